@@ -1,0 +1,19 @@
+using AssistBot.Bot.Privacy;
+using AssistBot.Bot.Storage;
+
+namespace AssistBot.Bot.Hosting;
+
+public static class AssistBotServiceCollectionExtensions
+{
+    /// <summary>What every part of the service stands on: time, counties, the data directory, storage, privacy.</summary>
+    public static IServiceCollection AddAssistBotCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Counties>();
+        services.AddSingleton<DataDirectory>();
+        services.AddAssistBotStorage(configuration);
+        services.AddPersonalDataProtection(configuration);
+        services.AddHostedService<StartupBanner>();
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using AssistBot.Bot.Storage;
+
+namespace AssistBot.Bot.Hosting;
+
+public static class HealthEndpoints
+{
+    /// <summary><c>GET /healthz</c>: 200 while storage answers, 503 while it does not.</summary>
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/healthz", async (IStorage storage, Counties counties, ILoggerFactory loggers, CancellationToken ct) =>
+        {
+            string? problem = null;
+            try
+            {
+                await storage.PingAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                problem = e is TimeoutException ? "timeout" : e.GetType().Name;
+                loggers.CreateLogger("AssistBot.Health").LogWarning("Storage health check failed: {Error}", e.Message);
+            }
+            var body = new HealthReport(
+                problem is null ? "ok" : "unavailable",
+                new StorageHealth(storage.Description, problem is null, problem),
+                counties.All.Select(c => c.Id).ToArray());
+            return Results.Json(body, statusCode: problem is null ? 200 : 503);
+        });
+        return endpoints;
+    }
+
+    private sealed record HealthReport(string Status, StorageHealth Storage, string[] Counties);
+
+    private sealed record StorageHealth(string Backend, bool Reachable, string? Error);
+}

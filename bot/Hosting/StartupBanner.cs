@@ -1,0 +1,41 @@
+using AssistBot.Bot.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace AssistBot.Bot.Hosting;
+
+/// <summary>Logs, once the server listens, which storage is in use, which counties, and each channel endpoint's URL.</summary>
+internal sealed class StartupBanner(
+    IHostApplicationLifetime lifetime,
+    IServer server,
+    IStorage storage,
+    Counties counties,
+    EndpointDataSource endpoints,
+    ILogger<StartupBanner> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(Log);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Log()
+    {
+        var baseUrl = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()?.TrimEnd('/') ?? "";
+        logger.LogInformation("AssistBot storage: {Storage}", storage.Description);
+        logger.LogInformation("Counties: {Counties} (default {Default})",
+            string.Join(", ", counties.All.Select(c => $"{c.Id}={c.Name}/{c.Pack}")), counties.Default?.Id);
+        var patterns = endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText ?? "")
+            .Where(p => p.Contains("{county}", StringComparison.Ordinal))
+            .Select(p => "/" + p.TrimStart('/'))
+            .Distinct()
+            .ToList();
+        foreach (var county in counties.All)
+        foreach (var pattern in patterns)
+            logger.LogInformation("  {County}: {Url}", county.Id, baseUrl + pattern.Replace("{county}", county.Id));
+        logger.LogInformation("Health: {Url}/healthz", baseUrl);
+    }
+}

@@ -1,0 +1,29 @@
+using AssistBot.Bot.Cli;
+using AssistBot.Bot.Hosting;
+
+var isCli = CliRunner.IsCliInvocation(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    // CLI words are not configuration; host options (--urls …) are.
+    Args = isCli ? [] : args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+builder.Services.AddAssistBotCore(builder.Configuration);
+
+var app = builder.Build();
+app.MapHealthEndpoints();
+
+if (isCli)
+{
+    using var cancel = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+    return await CliRunner.RunAsync(app.Services, args, cancel.Token);
+}
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type, visible to tests (WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,253 @@
+using Microsoft.Data.Sqlite;
+
+namespace AssistBot.Bot.Storage;
+
+/// <summary>
+/// <see cref="IStorage"/> without a server: one SQLite database file (WAL mode) under the data directory.
+/// Every conditional write is a single SQL statement, so SQLite's own locking makes it atomic.
+/// </summary>
+public sealed class EmbeddedStorage : IStorage, IDisposable
+{
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private readonly ITimer _purgeTimer;
+
+    public EmbeddedStorage(string databasePath, TimeProvider time)
+    {
+        _time = time;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        Description = "embedded " + databasePath;
+        using (var connection = Open())
+        {
+            Execute(connection, """
+                PRAGMA journal_mode = WAL;
+                PRAGMA synchronous = NORMAL;
+                CREATE TABLE IF NOT EXISTS docs (key TEXT PRIMARY KEY, etag TEXT NOT NULL, data BLOB NOT NULL, expires INTEGER);
+                CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, expires INTEGER NOT NULL);
+                CREATE TABLE IF NOT EXISTS counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL, expires INTEGER);
+                CREATE TABLE IF NOT EXISTS idx (name TEXT NOT NULL, member TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY (name, member));
+                CREATE INDEX IF NOT EXISTS idx_by_score ON idx (name, score, member);
+                """);
+        }
+        PurgeExpired();
+        _purgeTimer = time.CreateTimer(_ => PurgeExpired(), null, TimeSpan.FromHours(1), TimeSpan.FromHours(1));
+    }
+
+    public string Description { get; }
+
+    private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private long? ExpiresAt(TimeSpan? timeToLive) =>
+        timeToLive is { } ttl ? Now + Math.Max(1, (long)ttl.TotalMilliseconds) : null;
+
+    public async ValueTask<StoreItem<T>?> ReadAsync<T>(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT etag, data FROM docs WHERE key = $key AND (expires IS NULL OR expires > $now)";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$now", Now);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
+        var eTag = reader.GetString(0);
+        var data = (byte[])reader.GetValue(1);
+        return new StoreItem<T>(StorageJson.Deserialize<T>(data), eTag);
+    }
+
+    public async ValueTask<string> WriteAsync<T>(string key, T value, WriteCondition condition, TimeSpan? timeToLive = null,
+        CancellationToken cancellationToken = default)
+    {
+        var eTag = ETags.New();
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = condition.Kind switch
+        {
+            WriteConditionKind.Always => """
+                INSERT INTO docs (key, etag, data, expires) VALUES ($key, $etag, $data, $expires)
+                ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, expires = excluded.expires
+                """,
+            WriteConditionKind.IfNotExists => """
+                INSERT INTO docs (key, etag, data, expires) VALUES ($key, $etag, $data, $expires)
+                ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, expires = excluded.expires
+                WHERE docs.expires IS NOT NULL AND docs.expires <= $now
+                """,
+            _ => """
+                UPDATE docs SET etag = $etag, data = $data, expires = $expires
+                WHERE key = $key AND etag = $expected AND (expires IS NULL OR expires > $now)
+                """,
+        };
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$etag", eTag);
+        command.Parameters.AddWithValue("$data", StorageJson.Serialize(value));
+        command.Parameters.AddWithValue("$expires", (object?)ExpiresAt(timeToLive) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$now", Now);
+        command.Parameters.AddWithValue("$expected", condition.ETag ?? "");
+        var changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (changed != 1) throw new StorageConflictException(key, condition);
+        return eTag;
+    }
+
+    public async ValueTask<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM docs WHERE key = $key RETURNING expires";
+        command.Parameters.AddWithValue("$key", key);
+        var expires = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return expires is not null && (expires is DBNull || (long)expires > Now);
+    }
+
+    public async ValueTask<bool> TryClaimAsync(string key, TimeSpan timeToLive, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO claims (key, expires) VALUES ($key, $expires)
+            ON CONFLICT (key) DO UPDATE SET expires = excluded.expires WHERE claims.expires <= $now
+            """;
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$expires", ExpiresAt(timeToLive));
+        command.Parameters.AddWithValue("$now", Now);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async ValueTask ReleaseClaimAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM claims WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<long> IncrementAsync(string key, long by = 1, TimeSpan? timeToLive = null,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO counters (key, value, expires) VALUES ($key, $by, $expires)
+            ON CONFLICT (key) DO UPDATE SET
+              value = CASE WHEN counters.expires IS NOT NULL AND counters.expires <= $now THEN $by ELSE counters.value + $by END,
+              expires = CASE WHEN counters.expires IS NOT NULL AND counters.expires <= $now THEN $expires
+                             ELSE COALESCE(counters.expires, $expires) END
+            RETURNING value
+            """;
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$by", by);
+        command.Parameters.AddWithValue("$expires", (object?)ExpiresAt(timeToLive) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$now", Now);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async ValueTask IndexAddAsync(string index, string member, double score, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO idx (name, member, score) VALUES ($name, $member, $score)
+            ON CONFLICT (name, member) DO UPDATE SET score = excluded.score
+            """;
+        command.Parameters.AddWithValue("$name", index);
+        command.Parameters.AddWithValue("$member", member);
+        command.Parameters.AddWithValue("$score", score);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<bool> IndexRemoveAsync(string index, string member, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM idx WHERE name = $name AND member = $member";
+        command.Parameters.AddWithValue("$name", index);
+        command.Parameters.AddWithValue("$member", member);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async ValueTask<IReadOnlyList<IndexEntry>> IndexRangeByScoreAsync(string index, double minScore, double maxScore,
+        int skip = 0, int take = 100, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT member, score FROM idx WHERE name = $name AND score >= $min AND score <= $max
+            ORDER BY score, member LIMIT $take OFFSET $skip
+            """;
+        command.Parameters.AddWithValue("$name", index);
+        command.Parameters.AddWithValue("$min", minScore);
+        command.Parameters.AddWithValue("$max", maxScore);
+        command.Parameters.AddWithValue("$take", take);
+        command.Parameters.AddWithValue("$skip", skip);
+        var result = new List<IndexEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            result.Add(new IndexEntry(reader.GetString(0), reader.GetDouble(1)));
+        return result;
+    }
+
+    public async ValueTask<double?> IndexScoreAsync(string index, string member, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT score FROM idx WHERE name = $name AND member = $member";
+        command.Parameters.AddWithValue("$name", index);
+        command.Parameters.AddWithValue("$member", member);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is double score ? score : null;
+    }
+
+    public async ValueTask PingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        _purgeTimer.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private void PurgeExpired()
+    {
+        try
+        {
+            using var connection = Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                DELETE FROM docs WHERE expires IS NOT NULL AND expires <= $now;
+                DELETE FROM claims WHERE expires <= $now;
+                DELETE FROM counters WHERE expires IS NOT NULL AND expires <= $now;
+                """;
+            command.Parameters.AddWithValue("$now", Now);
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // Purging is housekeeping; expired rows are invisible to reads anyway.
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,43 @@
+using AssistBot.Bot.Hosting;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace AssistBot.Bot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="IStorage"/>: Redis when <c>Storage:Redis</c> is set, else the embedded store.</summary>
+    public static IServiceCollection AddAssistBotStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.AddSingleton<IConnectionMultiplexer>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return ConnectionMultiplexer.Connect(CreateRedisOptions(options.Redis!));
+        });
+        services.AddSingleton<IStorage>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            if (options.UseRedis) return new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>());
+            var dataDirectory = sp.GetRequiredService<DataDirectory>().Path;
+            return new EmbeddedStorage(Path.Combine(dataDirectory, "assistbot.db"), sp.GetRequiredService<TimeProvider>());
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Redis settings for a service that must start, and keep running, while Redis is down: never abort on a failed
+    /// connect, keep reconnecting, and time out quickly so health checks and users get an answer in seconds.
+    /// </summary>
+    public static ConfigurationOptions CreateRedisOptions(string configuration)
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = false;
+        if (!configuration.Contains("connectTimeout", StringComparison.OrdinalIgnoreCase)) options.ConnectTimeout = 2000;
+        if (!configuration.Contains("syncTimeout", StringComparison.OrdinalIgnoreCase)) options.SyncTimeout = 2000;
+        if (!configuration.Contains("asyncTimeout", StringComparison.OrdinalIgnoreCase)) options.AsyncTimeout = 2000;
+        options.ReconnectRetryPolicy = new ExponentialRetry(250, 2000);
+        options.ClientName ??= "assistbot";
+        return options;
+    }
+}
