@@ -1,5 +1,6 @@
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
+using AssistBot.Bot.Knowledge;
 
 var isCli = CliRunner.IsCliInvocation(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 builder.Services.AddAssistBotCore(builder.Configuration);
+builder.Services.AddPolicyKnowledge(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealthEndpoints();

@@ -1,0 +1,45 @@
+using System.Globalization;
+using AssistBot.Bot.Cli;
+
+namespace AssistBot.Bot.Knowledge;
+
+/// <summary><c>eval FILE [--min 0.95] [--show]</c>: runs a policy Q&amp;A case file and prints per-case results and the pass rate.</summary>
+internal sealed class EvalCommand(PolicyEvalRunner runner) : ICliCommand
+{
+    public string Name => "eval";
+
+    public string Usage => "eval FILE [--min 0.95] [--show]   run policy Q&A cases (jsonl) through the bot; exit 1 below --min";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        if (args.Count == 0 || args[0].StartsWith('-'))
+        {
+            Console.Error.WriteLine("用法: dotnet run --project bot -- " + Usage);
+            return 2;
+        }
+        var min = CliRunner.Option(args, "--min") is { } m ? double.Parse(m, CultureInfo.InvariantCulture) : 0.95;
+        var show = CliRunner.Flag(args, "--show");
+        List<EvalCase> cases;
+        try
+        {
+            cases = EvalCase.ReadFile(args[0]);
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine("无法读取用例文件: " + ex.Message);
+            return 2;
+        }
+
+        var passed = 0;
+        foreach (var c in cases)
+        {
+            var result = await runner.RunAsync(c, cancellationToken);
+            if (result.Passed) passed++;
+            Console.WriteLine($"{c.Id,-10} {(result.Passed ? "PASS" : "FAIL")} {c.County,-8} {c.Question}{(result.Passed ? "" : "  — " + result.Reason)}");
+            if (show || !result.Passed) Console.WriteLine("    " + result.Reply.Replace("\n", "\n    "));
+        }
+        var rate = cases.Count == 0 ? 0 : (double)passed / cases.Count;
+        Console.WriteLine($"pass rate: {passed}/{cases.Count} ({rate:P1})");
+        return rate >= min ? 0 : 1;
+    }
+}

@@ -1,0 +1,21 @@
+namespace AssistBot.Knowledge.Answering;
+
+/// <summary>
+/// How sure the search must be. Calibrated on the development set and our own held-out questions
+/// (tests/AssistBot.Knowledge.Tests/Eval): coverage is the idf-weighted share of the question's grams found in the
+/// entry; the tie ratio compares the runner-up's BM25 score to the best one.
+/// </summary>
+public sealed record AnswerThresholds
+{
+    /// <summary>Below this coverage (or score) the question is out of scope: honest fallback.</summary>
+    public float MinCoverage { get; init; } = 0.30f;
+    public float MinScore { get; init; } = 4.0f;
+
+    /// <summary>Runner-up within this share of the best score → ask which one was meant…</summary>
+    public float TieRatio { get; init; } = 0.93f;
+
+    /// <summary>…unless the best one covers the question this well.</summary>
+    public float ClearCoverage { get; init; } = 0.75f;
+
+    public static AnswerThresholds Default { get; } = new();
+}

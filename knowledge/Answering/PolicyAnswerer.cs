@@ -1,0 +1,87 @@
+using AssistBot.Knowledge.Packs;
+using AssistBot.Knowledge.Search;
+
+namespace AssistBot.Knowledge.Answering;
+
+/// <summary>
+/// Answers a policy question for one county: the county's entries first, then the national ones; a confident
+/// answer ends with its source line; a near tie asks which topic was meant; anything else gets an honest fallback
+/// naming whom to ask. Follow-ups ("详细说说", "怎么申请") continue the last topic.
+/// </summary>
+public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThresholds? thresholds = null)
+{
+    private readonly AnswerThresholds _t = thresholds ?? AnswerThresholds.Default;
+
+    public PolicyAnswerer(PackRegistry registry, AnswerThresholds? thresholds = null) : this(() => registry.Current, thresholds) { }
+
+    /// <param name="countyPackId">The endpoint county's pack (County.Pack), e.g. xinfeng-2024.</param>
+    /// <param name="lastTopicId">The entry the previous answer in this conversation was about, if any.</param>
+    /// <param name="offeredChoiceIds">Entry ids offered by the previous clarify, so "1"/"2"/"3" pick one.</param>
+    public PolicyAnswer Answer(string countyPackId, string question, string? lastTopicId = null,
+        IReadOnlyList<string>? offeredChoiceIds = null)
+    {
+        var current = snapshot();
+        if (!current.TryGet(countyPackId, out var knowledge) && current.National is not { } national)
+            return Fallback();
+        knowledge ??= current.National!;
+
+        question = question?.Trim() ?? "";
+        if (question.Length == 0) return new PolicyAnswer(PolicyOutcome.Fallback, PolicyTexts.EmptyQuestion, [], [], null);
+
+        if (offeredChoiceIds is { Count: > 0 } && ChoiceNumber.TryParse(question, offeredChoiceIds.Count, out var picked)
+            && knowledge.Find(offeredChoiceIds[picked]) is { } chosen)
+            return Confident(knowledge, chosen, FollowUpKind.None);
+
+        var rewritten = knowledge.Index.Normalize(question);
+        var followUp = FollowUps.Detect(rewritten);
+        var last = lastTopicId is null ? null : knowledge.Find(lastTopicId);
+        if (last is not null && followUp != FollowUpKind.None && FollowUps.IsBare(rewritten))
+            return Confident(knowledge, last, followUp);
+
+        var result = knowledge.Index.Search(question);
+        var outcome = Classify(result);
+        switch (outcome)
+        {
+            case PolicyOutcome.Answer:
+                return Confident(knowledge, knowledge.Index.Entries[result.First.Entry], followUp == FollowUpKind.How ? FollowUpKind.How : FollowUpKind.None, appendHow: true);
+            case PolicyOutcome.Clarify:
+                var options = new List<PolicyEntry>(3);
+                for (var i = 0; i < result.Count; i++)
+                    if (result[i].Score >= result.First.Score * _t.TieRatio * 0.9f) options.Add(knowledge.Index.Entries[result[i].Entry]);
+                return new PolicyAnswer(PolicyOutcome.Clarify, PolicyTexts.ClarifyPrompt, options, options.Select(e => e.Title).ToList(), null);
+            default:
+                if (last is not null && followUp != FollowUpKind.None) return Confident(knowledge, last, followUp);
+                return Fallback();
+        }
+    }
+
+    internal PolicyOutcome Classify(in SearchResult result)
+    {
+        if (result.Count == 0) return PolicyOutcome.Fallback;
+        if (result.ExactTitle) return PolicyOutcome.Answer;
+        var first = result.First;
+        if (first.Coverage < _t.MinCoverage || first.Score < _t.MinScore) return PolicyOutcome.Fallback;
+        if (result.Count > 1 && result.Second.Score >= first.Score * _t.TieRatio && first.Coverage < _t.ClearCoverage)
+            return PolicyOutcome.Clarify;
+        return PolicyOutcome.Answer;
+    }
+
+    private static PolicyAnswer Fallback() => new(PolicyOutcome.Fallback, PolicyTexts.Fallback, [], [], null);
+
+    private static PolicyAnswer Confident(CountyKnowledge knowledge, PolicyEntry entry, FollowUpKind kind, bool appendHow = false)
+    {
+        var prefix = entry.PackId == knowledge.Pack.Id ? PolicyTexts.CountyPrefix(knowledge.Pack.CountyName) : "";
+        var source = PolicyTexts.SourcePrefix + entry.Source;
+        var text = kind switch
+        {
+            FollowUpKind.Detail => entry.Detail is { } detail
+                ? $"{prefix}{detail}\n{source}"
+                : $"{prefix}{entry.Answer}\n\n{PolicyTexts.HowLead}{entry.How ?? PolicyTexts.GenericHow}\n{source}",
+            FollowUpKind.How when appendHow && entry.How is { } how => $"{prefix}{entry.Answer}\n\n{PolicyTexts.HowLead}{how}\n{source}",
+            FollowUpKind.How when appendHow => $"{prefix}{entry.Answer}\n{source}",
+            FollowUpKind.How => $"{prefix}{PolicyTexts.HowLead}{entry.How ?? PolicyTexts.GenericHow}\n{source}",
+            _ => $"{prefix}{entry.Answer}\n{source}",
+        };
+        return new PolicyAnswer(PolicyOutcome.Answer, text, [entry], [], entry.Id);
+    }
+}
