@@ -10,7 +10,7 @@ public sealed class EvalCase
     public string County { get; set; } = "";
     public string Question { get; set; } = "";
 
-    /// <summary>"answer" or "fallback".</summary>
+    /// <summary>"answer", "fallback", or (our own files) "clarify": the bot must ask which topic was meant.</summary>
     public string Kind { get; set; } = "answer";
 
     [JsonPropertyName("must_include")]
@@ -53,6 +53,8 @@ public sealed class EvalCase
         var citesSource = AssistBot.Knowledge.Packs.PackValidator.HasBookTitle(reply);
         if (Kind == "answer" && !citesSource) return "no source document in 《》";
         if (Kind == "fallback" && citesSource) return "answered an out-of-scope question instead of falling back";
+        if (Kind == "clarify" && !reply.Contains(AssistBot.Knowledge.Answering.PolicyTexts.ClarifyLead, StringComparison.Ordinal))
+            return "did not ask which topic was meant";
         return null;
     }
 }

@@ -8,14 +8,22 @@ namespace AssistBot.Knowledge.Answering;
 public sealed record AnswerThresholds
 {
     /// <summary>Below this coverage (or score) the question is out of scope: honest fallback.</summary>
-    public float MinCoverage { get; init; } = 0.30f;
-    public float MinScore { get; init; } = 4.0f;
+    public float MinCoverage { get; init; } = 0.12f;
+    public float MinScore { get; init; } = 15f;
 
     /// <summary>Runner-up within this share of the best score → ask which one was meant…</summary>
     public float TieRatio { get; init; } = 0.93f;
 
     /// <summary>…unless the best one covers the question this well.</summary>
     public float ClearCoverage { get; init; } = 0.75f;
+
+    /// <summary>
+    /// A vague question ("贷款那个事") scores low but its best matches are one topic family: if the question is covered
+    /// this well and the runner-up is this close, offer the choices instead of falling back.
+    /// </summary>
+    public float VagueCoverage { get; init; } = 0.2f;
+    public float VagueMinScore { get; init; } = 5f;
+    public float VagueTieRatio { get; init; } = 0.8f;
 
     public static AnswerThresholds Default { get; } = new();
 }

@@ -47,7 +47,8 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
             case PolicyOutcome.Clarify:
                 var options = new List<PolicyEntry>(3);
                 for (var i = 0; i < result.Count; i++)
-                    if (result[i].Score >= result.First.Score * _t.TieRatio * 0.9f) options.Add(knowledge.Index.Entries[result[i].Entry]);
+                    if (i == 0 || result[i].Score >= result.First.Score * Math.Min(_t.TieRatio, _t.VagueTieRatio) * 0.9f)
+                        options.Add(knowledge.Index.Entries[result[i].Entry]);
                 return new PolicyAnswer(PolicyOutcome.Clarify, PolicyTexts.ClarifyPrompt, options, options.Select(e => e.Title).ToList(), null);
             default:
                 if (last is not null && followUp != FollowUpKind.None) return Confident(knowledge, last, followUp);
@@ -55,12 +56,28 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         }
     }
 
+    /// <summary>The top matches with their scores and the rewritten question, for tuning and diagnostics.</summary>
+    public (string Rewritten, IReadOnlyList<(PolicyEntry Entry, float Score, float Coverage)> Hits, PolicyOutcome Outcome) Explain(string countyPackId, string question)
+    {
+        var current = snapshot();
+        if (!current.TryGet(countyPackId, out var knowledge)) knowledge = current.National!;
+        var result = knowledge.Index.Search(question);
+        var hits = new List<(PolicyEntry, float, float)>();
+        for (var i = 0; i < result.Count; i++) hits.Add((knowledge.Index.Entries[result[i].Entry], result[i].Score, result[i].Coverage));
+        return (knowledge.Index.Normalize(question), hits, Classify(result));
+    }
+
     internal PolicyOutcome Classify(in SearchResult result)
     {
         if (result.Count == 0) return PolicyOutcome.Fallback;
         if (result.ExactTitle) return PolicyOutcome.Answer;
         var first = result.First;
-        if (first.Coverage < _t.MinCoverage || first.Score < _t.MinScore) return PolicyOutcome.Fallback;
+        if (first.Coverage < _t.MinCoverage || first.Score < _t.MinScore)
+        {
+            var vague = result.Count > 1 && first.Coverage >= _t.VagueCoverage && first.Score >= _t.VagueMinScore
+                && result.Second.Score >= first.Score * _t.VagueTieRatio;
+            return vague ? PolicyOutcome.Clarify : PolicyOutcome.Fallback;
+        }
         if (result.Count > 1 && result.Second.Score >= first.Score * _t.TieRatio && first.Coverage < _t.ClearCoverage)
             return PolicyOutcome.Clarify;
         return PolicyOutcome.Answer;

@@ -28,6 +28,9 @@ public sealed class KnowledgePack
     /// <summary>Words that carry no meaning in a question (那个, 嗯, 我想问下).</summary>
     public IReadOnlyList<string> Fillers { get; init; } = [];
 
+    /// <summary>Terms that mark a question as outside these packs (公积金, 商品房): answered with the fallback.</summary>
+    public IReadOnlyList<string> OutOfScope { get; init; } = [];
+
     public IReadOnlyList<PolicyEntry> Entries { get; init; } = [];
 
     public string Directory { get; init; } = "";

@@ -30,14 +30,35 @@ public sealed class KnowledgeSnapshot
         {
             var parent = pack.Parent is not null ? byId.GetValueOrDefault(pack.Parent) : null;
             var overridden = pack.Entries.SelectMany(e => e.Overrides).ToHashSet(StringComparer.Ordinal);
-            var entries = pack.Entries.Concat(parent?.Entries.Where(e => !overridden.Contains(e.Id)) ?? []).ToList();
+            var parentEntries = parent?.Entries ?? [];
+            var entries = pack.Entries.Select(e => WithOverriddenWords(e, parentEntries))
+                .Concat(parentEntries.Where(e => !overridden.Contains(e.Id))).ToList();
             var synonyms = new Dictionary<string, string>(parent?.Synonyms ?? new Dictionary<string, string>(), StringComparer.Ordinal);
             foreach (var (k, v) in pack.Synonyms) synonyms[k] = v;
             var fillers = (parent?.Fillers ?? []).Concat(pack.Fillers).Distinct(StringComparer.Ordinal);
-            var index = new PolicyIndex(entries, new TextRewriter(synonyms, fillers));
+            var outOfScope = (parent?.OutOfScope ?? []).Concat(pack.OutOfScope).Distinct(StringComparer.Ordinal).ToList();
+            var index = new PolicyIndex(entries, new TextRewriter(synonyms, fillers), localPackId: pack.IsNational ? null : pack.Id, outOfScope);
             result[pack.Id] = new CountyKnowledge(pack, index);
         }
         return new KnowledgeSnapshot(packs, result, loadedAt);
+    }
+
+    /// <summary>
+    /// A county entry that replaces national ones answers the same questions, so it is also found by their keywords and
+    /// sample questions (people ask "能贷几万" whichever entry answers it).
+    /// </summary>
+    private static PolicyEntry WithOverriddenWords(PolicyEntry entry, IReadOnlyList<PolicyEntry> parentEntries)
+    {
+        if (entry.Overrides.Count == 0) return entry;
+        var replaced = parentEntries.Where(p => entry.Overrides.Contains(p.Id)).ToList();
+        return new PolicyEntry
+        {
+            Id = entry.Id, Title = entry.Title, Audience = entry.Audience, Answer = entry.Answer, Detail = entry.Detail,
+            How = entry.How, Source = entry.Source, EffectiveFrom = entry.EffectiveFrom, EffectiveTo = entry.EffectiveTo,
+            Overrides = entry.Overrides, PackId = entry.PackId, Origin = entry.Origin,
+            Keywords = entry.Keywords.Concat(replaced.SelectMany(r => r.Keywords)).Distinct().ToList(),
+            Questions = entry.Questions.Concat(replaced.SelectMany(r => r.Questions)).Distinct().ToList(),
+        };
     }
 }
 

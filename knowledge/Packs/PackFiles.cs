@@ -24,6 +24,8 @@ internal sealed class ManifestFile
     public Dictionary<string, List<string>> Synonyms { get; set; } = new();
 
     public List<string> Fillers { get; set; } = [];
+
+    public List<string> OutOfScope { get; set; } = [];
 }
 
 internal sealed class EntriesFile

@@ -70,6 +70,7 @@ public static class PackLoader
             EffectiveTo = ParseDate(manifest.EffectiveTo, manifestPath, 0, issues),
             Synonyms = synonyms,
             Fillers = manifest.Fillers.Where(f => !string.IsNullOrWhiteSpace(f)).ToList(),
+            OutOfScope = manifest.OutOfScope.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).ToList(),
             Entries = entries,
             Directory = folder,
         };

@@ -49,8 +49,15 @@ public sealed class PolicyIndex
 
     [ThreadStatic] private static float[]? t_scores;
 
-    public PolicyIndex(IReadOnlyList<PolicyEntry> entries, TextRewriter rewriter)
+    /// <summary>County entries win near-ties with national ones for their county.</summary>
+    internal const float LocalBoost = 1.08f;
+
+    private readonly string[] _outOfScope;
+
+    public PolicyIndex(IReadOnlyList<PolicyEntry> entries, TextRewriter rewriter, string? localPackId = null,
+        IEnumerable<string>? outOfScope = null)
     {
+        _outOfScope = (outOfScope ?? []).Select(rewriter.Rewrite).Where(t => t.Length > 0).ToArray();
         Entries = entries;
         Rewriter = rewriter;
         var n = entries.Count;
@@ -98,7 +105,8 @@ public sealed class PolicyIndex
             foreach (var (d, f) in docs.OrderBy(p => p.Key))
             {
                 postingEntry.Add(d);
-                postingWeight.Add(idf * f * (K1 + 1) / (f + K1 * (1 - B + B * length[d] / avg)));
+                var boost = localPackId is not null && entries[d].PackId == localPackId ? LocalBoost : 1f;
+                postingWeight.Add(boost * idf * f * (K1 + 1) / (f + K1 * (1 - B + B * length[d] / avg)));
             }
         }
         _postingStart[tf.Count] = postingEntry.Count;
@@ -128,6 +136,9 @@ public sealed class PolicyIndex
         Span<char> text = stackalloc char[Rewriter.MaxOutputLength(MaxQueryChars)];
         var length = Rewriter.Rewrite(question, text, scratch);
         var rewritten = text[..length].Trim(CharFolding.Separator);
+
+        foreach (var term in _outOfScope)
+            if (rewritten.Contains(term, StringComparison.Ordinal)) return default;
 
         if (_titles.TryGetValue(rewritten, out var titled))
             return new SearchResult(new SearchHit(titled, float.MaxValue, 1f), default, default, 1, exactTitle: true);

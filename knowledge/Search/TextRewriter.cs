@@ -24,6 +24,9 @@ public sealed class TextRewriter
             var key = FoldToString(from);
             if (key.Length > 0) rules[key] = FoldToString(to);
         }
+        // A canonical term maps to itself, so a shorter variant inside it (雨露 in 雨露计划) does not rewrite it again.
+        foreach (var canonical in synonyms.Select(s => FoldToString(s.Value)).Distinct().ToList())
+            if (canonical.Length > 0) rules.TryAdd(canonical, canonical);
         _rulesByFirstChar = rules
             .GroupBy(r => r.Key[0])
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Key.Length).Select(r => new Rule(r.Key, r.Value)).ToArray());
