@@ -9,7 +9,10 @@ public sealed record AnswerThresholds
 {
     /// <summary>Below this coverage (or score) the question is out of scope: honest fallback.</summary>
     public float MinCoverage { get; init; } = 0.12f;
-    public float MinScore { get; init; } = 15f;
+    public float MinScore { get; init; } = 9f;
+
+    /// <summary>A short question ("光伏", "低保") scores low in BM25 terms but is fully covered: good enough.</summary>
+    public float ShortQuestionCoverage { get; init; } = 0.6f;
 
     /// <summary>Runner-up within this share of the best score → ask which one was meant…</summary>
     public float TieRatio { get; init; } = 0.93f;

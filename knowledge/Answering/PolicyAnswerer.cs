@@ -72,7 +72,9 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         if (result.Count == 0) return PolicyOutcome.Fallback;
         if (result.ExactTitle) return PolicyOutcome.Answer;
         var first = result.First;
-        if (first.Coverage < _t.MinCoverage || first.Score < _t.MinScore)
+        var strong = first.Coverage >= _t.MinCoverage && first.Score >= _t.MinScore;
+        var shortButCovered = first.Coverage >= _t.ShortQuestionCoverage && first.Score >= _t.VagueMinScore;
+        if (!strong && !shortButCovered)
         {
             var vague = result.Count > 1 && first.Coverage >= _t.VagueCoverage && first.Score >= _t.VagueMinScore
                 && result.Second.Score >= first.Score * _t.VagueTieRatio;
