@@ -1,4 +1,5 @@
 using AssistBot.Bot.Cli;
+using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
 
 var isCli = CliRunner.IsCliInvocation(args);
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 builder.Services.AddAssistBotCore(builder.Configuration);
+builder.Services.AddConversationEngine();
 
 var app = builder.Build();
 app.MapHealthEndpoints();
