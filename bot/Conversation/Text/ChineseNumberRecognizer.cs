@@ -11,7 +11,7 @@ public static class ChineseNumberRecognizer
     private static readonly string[] NonNumberWords =
     [
         "一共", "一下", "一起", "一样", "一般", "一直", "一些", "一定", "一切", "一致", "一旦", "一点儿", "一会", "一边", "一家",
-        "一户", "统一", "唯一", "万一", "一年四季", "十分", "百分之百", "不一定", "第一时间",
+        "一户", "一个月", "一年", "一天", "一周", "一季度", "统一", "唯一", "万一", "一年四季", "十分", "百分之百", "不一定", "第一时间",
     ];
 
     private const string Digits = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖";
@@ -148,6 +148,7 @@ public static class ChineseNumberRecognizer
             if (SmallUnitValue(c) is { } unit)
             {
                 var multiplier = pending ?? (unit == 10 ? 1 : 0);
+                sawDigit = true;
                 if (pending is null && unit != 10 && section == 0 && total == 0) return null;
                 section += multiplier * unit;
                 pending = null;
