@@ -1,4 +1,5 @@
 using AssistBot.Bot.Cli;
+using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Reminders;
 
@@ -13,6 +14,7 @@ if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 builder.Services.AddAssistBotCore(builder.Configuration);
 builder.Services.AddOutbox();
+builder.Services.AddConversationEngine();
 
 var app = builder.Build();
 app.MapHealthEndpoints();
