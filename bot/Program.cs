@@ -1,6 +1,8 @@
 using AssistBot.Bot.Cli;
+using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Knowledge;
+using AssistBot.Bot.Reminders;
 
 var isCli = CliRunner.IsCliInvocation(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -13,6 +15,8 @@ if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 builder.Services.AddAssistBotCore(builder.Configuration);
 builder.Services.AddPolicyKnowledge(builder.Configuration);
+builder.Services.AddOutbox();
+builder.Services.AddConversationEngine();
 
 var app = builder.Build();
 app.MapHealthEndpoints();

@@ -10,7 +10,8 @@ public static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
     /// The county packs (loaded once, validated, hot-reloaded from <c>Knowledge:PacksDirectory</c>), the policy
-    /// answerer, the policy Q&amp;A handler and the "knowledge check" / "eval" commands.
+    /// answerer, the policy Q&amp;A dialog plugged into the router (menu item 1 and the free-text slot) and the
+    /// "knowledge check" / "eval" commands.
     /// </summary>
     public static IServiceCollection AddPolicyKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,6 +25,9 @@ public static class KnowledgeServiceCollectionExtensions
         });
         services.AddSingleton(sp => new PolicyAnswerer(sp.GetRequiredService<PackRegistry>()));
         services.AddSingleton<PolicyQaHandler>();
+        services.AddSingleton<PolicyQaDialog>();
+        services.AddSingleton<AssistBot.Bot.Dialogs.IRouteHandler, PolicyQaRouteHandler>();
+        services.AddSingleton<AssistBot.Bot.Dialogs.IFreeTextHandler, PolicyQaFreeTextHandler>();
         services.AddHostedService<PackWatcher>();
         services.AddSingleton<ICliCommand, KnowledgeCheckCommand>();
         services.AddSingleton<ICliCommand, EvalCommand>();

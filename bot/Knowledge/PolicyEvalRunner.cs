@@ -1,4 +1,3 @@
-using System.Text;
 using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Dialogs.PolicyQa;
@@ -45,17 +44,7 @@ public sealed class PolicyEvalRunner(IServiceProvider services, Counties countie
         return new EvalCaseResult(evalCase, reason is null, reason, reply);
     }
 
-    /// <summary>All message texts of a turn, with suggested actions as "1. label" lines.</summary>
-    public static string Flatten(IEnumerable<Activity> replies)
-    {
-        var text = new StringBuilder();
-        foreach (var reply in replies.Where(r => r.IsMessage))
-        {
-            if (text.Length > 0) text.Append('\n');
-            text.Append(reply.Text);
-            var actions = reply.SuggestedActions?.Actions ?? [];
-            for (var i = 0; i < actions.Count; i++) text.Append('\n').Append(i + 1).Append(". ").Append(actions[i].Title);
-        }
-        return text.ToString();
-    }
+    /// <summary>All message texts of a turn as text channels render them (suggested actions as "1. label" lines).</summary>
+    public static string Flatten(IEnumerable<Activity> replies) =>
+        string.Join("\n", replies.Where(r => r.IsMessage).Select(ReplyRendering.ToText));
 }

@@ -56,6 +56,23 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         }
     }
 
+    /// <summary>
+    /// How well the question is covered by a confidently matching entry in any county pack (0 when no pack would
+    /// answer it outright) — for routers deciding whether free text is a policy question.
+    /// </summary>
+    public float ConfidentCoverage(string question)
+    {
+        if (string.IsNullOrWhiteSpace(question)) return 0;
+        var best = 0f;
+        foreach (var pack in snapshot().Packs)
+        {
+            if (pack.IsNational || !snapshot().TryGet(pack.Id, out var knowledge)) continue;
+            var result = knowledge.Index.Search(question);
+            if (Classify(result) == PolicyOutcome.Answer) best = Math.Max(best, result.ExactTitle ? 1f : result.First.Coverage);
+        }
+        return best;
+    }
+
     /// <summary>The top matches with their scores and the rewritten question, for tuning and diagnostics.</summary>
     public (string Rewritten, IReadOnlyList<(PolicyEntry Entry, float Score, float Coverage)> Hits, PolicyOutcome Outcome) Explain(string countyPackId, string question)
     {
