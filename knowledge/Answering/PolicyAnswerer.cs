@@ -32,10 +32,9 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
             && knowledge.Find(offeredChoiceIds[picked]) is { } chosen)
             return Confident(knowledge, chosen, FollowUpKind.None);
 
-        var rewritten = knowledge.Index.Normalize(question);
-        var followUp = FollowUps.Detect(rewritten);
+        var followUp = FollowUps.Detect(question);
         var last = lastTopicId is null ? null : knowledge.Find(lastTopicId);
-        if (last is not null && followUp != FollowUpKind.None && FollowUps.IsBare(rewritten))
+        if (last is not null && followUp != FollowUpKind.None && FollowUps.IsBare(knowledge.Index.Normalize(question)))
             return Confident(knowledge, last, followUp);
 
         var result = knowledge.Index.Search(question);
@@ -43,7 +42,9 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         switch (outcome)
         {
             case PolicyOutcome.Answer:
-                return Confident(knowledge, knowledge.Index.Entries[result.First.Entry], followUp == FollowUpKind.How ? FollowUpKind.How : FollowUpKind.None, appendHow: true);
+                var entry = knowledge.Index.Entries[result.First.Entry];
+                if (followUp == FollowUpKind.How && entry.How is not null) return Confident(knowledge, entry, FollowUpKind.How, appendHow: true);
+                return new PolicyAnswer(PolicyOutcome.Answer, knowledge.PlainAnswers[result.First.Entry], [entry], [], entry.Id);
             case PolicyOutcome.Clarify:
                 var options = new List<PolicyEntry>(3);
                 for (var i = 0; i < result.Count; i++)
@@ -106,7 +107,7 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
 
     private static PolicyAnswer Confident(CountyKnowledge knowledge, PolicyEntry entry, FollowUpKind kind, bool appendHow = false)
     {
-        var prefix = entry.PackId == knowledge.Pack.Id ? PolicyTexts.CountyPrefix(knowledge.Pack.CountyName) : "";
+        var prefix = knowledge.CountyPrefixFor(entry);
         var source = PolicyTexts.SourcePrefix + entry.Source;
         var text = kind switch
         {

@@ -22,5 +22,8 @@ public static class PolicyTexts
     public const string GenericHow =
         "具体怎么办，请找村里的帮扶干部或村干部，他们会告诉您要准备什么；也可以到乡镇便民服务中心咨询，或拨打12317。";
 
+    /// <summary>An answer as sent: county prefix for local rules, the text, and the source line last.</summary>
+    public static string Compose(string prefix, string text, string source) => $"{prefix}{text}\n{SourcePrefix}{source}";
+
     public static string CountyPrefix(string countyName) => string.IsNullOrEmpty(countyName) ? "" : countyName + "：";
 }

@@ -63,10 +63,25 @@ public sealed class KnowledgeSnapshot
 }
 
 /// <summary>One county's pack with its search index.</summary>
-public sealed class CountyKnowledge(KnowledgePack pack, PolicyIndex index)
+public sealed class CountyKnowledge
 {
-    public KnowledgePack Pack { get; } = pack;
-    public PolicyIndex Index { get; } = index;
+    public CountyKnowledge(KnowledgePack pack, PolicyIndex index)
+    {
+        Pack = pack;
+        Index = index;
+        // The plain answer of every entry, composed once so answering a question allocates next to nothing.
+        PlainAnswers = index.Entries.Select(e => Answering.PolicyTexts.Compose(CountyPrefixFor(e), e.Answer, e.Source)).ToArray();
+    }
+
+    public KnowledgePack Pack { get; }
+    public PolicyIndex Index { get; }
+
+    /// <summary>Reply text of each entry of <see cref="Index"/> (same order): county prefix, answer, source line.</summary>
+    internal string[] PlainAnswers { get; }
+
+    /// <summary>"信丰县：" for this county's own entries, nothing for national ones.</summary>
+    public string CountyPrefixFor(PolicyEntry entry) =>
+        entry.PackId == Pack.Id ? Answering.PolicyTexts.CountyPrefix(Pack.CountyName) : "";
 
     public PolicyEntry? Find(string entryId)
     {

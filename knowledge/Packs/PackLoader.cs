@@ -120,6 +120,9 @@ public static class PackLoader
         catch (YamlException ex)
         {
             var message = ex.InnerException is { } inner ? $"{ex.Message} ({inner.Message})" : ex.Message;
+            // YamlDotNet names .NET types in full; county staff only need to know a value has the wrong shape.
+            message = System.Text.RegularExpressions.Regex.Replace(message, @", System\.Private\.CoreLib, Version=[^ ]+, Culture=[^ ]+, PublicKeyToken=[0-9a-f]+", "")
+                .Replace("System.String", "text (a single value)").Replace("System.Collections.Generic.List`1[[text (a single value)]]", "a list");
             issues.Add(PackIssue.Error(path, (int)ex.Start.Line, message));
         }
         catch (IOException ex)

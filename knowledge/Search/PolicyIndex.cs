@@ -176,19 +176,17 @@ public sealed class PolicyIndex
         }
         if (a < 0) return default;
 
-        // Coverage: the share of the question's (idf-weighted) grams that occur in the hit at all.
+        // Coverage: the share of the question's (idf-weighted) grams that occur in the hit at all. Postings are sorted
+        // by entry, so membership of the top three is a binary search, not a second scan.
         float ca = 0, cb = 0, cc = 0;
         for (var i = 0; i < grams.Length; i++)
         {
             if (i > 0 && grams[i] == grams[i - 1]) continue;
             if (!_gramIds.TryGetValue(grams[i], out var id)) continue;
-            for (var p = _postingStart[id]; p < _postingStart[id + 1]; p++)
-            {
-                var d = _postingEntry[p];
-                if (d == a) ca += _gramIdf[id];
-                else if (d == b) cb += _gramIdf[id];
-                else if (d == c) cc += _gramIdf[id];
-            }
+            var postings = _postingEntry.AsSpan(_postingStart[id], _postingStart[id + 1] - _postingStart[id]);
+            if (postings.BinarySearch(a) >= 0) ca += _gramIdf[id];
+            if (b >= 0 && postings.BinarySearch(b) >= 0) cb += _gramIdf[id];
+            if (c >= 0 && postings.BinarySearch(c) >= 0) cc += _gramIdf[id];
         }
         total = Math.Max(total, 1e-6f);
         var hits = b < 0 ? 1 : c < 0 ? 2 : 3;
