@@ -20,6 +20,7 @@ public static class PackLoader
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
         .Build();
 
     public static PackLoadResult LoadAll(string packsDirectory)
@@ -57,7 +58,12 @@ public static class PackLoader
         var synonyms = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (canonical, variants) in manifest.Synonyms)
             foreach (var variant in variants ?? [])
-                if (!string.IsNullOrWhiteSpace(variant)) synonyms[variant.Trim()] = canonical.Trim();
+            {
+                if (string.IsNullOrWhiteSpace(variant)) continue;
+                if (synonyms.TryGetValue(variant.Trim(), out var other) && other != canonical.Trim())
+                    issues.Add(PackIssue.Warning(manifestPath, 0, $"synonym '{variant}' is listed under both '{other}' and '{canonical}'"));
+                synonyms[variant.Trim()] = canonical.Trim();
+            }
 
         return new KnowledgePack
         {

@@ -18,11 +18,14 @@ public sealed class PolicyQaRouteHandler(PolicyQaDialog dialog, PolicyAnswerer a
     /// questions are left to the other features and then reach the free-text slot. The route input carries no county,
     /// so the best match over the county packs is used; the answer itself comes from the turn's county.
     /// </summary>
+    /// <summary>Below a real feature's strong match (e.g. "我要申报" → 困难申报), above a placeholder's keyword hit (0.7).</summary>
+    private const double MaxFreeTextClaim = 0.85;
+
     public double Match(RouteInput input)
     {
         if (input.Variants.Any(v => PolicyQaTexts.MenuWords.Contains(v))) return 1.0;
         var coverage = answerer.ConfidentCoverage(input.Text);
-        return coverage > 0 ? Math.Min(0.95, 0.6 + 0.35 * coverage) : 0;
+        return coverage > 0 ? Math.Min(MaxFreeTextClaim, 0.6 + 0.35 * coverage) : 0;
     }
 
     /// <summary>Begun by a question, the dialog answers it at once; begun from the menu ("1", 政策咨询, a click), it asks for one.</summary>
