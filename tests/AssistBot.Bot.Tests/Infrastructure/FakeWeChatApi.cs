@@ -88,13 +88,24 @@ public sealed class FakeWeChatApi : IAsyncDisposable
 
     public int TokensIssued => Volatile.Read(ref _tokenCounter);
 
-    /// <summary>Waits until at least <paramref name="count"/> calls to <paramref name="path"/> arrived.</summary>
-    public async Task<IReadOnlyList<FakeApiRequest>> WaitForAsync(string path, int count = 1, TimeSpan? timeout = null)
+    /// <summary>Messages successfully delivered through <paramref name="path"/> (errcode 0), in arrival order.</summary>
+    public IReadOnlyList<FakeApiRequest> DeliveredTo(string path) => _requests.Where(r => r.Path == path && r.Delivered).ToArray();
+
+    /// <summary>Waits until at least <paramref name="count"/> calls to <paramref name="path"/> arrived (any outcome).</summary>
+    public Task<IReadOnlyList<FakeApiRequest>> WaitForAsync(string path, int count = 1, TimeSpan? timeout = null) =>
+        WaitAsync(() => RequestsTo(path), path, count, timeout);
+
+    /// <summary>Waits until at least <paramref name="count"/> messages were delivered (errcode 0) through <paramref name="path"/>.</summary>
+    public Task<IReadOnlyList<FakeApiRequest>> WaitForDeliveredAsync(string path, int count = 1, TimeSpan? timeout = null) =>
+        WaitAsync(() => DeliveredTo(path), path, count, timeout);
+
+    private static async Task<IReadOnlyList<FakeApiRequest>> WaitAsync(Func<IReadOnlyList<FakeApiRequest>> query, string path,
+        int count, TimeSpan? timeout)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
         while (true)
         {
-            var matching = RequestsTo(path);
+            var matching = query();
             if (matching.Count >= count) return matching;
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"Expected {count} call(s) to {path}; got {matching.Count}.");
@@ -104,13 +115,14 @@ public sealed class FakeWeChatApi : IAsyncDisposable
 
     private async Task IssueTokenAsync(HttpContext http, string prefix)
     {
-        Record(http, null);
         if (TokenDelay > TimeSpan.Zero) await Task.Delay(TokenDelay);
         if (TryScriptedError(http.Request.Path, out var scripted))
         {
+            Record(http, null, scripted);
             await WriteErrorAsync(http, scripted);
             return;
         }
+        Record(http, null, 0);
         var token = $"{prefix}-token-{Interlocked.Increment(ref _tokenCounter)}";
         _validTokens[token] = true;
         var body = new JsonObject { ["access_token"] = token, ["expires_in"] = TokenExpiresIn };
@@ -127,19 +139,20 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         }
         catch (JsonException)
         {
-            Record(http, null);
+            Record(http, null, 47001);
             await http.Response.WriteAsJsonAsync(new JsonObject { ["errcode"] = 47001, ["errmsg"] = "data format error" });
             return;
         }
-        Record(http, json);
         var token = http.Request.Query["access_token"].ToString();
         if (TryScriptedError(http.Request.Path, out var scripted))
         {
+            Record(http, json, scripted);
             await WriteErrorAsync(http, scripted);
             return;
         }
         if (!_validTokens.TryGetValue(token, out var valid) || !valid)
         {
+            Record(http, json, invalidTokenCode);
             await http.Response.WriteAsJsonAsync(new JsonObject
             {
                 ["errcode"] = invalidTokenCode,
@@ -147,6 +160,7 @@ public sealed class FakeWeChatApi : IAsyncDisposable
             });
             return;
         }
+        Record(http, json, 0);
         await http.Response.WriteAsJsonAsync(new JsonObject
         {
             ["errcode"] = 0,
@@ -171,9 +185,9 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         return http.Response.WriteAsJsonAsync(new JsonObject { ["errcode"] = errcode, ["errmsg"] = $"scripted error {errcode}" });
     }
 
-    private void Record(HttpContext http, JsonNode? body) => _requests.Enqueue(new FakeApiRequest(
+    private void Record(HttpContext http, JsonNode? body, int errcode) => _requests.Enqueue(new FakeApiRequest(
         http.Request.Method, http.Request.Path.Value ?? "", http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()),
-        body));
+        body, errcode));
 
     public async ValueTask DisposeAsync()
     {
@@ -182,9 +196,15 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     }
 }
 
-/// <summary>One call the stand-in received; <see cref="Body"/> is the JSON body of POSTs.</summary>
-public sealed record FakeApiRequest(string Method, string Path, IReadOnlyDictionary<string, string> Query, JsonNode? Body)
+/// <summary>
+/// One call the stand-in received: <see cref="Body"/> is the JSON body of POSTs, <see cref="ErrCode"/> what it
+/// answered (0 = delivered; <see cref="FakeWeChatApi.HttpFailure"/> = HTTP 500).
+/// </summary>
+public sealed record FakeApiRequest(string Method, string Path, IReadOnlyDictionary<string, string> Query, JsonNode? Body,
+    int ErrCode)
 {
+    public bool Delivered => ErrCode == 0;
+
     /// <summary>The text content of a customer-service / WeCom text message.</summary>
     public string? TextContent => Body?["text"]?["content"]?.GetValue<string>();
 
