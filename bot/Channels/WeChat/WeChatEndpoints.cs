@@ -29,9 +29,8 @@ public static class WeChatEndpoints
     }
 
     private static IResult VerifyOfficialAccountUrl(string county, HttpRequest request, Counties counties,
-        WeChatCryptoProvider crypto, IOptionsMonitor<WeChatChannelOptions> options, TimeProvider time, ILoggerFactory loggers)
+        IOptionsMonitor<WeChatChannelOptions> options, TimeProvider time, ILogger<WeChatEndpointLog> log)
     {
-        var log = loggers.CreateLogger(typeof(WeChatEndpoints));
         if (!counties.TryGet(county, out var c)) return Results.NotFound();
         var token = c.Options.WeChat.Token;
         if (NotConfigured(token, c, "WeChat", log) is { } unavailable) return unavailable;
@@ -45,9 +44,8 @@ public static class WeChatEndpoints
 
     private static async Task<IResult> ReceiveOfficialAccountMessage(string county, HttpContext http, Counties counties,
         WeChatCryptoProvider crypto, WeChatMessageProcessor processor, WeChatApiClient api,
-        IOptionsMonitor<WeChatChannelOptions> options, TimeProvider time, ILoggerFactory loggers)
+        IOptionsMonitor<WeChatChannelOptions> options, TimeProvider time, ILogger<WeChatEndpointLog> log)
     {
-        var log = loggers.CreateLogger(typeof(WeChatEndpoints));
         if (!counties.TryGet(county, out var c)) return Results.NotFound();
         var account = c.Options.WeChat;
         if (NotConfigured(account.Token, c, "WeChat", log) is { } unavailable) return unavailable;
@@ -97,9 +95,8 @@ public static class WeChatEndpoints
     }
 
     private static IResult VerifyWeComUrl(string county, HttpRequest request, Counties counties,
-        WeChatCryptoProvider crypto, IOptionsMonitor<WeChatChannelOptions> options, TimeProvider time, ILoggerFactory loggers)
+        WeChatCryptoProvider crypto, IOptionsMonitor<WeChatChannelOptions> options, TimeProvider time, ILogger<WeChatEndpointLog> log)
     {
-        var log = loggers.CreateLogger(typeof(WeChatEndpoints));
         if (!counties.TryGet(county, out var c)) return Results.NotFound();
         var app = c.Options.WeCom;
         if (NotConfigured(app.Token, c, "WeCom", log) is { } unavailable) return unavailable;
@@ -118,9 +115,8 @@ public static class WeChatEndpoints
 
     private static async Task<IResult> ReceiveWeComMessage(string county, HttpContext http, Counties counties,
         WeChatCryptoProvider crypto, WeChatMessageProcessor processor, WeComApiClient api,
-        IOptionsMonitor<WeChatChannelOptions> options, TimeProvider time, ILoggerFactory loggers)
+        IOptionsMonitor<WeChatChannelOptions> options, TimeProvider time, ILogger<WeChatEndpointLog> log)
     {
-        var log = loggers.CreateLogger(typeof(WeChatEndpoints));
         if (!counties.TryGet(county, out var c)) return Results.NotFound();
         var app = c.Options.WeCom;
         if (NotConfigured(app.Token, c, "WeCom", log) is { } unavailable) return unavailable;
@@ -246,3 +242,6 @@ public static class WeChatEndpoints
         return Results.StatusCode(StatusCodes.Status400BadRequest);
     }
 }
+
+/// <summary>The log category of the WeChat / WeCom callback endpoints.</summary>
+public sealed class WeChatEndpointLog;

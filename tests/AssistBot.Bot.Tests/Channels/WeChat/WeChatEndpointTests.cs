@@ -232,6 +232,7 @@ public sealed class WeChatEndpointTests(SharedRedis redis) : IAsyncLifetime
         { "entity-bomb", HttpStatusCode.BadRequest },
         { "malformed", HttpStatusCode.BadRequest },
         { "huge", HttpStatusCode.RequestEntityTooLarge },
+        { "huge-chunked", HttpStatusCode.RequestEntityTooLarge },
         { "bad-signature", HttpStatusCode.Unauthorized },
         { "missing-signature", HttpStatusCode.Unauthorized },
         { "stale-timestamp", HttpStatusCode.Unauthorized },
@@ -239,6 +240,21 @@ public sealed class WeChatEndpointTests(SharedRedis redis) : IAsyncLifetime
         { "unknown-county", HttpStatusCode.NotFound },
         { "token-not-configured", HttpStatusCode.ServiceUnavailable },
     };
+
+    /// <summary>A body without Content-Length (chunked), so the size is only known while reading.</summary>
+    private async Task<HttpResponseMessage> PostChunkedAsync(string xml)
+    {
+        var ts = WeChatPlatform.Now();
+        var sig = WeChatSignature.Compute(TestAccounts.OaToken, ts, "7");
+        var content = new StreamContent(new NonSeekableStream(Encoding.UTF8.GetBytes(xml)));
+        Assert.Null(content.Headers.ContentLength);
+        return await _host.CreateClient().PostAsync($"/wechat/xinfeng?signature={sig}&timestamp={ts}&nonce=7", content);
+    }
+
+    private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
 
     [Theory]
     [MemberData(nameof(Attacks))]
@@ -257,6 +273,7 @@ public sealed class WeChatEndpointTests(SharedRedis redis) : IAsyncLifetime
                 $"<xml><FromUserName>{openId}</FromUserName><MsgType>text</MsgType><Content>&f;</Content><MsgId>{msgId}</MsgId></xml>"),
             "malformed" => await _platform.PostOaPlainAsync(valid[..^10]),
             "huge" => await _platform.PostOaPlainAsync(valid.Replace("hello", new string('a', 5 * 1024 * 1024))),
+            "huge-chunked" => await PostChunkedAsync(valid.Replace("hello", new string('a', 200 * 1024))),
             "bad-signature" => await _platform.PostOaPlainAsync(valid, signature: new string('0', 40)),
             "missing-signature" => await _platform.PostAsync($"/wechat/xinfeng?timestamp={WeChatPlatform.Now()}&nonce=1", valid),
             "stale-timestamp" => await _platform.PostOaPlainAsync(valid, timestamp: stale),
