@@ -19,6 +19,7 @@ public static class WeChatServiceCollectionExtensions
         services.AddSingleton<WeChatRateLimiter>();
         services.AddSingleton<WeChatCryptoProvider>();
         services.AddSingleton<WeChatMessageProcessor>();
+        services.AddSingleton<WeChatOutboundSender>();
         // The conversation engine registers a configured adapter; this is the fallback until it does.
         services.TryAddSingleton<BufferingBotAdapter>();
         return services;
