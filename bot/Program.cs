@@ -1,4 +1,4 @@
-using AssistBot.Bot.Channels.WeChat;
+using AssistBot.Bot.WeChat;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;

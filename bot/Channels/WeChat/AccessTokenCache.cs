@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using AssistBot.Bot.Storage;
 
-namespace AssistBot.Bot.Channels.WeChat;
+namespace AssistBot.Bot.WeChat;
 
 /// <summary>
 /// access_tokens shared by every instance through storage. The OA's /cgi-bin/token invalidates the previous token

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace AssistBot.Bot.Channels.WeChat;
+namespace AssistBot.Bot.WeChat;
 
 /// <summary>
 /// Tencent's WXBizMsgCrypt scheme, used by the Official Account's safe mode and by every WeCom callback:

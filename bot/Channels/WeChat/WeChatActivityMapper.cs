@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AssistBot.Bot.Conversation.Schema;
 
-namespace AssistBot.Bot.Channels.WeChat;
+namespace AssistBot.Bot.WeChat;
 
 /// <summary>What to do with one inbound WeChat / WeCom message.</summary>
 public readonly record struct WeChatInboundAction(Activity? Activity, string? ImmediateReply)

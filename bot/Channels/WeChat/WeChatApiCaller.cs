@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AssistBot.Bot.Channels.WeChat;
+namespace AssistBot.Bot.WeChat;
 
 /// <summary>
 /// The part the OA and WeCom clients share: POST JSON with an access_token, refresh the token once on

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using AssistBot.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace AssistBot.Bot.Channels.WeChat;
+namespace AssistBot.Bot.WeChat;
 
 /// <summary>A template message: template id, the keyword values, and an optional link and idempotency key.</summary>
 public sealed record WeChatTemplateMessage(string ToUser, string TemplateId, IReadOnlyDictionary<string, string> Data,

@@ -1,4 +1,4 @@
-namespace AssistBot.Bot.Channels.WeChat;
+namespace AssistBot.Bot.WeChat;
 
 /// <summary>
 /// Channel behaviour, bound from the <c>WeChat</c> section (shared by the Official Account and WeCom endpoints).

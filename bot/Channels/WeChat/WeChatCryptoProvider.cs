@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using AssistBot.Bot.Hosting;
 
-namespace AssistBot.Bot.Channels.WeChat;
+namespace AssistBot.Bot.WeChat;
 
 /// <summary>One <see cref="WXBizMsgCrypt"/> per county account, built on first use; null when not configured.</summary>
 public sealed class WeChatCryptoProvider(ILogger<WeChatCryptoProvider> logger) : IDisposable

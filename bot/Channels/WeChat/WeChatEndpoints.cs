@@ -6,7 +6,7 @@ using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace AssistBot.Bot.Channels.WeChat;
+namespace AssistBot.Bot.WeChat;
 
 /// <summary>
 /// <c>GET/POST /wechat/{county}</c> (Official Account: plain, compatible and safe mode) and

@@ -1,4 +1,4 @@
-namespace AssistBot.Bot.Channels.WeChat;
+namespace AssistBot.Bot.WeChat;
 
 /// <summary>
 /// The fields of a WeChat / WeCom callback XML that AssistBot reads (a flat <c>&lt;xml&gt;</c> document).

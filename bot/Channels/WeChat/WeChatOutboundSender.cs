@@ -1,7 +1,7 @@
 using AssistBot.Bot.Hosting;
 using AssistBot.Scheduler.Outbox;
 
-namespace AssistBot.Bot.Channels.WeChat;
+namespace AssistBot.Bot.WeChat;
 
 /// <summary>How one proactive message went out: the API result and the route ("wechat:custom", "wechat:template", "wecom:app", "wecom:fallback").</summary>
 public readonly record struct WeChatDeliveryOutcome(WeChatSendResult Result, string Via)

@@ -1,38 +1,30 @@
 using System.Text;
+using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Schema;
 
-namespace AssistBot.Bot.Channels.WeChat;
+namespace AssistBot.Bot.WeChat;
 
 /// <summary>
 /// Turns a turn's reply activities into WeChat text: messages joined by a blank line, suggested actions as
-/// numbered lines ("1. 政策咨询") so that replying "1" works, split into parts of at most the passive-reply size.
+/// numbered lines ("1. 政策咨询", via the engine's <see cref="ReplyRendering"/> so every text channel numbers
+/// alike), split into parts of at most the passive-reply size.
 /// </summary>
 public static class WeChatReplyRenderer
 {
     public static string Render(IReadOnlyList<Activity> replies)
     {
         if (replies.Count == 0) return "";
-        if (replies.Count == 1 && replies[0] is { Type: ActivityTypes.Message, SuggestedActions: null } only)
-            return only.Text?.Trim() ?? "";
+        if (replies.Count == 1 && replies[0] is { Type: ActivityTypes.Message } only)
+            return ReplyRendering.ToText(only).Trim();
 
         var sb = new StringBuilder();
         foreach (var reply in replies)
         {
             if (reply.Type != ActivityTypes.Message) continue;
-            var mark = sb.Length;
-            if (mark > 0) sb.Append("\n\n");
-            var bodyStart = sb.Length;
-            var text = reply.Text?.Trim();
-            if (!string.IsNullOrEmpty(text)) sb.Append(text);
-            var number = 1;
-            foreach (var action in reply.SuggestedActions?.Actions ?? [])
-            {
-                var label = action.Title ?? action.Value?.ToString();
-                if (string.IsNullOrWhiteSpace(label)) continue;
-                if (sb.Length > bodyStart) sb.Append('\n');
-                sb.Append(number++).Append(". ").Append(label);
-            }
-            if (sb.Length == bodyStart) sb.Length = mark; // nothing visible in this activity
+            var rendered = ReplyRendering.ToText(reply).Trim();
+            if (rendered.Length == 0) continue;
+            if (sb.Length > 0) sb.Append("\n\n");
+            sb.Append(rendered);
         }
         return sb.ToString();
     }

@@ -1,4 +1,4 @@
-namespace AssistBot.Bot.Channels.WeChat;
+namespace AssistBot.Bot.WeChat;
 
 /// <summary>How a WeChat / WeCom send ended, in classes a caller can act on.</summary>
 public enum WeChatSendStatus

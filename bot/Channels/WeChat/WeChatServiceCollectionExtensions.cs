@@ -1,7 +1,7 @@
 using AssistBot.Bot.Conversation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace AssistBot.Bot.Channels.WeChat;
+namespace AssistBot.Bot.WeChat;
 
 public static class WeChatServiceCollectionExtensions
 {

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace AssistBot.Bot.Channels.WeChat;
+namespace AssistBot.Bot.WeChat;
 
 /// <summary>
 /// WeChat / WeCom callback signatures: SHA-1 (lower-case hex) over the parameters sorted ordinally and concatenated.

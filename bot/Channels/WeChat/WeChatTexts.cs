@@ -1,4 +1,4 @@
-namespace AssistBot.Bot.Channels.WeChat;
+namespace AssistBot.Bot.WeChat;
 
 /// <summary>Everything the WeChat / WeCom channel itself says to a farmer or cadre (the dialogs say the rest).</summary>
 public static class WeChatTexts

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using AssistBot.Bot.Storage;
 
-namespace AssistBot.Bot.Channels.WeChat;
+namespace AssistBot.Bot.WeChat;
 
 /// <summary>What the channel knows about an Official Account follower.</summary>
 public sealed record WeChatUserRecord

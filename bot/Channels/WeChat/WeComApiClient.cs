@@ -3,7 +3,7 @@ using System.Globalization;
 using AssistBot.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace AssistBot.Bot.Channels.WeChat;
+namespace AssistBot.Bot.WeChat;
 
 /// <summary>WeCom outbound API: application text messages to members (message/send; no 48-hour window).</summary>
 public sealed class WeComApiClient(

@@ -1,7 +1,7 @@
-using AssistBot.Bot.Channels.WeChat;
+using AssistBot.Bot.WeChat;
 using AssistBot.Bot.Conversation.Schema;
 
-namespace AssistBot.Bot.Tests.Channels.WeChat;
+namespace AssistBot.Bot.Tests.WeChat;
 
 public sealed class WeChatActivityMapperTests
 {

@@ -1,4 +1,4 @@
-using AssistBot.Bot.Channels.WeChat;
+using AssistBot.Bot.WeChat;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Storage;
 using AssistBot.Bot.Tests.Infrastructure;
@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace AssistBot.Bot.Tests.Channels.WeChat;
+namespace AssistBot.Bot.Tests.WeChat;
 
 /// <summary>The outbound clients against the API stand-in, with tokens cached in real Redis.</summary>
 [Collection(SharedRedisCollection.Name)]

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using AssistBot.Bot.Channels.WeChat;
+using AssistBot.Bot.WeChat;
 
-namespace AssistBot.Bot.Tests.Channels.WeChat;
+namespace AssistBot.Bot.Tests.WeChat;
 
 /// <summary>The official vectors (../shared/reference/wechat-vectors.json) and the crypto edge cases.</summary>
 public sealed class WeChatCryptoTests

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text;
-using AssistBot.Bot.Channels.WeChat;
+using AssistBot.Bot.WeChat;
 using AssistBot.Bot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AssistBot.Bot.Tests.Channels.WeChat;
+namespace AssistBot.Bot.Tests.WeChat;
 
 /// <summary>The Official Account endpoint on the real host and real Redis, with the WeChat API stand-in.</summary>
 [Collection(SharedRedisCollection.Name)]

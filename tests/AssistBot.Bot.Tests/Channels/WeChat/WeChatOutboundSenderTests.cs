@@ -1,9 +1,9 @@
-using AssistBot.Bot.Channels.WeChat;
+using AssistBot.Bot.WeChat;
 using AssistBot.Bot.Tests.Infrastructure;
 using AssistBot.Scheduler.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AssistBot.Bot.Tests.Channels.WeChat;
+namespace AssistBot.Bot.Tests.WeChat;
 
 /// <summary>Route choice for proactive messages: customer-service, template, WeCom app message, fallback cadre.</summary>
 [Collection(SharedRedisCollection.Name)]

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Xml.Linq;
-using AssistBot.Bot.Channels.WeChat;
+using AssistBot.Bot.WeChat;
 
-namespace AssistBot.Bot.Tests.Channels.WeChat;
+namespace AssistBot.Bot.Tests.WeChat;
 
 /// <summary>Plays the WeChat / WeCom platform in C# tests: builds signed (and encrypted) callbacks, reads replies.</summary>
 public sealed class WeChatPlatform(HttpClient http)

@@ -1,9 +1,9 @@
 using System.Text;
-using AssistBot.Bot.Channels.WeChat;
+using AssistBot.Bot.WeChat;
 using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Schema;
 
-namespace AssistBot.Bot.Tests.Channels.WeChat;
+namespace AssistBot.Bot.Tests.WeChat;
 
 public sealed class WeChatReplyRendererTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
-using AssistBot.Bot.Channels.WeChat;
+using AssistBot.Bot.WeChat;
 
-namespace AssistBot.Bot.Tests.Channels.WeChat;
+namespace AssistBot.Bot.Tests.WeChat;
 
 public sealed class WeChatXmlTests
 {

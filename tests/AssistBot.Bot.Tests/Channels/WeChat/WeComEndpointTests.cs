@@ -1,8 +1,8 @@
 using System.Net;
-using AssistBot.Bot.Channels.WeChat;
+using AssistBot.Bot.WeChat;
 using AssistBot.Bot.Tests.Infrastructure;
 
-namespace AssistBot.Bot.Tests.Channels.WeChat;
+namespace AssistBot.Bot.Tests.WeChat;
 
 /// <summary>The WeCom callback: always encrypted, ReceiveId = CorpID, AgentID checked, replies encrypted.</summary>
 [Collection(SharedRedisCollection.Name)]
