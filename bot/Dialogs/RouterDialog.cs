@@ -109,7 +109,7 @@ public sealed class RouterDialog : ComponentDialog
             await SendHelpAsync(context, cancellationToken).ConfigureAwait(false);
             return Done;
         }
-        if (input.IsAny(Interruptions.CancelWords) || input.IsAny(Interruptions.SoftCancelWords))
+        if (input.IsAny(Interruptions.CancelWords) || input.IsAny(Interruptions.SoftCancelWords) || input.IsAny(Interruptions.BackWords))
         {
             await SendMenuAsync(context, RouterTexts.NothingToCancel, cancellationToken).ConfigureAwait(false);
             return Done;

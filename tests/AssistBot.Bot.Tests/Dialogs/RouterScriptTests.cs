@@ -106,6 +106,7 @@ public sealed class RouterScriptTests : IAsyncLifetime
             .SendConversationUpdate().SkipReplies()
             .Send("取消").AssertReplyContains("现在没有正在办的事", "1. 政策咨询")
             .Send("转人工").AssertReplyContains("村干部", "12317")
+            .Send("返回上一步").AssertReplyContains("现在没有正在办的事")
             .StartTestAsync();
 
     [Fact]
