@@ -12,7 +12,7 @@ public static class ConfirmRecognizer
     public static readonly IReadOnlySet<string> NoWords = new HashSet<string>(StringComparer.Ordinal)
     {
         "不", "否", "不是", "不要", "算了", "不用", "不行", "不对", "不好", "不需要", "没有", "没", "别", "不了", "不同意",
-        "不确认", "不可以", "无", "no", "n", "2", "二",
+        "不确认", "不可以", "无", "不办", "不办了", "不想办了", "不想要", "no", "n", "2", "二",
     };
 
     public static bool? Recognize(string? text)

@@ -113,6 +113,7 @@ public sealed class RecognizerTests
     [InlineData("算了", false)]
     [InlineData("算了吧", false)]
     [InlineData("不用了", false)]
+    [InlineData("不办了", false)]
     [InlineData("2", false)]
     [InlineData("也许", null)]
     [InlineData("三口人", null)]

@@ -39,6 +39,20 @@ public sealed class StateTests : IDisposable
     }
 
     [Fact]
+    public async Task A_saved_dialog_the_new_version_no_longer_has_is_dropped_quietly()
+    {
+        using (var storage = new EmbeddedStorage(DatabasePath, TimeProvider.System))
+        await using (var before = EngineHost.Over(storage, s => s.AddSingleton<IRouteHandler, SurveyFeature>()))
+            await before.Flow().Send("调查").AssertReply("家里一共几口人？").StartTestAsync();
+
+        using var reopened = new EmbeddedStorage(DatabasePath, TimeProvider.System);
+        await using var upgraded = EngineHost.Over(reopened); // survey feature gone
+        await upgraded.Flow()
+            .Send("1").AssertReplyContains("政策问题")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task State_is_stored_under_Bot_Builder_keys_and_only_written_when_it_changed()
     {
         using var storage = new EmbeddedStorage(DatabasePath, TimeProvider.System);
