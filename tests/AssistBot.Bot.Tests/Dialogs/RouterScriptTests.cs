@@ -137,6 +137,11 @@ public sealed class RouterScriptTests : IAsyncLifetime
             .SendConversationUpdate().SkipReplies()
             .Send("小额信贷怎么申请").AssertReply("（政策回答）小额信贷怎么申请")
             .Send("今天天气").AssertReplyContains("答不上来")
+            // a question mentioning a placeholder's keyword reaches the free-text handler first…
+            .Send("申报小额信贷要什么材料").AssertReply("（政策回答）申报小额信贷要什么材料")
+            // …but the exact menu word and unanswered keyword text still open the menu item
+            .Send("申报").AssertReplyContains("“困难申报”暂时还不能在这里办理")
+            .Send("我要申报").AssertReplyContains("“困难申报”暂时还不能在这里办理")
             .StartTestAsync();
     }
 
