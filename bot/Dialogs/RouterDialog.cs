@@ -94,6 +94,11 @@ public sealed class RouterDialog : ComponentDialog
     private async Task<DialogTurnResult> OnMessageAsync(DialogContext innerDc, RouteInput input, CancellationToken cancellationToken)
     {
         var context = innerDc.Context;
+        if (Interruptions.IsHelp(input.Text) || input.Variants.Contains(RouterTexts.HelpLabel))
+        {
+            await SendHelpAsync(context, cancellationToken).ConfigureAwait(false);
+            return Done;
+        }
         if (input.Normalized.Length == 0)
         {
             await context.SendActivityAsync(RouterTexts.OnlyText, cancellationToken).ConfigureAwait(false);
@@ -103,11 +108,6 @@ public sealed class RouterDialog : ComponentDialog
         {
             if (_conversationState.IsNew(context)) await SendWelcomeAsync(context, cancellationToken).ConfigureAwait(false);
             else await SendMenuAsync(context, RouterTexts.Menu, cancellationToken).ConfigureAwait(false);
-            return Done;
-        }
-        if (input.IsAny(Interruptions.HelpWords) || input.Variants.Contains(RouterTexts.HelpLabel))
-        {
-            await SendHelpAsync(context, cancellationToken).ConfigureAwait(false);
             return Done;
         }
         if (input.IsAny(Interruptions.CancelWords) || input.IsAny(Interruptions.SoftCancelWords) || input.IsAny(Interruptions.BackWords))

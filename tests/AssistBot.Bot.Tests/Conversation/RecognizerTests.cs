@@ -114,6 +114,8 @@ public sealed class RecognizerTests
     [InlineData("算了吧", false)]
     [InlineData("不用了", false)]
     [InlineData("不办了", false)]
+    [InlineData("不会", false)]
+    [InlineData("会", true)]
     [InlineData("2", false)]
     [InlineData("也许", null)]
     [InlineData("三口人", null)]

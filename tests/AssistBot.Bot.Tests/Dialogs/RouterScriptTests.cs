@@ -60,6 +60,7 @@ public sealed class RouterScriptTests : IAsyncLifetime
     [InlineData("贷款什么时候还", "“贷款还款”暂时还不能在这里办理")]
     [InlineData("5", "我能帮您")]
     [InlineData("帮助", "我能帮您")]
+    [InlineData("？", "我能帮您")]
     public Task Menu_numbers_labels_and_keywords_open_the_feature(string text, string expected) =>
         _host.Flow()
             .SendConversationUpdate().SkipReplies()
