@@ -49,6 +49,8 @@ public sealed class RecognizerTests
     [InlineData("几千块")]
     [InlineData("万")]
     [InlineData("没有收入")]
+    [InlineData("三四口人")]
+    [InlineData("五六千")]
     public void Text_without_a_number_is_not_a_number(string? text) =>
         Assert.Null(ChineseNumberRecognizer.Recognize(text));
 
