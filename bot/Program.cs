@@ -1,3 +1,4 @@
+using AssistBot.Bot.WeChat;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
@@ -17,9 +18,11 @@ builder.Services.AddAssistBotCore(builder.Configuration);
 builder.Services.AddPolicyKnowledge(builder.Configuration);
 builder.Services.AddOutbox();
 builder.Services.AddConversationEngine();
+builder.Services.AddWeChatChannels(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealthEndpoints();
+app.MapWeChatEndpoints();
 
 if (isCli)
 {
