@@ -28,5 +28,13 @@ public sealed record AnswerThresholds
     public float VagueMinScore { get; init; } = 5f;
     public float VagueTieRatio { get; init; } = 0.8f;
 
+    /// <summary>
+    /// A long, chatty question covers little of any entry, yet one entry can stand far above the rest ("我们村那个光伏
+    /// 一个月要去维护几回啊"): a clear winner by this factor, with this score and coverage, is answered.
+    /// </summary>
+    public float DominanceRatio { get; init; } = 2.5f;
+    public float DominantMinScore { get; init; } = 18f;
+    public float DominantMinCoverage { get; init; } = 0.07f;
+
     public static AnswerThresholds Default { get; } = new();
 }

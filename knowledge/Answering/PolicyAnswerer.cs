@@ -92,7 +92,9 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         var first = result.First;
         var strong = first.Coverage >= _t.MinCoverage && first.Score >= _t.MinScore;
         var shortButCovered = first.Coverage >= _t.ShortQuestionCoverage && first.Score >= _t.VagueMinScore;
-        if (!strong && !shortButCovered)
+        var dominant = first.Score >= _t.DominantMinScore && first.Coverage >= _t.DominantMinCoverage
+            && (result.Count == 1 || first.Score >= result.Second.Score * _t.DominanceRatio);
+        if (!strong && !shortButCovered && !dominant)
         {
             var vague = result.Count > 1 && first.Coverage >= _t.VagueCoverage && first.Score >= _t.VagueMinScore
                 && result.Second.Score >= first.Score * _t.VagueTieRatio;
