@@ -17,8 +17,11 @@ public sealed record AnswerThresholds
     /// <summary>Runner-up within this share of the best score → ask which one was meant…</summary>
     public float TieRatio { get; init; } = 0.93f;
 
-    /// <summary>…unless the best one covers the question this well.</summary>
+    /// <summary>…unless the best one covers the question this well…</summary>
     public float ClearCoverage { get; init; } = 0.75f;
+
+    /// <summary>…or covers clearly more of the question than the runner-up.</summary>
+    public float CoverageLead { get; init; } = 0.05f;
 
     /// <summary>
     /// A vague question ("贷款那个事") scores low but its best matches are one topic family: if the question is covered

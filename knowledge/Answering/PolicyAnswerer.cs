@@ -100,7 +100,8 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
                 && result.Second.Score >= first.Score * _t.VagueTieRatio;
             return vague ? PolicyOutcome.Clarify : PolicyOutcome.Fallback;
         }
-        if (result.Count > 1 && result.Second.Score >= first.Score * _t.TieRatio && first.Coverage < _t.ClearCoverage)
+        if (result.Count > 1 && result.Second.Score >= first.Score * _t.TieRatio && first.Coverage < _t.ClearCoverage
+            && result.Second.Coverage >= first.Coverage - _t.CoverageLead)
             return PolicyOutcome.Clarify;
         return PolicyOutcome.Answer;
     }

@@ -50,7 +50,7 @@ public sealed class PolicyIndex
     [ThreadStatic] private static float[]? t_scores;
 
     /// <summary>County entries win near-ties with national ones for their county.</summary>
-    internal const float LocalBoost = 1.08f;
+    internal const float LocalBoost = 1.0f;
 
     private readonly string[] _outOfScope;
 
@@ -123,8 +123,20 @@ public sealed class PolicyIndex
 
     private static float Idf(int n, int df) => MathF.Log(1 + (n - df + 0.5f) / (df + 0.5f));
 
-    // Longer grams carry more meaning; single characters mostly help with typos and very short questions.
-    private static float OrderWeight(ulong gram) => NGrams.Order(gram) switch { 1 => 0.35f, 2 => 1f, _ => 1.2f };
+    // Longer grams carry more meaning; single characters mostly help with typos and very short questions. Grams made
+    // only of question words (什么时候, 多少, 可以, 现在) say how something is asked, not what about: they count little,
+    // so "鸡蛋现在什么价" does not match an entry because both contain 什么.
+    private static float OrderWeight(ulong gram)
+    {
+        var order = NGrams.Order(gram);
+        var weight = order switch { 1 => 0.35f, 2 => 1f, _ => 1.2f };
+        for (var i = 0; i < order; i++)
+            if (!QuestionChars.Contains((char)(gram >> (16 * i)))) return weight;
+        return weight * 0.15f;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> QuestionChars =
+        System.Buffers.SearchValues.Create("什么怎样吗呢的是有没几哪些能可以要不了啊吧呀个谁啥多少现在我你他们这那请问一下还都就也很会给让把被到去来说想知道得着过呗嘛");
 
     /// <summary>Rewritten form of a question, as the index sees it (for tests and diagnostics).</summary>
     public string Normalize(string question) => Rewriter.Rewrite(question);
