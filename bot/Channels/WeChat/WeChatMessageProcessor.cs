@@ -111,12 +111,25 @@ public sealed class WeChatMessageProcessor(
         {
             if (activity.MembersAdded is { Count: > 0 }) await users.RecordSubscribedAsync(county.Id, userId).ConfigureAwait(false);
             else if (IsUnsubscribe(activity)) await users.RecordUnsubscribedAsync(county.Id, userId).ConfigureAwait(false);
-            else if (activity.Type == ActivityTypes.Message) await users.RecordInboundAsync(county.Id, userId).ConfigureAwait(false);
+            else if (activity.Type == ActivityTypes.Message) _ = RecordInboundInBackgroundAsync(county.Id, userId);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The follower record helps later pushes; it must not cost the user this reply.
             logger.LogWarning(e, "Could not record follower state for {County}/{User}", county.Id, userId);
+        }
+    }
+
+    /// <summary>The last-inbound time is for later pushes, not this reply: it is written off the reply path.</summary>
+    private async Task RecordInboundInBackgroundAsync(string countyId, string userId)
+    {
+        try
+        {
+            await users.RecordInboundAsync(countyId, userId).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not record the last message time for {County}/{User}", countyId, userId);
         }
     }
 

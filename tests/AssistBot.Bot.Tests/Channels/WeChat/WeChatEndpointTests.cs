@@ -75,7 +75,13 @@ public sealed class WeChatEndpointTests(SharedRedis redis) : IAsyncLifetime
         Assert.Equal("text", reply.Element("MsgType")!.Value);
         Assert.Equal("第1次：你好\n\n还要别的吗？\n1. 好\n2. 不好", reply.Element("Content")!.Value);
 
-        var user = await _host.Services.GetRequiredService<WeChatUserDirectory>().GetAsync("xinfeng", openId);
+        // The last-inbound time is written off the reply path; give it a moment.
+        WeChatUserRecord? user = null;
+        for (var i = 0; i < 50 && user?.LastInboundAt is null; i++)
+        {
+            user = await _host.Services.GetRequiredService<WeChatUserDirectory>().GetAsync("xinfeng", openId);
+            if (user?.LastInboundAt is null) await Task.Delay(40);
+        }
         Assert.NotNull(user?.LastInboundAt);
         Assert.True(await _host.Services.GetRequiredService<WeChatUserDirectory>().IsCustomerServiceWindowOpenAsync("xinfeng", openId));
     }
