@@ -74,6 +74,7 @@ public sealed class WeChatMessageProcessor(
             catch (OperationCanceledException)
             {
                 // The platform hung up; the turn keeps running and pushes its reply.
+                StoreReply(claimKey, "", deferred: true);
                 _ = PushWhenDoneAsync(turn, userId, push, settings.MaxPassiveReplyBytes);
                 throw;
             }

@@ -200,6 +200,24 @@ public sealed class WeChatEndpointTests(SharedRedis redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retry_during_a_slow_turn_answers_success_and_the_reply_is_pushed_once()
+    {
+        var openId = WeChatPlatform.NewOpenId();
+        var xml = WeChatPlatform.TextXml(openId, "slow:2500");
+        var first = _platform.PostOaPlainAsync(xml);
+        await Task.Delay(1500); // the first delivery has answered "success" by now and is still running
+        var retry = await _platform.PostOaPlainAsync(xml);
+        Assert.Equal("success", await retry.Content.ReadAsStringAsync());
+        Assert.Equal("success", await (await first).Content.ReadAsStringAsync());
+
+        var push = Assert.Single(await _api.WaitForDeliveredAsync(FakeWeChatApi.CustomSendPath), r => r.ToUser == openId);
+        Assert.StartsWith("第1次：slow:2500", push.TextContent);
+        await Task.Delay(300);
+        Assert.Single(_api.DeliveredTo(FakeWeChatApi.CustomSendPath), r => r.ToUser == openId);
+        Assert.Equal(1, await TurnsOf(openId));
+    }
+
+    [Fact]
     public async Task Long_reply_sends_the_first_part_passively_and_the_rest_through_customer_service()
     {
         var openId = WeChatPlatform.NewOpenId();
