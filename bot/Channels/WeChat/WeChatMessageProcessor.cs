@@ -43,8 +43,7 @@ public sealed class WeChatMessageProcessor(
         var isOfficialAccount = channelId == ChannelIds.WeChat;
         if (action.Activity is not { } activity)
         {
-            if (action.ImmediateReply is not null && isOfficialAccount)
-                await users.RecordInboundAsync(county.Id, userId, requestAborted).ConfigureAwait(false);
+            if (action.ImmediateReply is not null && isOfficialAccount) _ = RecordInboundInBackgroundAsync(county.Id, userId);
             return action.ImmediateReply ?? "";
         }
 
