@@ -49,7 +49,19 @@ public sealed class WeChatMessageProcessor(
 
         var claimKey = string.Concat(channelId, ":msg:", county.Id, ":", message.DedupId);
         var settings = options.CurrentValue;
-        if (!await storage.TryClaimAsync(claimKey, settings.DedupWindow, requestAborted).ConfigureAwait(false))
+        bool claimed;
+        try
+        {
+            claimed = await storage.TryClaimAsync(claimKey, settings.DedupWindow, requestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Storage is down: nothing can be processed once-only or saved, so say so politely instead of a 500
+            // (which WeChat shows as "该公众号暂时无法提供服务").
+            logger.LogError(e, "Storage unavailable; could not claim {Key}", claimKey);
+            return WeChatTexts.TurnFailed;
+        }
+        if (!claimed)
             return await WaitForFirstDeliveryAsync(claimKey, settings.RetryReplyWait, requestAborted).ConfigureAwait(false);
 
         if (isOfficialAccount) await RecordFollowerAsync(county, activity, userId).ConfigureAwait(false);

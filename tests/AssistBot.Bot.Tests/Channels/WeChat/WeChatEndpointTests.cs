@@ -250,6 +250,18 @@ public sealed class WeChatEndpointTests(SharedRedis redis) : IAsyncLifetime
         Assert.StartsWith("第1次", WeChatPlatform.PassiveText(await other.Content.ReadAsStringAsync()));
     }
 
+    [Fact]
+    public async Task Storage_outage_gets_a_polite_reply_not_an_error()
+    {
+        await using var host = new WeChatTestHost(redis, _api, new Dictionary<string, string?>
+        {
+            ["Storage:Redis"] = "127.0.0.1:1,connectTimeout=200,asyncTimeout=500,syncTimeout=500",
+        });
+        var response = await new WeChatPlatform(host.CreateClient()).PostOaPlainAsync(WeChatPlatform.TextXml(WeChatPlatform.NewOpenId(), "你好"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(WeChatTexts.TurnFailed, WeChatPlatform.PassiveText(await response.Content.ReadAsStringAsync()));
+    }
+
     public static TheoryData<string, HttpStatusCode> Attacks() => new()
     {
         { "xxe", HttpStatusCode.BadRequest },
