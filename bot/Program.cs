@@ -2,6 +2,7 @@ using AssistBot.Bot.WeChat;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
+using AssistBot.Bot.Knowledge;
 using AssistBot.Bot.Reminders;
 
 var isCli = CliRunner.IsCliInvocation(args);
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 builder.Services.AddAssistBotCore(builder.Configuration);
+builder.Services.AddPolicyKnowledge(builder.Configuration);
 builder.Services.AddOutbox();
 builder.Services.AddConversationEngine();
 builder.Services.AddWeChatChannels(builder.Configuration);
