@@ -1,3 +1,4 @@
+using AssistBot.Bot.Channels.BotFramework;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 
@@ -11,9 +12,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 builder.Services.AddAssistBotCore(builder.Configuration);
+builder.Services.AddBotFrameworkChannel(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealthEndpoints();
+app.MapBotFrameworkEndpoints();
 
 if (isCli)
 {

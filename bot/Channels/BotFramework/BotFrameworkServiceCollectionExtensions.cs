@@ -1,0 +1,22 @@
+using AssistBot.Bot.Channels.BotFramework.DirectLine;
+
+namespace AssistBot.Bot.Channels.BotFramework;
+
+public static class BotFrameworkServiceCollectionExtensions
+{
+    /// <summary>The Bot Framework channel: Activity endpoint, connector client, Direct Line and the web chat page.</summary>
+    public static IServiceCollection AddBotFrameworkChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<BotFrameworkOptions>(configuration.GetSection(BotFrameworkOptions.Section));
+        services.AddHttpClient(nameof(BotFrameworkAuthenticator));
+        services.AddHttpClient<ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<BotFrameworkAuthenticator>();
+        services.AddSingleton<BotTurnRunner>();
+        services.AddSingleton<ConnectorReplyQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConnectorReplyQueue>());
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineConversationStore>();
+        services.AddSingleton<DirectLineBot>();
+        return services;
+    }
+}

@@ -1,0 +1,69 @@
+using AssistBot.Bot.Conversation;
+using AssistBot.Bot.Conversation.Schema;
+using AssistBot.Bot.Hosting;
+
+namespace AssistBot.Bot.Channels.BotFramework;
+
+/// <summary>
+/// Runs one turn of the bot for a Bot Framework channel (Activity endpoint, Direct Line) with the
+/// <see cref="BufferingBotAdapter"/> and <see cref="IBot"/> from DI, and addresses the replies as Bot Framework
+/// clients expect them: <c>from</c> = the bot (role bot), <c>recipient</c> = the user (role user), <c>replyToId</c>,
+/// <c>inputHint</c>.
+/// </summary>
+public sealed class BotTurnRunner(IServiceProvider services)
+{
+    /// <summary>Called with each batch of replies as the bot sends it, after the adapter buffered it.</summary>
+    public delegate Task RepliesSentHandler(IReadOnlyList<Activity> replies, CancellationToken cancellationToken);
+
+    /// <summary>True when the host has a bot registered (the conversation engine).</summary>
+    public bool HasBot => services.GetService<IBot>() is not null && services.GetService<BufferingBotAdapter>() is not null;
+
+    /// <summary>
+    /// Runs the turn and returns its replies. <paramref name="beforeSend"/> may give each reply its id before the
+    /// adapter sees it; <paramref name="afterSend"/> sees each batch as soon as the bot sent it (for channels that
+    /// deliver while the turn is still running).
+    /// </summary>
+    public async Task<IReadOnlyList<Activity>> RunAsync(County county, Activity incoming,
+        Func<Activity, CancellationToken, ValueTask>? beforeSend = null, RepliesSentHandler? afterSend = null,
+        CancellationToken cancellationToken = default)
+    {
+        var adapter = services.GetService<BufferingBotAdapter>();
+        var bot = services.GetService<IBot>();
+        if (adapter is null || bot is null) throw new BotUnavailableException();
+
+        var result = await adapter.ProcessActivityAsync(incoming, bot.OnTurnAsync, context =>
+        {
+            context.WithCounty(county);
+            context.OnSendActivities(async (ctx, activities, next) =>
+            {
+                foreach (var reply in activities)
+                {
+                    Address(reply, ctx.Activity);
+                    if (beforeSend is not null) await beforeSend(reply, cancellationToken).ConfigureAwait(false);
+                }
+                var responses = await next().ConfigureAwait(false);
+                if (afterSend is not null) await afterSend(activities, cancellationToken).ConfigureAwait(false);
+                return responses;
+            });
+        }, cancellationToken).ConfigureAwait(false);
+        return result.Replies;
+    }
+
+    /// <summary>Addresses a reply to the sender of <paramref name="incoming"/>, with the roles Web Chat relies on.</summary>
+    internal static void Address(Activity reply, Activity incoming)
+    {
+        var bot = reply.From ?? incoming.Recipient;
+        reply.From = bot is null ? null : new ChannelAccount(bot.Id, bot.Name, "bot");
+        var user = reply.Recipient ?? incoming.From;
+        reply.Recipient = user is null ? null : new ChannelAccount(user.Id, user.Name, "user");
+        reply.ChannelId ??= incoming.ChannelId;
+        reply.Conversation ??= incoming.Conversation;
+        reply.ServiceUrl ??= incoming.ServiceUrl;
+        reply.Locale ??= incoming.Locale;
+        if (reply.ReplyToId is null && incoming.Id is not null && incoming.Type == ActivityTypes.Message) reply.ReplyToId = incoming.Id;
+        if (reply.Type == ActivityTypes.Message) reply.InputHint ??= InputHints.AcceptingInput;
+    }
+}
+
+/// <summary>No <see cref="IBot"/> is registered in this host.</summary>
+public sealed class BotUnavailableException() : InvalidOperationException("No bot (IBot + BufferingBotAdapter) is registered.");
