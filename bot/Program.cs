@@ -1,6 +1,7 @@
 using AssistBot.Bot.Channels.BotFramework;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
+using AssistBot.Bot.Reminders;
 
 var isCli = CliRunner.IsCliInvocation(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 builder.Services.AddAssistBotCore(builder.Configuration);
+builder.Services.AddOutbox();
 builder.Services.AddBotFrameworkChannel(builder.Configuration);
 
 var app = builder.Build();
