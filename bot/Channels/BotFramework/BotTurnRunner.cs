@@ -12,20 +12,16 @@ namespace AssistBot.Bot.Channels.BotFramework;
 /// </summary>
 public sealed class BotTurnRunner(IServiceProvider services)
 {
-    /// <summary>Called with each batch of replies as the bot sends it, after the adapter buffered it.</summary>
-    public delegate Task RepliesSentHandler(IReadOnlyList<Activity> replies, CancellationToken cancellationToken);
-
     /// <summary>True when the host has a bot registered (the conversation engine).</summary>
     public bool HasBot => services.GetService<IBot>() is not null && services.GetService<BufferingBotAdapter>() is not null;
 
     /// <summary>
-    /// Runs the turn and returns its replies. <paramref name="beforeSend"/> may give each reply its id before the
-    /// adapter sees it; <paramref name="afterSend"/> sees each batch as soon as the bot sent it (for channels that
-    /// deliver while the turn is still running).
+    /// Runs the turn and returns its replies, addressed. <paramref name="deliver"/>, when given, gets each reply
+    /// as soon as it leaves the bot (for channels that deliver while the turn is still running); it may set the
+    /// reply's id.
     /// </summary>
     public async Task<IReadOnlyList<Activity>> RunAsync(County county, Activity incoming,
-        Func<Activity, CancellationToken, ValueTask>? beforeSend = null, RepliesSentHandler? afterSend = null,
-        CancellationToken cancellationToken = default)
+        Func<Activity, CancellationToken, Task>? deliver = null, CancellationToken cancellationToken = default)
     {
         var adapter = services.GetService<BufferingBotAdapter>();
         var bot = services.GetService<IBot>();
@@ -34,17 +30,11 @@ public sealed class BotTurnRunner(IServiceProvider services)
         var result = await adapter.ProcessActivityAsync(incoming, bot.OnTurnAsync, context =>
         {
             context.WithCounty(county);
-            context.OnSendActivities(async (ctx, activities, next) =>
+            context.TurnState.Get<TurnResult>()!.Delivering = (reply, ct) =>
             {
-                foreach (var reply in activities)
-                {
-                    Address(reply, ctx.Activity);
-                    if (beforeSend is not null) await beforeSend(reply, cancellationToken).ConfigureAwait(false);
-                }
-                var responses = await next().ConfigureAwait(false);
-                if (afterSend is not null) await afterSend(activities, cancellationToken).ConfigureAwait(false);
-                return responses;
-            });
+                Address(reply, incoming);
+                return deliver is null ? Task.CompletedTask : deliver(reply, ct);
+            };
         }, cancellationToken).ConfigureAwait(false);
         return result.Replies;
     }
@@ -60,7 +50,6 @@ public sealed class BotTurnRunner(IServiceProvider services)
         reply.Conversation ??= incoming.Conversation;
         reply.ServiceUrl ??= incoming.ServiceUrl;
         reply.Locale ??= incoming.Locale;
-        if (reply.ReplyToId is null && incoming.Id is not null && incoming.Type == ActivityTypes.Message) reply.ReplyToId = incoming.Id;
         if (reply.Type == ActivityTypes.Message) reply.InputHint ??= InputHints.AcceptingInput;
     }
 }

@@ -65,7 +65,7 @@ public sealed class ConnectorReplyQueue : BackgroundService
         var activity = turn.Activity;
         try
         {
-            await _runner.RunAsync(turn.County, activity, afterSend: DeliverAsync, cancellationToken: stoppingToken);
+            await _runner.RunAsync(turn.County, activity, DeliverAsync, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -77,21 +77,18 @@ public sealed class ConnectorReplyQueue : BackgroundService
         }
     }
 
-    private async Task DeliverAsync(IReadOnlyList<Activity> replies, CancellationToken cancellationToken)
+    private async Task DeliverAsync(Activity reply, CancellationToken cancellationToken)
     {
-        foreach (var reply in replies)
+        try
         {
-            try
-            {
-                await _connector.SendAsync(reply, cancellationToken);
-            }
-            catch (Exception e) when (e is HttpRequestException or ArgumentException or InvalidOperationException or TaskCanceledException
-                                          && !cancellationToken.IsCancellationRequested)
-            {
-                // A reply that cannot be delivered must not break the bot's turn (its state is saved either way).
-                _logger.LogWarning("Reply to {Channel} conversation {Conversation} not delivered: {Error}",
-                    reply.ChannelId, reply.Conversation?.Id, e.Message);
-            }
+            await _connector.SendAsync(reply, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or ArgumentException or InvalidOperationException or TaskCanceledException
+                                      && !cancellationToken.IsCancellationRequested)
+        {
+            // A reply that cannot be delivered must not break the bot's turn (its state is saved either way).
+            _logger.LogWarning("Reply to {Channel} conversation {Conversation} not delivered: {Error}",
+                reply.ChannelId, reply.Conversation?.Id, e.Message);
         }
     }
 

@@ -64,21 +64,29 @@ public sealed class DirectLineBot(
     {
         // Not the request's token: a turn that outlives the request still delivers its replies.
         var turn = RunTurnAsync(county, grant, incoming, lifetime.ApplicationStopping);
-        var finished = await Task.WhenAny(turn, Task.Delay(wait, lifetime.ApplicationStopping));
-        return finished == turn && await turn;
+        try
+        {
+            return await turn.WaitAsync(wait);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("The bot is taking longer than {Wait} in conversation {Conversation}; its replies will follow",
+                wait, grant.ConversationId);
+            return false;
+        }
     }
 
     private async Task<bool> RunTurnAsync(County county, DirectLineGrant grant, Activity incoming, CancellationToken ct)
     {
         try
         {
-            await runner.RunAsync(county, incoming,
-                beforeSend: (reply, token) => store.AssignIdAsync(grant.ConversationId, reply, token),
-                afterSend: async (replies, token) =>
-                {
-                    foreach (var reply in replies) await store.AppendAsync(grant.ConversationId, reply, token);
-                },
-                cancellationToken: ct);
+            await runner.RunAsync(county, incoming, async (reply, token) =>
+            {
+                reply.Id = null;
+                reply.Timestamp = null;
+                await store.AssignIdAsync(grant.ConversationId, reply, token);
+                await store.AppendAsync(grant.ConversationId, reply, token);
+            }, ct);
             return false;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

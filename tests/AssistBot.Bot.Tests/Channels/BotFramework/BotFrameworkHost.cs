@@ -17,7 +17,8 @@ public sealed class BotFrameworkHost(
     string? redis = null,
     TimeProvider? time = null,
     string? dataDirectory = null,
-    bool useTestBot = true) : WebApplicationFactory<Program>
+    bool useTestBot = true,
+    Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "assistbot-bf-" + Guid.NewGuid().ToString("N"));
 
@@ -38,6 +39,7 @@ public sealed class BotFrameworkHost(
             if (useTestBot) services.AddSingleton<IBot, TestBot>();
             if (time is not null) services.AddSingleton(time);
         });
+        configure?.Invoke(builder);
     }
 
     public override async ValueTask DisposeAsync()
