@@ -84,6 +84,7 @@ public sealed class WebChatBrowserTests(ITestOutputHelper log) : IAsyncLifetime
         var chosen = await choices.First.InnerTextAsync();
         await choices.First.ClickAsync();
         await WaitForCountAsync(userBubbles, 2);
+        await WaitForCountAsync(page.Locator(".msg-user .msg-note"), 0); // "发送中…" goes once the echo is back
         Assert.Equal(chosen, await userBubbles.Nth(1).InnerTextAsync());
         await WaitForCountAsync(botBubbles, 3);
         log.WriteLine("after choice: " + await botBubbles.Nth(2).InnerTextAsync());
