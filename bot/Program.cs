@@ -1,5 +1,6 @@
 using AssistBot.Bot.Channels.BotFramework;
 using AssistBot.Bot.Cli;
+using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Reminders;
 
@@ -14,6 +15,7 @@ if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 builder.Services.AddAssistBotCore(builder.Configuration);
 builder.Services.AddOutbox();
+builder.Services.AddConversationEngine();
 builder.Services.AddBotFrameworkChannel(builder.Configuration);
 
 var app = builder.Build();

@@ -1,6 +1,6 @@
 using AssistBot.Bot.Tests.Infrastructure;
 
-namespace AssistBot.Bot.Tests.Channels.BotFramework;
+namespace AssistBot.Bot.Tests.BotFramework;
 
 /// <summary>Two service instances on one Redis serve the same Direct Line conversation.</summary>
 [Collection(SharedRedisCollection.Name)]

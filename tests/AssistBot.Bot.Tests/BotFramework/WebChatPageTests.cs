@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace AssistBot.Bot.Tests.Channels.BotFramework;
+namespace AssistBot.Bot.Tests.BotFramework;
 
 public sealed class WebChatPageTests : IAsyncLifetime
 {

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using AssistBot.Bot.Conversation.Schema;
 
-namespace AssistBot.Bot.Tests.Channels.BotFramework;
+namespace AssistBot.Bot.Tests.BotFramework;
 
 public sealed class MessagesEndpointTests : IAsyncLifetime
 {

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace AssistBot.Bot.Tests.Channels.BotFramework;
+namespace AssistBot.Bot.Tests.BotFramework;
 
 /// <summary>
 /// A local token issuer: OpenID metadata and a JWKS with a freshly generated RSA key (served by Kestrel on

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace AssistBot.Bot.Tests.Channels.BotFramework;
+namespace AssistBot.Bot.Tests.BotFramework;
 
 /// <summary>With BotFramework:AppId set, /api/messages requires a valid channel JWT.</summary>
 public sealed class BotFrameworkAuthTests : IAsyncLifetime

@@ -1,7 +1,7 @@
 using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Schema;
 
-namespace AssistBot.Bot.Tests.Channels.BotFramework;
+namespace AssistBot.Bot.Tests.BotFramework;
 
 /// <summary>
 /// A small bot for protocol tests (the real router is tested through the same endpoints once merged): welcomes

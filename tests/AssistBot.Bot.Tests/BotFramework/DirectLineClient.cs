@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace AssistBot.Bot.Tests.Channels.BotFramework;
+namespace AssistBot.Bot.Tests.BotFramework;
 
 /// <summary>Raw Direct Line 3.0 calls, as a client makes them, for the protocol tests.</summary>
 public sealed class DirectLineClient(HttpClient http, string county = "xinfeng")

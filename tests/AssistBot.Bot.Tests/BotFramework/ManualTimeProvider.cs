@@ -1,4 +1,4 @@
-namespace AssistBot.Bot.Tests.Channels.BotFramework;
+namespace AssistBot.Bot.Tests.BotFramework;
 
 /// <summary>A clock the test moves by hand (timers are not needed by the code under test).</summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
