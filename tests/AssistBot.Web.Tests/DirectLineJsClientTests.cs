@@ -24,10 +24,13 @@ public sealed class DirectLineJsClientTests(ITestOutputHelper log) : IAsyncLifet
         log.WriteLine(output);
         Assert.True(exitCode == 0, $"converse.js failed ({exitCode}):\n{output}");
         var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains(lines, l => l.StartsWith("WELCOME ", StringComparison.Ordinal) && l.Contains("政策咨询"));
+        var welcome = Assert.Single(lines, l => l.StartsWith("WELCOME ", StringComparison.Ordinal));
+        Assert.Contains("信丰县", welcome);
+        Assert.Contains("\"choices\":[\"政策咨询\",\"困难申报\",\"查进度\",\"贷款还款\",\"帮助\"]", welcome);
         Assert.Contains(lines, l => l.StartsWith("ECHO ", StringComparison.Ordinal));
         var reply = Assert.Single(lines, l => l.StartsWith("REPLY ", StringComparison.Ordinal));
         Assert.DoesNotContain("\"text\":\"\"", reply);
+        Assert.DoesNotContain("系统出了点问题", reply);
         Assert.Contains(lines, l => l.StartsWith("OTHER_TOKEN {\"status\":403}", StringComparison.Ordinal));
         Assert.Equal("OK", lines[^1]);
     }

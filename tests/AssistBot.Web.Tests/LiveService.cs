@@ -1,16 +1,13 @@
-using AssistBot.Bot.Conversation;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AssistBot.Web.Tests;
 
 /// <summary>
-/// The real service (Program, with whatever bot it registers) listening on a free loopback port with Kestrel, so
+/// The real service (Program, with its real bot: the conversation engine's router) listening on a free loopback port with Kestrel, so
 /// a browser and a Node client can reach it; private data directory, embedded storage.
 /// </summary>
 public sealed class LiveService : WebApplicationFactory<Program>
@@ -39,12 +36,6 @@ public sealed class LiveService : WebApplicationFactory<Program>
         builder.UseSetting("Counties:xinfeng:Pack", "xinfeng-2024");
         builder.UseSetting("Counties:yuzhou:Name", "禹州市");
         builder.UseSetting("Counties:yuzhou:Pack", "yuzhou-2023");
-        builder.ConfigureTestServices(services =>
-        {
-            // Until the conversation engine is in the service, a stand-in answers; the real bot wins once registered.
-            services.TryAddSingleton<BufferingBotAdapter>();
-            services.TryAddSingleton<IBot, StandInBot>();
-        });
     }
 
     public override async ValueTask DisposeAsync()

@@ -63,7 +63,10 @@ public sealed class WebChatBrowserTests(ITestOutputHelper log) : IAsyncLifetime
         await choices.First.WaitForAsync();
         var labels = await choices.AllInnerTextsAsync();
         log.WriteLine("choices: " + string.Join(" | ", labels));
-        Assert.Contains("政策咨询", labels);
+        Assert.Contains("信丰县", welcome);
+        Assert.Equal(["政策咨询", "困难申报", "查进度", "贷款还款", "帮助"], labels);
+        // Buttons, not numbered lines in the text.
+        Assert.DoesNotContain("1. 政策咨询", welcome);
 
         // Type a question, press Enter, see the answer.
         const string question = "脱贫户孩子上学有什么补助";
@@ -76,6 +79,8 @@ public sealed class WebChatBrowserTests(ITestOutputHelper log) : IAsyncLifetime
         var answer = await botBubbles.Nth(1).InnerTextAsync();
         log.WriteLine("answer: " + answer);
         Assert.False(string.IsNullOrWhiteSpace(answer));
+        Assert.DoesNotContain("系统出了点问题", answer);
+        Assert.NotEqual(welcome, answer); // the same conversation: no second welcome
         // The echo came back with the clientActivityID: the bubble is no longer "sending".
         await WaitForCountAsync(page.Locator(".msg-user .msg-note"), 0);
 
@@ -87,7 +92,9 @@ public sealed class WebChatBrowserTests(ITestOutputHelper log) : IAsyncLifetime
         await WaitForCountAsync(page.Locator(".msg-user .msg-note"), 0); // "发送中…" goes once the echo is back
         Assert.Equal(chosen, await userBubbles.Nth(1).InnerTextAsync());
         await WaitForCountAsync(botBubbles, 3);
-        log.WriteLine("after choice: " + await botBubbles.Nth(2).InnerTextAsync());
+        var afterChoice = await botBubbles.Nth(2).InnerTextAsync();
+        log.WriteLine("after choice: " + afterChoice);
+        Assert.Contains("政策", afterChoice); // the router opened 政策咨询
 
         // The first exchange in view for the screenshot (the page scrolls to the newest message by itself).
         await page.Locator(".msg-user").First.ScrollIntoViewIfNeededAsync();

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AssistBot.Bot.Conversation;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AssistBot.Bot.Tests.BotFramework;
 
@@ -58,7 +61,7 @@ public sealed class DirectLineTests : IAsyncLifetime
         Assert.Equal("cid-77", echo.GetProperty("channelData").GetProperty("clientActivityID").GetString());
         Assert.Equal("user", echo.GetProperty("from").GetProperty("role").GetString());
         Assert.StartsWith("dl_", echo.GetProperty("from").GetProperty("id").GetString()); // the token's user, not the client's claim
-        Assert.Equal("webchat", echo.GetProperty("channelId").GetString());
+        Assert.Equal("directline", echo.GetProperty("channelId").GetString()); // the service names the channel, as Azure does
 
         var reply = activities[1];
         Assert.Equal("信丰县收到：雨露计划补助多少", reply.GetProperty("text").GetString());
@@ -151,12 +154,23 @@ public sealed class DirectLineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_failing_bot_is_502_and_the_users_message_is_still_there()
+    public async Task A_failing_bot_answers_with_the_engines_apology()
     {
         var (conversationId, token, _) = await _client.StartConversationAsync();
-        var response = await _client.PostAsync(conversationId, token, DirectLineClient.Message("出错"));
-        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(conversationId, token, DirectLineClient.Message("出错"))).StatusCode);
         var (activities, _) = await _client.ReadAsync(conversationId, token, "1");
+        Assert.Equal(["出错", EngineTexts.Apology], activities.Select(a => a.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public async Task A_bot_error_nobody_handled_is_502_and_the_users_message_is_still_there()
+    {
+        await using var host = new BotFrameworkHost(configure: b => b.ConfigureTestServices(s => s.AddSingleton(new BufferingBotAdapter())));
+        var client = new DirectLineClient(host.CreateClient());
+        var (conversationId, token, _) = await client.StartConversationAsync();
+        var response = await client.PostAsync(conversationId, token, DirectLineClient.Message("出错"));
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var (activities, _) = await client.ReadAsync(conversationId, token, "1");
         Assert.Equal("出错", Assert.Single(activities).GetProperty("text").GetString());
     }
 

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Schema;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AssistBot.Bot.Tests.BotFramework;
 
@@ -170,9 +173,21 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_failing_bot_gives_502_without_a_stack_trace()
+    public async Task A_failing_bot_gets_the_engines_apology()
     {
         var response = await _client.PostAsJsonAsync("/api/messages/xinfeng",
+            EmulatorMessage("出错", "http://127.0.0.1:9/", deliveryMode: "expectReplies"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(EngineTexts.Apology, body.GetProperty("activities")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_bot_error_nobody_handled_is_502_without_a_stack_trace()
+    {
+        // An adapter without OnTurnError lets the exception reach the endpoint.
+        await using var host = new BotFrameworkHost(configure: b => b.ConfigureTestServices(s => s.AddSingleton(new BufferingBotAdapter())));
+        var response = await host.CreateClient().PostAsJsonAsync("/api/messages/xinfeng",
             EmulatorMessage("出错", "http://127.0.0.1:9/", deliveryMode: "expectReplies"));
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();

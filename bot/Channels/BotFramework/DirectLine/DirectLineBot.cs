@@ -44,7 +44,9 @@ public sealed class DirectLineBot(
         TimeSpan wait, CancellationToken ct)
     {
         var activity = posted;
-        activity.ChannelId = activity.ChannelId == ChannelIds.WebChat ? ChannelIds.WebChat : ChannelIds.DirectLine;
+        // As Azure's Direct Line does, the service names the channel, whatever the client wrote (Web Chat writes
+        // "webchat"): one conversation keeps one channel id, so the bot finds its state for every turn.
+        activity.ChannelId = ChannelIds.DirectLine;
         activity.ServiceUrl = serviceUrl;
         activity.Conversation = new ConversationAccount(grant.ConversationId);
         // The user is the one the token names, whatever from.id the client wrote: a visitor cannot speak as another.
