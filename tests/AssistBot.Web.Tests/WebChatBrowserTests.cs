@@ -6,7 +6,7 @@ namespace AssistBot.Web.Tests;
 /// <summary>
 /// The web chat page in a real headless Chromium (Debian's <c>chromium</c>, driven by Playwright; no browser
 /// download): the welcome menu shows as buttons, a typed question gets an answer, a button sends its choice.
-/// Saves TestResults/screenshots/webchat.png for a person to look at.
+/// Saves TestResults/screenshots/webchat-welcome.png and webchat.png for a person to look at.
 /// </summary>
 public sealed class WebChatBrowserTests(ITestOutputHelper log) : IAsyncLifetime
 {
@@ -61,12 +61,14 @@ public sealed class WebChatBrowserTests(ITestOutputHelper log) : IAsyncLifetime
         log.WriteLine("welcome: " + welcome);
         var choices = page.Locator("#choices button");
         await choices.First.WaitForAsync();
-        var labels = await choices.AllInnerTextsAsync();
+        var labels = await page.Locator("#choices button .choice-label").AllInnerTextsAsync();
         log.WriteLine("choices: " + string.Join(" | ", labels));
         Assert.Contains("信丰县", welcome);
         Assert.Equal(["政策咨询", "困难申报", "查进度", "贷款还款", "帮助"], labels);
         // Buttons, not numbered lines in the text.
         Assert.DoesNotContain("1. 政策咨询", welcome);
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.Output("screenshots", "webchat-welcome.png") });
 
         // Type a question, press Enter, see the answer.
         const string question = "脱贫户孩子上学有什么补助";
@@ -86,7 +88,8 @@ public sealed class WebChatBrowserTests(ITestOutputHelper log) : IAsyncLifetime
 
         // Tap a choice button: it is sent as the user's message and answered.
         await choices.First.WaitForAsync();
-        var chosen = await choices.First.InnerTextAsync();
+        var chosen = await choices.First.Locator(".choice-label").InnerTextAsync();
+        Assert.Equal("1", await choices.First.Locator(".choice-number").InnerTextAsync());
         await choices.First.ClickAsync();
         await WaitForCountAsync(userBubbles, 2);
         await WaitForCountAsync(page.Locator(".msg-user .msg-note"), 0); // "发送中…" goes once the echo is back

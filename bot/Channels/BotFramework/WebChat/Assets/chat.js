@@ -146,13 +146,21 @@
     if (card.childNodes.length) bubble.appendChild(card);
   }
 
+  // Choices are numbered as on WeChat ("请回复数字"): typing "2" and tapping the second button do the same.
   function showChoices(actions) {
     choices.textContent = '';
-    (actions || []).forEach(function (action) {
+    (actions || []).forEach(function (action, index) {
       var value = action.value != null ? String(action.value) : (action.title || '');
       var button = document.createElement('button');
       button.type = 'button';
-      button.textContent = action.title || value;
+      var number = document.createElement('span');
+      number.className = 'choice-number';
+      number.textContent = String(index + 1);
+      var label = document.createElement('span');
+      label.className = 'choice-label';
+      label.textContent = action.title || value;
+      button.appendChild(number);
+      button.appendChild(label);
       button.addEventListener('click', function () { send(value, action.title || value); });
       choices.appendChild(button);
     });
