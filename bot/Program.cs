@@ -20,6 +20,7 @@ builder.Services.AddBotFrameworkChannel(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealthEndpoints();
+app.UseWebSockets();
 app.MapBotFrameworkEndpoints();
 
 if (isCli)

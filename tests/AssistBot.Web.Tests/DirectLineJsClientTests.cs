@@ -15,15 +15,19 @@ public sealed class DirectLineJsClientTests(ITestOutputHelper log) : IAsyncLifet
 
     public async Task DisposeAsync() => await _service.DisposeAsync();
 
-    [Fact]
-    public async Task Directlinejs_holds_a_conversation_and_another_token_is_refused()
+    [Theory]
+    [InlineData("--polling")]
+    [InlineData("--websocket")]
+    public async Task Directlinejs_holds_a_conversation_and_another_token_is_refused(string transport)
     {
         var domain = _service.BaseUrl + "/directline/xinfeng/v3/directline";
-        var (exitCode, output) = await NodeClient.RunAsync("converse.js", domain, "脱贫户孩子上学有什么补助");
+        var (exitCode, output) = await NodeClient.RunAsync("converse.js", domain, "脱贫户孩子上学有什么补助", transport);
 
         log.WriteLine(output);
         Assert.True(exitCode == 0, $"converse.js failed ({exitCode}):\n{output}");
         var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => l.StartsWith("CONNECTED ", StringComparison.Ordinal) &&
+                                    l.Contains(transport == "--websocket" ? "\"websocket\"" : "\"polling\"") && l.Contains("Online"));
         var welcome = Assert.Single(lines, l => l.StartsWith("WELCOME ", StringComparison.Ordinal));
         Assert.Contains("信丰县", welcome);
         Assert.Contains("\"choices\":[\"政策咨询\",\"困难申报\",\"查进度\",\"贷款还款\",\"帮助\"]", welcome);

@@ -1,16 +1,19 @@
 // Holds a conversation with AssistBot through its Direct Line endpoint using the real botframework-directlinejs
-// client (polling), then checks that another conversation's token cannot read this one.
-//   node converse.js <domain> [question]
+// client (polling, or the WebSocket stream with --websocket), then checks that another conversation's token cannot read this one.
+//   node converse.js <domain> [question] [--websocket]
 //   domain = http://127.0.0.1:PORT/directline/xinfeng/v3/directline
+//   --websocket: receive over the WebSocket streamUrl instead of polling
 // Prints one line per step; exits 0 when every step worked, 1 otherwise.
 'use strict';
 global.XMLHttpRequest = require('xhr2');
 global.WebSocket = require('ws');
 const { DirectLine, ConnectionStatus } = require('botframework-directlinejs');
 
-const domain = process.argv[2];
-const question = process.argv[3] || '你好';
-if (!domain) { console.error('usage: node converse.js <domain> [question]'); process.exit(2); }
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const webSocket = process.argv.includes('--websocket');
+const domain = args[0];
+const question = args[1] || '你好';
+if (!domain) { console.error('usage: node converse.js <domain> [question] [--websocket]'); process.exit(2); }
 
 function fail(message) { console.log('FAIL ' + message); process.exit(1); }
 function step(name, value) { console.log(name + ' ' + JSON.stringify(value)); }
@@ -29,13 +32,13 @@ function waitFor(list, predicate, what, ms = 20000) {
 async function main() {
   const received = [];
   const statuses = [];
-  const dl = new DirectLine({ domain, webSocket: false, pollingInterval: 300 });
+  const dl = new DirectLine({ domain, webSocket, pollingInterval: 300 });
   dl.connectionStatus$.subscribe((s) => statuses.push(ConnectionStatus[s]));
   dl.activity$.subscribe((a) => received.push(a), (e) => fail('activity stream error ' + e));
 
   const welcome = await waitFor(received, (a) => a.type === 'message' && a.from && a.from.role === 'bot', 'the welcome');
   const conversationId = welcome.conversation.id;
-  step('CONNECTED', { conversationId, statuses });
+  step('CONNECTED', { conversationId, statuses, transport: webSocket ? 'websocket' : 'polling' });
   step('WELCOME', { text: welcome.text, choices: ((welcome.suggestedActions || {}).actions || []).map((x) => x.title) });
 
   const clientActivityID = 'node-' + Date.now();

@@ -17,6 +17,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineConversationStore>();
         services.AddSingleton<DirectLineBot>();
+        services.AddSingleton<DirectLineStream>();
         return services;
     }
 }

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace AssistBot.Bot.Channels.BotFramework.DirectLine;
 
 /// <summary>
-/// The Direct Line 3.0 subset Web Chat and <c>botframework-directlinejs</c> use, with polling:
-/// start a conversation, post activities, get activities after a watermark, reconnect, refresh and generate tokens.
+/// The Direct Line 3.0 subset Web Chat and <c>botframework-directlinejs</c> use: start a conversation, post
+/// activities, get activities after a watermark (polling) or from the WebSocket <c>streamUrl</c>, reconnect,
+/// refresh and generate tokens.
 /// Each conversation has its own signed token; a token opens only its own conversation (403 otherwise, 401 when
 /// there is no valid token at all).
 /// </summary>
@@ -34,6 +35,7 @@ public static class DirectLineEndpoints
         group.MapGet("/conversations/{conversationId}", ReconnectAsync);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
         return endpoints;
     }
 
@@ -48,14 +50,14 @@ public static class DirectLineEndpoints
         if (presented is { Status: TokenStatus.Valid, Grant: { } grant } && SameCounty(grant, c))
         {
             if (await store.GetAsync(grant.ConversationId, ct) is not null)
-                return Results.Json(ConversationResponse(grant, tokens), ActivityJson.Options);
+                return Results.Json(ConversationResponse(http, c, grant, tokens), ActivityJson.Options);
             await StartAsync(c, grant, http, store, bot);
-            return Results.Json(ConversationResponse(grant, tokens), ActivityJson.Options);
+            return Results.Json(ConversationResponse(http, c, grant, tokens), ActivityJson.Options);
         }
 
         var fresh = NewGrant(c);
         await StartAsync(c, fresh, http, store, bot);
-        return Results.Json(ConversationResponse(fresh, tokens), ActivityJson.Options, statusCode: StatusCodes.Status201Created);
+        return Results.Json(ConversationResponse(http, c, fresh, tokens), ActivityJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task StartAsync(County county, DirectLineGrant grant, HttpContext http,
@@ -67,10 +69,10 @@ public static class DirectLineEndpoints
         await bot.WelcomeAsync(county, grant, ServiceUrl(http, county), BotWait);
     }
 
-    private static IResult GenerateToken(string county, Counties counties, DirectLineTokens tokens)
+    private static IResult GenerateToken(string county, HttpContext http, Counties counties, DirectLineTokens tokens)
     {
         if (!counties.TryGet(county, out var c)) return BotFrameworkErrors.UnknownCounty(county);
-        return Results.Json(ConversationResponse(NewGrant(c), tokens), ActivityJson.Options);
+        return Results.Json(ConversationResponse(http, c, NewGrant(c), tokens), ActivityJson.Options);
     }
 
     private static async Task<IResult> RefreshTokenAsync(string county, HttpContext http, Counties counties,
@@ -81,18 +83,19 @@ public static class DirectLineEndpoints
         if (error is not null) return error;
         if (await store.GetAsync(grant!.ConversationId, http.RequestAborted) is null)
             return BotFrameworkErrors.Forbidden("The conversation has ended; start a new one.");
-        return Results.Json(ConversationResponse(grant, tokens), ActivityJson.Options);
+        return Results.Json(ConversationResponse(http, c, grant, tokens), ActivityJson.Options);
     }
 
-    private static async Task<IResult> ReconnectAsync(string county, string conversationId, HttpContext http,
-        Counties counties, DirectLineTokens tokens, DirectLineConversationStore store)
+    private static async Task<IResult> ReconnectAsync(string county, string conversationId, string? watermark,
+        HttpContext http, Counties counties, DirectLineTokens tokens, DirectLineConversationStore store)
     {
         if (!counties.TryGet(county, out var c)) return BotFrameworkErrors.UnknownCounty(county);
         var (grant, error) = Authorize(http, tokens, c, conversationId);
         if (error is not null) return error;
+        if (!TryParseWatermark(watermark, out var after)) return BadWatermark();
         if (await store.GetAsync(conversationId, http.RequestAborted) is null)
             return BotFrameworkErrors.NotFound("The conversation has ended; start a new one.");
-        return Results.Json(ConversationResponse(grant!, tokens), ActivityJson.Options);
+        return Results.Json(ConversationResponse(http, c, grant!, tokens, after), ActivityJson.Options);
     }
 
     private static async Task<IResult> PostActivityAsync(string county, string conversationId, HttpContext http,
@@ -116,19 +119,43 @@ public static class DirectLineEndpoints
         if (!counties.TryGet(county, out var c)) return BotFrameworkErrors.UnknownCounty(county);
         var (_, error) = Authorize(http, tokens, c, conversationId);
         if (error is not null) return error;
-        long after = 0;
-        if (!string.IsNullOrEmpty(watermark) &&
-            (!long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out after)))
-            return BotFrameworkErrors.BadRequest("'watermark' must be a watermark returned by this service.");
+        if (!TryParseWatermark(watermark, out var after)) return BadWatermark();
         var (activities, next) = await store.ReadAfterAsync(conversationId, after, http.RequestAborted);
         return Results.Json(new ActivitySet(activities, next.ToString(CultureInfo.InvariantCulture)), ActivityJson.Options);
     }
 
+    /// <summary>The WebSocket of <c>streamUrl</c>; its token comes in <c>?t=</c> (browsers cannot set headers on it).</summary>
+    private static async Task<IResult> StreamAsync(string county, string conversationId, string? t, string? watermark,
+        HttpContext http, Counties counties, DirectLineTokens tokens, DirectLineStream stream)
+    {
+        if (!counties.TryGet(county, out var c)) return BotFrameworkErrors.UnknownCounty(county);
+        var (_, error) = Authorize(string.IsNullOrEmpty(t) ? BearerToken(http) : t, tokens, c, conversationId);
+        if (error is not null) return error;
+        if (!TryParseWatermark(watermark, out var after)) return BadWatermark();
+        if (!http.WebSockets.IsWebSocketRequest) return BotFrameworkErrors.BadRequest("A WebSocket upgrade is expected here.");
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        await stream.RunAsync(socket, conversationId, after, http.RequestAborted);
+        return Results.Empty;
+    }
+
+    private static bool TryParseWatermark(string? watermark, out long after)
+    {
+        after = 0;
+        return string.IsNullOrEmpty(watermark) ||
+               long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out after);
+    }
+
+    private static IResult BadWatermark() =>
+        BotFrameworkErrors.BadRequest("'watermark' must be a watermark returned by this service.");
+
     /// <summary>The grant of a valid token for this county (and conversation, when given), or the refusal.</summary>
     private static (DirectLineGrant? Grant, IResult? Error) Authorize(HttpContext http, DirectLineTokens tokens,
+        County county, string? conversationId) => Authorize(BearerToken(http), tokens, county, conversationId);
+
+    private static (DirectLineGrant? Grant, IResult? Error) Authorize(string? token, DirectLineTokens tokens,
         County county, string? conversationId)
     {
-        var check = tokens.Validate(BearerToken(http));
+        var check = tokens.Validate(token);
         return check.Status switch
         {
             TokenStatus.Missing => (null, BotFrameworkErrors.Unauthorized("A Direct Line token is required (Authorization: Bearer).")),
@@ -157,8 +184,15 @@ public static class DirectLineEndpoints
 
     private static string RandomId(int bytes) => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(bytes));
 
-    private static DirectLineConversationResponse ConversationResponse(DirectLineGrant grant, DirectLineTokens tokens) =>
-        new(grant.ConversationId, tokens.Issue(grant), (int)tokens.Lifetime.TotalSeconds);
+    private static DirectLineConversationResponse ConversationResponse(HttpContext http, County county,
+        DirectLineGrant grant, DirectLineTokens tokens, long watermark = 0)
+    {
+        var token = tokens.Issue(grant);
+        var streamUrl = $"{(http.Request.IsHttps ? "wss" : "ws")}://{http.Request.Host}/directline/{county.Id}/v3/directline" +
+                        $"/conversations/{Uri.EscapeDataString(grant.ConversationId)}/stream?t={Uri.EscapeDataString(token)}" +
+                        (watermark > 0 ? "&watermark=" + watermark.ToString(CultureInfo.InvariantCulture) : "");
+        return new(grant.ConversationId, token, (int)tokens.Lifetime.TotalSeconds, streamUrl);
+    }
 
     private static string ServiceUrl(HttpContext http, County county) =>
         $"{http.Request.Scheme}://{http.Request.Host}/directline/{county.Id}";
