@@ -1,8 +1,9 @@
-using AssistBot.Bot.Channels.BotFramework;
+using AssistBot.Bot.BotFramework;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Reminders;
+using AssistBot.Bot.WeChat;
 
 var isCli = CliRunner.IsCliInvocation(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -16,10 +17,12 @@ if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddAssistBotCore(builder.Configuration);
 builder.Services.AddOutbox();
 builder.Services.AddConversationEngine();
+builder.Services.AddWeChatChannels(builder.Configuration);
 builder.Services.AddBotFrameworkChannel(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealthEndpoints();
+app.MapWeChatEndpoints();
 app.UseWebSockets();
 app.MapBotFrameworkEndpoints();
 

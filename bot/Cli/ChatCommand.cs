@@ -80,7 +80,7 @@ public sealed class ChatCommand(BufferingBotAdapter adapter, IBot bot, Counties 
         async Task TurnAsync(Activity activity)
         {
             activity.Id = Guid.NewGuid().ToString("N");
-            activity.ChannelId = Conversation.Schema.Channels.Console;
+            activity.ChannelId = Channels.Console;
             activity.From = user;
             activity.Recipient = botAccount;
             activity.Conversation = conversation;

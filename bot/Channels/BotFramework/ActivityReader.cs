@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AssistBot.Bot.Conversation.Schema;
 
-namespace AssistBot.Bot.Channels.BotFramework;
+namespace AssistBot.Bot.BotFramework;
 
 /// <summary>Reads an Activity from a request body; a missing body, bad JSON or a missing <c>type</c> is a 400.</summary>
 internal static class ActivityReader

@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
-namespace AssistBot.Bot.Channels.BotFramework;
+namespace AssistBot.Bot.BotFramework;
 
 /// <summary>
 /// Authenticates requests to <c>/api/messages</c> as the Bot Framework SDK does. Without an AppId every request is

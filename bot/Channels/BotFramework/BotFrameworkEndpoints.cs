@@ -1,9 +1,9 @@
-using AssistBot.Bot.Channels.BotFramework.DirectLine;
-using AssistBot.Bot.Channels.BotFramework.WebChat;
+using AssistBot.Bot.BotFramework.DirectLine;
+using AssistBot.Bot.BotFramework.WebChat;
 using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Hosting;
 
-namespace AssistBot.Bot.Channels.BotFramework;
+namespace AssistBot.Bot.BotFramework;
 
 public static class BotFrameworkEndpoints
 {

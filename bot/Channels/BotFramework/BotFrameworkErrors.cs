@@ -1,6 +1,6 @@
 using AssistBot.Bot.Conversation.Schema;
 
-namespace AssistBot.Bot.Channels.BotFramework;
+namespace AssistBot.Bot.BotFramework;
 
 /// <summary>Bot Framework <c>ErrorResponse</c> bodies (<c>{"error":{"code","message"}}</c>) with their HTTP status.</summary>
 internal static class BotFrameworkErrors

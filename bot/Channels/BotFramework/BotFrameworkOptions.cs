@@ -1,4 +1,4 @@
-namespace AssistBot.Bot.Channels.BotFramework;
+namespace AssistBot.Bot.BotFramework;
 
 /// <summary>Binds <c>BotFramework</c>: the Bot Framework Activity endpoint, Direct Line and the web chat page.</summary>
 public sealed class BotFrameworkOptions

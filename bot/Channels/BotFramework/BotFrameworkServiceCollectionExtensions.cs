@@ -1,6 +1,6 @@
-using AssistBot.Bot.Channels.BotFramework.DirectLine;
+using AssistBot.Bot.BotFramework.DirectLine;
 
-namespace AssistBot.Bot.Channels.BotFramework;
+namespace AssistBot.Bot.BotFramework;
 
 public static class BotFrameworkServiceCollectionExtensions
 {

@@ -2,7 +2,7 @@ using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Hosting;
 
-namespace AssistBot.Bot.Channels.BotFramework;
+namespace AssistBot.Bot.BotFramework;
 
 /// <summary>
 /// Runs one turn of the bot for a Bot Framework channel (Activity endpoint, Direct Line) with the

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AssistBot.Bot.Conversation.Schema;
 
-namespace AssistBot.Bot.Channels.BotFramework;
+namespace AssistBot.Bot.BotFramework;
 
 /// <summary>
 /// The Bot Connector REST API as the bot uses it to deliver replies (<c>ReplyToActivity</c>,

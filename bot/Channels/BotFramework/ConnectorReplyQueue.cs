@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Hosting;
 
-namespace AssistBot.Bot.Channels.BotFramework;
+namespace AssistBot.Bot.BotFramework;
 
 /// <summary>
 /// Turns accepted by <c>/api/messages</c> without <c>expectReplies</c>: the request is answered at once and the turn

@@ -25,7 +25,7 @@ public sealed class TestFlow
     private readonly StringBuilder _transcript = new();
 
     public TestFlow(BufferingBotAdapter adapter, IBot bot, County? county = null, string userId = "user1",
-        string channelId = Schema.Channels.Test, string? conversationId = null)
+        string channelId = Channels.Test, string? conversationId = null)
     {
         _adapter = adapter;
         _bot = bot;

@@ -3,7 +3,7 @@ using AssistBot.Bot.Hosting;
 using ChannelIds = AssistBot.Bot.Conversation.Schema.Channels;
 using Microsoft.Extensions.Options;
 
-namespace AssistBot.Bot.Channels.BotFramework.DirectLine;
+namespace AssistBot.Bot.BotFramework.DirectLine;
 
 /// <summary>
 /// Between Direct Line and the bot: turns a client's activity into the bot's incoming activity (server-assigned

@@ -3,7 +3,7 @@ using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Storage;
 using Microsoft.Extensions.Options;
 
-namespace AssistBot.Bot.Channels.BotFramework.DirectLine;
+namespace AssistBot.Bot.BotFramework.DirectLine;
 
 /// <summary>
 /// Direct Line conversations and their activities in <see cref="IStorage"/>, so several bot instances serve the

@@ -5,7 +5,7 @@ using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace AssistBot.Bot.Channels.BotFramework.DirectLine;
+namespace AssistBot.Bot.BotFramework.DirectLine;
 
 /// <summary>
 /// The Direct Line 3.0 subset Web Chat and <c>botframework-directlinejs</c> use: start a conversation, post

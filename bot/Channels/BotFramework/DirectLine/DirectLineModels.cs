@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using AssistBot.Bot.Conversation.Schema;
 
-namespace AssistBot.Bot.Channels.BotFramework.DirectLine;
+namespace AssistBot.Bot.BotFramework.DirectLine;
 
 /// <summary>Direct Line <c>Conversation</c>: note the snake_case <c>expires_in</c> (seconds).</summary>
 internal sealed record DirectLineConversationResponse(

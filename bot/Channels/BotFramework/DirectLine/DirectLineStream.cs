@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using AssistBot.Bot.Conversation.Schema;
 
-namespace AssistBot.Bot.Channels.BotFramework.DirectLine;
+namespace AssistBot.Bot.BotFramework.DirectLine;
 
 /// <summary>
 /// The Direct Line WebSocket stream (<c>streamUrl</c>): pushes each new <c>ActivitySet</c> of one conversation as a

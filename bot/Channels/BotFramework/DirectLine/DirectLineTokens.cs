@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 using AssistBot.Bot.Privacy;
 using Microsoft.Extensions.Options;
 
-namespace AssistBot.Bot.Channels.BotFramework.DirectLine;
+namespace AssistBot.Bot.BotFramework.DirectLine;
 
 /// <summary>
 /// Direct Line tokens: compact JWTs (HS256) naming one conversation, its user and county, and an expiry. A token

@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Text;
 using AssistBot.Bot.Hosting;
 
-namespace AssistBot.Bot.Channels.BotFramework.WebChat;
+namespace AssistBot.Bot.BotFramework.WebChat;
 
 /// <summary>
 /// <c>GET /chat/{county}</c>: the web chat page a county website links to (plain HTML + JS, no CDN), talking to
