@@ -11,6 +11,17 @@ public sealed class BotFrameworkOptions
     /// </summary>
     public string AppId { get; set; } = "";
 
+    /// <summary>
+    /// The bot's app password (client secret). With AppId, replies sent to a serviceUrl carry a Bearer token
+    /// obtained with the OAuth2 client-credentials grant, as the Bot Connector requires.
+    /// </summary>
+    public string AppPassword { get; set; } = "";
+
+    /// <summary>Where that token is obtained.</summary>
+    public string OAuthTokenUrl { get; set; } = "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token";
+
+    public string OAuthScope { get; set; } = "https://api.botframework.com/.default";
+
     /// <summary>Where the signing keys of channel tokens are published (OpenID Connect metadata).</summary>
     public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 

@@ -9,6 +9,8 @@ public static class BotFrameworkServiceCollectionExtensions
     {
         services.Configure<BotFrameworkOptions>(configuration.GetSection(BotFrameworkOptions.Section));
         services.AddHttpClient(nameof(BotFrameworkAuthenticator));
+        services.AddHttpClient(nameof(ConnectorCredentials));
+        services.AddSingleton<ConnectorCredentials>();
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<BotFrameworkAuthenticator>();
         services.AddSingleton<BotTurnRunner>();

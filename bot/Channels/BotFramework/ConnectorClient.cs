@@ -9,7 +9,7 @@ namespace AssistBot.Bot.BotFramework;
 /// <c>SendToConversation</c>) to an activity's <c>serviceUrl</c>. URLs are built as the SDK builds them: the
 /// serviceUrl's own path is kept and path parameters are escaped (conversation ids may hold <c>| ; :</c>).
 /// </summary>
-public sealed class ConnectorClient(HttpClient http, ILogger<ConnectorClient> logger)
+public sealed class ConnectorClient(HttpClient http, ConnectorCredentials credentials, ILogger<ConnectorClient> logger)
 {
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1)];
 
@@ -54,8 +54,13 @@ public sealed class ConnectorClient(HttpClient http, ILogger<ConnectorClient> lo
         {
             try
             {
-                using var response = await http.PostAsJsonAsync(uri, activity, ActivityJson.Options, cancellationToken)
-                    .ConfigureAwait(false);
+                using var request = new HttpRequestMessage(HttpMethod.Post, uri)
+                {
+                    Content = JsonContent.Create(activity, options: ActivityJson.Options),
+                };
+                if (await credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false) is { } token)
+                    request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode) return await ReadResourceResponse(response, cancellationToken).ConfigureAwait(false);
                 if (!IsTransient(response.StatusCode) || attempt >= RetryDelays.Length)
                     throw new HttpRequestException($"The connector answered {(int)response.StatusCode} for {uri.GetLeftPart(UriPartial.Path)}.",

@@ -15,13 +15,13 @@ public sealed class ConnectorReplyQueue : BackgroundService
     private const int CapacityPerLane = 256;
     private readonly Channel<QueuedTurn>[] _lanes;
     private readonly BotTurnRunner _runner;
-    private readonly ConnectorClient _connector;
+    private readonly IServiceProvider _services;
     private readonly ILogger<ConnectorReplyQueue> _logger;
 
-    public ConnectorReplyQueue(BotTurnRunner runner, ConnectorClient connector, ILogger<ConnectorReplyQueue> logger)
+    public ConnectorReplyQueue(BotTurnRunner runner, IServiceProvider services, ILogger<ConnectorReplyQueue> logger)
     {
         _runner = runner;
-        _connector = connector;
+        _services = services;
         _logger = logger;
         _lanes = new Channel<QueuedTurn>[Lanes];
         for (var i = 0; i < Lanes; i++)
@@ -81,7 +81,8 @@ public sealed class ConnectorReplyQueue : BackgroundService
     {
         try
         {
-            await _connector.SendAsync(reply, cancellationToken);
+            // A typed HttpClient per send, so the factory can rotate handlers (DNS changes) in a long-running queue.
+            await _services.GetRequiredService<ConnectorClient>().SendAsync(reply, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or ArgumentException or InvalidOperationException or TaskCanceledException
                                       && !cancellationToken.IsCancellationRequested)

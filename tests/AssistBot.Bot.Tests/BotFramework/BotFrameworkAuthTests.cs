@@ -98,6 +98,41 @@ public sealed class BotFrameworkAuthTests : IAsyncLifetime
             (await SendAsync(_issuer.CreateToken(AppId, "https://elsewhere.example/"))).StatusCode);
 
     [Fact]
+    public async Task With_an_app_password_replies_to_the_serviceUrl_carry_a_connector_token()
+    {
+        await using var connector = await ConnectorStandIn.StartAsync();
+        await using var host = new BotFrameworkHost(new Dictionary<string, string?>
+        {
+            ["BotFramework:AppId"] = AppId,
+            ["BotFramework:AppPassword"] = "app-secret",
+            ["BotFramework:OAuthTokenUrl"] = connector.BaseUrl + "/oauth2/token",
+            ["BotFramework:OpenIdMetadataUrl"] = _issuer.MetadataUrl,
+        });
+        var client = host.CreateClient();
+        for (var i = 0; i < 2; i++)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages/xinfeng")
+            {
+                Content = JsonContent.Create(new
+                {
+                    type = "message", id = "a" + i, channelId = "directline", serviceUrl = connector.BaseUrl,
+                    from = new { id = "u1" }, recipient = new { id = "b1" }, conversation = new { id = "c1" }, text = "你好",
+                }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _issuer.CreateToken(AppId, connector.BaseUrl));
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+        }
+
+        var received = await connector.WaitForAsync(2);
+        Assert.All(received, r => Assert.Equal("Bearer connector-token-1", r.Authorization));
+        var tokenRequest = Assert.Single(connector.TokenRequests); // cached for the second reply
+        Assert.Equal("client_credentials", tokenRequest["grant_type"]);
+        Assert.Equal(AppId, tokenRequest["client_id"]);
+        Assert.Equal("app-secret", tokenRequest["client_secret"]);
+        Assert.Equal("https://api.botframework.com/.default", tokenRequest["scope"]);
+    }
+
+    [Fact]
     public async Task Garbage_is_401() =>
         Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync("not-a-jwt")).StatusCode);
 }

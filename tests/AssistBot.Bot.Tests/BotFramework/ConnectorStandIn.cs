@@ -42,8 +42,18 @@ public sealed class ConnectorStandIn : IAsyncDisposable
         return standIn;
     }
 
+    /// <summary>Form fields of each OAuth2 token request (client credentials).</summary>
+    public ConcurrentQueue<Dictionary<string, string>> TokenRequests { get; } = new();
+
     private async Task HandleAsync(HttpContext http)
     {
+        if (http.Request.Path == "/oauth2/token")
+        {
+            var form = await http.Request.ReadFormAsync();
+            TokenRequests.Enqueue(form.ToDictionary(f => f.Key, f => f.Value.ToString()));
+            await http.Response.WriteAsJsonAsync(new { token_type = "Bearer", expires_in = 3600, access_token = "connector-token-1" });
+            return;
+        }
         if (FailNext > 0)
         {
             FailNext--;
