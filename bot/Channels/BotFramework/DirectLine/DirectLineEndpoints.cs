@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Buffers.Text;
 using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AssistBot.Bot.BotFramework.DirectLine;
 
