@@ -1,9 +1,10 @@
-using AssistBot.Bot.WeChat;
+using AssistBot.Bot.BotFramework;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Knowledge;
 using AssistBot.Bot.Reminders;
+using AssistBot.Bot.WeChat;
 
 var isCli = CliRunner.IsCliInvocation(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -19,10 +20,13 @@ builder.Services.AddPolicyKnowledge(builder.Configuration);
 builder.Services.AddOutbox();
 builder.Services.AddConversationEngine();
 builder.Services.AddWeChatChannels(builder.Configuration);
+builder.Services.AddBotFrameworkChannel(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealthEndpoints();
 app.MapWeChatEndpoints();
+app.UseWebSockets();
+app.MapBotFrameworkEndpoints();
 
 if (isCli)
 {
