@@ -1,5 +1,6 @@
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
+using AssistBot.Bot.Reminders;
 
 var isCli = CliRunner.IsCliInvocation(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 builder.Services.AddAssistBotCore(builder.Configuration);
+builder.Services.AddOutbox();
 
 var app = builder.Build();
 app.MapHealthEndpoints();

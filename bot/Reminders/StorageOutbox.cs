@@ -1,0 +1,199 @@
+using AssistBot.Bot.Storage;
+using AssistBot.Scheduler.Outbox;
+
+namespace AssistBot.Bot.Reminders;
+
+/// <summary>
+/// <see cref="IOutbox"/> over <see cref="IStorage"/>: a claim per idempotency key (kept ~400 days), a document per
+/// message, the scored index <c>outbox:due</c> by next attempt time, and a short lease per hand-out so several
+/// workers (or instances) never send the same message at the same time.
+/// </summary>
+/// <remarks>
+/// <paramref name="keyspace"/> separates outboxes sharing one store (tests); production uses "outbox".
+/// A process that dies between claiming a key and writing its document loses that one message; the window is a
+/// single round trip and the claim is released on any exception.
+/// </remarks>
+public sealed class StorageOutbox(IStorage storage, TimeProvider time, string keyspace = "outbox") : IOutbox
+{
+    private readonly string _dueIndex = keyspace + ":due";
+    private readonly string _sentIndex = keyspace + ":sent";
+    private readonly string _failedIndex = keyspace + ":failed";
+    private readonly string _routesIndex = keyspace + ":routes";
+
+    /// <summary>How long an idempotency key stays claimed: longer than any reminder cycle (a year plus slack).</summary>
+    public static readonly TimeSpan ClaimLifetime = TimeSpan.FromDays(400);
+
+    /// <summary>How long a finished message stays readable in the admin view.</summary>
+    public static readonly TimeSpan FinishedLifetime = TimeSpan.FromDays(90);
+
+    private string ClaimKey(string id) => keyspace + "/keys/" + id;
+    private string MessageKey(string id) => keyspace + "/messages/" + id;
+    private string LeaseKey(string id) => keyspace + "/lease/" + id;
+    private string CounterKey(string name) => keyspace + "/counts/" + name;
+
+    public static double Score(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
+
+    public async ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var id = OutboxIds.FromIdempotencyKey(message.IdempotencyKey);
+        if (!await storage.TryClaimAsync(ClaimKey(id), ClaimLifetime, cancellationToken).ConfigureAwait(false))
+            return false;
+        try
+        {
+            var entry = new OutboxEntry { Id = id, Message = message, NextAttemptAt = message.DueAt };
+            await storage.WriteAsync(MessageKey(id), entry, WriteCondition.Always, null, cancellationToken).ConfigureAwait(false);
+            await storage.IndexAddAsync(_dueIndex, id, Score(message.DueAt), cancellationToken).ConfigureAwait(false);
+            await storage.IncrementAsync(CounterKey("enqueued"), 1, null, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch
+        {
+            // Nothing durable was queued: let a later run of the producer claim the key again.
+            await storage.ReleaseClaimAsync(ClaimKey(id), CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask<IReadOnlyList<OutboxEntry>> TakeDueAsync(DateTimeOffset now, int max, TimeSpan lease,
+        CancellationToken cancellationToken = default)
+    {
+        var taken = new List<OutboxEntry>(Math.Min(max, 256));
+        var skip = 0;
+        while (taken.Count < max)
+        {
+            var page = await storage.IndexRangeByScoreAsync(_dueIndex, double.NegativeInfinity, Score(now), skip, max * 2,
+                cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0) break;
+            foreach (var member in page)
+            {
+                if (taken.Count >= max) break;
+                if (!await storage.TryClaimAsync(LeaseKey(member.Member), lease, cancellationToken).ConfigureAwait(false))
+                {
+                    skip++;
+                    continue;
+                }
+                var item = await storage.ReadAsync<OutboxEntry>(MessageKey(member.Member), cancellationToken).ConfigureAwait(false);
+                if (item is null || item.Value.Status != OutboxStatus.Pending)
+                {
+                    // Finished or vanished meanwhile: drop the stale index member.
+                    await storage.IndexRemoveAsync(_dueIndex, member.Member, cancellationToken).ConfigureAwait(false);
+                    await storage.ReleaseClaimAsync(LeaseKey(member.Member), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                if (item.Value.NextAttemptAt > now)
+                {
+                    await storage.ReleaseClaimAsync(LeaseKey(member.Member), cancellationToken).ConfigureAwait(false);
+                    skip++;
+                    continue;
+                }
+                taken.Add(item.Value);
+                skip++;
+            }
+            if (page.Count < max * 2) break;
+        }
+        return taken;
+    }
+
+    public ValueTask MarkSentAsync(string id, string via, CancellationToken cancellationToken = default) =>
+        FinishAsync(id, OutboxStatus.Sent, via, null, cancellationToken);
+
+    public ValueTask MarkFailedAsync(string id, string reason, CancellationToken cancellationToken = default) =>
+        FinishAsync(id, OutboxStatus.Failed, null, reason, cancellationToken);
+
+    public async ValueTask RetryAtAsync(string id, DateTimeOffset at, string reason, CancellationToken cancellationToken = default)
+    {
+        var changed = await ChangeAsync(id, e => e.Status != OutboxStatus.Pending ? null : e with
+        {
+            Attempts = e.Attempts + 1,
+            NextAttemptAt = at,
+            LastError = reason,
+        }, null, cancellationToken).ConfigureAwait(false);
+        if (changed is null) return;
+        await storage.IndexAddAsync(_dueIndex, id, Score(at), cancellationToken).ConfigureAwait(false);
+        await storage.IncrementAsync(CounterKey("retries"), 1, null, cancellationToken).ConfigureAwait(false);
+        await storage.ReleaseClaimAsync(LeaseKey(id), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask FinishAsync(string id, OutboxStatus status, string? via, string? reason,
+        CancellationToken cancellationToken)
+    {
+        var finished = await ChangeAsync(id, e => e.Status != OutboxStatus.Pending ? null : e with
+        {
+            Status = status,
+            Attempts = e.Attempts + 1,
+            CompletedAt = time.GetUtcNow(),
+            DeliveredVia = via,
+            LastError = reason ?? e.LastError,
+        }, FinishedLifetime, cancellationToken).ConfigureAwait(false);
+        if (finished is null) return;
+        await storage.IndexRemoveAsync(_dueIndex, id, cancellationToken).ConfigureAwait(false);
+        await storage.IndexAddAsync(status == OutboxStatus.Sent ? _sentIndex : _failedIndex, id,
+            Score(finished.CompletedAt!.Value), cancellationToken).ConfigureAwait(false);
+        await storage.IncrementAsync(CounterKey(status == OutboxStatus.Sent ? "sent" : "failed"), 1, null, cancellationToken)
+            .ConfigureAwait(false);
+        if (via is not null)
+        {
+            await storage.IndexAddAsync(_routesIndex, via, 0, cancellationToken).ConfigureAwait(false);
+            await storage.IncrementAsync(CounterKey("via/" + via), 1, null, cancellationToken).ConfigureAwait(false);
+        }
+        await storage.ReleaseClaimAsync(LeaseKey(id), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Read-modify-write of one entry; <paramref name="change"/> returns null to leave it as it is.</summary>
+    private async ValueTask<OutboxEntry?> ChangeAsync(string id, Func<OutboxEntry, OutboxEntry?> change, TimeSpan? ttl,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var item = await storage.ReadAsync<OutboxEntry>(MessageKey(id), cancellationToken).ConfigureAwait(false);
+            if (item is null) return null;
+            var next = change(item.Value);
+            if (next is null) return null;
+            try
+            {
+                await storage.WriteAsync(MessageKey(id), next, WriteCondition.IfMatch(item.ETag), ttl, cancellationToken)
+                    .ConfigureAwait(false);
+                return next;
+            }
+            catch (StorageConflictException) when (attempt < 16)
+            {
+            }
+        }
+    }
+
+    public async ValueTask<OutboxEntry?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        (await storage.ReadAsync<OutboxEntry>(MessageKey(id), cancellationToken).ConfigureAwait(false))?.Value;
+
+    public async ValueTask<OutboxCounts> CountsAsync(CancellationToken cancellationToken = default)
+    {
+        var enqueued = await storage.IncrementAsync(CounterKey("enqueued"), 0, null, cancellationToken).ConfigureAwait(false);
+        var sent = await storage.IncrementAsync(CounterKey("sent"), 0, null, cancellationToken).ConfigureAwait(false);
+        var failed = await storage.IncrementAsync(CounterKey("failed"), 0, null, cancellationToken).ConfigureAwait(false);
+        var retries = await storage.IncrementAsync(CounterKey("retries"), 0, null, cancellationToken).ConfigureAwait(false);
+        var routes = await storage.IndexRangeByScoreAsync(_routesIndex, double.NegativeInfinity, double.PositiveInfinity, 0, 100,
+            cancellationToken).ConfigureAwait(false);
+        var byRoute = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var route in routes)
+            byRoute[route.Member] = await storage.IncrementAsync(CounterKey("via/" + route.Member), 0, null, cancellationToken)
+                .ConfigureAwait(false);
+        return new OutboxCounts(enqueued, Math.Max(0, enqueued - sent - failed), sent, failed, retries, byRoute);
+    }
+
+    public async ValueTask<IReadOnlyList<OutboxEntry>> ListAsync(OutboxStatus status, int skip = 0, int take = 50,
+        CancellationToken cancellationToken = default)
+    {
+        var index = status switch
+        {
+            OutboxStatus.Pending => _dueIndex,
+            OutboxStatus.Sent => _sentIndex,
+            _ => _failedIndex,
+        };
+        var page = await storage.IndexRangeByScoreAsync(index, double.NegativeInfinity, double.PositiveInfinity, skip, take,
+            cancellationToken).ConfigureAwait(false);
+        var entries = new List<OutboxEntry>(page.Count);
+        foreach (var member in page)
+            if (await GetAsync(member.Member, cancellationToken).ConfigureAwait(false) is { } entry) entries.Add(entry);
+        return entries;
+    }
+}

@@ -1,0 +1,40 @@
+namespace AssistBot.Scheduler.Outbox;
+
+/// <summary>
+/// Durable queue of proactive messages with exactly-once enqueueing (by idempotency key) and leased hand-out to
+/// delivery workers, so several service instances may share it. Implemented by the bot over its storage.
+/// </summary>
+public interface IOutbox
+{
+    /// <summary>
+    /// Stores the message unless its <see cref="OutboxMessage.IdempotencyKey"/> was claimed before (then false).
+    /// The claim outlives delivery (about 400 days), so re-running a producer never sends twice.
+    /// </summary>
+    ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="max"/> pending entries whose next attempt is at or before <paramref name="now"/>, each
+    /// leased to the caller for <paramref name="lease"/> so no other worker takes it meanwhile.
+    /// </summary>
+    ValueTask<IReadOnlyList<OutboxEntry>> TakeDueAsync(DateTimeOffset now, int max, TimeSpan lease,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Records a delivery; <paramref name="via"/> names the route (e.g. "wechat:template").</summary>
+    ValueTask MarkSentAsync(string id, string via, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a permanent failure with its reason; the entry is not tried again.</summary>
+    ValueTask MarkFailedAsync(string id, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>Schedules another attempt at <paramref name="at"/> after a transient failure.</summary>
+    ValueTask RetryAtAsync(string id, DateTimeOffset at, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>One entry by id, or null.</summary>
+    ValueTask<OutboxEntry?> GetAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Totals for the admin view.</summary>
+    ValueTask<OutboxCounts> CountsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Entries in a state, oldest first (pending by next attempt, others by completion), for the admin view.</summary>
+    ValueTask<IReadOnlyList<OutboxEntry>> ListAsync(OutboxStatus status, int skip = 0, int take = 50,
+        CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,64 @@
+namespace AssistBot.Scheduler.Outbox;
+
+/// <summary>
+/// One proactive message waiting to be delivered exactly once: a reminder, a status-change notice to a farmer, a
+/// new-declaration push to a cadre. Producers build it with its final Chinese text; the delivery worker sends it.
+/// </summary>
+public sealed record OutboxMessage
+{
+    /// <summary>
+    /// Unique per real-world occurrence (e.g. <c>loan-repayment:xinfeng:XF2024001:2024-05-31:7d</c>). Enqueueing the
+    /// same key twice stores it once, so producers may re-run freely.
+    /// </summary>
+    public required string IdempotencyKey { get; init; }
+
+    /// <summary>What it is about, for templates, logs and counts: "loan-repayment", "declaration-status", "duty" …</summary>
+    public required string Kind { get; init; }
+
+    public required string CountyId { get; init; }
+
+    public required OutboxRecipient Recipient { get; init; }
+
+    /// <summary>The final text in Simplified Chinese, as the recipient reads it.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>For WeChat farmers outside the 48-hour window: the template message to send instead.</summary>
+    public OutboxTemplate? Template { get; init; }
+
+    /// <summary>Who passes the message on when the recipient cannot be reached (the responsible cadre, on WeCom).</summary>
+    public OutboxRecipient? FallbackRecipient { get; init; }
+
+    /// <summary>The text for <see cref="FallbackRecipient"/> (e.g. "请电话告知 张三：…").</summary>
+    public string? FallbackText { get; init; }
+
+    /// <summary>Not sent before this instant.</summary>
+    public required DateTimeOffset DueAt { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Optional short label for admin views and previews (e.g. the 贷款编号 or 户编号).</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>Optional stage for admin views and previews (e.g. "7d", "overdue-1").</summary>
+    public string? Stage { get; init; }
+}
+
+/// <summary>A person on a channel: <see cref="Channel"/> is "wechat" (UserId = openid) or "wecom" (UserId = WeCom UserId).</summary>
+public sealed record OutboxRecipient(string Channel, string UserId)
+{
+    public const string WeChat = "wechat";
+    public const string WeCom = "wecom";
+
+    public static OutboxRecipient Farmer(string openId) => new(WeChat, openId);
+
+    public static OutboxRecipient Cadre(string weComUserId) => new(WeCom, weComUserId);
+
+    public override string ToString() => $"{Channel}:{UserId}";
+}
+
+/// <summary>
+/// A WeChat template message: <see cref="Kind"/> names the county's configured template
+/// (<c>Counties:{id}:WeChat:Templates:{Kind}</c> holds the template id); <see cref="Fields"/> are its data items
+/// (keyword → value, e.g. "first", "keyword1", "remark").
+/// </summary>
+public sealed record OutboxTemplate(string Kind, IReadOnlyDictionary<string, string> Fields);
