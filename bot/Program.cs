@@ -1,3 +1,5 @@
+using AssistBot.Bot.Admin;
+using AssistBot.Bot.Cases;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Reminders;
@@ -13,9 +15,11 @@ if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 builder.Services.AddAssistBotCore(builder.Configuration);
 builder.Services.AddOutbox();
+builder.Services.AddCases(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealthEndpoints();
+app.MapAdminEndpoints();
 
 if (isCli)
 {

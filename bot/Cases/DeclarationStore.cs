@@ -152,7 +152,7 @@ public sealed class DeclarationStore(IStorage storage, PersonalDataProtector pro
     /// <summary>Open declarations whose next step is due at or before <paramref name="until"/> (for the reminders part).</summary>
     public async Task<IReadOnlyList<Declaration>> ListDueAsync(string county, DateTimeOffset until, int take = 200, CancellationToken ct = default)
     {
-        var page = await storage.IndexRangeByScoreAsync(CaseKeys.IndexDue(county), double.MinValue, until.ToUnixTimeSeconds(), 0, take, ct);
+        var page = await storage.IndexRangeByScoreAsync(CaseKeys.IndexDue(county), double.NegativeInfinity, until.ToUnixTimeSeconds(), 0, take, ct);
         var result = new List<Declaration>(page.Count);
         foreach (var entry in page)
             if (await GetAsync(county, entry.Member, ct) is { IsOpen: true } d) result.Add(d);
@@ -161,7 +161,7 @@ public sealed class DeclarationStore(IStorage storage, PersonalDataProtector pro
 
     private async Task<IReadOnlyList<Declaration>> ReadIndexAsync(string county, string index, bool newestFirst, int take, CancellationToken ct)
     {
-        var entries = await storage.IndexRangeByScoreAsync(index, double.MinValue, double.MaxValue, 0, 1000, ct);
+        var entries = await storage.IndexRangeByScoreAsync(index, double.NegativeInfinity, double.PositiveInfinity, 0, 1000, ct);
         IEnumerable<IndexEntry> ordered = newestFirst ? entries.Reverse() : entries;
         var result = new List<Declaration>();
         foreach (var entry in ordered.Take(take))

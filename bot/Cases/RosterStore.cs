@@ -24,7 +24,7 @@ public sealed class RosterStore(IStorage storage)
         var result = new List<Cadre>();
         for (var skip = 0; ; skip += 500)
         {
-            var page = await storage.IndexRangeByScoreAsync(CaseKeys.IndexCadres(county), double.MinValue, double.MaxValue, skip, 500, ct);
+            var page = await storage.IndexRangeByScoreAsync(CaseKeys.IndexCadres(county), double.NegativeInfinity, double.PositiveInfinity, skip, 500, ct);
             foreach (var entry in page)
                 if (await GetAsync(county, entry.Member, ct) is { } c) result.Add(c);
             if (page.Count < 500) return result;

@@ -32,6 +32,8 @@ public sealed class DeclarationRules
         if (string.IsNullOrWhiteSpace(file.County)) throw new InvalidDataException($"{path}: 'county' is missing.");
         if (string.IsNullOrWhiteSpace(file.ReferencePrefix) || !file.ReferencePrefix.All(char.IsAsciiLetterOrDigit))
             throw new InvalidDataException($"{path}: 'reference_prefix' must be letters or digits.");
+        if (file.Procedure.Steps.Count == 0 || string.IsNullOrWhiteSpace(file.Procedure.Citation))
+            throw new InvalidDataException($"{path}: procedure needs steps and a citation.");
         if (file.MonitoringLine is { } line && (line.Amount <= 0 || string.IsNullOrWhiteSpace(line.Source)))
             throw new InvalidDataException($"{path}: 'monitoring_line' needs a positive amount and a source.");
         foreach (var (key, step) in file.NextSteps)
@@ -48,7 +50,7 @@ public sealed class DeclarationRules
             ReferencePrefix = file.ReferencePrefix.ToUpperInvariant(),
             MonitoringLine = file.MonitoringLine is { } m ? new MonitoringLine(m.Amount, m.Year, m.Source) : null,
             Procedure = new ProcedureRules(file.Procedure.Steps, file.Procedure.PublicityMinDays, file.Procedure.TotalLimitDays,
-                file.Procedure.Source),
+                file.Procedure.Citation, file.Procedure.Source),
             NextSteps = file.NextSteps.ToDictionary(kv => kv.Key,
                 kv => new NextStepRule(kv.Value.Step, kv.Value.Days, kv.Value.From == "submitted", kv.Value.Source)),
             OtherChannels = file.OtherChannels,
@@ -77,6 +79,7 @@ public sealed class DeclarationRules
         public List<string> Steps { get; set; } = [];
         public int? PublicityMinDays { get; set; }
         public int? TotalLimitDays { get; set; }
+        public string Citation { get; set; } = "";
         public string Source { get; set; } = "";
     }
 
@@ -93,7 +96,8 @@ public sealed class DeclarationRules
 public sealed record MonitoringLine(decimal Amount, int Year, string Source);
 
 /// <summary>The procedure a declaration goes through, as told to farmers.</summary>
-public sealed record ProcedureRules(IReadOnlyList<string> Steps, int? PublicityMinDays, int? TotalLimitDays, string Source);
+/// <see cref="Citation"/> is the short form farmers read; <see cref="Source"/> the full reference.
+public sealed record ProcedureRules(IReadOnlyList<string> Steps, int? PublicityMinDays, int? TotalLimitDays, string Citation, string Source);
 
 /// <summary>
 /// What happens next after a status and by when: <see cref="Days"/> calendar days counted from submission
