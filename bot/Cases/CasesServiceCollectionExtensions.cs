@@ -18,6 +18,7 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton(_ => CaseCatalog.Load(CasePackFiles.FindPacksDirectory(configuration["Cases:PacksDirectory"])));
         services.AddSingleton<CountyCaseData>();
         services.AddSingleton<DeclarationStore>();
+        services.AddSingleton<DeclarationDraftStore>();
         services.AddSingleton<RosterStore>();
         services.AddSingleton<HouseholdStore>();
         services.AddSingleton<BindingRegistry>();
