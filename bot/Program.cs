@@ -1,6 +1,7 @@
 using AssistBot.Bot.Admin;
 using AssistBot.Bot.Cases;
 using AssistBot.Bot.Cli;
+using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Reminders;
 
@@ -15,7 +16,8 @@ if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 builder.Services.AddAssistBotCore(builder.Configuration);
 builder.Services.AddOutbox();
-builder.Services.AddCases(builder.Configuration);
+builder.Services.AddConversationEngine();
+builder.Services.AddCases(builder.Configuration); // after the engine: adds its dialogs and the WeCom cadre front
 
 var app = builder.Build();
 app.MapHealthEndpoints();
