@@ -107,6 +107,34 @@ public static class DeclarationTexts
 
     public const string Cancelled = "已取消，没有保存任何信息。需要时再发\"我要申报\"。";
 
+    public const string ChooseStart = "要现在开始申报吗？请回复1开始，回复2先不申报。";
+    public const string ChooseConsent = "请回复1同意，或回复2不同意（不同意就不会保存任何信息）。";
+    public const string ChooseSummary = "请回复1确认提交；要改哪一项可以直接说，比如\"电话写错了\"；回复3取消。";
+
+    public const string IdDeferred = "好的，身份证号先不填，村干部上门核实时再登记。";
+
+    public const string DraftExpired = "您上次没填完的申报已经超过7天，按规定已经清除，没有留下记录。";
+
+    public const string QuestionLater = "这个问题等填完申报后，可以在菜单\"政策咨询\"里问，也可以问村干部或拨打12317。";
+
+    public const string BackToForm = "我们接着填：";
+
+    /// <summary>Help for the open question (field index, or negative for intro/consent and beyond the fields for the summary).</summary>
+    public static string Help(int fieldIndex) => fieldIndex switch
+    {
+        < 0 => "这是防止返贫监测的农户自主申报，问几个家里的情况，村干部会上门核实。",
+        0 => "填户主（户口本上的户主）的姓名，比如：张三。",
+        1 => "填户主身份证上的18位号码；不方便就回复\"不方便提供\"，村干部上门时再登记。",
+        2 => "填能联系上您的电话：11位手机号，或带区号的座机。",
+        3 => "填您家所在的乡镇或街道，比如：大塘埠镇。说旧名字也可以。",
+        4 => "填村或社区的名字，比如：代屋村。",
+        5 => "填户口本上家里一共几口人，回复数字就行。",
+        6 => "可以选多项，回复数字，用顿号隔开，比如：1、8。",
+        7 => "用几句话说说家里发生了什么、现在最难的是什么。",
+        8 => "估计每人一年的纯收入（元），不清楚就回复\"跳过\"。",
+        _ => "核对无误回复1提交；要改就直接说改哪一项，比如\"电话写错了\"。",
+    };
+
     public static string Submitted(Declaration d, DeclarationRules rules, string countyName)
     {
         var p = rules.Procedure;
