@@ -1,5 +1,6 @@
 using AssistBot.Bot.Admin;
 using AssistBot.Bot.Cases;
+using AssistBot.Bot.WeChat;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
@@ -18,9 +19,11 @@ builder.Services.AddAssistBotCore(builder.Configuration);
 builder.Services.AddOutbox();
 builder.Services.AddConversationEngine();
 builder.Services.AddCases(builder.Configuration); // after the engine: adds its dialogs and the WeCom cadre front
+builder.Services.AddWeChatChannels(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealthEndpoints();
+app.MapWeChatEndpoints();
 app.MapAdminEndpoints();
 
 if (isCli)
