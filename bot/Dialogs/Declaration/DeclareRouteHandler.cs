@@ -20,9 +20,11 @@ public sealed class DeclareRouteHandler(DeclarationDialog dialog) : IRouteHandle
     public double Match(RouteInput input)
     {
         if (input.Variants.Any(ExactWords.Contains)) return 1.0;
+        // "雨露计划怎么申报？" is a policy question: leave it to the policy Q&A.
+        if (FormQuestions.LooksLikeQuestion(input.Text)) return 0;
         if (input.ContainsAny(Keywords) && !input.ContainsAny(["进度", "结果", "办到"])) return 0.8;
         // "住院花了好几万", "房子塌了", "没活干了": a hardship told, not a policy question asked.
-        return HardshipTypes.Detect(input.Text).Count > 0 && !FormQuestions.LooksLikeQuestion(input.Text) ? 0.65 : 0;
+        return HardshipTypes.Detect(input.Text).Count > 0 ? 0.65 : 0;
     }
 
     public object? CreateOptions(RouteInput input) =>

@@ -239,3 +239,26 @@ public sealed class DeclarationDialogTests : IAsyncDisposable
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 }
+
+public sealed class DeclareRouteHandlerTests
+{
+    private static double Score(string text) =>
+        new AssistBot.Bot.Dialogs.Declaration.DeclareRouteHandler(null!).Match(new AssistBot.Bot.Dialogs.RouteInput(
+            new AssistBot.Bot.Conversation.Schema.Activity { Type = "message", Text = text }));
+
+    [Theory]
+    [InlineData("我要申报", 1.0)]
+    [InlineData("嗯 那个 申报困难", 1.0)]
+    [InlineData("家里有困难", 1.0)]
+    [InlineData("我想申请防返贫监测", 0.8)]
+    [InlineData("房子塌了", 0.65)]
+    [InlineData("没活干了", 0.65)]
+    public void Declarations_and_hardships_start_the_feature(string text, double expected) => Assert.Equal(expected, Score(text));
+
+    [Theory]
+    [InlineData("雨露计划怎么申报？")]
+    [InlineData("住院能报销多少")]
+    [InlineData("申报进度")]
+    [InlineData("你好")]
+    public void Policy_questions_and_other_messages_are_left_alone(string text) => Assert.True(Score(text) < 0.6);
+}
