@@ -60,7 +60,9 @@ public static class DeclarationTexts
     public static string RetryTownship(string countyName, IEnumerable<string> examples) =>
         $"没找到这个乡镇。请发{countyName}的乡镇名，比如：{string.Join("、", examples.Take(3))}。";
 
-    public static string PickTownship(IEnumerable<string> candidates) => $"您说的是哪一个？{string.Join("、", candidates)}";
+    public static string PickTownship(IEnumerable<string> candidates) =>
+        candidates.Count() == 1 ? $"您说的是{candidates.First()}吗？是的话回复1，不是请再发一次乡镇名。"
+            : $"您说的是哪一个？{string.Join("、", candidates)}";
 
     public static string AskVillage(string township) => $"第5步：在{township}哪个村（社区）？";
     public const string RetryVillage = "没看清村名，请发村或社区的名字，比如：代屋村。";

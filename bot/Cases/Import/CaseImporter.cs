@@ -147,8 +147,10 @@ public sealed partial class CaseImporter(
     private static Township? ResolveTownship(CountyCases county, string text, out string? problem)
     {
         problem = null;
+        // Files are typed carefully: only official names, their short forms and old names count (no guessing).
         var match = county.Places.MatchTownship(text);
-        if (match.Township is { } t) return t;
+        if (match.Kind == PlaceMatchKind.Exact) return match.Candidates[0];
+        if (match.Kind == PlaceMatchKind.Fuzzy) match = PlaceMatch.Ambiguous(match.Candidates);
         problem = text.Length == 0 ? "乡镇为空"
             : match.Kind == PlaceMatchKind.Ambiguous ? $"乡镇\"{text}\"不明确（可能是{string.Join("、", match.Candidates.Select(c => c.Name))}）"
             : $"乡镇\"{text}\"不在{county.County.Name}的乡镇名单里";

@@ -235,7 +235,7 @@ public sealed class DeclarationDialog : WaterfallDialog
                     instance.State.Remove(CandidatesKey);
                     updated = draft with { Township = t };
                 }
-                else if (township.Candidates.Count > 1)
+                else if (township.Candidates.Count > 0)
                 {
                     instance.State[CandidatesKey] = new JsonArray(township.Candidates.Select(c => (JsonNode)JsonValue.Create(c)!).ToArray());
                     await dc.Context.SendActivityAsync(Question(field, county.County.Name, instance), ct).ConfigureAwait(false);
@@ -476,11 +476,19 @@ public sealed class DeclarationDialog : WaterfallDialog
         if (instance.State[CandidatesKey] is JsonArray { Count: > 0 } pending)
         {
             var names = pending.Select(c => (string)c!).ToList();
+            if (names.Count == 1 && ConfirmRecognizer.Recognize(text) is { } yes)
+            {
+                instance.State.Remove(CandidatesKey);
+                if (yes) return (names[0], []);
+                return (null, []);
+            }
             var picked = ChoiceRecognizer.Recognize(text, names.Select(n => (IReadOnlyList<string>)[n, Knowledge.Places.PlaceDirectory.Stem(n)]).ToList());
             if (picked is { } p) return (names[p.Index], []);
         }
         var match = county.Places.MatchTownship(text);
-        return match.Township is { } t ? (t.Name, []) : (null, match.Candidates.Select(c => c.Name).ToList());
+        // A guess (one character off) is confirmed by the farmer rather than taken silently.
+        return match.Kind == Knowledge.Places.PlaceMatchKind.Exact ? (match.Candidates[0].Name, [])
+            : (null, match.Candidates.Select(c => c.Name).ToList());
     }
 
     private DeclarationDraftView View(DeclarationDraft d) => new(

@@ -61,6 +61,15 @@ public sealed class ImportAndBindingTests(SharedRedis redis) : IDisposable
     }
 
     [Fact]
+    public async Task Imports_take_only_exact_township_names_never_a_guess()
+    {
+        // 褚河镇 is in 禹州; in 信丰 it is one character from 小河镇, which must not be guessed.
+        var report = await _world.Importer.ImportRosterAsync(_world.Xinfeng, "企业微信账号,姓名,职务,乡镇,村\nzhou,周干部,,褚河镇,\n");
+        Assert.Equal(0, report.Imported);
+        Assert.Equal(2, Assert.Single(report.Errors).Line);
+    }
+
+    [Fact]
     public async Task A_file_without_the_expected_header_is_refused_whole()
     {
         var report = await _world.Importer.ImportRosterAsync(_world.Xinfeng, "账号,名字\na,b\n");

@@ -214,6 +214,19 @@ public sealed class DeclarationDialogTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_township_one_character_off_is_confirmed_not_guessed()
+    {
+        await _chat.Say("我要申报", county: "yuzhou");
+        await _chat.Say("1", county: "yuzhou");
+        await _chat.Say("1", county: "yuzhou");
+        await _chat.Say("李四", county: "yuzhou");
+        await _chat.Say("不方便提供", county: "yuzhou");
+        await _chat.Say("13912345678", county: "yuzhou");
+        Assert.Contains("您说的是神垕镇吗", await _chat.Say("神后", county: "yuzhou"));
+        Assert.Contains("神垕镇哪个村", await _chat.Say("是的", county: "yuzhou"));
+    }
+
+    [Fact]
     public async Task Binding_over_chat_never_says_which_field_was_wrong()
     {
         var id = TestIds.Valid();
