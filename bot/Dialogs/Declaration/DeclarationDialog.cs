@@ -71,8 +71,9 @@ public sealed class DeclarationDialog : WaterfallDialog
 
     protected override async Task<DialogTurnResult> OnStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        step.Instance.State[MissesKey] = 0;
-        await AskAsync(step.Context, step.Instance, step.Index, cancellationToken).ConfigureAwait(false);
+        var instance = step.DialogContext.ActiveDialog!;
+        instance.State[MissesKey] = 0;
+        await AskAsync(step.Context, instance, step.Index, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
 
