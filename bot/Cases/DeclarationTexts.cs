@@ -143,7 +143,7 @@ public static class DeclarationTexts
         var limit = p.TotalLimitDays is { } days ? $"一般不超过{days}天办完（{p.Citation}）。" : $"办理时间以{countyName}的安排为准，可以问村干部。";
         return $"申报已提交，编号 {d.Id}。\n" +
                $"接下来：{string.Join(" → ", p.Steps)}，{limit}\n" +
-               "村干部核实时会请您签承诺授权书。\n" +
+               (p.Steps.Any(step => step.Contains("承诺授权", StringComparison.Ordinal)) ? "" : "村干部核实时会请您签承诺授权书。\n") +
                $"另外，也可以{rules.OtherChannels}。\n" +
                "随时发\"查进度\"看办到哪一步。";
     }

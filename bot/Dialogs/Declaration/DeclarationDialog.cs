@@ -423,7 +423,12 @@ public sealed class DeclarationDialog : WaterfallDialog
         }
         var misses = ((int?)instance.State[MissesKey] ?? 0) + 1;
         instance.State[MissesKey] = misses;
-        var message = misses >= 3 ? retry + "\n" + InterruptionTexts.HowToReachPerson : retry;
+        var message = misses switch
+        {
+            < 3 => retry,
+            3 => retry + "\n" + InterruptionTexts.HowToReachPerson,
+            _ => retry + "\n" + InterruptionTexts.CommandsHint,
+        };
         var index = StepIndex(instance);
         // A retry keeps the step's choices, so "1" still works.
         Activity reply;
