@@ -457,9 +457,11 @@ public sealed class DeclarationDialog : WaterfallDialog
     private async Task<string?> AnswerQuestionAsync(ITurnContext context, CountyCases county, string question, bool requireConfident,
         CancellationToken ct)
     {
-        string? answer = null;
+        // Questions about the declaration itself are answered from the county's rules; others go to the policy Q&A.
+        var answer = DeclarationFaq.Answer(question, county.Rules, county.County.Name);
         foreach (var answerer in _answerers)
         {
+            if (answer is not null) break;
             try
             {
                 answer = await answerer.AnswerAsync(context, question, ct).ConfigureAwait(false);
@@ -468,9 +470,7 @@ public sealed class DeclarationDialog : WaterfallDialog
             {
                 _logger.LogWarning(e, "A form question answerer failed");
             }
-            if (answer is not null) break;
         }
-        answer ??= DeclarationFaq.Answer(question, county.Rules, county.County.Name);
         if (answer is null && !requireConfident) answer = DeclarationTexts.QuestionLater;
         if (answer is null) return null;
         await context.SendActivityAsync(answer + "\n" + DeclarationTexts.BackToForm, ct).ConfigureAwait(false);

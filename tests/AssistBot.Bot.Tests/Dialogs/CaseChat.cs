@@ -23,7 +23,7 @@ public sealed class CaseChat : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public CaseChat(IStorage storage, byte[] dataKey, ManualClock clock)
+    public CaseChat(IStorage storage, byte[] dataKey, ManualClock clock, Action<IServiceCollection>? configure = null)
     {
         Clock = clock;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -44,6 +44,7 @@ public sealed class CaseChat : IAsyncDisposable
         services.AddSingleton<IOutbox>(sp => new StorageOutbox(storage, clock));
         services.AddConversationEngine();
         services.AddCases(configuration);
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

@@ -2,6 +2,7 @@ using AssistBot.Bot.Cases;
 using AssistBot.Bot.Storage;
 using AssistBot.Bot.Tests.Cases;
 using AssistBot.Scheduler.Outbox;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AssistBot.Bot.Tests.Dialogs;
 
@@ -211,6 +212,34 @@ public sealed class DeclarationDialogTests : IAsyncDisposable
         Assert.Matches(@"YZ-20240515-\d{4}", submitted);
         Assert.Contains("一般不超过15天", submitted);
         Assert.Contains("不少于5天", submitted);
+    }
+
+    private sealed class LoanAnswerer : AssistBot.Bot.Dialogs.Declaration.IFormQuestionAnswerer
+    {
+        public Task<string?> AnswerAsync(AssistBot.Bot.Conversation.ITurnContext turnContext, string question, CancellationToken cancellationToken) =>
+            Task.FromResult(question.Contains("小额信贷") ? "脱贫人口小额信贷：5万元以下、3年期以内。" : null);
+    }
+
+    [Fact]
+    public async Task A_policy_question_mid_form_goes_to_the_policy_answerer_and_the_form_resumes()
+    {
+        await _chat.DisposeAsync();
+        _chat = new CaseChat(_storage, _key, _clock,
+            s => s.AddSingleton<AssistBot.Bot.Dialogs.Declaration.IFormQuestionAnswerer, LoanAnswerer>());
+        await _chat.Say("我要申报");
+        await _chat.Say("1");
+        await _chat.Say("1");
+        await _chat.Say("张三");
+        await _chat.Say("不方便提供");
+        await _chat.Say("13912345678");
+        Assert.Contains("哪个村", await _chat.Say("嘉定"));
+        var answer = await _chat.Say("小额信贷怎么申请？");
+        Assert.Contains("5万元以下", answer);
+        Assert.Contains("嘉定镇哪个村", answer);
+        var unknown = await _chat.Say("养老保险交多少钱？");
+        Assert.Contains("政策咨询", unknown); // honest: ask after the form, or 村干部/12317
+        Assert.Contains("嘉定镇哪个村", unknown);
+        Assert.Contains("几口人", await _chat.Say("代屋"));
     }
 
     [Fact]
