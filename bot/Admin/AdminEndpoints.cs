@@ -38,7 +38,19 @@ public static class AdminEndpoints
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
         if (buffer.Length > MaxImportBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        var report = await import(CsvTable.Decode(buffer.ToArray()));
+        ImportReport report;
+        try
+        {
+            report = await import(CsvTable.Decode(buffer.ToArray()));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Rows are written one by one and re-importing updates by key, so a retry after the outage is safe.
+            request.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("AssistBot.Admin")
+                .LogError(e, "Import into {County} failed part-way", county);
+            return Results.Json(new { error = "存储暂时不可用，导入中断。恢复后请重新导入同一文件（已导入的行会按键更新，不会重复）。" },
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
         return Results.Json(new
         {
             created = report.Created,
