@@ -14,6 +14,11 @@ apt_install() {
 echo "== checking prerequisites"
 command -v redis-server >/dev/null || { echo "installing redis-server"; apt_install redis-server; }
 command -v redis-cli >/dev/null || apt_install redis-tools
+# Web chat browser test: Debian's Chromium (Playwright drives it; no browser download) and CJK fonts for its screenshot.
+command -v chromium >/dev/null || { echo "installing chromium"; apt_install chromium fonts-noto-cjk; }
+[ -n "$(fc-list :lang=zh 2>/dev/null || true)" ] || apt_install fonts-noto-cjk
+# Direct Line client test: Node + npm (the test runs `npm ci` in tests/directline-client when node_modules is missing).
+command -v node >/dev/null && command -v npm >/dev/null || { echo "installing nodejs"; apt_install nodejs npm; }
 
 echo "== starting a private Redis"
 port=""
@@ -52,7 +57,7 @@ set -e
 if [ "$status" -eq 0 ]; then
   echo "== load harness smoke run (WeChat hot path, embedded and Redis)"
   set +e
-  dotnet run --no-build --project tests/AssistBot.LoadTest -- --smoke --storage both --redis "$ASSISTBOT_TEST_REDIS"
+  dotnet build -v q --nologo tests/AssistBot.LoadTest >/dev/null && dotnet run --no-build --project tests/AssistBot.LoadTest -- --smoke --storage both --redis "$ASSISTBOT_TEST_REDIS"
   smoke=$?
   set -e
   if [ "$smoke" -ne 0 ]; then echo "Load harness smoke run failed." >&2; status=$smoke; fi

@@ -1,10 +1,12 @@
 using AssistBot.Bot.Admin;
+using AssistBot.Bot.BotFramework;
 using AssistBot.Bot.Cases;
-using AssistBot.Bot.WeChat;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
+using AssistBot.Bot.Knowledge;
 using AssistBot.Bot.Reminders;
+using AssistBot.Bot.WeChat;
 
 var isCli = CliRunner.IsCliInvocation(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -16,14 +18,18 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 builder.Services.AddAssistBotCore(builder.Configuration);
+builder.Services.AddPolicyKnowledge(builder.Configuration);
 builder.Services.AddOutbox();
 builder.Services.AddConversationEngine();
 builder.Services.AddCases(builder.Configuration); // after the engine: adds its dialogs and the WeCom cadre front
 builder.Services.AddWeChatChannels(builder.Configuration);
+builder.Services.AddBotFrameworkChannel(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealthEndpoints();
 app.MapWeChatEndpoints();
+app.UseWebSockets();
+app.MapBotFrameworkEndpoints();
 app.MapAdminEndpoints();
 
 if (isCli)
