@@ -23,7 +23,8 @@ public static class CasesServiceCollectionExtensions
     public static IServiceCollection AddCases(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
-        services.AddSingleton(_ => CaseCatalog.Load(CasePackFiles.FindPacksDirectory(configuration["Cases:PacksDirectory"])));
+        services.AddSingleton(_ => CaseCatalog.Load(CasePackFiles.FindPacksDirectory(
+            configuration["Cases:PacksDirectory"] ?? configuration["Knowledge:PacksDirectory"])));
         services.AddSingleton<CountyCaseData>();
         services.AddSingleton<DeclarationStore>();
         services.AddSingleton<DeclarationDraftStore>();
@@ -35,6 +36,10 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton<CadreCommandHandler>();
         services.AddSingleton<CaseImporter>();
         services.AddSingleton<AdminApiKeyFilter>();
+        // Mid-form policy questions go to the policy Q&A when it is registered (AddPolicyKnowledge).
+        services.AddSingleton<IFormQuestionAnswerer>(sp => sp.GetService<AssistBot.Knowledge.Answering.PolicyAnswerer>() is { } policy
+            ? new PolicyFormQuestionAnswerer(policy)
+            : NoFormAnswers.Instance);
         services.AddSingleton<DeclarationDialog>();
         services.AddSingleton<StatusDialog>();
         services.AddSingleton<BindingDialog>();
@@ -60,5 +65,13 @@ public static class CasesServiceCollectionExtensions
                 ?? (IBot)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!);
             return new CadreChannelBot(inner, sp.GetRequiredService<CadreCommandHandler>(), sp.GetRequiredService<ILogger<CadreChannelBot>>());
         });
+    }
+
+    private sealed class NoFormAnswers : IFormQuestionAnswerer
+    {
+        public static readonly NoFormAnswers Instance = new();
+
+        public Task<string?> AnswerAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken) =>
+            Task.FromResult<string?>(null);
     }
 }

@@ -488,12 +488,12 @@ public sealed class DeclarationDialog : WaterfallDialog
                 if (yes) return (names[0], []);
                 return (null, []);
             }
-            var picked = ChoiceRecognizer.Recognize(text, names.Select(n => (IReadOnlyList<string>)[n, Knowledge.Places.PlaceDirectory.Stem(n)]).ToList());
+            var picked = ChoiceRecognizer.Recognize(text, names.Select(n => (IReadOnlyList<string>)[n, AssistBot.Knowledge.Places.PlaceDirectory.Stem(n)]).ToList());
             if (picked is { } p) return (names[p.Index], []);
         }
         var match = county.Places.MatchTownship(text);
         // A guess (one character off) is confirmed by the farmer rather than taken silently.
-        return match.Kind == Knowledge.Places.PlaceMatchKind.Exact ? (match.Candidates[0].Name, [])
+        return match.Kind == AssistBot.Knowledge.Places.PlaceMatchKind.Exact ? (match.Candidates[0].Name, [])
             : (null, match.Candidates.Select(c => c.Name).ToList());
     }
 
