@@ -125,3 +125,30 @@ public sealed class ImportAndBindingTests(SharedRedis redis) : IDisposable
 
     public void Dispose() => _world.Dispose();
 }
+
+public sealed class CsvTableTests
+{
+    [Fact]
+    public void Excel_gb18030_files_and_utf8_with_bom_decode_alike()
+    {
+        const string text = "企业微信账号,姓名,职务,乡镇,村\nliucun,刘村干,村支书,大塘埠镇,代屋村\n";
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var gb = System.Text.Encoding.GetEncoding("GB18030").GetBytes(text);
+        var utf8 = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text)).ToArray();
+
+        Assert.Equal(text, AssistBot.Bot.Cases.Import.CsvTable.Decode(gb));
+        Assert.Equal(text, AssistBot.Bot.Cases.Import.CsvTable.Decode(utf8));
+    }
+
+    [Fact]
+    public void Records_keep_the_line_they_start_on_even_after_multiline_fields_and_blank_lines()
+    {
+        var table = AssistBot.Bot.Cases.Import.CsvTable.Parse("a,b\r\n1,\"x\ny\"\r\n\r\n2,z\n");
+        Assert.Equal([2, 5], table.Rows.Select(r => r.Line));
+        Assert.Equal("x\ny", table.Get(table.Rows[0], "b"));
+    }
+
+    [Fact]
+    public void An_unclosed_quote_is_reported_with_its_line() =>
+        Assert.Contains("第2行", Assert.Throws<FormatException>(() => AssistBot.Bot.Cases.Import.CsvTable.Parse("a,b\n1,\"oops\n")).Message);
+}

@@ -118,6 +118,10 @@ public sealed class DeclarationDialogTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Status_without_declarations_says_how_to_declare() =>
+        Assert.Contains("您还没有申报记录", await _chat.Say("查进度", "o_nobody"));
+
+    [Fact]
     public async Task Declining_consent_stores_nothing()
     {
         await _chat.Say("申报困难");
