@@ -12,10 +12,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 builder.Services.AddAssistBotCore(builder.Configuration);
-builder.Services.AddOutbox();
+builder.Services.AddReminders(builder.Configuration, isCli);
 
 var app = builder.Build();
 app.MapHealthEndpoints();
+app.MapReminderAdminEndpoints();
 
 if (isCli)
 {

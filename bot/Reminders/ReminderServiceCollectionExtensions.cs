@@ -1,0 +1,45 @@
+using AssistBot.Bot.Cli;
+using AssistBot.Bot.Reminders.Cli;
+using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Scheduler.Delivery;
+using AssistBot.Scheduler.Hosting;
+using AssistBot.Scheduler.Ports;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AssistBot.Bot.Reminders;
+
+public static class ReminderServiceCollectionExtensions
+{
+    /// <summary>
+    /// Reminders: the scheduler's sweeps, Quartz and delivery worker, with the bot's storage-backed ports, the loan
+    /// book and importer, and the CLI commands. In CLI mode nothing is scheduled.
+    /// </summary>
+    public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration, bool isCli = false)
+    {
+        if (isCli) configuration["Reminders:Enabled"] = "false";
+        services.AddOutbox();
+        services.AddReminderScheduling(configuration);
+
+        services.AddSingleton<ConfiguredReminderCounties>();
+        services.AddSingleton<IReminderCounties>(sp => sp.GetRequiredService<ConfiguredReminderCounties>());
+        services.AddSingleton<ISweepWatermarks, StorageSweepWatermarks>(sp =>
+            new StorageSweepWatermarks(sp.GetRequiredService<Storage.IStorage>()));
+        services.AddSingleton<StorageDutyLedger>();
+        services.AddSingleton<IDutyLedger>(sp => sp.GetRequiredService<StorageDutyLedger>());
+        services.AddSingleton<StorageWindowSubscribers>();
+        services.AddSingleton<IWindowSubscribers>(sp => sp.GetRequiredService<StorageWindowSubscribers>());
+        services.TryAddSingleton<ICadreDirectory, RosterCadreDirectory>();
+        services.TryAddSingleton<IDutySubjects, HouseholdDutySubjects>();
+        services.TryAddSingleton<IMessageSender, NotConfiguredMessageSender>();
+
+        services.AddSingleton<StorageBorrowerAccounts>();
+        services.TryAddSingleton<IBorrowerAccounts>(sp => sp.GetRequiredService<StorageBorrowerAccounts>());
+        services.AddSingleton<LoanStore>();
+        services.AddSingleton<ILoanBook>(sp => sp.GetRequiredService<LoanStore>());
+        services.AddSingleton<LoanImporter>();
+
+        services.AddSingleton<ICliCommand, ImportLoansCommand>();
+        services.AddSingleton<ICliCommand, PreviewRemindersCommand>();
+        return services;
+    }
+}
