@@ -7,6 +7,15 @@ namespace AssistBot.Bot.Reminders.Cli;
 /// <summary><c>import loans FILE --county ID</c>: imports a loan CSV, with a progress bar on large files.</summary>
 public sealed class ImportLoansCommand(LoanImporter importer, Counties counties) : ICliCommand
 {
+    /// <summary>Where output goes (tests capture it); the console by default.</summary>
+    internal TextWriter? Output { get; set; }
+
+    internal TextWriter? ErrorOutput { get; set; }
+
+    private TextWriter Out => Output ?? Console.Out;
+
+    private TextWriter Err => ErrorOutput ?? Console.Error;
+
     private const int ProgressBarFrom = 2000;
 
     public string Name => "import loans";
@@ -19,22 +28,22 @@ public sealed class ImportLoansCommand(LoanImporter importer, Counties counties)
         var countyId = CliRunner.Option(args, "--county");
         if (file is null || countyId is null)
         {
-            Console.Error.WriteLine("用法：dotnet run --project bot -- " + Usage);
+            Err.WriteLine("用法：dotnet run --project bot -- " + Usage);
             return 2;
         }
         if (!counties.TryGet(countyId, out var county))
         {
-            Console.Error.WriteLine($"未配置的县：{countyId}（可用：{string.Join("、", counties.All.Select(c => c.Id))}）");
+            Err.WriteLine($"未配置的县：{countyId}（可用：{string.Join("、", counties.All.Select(c => c.Id))}）");
             return 2;
         }
         if (!File.Exists(file))
         {
-            Console.Error.WriteLine($"找不到文件：{file}");
+            Err.WriteLine($"找不到文件：{file}");
             return 2;
         }
 
         var total = Math.Max(0, File.ReadLines(file).Count() - 1);
-        var bar = total >= ProgressBarFrom && !Console.IsErrorRedirected ? new ProgressBar(total) : null;
+        var bar = total >= ProgressBarFrom && !Console.IsErrorRedirected ? new ProgressBar(total, Err) : null;
         LoanImportResult result;
         try
         {
@@ -44,19 +53,19 @@ public sealed class ImportLoansCommand(LoanImporter importer, Counties counties)
         catch (InvalidDataException e)
         {
             bar?.Done();
-            Console.Error.WriteLine($"无法导入 {file}：{e.Message}");
+            Err.WriteLine($"无法导入 {file}：{e.Message}");
             return 1;
         }
         bar?.Done();
 
-        foreach (var error in result.Errors) Console.Error.WriteLine("错误 " + error);
-        foreach (var warning in result.Warnings) Console.Error.WriteLine("提醒 " + warning);
-        Console.WriteLine($"{county.Name}：导入 {result.Imported} 笔（新增 {result.Created}，更新 {result.Updated}），" +
+        foreach (var error in result.Errors) Err.WriteLine("错误 " + error);
+        foreach (var warning in result.Warnings) Err.WriteLine("提醒 " + warning);
+        Out.WriteLine($"{county.Name}：导入 {result.Imported} 笔（新增 {result.Created}，更新 {result.Updated}），" +
                           $"有误未导入 {result.Errors.Count} 行。");
         return result.Errors.Count == 0 ? 0 : 1;
     }
 
-    private sealed class ProgressBar(int total)
+    private sealed class ProgressBar(int total, TextWriter Err)
     {
         private int _lastPercent = -1;
 
@@ -66,9 +75,9 @@ public sealed class ImportLoansCommand(LoanImporter importer, Counties counties)
             if (percent == _lastPercent) return;
             _lastPercent = percent;
             var filled = percent / 4;
-            Console.Error.Write($"\r导入中 [{new string('#', filled)}{new string('.', 25 - filled)}] {percent,3}% {done}/{total}");
+            Err.Write($"\r导入中 [{new string('#', filled)}{new string('.', 25 - filled)}] {percent,3}% {done}/{total}");
         }
 
-        public void Done() => Console.Error.WriteLine();
+        public void Done() => Err.WriteLine();
     }
 }
