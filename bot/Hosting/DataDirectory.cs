@@ -3,15 +3,15 @@ using Microsoft.Extensions.Options;
 
 namespace AssistBot.Bot.Hosting;
 
-/// <summary>The resolved, existing data directory (Storage:DataDirectory, relative to the app's content root).</summary>
+/// <summary>
+/// The resolved, existing data directory. A relative Storage:DataDirectory is taken from the directory the service
+/// is started in, so `dotnet run --project bot` at the repository root keeps its data in ./data.
+/// </summary>
 public sealed class DataDirectory
 {
-    public DataDirectory(IOptions<StorageOptions> options, IHostEnvironment environment)
+    public DataDirectory(IOptions<StorageOptions> options)
     {
-        var configured = options.Value.DataDirectory;
-        Path = System.IO.Path.GetFullPath(System.IO.Path.IsPathRooted(configured)
-            ? configured
-            : System.IO.Path.Combine(environment.ContentRootPath, configured));
+        Path = System.IO.Path.GetFullPath(options.Value.DataDirectory);
         Directory.CreateDirectory(Path);
     }
 

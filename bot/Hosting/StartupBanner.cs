@@ -9,12 +9,14 @@ internal sealed class StartupBanner(
     IHostApplicationLifetime lifetime,
     IServer server,
     IStorage storage,
+    Privacy.PersonalDataProtector personalData,
     Counties counties,
     EndpointDataSource endpoints,
     ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        _ = personalData; // resolved at start so a missing key is reported now, not at the first declaration
         lifetime.ApplicationStarted.Register(Log);
         return Task.CompletedTask;
     }

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The README's test command: installs what the tests need on a fresh Debian machine with the .NET SDK,
+# starts a private Redis on a free loopback port, runs every test project against it, and stops it.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=0
+apt_install() {
+  if [ "$apt_updated" = 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+echo "== checking prerequisites"
+command -v redis-server >/dev/null || { echo "installing redis-server"; apt_install redis-server; }
+command -v redis-cli >/dev/null || apt_install redis-tools
+
+echo "== starting a private Redis"
+port=""
+for _ in $(seq 1 50); do
+  candidate=$((20000 + RANDOM % 30000))
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
+done
+[ -n "$port" ] || { echo "no free port for Redis" >&2; exit 1; }
+redis_dir=$(mktemp -d)
+redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+  --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/redis.log" --dir "$redis_dir"
+stop_redis() {
+  redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true
+  rm -rf "$redis_dir"
+}
+trap stop_redis EXIT
+for _ in $(seq 1 50); do
+  [ "$(redis-cli -p "$port" ping 2>/dev/null)" = "PONG" ] && break
+  sleep 0.1
+done
+[ "$(redis-cli -p "$port" ping 2>/dev/null)" = "PONG" ] || { echo "Redis did not start" >&2; cat "$redis_dir/redis.log" >&2; exit 1; }
+echo "Redis on 127.0.0.1:$port ($(redis-server --version | cut -d' ' -f3))"
+
+export ASSISTBOT_TEST_REDIS="127.0.0.1:$port"
+ASSISTBOT_REDIS_SERVER=$(command -v redis-server)
+export ASSISTBOT_REDIS_SERVER
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "== dotnet test"
+log=$(mktemp)
+set +e
+dotnet test AssistBot.sln --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+redis_ran=$(grep -cE '^[[:space:]]+Passed AssistBot\.Bot\.Tests\.Storage\.Redis' "$log" || true)
+echo "== Redis contract tests passed: $redis_ran"
+# One closing line for CI: the sum of every test project's "Passed: N" / "Failed: N" / "Skipped: N" lines.
+awk '
+  /^[[:space:]]*Passed:[[:space:]]*[0-9]+[[:space:]]*$/  { p += $2 }
+  /^[[:space:]]*Failed:[[:space:]]*[0-9]+[[:space:]]*$/  { f += $2 }
+  /^[[:space:]]*Skipped:[[:space:]]*[0-9]+[[:space:]]*$/ { s += $2 }
+  END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+if [ "$status" -ne 0 ]; then exit "$status"; fi
+if [ "$redis_ran" -eq 0 ]; then echo "The Redis contract tests did not run." >&2; exit 1; fi

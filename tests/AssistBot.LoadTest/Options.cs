@@ -1,0 +1,50 @@
+namespace AssistBot.LoadTest;
+
+public sealed record LoadOptions
+{
+    public int Connections { get; init; } = 64;
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+    public int Users { get; init; } = 50_000;
+    public string[] Modes { get; init; } = ["plain", "safe"];
+    public string[] Storages { get; init; } = ["embedded", "redis"];
+    public string? Redis { get; init; }
+    public bool Baseline { get; init; }
+    public bool Smoke { get; init; }
+    public string County { get; init; } = "xinfeng";
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var o = new LoadOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            o = args[i] switch
+            {
+                "--connections" or "-c" => o with { Connections = int.Parse(Next()) },
+                "--duration" or "-d" => o with { Duration = TimeSpan.FromSeconds(double.Parse(Next())) },
+                "--warmup" => o with { Warmup = TimeSpan.FromSeconds(double.Parse(Next())) },
+                "--users" => o with { Users = int.Parse(Next()) },
+                "--mode" => o with { Modes = Next() is "both" ? ["plain", "safe"] : [args[i]] },
+                "--storage" => o with { Storages = Next() switch { "both" => ["embedded", "redis"], "none" => [], var s => [s] } },
+                "--redis" => o with { Redis = Next() },
+                "--county" => o with { County = Next() },
+                "--baseline" => o with { Baseline = true },
+                "--smoke" => o with { Smoke = true, Connections = 8, Duration = TimeSpan.FromSeconds(3), Warmup = TimeSpan.FromSeconds(1) },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+        return o;
+    }
+
+    public const string Usage = """
+        usage: dotnet run -c Release --project tests/AssistBot.LoadTest -- [options]
+          --connections N   concurrent connections (default 64)
+          --duration S      measured seconds per scenario (default 10); --warmup S (default 3)
+          --mode plain|safe|both        WeChat message mode (default both)
+          --storage embedded|redis|both|none  bot storage (default both; redis needs --redis HOST:PORT)
+          --users N         distinct openids (default 50000)
+          --baseline        also measure a bare Kestrel endpoint that reads the POST and returns a constant reply
+          --smoke           3 s at 8 connections; exit 1 on any error (used by ./test.sh)
+        """;
+}
