@@ -40,7 +40,11 @@ public sealed class ReminderSweepRunner(IEnumerable<IReminderSweep> sweeps, IRem
         {
             var mark = await watermarks.GetAsync(county.Id, sweep.Name, cancellationToken).ConfigureAwait(false) ?? now - options.InitialLookback;
             var from = mark < now - options.MaxCatchUp ? now - options.MaxCatchUp : mark;
-            if (from >= now) continue;
+            if (from >= now)
+            {
+                await watermarks.AdvanceAsync(county.Id, sweep.Name, now, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
             if (mark < from)
                 logger.LogWarning("Sweep {Sweep} for {County} was last run at {Mark}; catching up only from {From}", sweep.Name,
                     county.Id, mark, from);

@@ -14,10 +14,15 @@ public static class ReminderTexts
     /// <summary>"3天后", "明天", "今天", "2天前" — relative to <paramref name="today"/>, via Humanizer zh-CN.</summary>
     public static string Relative(DateOnly date, DateOnly today)
     {
-        if (date == today) return "今天";
-        var text = date.ToDateTime(TimeOnly.MinValue).Humanize(utcDate: false,
-            dateToCompareAgainst: today.ToDateTime(TimeOnly.MinValue), culture: Chinese);
-        return text.Replace(" ", "", StringComparison.Ordinal);
+        var days = date.DayNumber - today.DayNumber;
+        if (days == 0) return "今天";
+        if (Math.Abs(days) == 1)
+            return date.ToDateTime(TimeOnly.MinValue)
+                .Humanize(utcDate: false, dateToCompareAgainst: today.ToDateTime(TimeOnly.MinValue), culture: Chinese)
+                .Replace(" ", "", StringComparison.Ordinal);
+        // Count in days ("30天后"), not "1个月后": a due date needs the exact number.
+        var span = TimeSpan.FromDays(Math.Abs(days)).Humanize(culture: Chinese, maxUnit: TimeUnit.Day).Replace(" ", "", StringComparison.Ordinal);
+        return days > 0 ? span + "后" : span + "前";
     }
 
     /// <summary>"5万元", "2.5万元", "8000元".</summary>
@@ -47,7 +52,7 @@ public static class ReminderTexts
 
     /// <summary>To the cadre when the borrower cannot be reached on WeChat.</summary>
     public static string BorrowerPromptForCadre(LoanView loan, DateOnly today) =>
-        $"【请电话转告】借款人{loan.BorrowerName}（{loan.Village}，{loan.PhoneMasked}）暂时无法通过微信联系：" +
+        $"【请电话转告】借款人{loan.BorrowerName}（{loan.Village}{(loan.PhoneMasked.Length > 0 ? "，" + loan.PhoneMasked : "")}）暂时无法通过微信联系：" +
         $"其在{loan.Bank}的小额信贷{Amount(loan.Amount)}（{loan.LoanNumber}）将于{Date(loan.Maturity)}到期（{Relative(loan.Maturity, today)}）。" +
         $"请电话提醒按时还款；还款后回复“确认还款 {loan.LoanNumber}”。";
 
@@ -66,7 +71,7 @@ public static class ReminderTexts
         loan.Repayment == RepaymentState.Reported
             ? $"【还款待确认】{loan.BorrowerName}（{loan.Village}）的小额信贷{Amount(loan.Amount)}（{loan.Bank}，编号{loan.LoanNumber}）" +
               $"已于{Date(loan.Maturity)}到期，借款人报告已还款，请向银行核实后回复“确认还款 {loan.LoanNumber}”。"
-            : $"【贷款逾期】{loan.BorrowerName}（{loan.Village}，{loan.PhoneMasked}）的小额信贷{Amount(loan.Amount)}（{loan.Bank}，编号{loan.LoanNumber}）" +
+            : $"【贷款逾期】{loan.BorrowerName}（{loan.Village}{(loan.PhoneMasked.Length > 0 ? "，" + loan.PhoneMasked : "")}）的小额信贷{Amount(loan.Amount)}（{loan.Bank}，编号{loan.LoanNumber}）" +
               $"已于{Date(loan.Maturity)}到期，逾期{daysAfter}天仍未登记还款。请尽快上门了解情况、协助还款，避免影响征信；" +
               $"已还款的请回复“确认还款 {loan.LoanNumber}”。";
 
@@ -87,7 +92,7 @@ public static class ReminderTexts
 
     public static string DutyOverdue(DutyCadence duty, DutySubject subject, DateOnly dueDate, DateOnly today) =>
         $"【走访逾期】{subject.Township} {subject.CadreName ?? "帮扶责任人未明确"}负责的{subject.Label}（编号{subject.SubjectId}）" +
-        $"“{duty.Name}”已于{Date(dueDate)}到期，至今（{Relative(dueDate, today)}到期）未登记完成，请督促落实。依据：{duty.Source}";
+        $"“{duty.Name}”已于{Date(dueDate)}到期，到今天仍未登记完成，请督促落实。依据：{duty.Source}";
 
     /// <summary>A cadre's list of what is due, numbered so that replying "1" works.</summary>
     public static string DutyList(IReadOnlyList<(DutyCadence Duty, DutySubject Subject, DateOnly Due)> items, DateOnly today) =>
