@@ -1,4 +1,5 @@
 using AssistBot.Bot.Cli;
+using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Reminders;
 
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 builder.Services.AddAssistBotCore(builder.Configuration);
+builder.Services.AddConversationEngine();
 builder.Services.AddReminders(builder.Configuration, isCli);
 
 var app = builder.Build();

@@ -36,19 +36,21 @@ public sealed class TurnContext(BotAdapter adapter, Activity activity) : ITurnCo
             outgoing.Add(activity);
         }
 
-        async Task<ResourceResponse[]> SendThroughAdapter()
-        {
-            var responses = await Adapter.SendActivitiesAsync(this, outgoing.ToArray(), cancellationToken).ConfigureAwait(false);
-            if (outgoing.Any(a => a.Type != ActivityTypes.Trace)) Responded = true;
-            return responses;
-        }
+        Task<ResourceResponse[]> SendThroughAdapter() =>
+            Adapter.SendActivitiesAsync(this, outgoing.ToArray(), cancellationToken);
 
-        return await RunHandlers(0).ConfigureAwait(false);
+        var responses = await RunHandlers(0).ConfigureAwait(false);
+        // A reply held back by a handler (e.g. buffered until state is saved) still counts as responding.
+        if (outgoing.Any(a => a.Type != ActivityTypes.Trace)) Responded = true;
+        return responses;
 
         Task<ResourceResponse[]> RunHandlers(int index) => index == _onSendActivities.Count
             ? SendThroughAdapter()
             : _onSendActivities[index](this, outgoing, () => RunHandlers(index + 1));
     }
+
+    /// <summary>Forgets that this turn responded, for a turn that is re-run after its replies were discarded.</summary>
+    public void ResetResponded() => Responded = false;
 
     public ITurnContext OnSendActivities(SendActivitiesHandler handler)
     {

@@ -1,0 +1,97 @@
+using System.Text;
+using AssistBot.Bot.Conversation;
+using AssistBot.Bot.Conversation.Schema;
+using AssistBot.Bot.Hosting;
+
+namespace AssistBot.Bot.Cli;
+
+/// <summary>
+/// <c>chat --county ID</c>: talk to the bot in this terminal, over the configured storage (the embedded store by
+/// default), without the web server. Choices are shown as numbered lines; Ctrl-D or "exit" leaves.
+/// </summary>
+public sealed class ChatCommand(BufferingBotAdapter adapter, IBot bot, Counties counties) : ICliCommand
+{
+    public string Name => "chat";
+
+    public string Usage => "chat [--county ID] [--user ID]   在终端里和机器人对话（exit 或 Ctrl-D 退出）";
+
+    /// <summary>Where input comes from and replies go (the console unless a test sets them).</summary>
+    public TextReader? Input { get; set; }
+
+    public TextWriter? Output { get; set; }
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var input = Input ?? Console.In;
+        var output = Output ?? Console.Out;
+        if (Output is null)
+        {
+            Console.OutputEncoding = Encoding.UTF8;
+            Console.InputEncoding = Encoding.UTF8;
+        }
+
+        var countyId = CliRunner.Option(args, "--county");
+        County? county;
+        if (countyId is null) county = counties.Default;
+        else counties.TryGet(countyId, out county);
+        if (county is null)
+        {
+            await output.WriteLineAsync($"未知的县（--county {countyId}）。可用：{string.Join("、", counties.All.Select(c => c.Id))}");
+            return 2;
+        }
+
+        var userId = CliRunner.Option(args, "--user") ?? "console-user";
+        var user = new ChannelAccount(userId, "控制台用户", "user");
+        var botAccount = new ChannelAccount("assistbot", "AssistBot", "bot");
+        var conversation = new ConversationAccount($"{county.Id}:{userId}");
+        var interactive = Input is null && !Console.IsInputRedirected;
+
+        await output.WriteLineAsync($"AssistBot 控制台对话 · {county.Name}（输入 exit 或按 Ctrl-D 退出）");
+        await output.WriteLineAsync();
+
+        await TurnAsync(new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            MembersAdded = [user],
+        });
+
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (interactive) await output.WriteAsync("你> ");
+            string? line;
+            try
+            {
+                line = await input.ReadLineAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            if (line is null) break;
+            line = line.Trim();
+            if (line.Length == 0) continue;
+            if (line is "exit" or "quit" or "EXIT" or "QUIT") break;
+            if (!interactive) await output.WriteLineAsync("你> " + line);
+            await TurnAsync(new Activity { Type = ActivityTypes.Message, Text = line });
+        }
+        await output.WriteLineAsync("再见！");
+        return 0;
+
+        async Task TurnAsync(Activity activity)
+        {
+            activity.Id = Guid.NewGuid().ToString("N");
+            activity.ChannelId = Channels.Console;
+            activity.From = user;
+            activity.Recipient = botAccount;
+            activity.Conversation = conversation;
+            activity.Locale = "zh-CN";
+            var result = await adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, ctx => ctx.WithCounty(county), cancellationToken);
+            foreach (var reply in result.Replies)
+            {
+                if (reply.Type != ActivityTypes.Message) continue;
+                await output.WriteLineAsync("助手> " + ReplyRendering.ToText(reply).Replace("\n", "\n      "));
+            }
+            await output.WriteLineAsync();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using AssistBot.Bot.Storage;
+
+namespace AssistBot.Bot.Conversation.State;
+
+/// <summary>State of one conversation: key "{channelId}/conversations/{conversationId}".</summary>
+public sealed class ConversationState(IStorage storage) : BotState(storage, nameof(ConversationState))
+{
+    public override string GetStorageKey(ITurnContext turnContext)
+    {
+        var activity = turnContext.Activity;
+        var channelId = activity.ChannelId ?? throw new InvalidOperationException("The activity has no channelId.");
+        var conversationId = activity.Conversation?.Id;
+        if (string.IsNullOrEmpty(conversationId)) throw new InvalidOperationException("The activity has no conversation id.");
+        return $"{channelId}/conversations/{conversationId}";
+    }
+}
+
+/// <summary>State of one user on one channel: key "{channelId}/users/{userId}".</summary>
+public sealed class UserState(IStorage storage) : BotState(storage, nameof(UserState))
+{
+    public override string GetStorageKey(ITurnContext turnContext)
+    {
+        var activity = turnContext.Activity;
+        var channelId = activity.ChannelId ?? throw new InvalidOperationException("The activity has no channelId.");
+        var userId = activity.From?.Id;
+        if (string.IsNullOrEmpty(userId)) throw new InvalidOperationException("The activity has no from.id.");
+        return $"{channelId}/users/{userId}";
+    }
+}

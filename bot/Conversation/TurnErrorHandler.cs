@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using AssistBot.Bot.Conversation.State;
+using AssistBot.Bot.Storage;
+
+namespace AssistBot.Bot.Conversation;
+
+/// <summary>
+/// The adapter's OnTurnError: logs the exception, tells the user briefly in Chinese (never a stack trace), and removes
+/// the conversation's dialog stack so the next message starts clean instead of failing the same way again.
+/// </summary>
+public sealed class TurnErrorHandler(ConversationState conversationState, ILogger<TurnErrorHandler> logger)
+{
+    public async Task HandleAsync(ITurnContext turnContext, Exception exception)
+    {
+        var activity = turnContext.Activity;
+        logger.LogError(exception, "Turn failed on {ChannelId} conversation {ConversationId} ({ActivityType})",
+            activity.ChannelId, activity.Conversation?.Id, activity.Type);
+        try
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(EngineTexts.Apology)).ConfigureAwait(false);
+        }
+        catch (Exception sendError)
+        {
+            logger.LogError(sendError, "Could not send the error apology");
+        }
+        try
+        {
+            await ClearDialogStackAsync(turnContext).ConfigureAwait(false);
+        }
+        catch (Exception clearError)
+        {
+            logger.LogError(clearError, "Could not clear the dialog stack after a failed turn");
+        }
+    }
+
+    private async Task ClearDialogStackAsync(ITurnContext turnContext)
+    {
+        conversationState.Invalidate(turnContext);
+        if (turnContext.Activity.Conversation?.Id is not { Length: > 0 } || turnContext.Activity.ChannelId is null) return;
+        var storage = conversationState.Storage;
+        var key = conversationState.GetStorageKey(turnContext);
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var item = await storage.ReadAsync<JsonObject>(key).ConfigureAwait(false);
+            if (item is null || !item.Value.ContainsKey(DialogStateProperty.Name)) return;
+            item.Value.Remove(DialogStateProperty.Name);
+            try
+            {
+                await storage.WriteAsync(key, item.Value, WriteCondition.For(item)).ConfigureAwait(false);
+                return;
+            }
+            catch (StorageConflictException) when (attempt < 5)
+            {
+            }
+        }
+    }
+}
+
+/// <summary>Where the dialog stack lives in the conversation state.</summary>
+public static class DialogStateProperty
+{
+    public const string Name = "DialogState";
+}

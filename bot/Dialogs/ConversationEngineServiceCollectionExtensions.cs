@@ -1,0 +1,44 @@
+using AssistBot.Bot.Cli;
+using AssistBot.Bot.Conversation;
+using AssistBot.Bot.Conversation.Dialogs;
+using AssistBot.Bot.Conversation.State;
+
+namespace AssistBot.Bot.Dialogs;
+
+public static class ConversationEngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// The conversation engine: conversation and user state over <see cref="Storage.IStorage"/>, the router with its
+    /// placeholder features, the root <see cref="IBot"/>, and a <see cref="BufferingBotAdapter"/> with per-conversation
+    /// ordering, If-Match state saves with re-run on conflict, and a polite OnTurnError. Channels inject
+    /// <see cref="BufferingBotAdapter"/> and <see cref="IBot"/>. Features add <see cref="IRouteHandler"/> /
+    /// <see cref="IFreeTextHandler"/> singletons.
+    /// </summary>
+    public static IServiceCollection AddConversationEngine(this IServiceCollection services)
+    {
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+        services.AddSingleton<BotState>(sp => sp.GetRequiredService<ConversationState>());
+        services.AddSingleton<BotState>(sp => sp.GetRequiredService<UserState>());
+        services.AddSingleton<ConversationLocks>();
+        services.AddSingleton<Interruptions>();
+        foreach (var placeholder in PlaceholderRouteHandler.All()) services.AddSingleton(placeholder);
+        services.AddSingleton<RouterDialog>();
+        services.AddSingleton<IBot>(sp => new DialogBot(
+            sp.GetRequiredService<ConversationState>(),
+            sp.GetRequiredService<UserState>(),
+            sp.GetRequiredService<RouterDialog>(),
+            sp.GetRequiredService<Interruptions>()));
+        services.AddSingleton<ConversationTurnMiddleware>();
+        services.AddSingleton<TurnErrorHandler>();
+        services.AddSingleton(sp =>
+        {
+            var adapter = new BufferingBotAdapter();
+            adapter.Use(sp.GetRequiredService<ConversationTurnMiddleware>());
+            adapter.OnTurnError = sp.GetRequiredService<TurnErrorHandler>().HandleAsync;
+            return adapter;
+        });
+        services.AddSingleton<ICliCommand, ChatCommand>();
+        return services;
+    }
+}

@@ -1,0 +1,187 @@
+using System.Text.Json;
+using AssistBot.Bot.Conversation;
+using AssistBot.Bot.Conversation.Dialogs;
+using AssistBot.Bot.Conversation.Schema;
+using AssistBot.Bot.Conversation.State;
+using AssistBot.Bot.Conversation.Text;
+using AssistBot.Bot.Hosting;
+
+namespace AssistBot.Bot.Dialogs;
+
+/// <summary>
+/// The root dialog: welcomes on first contact, shows the numbered menu, and starts the feature the user picked — by
+/// menu number or label, WeChat menu click, or keywords in free text — through the registered
+/// <see cref="IRouteHandler"/>s. Free text nobody claims goes to the <see cref="IFreeTextHandler"/>s (policy Q&amp;A),
+/// and otherwise gets an honest reply that names whom to ask. It never echoes the user.
+/// </summary>
+public sealed class RouterDialog : ComponentDialog
+{
+    public const string DialogId = "router";
+    private const double MatchThreshold = 0.6;
+
+    private static readonly IReadOnlySet<string> GreetingWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "你好", "您好", "在吗", "在不在", "hi", "hello", "开始", "0", "零", "喂你好", "你好啊",
+    };
+
+    private readonly IReadOnlyList<IRouteHandler> _handlers;
+    private readonly IReadOnlyList<IFreeTextHandler> _freeTextHandlers;
+    private readonly ConversationState _conversationState;
+
+    public RouterDialog(IEnumerable<IRouteHandler> handlers, IEnumerable<IFreeTextHandler> freeTextHandlers,
+        ConversationState conversationState) : base(DialogId)
+    {
+        _conversationState = conversationState;
+        _handlers = SelectHandlers(handlers);
+        _freeTextHandlers = freeTextHandlers.OrderBy(h => h.Order).ToList();
+        foreach (var handler in _handlers) AddDialog(handler.Dialog);
+        foreach (var dialog in _freeTextHandlers.SelectMany(h => h.Dialogs)) AddDialog(dialog);
+        InitialDialogId = null;
+    }
+
+    /// <summary>The handlers in effect: per id, the last registered real handler, else the placeholder.</summary>
+    public IReadOnlyList<IRouteHandler> Handlers => _handlers;
+
+    /// <summary>Main menu labels in order (features by menu number, then 帮助).</summary>
+    public IReadOnlyList<string> MenuLabels =>
+        [.. _handlers.Where(h => h.MenuNumber is not null).OrderBy(h => h.MenuNumber).Select(h => h.MenuLabel), RouterTexts.HelpLabel];
+
+    protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options,
+        CancellationToken cancellationToken)
+    {
+        var activity = innerDc.Context.Activity;
+        switch (activity.Type)
+        {
+            case ActivityTypes.ConversationUpdate:
+                if (activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true)
+                    await SendWelcomeAsync(innerDc.Context, cancellationToken).ConfigureAwait(false);
+                return Done;
+            case ActivityTypes.Event:
+                return await OnEventAsync(innerDc, activity, cancellationToken).ConfigureAwait(false);
+            case ActivityTypes.Message:
+                return await OnMessageAsync(innerDc, new RouteInput(activity), cancellationToken).ConfigureAwait(false);
+            default:
+                return Done;
+        }
+    }
+
+    private static DialogTurnResult Done => new(DialogTurnStatus.Complete);
+
+    private async Task<DialogTurnResult> OnEventAsync(DialogContext innerDc, Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Name == RouterEvents.Scan)
+        {
+            await SendWelcomeAsync(innerDc.Context, cancellationToken).ConfigureAwait(false);
+            return Done;
+        }
+        if (activity.Name != RouterEvents.MenuClick) return Done;
+        var key = activity.Value is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+        if (key == MenuKeys.Help)
+        {
+            await SendHelpAsync(innerDc.Context, cancellationToken).ConfigureAwait(false);
+            return Done;
+        }
+        var handler = _handlers.FirstOrDefault(h => key is not null && h.MenuKeys.Contains(key));
+        if (handler is null)
+        {
+            await SendMenuAsync(innerDc.Context, RouterTexts.Menu, cancellationToken).ConfigureAwait(false);
+            return Done;
+        }
+        return await BeginAsync(innerDc, handler, new RouteInput(activity), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> OnMessageAsync(DialogContext innerDc, RouteInput input, CancellationToken cancellationToken)
+    {
+        var context = innerDc.Context;
+        if (input.Normalized.Length == 0)
+        {
+            await context.SendActivityAsync(RouterTexts.OnlyText, cancellationToken).ConfigureAwait(false);
+            return Done;
+        }
+        if (input.IsAny(GreetingWords) || input.IsAny(Interruptions.MenuWords))
+        {
+            if (_conversationState.IsNew(context)) await SendWelcomeAsync(context, cancellationToken).ConfigureAwait(false);
+            else await SendMenuAsync(context, RouterTexts.Menu, cancellationToken).ConfigureAwait(false);
+            return Done;
+        }
+        if (input.IsAny(Interruptions.HelpWords) || input.Variants.Contains(RouterTexts.HelpLabel))
+        {
+            await SendHelpAsync(context, cancellationToken).ConfigureAwait(false);
+            return Done;
+        }
+        if (input.IsAny(Interruptions.CancelWords) || input.IsAny(Interruptions.SoftCancelWords))
+        {
+            await SendMenuAsync(context, RouterTexts.NothingToCancel, cancellationToken).ConfigureAwait(false);
+            return Done;
+        }
+        if (input.IsAny(Interruptions.HumanWords))
+        {
+            await context.SendActivityAsync(RouterTexts.HumanContact, cancellationToken).ConfigureAwait(false);
+            return Done;
+        }
+
+        // A menu number ("1", "一", "第一个")
+        var menu = MenuLabels;
+        foreach (var variant in input.Variants)
+            if (ChoiceRecognizer.ParseIndex(variant) is { } number && number >= 1 && number <= menu.Count)
+                return await OpenMenuItemAsync(innerDc, menu[number - 1], input, cancellationToken).ConfigureAwait(false);
+
+        // A label or a keyword
+        var best = _handlers
+            .Select(h => (Handler: h, Score: input.Variants.Contains(TextNormalizer.Clean(h.MenuLabel)) ? 1.0 : h.Match(input)))
+            .OrderByDescending(x => x.Score)
+            .FirstOrDefault();
+        if (best.Handler is not null && best.Score >= MatchThreshold)
+            return await BeginAsync(innerDc, best.Handler, input, cancellationToken).ConfigureAwait(false);
+
+        foreach (var freeText in _freeTextHandlers)
+            if (await freeText.TryHandleAsync(innerDc, input, cancellationToken).ConfigureAwait(false))
+                return innerDc.ActiveDialog is null ? Done : EndOfTurn;
+
+        if (_conversationState.IsNew(context)) await SendWelcomeAsync(context, cancellationToken).ConfigureAwait(false);
+        else await SendMenuAsync(context, RouterTexts.Fallback, cancellationToken).ConfigureAwait(false);
+        return Done;
+    }
+
+    private async Task<DialogTurnResult> OpenMenuItemAsync(DialogContext innerDc, string label, RouteInput input,
+        CancellationToken cancellationToken)
+    {
+        if (label == RouterTexts.HelpLabel)
+        {
+            await SendHelpAsync(innerDc.Context, cancellationToken).ConfigureAwait(false);
+            return Done;
+        }
+        var handler = _handlers.First(h => h.MenuLabel == label);
+        return await BeginAsync(innerDc, handler, input, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<DialogTurnResult> BeginAsync(DialogContext innerDc, IRouteHandler handler, RouteInput input,
+        CancellationToken cancellationToken)
+    {
+        var result = await innerDc.BeginDialogAsync(handler.Dialog.Id, handler.CreateOptions(input), cancellationToken)
+            .ConfigureAwait(false);
+        return result.Status == DialogTurnStatus.Waiting ? result : Done;
+    }
+
+    private Task SendWelcomeAsync(ITurnContext context, CancellationToken cancellationToken) =>
+        SendMenuAsync(context, RouterTexts.Welcome(context.TurnState.Get<County>()?.Name), cancellationToken);
+
+    private Task SendMenuAsync(ITurnContext context, string text, CancellationToken cancellationToken) =>
+        context.SendActivityAsync(MessageFactory.SuggestedActions(MenuLabels, text), cancellationToken);
+
+    private Task SendHelpAsync(ITurnContext context, CancellationToken cancellationToken) =>
+        SendMenuAsync(context, RouterTexts.Help, cancellationToken);
+
+    private static List<IRouteHandler> SelectHandlers(IEnumerable<IRouteHandler> registered)
+    {
+        var chosen = new Dictionary<string, IRouteHandler>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var handler in registered)
+        {
+            if (!chosen.TryGetValue(handler.Id, out var current)) order.Add(handler.Id);
+            else if (!current.IsPlaceholder && handler.IsPlaceholder) continue;
+            chosen[handler.Id] = handler;
+        }
+        return order.Select(id => chosen[id]).ToList();
+    }
+}
