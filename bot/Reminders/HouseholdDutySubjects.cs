@@ -40,6 +40,18 @@ public sealed class HouseholdDutySubjects(IStorage storage, ICadreDirectory cadr
         }
     }
 
+    /// <summary>One household by 户编号, or null.</summary>
+    public async Task<DutySubject?> FindAsync(string countyId, string householdNo, CancellationToken cancellationToken = default)
+    {
+        var household = (await storage.ReadAsync<CaseRecords.HouseholdRecord>(CaseRecords.Household(countyId, householdNo), cancellationToken)
+            .ConfigureAwait(false))?.Value;
+        if (household is null) return null;
+        var cadre = household.ResponsibleCadre is { Length: > 0 } responsible
+            ? await cadres.FindAsync(countyId, responsible, household.Township, cancellationToken).ConfigureAwait(false)
+            : null;
+        return ToSubject(household, cadre);
+    }
+
     internal static DutySubject ToSubject(CaseRecords.HouseholdRecord household, CadreContact? cadre)
     {
         var categories = new List<string> { "household" };

@@ -1,5 +1,7 @@
 using AssistBot.Bot.Cli;
+using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Reminders.Cli;
+using AssistBot.Bot.Reminders.Commands;
 using AssistBot.Bot.Reminders.Loans;
 using AssistBot.Scheduler.Delivery;
 using AssistBot.Scheduler.Hosting;
@@ -29,7 +31,7 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<StorageWindowSubscribers>();
         services.AddSingleton<IWindowSubscribers>(sp => sp.GetRequiredService<StorageWindowSubscribers>());
         services.TryAddSingleton<ICadreDirectory, RosterCadreDirectory>();
-        services.TryAddSingleton<IDutySubjects, HouseholdDutySubjects>();
+        services.TryAddSingleton<IDutySubjects>(sp => sp.GetRequiredService<HouseholdDutySubjects>());
         services.TryAddSingleton<IMessageSender, NotConfiguredMessageSender>();
 
         services.AddSingleton<StorageBorrowerAccounts>();
@@ -37,6 +39,12 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<LoanStore>();
         services.AddSingleton<ILoanBook>(sp => sp.GetRequiredService<LoanStore>());
         services.AddSingleton<LoanImporter>();
+
+        services.AddSingleton<HouseholdDutySubjects>();
+        services.AddSingleton<DutyDesk>();
+        services.AddSingleton<IFarmerBindingCheck, LoanBindingCheck>();
+        services.AddSingleton<AssistBot.Bot.Dialogs.IRouteHandler, LoanRouteHandler>();
+        services.AddSingleton<IFreeTextHandler, ReminderCommandHandler>();
 
         services.AddSingleton<ICliCommand, ImportLoansCommand>();
         services.AddSingleton<ICliCommand, PreviewRemindersCommand>();

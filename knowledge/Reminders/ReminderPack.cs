@@ -74,6 +74,9 @@ public sealed class DutyCadence
     /// <summary>One-off: due this many days after the subject's start date.</summary>
     public int? WithinDays { get; set; }
 
+    /// <summary>Done as soon as the subject has a responsible cadre (禹州: 5日内明确帮扶责任人).</summary>
+    public bool DoneWhenCadreAssigned { get; set; }
+
     /// <summary>"cadre" (the subject's 帮扶责任人) or "township-lead".</summary>
     public string Recipient { get; set; } = "cadre";
 

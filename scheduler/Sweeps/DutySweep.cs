@@ -30,7 +30,7 @@ public sealed class DutySweep(IDutySubjects subjects, IDutyLedger ledger, ICadre
 
         await foreach (var subject in subjects.ListAsync(county.Id, cancellationToken).ConfigureAwait(false))
         {
-            var applicable = duties.Items.Where(d => subject.Categories.Contains(d.AppliesTo, StringComparer.Ordinal)).ToList();
+            var applicable = ApplicableTo(duties, subject).ToList();
             if (applicable.Count == 0) continue;
             var done = await ledger.LastDoneAsync(county.Id, subject.SubjectId, cancellationToken).ConfigureAwait(false);
             foreach (var duty in applicable)
@@ -74,5 +74,6 @@ public sealed class DutySweep(IDutySubjects subjects, IDutyLedger ledger, ICadre
 
     /// <summary>The duties of a pack that apply to a subject.</summary>
     public static IEnumerable<DutyCadence> ApplicableTo(DutySettings duties, DutySubject subject) =>
-        duties.Items.Where(d => subject.Categories.Contains(d.AppliesTo, StringComparer.Ordinal));
+        duties.Items.Where(d => subject.Categories.Contains(d.AppliesTo, StringComparer.Ordinal) &&
+                                !(d.DoneWhenCadreAssigned && subject.CadreUserId is { Length: > 0 }));
 }

@@ -134,6 +134,18 @@ public static class ReminderTexts
     public const string RepaymentConfirmUsage = "请回复“确认还款 贷款编号”，例如：确认还款 XF2024001。";
     public static string RepaymentConfirmed(string loanNumber, string borrower) => $"已确认还款：{borrower} 的贷款 {loanNumber}，不再发送到期和逾期提醒。";
     public static string LoanNotFound(string loanNumber) => $"没有找到贷款编号 {loanNumber}，请核对后再发。";
+    public const string CadreOnly = "这个命令请干部在企业微信里使用。";
+    public const string SubscribeOnWeChat = "补助申请提醒通过公众号发送：请在公众号里回复“订阅”。";
+    public const string NoDutiesDue = "您近7天没有到期的走访任务。";
+    public static string DutyListIntro(int count) => $"您近7天到期（含已逾期）的走访任务有{count}项，完成后回复序号登记：";
+    public static string NothingToRecord(string subjectId) => $"编号 {subjectId} 目前没有需要登记的走访任务。";
+
+    public static string LoanSummary(IReadOnlyList<LoanView> loans, DateOnly today) =>
+        "您的小额信贷：\n" + string.Join('\n', loans.Select(l =>
+            $"· {l.Bank} {Amount(l.Amount)}，{Date(l.Maturity)}到期（{Relative(l.Maturity, today)}）" +
+            (l.Repayment == RepaymentState.Reported ? "，已报告还款，待干部确认" : ""))) +
+        "\n已经还了请回复“已还款”；有困难请联系帮扶干部或村干部。";
+
     public const string VisitUsage = "请回复“已走访 编号 备注”，例如：已走访 H001 家中无异常。也可以先回复“待走访”查看清单。";
     public static string SubjectNotFound(string subjectId) => $"没有找到编号 {subjectId} 的走访对象，请核对后再发。";
 }
