@@ -49,6 +49,15 @@ dotnet test AssistBot.sln --logger "console;verbosity=normal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
+if [ "$status" -eq 0 ]; then
+  echo "== load harness smoke run (WeChat hot path, embedded and Redis)"
+  set +e
+  dotnet run --no-build --project tests/AssistBot.LoadTest -- --smoke --storage both --redis "$ASSISTBOT_TEST_REDIS"
+  smoke=$?
+  set -e
+  if [ "$smoke" -ne 0 ]; then echo "Load harness smoke run failed." >&2; status=$smoke; fi
+fi
+
 redis_ran=$(grep -cE '^[[:space:]]+Passed AssistBot\.Bot\.Tests\.Storage\.Redis' "$log" || true)
 echo "== Redis contract tests passed: $redis_ran"
 # One closing line for CI: the sum of every test project's "Passed: N" / "Failed: N" / "Skipped: N" lines.

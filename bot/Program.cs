@@ -1,3 +1,4 @@
+using AssistBot.Bot.WeChat;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
@@ -14,10 +15,12 @@ if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 builder.Services.AddAssistBotCore(builder.Configuration);
 builder.Services.AddConversationEngine();
+builder.Services.AddWeChatChannels(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration, isCli);
 
 var app = builder.Build();
 app.MapHealthEndpoints();
+app.MapWeChatEndpoints();
 app.MapReminderAdminEndpoints();
 
 if (isCli)

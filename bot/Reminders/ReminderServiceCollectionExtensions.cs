@@ -32,7 +32,11 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<IWindowSubscribers>(sp => sp.GetRequiredService<StorageWindowSubscribers>());
         services.TryAddSingleton<ICadreDirectory, RosterCadreDirectory>();
         services.TryAddSingleton<IDutySubjects>(sp => sp.GetRequiredService<HouseholdDutySubjects>());
-        services.TryAddSingleton<IMessageSender, NotConfiguredMessageSender>();
+        // The WeChat channel's API clients when the channel is registered (AddWeChatChannels), else a sender that
+        // records every message as failed with the reason.
+        services.TryAddSingleton<IMessageSender>(sp => sp.GetService<WeChat.WeChatApiClient>() is null
+            ? new NotConfiguredMessageSender()
+            : ActivatorUtilities.CreateInstance<WeChatMessageSender>(sp));
 
         services.AddSingleton<StorageBorrowerAccounts>();
         services.TryAddSingleton<IBorrowerAccounts>(sp => sp.GetRequiredService<StorageBorrowerAccounts>());

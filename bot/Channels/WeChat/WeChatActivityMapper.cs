@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+using AssistBot.Bot.Conversation.Schema;
+
+namespace AssistBot.Bot.WeChat;
+
+/// <summary>What to do with one inbound WeChat / WeCom message.</summary>
+public readonly record struct WeChatInboundAction(Activity? Activity, string? ImmediateReply)
+{
+    /// <summary>Run a turn with this activity.</summary>
+    public static WeChatInboundAction Turn(Activity activity) => new(activity, null);
+
+    /// <summary>Answer at once with a fixed text; no turn, no state.</summary>
+    public static WeChatInboundAction Reply(string text) => new(null, text);
+
+    /// <summary>Nothing to do; answer "success".</summary>
+    public static WeChatInboundAction Ignore { get; } = new(null, null);
+}
+
+/// <summary>Maps a callback message to an <see cref="Activity"/> following the channel conventions (INTEGRATION.md).</summary>
+public static class WeChatActivityMapper
+{
+    public const string MenuClickEvent = "menuClick";
+    public const string ScanEvent = "scan";
+    public const string LocationEvent = "location";
+
+    private static readonly JsonElement VoiceChannelData = JsonSerializer.SerializeToElement(new { msgType = "voice" });
+
+    public static WeChatInboundAction Map(WeChatInboundMessage message, string countyId, string channelId)
+    {
+        var type = message.MsgType ?? "";
+        if (type.Equals(WeChatMsgTypes.Text, StringComparison.OrdinalIgnoreCase))
+            return WeChatInboundAction.Turn(Message(message, countyId, channelId, message.Content ?? ""));
+
+        if (type.Equals(WeChatMsgTypes.Voice, StringComparison.OrdinalIgnoreCase))
+        {
+            var recognized = TrimRecognition(message.Recognition);
+            if (recognized.Length == 0) return WeChatInboundAction.Reply(WeChatTexts.VoiceNotRecognized);
+            var activity = Message(message, countyId, channelId, recognized);
+            activity.ChannelData = VoiceChannelData;
+            return WeChatInboundAction.Turn(activity);
+        }
+
+        if (message.IsEvent) return MapEvent(message, countyId, channelId);
+
+        return type.ToLowerInvariant() switch
+        {
+            WeChatMsgTypes.Image => WeChatInboundAction.Reply(WeChatTexts.ImageNotSupported),
+            WeChatMsgTypes.Video or WeChatMsgTypes.ShortVideo => WeChatInboundAction.Reply(WeChatTexts.VideoNotSupported),
+            WeChatMsgTypes.Location => WeChatInboundAction.Reply(WeChatTexts.LocationNotSupported),
+            WeChatMsgTypes.Link => WeChatInboundAction.Reply(WeChatTexts.LinkNotSupported),
+            WeChatMsgTypes.File => WeChatInboundAction.Reply(WeChatTexts.FileNotSupported),
+            _ => WeChatInboundAction.Reply(WeChatTexts.FileNotSupported),
+        };
+    }
+
+    private static WeChatInboundAction MapEvent(WeChatInboundMessage message, string countyId, string channelId)
+    {
+        var name = message.Event ?? "";
+        if (name.Equals(WeChatEvents.Subscribe, StringComparison.OrdinalIgnoreCase))
+        {
+            var activity = Base(message, countyId, channelId, ActivityTypes.ConversationUpdate);
+            activity.MembersAdded = [activity.From!];
+            return WeChatInboundAction.Turn(activity);
+        }
+        if (name.Equals(WeChatEvents.Unsubscribe, StringComparison.OrdinalIgnoreCase))
+        {
+            var activity = Base(message, countyId, channelId, ActivityTypes.ConversationUpdate);
+            activity.MembersRemoved = [activity.From!];
+            return WeChatInboundAction.Turn(activity);
+        }
+        if (name.Equals(WeChatEvents.Click, StringComparison.OrdinalIgnoreCase))
+            return WeChatInboundAction.Turn(Event(message, countyId, channelId, MenuClickEvent,
+                JsonSerializer.SerializeToElement(message.EventKey ?? "")));
+        if (name.Equals(WeChatEvents.Scan, StringComparison.OrdinalIgnoreCase))
+            return WeChatInboundAction.Turn(Event(message, countyId, channelId, ScanEvent,
+                JsonSerializer.SerializeToElement(message.EventKey ?? "")));
+        if (name.Equals(WeChatEvents.Location, StringComparison.OrdinalIgnoreCase))
+            return WeChatInboundAction.Turn(Event(message, countyId, channelId, LocationEvent,
+                JsonSerializer.SerializeToElement(new
+                {
+                    latitude = ParseDouble(message.Latitude),
+                    longitude = ParseDouble(message.Longitude),
+                    precision = ParseDouble(message.Precision),
+                })));
+        // VIEW (a link in the menu), enter_agent, template-send reports and the like need no answer.
+        return WeChatInboundAction.Ignore;
+    }
+
+    private static Activity Message(WeChatInboundMessage message, string countyId, string channelId, string text)
+    {
+        var activity = Base(message, countyId, channelId, ActivityTypes.Message);
+        activity.Text = text;
+        activity.TextFormat = "plain";
+        return activity;
+    }
+
+    private static Activity Event(WeChatInboundMessage message, string countyId, string channelId, string name,
+        JsonElement value)
+    {
+        var activity = Base(message, countyId, channelId, ActivityTypes.Event);
+        activity.Name = name;
+        activity.Value = value;
+        return activity;
+    }
+
+    private static Activity Base(WeChatInboundMessage message, string countyId, string channelId, string type)
+    {
+        var user = message.FromUserName ?? "";
+        return new Activity
+        {
+            Type = type,
+            Id = message.DedupId,
+            ChannelId = channelId,
+            Timestamp = message.CreateTime > 0 ? DateTimeOffset.FromUnixTimeSeconds(message.CreateTime) : null,
+            Locale = "zh-CN",
+            From = new ChannelAccount(user, null, "user"),
+            Recipient = new ChannelAccount(message.ToUserName ?? "", null, "bot"),
+            Conversation = new ConversationAccount(string.Concat(countyId, ":", user)),
+        };
+    }
+
+    /// <summary>WeChat's speech recognition ends sentences with "。"; the dialogs expect the words only.</summary>
+    private static string TrimRecognition(string? recognition) =>
+        recognition is null ? "" : recognition.Trim().TrimEnd('。', '！', '？', '.', '!', '?', '，', ',').Trim();
+
+    private static double? ParseDouble(string? value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+}

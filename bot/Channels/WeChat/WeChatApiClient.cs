@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using AssistBot.Bot.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AssistBot.Bot.WeChat;
+
+/// <summary>A template message: template id, the keyword values, and an optional link and idempotency key.</summary>
+public sealed record WeChatTemplateMessage(string ToUser, string TemplateId, IReadOnlyDictionary<string, string> Data,
+    string? Url = null, string? ClientMsgId = null);
+
+/// <summary>Official Account outbound API: customer-service text (48-hour window) and template messages.</summary>
+public sealed class WeChatApiClient(
+    IHttpClientFactory httpClientFactory,
+    AccessTokenCache tokens,
+    IOptionsMonitor<WeChatApiOptions> options,
+    ILogger<WeChatApiClient> logger) : WeChatApiCaller(httpClientFactory, tokens, logger)
+{
+    private readonly ConcurrentDictionary<string, Func<CancellationToken, Task<AccessTokenResponse>>> _fetchers = new();
+
+    private string BaseUrl => options.CurrentValue.ApiBaseUrl.TrimEnd('/');
+
+    public Task<WeChatSendResult> SendCustomerServiceTextAsync(WeChatAccountOptions account, string openId,
+        string content, CancellationToken cancellationToken = default)
+    {
+        if (!IsConfigured(account)) return Task.FromResult(new WeChatSendResult(WeChatSendStatus.NotConfigured));
+        var body = Serialize(new CustomServiceTextRequest { ToUser = openId, Text = new TextContent { Content = content } });
+        return PostWithTokenAsync(BaseUrl, Scope(account), Fetcher(account), "/cgi-bin/message/custom/send", body,
+            cancellationToken);
+    }
+
+    public Task<WeChatSendResult> SendTemplateAsync(WeChatAccountOptions account, WeChatTemplateMessage message,
+        CancellationToken cancellationToken = default)
+    {
+        if (!IsConfigured(account)) return Task.FromResult(new WeChatSendResult(WeChatSendStatus.NotConfigured));
+        var request = new TemplateSendRequest
+        {
+            ToUser = message.ToUser,
+            TemplateId = message.TemplateId,
+            Url = message.Url,
+            ClientMsgId = message.ClientMsgId,
+        };
+        foreach (var (key, value) in message.Data) request.Data[key] = new TemplateValue { Value = value };
+        return PostWithTokenAsync(BaseUrl, Scope(account), Fetcher(account), "/cgi-bin/message/template/send",
+            Serialize(request), cancellationToken);
+    }
+
+    public static bool IsConfigured(WeChatAccountOptions account) =>
+        !string.IsNullOrEmpty(account.AppId) && !string.IsNullOrEmpty(account.AppSecret);
+
+    private static string Scope(WeChatAccountOptions account) => "oa:" + account.AppId;
+
+    private Func<CancellationToken, Task<AccessTokenResponse>> Fetcher(WeChatAccountOptions account) =>
+        _fetchers.GetOrAdd(account.AppId + "\n" + account.AppSecret, _ => ct => GetTokenAsync(
+            $"{BaseUrl}/cgi-bin/token?grant_type=client_credential&appid={Uri.EscapeDataString(account.AppId)}" +
+            $"&secret={Uri.EscapeDataString(account.AppSecret)}", ct));
+}

@@ -1,0 +1,61 @@
+namespace AssistBot.Bot.WeChat;
+
+/// <summary>
+/// The fields of a WeChat / WeCom callback XML that AssistBot reads (a flat <c>&lt;xml&gt;</c> document).
+/// The same type holds the outer envelope (ToUserName, Encrypt, AgentID) and the decrypted message.
+/// </summary>
+public sealed class WeChatInboundMessage
+{
+    public string? ToUserName { get; set; }
+    public string? FromUserName { get; set; }
+    public long CreateTime { get; set; }
+    public string? MsgType { get; set; }
+    public string? MsgId { get; set; }
+    public string? Content { get; set; }
+    public string? Recognition { get; set; }
+    public string? MediaId { get; set; }
+    public string? Event { get; set; }
+    public string? EventKey { get; set; }
+    public string? Latitude { get; set; }
+    public string? Longitude { get; set; }
+    public string? Precision { get; set; }
+    public string? LocationX { get; set; }
+    public string? LocationY { get; set; }
+    public string? Label { get; set; }
+    public string? Encrypt { get; set; }
+    public string? AgentId { get; set; }
+
+    public bool IsEvent => string.Equals(MsgType, WeChatMsgTypes.Event, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// What identifies one delivery across WeChat's retries: the MsgId, or FromUserName + CreateTime for events
+    /// (which have none), as the platform documentation recommends.
+    /// </summary>
+    public string DedupId => !string.IsNullOrEmpty(MsgId) && MsgId != "0"
+        ? MsgId
+        : string.Concat(FromUserName, "-", CreateTime.ToString(System.Globalization.CultureInfo.InvariantCulture), "-", Event);
+}
+
+public static class WeChatMsgTypes
+{
+    public const string Text = "text";
+    public const string Image = "image";
+    public const string Voice = "voice";
+    public const string Video = "video";
+    public const string ShortVideo = "shortvideo";
+    public const string Location = "location";
+    public const string Link = "link";
+    public const string File = "file";
+    public const string Event = "event";
+}
+
+public static class WeChatEvents
+{
+    public const string Subscribe = "subscribe";
+    public const string Unsubscribe = "unsubscribe";
+    public const string Click = "CLICK";
+    public const string Scan = "SCAN";
+    public const string Location = "LOCATION";
+    public const string View = "VIEW";
+    public const string EnterAgent = "enter_agent";
+}

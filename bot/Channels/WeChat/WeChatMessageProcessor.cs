@@ -1,0 +1,191 @@
+using ChannelIds = AssistBot.Bot.Conversation.Schema.Channels;
+using AssistBot.Bot.Conversation;
+using AssistBot.Bot.Conversation.Schema;
+using AssistBot.Bot.Hosting;
+using AssistBot.Bot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AssistBot.Bot.WeChat;
+
+/// <summary>Sends a reply part that did not fit in (or missed) the passive reply.</summary>
+public delegate Task<WeChatSendResult> WeChatPushSender(string userId, string text, CancellationToken cancellationToken);
+
+/// <summary>
+/// One verified, decrypted callback message in → the passive reply text out ("" = answer "success").
+/// Shared by the Official Account and WeCom endpoints: rate limit, map to an activity, process each delivery
+/// once across retries and instances (claim in storage), run the turn within the 5-second rule, and push what
+/// does not fit or comes late through the channel's send API.
+/// </summary>
+public sealed class WeChatMessageProcessor(
+    IServiceProvider services,
+    IStorage storage,
+    WeChatRateLimiter rateLimiter,
+    WeChatUserDirectory users,
+    IOptionsMonitor<WeChatChannelOptions> options,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<WeChatMessageProcessor> logger)
+{
+    private static readonly TimeSpan ReplyRetention = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan RetryPollInterval = TimeSpan.FromMilliseconds(100);
+
+    public async Task<string> ProcessAsync(County county, string channelId, WeChatInboundMessage message,
+        WeChatPushSender push, CancellationToken requestAborted)
+    {
+        var userId = message.FromUserName!;
+        if (!rateLimiter.TryAcquire(string.Concat(channelId, ":", county.Id, ":", userId)))
+        {
+            logger.LogInformation("Rate limit: dropped a {Channel} message for {County} from {User}", channelId, county.Id, userId);
+            return WeChatTexts.TooFast;
+        }
+
+        var action = WeChatActivityMapper.Map(message, county.Id, channelId);
+        var isOfficialAccount = channelId == ChannelIds.WeChat;
+        if (action.Activity is not { } activity)
+        {
+            if (action.ImmediateReply is not null && isOfficialAccount)
+                await users.RecordInboundAsync(county.Id, userId, requestAborted).ConfigureAwait(false);
+            return action.ImmediateReply ?? "";
+        }
+
+        var claimKey = string.Concat(channelId, ":msg:", county.Id, ":", message.DedupId);
+        var settings = options.CurrentValue;
+        if (!await storage.TryClaimAsync(claimKey, settings.DedupWindow, requestAborted).ConfigureAwait(false))
+            return await WaitForFirstDeliveryAsync(claimKey, settings.RetryReplyWait, requestAborted).ConfigureAwait(false);
+
+        if (isOfficialAccount) await RecordFollowerAsync(county, activity, userId).ConfigureAwait(false);
+
+        // The turn must outlive this request: WeChat hangs up after 5 s but the reply still goes out by push.
+        var turn = RunTurnAsync(county, activity, lifetime.ApplicationStopping);
+        if (!turn.IsCompleted)
+        {
+            try
+            {
+                await turn.WaitAsync(settings.PassiveReplyTimeout, time, requestAborted).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                logger.LogInformation("{Channel} turn for {County}/{User} exceeded {Timeout}; answering success and pushing later",
+                    channelId, county.Id, userId, settings.PassiveReplyTimeout);
+                StoreReply(claimKey, "", deferred: true);
+                _ = PushWhenDoneAsync(turn, userId, push, settings.MaxPassiveReplyBytes);
+                return "";
+            }
+            catch (OperationCanceledException)
+            {
+                // The platform hung up; the turn keeps running and pushes its reply.
+                _ = PushWhenDoneAsync(turn, userId, push, settings.MaxPassiveReplyBytes);
+                throw;
+            }
+        }
+
+        var text = await turn.ConfigureAwait(false);
+        if (IsUnsubscribe(activity)) text = ""; // nothing can reach a user who just unfollowed
+        var parts = WeChatReplyRenderer.Split(text, settings.MaxPassiveReplyBytes);
+        var passive = parts.Count > 0 ? parts[0] : "";
+        StoreReply(claimKey, passive, deferred: false);
+        if (parts.Count > 1) _ = PushAsync(parts, 1, userId, push);
+        return passive;
+    }
+
+    private async Task<string> RunTurnAsync(County county, Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var adapter = services.GetRequiredService<BufferingBotAdapter>();
+            var bot = services.GetRequiredService<IBot>();
+            var result = await adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, ctx => ctx.WithCounty(county),
+                cancellationToken).ConfigureAwait(false);
+            return WeChatReplyRenderer.Render(result.Replies);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "{Channel} turn failed for {County}/{User}", activity.ChannelId, county.Id, activity.From?.Id);
+            return WeChatTexts.TurnFailed;
+        }
+    }
+
+    private async Task RecordFollowerAsync(County county, Activity activity, string userId)
+    {
+        try
+        {
+            if (activity.MembersAdded is { Count: > 0 }) await users.RecordSubscribedAsync(county.Id, userId).ConfigureAwait(false);
+            else if (IsUnsubscribe(activity)) await users.RecordUnsubscribedAsync(county.Id, userId).ConfigureAwait(false);
+            else if (activity.Type == ActivityTypes.Message) await users.RecordInboundAsync(county.Id, userId).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The follower record helps later pushes; it must not cost the user this reply.
+            logger.LogWarning(e, "Could not record follower state for {County}/{User}", county.Id, userId);
+        }
+    }
+
+    private static bool IsUnsubscribe(Activity activity) => activity.MembersRemoved is { Count: > 0 };
+
+    /// <summary>A retry of a delivery that another request (maybe on another instance) is handling.</summary>
+    private async Task<string> WaitForFirstDeliveryAsync(string claimKey, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var replyKey = claimKey + ":reply";
+        var deadline = time.GetUtcNow() + wait;
+        while (true)
+        {
+            var stored = await storage.ReadAsync<StoredReply>(replyKey, cancellationToken).ConfigureAwait(false);
+            if (stored is not null) return stored.Value.Deferred ? "" : stored.Value.Text;
+            if (time.GetUtcNow() >= deadline) return "";
+            await Task.Delay(RetryPollInterval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Keeps the passive reply for retries of the same delivery. Not awaited: it is off the reply path.</summary>
+    private void StoreReply(string claimKey, string text, bool deferred) => _ = StoreReplyAsync(claimKey, text, deferred);
+
+    private async Task StoreReplyAsync(string claimKey, string text, bool deferred)
+    {
+        try
+        {
+            await storage.WriteAsync(claimKey + ":reply", new StoredReply(text, deferred), WriteCondition.Always,
+                ReplyRetention).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not store the reply for {Key}; a retry will answer success", claimKey);
+        }
+    }
+
+    private async Task PushWhenDoneAsync(Task<string> turn, string userId, WeChatPushSender push, int maxBytes)
+    {
+        try
+        {
+            var text = await turn.ConfigureAwait(false);
+            await PushAsync(WeChatReplyRenderer.Split(text, maxBytes), 0, userId, push).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Late reply for {User} could not be pushed", userId);
+        }
+    }
+
+    private async Task PushAsync(List<string> parts, int from, string userId, WeChatPushSender push)
+    {
+        for (var i = from; i < parts.Count; i++)
+        {
+            if (parts[i].Length == 0) continue;
+            try
+            {
+                var result = await push(userId, parts[i], lifetime.ApplicationStopping).ConfigureAwait(false);
+                if (!result.IsOk)
+                {
+                    logger.LogWarning("Pushing reply part {Part}/{Count} to {User} failed: {Result}", i + 1, parts.Count, userId, result);
+                    return;
+                }
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Pushing reply part {Part}/{Count} to {User} failed", i + 1, parts.Count, userId);
+                return;
+            }
+        }
+    }
+
+    public sealed record StoredReply(string Text, bool Deferred);
+}

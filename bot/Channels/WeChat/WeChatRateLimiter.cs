@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace AssistBot.Bot.WeChat;
+
+/// <summary>
+/// Per-user fixed-window limit (default 20 messages per 10 s), so one account cannot flood the bot.
+/// Kept in memory per instance: behind a load balancer each instance enforces it separately, which still bounds
+/// a flood (WeChat itself sends one user's messages slowly) without a storage round trip per message.
+/// </summary>
+public sealed class WeChatRateLimiter(IOptionsMonitor<WeChatChannelOptions> options, TimeProvider time)
+{
+    private const int SweepThreshold = 50_000;
+    private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
+
+    /// <summary>Counts one message for <paramref name="userKey"/>; false when the user is over the limit.</summary>
+    public bool TryAcquire(string userKey)
+    {
+        var settings = options.CurrentValue;
+        var now = time.GetTimestamp();
+        var windowTicks = (long)(settings.RateLimitWindow.TotalSeconds * TimeProviderFrequency);
+        if (_windows.Count > SweepThreshold) Sweep(now, windowTicks);
+        var window = _windows.GetOrAdd(userKey, static _ => new Window());
+        lock (window)
+        {
+            if (now - window.Start >= windowTicks || window.Count == 0)
+            {
+                window.Start = now;
+                window.Count = 0;
+            }
+            window.Count++;
+            return window.Count <= settings.RateLimitMessages;
+        }
+    }
+
+    private double TimeProviderFrequency => time.TimestampFrequency;
+
+    private void Sweep(long now, long windowTicks)
+    {
+        foreach (var (key, window) in _windows)
+            if (now - window.Start >= windowTicks) _windows.TryRemove(key, out _);
+    }
+
+    private sealed class Window
+    {
+        public long Start;
+        public int Count;
+    }
+}

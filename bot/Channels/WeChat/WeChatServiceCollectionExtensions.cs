@@ -1,0 +1,27 @@
+using AssistBot.Bot.Conversation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AssistBot.Bot.WeChat;
+
+public static class WeChatServiceCollectionExtensions
+{
+    /// <summary>The Official Account and WeCom channels and their outbound API clients.</summary>
+    public static IServiceCollection AddWeChatChannels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<WeChatChannelOptions>(configuration.GetSection(WeChatChannelOptions.Section));
+        services.Configure<WeChatApiOptions>(configuration.GetSection(WeChatChannelOptions.Section));
+        services.Configure<WeComApiOptions>(configuration.GetSection(WeComApiOptions.Section));
+        services.AddHttpClient(WeChatApiCaller.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<AccessTokenCache>();
+        services.AddSingleton<WeChatApiClient>();
+        services.AddSingleton<WeComApiClient>();
+        services.AddSingleton<WeChatUserDirectory>();
+        services.AddSingleton<WeChatRateLimiter>();
+        services.AddSingleton<WeChatCryptoProvider>();
+        services.AddSingleton<WeChatMessageProcessor>();
+        services.AddSingleton<WeChatOutboundSender>();
+        // The conversation engine registers a configured adapter; this is the fallback until it does.
+        services.TryAddSingleton<BufferingBotAdapter>();
+        return services;
+    }
+}

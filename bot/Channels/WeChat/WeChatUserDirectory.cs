@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using AssistBot.Bot.Storage;
+
+namespace AssistBot.Bot.WeChat;
+
+/// <summary>What the channel knows about an Official Account follower.</summary>
+public sealed record WeChatUserRecord
+{
+    /// <summary>False after unsubscribe: nothing can reach the user (customer-service and template sends fail).</summary>
+    public bool Subscribed { get; init; } = true;
+    public DateTimeOffset? SubscribedAt { get; init; }
+    public DateTimeOffset? UnsubscribedAt { get; init; }
+
+    /// <summary>The last message the user sent; the 48-hour customer-service window runs from here.</summary>
+    public DateTimeOffset? LastInboundAt { get; init; }
+}
+
+/// <summary>
+/// Follow state and last-inbound time of Official Account users, in storage under
+/// <c>wechat/users/{county}/{openid}</c>. The scheduler reads it to pick customer-service (window open) or
+/// template messages, and to skip users who unfollowed.
+/// </summary>
+public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time)
+{
+    /// <summary>The customer-service window the platform allows after a user's message.</summary>
+    public static readonly TimeSpan CustomerServiceWindow = TimeSpan.FromHours(48);
+
+    // The window is measured in hours, so the last-inbound time need not be written on every message: each
+    // instance writes it at most once per user per interval (at most this much early on the 48-hour edge).
+    private static readonly TimeSpan InboundWriteInterval = TimeSpan.FromMinutes(10);
+    private const int MaxRemembered = 100_000;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastWritten = new(StringComparer.Ordinal);
+
+    public static string Key(string countyId, string openId) => $"wechat/users/{countyId}/{openId}";
+
+    public async ValueTask<WeChatUserRecord?> GetAsync(string countyId, string openId, CancellationToken cancellationToken = default) =>
+        (await storage.ReadAsync<WeChatUserRecord>(Key(countyId, openId), cancellationToken).ConfigureAwait(false))?.Value;
+
+    /// <summary>Whether a customer-service message can reach the user now (followed, wrote within 48 hours).</summary>
+    public async ValueTask<bool> IsCustomerServiceWindowOpenAsync(string countyId, string openId,
+        CancellationToken cancellationToken = default)
+    {
+        var user = await GetAsync(countyId, openId, cancellationToken).ConfigureAwait(false);
+        return user is { Subscribed: true, LastInboundAt: { } last } && time.GetUtcNow() - last < CustomerServiceWindow;
+    }
+
+    public async ValueTask RecordSubscribedAsync(string countyId, string openId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await storage.UpdateAsync<WeChatUserRecord>(Key(countyId, openId),
+            u => (u ?? new WeChatUserRecord()) with { Subscribed = true, SubscribedAt = now, LastInboundAt = now },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        _lastWritten[countyId + "/" + openId] = now;
+    }
+
+    public async ValueTask RecordUnsubscribedAsync(string countyId, string openId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await storage.UpdateAsync<WeChatUserRecord>(Key(countyId, openId),
+            u => (u ?? new WeChatUserRecord()) with { Subscribed = false, UnsubscribedAt = now },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        _lastWritten.TryRemove(countyId + "/" + openId, out _);
+    }
+
+    /// <summary>Notes that the user wrote just now (throttled per instance; see <see cref="InboundWriteInterval"/>).</summary>
+    public ValueTask RecordInboundAsync(string countyId, string openId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var id = countyId + "/" + openId;
+        if (_lastWritten.TryGetValue(id, out var last) && now - last < InboundWriteInterval) return ValueTask.CompletedTask;
+        if (_lastWritten.Count >= MaxRemembered) _lastWritten.Clear();
+        _lastWritten[id] = now;
+        return WriteInboundAsync(countyId, openId, now, cancellationToken);
+    }
+
+    private async ValueTask WriteInboundAsync(string countyId, string openId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // A message proves the user follows the account (even if the subscribe event was missed).
+        await storage.UpdateAsync<WeChatUserRecord>(Key(countyId, openId),
+            u => (u ?? new WeChatUserRecord()) with { Subscribed = true, LastInboundAt = now },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using AssistBot.Bot.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AssistBot.Bot.WeChat;
+
+/// <summary>WeCom outbound API: application text messages to members (message/send; no 48-hour window).</summary>
+public sealed class WeComApiClient(
+    IHttpClientFactory httpClientFactory,
+    AccessTokenCache tokens,
+    IOptionsMonitor<WeComApiOptions> options,
+    ILogger<WeComApiClient> logger) : WeChatApiCaller(httpClientFactory, tokens, logger)
+{
+    private readonly ConcurrentDictionary<string, Func<CancellationToken, Task<AccessTokenResponse>>> _fetchers = new();
+
+    private string BaseUrl => options.CurrentValue.ApiBaseUrl.TrimEnd('/');
+
+    /// <param name="toUser">One UserId, or several separated by "|".</param>
+    public Task<WeChatSendResult> SendTextAsync(WeComAppOptions app, string toUser, string content,
+        CancellationToken cancellationToken = default)
+    {
+        if (!IsConfigured(app) || !long.TryParse(app.AgentId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var agentId))
+            return Task.FromResult(new WeChatSendResult(WeChatSendStatus.NotConfigured));
+        var body = Serialize(new WeComTextRequest
+        {
+            ToUser = toUser,
+            AgentId = agentId,
+            Text = new TextContent { Content = content },
+        });
+        return PostWithTokenAsync(BaseUrl, Scope(app), Fetcher(app), "/cgi-bin/message/send", body, cancellationToken);
+    }
+
+    public static bool IsConfigured(WeComAppOptions app) =>
+        !string.IsNullOrEmpty(app.CorpId) && !string.IsNullOrEmpty(app.Secret) && !string.IsNullOrEmpty(app.AgentId);
+
+    // One token per app secret: the agent id tells the apps of one corp apart.
+    private static string Scope(WeComAppOptions app) => "wecom:" + app.CorpId + ":" + app.AgentId;
+
+    private Func<CancellationToken, Task<AccessTokenResponse>> Fetcher(WeComAppOptions app) =>
+        _fetchers.GetOrAdd(app.CorpId + "\n" + app.Secret, _ => ct => GetTokenAsync(
+            $"{BaseUrl}/cgi-bin/gettoken?corpid={Uri.EscapeDataString(app.CorpId)}" +
+            $"&corpsecret={Uri.EscapeDataString(app.Secret)}", ct));
+}
