@@ -15,5 +15,5 @@ public sealed class NotConfiguredMessageSender : IMessageSender
         CancellationToken cancellationToken = default) => ValueTask.FromResult(NotConfigured);
 
     public ValueTask<SendOutcome> SendTemplateAsync(string countyId, OutboxRecipient recipient, OutboxTemplate template,
-        CancellationToken cancellationToken = default) => ValueTask.FromResult(NotConfigured);
+        string? idempotencyKey = null, CancellationToken cancellationToken = default) => ValueTask.FromResult(NotConfigured);
 }

@@ -31,13 +31,13 @@ public sealed class WeChatMessageSender(Counties counties, WeChatApiClient weCha
     }
 
     public async ValueTask<SendOutcome> SendTemplateAsync(string countyId, OutboxRecipient recipient, OutboxTemplate template,
-        CancellationToken cancellationToken = default)
+        string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         if (!counties.TryGet(countyId, out var county)) return new SendOutcome(SendStatus.Permanent, null, $"unknown county {countyId}");
         if (!county.Options.WeChat.Templates.TryGetValue(template.Kind, out var templateId) || string.IsNullOrEmpty(templateId))
             return new SendOutcome(SendStatus.Permanent, null, $"no template configured (Counties:{county.Id}:WeChat:Templates:{template.Kind})");
         return Map(await weChat.SendTemplateAsync(county.Options.WeChat,
-            new WeChatTemplateMessage(recipient.UserId, templateId, template.Fields), cancellationToken).ConfigureAwait(false));
+            new WeChatTemplateMessage(recipient.UserId, templateId, template.Fields, ClientMsgId: idempotencyKey), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The channel's result classes as the delivery worker needs them.</summary>

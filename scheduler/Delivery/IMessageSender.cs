@@ -19,8 +19,9 @@ public interface IMessageSender
     /// A WeChat template message with the county's template for <see cref="OutboxTemplate.Kind"/>;
     /// <see cref="SendStatus.Permanent"/> when the county has none configured.
     /// </summary>
+    /// <param name="idempotencyKey">Passed to the platform (client_msg_id) so a repeated send is not delivered twice.</param>
     ValueTask<SendOutcome> SendTemplateAsync(string countyId, OutboxRecipient recipient, OutboxTemplate template,
-        CancellationToken cancellationToken = default);
+        string? idempotencyKey = null, CancellationToken cancellationToken = default);
 }
 
 public enum SendStatus

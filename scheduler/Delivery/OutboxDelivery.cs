@@ -85,7 +85,7 @@ public sealed class OutboxDelivery(IOutbox outbox, IMessageSender sender, Channe
             primary.Status is SendStatus.OutsideWindow or SendStatus.TooFrequent && message.Template is not null)
         {
             await limiter.WaitAsync(recipient.Channel, cancellationToken).ConfigureAwait(false);
-            outcome = await sender.SendTemplateAsync(message.CountyId, recipient, message.Template, cancellationToken)
+            outcome = await sender.SendTemplateAsync(message.CountyId, recipient, message.Template, message.IdempotencyKey, cancellationToken)
                 .ConfigureAwait(false);
             if (outcome.IsOk) return DeliveryResult.Sent("wechat:template");
         }

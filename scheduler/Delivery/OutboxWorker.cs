@@ -4,11 +4,13 @@ using Microsoft.Extensions.Logging;
 namespace AssistBot.Scheduler.Delivery;
 
 /// <summary>Background loop draining the outbox every <see cref="DeliveryOptions.PollInterval"/>.</summary>
-public sealed class OutboxWorker(OutboxDelivery delivery, DeliveryOptions options, TimeProvider time, ILogger<OutboxWorker> logger)
+public sealed class OutboxWorker(OutboxDelivery delivery, DeliveryOptions options, Sweeps.SweepOptions sweeps, TimeProvider time,
+    ILogger<OutboxWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!sweeps.Enabled) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

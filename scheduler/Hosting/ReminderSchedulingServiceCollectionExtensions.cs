@@ -32,9 +32,11 @@ public static class ReminderSchedulingServiceCollectionExtensions
     {
         var section = configuration.GetSection(SweepOptions.Section);
         var sweepOptions = section.Get<SweepOptions>() ?? new SweepOptions();
-        var deliveryOptions = configuration.GetSection(DeliveryOptions.Section).Get<DeliveryOptions>() ?? new DeliveryOptions();
-        services.AddSingleton(sweepOptions);
-        services.AddSingleton(deliveryOptions);
+        // Resolved from the final configuration (hosts and tests may override it after registration).
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(SweepOptions.Section).Get<SweepOptions>()
+            ?? new SweepOptions());
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(DeliveryOptions.Section).Get<DeliveryOptions>()
+            ?? new DeliveryOptions());
 
         services.AddSingleton(sp => WorkdayCalendarLoader.Load(section["CalendarFile"], sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("AssistBot.Scheduler.Calendar")));
@@ -48,6 +50,7 @@ public static class ReminderSchedulingServiceCollectionExtensions
         services.AddSingleton<ChannelRateLimiter>();
         services.AddSingleton<OutboxDelivery>();
 
+        // The Quartz sweeps and the worker check Reminders:Enabled again when they run.
         if (!sweepOptions.Enabled) return services;
 
         services.AddHostedService<OutboxWorker>();

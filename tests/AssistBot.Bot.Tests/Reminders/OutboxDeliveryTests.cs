@@ -168,7 +168,7 @@ public sealed class OutboxDeliveryTests : IDisposable
         }
 
         public ValueTask<SendOutcome> SendTemplateAsync(string countyId, OutboxRecipient recipient, OutboxTemplate template,
-            CancellationToken cancellationToken = default)
+        string? idempotencyKey = null, CancellationToken cancellationToken = default)
         {
             lock (Calls) Calls.Add($"template {recipient}");
             return ValueTask.FromResult(Map(_scripts.TryGetValue(recipient.UserId, out var s) ? s.Template : 0));

@@ -18,7 +18,7 @@ public sealed class RecordingSender(TimeProvider time) : IMessageSender
     }
 
     public ValueTask<SendOutcome> SendTemplateAsync(string countyId, OutboxRecipient recipient, OutboxTemplate template,
-        CancellationToken cancellationToken = default)
+        string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         Messages.Enqueue(new Sent(countyId, recipient.Channel, recipient.UserId, template.Fields.GetValueOrDefault("first") ?? "",
             time.GetUtcNow(), template.Kind));
