@@ -20,7 +20,7 @@ public sealed record ReminderPreviewLine(
         message.Kind,
         message.Stage ?? "",
         message.Subject ?? "",
-        RecipientMask.UserId(message.Recipient.UserId),
+        message.Recipient.Channel == OutboxRecipient.None ? "-" : RecipientMask.UserId(message.Recipient.UserId),
         message.Recipient.Channel,
         message.FallbackRecipient is { } f ? $"{f.Channel}:{RecipientMask.UserId(f.UserId)}" : null);
 

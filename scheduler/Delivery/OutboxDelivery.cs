@@ -77,6 +77,7 @@ public sealed class OutboxDelivery(IOutbox outbox, IMessageSender sender, Channe
     private async Task<DeliveryResult> TryRoutesAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var recipient = message.Recipient;
+        if (recipient.Channel == OutboxRecipient.None) return DeliveryResult.Permanent($"nobody to send to: {recipient.UserId}");
         var primary = await SendTextAsync(message.CountyId, recipient, message.Text, cancellationToken).ConfigureAwait(false);
         if (primary.IsOk) return DeliveryResult.Sent($"{recipient.Channel}:{(recipient.Channel == OutboxRecipient.WeChat ? "custom" : "app")}");
 

@@ -35,9 +35,8 @@ public sealed class LoanOverdueSweep(ILoanBook loans, ICadreDirectory cadres, Ch
                         ? OutboxRecipient.Cadre(id)
                         : await cadres.TownshipLeadAsync(county.Id, loan.Township, cancellationToken).ConfigureAwait(false) is { } lead
                             ? OutboxRecipient.Cadre(lead.UserId)
-                            : null;
-                    if (to is not null)
-                        yield return SweepSupport.Message(ReminderKinds.Key(Name, county.Id, loan.LoanNumber, loan.Maturity, stage),
+                            : OutboxRecipient.Unreachable($"cadre '{loan.CadreName}' and {loan.Township}'s lead not on the roster");
+                    yield return SweepSupport.Message(ReminderKinds.Key(Name, county.Id, loan.LoanNumber, loan.Maturity, stage),
                             Name, county, to, ReminderTexts.Overdue(loan, daysAfter), day, now, loan.LoanNumber, stage);
                     if (loan.Repayment == RepaymentState.Outstanding && settings.BankContacts.TryGetValue(loan.Bank, out var bank) &&
                         !string.IsNullOrWhiteSpace(bank))

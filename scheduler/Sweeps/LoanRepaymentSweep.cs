@@ -50,8 +50,11 @@ public sealed class LoanRepaymentSweep(ILoanBook loans, TimeProvider time, ILogg
                 }
                 else
                 {
-                    logger.LogWarning("Loan {Loan} in {County}: borrower not bound and no cadre; reminder {Stage} not sent",
+                    logger.LogWarning("Loan {Loan} in {County}: borrower not bound and no cadre on the roster; reminder {Stage} cannot be sent",
                         loan.LoanNumber, county.Id, stage);
+                    yield return SweepSupport.Message(key, Name, county,
+                        OutboxRecipient.Unreachable($"borrower not bound; cadre '{loan.CadreName}' not on the roster"), forCadre, sendDay, now,
+                        loan.LoanNumber, stage);
                 }
             }
         }

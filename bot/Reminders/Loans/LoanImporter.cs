@@ -22,6 +22,10 @@ public sealed class LoanImporter(LoanStore loans, PersonalDataProtector protecto
 {
     private const int BatchSize = 64;
 
+    /// <summary>A WeCom UserId (letters, digits, . _ - @) rather than a person's name.</summary>
+    private static bool LooksLikeAccount(string text) =>
+        text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '@');
+
     /// <param name="progress">Called with the number of rows processed so far.</param>
     public async Task<LoanImportResult> ImportAsync(string county, TextReader reader, Action<int>? progress = null,
         CancellationToken cancellationToken = default)
@@ -62,8 +66,13 @@ public sealed class LoanImporter(LoanStore loans, PersonalDataProtector protecto
                     var cacheKey = (cadreText, row.Township!);
                     if (!cadreCache.TryGetValue(cacheKey, out cadre))
                         cadreCache[cacheKey] = cadre = await cadres.FindAsync(county, cadreText, row.Township, cancellationToken).ConfigureAwait(false);
-                    if (cadre is null)
-                        warnings.Add(new LoanImportProblem(row.Line, $"帮扶责任人“{cadreText}”不在干部名册中，干部提醒暂时发不出"));
+                    if (cadre is null && LooksLikeAccount(cadreText))
+                    {
+                        cadre = new CadreContact(cadreText, cadreText, row.Township!);
+                        warnings.Add(new LoanImportProblem(row.Line, $"帮扶责任人“{cadreText}”不在干部名册中，按企业微信账号发送"));
+                    }
+                    else if (cadre is null)
+                        warnings.Add(new LoanImportProblem(row.Line, $"帮扶责任人“{cadreText}”不在干部名册中，干部提醒暂时发不出；请先导入干部名册后重新导入"));
                 }
                 batch.Add(new Loan
                 {

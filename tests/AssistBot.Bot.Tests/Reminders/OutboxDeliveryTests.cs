@@ -140,6 +140,20 @@ public sealed class OutboxDeliveryTests : IDisposable
         Assert.Equal(1, (await _outbox.CountsAsync()).Failed);
     }
 
+    [Fact]
+    public async Task A_reminder_nobody_can_receive_is_recorded_as_failed_with_the_reason()
+    {
+        var entry = await DeliverAsync(Reminder("x") with
+        {
+            IdempotencyKey = "loan-repayment:xinfeng:XF9:2024-05-31:7d",
+            Recipient = OutboxRecipient.Unreachable("borrower not bound; cadre '王某' not on the roster"),
+            FallbackRecipient = null,
+        });
+        Assert.Equal(OutboxStatus.Failed, entry.Status);
+        Assert.Contains("not on the roster", entry.LastError);
+        Assert.Empty(_sender.Calls);
+    }
+
     public void Dispose()
     {
         _storage.Dispose();

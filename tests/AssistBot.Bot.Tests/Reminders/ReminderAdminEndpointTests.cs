@@ -42,8 +42,11 @@ public sealed class ReminderAdminEndpointTests : IDisposable
         Assert.Equal([4, 7], result["errors"]!.AsArray().Select(e => e!["line"]!.GetValue<int>()));
 
         var preview = await client.GetFromJsonAsync<JsonArray>("/admin/xinfeng/reminders/preview?from=2024-05-24&days=1");
-        // No roster in this host: only the bound-or-cadre-reachable loans appear; XF2024001 has neither → nothing to send.
-        Assert.NotNull(preview);
+        // No roster in this host: the file's 帮扶责任人 are WeCom accounts, so the unbound borrower's prompt goes to the cadre.
+        var line = Assert.Single(preview!);
+        Assert.Equal(("2024-05-24T09:00:00+08:00", "loan-repayment", "7d", "XF2024001", "wecom"),
+            (line!["due"]!.GetValue<string>(), line["kind"]!.GetValue<string>(), line["stage"]!.GetValue<string>(),
+             line["subject"]!.GetValue<string>(), line["channel"]!.GetValue<string>()));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/admin/xinfeng/reminders/preview?from=24-05-2024")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/admin/nowhere/reminders/preview?from=2024-05-01")).StatusCode);
