@@ -52,7 +52,7 @@ set -e
 if [ "$status" -eq 0 ]; then
   echo "== load harness smoke run (WeChat hot path, embedded and Redis)"
   set +e
-  dotnet run --no-build --project tests/AssistBot.LoadTest -- --smoke --storage both --redis "$ASSISTBOT_TEST_REDIS"
+  dotnet build -v q --nologo tests/AssistBot.LoadTest >/dev/null && dotnet run --no-build --project tests/AssistBot.LoadTest -- --smoke --storage both --redis "$ASSISTBOT_TEST_REDIS"
   smoke=$?
   set -e
   if [ "$smoke" -ne 0 ]; then echo "Load harness smoke run failed." >&2; status=$smoke; fi

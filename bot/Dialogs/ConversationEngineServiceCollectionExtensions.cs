@@ -28,7 +28,8 @@ public static class ConversationEngineServiceCollectionExtensions
             sp.GetRequiredService<ConversationState>(),
             sp.GetRequiredService<UserState>(),
             sp.GetRequiredService<RouterDialog>(),
-            sp.GetRequiredService<Interruptions>()));
+            sp.GetRequiredService<Interruptions>(),
+            sp.GetRequiredService<ILogger<DialogBot>>()));
         services.AddSingleton<ConversationTurnMiddleware>();
         services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton(sp =>

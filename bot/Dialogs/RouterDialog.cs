@@ -18,6 +18,7 @@ public sealed class RouterDialog : ComponentDialog
 {
     public const string DialogId = "router";
     private const double MatchThreshold = 0.6;
+    private const double ExactScore = 0.95;
 
     private static readonly IReadOnlySet<string> GreetingWords = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -93,6 +94,11 @@ public sealed class RouterDialog : ComponentDialog
     private async Task<DialogTurnResult> OnMessageAsync(DialogContext innerDc, RouteInput input, CancellationToken cancellationToken)
     {
         var context = innerDc.Context;
+        if (Interruptions.IsHelp(input.Text) || input.Variants.Contains(RouterTexts.HelpLabel))
+        {
+            await SendHelpAsync(context, cancellationToken).ConfigureAwait(false);
+            return Done;
+        }
         if (input.Normalized.Length == 0)
         {
             await context.SendActivityAsync(RouterTexts.OnlyText, cancellationToken).ConfigureAwait(false);
@@ -104,12 +110,7 @@ public sealed class RouterDialog : ComponentDialog
             else await SendMenuAsync(context, RouterTexts.Menu, cancellationToken).ConfigureAwait(false);
             return Done;
         }
-        if (input.IsAny(Interruptions.HelpWords) || input.Variants.Contains(RouterTexts.HelpLabel))
-        {
-            await SendHelpAsync(context, cancellationToken).ConfigureAwait(false);
-            return Done;
-        }
-        if (input.IsAny(Interruptions.CancelWords) || input.IsAny(Interruptions.SoftCancelWords))
+        if (input.IsAny(Interruptions.CancelWords) || input.IsAny(Interruptions.SoftCancelWords) || input.IsAny(Interruptions.BackWords))
         {
             await SendMenuAsync(context, RouterTexts.NothingToCancel, cancellationToken).ConfigureAwait(false);
             return Done;
@@ -126,17 +127,23 @@ public sealed class RouterDialog : ComponentDialog
             if (ChoiceRecognizer.ParseIndex(variant) is { } number && number >= 1 && number <= menu.Count)
                 return await OpenMenuItemAsync(innerDc, menu[number - 1], input, cancellationToken).ConfigureAwait(false);
 
-        // A label or a keyword
-        var best = _handlers
+        // A label or a keyword. Real features' keywords come before free text; the placeholders' loose keywords
+        // only after it, so "申报要什么材料" reaches the policy Q&A rather than the 困难申报 stand-in.
+        var scored = _handlers
             .Select(h => (Handler: h, Score: input.Variants.Contains(TextNormalizer.Clean(h.MenuLabel)) ? 1.0 : h.Match(input)))
+            .Where(x => x.Score >= MatchThreshold)
             .OrderByDescending(x => x.Score)
-            .FirstOrDefault();
-        if (best.Handler is not null && best.Score >= MatchThreshold)
-            return await BeginAsync(innerDc, best.Handler, input, cancellationToken).ConfigureAwait(false);
+            .ToList();
+        var direct = scored.FirstOrDefault(x => x.Score >= ExactScore || !x.Handler.IsPlaceholder);
+        if (direct.Handler is not null)
+            return await BeginAsync(innerDc, direct.Handler, input, cancellationToken).ConfigureAwait(false);
 
         foreach (var freeText in _freeTextHandlers)
             if (await freeText.TryHandleAsync(innerDc, input, cancellationToken).ConfigureAwait(false))
                 return innerDc.ActiveDialog is null ? Done : EndOfTurn;
+
+        if (scored.Count > 0)
+            return await BeginAsync(innerDc, scored[0].Handler, input, cancellationToken).ConfigureAwait(false);
 
         if (_conversationState.IsNew(context)) await SendWelcomeAsync(context, cancellationToken).ConfigureAwait(false);
         else await SendMenuAsync(context, RouterTexts.Fallback, cancellationToken).ConfigureAwait(false);

@@ -61,6 +61,9 @@ public static class WeChatActivityMapper
         {
             var activity = Base(message, countyId, channelId, ActivityTypes.ConversationUpdate);
             activity.MembersAdded = [activity.From!];
+            // A follow through a parameterised QR code carries "qrscene_{scene}"; the scene travels as the value.
+            if (message.EventKey is { Length: > 8 } key && key.StartsWith("qrscene_", StringComparison.Ordinal))
+                activity.Value = JsonSerializer.SerializeToElement(key[8..]);
             return WeChatInboundAction.Turn(activity);
         }
         if (name.Equals(WeChatEvents.Unsubscribe, StringComparison.OrdinalIgnoreCase))

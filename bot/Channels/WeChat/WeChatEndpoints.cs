@@ -62,17 +62,8 @@ public static class WeChatEndpoints
         if (safeMode && string.IsNullOrEmpty(msgSignature))
             return Reject(log, c, "wechat POST", "missing msg_signature");
 
-        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
-        if (body.Status is { } bodyStatus) return bodyStatus;
-        WeChatInboundMessage envelope;
-        try
-        {
-            if (!WeChatXml.TryParse(body.Buffer!, body.Length, out envelope)) return BadXml(log, c);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(body.Buffer!);
-        }
+        var (envelope, rejected) = await ReadEnvelopeAsync(http.Request, c, log, http.RequestAborted);
+        if (rejected is not null) return rejected;
 
         var message = envelope;
         WXBizMsgCrypt? cipher = null;
@@ -129,17 +120,8 @@ public static class WeChatEndpoints
         var cipher = crypto.ForWeCom(c);
         if (cipher is null) return Unavailable(log, c, "WeCom:EncodingAESKey/CorpId");
 
-        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
-        if (body.Status is { } bodyStatus) return bodyStatus;
-        WeChatInboundMessage envelope;
-        try
-        {
-            if (!WeChatXml.TryParse(body.Buffer!, body.Length, out envelope)) return BadXml(log, c);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(body.Buffer!);
-        }
+        var (envelope, rejected) = await ReadEnvelopeAsync(http.Request, c, log, http.RequestAborted);
+        if (rejected is not null) return rejected;
         if (string.IsNullOrEmpty(envelope.Encrypt)) return BadXml(log, c);
         if (!WeChatSignature.Verify(msgSignature, app.Token, timestamp, nonce, envelope.Encrypt))
             return Reject(log, c, "wecom POST", "bad msg_signature");
@@ -179,6 +161,22 @@ public static class WeChatEndpoints
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)) return false;
         var skew = time.GetUtcNow().ToUnixTimeSeconds() - seconds;
         return Math.Abs(skew) <= maxSkew.TotalSeconds;
+    }
+
+    /// <summary>The callback body as XML, or the status that rejects it (413 too large, 400 malformed).</summary>
+    private static async Task<(WeChatInboundMessage Envelope, IResult? Rejected)> ReadEnvelopeAsync(HttpRequest request,
+        County county, ILogger log, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body.Status is { } status) return (null!, status);
+        try
+        {
+            return WeChatXml.TryParse(body.Buffer!, body.Length, out var envelope) ? (envelope, null) : (null!, BadXml(log, county));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(body.Buffer!);
+        }
     }
 
     private readonly record struct Body(byte[]? Buffer, int Length, IResult? Status);

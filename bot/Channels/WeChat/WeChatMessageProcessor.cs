@@ -43,14 +43,25 @@ public sealed class WeChatMessageProcessor(
         var isOfficialAccount = channelId == ChannelIds.WeChat;
         if (action.Activity is not { } activity)
         {
-            if (action.ImmediateReply is not null && isOfficialAccount)
-                await users.RecordInboundAsync(county.Id, userId, requestAborted).ConfigureAwait(false);
+            if (action.ImmediateReply is not null && isOfficialAccount) _ = RecordInboundInBackgroundAsync(county.Id, userId);
             return action.ImmediateReply ?? "";
         }
 
         var claimKey = string.Concat(channelId, ":msg:", county.Id, ":", message.DedupId);
         var settings = options.CurrentValue;
-        if (!await storage.TryClaimAsync(claimKey, settings.DedupWindow, requestAborted).ConfigureAwait(false))
+        bool claimed;
+        try
+        {
+            claimed = await storage.TryClaimAsync(claimKey, settings.DedupWindow, requestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Storage is down: nothing can be processed once-only or saved, so say so politely instead of a 500
+            // (which WeChat shows as "该公众号暂时无法提供服务").
+            logger.LogError(e, "Storage unavailable; could not claim {Key}", claimKey);
+            return WeChatTexts.TurnFailed;
+        }
+        if (!claimed)
             return await WaitForFirstDeliveryAsync(claimKey, settings.RetryReplyWait, requestAborted).ConfigureAwait(false);
 
         if (isOfficialAccount) await RecordFollowerAsync(county, activity, userId).ConfigureAwait(false);
@@ -74,6 +85,7 @@ public sealed class WeChatMessageProcessor(
             catch (OperationCanceledException)
             {
                 // The platform hung up; the turn keeps running and pushes its reply.
+                StoreReply(claimKey, "", deferred: true);
                 _ = PushWhenDoneAsync(turn, userId, push, settings.MaxPassiveReplyBytes);
                 throw;
             }
@@ -111,12 +123,25 @@ public sealed class WeChatMessageProcessor(
         {
             if (activity.MembersAdded is { Count: > 0 }) await users.RecordSubscribedAsync(county.Id, userId).ConfigureAwait(false);
             else if (IsUnsubscribe(activity)) await users.RecordUnsubscribedAsync(county.Id, userId).ConfigureAwait(false);
-            else if (activity.Type == ActivityTypes.Message) await users.RecordInboundAsync(county.Id, userId).ConfigureAwait(false);
+            else if (activity.Type == ActivityTypes.Message) _ = RecordInboundInBackgroundAsync(county.Id, userId);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The follower record helps later pushes; it must not cost the user this reply.
             logger.LogWarning(e, "Could not record follower state for {County}/{User}", county.Id, userId);
+        }
+    }
+
+    /// <summary>The last-inbound time is for later pushes, not this reply: it is written off the reply path.</summary>
+    private async Task RecordInboundInBackgroundAsync(string countyId, string userId)
+    {
+        try
+        {
+            await users.RecordInboundAsync(countyId, userId).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not record the last message time for {County}/{User}", countyId, userId);
         }
     }
 

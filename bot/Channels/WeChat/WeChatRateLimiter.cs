@@ -10,8 +10,9 @@ namespace AssistBot.Bot.WeChat;
 /// </summary>
 public sealed class WeChatRateLimiter(IOptionsMonitor<WeChatChannelOptions> options, TimeProvider time)
 {
-    private const int SweepThreshold = 50_000;
+    private const int SweepThreshold = 10_000;
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
+    private long _lastSweep;
 
     /// <summary>Counts one message for <paramref name="userKey"/>; false when the user is over the limit.</summary>
     public bool TryAcquire(string userKey)
@@ -19,7 +20,11 @@ public sealed class WeChatRateLimiter(IOptionsMonitor<WeChatChannelOptions> opti
         var settings = options.CurrentValue;
         var now = time.GetTimestamp();
         var windowTicks = (long)(settings.RateLimitWindow.TotalSeconds * TimeProviderFrequency);
-        if (_windows.Count > SweepThreshold) Sweep(now, windowTicks);
+        // Forget idle users now and then (at most once per window), so memory follows the active users.
+        var lastSweep = Volatile.Read(ref _lastSweep);
+        if (now - lastSweep >= windowTicks && _windows.Count > SweepThreshold
+            && Interlocked.CompareExchange(ref _lastSweep, now, lastSweep) == lastSweep)
+            Sweep(now, windowTicks);
         var window = _windows.GetOrAdd(userKey, static _ => new Window());
         lock (window)
         {

@@ -1,3 +1,4 @@
+using AssistBot.Bot.Cli;
 using AssistBot.Bot.Conversation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -20,6 +21,7 @@ public static class WeChatServiceCollectionExtensions
         services.AddSingleton<WeChatCryptoProvider>();
         services.AddSingleton<WeChatMessageProcessor>();
         services.AddSingleton<WeChatOutboundSender>();
+        services.AddSingleton<ICliCommand, WeChatSendCommand>();
         // The conversation engine registers a configured adapter; this is the fallback until it does.
         services.TryAddSingleton<BufferingBotAdapter>();
         return services;

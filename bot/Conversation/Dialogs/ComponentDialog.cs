@@ -90,8 +90,6 @@ public class ComponentDialog(string id) : Dialog(id)
         CancellationToken cancellationToken) =>
         outerDc.EndDialogAsync(result, cancellationToken);
 
-    public override string? GetHelpText(ITurnContext turnContext, DialogInstance instance) => null;
-
     private async Task<DialogTurnResult> EndIfCompleteAsync(DialogContext outerDc, DialogTurnResult turnResult,
         CancellationToken cancellationToken)
     {

@@ -9,8 +9,8 @@ namespace AssistBot.Bot.Conversation.Dialogs;
 /// A conflict on save propagates as <see cref="Storage.StorageConflictException"/>; the
 /// <see cref="ConversationTurnMiddleware"/> re-runs the turn.
 /// </summary>
-public class DialogBot(ConversationState conversationState, UserState userState, Dialog rootDialog, Interruptions interruptions)
-    : IBot
+public class DialogBot(ConversationState conversationState, UserState userState, Dialog rootDialog, Interruptions interruptions,
+    ILogger<DialogBot>? logger = null) : IBot
 {
     private readonly IStatePropertyAccessor<DialogState> _dialogState = conversationState.CreateProperty<DialogState>(DialogStateProperty.Name);
 
@@ -18,22 +18,37 @@ public class DialogBot(ConversationState conversationState, UserState userState,
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        // User state loads on first use (one storage round trip fewer for turns that do not touch it).
         await conversationState.LoadAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
-        await userState.LoadAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
 
         var dialogs = new DialogSet(_dialogState).Add(RootDialog);
         var dc = await dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
 
-        var outcome = await interruptions.TryHandleAsync(dc, cancellationToken).ConfigureAwait(false);
-        if (outcome != Interruptions.Outcome.Handled)
+        DialogTurnResult result;
+        try
         {
-            // A welcome (first contact) or a menu click starts over, whatever was going on.
-            if (dc.ActiveDialog is not null && StartsOver(turnContext.Activity))
-                await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-            var result = await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
-            if (result.Status == DialogTurnStatus.Empty)
-                await dc.BeginDialogAsync(RootDialog.Id, null, cancellationToken).ConfigureAwait(false);
+            var outcome = await interruptions.TryHandleAsync(dc, cancellationToken).ConfigureAwait(false);
+            if (outcome == Interruptions.Outcome.Handled)
+            {
+                result = Dialog.EndOfTurn;
+            }
+            else
+            {
+                // A welcome (first contact) or a menu click starts over, whatever was going on.
+                if (dc.ActiveDialog is not null && StartsOver(turnContext.Activity))
+                    await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                result = await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
+        catch (DialogNotFoundException missing)
+        {
+            // Saved state names a dialog this version no longer has (e.g. after an upgrade): start over quietly.
+            logger?.LogWarning("Dropping a saved dialog stack: {Message}", missing.Message);
+            dc.Stack.Clear();
+            result = new DialogTurnResult(DialogTurnStatus.Empty);
+        }
+        if (result.Status == DialogTurnStatus.Empty)
+            await dc.BeginDialogAsync(RootDialog.Id, null, cancellationToken).ConfigureAwait(false);
 
         await conversationState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
         await userState.SaveChangesAsync(turnContext, false, cancellationToken).ConfigureAwait(false);

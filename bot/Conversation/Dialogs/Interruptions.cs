@@ -12,8 +12,8 @@ namespace AssistBot.Bot.Conversation.Dialogs;
 public sealed class Interruptions
 {
     public static readonly IReadOnlySet<string> CancelWords = Set("取消", "退出", "结束", "停止", "不弄了", "不填了", "撤销", "取消办理", "退出办理", "quit", "cancel");
-    public static readonly IReadOnlySet<string> SoftCancelWords = Set("不办了", "算了", "不想办了", "不用了", "不要了");
-    public static readonly IReadOnlySet<string> HelpWords = Set("帮助", "help", "?", "怎么用", "不会", "不会用", "不懂", "看不懂", "怎么弄", "怎么填", "怎么回答", "什么意思");
+    public static readonly IReadOnlySet<string> SoftCancelWords = Set("不办了", "算了", "不想办了", "不办理了");
+    public static readonly IReadOnlySet<string> HelpWords = Set("帮助", "help", "怎么用", "不会用", "不懂", "看不懂", "怎么弄", "怎么填", "怎么回答", "什么意思");
     public static readonly IReadOnlySet<string> BackWords = Set("返回上一步", "上一步", "回到上一步", "返回", "后退", "退回", "上一个", "改上一个", "重新填上一个");
     public static readonly IReadOnlySet<string> HumanWords = Set("转人工", "人工", "人工服务", "找人工", "人工客服", "客服", "找人", "联系人", "联系人工", "真人");
     public static readonly IReadOnlySet<string> MenuWords = Set("菜单", "主菜单", "回到菜单", "返回菜单", "回到主菜单", "首页");
@@ -53,7 +53,7 @@ public sealed class Interruptions
             await rootDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
             return Outcome.Restart;
         }
-        if (TextNormalizer.MatchesAny(text, HelpWords))
+        if (IsHelp(text))
         {
             var help = FindHelp(chain);
             var message = help is null ? InterruptionTexts.CommandsHint : help + "\n" + InterruptionTexts.CommandsHint;
@@ -75,6 +75,10 @@ public sealed class Interruptions
         }
         return Outcome.None;
     }
+
+    /// <summary>帮助 and its everyday variants, or a lone question mark.</summary>
+    public static bool IsHelp(string? text) =>
+        TextNormalizer.MatchesAny(text, HelpWords) || text?.Trim() is "?" or "？";
 
     private static string? FindHelp(IReadOnlyList<DialogContext> chain)
     {

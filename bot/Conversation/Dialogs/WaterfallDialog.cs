@@ -95,7 +95,7 @@ public class WaterfallDialog : Dialog
         instance.State[ResultsKey] = results;
         var values = instance.State[ValuesKey] as JsonObject ?? [];
         instance.State[ValuesKey] = values;
-        var stepContext = new WaterfallStepContext(this, dc, instance, index, reason, result,
+        var stepContext = new WaterfallStepContext(this, dc, index, reason, result,
             StoredValue.FromNode(instance.State[OptionsKey]), values);
         return await OnStepAsync(stepContext, cancellationToken).ConfigureAwait(false);
     }

@@ -7,14 +7,12 @@ namespace AssistBot.Bot.Conversation.Dialogs;
 public sealed class WaterfallStepContext
 {
     private readonly WaterfallDialog _waterfall;
-    private readonly DialogInstance _instance;
     private bool _nextCalled;
 
-    internal WaterfallStepContext(WaterfallDialog waterfall, DialogContext dc, DialogInstance instance, int index,
+    internal WaterfallStepContext(WaterfallDialog waterfall, DialogContext dc, int index,
         DialogReason reason, object? result, object? options, JsonObject values)
     {
         _waterfall = waterfall;
-        _instance = instance;
         DialogContext = dc;
         Index = index;
         Reason = reason;
@@ -61,6 +59,4 @@ public sealed class WaterfallStepContext
 
     public Task<DialogTurnResult> ReplaceDialogAsync(string dialogId, object? options = null, CancellationToken cancellationToken = default) =>
         DialogContext.ReplaceDialogAsync(dialogId, options, cancellationToken);
-
-    internal DialogInstance Instance => _instance;
 }

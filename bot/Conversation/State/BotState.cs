@@ -43,7 +43,7 @@ public abstract class BotState(IStorage storage, string stateName)
         if (cached is null) return;
         var document = cached.Serialize();
         var json = document.ToJsonString();
-        if (!force && json == cached.LoadedJson) return;
+        if (!force && (json == cached.LoadedJson || (cached.ReadItem is null && document.Count == 0))) return;
         var eTag = await Storage.WriteAsync(cached.Key, document, WriteCondition.For(cached.ReadItem), null, cancellationToken)
             .ConfigureAwait(false);
         cached.Saved(document, eTag, json);

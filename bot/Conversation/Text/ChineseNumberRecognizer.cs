@@ -131,7 +131,9 @@ public static class ChineseNumberRecognizer
                     i++;
                     continue;
                 }
-                // consecutive digits without a unit read as a digit string: 二零二四, 一二三
+                // 三四口人, 五六千: two neighbouring digits are a rough range, not a number; let the prompt ask again.
+                if (pending is { } previous && pendingIsSingleDigit && digit == previous + 1) return null;
+                // other consecutive digits without a unit read as a digit string: 二零二四
                 if (pending is not null && lastUnit == 1 && section == 0 && total == 0)
                 {
                     pending = pending * 10 + digit;

@@ -80,8 +80,8 @@ public sealed class ConcurrencyTests : IDisposable
         var turns = new List<Task<string[]>>();
         for (var i = 0; i < perInstance; i++)
         {
-            turns.Add(Task.Run(() => Send(a, "user1", "加一")));
-            turns.Add(Task.Run(() => Send(b, "user1", "加一")));
+            turns.Add(Task.Run(() => SendUntilAccepted(a, "user1")));
+            turns.Add(Task.Run(() => SendUntilAccepted(b, "user1")));
         }
         var replies = (await Task.WhenAll(turns)).Select(r => Assert.Single(r)).ToList();
 
@@ -89,6 +89,19 @@ public sealed class ConcurrencyTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 2 * perInstance).Select(n => $"计数 {n}"),
             replies.OrderBy(r => int.Parse(r.Split(' ')[1])));
         Assert.Equal([$"计数 {2 * perInstance + 1}"], await Send(a, "user1", "加一"));
+    }
+
+    /// <summary>
+    /// Under heavy contention the bot may give up on a turn and ask the user to send it again (EngineTexts.Busy);
+    /// nothing was applied then, so the user resends. What must never happen is an update that silently vanishes.
+    /// </summary>
+    internal static async Task<string[]> SendUntilAccepted(EngineHost host, string userId)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var replies = await Send(host, userId, "加一");
+            if (attempt == 10 || replies is not [EngineTexts.Busy]) return replies;
+        }
     }
 
     internal static void AddCounter(IServiceCollection services)
@@ -203,12 +216,14 @@ public sealed class RedisConversationTests(SharedRedis redis)
             var turns = new List<Task<string[]>>();
             for (var i = 0; i < 20; i++)
             {
-                turns.Add(Task.Run(() => ConcurrencyTests.Send(a, user, "加一")));
-                turns.Add(Task.Run(() => ConcurrencyTests.Send(b, user, "加一")));
+                turns.Add(Task.Run(() => SendUntilAccepted(a)));
+                turns.Add(Task.Run(() => SendUntilAccepted(b)));
             }
             var counts = (await Task.WhenAll(turns)).Select(r => int.Parse(Assert.Single(r).Split(' ')[1])).Order();
             Assert.Equal(Enumerable.Range(1, 40), counts);
         }
+
+        private Task<string[]> SendUntilAccepted(EngineHost host) => ConcurrencyTests.SendUntilAccepted(host, user);
 
         public async ValueTask DisposeAsync()
         {

@@ -41,6 +41,8 @@ public sealed class InterruptionScriptTests : IAsyncLifetime
             .Send("4").AssertReply("全家一个月大概收入多少元？")
             .Send("怎么填").AssertReplyContains("请回复一个数字")
             .AssertReply("全家一个月大概收入多少元？")
+            .Send("?").AssertReplyContains("请回复一个数字")
+            .AssertReply("全家一个月大概收入多少元？")
             .StartTestAsync();
 
     [Fact]

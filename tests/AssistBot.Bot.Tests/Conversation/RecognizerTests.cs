@@ -49,6 +49,8 @@ public sealed class RecognizerTests
     [InlineData("几千块")]
     [InlineData("万")]
     [InlineData("没有收入")]
+    [InlineData("三四口人")]
+    [InlineData("五六千")]
     public void Text_without_a_number_is_not_a_number(string? text) =>
         Assert.Null(ChineseNumberRecognizer.Recognize(text));
 
@@ -113,6 +115,9 @@ public sealed class RecognizerTests
     [InlineData("算了", false)]
     [InlineData("算了吧", false)]
     [InlineData("不用了", false)]
+    [InlineData("不办了", false)]
+    [InlineData("不会", false)]
+    [InlineData("会", true)]
     [InlineData("2", false)]
     [InlineData("也许", null)]
     [InlineData("三口人", null)]

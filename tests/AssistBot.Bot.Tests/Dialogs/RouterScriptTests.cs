@@ -60,6 +60,7 @@ public sealed class RouterScriptTests : IAsyncLifetime
     [InlineData("贷款什么时候还", "“贷款还款”暂时还不能在这里办理")]
     [InlineData("5", "我能帮您")]
     [InlineData("帮助", "我能帮您")]
+    [InlineData("？", "我能帮您")]
     public Task Menu_numbers_labels_and_keywords_open_the_feature(string text, string expected) =>
         _host.Flow()
             .SendConversationUpdate().SkipReplies()
@@ -106,6 +107,7 @@ public sealed class RouterScriptTests : IAsyncLifetime
             .SendConversationUpdate().SkipReplies()
             .Send("取消").AssertReplyContains("现在没有正在办的事", "1. 政策咨询")
             .Send("转人工").AssertReplyContains("村干部", "12317")
+            .Send("返回上一步").AssertReplyContains("现在没有正在办的事")
             .StartTestAsync();
 
     [Fact]
@@ -136,6 +138,11 @@ public sealed class RouterScriptTests : IAsyncLifetime
             .SendConversationUpdate().SkipReplies()
             .Send("小额信贷怎么申请").AssertReply("（政策回答）小额信贷怎么申请")
             .Send("今天天气").AssertReplyContains("答不上来")
+            // a question mentioning a placeholder's keyword reaches the free-text handler first…
+            .Send("申报小额信贷要什么材料").AssertReply("（政策回答）申报小额信贷要什么材料")
+            // …but the exact menu word and unanswered keyword text still open the menu item
+            .Send("申报").AssertReplyContains("“困难申报”暂时还不能在这里办理")
+            .Send("我要申报").AssertReplyContains("“困难申报”暂时还不能在这里办理")
             .StartTestAsync();
     }
 

@@ -68,6 +68,11 @@ public sealed class WeChatActivityMapperTests
         Assert.Equal("openid1", Assert.Single(sub.MembersAdded!).Id);
         Assert.Equal("openid1-1700000000-subscribe", sub.Id);
 
+        Assert.Null(sub.Value);
+
+        var byQr = WeChatActivityMapper.Map(Msg("event", m => { m.Event = "subscribe"; m.EventKey = "qrscene_village-12"; }), "xinfeng", "wechat").Activity!;
+        Assert.Equal("village-12", byQr.Value!.Value.GetString());
+
         var unsub = WeChatActivityMapper.Map(Msg("event", m => m.Event = "unsubscribe"), "xinfeng", "wechat").Activity!;
         Assert.Equal(ActivityTypes.ConversationUpdate, unsub.Type);
         Assert.Equal("openid1", Assert.Single(unsub.MembersRemoved!).Id);

@@ -127,6 +127,20 @@ public sealed class WeChatCryptoTests
         }
     }
 
+    [Fact]
+    public async Task One_instance_is_safe_to_share_between_concurrent_requests()
+    {
+        using var crypt = new WXBizMsgCrypt(TestAccounts.OaAesKey, TestAccounts.OaAppId);
+        var failures = 0;
+        await Parallel.ForAsync(0, 4000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, (i, _) =>
+        {
+            var message = $"<xml><Content>消息{i}</Content></xml>" + new string('x', i % 50);
+            if (!crypt.TryDecrypt(crypt.Encrypt(message), out var back) || back != message) Interlocked.Increment(ref failures);
+            return ValueTask.CompletedTask;
+        });
+        Assert.Equal(0, failures);
+    }
+
     [Theory]
     [InlineData("short")]
     [InlineData("abcdefghijklmnopqrstuvwxyz0123456789ABCDEF!")]

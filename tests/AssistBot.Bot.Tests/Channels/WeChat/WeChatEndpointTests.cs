@@ -75,7 +75,13 @@ public sealed class WeChatEndpointTests(SharedRedis redis) : IAsyncLifetime
         Assert.Equal("text", reply.Element("MsgType")!.Value);
         Assert.Equal("第1次：你好\n\n还要别的吗？\n1. 好\n2. 不好", reply.Element("Content")!.Value);
 
-        var user = await _host.Services.GetRequiredService<WeChatUserDirectory>().GetAsync("xinfeng", openId);
+        // The last-inbound time is written off the reply path; give it a moment.
+        WeChatUserRecord? user = null;
+        for (var i = 0; i < 50 && user?.LastInboundAt is null; i++)
+        {
+            user = await _host.Services.GetRequiredService<WeChatUserDirectory>().GetAsync("xinfeng", openId);
+            if (user?.LastInboundAt is null) await Task.Delay(40);
+        }
         Assert.NotNull(user?.LastInboundAt);
         Assert.True(await _host.Services.GetRequiredService<WeChatUserDirectory>().IsCustomerServiceWindowOpenAsync("xinfeng", openId));
     }
@@ -194,6 +200,24 @@ public sealed class WeChatEndpointTests(SharedRedis redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retry_during_a_slow_turn_answers_success_and_the_reply_is_pushed_once()
+    {
+        var openId = WeChatPlatform.NewOpenId();
+        var xml = WeChatPlatform.TextXml(openId, "slow:2500");
+        var first = _platform.PostOaPlainAsync(xml);
+        await Task.Delay(1500); // the first delivery has answered "success" by now and is still running
+        var retry = await _platform.PostOaPlainAsync(xml);
+        Assert.Equal("success", await retry.Content.ReadAsStringAsync());
+        Assert.Equal("success", await (await first).Content.ReadAsStringAsync());
+
+        var push = Assert.Single(await _api.WaitForDeliveredAsync(FakeWeChatApi.CustomSendPath), r => r.ToUser == openId);
+        Assert.StartsWith("第1次：slow:2500", push.TextContent);
+        await Task.Delay(300);
+        Assert.Single(_api.DeliveredTo(FakeWeChatApi.CustomSendPath), r => r.ToUser == openId);
+        Assert.Equal(1, await TurnsOf(openId));
+    }
+
+    [Fact]
     public async Task Long_reply_sends_the_first_part_passively_and_the_rest_through_customer_service()
     {
         var openId = WeChatPlatform.NewOpenId();
@@ -224,6 +248,18 @@ public sealed class WeChatEndpointTests(SharedRedis redis) : IAsyncLifetime
         // Another user is unaffected.
         var other = await _platform.PostOaPlainAsync(WeChatPlatform.TextXml(WeChatPlatform.NewOpenId(), "hi"));
         Assert.StartsWith("第1次", WeChatPlatform.PassiveText(await other.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Storage_outage_gets_a_polite_reply_not_an_error()
+    {
+        await using var host = new WeChatTestHost(redis, _api, new Dictionary<string, string?>
+        {
+            ["Storage:Redis"] = "127.0.0.1:1,connectTimeout=200,asyncTimeout=500,syncTimeout=500",
+        });
+        var response = await new WeChatPlatform(host.CreateClient()).PostOaPlainAsync(WeChatPlatform.TextXml(WeChatPlatform.NewOpenId(), "你好"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(WeChatTexts.TurnFailed, WeChatPlatform.PassiveText(await response.Content.ReadAsStringAsync()));
     }
 
     public static TheoryData<string, HttpStatusCode> Attacks() => new()
