@@ -103,6 +103,21 @@ public sealed class ReminderCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Half_yearly_post_loan_supervision_reaches_each_cadre_with_loans_on_the_first_working_day_of_june()
+    {
+        await SeedRosterAsync();
+        await RunAsync("import", "loans", ReminderWorld.DataFile("xinfeng-loans.csv"), "--county", "xinfeng");
+
+        var (_, output, _) = await RunAsync("reminders", "preview", "--county", "xinfeng", "--from", "2024-06-01", "--days", "5", "--json");
+
+        var supervision = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonSerializer.Deserialize<Dictionary<string, string>>(l)!)
+            .Where(l => l["kind"] == "loan-supervision").ToList();
+        Assert.Equal(["chen.ganbu", "liu.ganbu"], supervision.Select(l => l["subject"]).Order());
+        Assert.All(supervision, l => Assert.Equal("2024-06-03T09:00:00+08:00", l["due"])); // 6/1–6/2 is a weekend
+    }
+
+    [Fact]
     public async Task Bad_arguments_get_a_short_chinese_answer()
     {
         var (code, _, err) = await RunAsync("reminders", "preview", "--county", "nowhere", "--from", "2024-05-01");
