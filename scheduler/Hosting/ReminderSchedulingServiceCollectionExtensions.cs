@@ -21,6 +21,7 @@ public static class ReminderSchedulingServiceCollectionExtensions
         [ReminderKinds.LoanOverdue] = "0 0/30 7-20 * * ?",
         [ReminderKinds.LoanDueList] = "0 0/30 7-20 * * ?",
         [ReminderKinds.Duty] = "0 0/30 7-20 * * ?",
+        [DeadlineSweep.Kind] = "0 0/30 7-20 * * ?",
     };
 
     /// <summary>
@@ -45,6 +46,7 @@ public static class ReminderSchedulingServiceCollectionExtensions
         services.AddSingleton<IReminderSweep, LoanDueListSweep>();
         services.AddSingleton<IReminderSweep, DutySweep>();
         services.AddSingleton<IReminderSweep, WindowSweep>();
+        services.AddSingleton<IReminderSweep, DeadlineSweep>();
         services.AddSingleton<ReminderSweepRunner>();
         services.AddSingleton<ReminderPreview>();
         services.AddSingleton<ChannelRateLimiter>();
@@ -84,5 +86,5 @@ public static class ReminderSchedulingServiceCollectionExtensions
     }
 
     private static bool IsCadreFacing(string sweep) =>
-        sweep is ReminderKinds.LoanOverdue or ReminderKinds.LoanDueList or ReminderKinds.Duty;
+        sweep is ReminderKinds.LoanOverdue or ReminderKinds.LoanDueList or ReminderKinds.Duty or DeadlineSweep.Kind;
 }

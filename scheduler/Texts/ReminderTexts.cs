@@ -106,6 +106,16 @@ public static class ReminderTexts
         $"已登记：{subjectId} " + string.Join("；", duties.Select(d =>
             d.Next is { } next ? $"{d.Name}，下次{ChinaTime.FormatDate(next)}前" : $"{d.Name}已完成")) + "。";
 
+    // ---- deadlines from other parts (self-declaration steps …) ----
+
+    public static string DeadlineDue(Deadline deadline, DateOnly today) =>
+        $"【办理时限】{deadline.Title}（编号{deadline.SubjectId}）须在{Date(deadline.DueDate)}前办结（{Relative(deadline.DueDate, today)}）。" +
+        $"依据：{deadline.Source}";
+
+    public static string DeadlineOverdue(Deadline deadline) =>
+        $"【超过时限】{deadline.Township} {deadline.Title}（编号{deadline.SubjectId}）应于{Date(deadline.DueDate)}前办结，至今未办结，请督促。" +
+        $"依据：{deadline.Source}";
+
     // ---- windows ----
 
     public static string WindowOpening(ApplicationWindow window) =>
