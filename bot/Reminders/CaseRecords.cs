@@ -14,6 +14,16 @@ internal static class CaseRecords
 
     public static string HouseholdIndex(string county) => $"cases/{county}/idx/households";
 
+    /// <summary>Users bound to a record (members "channel:userId"), written by the binding dialog.</summary>
+    public static string BoundUsers(string county, string kind, string key) => $"cases/{county}/idx/bound/{kind}/{key}";
+
+    /// <summary>A user's binding document.</summary>
+    public static string Binding(string county, string channel, string userId) => $"cases/{county}/bindings/{channel}:{userId}";
+
+    public sealed record BindingSubject(string Kind, string Key);
+
+    public sealed record UserBinding(string Channel, string UserId, IReadOnlyList<BindingSubject> Subjects);
+
     public sealed record RosterCadre(string CountyId, string UserId, string Name, string Title, string Township, IReadOnlyList<string>? Villages);
 
     public sealed record HouseholdRecord(

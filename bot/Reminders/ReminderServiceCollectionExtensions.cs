@@ -39,7 +39,8 @@ public static class ReminderServiceCollectionExtensions
             : ActivatorUtilities.CreateInstance<WeChatMessageSender>(sp));
 
         services.AddSingleton<StorageBorrowerAccounts>();
-        services.TryAddSingleton<IBorrowerAccounts>(sp => sp.GetRequiredService<StorageBorrowerAccounts>());
+        services.AddSingleton<BoundBorrowerAccounts>();
+        services.TryAddSingleton<IBorrowerAccounts>(sp => sp.GetRequiredService<BoundBorrowerAccounts>());
         services.AddSingleton<LoanStore>();
         services.AddSingleton<ILoanBook>(sp => sp.GetRequiredService<LoanStore>());
         services.AddSingleton<LoanImporter>();

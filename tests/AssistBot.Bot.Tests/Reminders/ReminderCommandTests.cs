@@ -92,6 +92,24 @@ public sealed class ReminderCommandTests
     }
 
     [Fact]
+    public async Task A_farmer_bound_through_the_binding_dialog_is_reached_on_wechat_and_sees_the_loan()
+    {
+        await using var host = NewHost();
+        await SeedAsync(host);
+        // What the cases part's 绑定 writes: the user's binding and the record's bound users.
+        await host.Storage.WriteAsync(CaseRecords.Binding("yuzhou", "wechat", "o-self"),
+            new CaseRecords.UserBinding("wechat", "o-self", [new CaseRecords.BindingSubject("loan", "YZ2024001")]), WriteCondition.Always);
+        await host.Storage.IndexAddAsync(CaseRecords.BoundUsers("yuzhou", "loan", "YZ2024001"), "wechat:o-self", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        await host.Services.GetRequiredService<StorageBorrowerAccounts>().UnbindAsync("yuzhou", "YZ2024001");
+
+        await host.Flow("o-self", "wechat").Send("贷款").AssertReplyContains("禹州农商银行 5万元").StartTestAsync();
+        var today = ChinaTime.DateOf(DateTimeOffset.UtcNow);
+        var views = new List<LoanView>();
+        await foreach (var v in host.Services.GetRequiredService<LoanStore>().MaturingAsync("yuzhou", today, today.AddDays(30))) views.Add(v);
+        Assert.Equal("o-self", Assert.Single(views).BorrowerOpenId);
+    }
+
+    [Fact]
     public async Task Bound_farmers_subscribe_and_unsubscribe_to_window_notices()
     {
         await using var host = NewHost();
