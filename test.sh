@@ -14,6 +14,11 @@ apt_install() {
 echo "== checking prerequisites"
 command -v redis-server >/dev/null || { echo "installing redis-server"; apt_install redis-server; }
 command -v redis-cli >/dev/null || apt_install redis-tools
+# Web chat browser test: Debian's Chromium (Playwright drives it; no browser download) and CJK fonts for its screenshot.
+command -v chromium >/dev/null || { echo "installing chromium"; apt_install chromium fonts-noto-cjk; }
+[ -n "$(fc-list :lang=zh 2>/dev/null || true)" ] || apt_install fonts-noto-cjk
+# Direct Line client test: Node + npm (the test runs `npm ci` in tests/directline-client when node_modules is missing).
+command -v node >/dev/null && command -v npm >/dev/null || { echo "installing nodejs"; apt_install nodejs npm; }
 
 echo "== starting a private Redis"
 port=""

@@ -1,8 +1,10 @@
-using AssistBot.Bot.WeChat;
+using AssistBot.Bot.BotFramework;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
+using AssistBot.Bot.Knowledge;
 using AssistBot.Bot.Reminders;
+using AssistBot.Bot.WeChat;
 
 var isCli = CliRunner.IsCliInvocation(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -14,13 +16,18 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 builder.Services.AddAssistBotCore(builder.Configuration);
+builder.Services.AddPolicyKnowledge(builder.Configuration);
+builder.Services.AddOutbox();
 builder.Services.AddConversationEngine();
 builder.Services.AddWeChatChannels(builder.Configuration);
+builder.Services.AddBotFrameworkChannel(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration, isCli);
 
 var app = builder.Build();
 app.MapHealthEndpoints();
 app.MapWeChatEndpoints();
+app.UseWebSockets();
+app.MapBotFrameworkEndpoints();
 app.MapReminderAdminEndpoints();
 
 if (isCli)

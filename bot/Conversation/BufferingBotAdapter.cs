@@ -20,11 +20,13 @@ public class BufferingBotAdapter : BotAdapter
         return result;
     }
 
-    public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities,
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities,
         CancellationToken cancellationToken)
     {
         var result = turnContext.TurnState.Get<TurnResult>()
             ?? throw new InvalidOperationException("This turn was not started by BufferingBotAdapter.");
+        if (result.Delivering is { } deliver)
+            foreach (var activity in activities) await deliver(activity, cancellationToken).ConfigureAwait(false);
         var responses = new ResourceResponse[activities.Length];
         for (var i = 0; i < activities.Length; i++)
         {
@@ -33,7 +35,7 @@ public class BufferingBotAdapter : BotAdapter
             result.Add(activity);
             responses[i] = new ResourceResponse(activity.Id);
         }
-        return Task.FromResult(responses);
+        return responses;
     }
 }
 
@@ -41,6 +43,13 @@ public class BufferingBotAdapter : BotAdapter
 public sealed class TurnResult
 {
     private readonly List<Activity> _replies = [];
+
+    /// <summary>
+    /// Optional: sees each reply when it reaches the adapter (after every send handler, e.g. once a buffering
+    /// middleware let it go), before it is collected. Channels that deliver while the turn runs (Direct Line, a
+    /// Bot Framework serviceUrl) set it in <c>prepare</c>; it may set the reply's <see cref="Activity.Id"/>.
+    /// </summary>
+    public Func<Activity, CancellationToken, Task>? Delivering { get; set; }
 
     public IReadOnlyList<Activity> Replies
     {

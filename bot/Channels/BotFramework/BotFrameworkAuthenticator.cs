@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AssistBot.Bot.BotFramework;
+
+/// <summary>
+/// Authenticates requests to <c>/api/messages</c> as the Bot Framework SDK does. Without an AppId every request is
+/// accepted (the Emulator sends no Authorization header). With one, a Bearer JWT is required: signed by a key from
+/// the OpenID metadata, issued by a configured issuer, audience = AppId, and its <c>serviceurl</c> claim (when
+/// present) equal to the activity's serviceUrl.
+/// </summary>
+public sealed class BotFrameworkAuthenticator
+{
+    private static readonly string[] Algorithms =
+        [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
+
+    private readonly BotFrameworkOptions _options;
+    private readonly ConfigurationManager<OpenIdConnectConfiguration>? _metadata;
+    private readonly JsonWebTokenHandler _handler = new();
+    private readonly TimeProvider _time;
+    private readonly ILogger<BotFrameworkAuthenticator> _logger;
+
+    public BotFrameworkAuthenticator(IOptions<BotFrameworkOptions> options, IHttpClientFactory httpClients, TimeProvider time,
+        ILogger<BotFrameworkAuthenticator> logger)
+    {
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        if (!Enabled) return;
+        var metadataUri = new Uri(_options.OpenIdMetadataUrl);
+        var retriever = new HttpDocumentRetriever(httpClients.CreateClient(nameof(BotFrameworkAuthenticator)))
+        {
+            // https everywhere except a loopback metadata endpoint (local development and tests).
+            RequireHttps = !metadataUri.IsLoopback,
+        };
+        _metadata = new ConfigurationManager<OpenIdConnectConfiguration>(_options.OpenIdMetadataUrl,
+            new OpenIdConnectConfigurationRetriever(), retriever);
+    }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(_options.AppId);
+
+    /// <summary>Null when the request may proceed, otherwise why it is refused (for the log, not the caller).</summary>
+    public async Task<string?> AuthenticateAsync(string? authorizationHeader, string? serviceUrl, CancellationToken ct)
+    {
+        if (!Enabled) return null;
+        if (string.IsNullOrEmpty(authorizationHeader) ||
+            !authorizationHeader.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return "missing bearer token";
+        var token = authorizationHeader["Bearer ".Length..].Trim();
+
+        var result = await ValidateAsync(token, refresh: false, ct);
+        if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
+            result = await ValidateAsync(token, refresh: true, ct); // keys may have rotated
+        if (!result.IsValid)
+        {
+            _logger.LogWarning("Bot Framework token rejected: {Reason}", result.Exception?.GetType().Name ?? "invalid");
+            return result.Exception?.GetType().Name ?? "invalid token";
+        }
+        if (result.Claims.TryGetValue("serviceurl", out var claimed) && claimed is string claimedUrl &&
+            !string.Equals(claimedUrl.TrimEnd('/'), serviceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+        {
+            _logger.LogWarning("Bot Framework token rejected: serviceurl claim does not match the activity");
+            return "serviceurl mismatch";
+        }
+        return null;
+    }
+
+    private async Task<TokenValidationResult> ValidateAsync(string token, bool refresh, CancellationToken ct)
+    {
+        if (refresh) _metadata!.RequestRefresh();
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await _metadata!.GetConfigurationAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException)
+        {
+            _logger.LogError("OpenID metadata {Url} unavailable: {Error}", _options.OpenIdMetadataUrl, e.Message);
+            return new TokenValidationResult { IsValid = false, Exception = new SecurityTokenException("metadata unavailable") };
+        }
+        var parameters = new TokenValidationParameters
+        {
+            ValidIssuers = _options.ValidIssuers,
+            ValidAudience = _options.AppId,
+            IssuerSigningKeys = configuration.SigningKeys,
+            ValidAlgorithms = Algorithms,
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ClockSkew = TimeSpan.FromMinutes(5),
+            LifetimeValidator = ValidateLifetime,
+        };
+        return await _handler.ValidateTokenAsync(token, parameters);
+    }
+
+    /// <summary>Lifetime against <see cref="TimeProvider"/> (the library would read the system clock).</summary>
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        if (expires is null || expires.Value.ToUniversalTime() + parameters.ClockSkew < now) return false;
+        return notBefore is null || notBefore.Value.ToUniversalTime() - parameters.ClockSkew <= now;
+    }
+}

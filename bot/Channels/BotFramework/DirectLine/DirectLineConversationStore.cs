@@ -1,0 +1,103 @@
+using System.Globalization;
+using AssistBot.Bot.Conversation.Schema;
+using AssistBot.Bot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AssistBot.Bot.BotFramework.DirectLine;
+
+/// <summary>
+/// Direct Line conversations and their activities in <see cref="IStorage"/>, so several bot instances serve the
+/// same conversation. Each activity gets the next sequence number of its conversation (a counter); its id is
+/// <c>{conversationId}|{seq:D7}</c> and the watermark a client sends back is the last sequence number it saw.
+/// Everything expires with the conversation.
+/// </summary>
+public sealed class DirectLineConversationStore(IStorage storage, IOptions<BotFrameworkOptions> options, TimeProvider time)
+{
+    /// <summary>An activity whose number was taken but which is still missing after this long is given up on.</summary>
+    private static readonly TimeSpan GapTimeout = TimeSpan.FromSeconds(10);
+
+    private const int MaxBatch = 100;
+    private readonly TimeSpan _lifetime = options.Value.ConversationLifetime;
+
+    public async Task CreateAsync(DirectLineConversation conversation, CancellationToken ct)
+    {
+        await storage.WriteAsync(ConversationKey(conversation.Id), conversation, WriteCondition.IfNotExists, _lifetime, ct);
+        await storage.IncrementAsync(SequenceKey(conversation.Id), 0, _lifetime, ct);
+    }
+
+    public async Task<DirectLineConversation?> GetAsync(string conversationId, CancellationToken ct) =>
+        (await storage.ReadAsync<DirectLineConversation>(ConversationKey(conversationId), ct))?.Value;
+
+    /// <summary>Gives the activity the next id of its conversation (before it is shown to anyone).</summary>
+    public async ValueTask AssignIdAsync(string conversationId, Activity activity, CancellationToken ct)
+    {
+        var sequence = await storage.IncrementAsync(SequenceKey(conversationId), 1, _lifetime, ct);
+        activity.Id = ActivityId(conversationId, sequence);
+        activity.Timestamp ??= time.GetUtcNow();
+    }
+
+    /// <summary>Stores an activity that <see cref="AssignIdAsync"/> numbered; clients see it from now on.</summary>
+    public async ValueTask AppendAsync(string conversationId, Activity activity, CancellationToken ct)
+    {
+        var sequence = SequenceOf(conversationId, activity.Id)
+            ?? throw new InvalidOperationException("The activity was not numbered by this store.");
+        await storage.WriteAsync(ActivityKey(conversationId, sequence), activity, WriteCondition.Always, _lifetime, ct);
+    }
+
+    /// <summary>The activities after <paramref name="watermark"/> and the new watermark.</summary>
+    public async Task<(IReadOnlyList<Activity> Activities, long Watermark)> ReadAfterAsync(string conversationId,
+        long watermark, CancellationToken ct)
+    {
+        var last = await storage.IncrementAsync(SequenceKey(conversationId), 0, _lifetime, ct);
+        if (last <= watermark) return ([], Math.Min(watermark, Math.Max(last, 0)));
+        var count = (int)Math.Min(last - watermark, MaxBatch);
+        var reads = new Task<StoreItem<Activity>?>[count];
+        for (var i = 0; i < count; i++)
+            reads[i] = storage.ReadAsync<Activity>(ActivityKey(conversationId, watermark + 1 + i), ct).AsTask();
+        await Task.WhenAll(reads);
+
+        var activities = new List<Activity>(count);
+        var next = watermark;
+        for (var i = 0; i < count; i++)
+        {
+            var item = reads[i].Result;
+            if (item is null)
+            {
+                // Numbered but not stored yet (a writer between AssignIdAsync and AppendAsync): wait for it, unless a
+                // later activity shows it has been missing too long (its writer died).
+                if (!LaterActivityIsOlderThan(reads, i, time.GetUtcNow() - GapTimeout)) break;
+                next = watermark + 1 + i;
+                continue;
+            }
+            activities.Add(item.Value);
+            next = watermark + 1 + i;
+        }
+        return (activities, next);
+    }
+
+    private static bool LaterActivityIsOlderThan(Task<StoreItem<Activity>?>[] reads, int gap, DateTimeOffset limit)
+    {
+        for (var j = gap + 1; j < reads.Length; j++)
+            if (reads[j].Result?.Value.Timestamp is { } stamp)
+                return stamp < limit;
+        return false;
+    }
+
+    public static string ActivityId(string conversationId, long sequence) =>
+        conversationId + "|" + sequence.ToString("D7", CultureInfo.InvariantCulture);
+
+    private static long? SequenceOf(string conversationId, string? activityId) =>
+        activityId is not null && activityId.Length > conversationId.Length + 1 &&
+        activityId.StartsWith(conversationId, StringComparison.Ordinal) && activityId[conversationId.Length] == '|' &&
+        long.TryParse(activityId.AsSpan(conversationId.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var s)
+            ? s
+            : null;
+
+    private static string ConversationKey(string id) => "directline/" + id;
+    private static string SequenceKey(string id) => "directline/" + id + "/seq";
+    private static string ActivityKey(string id, long sequence) =>
+        "directline/" + id + "/a/" + sequence.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>A started Direct Line conversation.</summary>
+public sealed record DirectLineConversation(string Id, string County, string UserId, DateTimeOffset StartedAt);

@@ -1,0 +1,50 @@
+using AssistBot.Bot.Conversation.Dialogs;
+using AssistBot.Knowledge.Answering;
+
+namespace AssistBot.Bot.Dialogs.PolicyQa;
+
+/// <summary>Menu item 1 政策咨询 (and the WeChat MENU_POLICY key); replaces the engine's placeholder.</summary>
+public sealed class PolicyQaRouteHandler(PolicyQaDialog dialog, PolicyAnswerer answerer) : IRouteHandler
+{
+    public string Id => RouteIds.Policy;
+    public int? MenuNumber => 1;
+    public string MenuLabel => RouterTexts.PolicyLabel;
+    public IReadOnlyCollection<string> MenuKeys { get; } = [Dialogs.MenuKeys.Policy];
+    public Dialog Dialog => dialog;
+
+    /// <summary>
+    /// "政策咨询"-like words open the menu item. A question that clearly matches a policy entry also claims the turn,
+    /// above a bare keyword match of another feature (so "衔接资金支出进度…" is answered, not sent to 查进度); weaker
+    /// questions are left to the other features and then reach the free-text slot. The route input carries no county,
+    /// so the best match over the county packs is used; the answer itself comes from the turn's county.
+    /// </summary>
+    /// <summary>Below a real feature's strong match (e.g. "我要申报" → 困难申报), above a placeholder's keyword hit (0.7).</summary>
+    private const double MaxFreeTextClaim = 0.85;
+
+    public double Match(RouteInput input)
+    {
+        if (input.Variants.Any(v => PolicyQaTexts.MenuWords.Contains(v))) return 1.0;
+        var coverage = answerer.ConfidentCoverage(input.Text);
+        return coverage > 0 ? Math.Min(MaxFreeTextClaim, 0.6 + 0.35 * coverage) : 0;
+    }
+
+    /// <summary>Begun by a question, the dialog answers it at once; begun from the menu ("1", 政策咨询, a click), it asks for one.</summary>
+    public object? CreateOptions(RouteInput input) =>
+        input.Activity.Type == Conversation.Schema.ActivityTypes.Message
+        && !input.Variants.Any(v => PolicyQaTexts.MenuWords.Contains(v))
+        && answerer.ConfidentCoverage(input.Text) > 0
+            ? input.Text
+            : null;
+}
+
+/// <summary>Free text nobody else claimed is a policy question: answer it (the router's free-text slot).</summary>
+public sealed class PolicyQaFreeTextHandler(PolicyQaDialog dialog) : IFreeTextHandler
+{
+    public IEnumerable<Dialog> Dialogs => [dialog];
+
+    public async Task<bool> TryHandleAsync(DialogContext dc, RouteInput input, CancellationToken cancellationToken)
+    {
+        await dc.BeginDialogAsync(dialog.Id, input.Text, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,43 @@
+namespace AssistBot.Knowledge.Answering;
+
+/// <summary>
+/// How sure the search must be. Calibrated on the development set and our own held-out questions
+/// (tests/AssistBot.Knowledge.Tests/Eval): coverage is the idf-weighted share of the question's grams found in the
+/// entry; the tie ratio compares the runner-up's BM25 score to the best one.
+/// </summary>
+public sealed record AnswerThresholds
+{
+    /// <summary>Below this coverage (or score) the question is out of scope: honest fallback.</summary>
+    public float MinCoverage { get; init; } = 0.12f;
+    public float MinScore { get; init; } = 9f;
+
+    /// <summary>A short question ("光伏", "低保") scores low in BM25 terms but is fully covered: good enough.</summary>
+    public float ShortQuestionCoverage { get; init; } = 0.6f;
+
+    /// <summary>Runner-up within this share of the best score → ask which one was meant…</summary>
+    public float TieRatio { get; init; } = 0.93f;
+
+    /// <summary>…unless the best one covers the question this well…</summary>
+    public float ClearCoverage { get; init; } = 0.75f;
+
+    /// <summary>…or covers clearly more of the question than the runner-up.</summary>
+    public float CoverageLead { get; init; } = 0.05f;
+
+    /// <summary>
+    /// A vague question ("贷款那个事") scores low but its best matches are one topic family: if the question is covered
+    /// this well and the runner-up is this close, offer the choices instead of falling back.
+    /// </summary>
+    public float VagueCoverage { get; init; } = 0.2f;
+    public float VagueMinScore { get; init; } = 5f;
+    public float VagueTieRatio { get; init; } = 0.8f;
+
+    /// <summary>
+    /// A long, chatty question covers little of any entry, yet one entry can stand far above the rest ("我们村那个光伏
+    /// 一个月要去维护几回啊"): a clear winner by this factor, with this score and coverage, is answered.
+    /// </summary>
+    public float DominanceRatio { get; init; } = 2.5f;
+    public float DominantMinScore { get; init; } = 18f;
+    public float DominantMinCoverage { get; init; } = 0.07f;
+
+    public static AnswerThresholds Default { get; } = new();
+}

@@ -1,0 +1,39 @@
+namespace AssistBot.Knowledge.Answering;
+
+public enum FollowUpKind { None, Detail, How }
+
+/// <summary>Recognises "详细说说" / "怎么申请" style follow-ups (after rewriting, so fillers are already gone).</summary>
+internal static class FollowUps
+{
+    private static readonly string[] DetailPhrases =
+    [
+        "详细说说", "详细说", "详细点", "详细讲", "详细介绍", "说详细", "讲详细", "具体说说", "具体点", "具体讲", "具体说",
+        "展开说", "展开讲", "再说说", "多说点", "多讲讲", "再讲讲", "说清楚", "讲清楚", "没听懂", "没看懂", "啥意思", "什么意思",
+    ];
+
+    private static readonly string[] HowPhrases =
+    [
+        "怎么申请", "如何申请", "怎样申请", "咋申请", "怎么办理", "如何办理", "怎么办", "咋办", "去哪办", "去哪里办",
+        "到哪办", "到哪里办", "在哪办", "哪里办", "找谁", "问谁", "要什么材料", "需要什么材料", "什么材料", "带什么",
+        "什么手续", "啥手续", "流程", "怎么弄", "咋弄", "怎么报", "怎么领", "去哪领", "到哪领", "怎么申报", "去哪申请", "到哪申请",
+    ];
+
+    public static FollowUpKind Detect(string rewritten)
+    {
+        foreach (var p in HowPhrases) if (rewritten.Contains(p, StringComparison.Ordinal)) return FollowUpKind.How;
+        foreach (var p in DetailPhrases) if (rewritten.Contains(p, StringComparison.Ordinal)) return FollowUpKind.Detail;
+        return FollowUpKind.None;
+    }
+
+    /// <summary>True when, without its follow-up phrase, the question says nothing of its own ("那怎么申请呢").</summary>
+    public static bool IsBare(string rewritten)
+    {
+        var rest = rewritten;
+        foreach (var p in HowPhrases) rest = rest.Replace(p, "", StringComparison.Ordinal);
+        foreach (var p in DetailPhrases) rest = rest.Replace(p, "", StringComparison.Ordinal);
+        var meaningful = 0;
+        foreach (var c in rest)
+            if (Search.CharFolding.IsCjk(c) && !"那这个的呢吗啊呀吧了要我们你这些还再给一下请问是啥么".Contains(c)) meaningful++;
+        return meaningful < 2;
+    }
+}

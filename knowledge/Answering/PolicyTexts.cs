@@ -1,0 +1,29 @@
+namespace AssistBot.Knowledge.Answering;
+
+/// <summary>Everything the policy Q&amp;A says on its own (not from a pack entry), in one place for review.</summary>
+public static class PolicyTexts
+{
+    public const string SourcePrefix = "来源：";
+
+    public const string ClarifyPrompt = "您是想问下面哪一项？请回复序号：";
+
+    /// <summary>Leading words of the clarify prompt (what tests and the eval look for).</summary>
+    public const string ClarifyLead = "您是想问";
+
+    public const string HowLead = "怎么办理：";
+
+    public const string Fallback =
+        "这个问题我这里没有找到准确的政策依据，不敢乱答。建议您问问村里的帮扶干部（村干部），或到乡镇便民服务中心咨询，" +
+        "也可以拨打12317（防止返贫监测和乡村振兴咨询服务电话）。您也可以换个说法再问我，比如“小额信贷能贷多少”。";
+
+    public const string EmptyQuestion = "请直接说出或打出您想问的政策，比如“小额信贷能贷多少”“孩子读职校有什么补助”。";
+
+    /// <summary>When an entry has no how-to: where to go next, without inventing a procedure.</summary>
+    public const string GenericHow =
+        "具体怎么办，请找村里的帮扶干部或村干部，他们会告诉您要准备什么；也可以到乡镇便民服务中心咨询，或拨打12317。";
+
+    /// <summary>An answer as sent: county prefix for local rules, the text, and the source line last.</summary>
+    public static string Compose(string prefix, string text, string source) => $"{prefix}{text}\n{SourcePrefix}{source}";
+
+    public static string CountyPrefix(string countyName) => string.IsNullOrEmpty(countyName) ? "" : countyName + "：";
+}

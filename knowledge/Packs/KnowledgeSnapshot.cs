@@ -1,0 +1,91 @@
+using AssistBot.Knowledge.Search;
+
+namespace AssistBot.Knowledge.Packs;
+
+/// <summary>
+/// Everything the answerer needs, built once from a validated set of packs and never changed: swapping a whole
+/// snapshot is how a pack edit takes effect while the service runs.
+/// </summary>
+public sealed class KnowledgeSnapshot
+{
+    private readonly Dictionary<string, CountyKnowledge> _byPack;
+
+    private KnowledgeSnapshot(IReadOnlyList<KnowledgePack> packs, Dictionary<string, CountyKnowledge> byPack, DateTimeOffset loadedAt)
+        => (Packs, _byPack, LoadedAt) = (packs, byPack, loadedAt);
+
+    public IReadOnlyList<KnowledgePack> Packs { get; }
+
+    public DateTimeOffset LoadedAt { get; }
+
+    /// <summary>The knowledge one pack answers with (its entries + its parent's, minus overridden ones).</summary>
+    public bool TryGet(string packId, out CountyKnowledge knowledge) => _byPack.TryGetValue(packId, out knowledge!);
+
+    public CountyKnowledge? National => _byPack.GetValueOrDefault(KnowledgePack.NationalId);
+
+    public static KnowledgeSnapshot Build(IReadOnlyList<KnowledgePack> packs, DateTimeOffset loadedAt)
+    {
+        var byId = packs.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var result = new Dictionary<string, CountyKnowledge>(StringComparer.Ordinal);
+        foreach (var pack in packs)
+        {
+            var parent = pack.Parent is not null ? byId.GetValueOrDefault(pack.Parent) : null;
+            var overridden = pack.Entries.SelectMany(e => e.Overrides).ToHashSet(StringComparer.Ordinal);
+            var parentEntries = parent?.Entries ?? [];
+            var entries = pack.Entries.Select(e => WithOverriddenWords(e, parentEntries))
+                .Concat(parentEntries.Where(e => !overridden.Contains(e.Id))).ToList();
+            var synonyms = new Dictionary<string, string>(parent?.Synonyms ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+            foreach (var (k, v) in pack.Synonyms) synonyms[k] = v;
+            var fillers = (parent?.Fillers ?? []).Concat(pack.Fillers).Distinct(StringComparer.Ordinal);
+            var outOfScope = (parent?.OutOfScope ?? []).Concat(pack.OutOfScope).Distinct(StringComparer.Ordinal).ToList();
+            var index = new PolicyIndex(entries, new TextRewriter(synonyms, fillers), localPackId: pack.IsNational ? null : pack.Id, outOfScope);
+            result[pack.Id] = new CountyKnowledge(pack, index);
+        }
+        return new KnowledgeSnapshot(packs, result, loadedAt);
+    }
+
+    /// <summary>
+    /// A county entry that replaces national ones answers the same questions, so it is also found by their keywords and
+    /// sample questions (people ask "能贷几万" whichever entry answers it).
+    /// </summary>
+    private static PolicyEntry WithOverriddenWords(PolicyEntry entry, IReadOnlyList<PolicyEntry> parentEntries)
+    {
+        if (entry.Overrides.Count == 0) return entry;
+        var replaced = parentEntries.Where(p => entry.Overrides.Contains(p.Id)).ToList();
+        return new PolicyEntry
+        {
+            Id = entry.Id, Title = entry.Title, Audience = entry.Audience, Answer = entry.Answer, Detail = entry.Detail,
+            How = entry.How, Source = entry.Source, EffectiveFrom = entry.EffectiveFrom, EffectiveTo = entry.EffectiveTo,
+            Overrides = entry.Overrides, PackId = entry.PackId, Origin = entry.Origin,
+            Keywords = entry.Keywords.Concat(replaced.SelectMany(r => r.Keywords)).Distinct().ToList(),
+            Questions = entry.Questions.Concat(replaced.SelectMany(r => r.Questions)).Distinct().ToList(),
+        };
+    }
+}
+
+/// <summary>One county's pack with its search index.</summary>
+public sealed class CountyKnowledge
+{
+    public CountyKnowledge(KnowledgePack pack, PolicyIndex index)
+    {
+        Pack = pack;
+        Index = index;
+        // The plain answer of every entry, composed once so answering a question allocates next to nothing.
+        PlainAnswers = index.Entries.Select(e => Answering.PolicyTexts.Compose(CountyPrefixFor(e), e.Answer, e.Source)).ToArray();
+    }
+
+    public KnowledgePack Pack { get; }
+    public PolicyIndex Index { get; }
+
+    /// <summary>Reply text of each entry of <see cref="Index"/> (same order): county prefix, answer, source line.</summary>
+    internal string[] PlainAnswers { get; }
+
+    /// <summary>"信丰县：" for this county's own entries, nothing for national ones.</summary>
+    public string CountyPrefixFor(PolicyEntry entry) =>
+        entry.PackId == Pack.Id ? Answering.PolicyTexts.CountyPrefix(Pack.CountyName) : "";
+
+    public PolicyEntry? Find(string entryId)
+    {
+        foreach (var e in Index.Entries) if (e.Id == entryId) return e;
+        return null;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace AssistBot.Knowledge.Packs;
+
+/// <summary>Result of reading a packs folder: the packs that could be read and every problem found on the way.</summary>
+public sealed record PackLoadResult(IReadOnlyList<KnowledgePack> Packs, IReadOnlyList<PackIssue> Issues)
+{
+    public bool HasErrors => Issues.Any(i => i.Severity == PackIssueSeverity.Error);
+}
+
+/// <summary>
+/// Reads <c>{packs}/{pack-id}/pack.yaml</c> and <c>{packs}/{pack-id}/entries/*.yaml</c>. Other files in a pack folder
+/// (places.yaml, declaration.yaml, reminders.yaml …) belong to other loaders and are not touched.
+/// </summary>
+public static class PackLoader
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
+        .Build();
+
+    public static PackLoadResult LoadAll(string packsDirectory)
+    {
+        var issues = new List<PackIssue>();
+        var packs = new List<KnowledgePack>();
+        if (!Directory.Exists(packsDirectory))
+        {
+            issues.Add(PackIssue.Error(packsDirectory, 0, "packs folder does not exist"));
+            return new PackLoadResult(packs, issues);
+        }
+        foreach (var folder in Directory.GetDirectories(packsDirectory).Order(StringComparer.Ordinal))
+        {
+            if (!File.Exists(Path.Combine(folder, PackFiles.Manifest))) continue;
+            var pack = LoadPack(folder, issues);
+            if (pack is not null) packs.Add(pack);
+        }
+        return new PackLoadResult(packs, issues);
+    }
+
+    public static KnowledgePack? LoadPack(string folder, List<PackIssue> issues)
+    {
+        var manifestPath = Path.Combine(folder, PackFiles.Manifest);
+        var manifest = Read<ManifestFile>(manifestPath, issues);
+        if (manifest is null) return null;
+
+        var entries = new List<PolicyEntry>();
+        var entriesFolder = Path.Combine(folder, PackFiles.EntriesFolder);
+        if (Directory.Exists(entriesFolder))
+        {
+            foreach (var file in Directory.GetFiles(entriesFolder, "*.yaml").Order(StringComparer.Ordinal))
+                ReadEntries(file, manifest.Id, entries, issues);
+        }
+
+        var synonyms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (canonical, variants) in manifest.Synonyms)
+            foreach (var variant in variants ?? [])
+            {
+                if (string.IsNullOrWhiteSpace(variant)) continue;
+                if (synonyms.TryGetValue(variant.Trim(), out var other) && other != canonical.Trim())
+                    issues.Add(PackIssue.Warning(manifestPath, 0, $"synonym '{variant}' is listed under both '{other}' and '{canonical}'"));
+                synonyms[variant.Trim()] = canonical.Trim();
+            }
+
+        return new KnowledgePack
+        {
+            Id = manifest.Id,
+            County = manifest.County,
+            CountyName = manifest.CountyName,
+            Document = manifest.Document,
+            Parent = string.IsNullOrWhiteSpace(manifest.Parent) ? null : manifest.Parent,
+            EffectiveFrom = ParseDate(manifest.EffectiveFrom, manifestPath, 0, issues),
+            EffectiveTo = ParseDate(manifest.EffectiveTo, manifestPath, 0, issues),
+            Synonyms = synonyms,
+            Fillers = manifest.Fillers.Where(f => !string.IsNullOrWhiteSpace(f)).ToList(),
+            OutOfScope = manifest.OutOfScope.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).ToList(),
+            Entries = entries,
+            Directory = folder,
+        };
+    }
+
+    private static void ReadEntries(string file, string packId, List<PolicyEntry> into, List<PackIssue> issues)
+    {
+        var parsed = Read<EntriesFile>(file, issues);
+        if (parsed is null) return;
+        var lines = EntryLines(file);
+        for (var i = 0; i < parsed.Entries.Count; i++)
+        {
+            var e = parsed.Entries[i];
+            var line = i < lines.Count ? lines[i] : 0;
+            into.Add(new PolicyEntry
+            {
+                Id = e.Id?.Trim() ?? "",
+                Title = e.Title?.Trim() ?? "",
+                Audience = e.Audience?.Trim() ?? "",
+                Keywords = Clean(e.Keywords),
+                Questions = Clean(e.Questions),
+                Answer = e.Answer?.Trim() ?? "",
+                Detail = string.IsNullOrWhiteSpace(e.Detail) ? null : e.Detail.Trim(),
+                How = string.IsNullOrWhiteSpace(e.How) ? null : e.How.Trim(),
+                Source = e.Source?.Trim() ?? "",
+                EffectiveFrom = ParseDate(e.EffectiveFrom, file, line, issues),
+                EffectiveTo = ParseDate(e.EffectiveTo, file, line, issues),
+                Overrides = Clean(e.Overrides),
+                PackId = packId,
+                Origin = $"{file}:{line}",
+            });
+        }
+    }
+
+    private static List<string> Clean(List<string>? items) =>
+        (items ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToList();
+
+    private static T? Read<T>(string path, List<PackIssue> issues) where T : class
+    {
+        try
+        {
+            using var reader = File.OpenText(path);
+            var value = Deserializer.Deserialize<T>(reader);
+            if (value is null) issues.Add(PackIssue.Error(path, 1, "file is empty"));
+            return value;
+        }
+        catch (YamlException ex)
+        {
+            var message = ex.InnerException is { } inner ? $"{ex.Message} ({inner.Message})" : ex.Message;
+            // YamlDotNet names .NET types in full; county staff only need to know a value has the wrong shape.
+            message = System.Text.RegularExpressions.Regex.Replace(message, @", System\.Private\.CoreLib, Version=[^ ]+, Culture=[^ ]+, PublicKeyToken=[0-9a-f]+", "")
+                .Replace("System.String", "text (a single value)").Replace("System.Collections.Generic.List`1[[text (a single value)]]", "a list");
+            issues.Add(PackIssue.Error(path, (int)ex.Start.Line, message));
+        }
+        catch (IOException ex)
+        {
+            issues.Add(PackIssue.Error(path, 0, "cannot read file: " + ex.Message));
+        }
+        return null;
+    }
+
+    /// <summary>The line each item of the top-level <c>entries</c> list starts on (for error messages).</summary>
+    private static List<int> EntryLines(string file)
+    {
+        var lines = new List<int>();
+        try
+        {
+            using var reader = File.OpenText(file);
+            var stream = new YamlStream();
+            stream.Load(reader);
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return lines;
+            if (root.Children.TryGetValue(new YamlScalarNode("entries"), out var node) && node is YamlSequenceNode seq)
+                lines.AddRange(seq.Children.Select(c => (int)c.Start.Line));
+        }
+        catch (YamlException)
+        {
+            // Already reported by the deserializer.
+        }
+        return lines;
+    }
+
+    private static DateOnly? ParseDate(string? text, string file, int line, List<PackIssue> issues)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date;
+        issues.Add(PackIssue.Error(file, line, $"date '{text}' is not in the form 2024-12-31"));
+        return null;
+    }
+}

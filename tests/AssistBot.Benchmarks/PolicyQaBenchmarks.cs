@@ -1,0 +1,63 @@
+using AssistBot.Knowledge.Answering;
+using AssistBot.Knowledge.Packs;
+using BenchmarkDotNet.Attributes;
+
+namespace AssistBot.Benchmarks;
+
+/// <summary>
+/// One policy question answered on one core, against the real packs (county + national, ~60 entries per county) and
+/// against a pack ten times that size (entries duplicated under new ids), with a mix of clean, colloquial, typo'd,
+/// voice-style, vague and out-of-scope questions.
+/// </summary>
+[MemoryDiagnoser]
+public class PolicyQaBenchmarks
+{
+    private static readonly string[] Questions =
+    [
+        "脱贫户小额信贷最多能贷多少钱？",
+        "俺家娃上技校有钱补吗",
+        "小额信代能贷几年",
+        "嗯那个我想问下就是贷款那个事能贷几年啊",
+        "住院能不能先不交押金",
+        "信丰防返贫监测收入标准是多少钱",
+        "那个嗯我想问下就是贷款那个事",
+        "帮我订一张去广州的火车票",
+        "光伏电站多久运维一次",
+        "以奖代补的钱几月份发",
+    ];
+
+    private PolicyAnswerer _real = null!;
+    private PolicyAnswerer _large = null!;
+    private int _next;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "packs");
+        var packs = PackLoader.LoadAll(directory).Packs;
+        var real = KnowledgeSnapshot.Build(packs, DateTimeOffset.UnixEpoch);
+        _real = new PolicyAnswerer(() => real);
+        var large = KnowledgeSnapshot.Build(packs.Select(Enlarge).ToList(), DateTimeOffset.UnixEpoch);
+        _large = new PolicyAnswerer(() => large);
+    }
+
+    private static KnowledgePack Enlarge(KnowledgePack pack) => new()
+    {
+        Id = pack.Id, County = pack.County, CountyName = pack.CountyName, Document = pack.Document, Parent = pack.Parent,
+        Synonyms = pack.Synonyms, Fillers = pack.Fillers, OutOfScope = pack.OutOfScope, Directory = pack.Directory,
+        Entries = Enumerable.Range(0, 10).SelectMany(copy => pack.Entries.Select(e => new PolicyEntry
+        {
+            Id = copy == 0 ? e.Id : $"{e.Id}-{copy}", Title = e.Title, Audience = e.Audience, Keywords = e.Keywords,
+            Questions = e.Questions, Answer = e.Answer, Source = e.Source, PackId = e.PackId, Origin = e.Origin,
+            Overrides = copy == 0 ? e.Overrides : [],
+        })).ToList(),
+    };
+
+    private string NextQuestion() => Questions[_next++ % Questions.Length];
+
+    [Benchmark(Baseline = true, Description = "answer (real packs)")]
+    public PolicyAnswer AnswerRealPacks() => _real.Answer("xinfeng-2024", NextQuestion());
+
+    [Benchmark(Description = "answer (10x packs)")]
+    public PolicyAnswer AnswerLargePacks() => _large.Answer("xinfeng-2024", NextQuestion());
+}

@@ -1,0 +1,163 @@
+using AssistBot.Knowledge.Answering;
+
+namespace AssistBot.Knowledge.Tests;
+
+public sealed class AnsweringTests
+{
+    private static PolicyAnswerer Answerer => TestPacks.Answerer;
+
+    [Theory]
+    [InlineData("信丰防返贫监测收入标准是多少钱")]
+    [InlineData("我们这里监测线多少")]
+    [InlineData("收入低于多少能当监测户")]
+    [InlineData("防返贫监测收入参考范围是多少")]
+    [InlineData("江西的监测线是7500吗")]
+    public void Xinfeng_monitoring_line_is_never_yuzhou_7500(string question)
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, question);
+        Assert.DoesNotContain("7500", answer.Text);
+        if (answer.Outcome == PolicyOutcome.Answer)
+        {
+            Assert.Contains("省", answer.Text);
+            Assert.Contains("12317", answer.Text);
+        }
+    }
+
+    [Theory]
+    [InlineData("禹州今年防返贫监测的收入参考线是多少")]
+    [InlineData("监测线是多少")]
+    public void Yuzhou_monitoring_line_is_7500_and_names_the_county(string question)
+    {
+        var answer = Answerer.Answer(TestPacks.Yuzhou, question);
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.StartsWith("禹州市：", answer.Text);
+        Assert.Contains("7500", answer.Text);
+    }
+
+    [Fact]
+    public void The_same_question_gets_each_countys_own_figure()
+    {
+        var xinfeng = Answerer.Answer(TestPacks.Xinfeng, "衔接资金有多大比例要用在产业上");
+        var yuzhou = Answerer.Answer(TestPacks.Yuzhou, "衔接资金有多大比例要用在产业上");
+        Assert.Contains("65%", xinfeng.Text);
+        Assert.DoesNotContain("60%", xinfeng.Text);
+        Assert.Contains("60%", yuzhou.Text);
+        Assert.DoesNotContain("65%", yuzhou.Text);
+    }
+
+    [Fact]
+    public void Answer_ends_with_its_source_line()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "光伏电站多久维护");
+        var lastLine = answer.Text.Split('\n')[^1];
+        Assert.Equal("来源：《信丰县2024年巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作要点》二（二）5", lastLine);
+        Assert.StartsWith("信丰县：", answer.Text);
+    }
+
+    [Theory]
+    [InlineData(TestPacks.Xinfeng, "俺家娃上技校有钱补吗", "nat-yulu")]
+    [InlineData(TestPacks.Yuzhou, "小额信代能贷几年", "yz-loan")]
+    [InlineData(TestPacks.Xinfeng, "小额信代逾期了咋办", "nat-loan-overdue")]
+    [InlineData(TestPacks.Xinfeng, "先看病后付钱是啥政策", "nat-xzlhff")]
+    [InlineData(TestPacks.Xinfeng, "喂 那个 嗯 就是 俺想问下 住院能先不交钱不", "nat-xzlhff")]
+    [InlineData(TestPacks.Yuzhou, "我想问一下异地搬迁的事情", null)] // 禹州 plan has no relocation task: must not guess
+    [InlineData(TestPacks.Xinfeng, "異地搬遷安置點多久回訪", "xf-relocation")]
+    [InlineData(TestPacks.Xinfeng, "小额信贷　能贷５万吗？", "nat-loan-amount")]
+    [InlineData(TestPacks.Xinfeng, "光伏", "xf-pv")]
+    public void Colloquial_typo_voice_and_traditional_questions_find_their_topic(string pack, string question, string? expectedEntry)
+    {
+        var answer = Answerer.Answer(pack, question);
+        if (expectedEntry is null)
+        {
+            Assert.NotEqual(PolicyOutcome.Answer, answer.Outcome);
+            return;
+        }
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Equal(expectedEntry, answer.TopicId);
+    }
+
+    [Fact]
+    public void A_vague_question_asks_which_topic_and_a_number_picks_it()
+    {
+        var clarify = Answerer.Answer(TestPacks.Yuzhou, "那个嗯我想问下就是贷款那个事");
+        Assert.Equal(PolicyOutcome.Clarify, clarify.Outcome);
+        Assert.StartsWith(PolicyTexts.ClarifyLead, clarify.Text);
+        Assert.InRange(clarify.Choices.Count, 2, 3);
+        Assert.All(clarify.Entries, e => Assert.Contains("贷", e.Title + string.Join("", e.Keywords)));
+        Assert.DoesNotContain("1.", clarify.Text); // numbers are the channel's job (suggested actions)
+
+        var picked = Answerer.Answer(TestPacks.Yuzhou, "2", offeredChoiceIds: clarify.ChoiceIds);
+        Assert.Equal(PolicyOutcome.Answer, picked.Outcome);
+        Assert.Equal(clarify.ChoiceIds[1], picked.TopicId);
+
+        var byLabel = Answerer.Answer(TestPacks.Yuzhou, clarify.Choices[0]);
+        Assert.Equal(clarify.ChoiceIds[0], byLabel.TopicId);
+    }
+
+    [Theory]
+    [InlineData("帮我订一张去广州的火车票")]
+    [InlineData("今天晚上吃什么好")]
+    [InlineData("你是机器人吗")]
+    [InlineData("城里买房公积金贷款利率多少")]
+    [InlineData("")]
+    public void Out_of_scope_gets_the_honest_fallback_naming_whom_to_ask(string question)
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, question);
+        Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
+        Assert.DoesNotContain("来源", answer.Text);
+        if (question.Length > 0)
+        {
+            Assert.Contains("村干部", answer.Text);
+            Assert.Contains("乡镇", answer.Text);
+            Assert.Contains("12317", answer.Text);
+        }
+    }
+
+    [Fact]
+    public void Follow_ups_continue_the_last_topic()
+    {
+        var first = Answerer.Answer(TestPacks.Xinfeng, "种养奖补的钱啥时候到");
+        Assert.Equal("xf-industry-award", first.TopicId);
+
+        var how = Answerer.Answer(TestPacks.Xinfeng, "那怎么申请呢", first.TopicId);
+        Assert.Equal("xf-industry-award", how.TopicId);
+        Assert.Contains(PolicyTexts.HowLead, how.Text);
+        Assert.Contains("5月或8月中下旬", how.Text);
+        Assert.StartsWith("信丰县：", how.Text);
+        Assert.EndsWith("二（二）5", how.Text);
+
+        var loan = Answerer.Answer(TestPacks.Xinfeng, "信丰小额信贷有人上门宣传吗");
+        var detail = Answerer.Answer(TestPacks.Xinfeng, "详细说说", loan.TopicId);
+        Assert.Equal(loan.TopicId, detail.TopicId);
+        Assert.Contains("5000万元", detail.Text);
+
+        var whom = Answerer.Answer(TestPacks.Xinfeng, "找谁办", "nat-dibao");
+        Assert.Contains("乡镇", whom.Text);
+        Assert.Equal("nat-dibao", whom.TopicId);
+
+        // Without a previous topic the same words are not an answer.
+        Assert.NotEqual(PolicyOutcome.Answer, Answerer.Answer(TestPacks.Xinfeng, "详细说说").Outcome);
+    }
+
+    [Fact]
+    public void A_new_question_after_an_answer_is_not_taken_as_a_follow_up()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "危房改造怎么申请", lastTopicId: "xf-131");
+        Assert.NotEqual("xf-131", answer.TopicId);
+    }
+
+    [Fact]
+    public void Answers_fit_on_a_phone_screen()
+    {
+        foreach (var packId in new[] { TestPacks.Xinfeng, TestPacks.Yuzhou })
+        {
+            Assert.True(TestPacks.Registry.Current.TryGet(packId, out var knowledge));
+            foreach (var entry in knowledge.Index.Entries)
+            {
+                var answer = Answerer.Answer(packId, entry.Title);
+                Assert.Equal(entry.Id, answer.TopicId);
+                Assert.True(answer.Text.Length <= 700, $"{entry.Id}: {answer.Text.Length} chars");
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using AssistBot.Bot.Conversation;
+using AssistBot.Bot.Conversation.Testing;
+using AssistBot.Bot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AssistBot.Knowledge.Tests;
+
+/// <summary>The policy Q&amp;A inside the real bot (router, state, dialogs), a conversation at a time.</summary>
+public sealed class PolicyQaDialogTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
+{
+    private TestFlow Flow(string county) => new(
+        factory.Services.GetRequiredService<BufferingBotAdapter>(),
+        factory.Services.GetRequiredService<IBot>(),
+        factory.Services.GetRequiredService<Counties>().TryGet(county, out var c) ? c : throw new InvalidOperationException(county),
+        userId: "u" + Guid.NewGuid().ToString("N")[..10]);
+
+    [Fact]
+    public Task Menu_item_1_asks_for_a_question_then_answers_with_the_source_last() =>
+        Flow("xinfeng")
+            .Send("1").AssertReplyContains("请直接打字或说出您想问的政策")
+            .Send("光伏电站多久维护一次").AssertReply(a =>
+            {
+                Assert.StartsWith("信丰县：", a.Text);
+                Assert.StartsWith("来源：《信丰县2024年", a.Text!.Split('\n')[^1]);
+            })
+            .StartTestAsync();
+
+    [Fact]
+    public Task Free_text_question_is_answered_and_follow_ups_continue_the_topic() =>
+        Flow("xinfeng")
+            .Send("种养奖补的钱什么时候拨下来").AssertReplyContains("6月底、9月底")
+            .Send("那怎么申请呢").AssertReplyContains("怎么办理：", "5月或8月中下旬")
+            .Send("详细说说").AssertReplyContains("信丰县：", "来源：")
+            .StartTestAsync();
+
+    [Fact]
+    public Task Near_tie_offers_numbered_choices_and_the_number_picks_one() =>
+        Flow("yuzhou")
+            .Send("那个嗯我想问下就是贷款那个事").AssertReply(a =>
+            {
+                Assert.StartsWith("您是想问", a.Text);
+                Assert.InRange(a.SuggestedActions!.Actions.Count, 2, 3);
+                Assert.DoesNotContain("1.", a.Text);
+            })
+            .Send("2").AssertReplyContains("来源：《")
+            .Send("2").AssertReplyDoesNotContain("来源：《") // the choices are gone: "2" is the menu again
+            .StartTestAsync();
+
+    [Fact]
+    public Task Out_of_scope_text_gets_the_honest_fallback() =>
+        Flow("yuzhou")
+            .Send("明天会下雨吗").AssertReplyContains("12317", "村干部")
+            .StartTestAsync();
+
+    [Fact]
+    public Task A_clear_policy_question_is_not_taken_by_another_features_keyword() =>
+        Flow("yuzhou")
+            .Send("衔接资金支出进度11月底要达到多少").AssertReplyContains("95%", "禹州市")
+            .StartTestAsync();
+}

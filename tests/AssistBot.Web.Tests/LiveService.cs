@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AssistBot.Web.Tests;
+
+/// <summary>
+/// The real service (Program, with its real bot: the conversation engine's router) listening on a free loopback port with Kestrel, so
+/// a browser and a Node client can reach it; private data directory, embedded storage.
+/// </summary>
+public sealed class LiveService : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "assistbot-web-" + Guid.NewGuid().ToString("N"));
+
+    public LiveService()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).Replace("localhost", "127.0.0.1").TrimEnd('/');
+    }
+
+    /// <summary>e.g. http://127.0.0.1:41234</summary>
+    public string BaseUrl { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Urls", "http://127.0.0.1:0");
+        builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+        builder.UseSetting("Storage:Redis", "");
+        builder.UseSetting("DataProtection:Key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        builder.UseSetting("DefaultCounty", "xinfeng");
+        builder.UseSetting("Counties:xinfeng:Name", "信丰县");
+        builder.UseSetting("Counties:xinfeng:Pack", "xinfeng-2024");
+        builder.UseSetting("Counties:yuzhou:Name", "禹州市");
+        builder.UseSetting("Counties:yuzhou:Pack", "yuzhou-2023");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
