@@ -32,7 +32,7 @@ public sealed class LoanRouteHandler : AssistBot.Bot.Dialogs.IRouteHandler
     public Dialog Dialog { get; }
 
     private static readonly string[] RepaidFragments = ["已还", "还了", "还清", "还款了", "还上了"];
-    private static readonly string[] QuestionFragments = ["吗", "没", "么", "怎", "什么时候", "哪", "几"];
+    private static readonly string[] QuestionFragments = ["吗", "没", "么", "怎", "如何", "什么", "哪", "几", "多少", "能不能", "可以"];
 
     /// <summary>"已还款", "嗯 那个 我还了", "钱已经还清了" — but not "还了吗" / "什么时候还".</summary>
     public static bool SaysRepaid(RouteInput input) =>
@@ -44,6 +44,9 @@ public sealed class LoanRouteHandler : AssistBot.Bot.Dialogs.IRouteHandler
         if (input.Normalized.StartsWith("确认还款", StringComparison.Ordinal)) return 0; // a cadre's command
         if (SaysRepaid(input)) return 1.0;
         if (input.Variants.Any(v => LoanWords.Contains(v))) return 1.0;
+        if (input.ContainsAny(["我的贷款", "我家贷款", "我家的贷款", "我贷的款"])) return 0.9;
+        // "小额信贷怎么还款" is a policy question for the Q&A, not a look at one's own loan.
+        if (input.ContainsAny(QuestionFragments) || input.Text.Contains('？') || input.Text.Contains('?')) return 0;
         return input.ContainsAny(["还款", "还贷", "贷款到期"]) ? 0.7 : 0;
     }
 

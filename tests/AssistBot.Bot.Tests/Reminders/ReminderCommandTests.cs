@@ -124,3 +124,22 @@ public sealed class ReminderCommandTests
         Assert.False(await subscribers.IsSubscribedAsync("yuzhou", "o-stranger"));
     }
 }
+
+public sealed class LoanRouteMatchTests
+{
+    private static double Match(string text) =>
+        new AssistBot.Bot.Reminders.Commands.LoanRouteHandler(null!, null!, TimeProvider.System)
+            .Match(new AssistBot.Bot.Dialogs.RouteInput(new AssistBot.Bot.Conversation.Schema.Activity { Type = "message", Text = text }));
+
+    [Theory]
+    [InlineData("贷款还款", 1.0)]
+    [InlineData("嗯 那个 我还了", 1.0)]
+    [InlineData("已还款", 1.0)]
+    [InlineData("我的贷款什么时候到期", 0.9)]
+    [InlineData("还款提醒收到了", 0.7)]
+    [InlineData("小额信贷怎么还款？", 0)]
+    [InlineData("贷款还了吗", 0)]
+    [InlineData("确认还款 XF2024001", 0)]
+    public void Own_loan_phrases_open_the_loan_feature_and_policy_questions_do_not(string text, double expected) =>
+        Assert.Equal(expected, Match(text));
+}
