@@ -1,4 +1,6 @@
+using AssistBot.Bot.Admin;
 using AssistBot.Bot.BotFramework;
+using AssistBot.Bot.Cases;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
@@ -19,6 +21,7 @@ builder.Services.AddAssistBotCore(builder.Configuration);
 builder.Services.AddPolicyKnowledge(builder.Configuration);
 builder.Services.AddOutbox();
 builder.Services.AddConversationEngine();
+builder.Services.AddCases(builder.Configuration); // after the engine: adds its dialogs and the WeCom cadre front
 builder.Services.AddWeChatChannels(builder.Configuration);
 builder.Services.AddBotFrameworkChannel(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration, isCli);
@@ -28,6 +31,7 @@ app.MapHealthEndpoints();
 app.MapWeChatEndpoints();
 app.UseWebSockets();
 app.MapBotFrameworkEndpoints();
+app.MapAdminEndpoints();
 app.MapReminderAdminEndpoints();
 
 if (isCli)

@@ -49,6 +49,8 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<DutyDesk>();
         services.AddSingleton<IFarmerBindingCheck, LoanBindingCheck>();
         services.AddSingleton<AssistBot.Bot.Dialogs.IRouteHandler, LoanRouteHandler>();
+        services.AddSingleton<ReminderCadreCommands>();
+        services.AddSingleton<Cases.Cadres.ICadreCommandExtension>(sp => sp.GetRequiredService<ReminderCadreCommands>());
         services.AddSingleton<IFreeTextHandler, ReminderCommandHandler>();
 
         services.AddSingleton<ICliCommand, ImportLoansCommand>();

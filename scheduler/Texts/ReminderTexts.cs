@@ -94,13 +94,15 @@ public static class ReminderTexts
         $"【走访逾期】{subject.Township} {subject.CadreName ?? "帮扶责任人未明确"}负责的{subject.Label}（编号{subject.SubjectId}）" +
         $"“{duty.Name}”已于{Date(dueDate)}到期，到今天仍未登记完成，请督促落实。依据：{duty.Source}";
 
-    /// <summary>A cadre's list of what is due, numbered so that replying "1" works.</summary>
-    public static string DutyList(IReadOnlyList<(DutyCadence Duty, DutySubject Subject, DateOnly Due)> items, DateOnly today) =>
-        items.Count == 0
-            ? "目前没有到期的走访任务。"
-            : "您近期到期的走访任务：\n" + string.Join('\n', items.Select((x, i) =>
-                  $"{i + 1}. {x.Subject.Label}（{x.Subject.SubjectId}）{x.Duty.Name} {ChinaTime.FormatShortDate(x.Due)}到期")) +
-              "\n回复序号登记已完成，或回复“已走访 编号 备注”。";
+    /// <summary>A cadre's list of what is due; "已走访 序号" records a line.</summary>
+    public static string DutyList(IReadOnlyList<(DutyCadence Duty, DutySubject Subject, DateOnly Due)> items, int total) =>
+        $"您近7天到期（含已逾期）的走访任务{total}项：\n" +
+        string.Join('\n', items.Select((x, i) =>
+            $"序号{i + 1}：{x.Subject.SubjectId} {x.Subject.Label} {x.Duty.Name} {ChinaTime.FormatShortDate(x.Due)}到期")) +
+        (total > items.Count ? $"\n（只列出前{items.Count}项）" : "") +
+        "\n完成后回复“已走访 序号”或“已走访 户编号 备注”登记。";
+
+    public static string NoSuchListNumber(int index) => $"清单里没有序号{index}。请先回复“待走访”查看清单，再回复“已走访 序号”。";
 
     public static string DutyRecorded(string subjectId, IReadOnlyList<(string Name, DateOnly? Next)> duties) =>
         $"已登记：{subjectId} " + string.Join("；", duties.Select(d =>
@@ -147,7 +149,6 @@ public static class ReminderTexts
     public const string CadreOnly = "这个命令请干部在企业微信里使用。";
     public const string SubscribeOnWeChat = "补助申请提醒通过公众号发送：请在公众号里回复“订阅”。";
     public const string NoDutiesDue = "您近7天没有到期的走访任务。";
-    public static string DutyListIntro(int count) => $"您近7天到期（含已逾期）的走访任务有{count}项，完成后回复序号登记：";
     public static string NothingToRecord(string subjectId) => $"编号 {subjectId} 目前没有需要登记的走访任务。";
 
     public static string LoanSummary(IReadOnlyList<LoanView> loans, DateOnly today) =>

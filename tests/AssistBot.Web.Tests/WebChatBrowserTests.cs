@@ -86,16 +86,22 @@ public sealed class WebChatBrowserTests(ITestOutputHelper log) : IAsyncLifetime
         // The echo came back with the clientActivityID: the bubble is no longer "sending".
         await WaitForCountAsync(page.Locator(".msg-user .msg-note"), 0);
 
-        // Tap a choice button: it is sent as the user's message and answered.
+        Assert.Contains("来源：《", answer); // a policy answer names its source
+
+        // Ask for the menu again, then tap a choice button: it is sent as the user's message and answered.
+        await page.Locator("#input").FillAsync("菜单");
+        await page.Locator("#input").PressAsync("Enter");
+        await WaitForCountAsync(userBubbles, 2);
+        await WaitForCountAsync(botBubbles, 3);
         await choices.First.WaitForAsync();
         var chosen = await choices.First.Locator(".choice-label").InnerTextAsync();
         Assert.Equal("1", await choices.First.Locator(".choice-number").InnerTextAsync());
         await choices.First.ClickAsync();
-        await WaitForCountAsync(userBubbles, 2);
+        await WaitForCountAsync(userBubbles, 3);
         await WaitForCountAsync(page.Locator(".msg-user .msg-note"), 0); // "发送中…" goes once the echo is back
-        Assert.Equal(chosen, await userBubbles.Nth(1).InnerTextAsync());
-        await WaitForCountAsync(botBubbles, 3);
-        var afterChoice = await botBubbles.Nth(2).InnerTextAsync();
+        Assert.Equal(chosen, await userBubbles.Nth(2).InnerTextAsync());
+        await WaitForCountAsync(botBubbles, 4);
+        var afterChoice = await botBubbles.Nth(3).InnerTextAsync();
         log.WriteLine("after choice: " + afterChoice);
         Assert.Contains("政策", afterChoice); // the router opened 政策咨询
 

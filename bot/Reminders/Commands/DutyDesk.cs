@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using AssistBot.Bot.Conversation;
-using AssistBot.Bot.Conversation.Dialogs;
-using AssistBot.Bot.Conversation.Text;
 using AssistBot.Knowledge.Reminders;
 using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Rules;
@@ -25,10 +21,7 @@ public sealed class DutyDesk
     public DutyDesk(HouseholdDutySubjects subjects, IDutyLedger ledger, ConfiguredReminderCounties counties, TimeProvider time)
     {
         (_subjects, _ledger, _counties, _time) = (subjects, ledger, counties, time);
-        PickDialog = new DutyPickDialog(this);
     }
-
-    public Dialog PickDialog { get; }
 
     public sealed record DueItem(DutySubject Subject, DutyCadence Duty, DateOnly Due)
     {
@@ -82,54 +75,5 @@ public sealed class DutyDesk
         if (duty.WithinDays is int within) return lastDone >= since ? null : since.AddDays(within);
         var anchor = lastDone is { } l && l > since ? l : since;
         return DutyRules.Advance(duty, anchor);
-    }
-
-    /// <summary>"待走访": shows the numbered list; the reply (a number or the label) records that duty.</summary>
-    private sealed class DutyPickDialog(DutyDesk desk) : Dialog("reminders.duty-pick")
-    {
-        public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null,
-            CancellationToken cancellationToken = default)
-        {
-            var county = dc.Context.County().Id;
-            var items = await desk.DueForCadreAsync(county, dc.Context.Activity.From?.Id ?? "", cancellationToken).ConfigureAwait(false);
-            if (items.Count == 0)
-            {
-                await dc.Context.SendActivityAsync(ReminderTexts.NoDutiesDue, cancellationToken).ConfigureAwait(false);
-                return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-            }
-            var shown = items.Take(9).ToList();
-            var state = dc.ActiveDialog!.State;
-            state["items"] = new JsonArray(shown.Select(i => (JsonNode)new JsonObject
-            {
-                ["subject"] = i.Subject.SubjectId,
-                ["duty"] = i.Duty.Id,
-                ["label"] = i.Label,
-            }).ToArray());
-            await dc.Context.SendActivityAsync(MessageFactory.SuggestedActions(shown.Select(i => i.Label), ReminderTexts.DutyListIntro(items.Count)),
-                cancellationToken).ConfigureAwait(false);
-            return EndOfTurn;
-        }
-
-        public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken = default)
-        {
-            var items = (dc.ActiveDialog!.State["items"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
-            var labels = items.Select(i => (IReadOnlyList<string>)[(string)i["label"]!]).ToList();
-            var picked = ChoiceRecognizer.Recognize(dc.Context.Activity.Text, labels);
-            string reply;
-            if (picked is { } choice)
-            {
-                var item = items[choice.Index];
-                reply = await desk.RecordVisitAsync(dc.Context.County().Id, (string)item["subject"]!, (string)item["duty"]!,
-                    dc.Context.Activity.From?.Id ?? "", null, cancellationToken).ConfigureAwait(false);
-            }
-            else if (ReminderCommandHandler.ParseVisit(dc.Context.Activity.Text ?? "") is { } visit)
-                reply = visit.Subject.Length == 0
-                    ? ReminderTexts.VisitUsage
-                    : await desk.RecordVisitAsync(dc.Context.County().Id, visit.Subject, null, dc.Context.Activity.From?.Id ?? "",
-                        visit.Note, cancellationToken).ConfigureAwait(false);
-            else reply = ReminderTexts.VisitUsage;
-            await dc.Context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
-            return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using CasesRegistration = AssistBot.Bot.Cases.CasesServiceCollectionExtensions;
 using AssistBot.Bot.Reminders;
 using AssistBot.Bot.Reminders.Loans;
 using AssistBot.Bot.Storage;
@@ -12,8 +13,9 @@ namespace AssistBot.Bot.Tests.Reminders;
 /// <summary>The reminder commands through the real conversation engine (router, state, dialogs).</summary>
 public sealed class ReminderCommandTests
 {
-    private static EngineHost NewHost() => EngineHost.Embedded(services =>
+    private static EngineHost NewHost(bool withCases = false) => EngineHost.Embedded(services =>
     {
+        if (withCases) CasesRegistration.AddCases(services, new ConfigurationBuilder().Build());
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Reminders:Enabled"] = "false",
@@ -75,20 +77,35 @@ public sealed class ReminderCommandTests
         await host.Flow("wang.ganbu", "wecom")
             .Send("待走访").AssertReply(reply =>
             {
-                var labels = reply.SuggestedActions!.Actions.Select(a => a.Title).ToList();
-                Assert.Contains(labels, l => l!.Contains("H100") && l.Contains("实地走访监测对象"));
-                Assert.Contains(labels, l => l!.Contains("H100") && l.Contains("制定帮扶计划"));
-                Assert.DoesNotContain(labels, l => l!.Contains("明确帮扶责任人")); // done: H100 has its cadre
+                Assert.Contains("序号1：H100 马六户（八里营村） 实地走访监测对象", reply.Text);
+                Assert.Contains("序号2：H100 马六户（八里营村） 制定帮扶计划", reply.Text);
+                Assert.DoesNotContain("明确帮扶责任人", reply.Text); // done: H100 has its cadre
             })
-            .Send("1").AssertReplyContains("已登记：H100", "实地走访监测对象，下次" + next + "前")
-            .Send("待走访").AssertReply(reply => Assert.Contains(reply.SuggestedActions!.Actions,
-                a => a.Title!.Contains("实地走访监测对象 " + ChinaTime.FormatShortDate(ChinaTime.DateOf(DateTimeOffset.UtcNow).AddDays(7)) + "到期")))
+            .Send("已走访 1").AssertReplyContains("已登记：H100", "实地走访监测对象，下次" + next + "前")
+            .Send("待走访").AssertReplyContains("实地走访监测对象 " + ChinaTime.FormatShortDate(ChinaTime.DateOf(DateTimeOffset.UtcNow).AddDays(7)) + "到期")
+            .Send("已走访 9").AssertReplyContains("清单里没有序号9")
             .Send("已走访 H100 家中无异常").AssertReplyContains("已登记：H100", "实地走访监测对象，下次" + next + "前")
             .StartTestAsync();
 
         var done = await host.Services.GetRequiredService<IDutyLedger>().LastDoneAsync("yuzhou", "H100");
         Assert.True(done.ContainsKey("field-visit"));
         Assert.False(done.ContainsKey("help-plan")); // one-off duties are recorded only when picked
+    }
+
+    [Fact]
+    public async Task On_the_wecom_cadre_front_the_reminder_commands_work_next_to_the_declaration_commands()
+    {
+        await using var host = NewHost(withCases: true);
+        await SeedAsync(host);
+
+        await host.Flow("wang.ganbu", "wecom")
+            .Send("确认还款 YZ2024001").AssertReplyContains("已确认还款：马六 的贷款 YZ2024001")
+            .Send("待走访").AssertReplyContains("序号1：H100")
+            .Send("已走访 1 家里都好").AssertReplyContains("已登记：H100")
+            .Send("待办").AssertReplyDoesNotContain("没看懂")
+            .StartTestAsync();
+        Assert.Equal(RepaymentState.Confirmed, await StateAsync(host));
+        await host.Flow("stranger", "wecom").Send("确认还款 YZ2024001").AssertReplyDoesNotContain("已确认还款").StartTestAsync();
     }
 
     [Fact]

@@ -81,14 +81,15 @@ public sealed class WeChatRealRouterTests(SharedRedis redis, ITestOutputHelper o
     }
 
     [Fact]
-    public async Task Cadre_on_wecom_reaches_the_same_router()
+    public async Task Wecom_messages_reach_the_cadre_front_which_refuses_users_not_on_the_roster()
     {
+        // WeCom turns go to the cadre commands (cases); someone not on the county's roster is politely refused.
         var xml = $"<xml><ToUserName><![CDATA[{TestAccounts.CorpId}]]></ToUserName><FromUserName><![CDATA[Cadre{Guid.NewGuid():N}]]></FromUserName>" +
             $"<CreateTime>{WeChatPlatform.Now()}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[菜单]]></Content>" +
             $"<MsgId>{WeChatPlatform.NewMsgId()}</MsgId><AgentID>{TestAccounts.AgentId}</AgentID></xml>";
         var response = await _platform.PostWeComAsync(xml);
         var inner = WeChatPlatform.DecryptReply(await response.Content.ReadAsStringAsync(),
             TestAccounts.WeComToken, TestAccounts.WeComAesKey, TestAccounts.CorpId);
-        AssertMenu(inner.Element("Content")!.Value);
+        Assert.Equal(AssistBot.Bot.Cases.CadreTexts.UnknownUser, inner.Element("Content")!.Value);
     }
 }

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using AssistBot.Bot.Cases;
+using AssistBot.Bot.Privacy;
+
+namespace AssistBot.Bot.Admin;
+
+/// <summary>
+/// Declarations as CSV for county staff to enter into the national 防返贫监测信息系统. Masked by default; with
+/// <c>fullPersonalData</c> the ID number and phone are decrypted, because the national system files a household by
+/// its 证件号码 and the cadre entering it must type the full number.
+/// </summary>
+public static class DeclarationCsvExport
+{
+    public static readonly string[] Columns =
+        ["编号", "提交时间", "状态", "户主姓名", "身份证号", "联系电话", "乡镇", "村", "家庭人口", "致贫返贫风险", "情况说明",
+         "预计家庭年人均纯收入", "核实结果", "最后更新", "下一步", "期限"];
+
+    public static string Write(IEnumerable<Declaration> declarations, PersonalDataProtector protector, bool fullPersonalData)
+    {
+        var csv = new StringBuilder();
+        csv.AppendJoin(',', Columns).Append("\r\n");
+        foreach (var d in declarations)
+        {
+            var id = protector.Unprotect(d.IdNumberProtected);
+            var phone = protector.Unprotect(d.PhoneProtected);
+            string[] fields =
+            [
+                d.Id,
+                Time(d.SubmittedAt),
+                CadreTexts.StatusLabel(d),
+                d.HeadName,
+                id is null ? "" : fullPersonalData ? id : PersonalDataMask.IdNumber(id),
+                fullPersonalData ? phone ?? "" : PersonalDataMask.Phone(phone),
+                d.Township,
+                d.Village,
+                d.HouseholdSize.ToString(CultureInfo.InvariantCulture),
+                string.Join("、", d.Hardships.Select(h => h.Label())),
+                d.Description,
+                d.EstimatedIncomePerCapita?.ToString("0", CultureInfo.InvariantCulture) ?? "",
+                d.VerifiedTrue switch { true => "属实", false => "不属实", null => "" },
+                Time(d.UpdatedAt),
+                d.NextStep ?? "",
+                d.NextStepDue is { } due ? due.ToChina().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "",
+            ];
+            csv.AppendJoin(',', fields.Select(Escape)).Append("\r\n");
+        }
+        return csv.ToString();
+    }
+
+    private static string Time(DateTimeOffset t) => t.ToChina().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Escape(string value)
+    {
+        // A farmer's text must not become a spreadsheet formula.
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}

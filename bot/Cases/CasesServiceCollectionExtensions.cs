@@ -1,0 +1,77 @@
+using AssistBot.Bot.Admin;
+using AssistBot.Bot.Cases.Cadres;
+using AssistBot.Bot.Cases.Import;
+using AssistBot.Bot.Cli;
+using AssistBot.Bot.Conversation;
+
+using AssistBot.Bot.Dialogs.Binding;
+using AssistBot.Bot.Dialogs.Cadres;
+using AssistBot.Bot.Dialogs.Declaration;
+using AssistBot.Bot.Dialogs.Status;
+using AssistBot.Knowledge.Declarations;
+
+namespace AssistBot.Bot.Cases;
+
+public static class CasesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Self-declarations, households, cadres, binding, the admin API options and the import CLI commands.
+    /// <c>Cases:PacksDirectory</c> overrides where the packs (places.yaml, declaration.yaml) are read from.
+    /// Call after <c>AddConversationEngine</c>: it registers the 困难申报 / 查进度 / 绑定 features with the router and
+    /// puts the WeCom cadre front (<see cref="CadreChannelBot"/>) before the engine's bot.
+    /// </summary>
+    public static IServiceCollection AddCases(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
+        services.AddSingleton(_ => CaseCatalog.Load(CasePackFiles.FindPacksDirectory(
+            configuration["Cases:PacksDirectory"] ?? configuration["Knowledge:PacksDirectory"])));
+        services.AddSingleton<CountyCaseData>();
+        services.AddSingleton<DeclarationStore>();
+        services.AddSingleton<DeclarationDraftStore>();
+        services.AddSingleton<RosterStore>();
+        services.AddSingleton<HouseholdStore>();
+        services.AddSingleton<BindingRegistry>();
+        services.AddSingleton<BindingService>();
+        services.AddSingleton<DeclarationNotifier>();
+        services.AddSingleton<CadreCommandHandler>();
+        services.AddSingleton<CaseImporter>();
+        services.AddSingleton<AdminApiKeyFilter>();
+        // Mid-form policy questions go to the policy Q&A when it is registered (AddPolicyKnowledge).
+        services.AddSingleton<IFormQuestionAnswerer>(sp => sp.GetService<AssistBot.Knowledge.Answering.PolicyAnswerer>() is { } policy
+            ? new PolicyFormQuestionAnswerer(policy)
+            : NoFormAnswers.Instance);
+        services.AddSingleton<DeclarationDialog>();
+        services.AddSingleton<StatusDialog>();
+        services.AddSingleton<BindingDialog>();
+        services.AddSingleton<AssistBot.Bot.Dialogs.IRouteHandler, DeclareRouteHandler>();
+        services.AddSingleton<AssistBot.Bot.Dialogs.IRouteHandler, StatusRouteHandler>();
+        services.AddSingleton<AssistBot.Bot.Dialogs.IRouteHandler, BindingRouteHandler>();
+        DecorateBotWithCadreFront(services);
+        services.AddSingleton<ICliCommand>(sp => new ImportCommand("roster", sp.GetRequiredService<CaseImporter>()));
+        services.AddSingleton<ICliCommand>(sp => new ImportCommand("households", sp.GetRequiredService<CaseImporter>()));
+        return services;
+    }
+
+    /// <summary>Wraps the registered <see cref="IBot"/> so that WeCom turns reach the cadre commands.</summary>
+    private static void DecorateBotWithCadreFront(IServiceCollection services)
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IBot));
+        if (registered is null) return; // no conversation engine in this host (e.g. unit tests of the stores)
+        services.Remove(registered);
+        services.AddSingleton<IBot>(sp =>
+        {
+            var inner = registered.ImplementationInstance as IBot
+                ?? registered.ImplementationFactory?.Invoke(sp) as IBot
+                ?? (IBot)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!);
+            return new CadreChannelBot(inner, sp.GetRequiredService<CadreCommandHandler>(), sp.GetRequiredService<ILogger<CadreChannelBot>>());
+        });
+    }
+
+    private sealed class NoFormAnswers : IFormQuestionAnswerer
+    {
+        public static readonly NoFormAnswers Instance = new();
+
+        public Task<string?> AnswerAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken) =>
+            Task.FromResult<string?>(null);
+    }
+}

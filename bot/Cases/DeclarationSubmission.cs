@@ -1,0 +1,16 @@
+namespace AssistBot.Bot.Cases;
+
+/// <summary>What the farmer confirmed in the form, validated; ID number and phone still in the clear (never stored so).</summary>
+public sealed record DeclarationSubmission(
+    string HeadName,
+    string? IdNumber,
+    string Phone,
+    string Township,
+    string Village,
+    int HouseholdSize,
+    IReadOnlyList<HardshipType> Hardships,
+    string Description,
+    decimal? EstimatedIncomePerCapita);
+
+/// <summary>The outcome of a submission: a new record, or the household's open one (no second record).</summary>
+public sealed record SubmitResult(Declaration Declaration, bool IsDuplicate);

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AssistBot.Bot.Privacy;
+using AssistBot.Knowledge.Places;
+
+namespace AssistBot.Bot.Cases.Import;
+
+/// <summary>
+/// Imports the cadre roster and the household list from CSV. Bad rows are reported with their line numbers and
+/// skipped; good rows are written; a re-import updates rows by their key (企业微信账号 / 户编号). Behind both the
+/// admin API and the <c>import roster|households</c> CLI commands.
+/// </summary>
+public sealed partial class CaseImporter(
+    CountyCaseData counties,
+    RosterStore roster,
+    HouseholdStore households,
+    BindingRegistry bindings,
+    PersonalDataProtector protector,
+    TimeProvider time,
+    ILogger<CaseImporter> logger)
+{
+    public static readonly string[] RosterColumns = ["企业微信账号", "姓名", "职务", "乡镇", "村"];
+    public static readonly string[] HouseholdColumns = ["户编号", "户主姓名", "身份证号", "乡镇", "村", "监测对象类别", "纳入日期", "帮扶责任人"];
+    public const string OptionalPhoneColumn = "联系电话";
+
+    public async Task<ImportReport> ImportRosterAsync(string countyId, string csv, CancellationToken ct = default)
+    {
+        if (!counties.TryGet(countyId, out var county)) return ImportReport.Failed($"没有这个县：{countyId}");
+        if (!TryParse(csv, RosterColumns, out var table, out var failure)) return failure;
+
+        var errors = new List<ImportError>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        int created = 0, updated = 0;
+        foreach (var row in table.Rows)
+        {
+            var account = table.Get(row, "企业微信账号");
+            var name = table.Get(row, "姓名");
+            var title = table.Get(row, "职务");
+            var townshipText = table.Get(row, "乡镇");
+            var villagesText = table.Get(row, "村");
+            string? problem = null;
+            Township? township = null;
+            if (!AccountPattern().IsMatch(account)) problem = account.Length == 0 ? "企业微信账号为空" : $"企业微信账号\"{account}\"格式不对（只能有字母、数字和 _ . @ -）";
+            else if (seen.TryGetValue(account, out var firstLine)) problem = $"企业微信账号\"{account}\"与第{firstLine}行重复";
+            else if (name.Length == 0) problem = "姓名为空";
+            else if ((township = ResolveTownship(county, townshipText, out var townshipProblem)) is null) problem = townshipProblem;
+            if (problem is not null)
+            {
+                errors.Add(new ImportError(row.Line, problem));
+                continue;
+            }
+            seen[account] = row.Line;
+            var villages = villagesText.Split(['；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(v => county.Places.CleanVillage(township!, v) ?? v).Distinct().ToList();
+            var cadre = new Cadre(county.Id, account, name, title, township!.Name, villages);
+            if (await roster.UpsertAsync(cadre, ct)) created++;
+            else updated++;
+        }
+        logger.LogInformation("Roster import for {County}: {Created} created, {Updated} updated, {Errors} bad rows",
+            county.Id, created, updated, errors.Count);
+        return new ImportReport(created, updated, errors);
+    }
+
+    public async Task<ImportReport> ImportHouseholdsAsync(string countyId, string csv, CancellationToken ct = default)
+    {
+        if (!counties.TryGet(countyId, out var county)) return ImportReport.Failed($"没有这个县：{countyId}");
+        if (!TryParse(csv, HouseholdColumns, out var table, out var failure)) return failure;
+
+        var hasPhone = table.HasColumn(OptionalPhoneColumn);
+        var today = time.Today();
+        var errors = new List<ImportError>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        int created = 0, updated = 0;
+        foreach (var row in table.Rows)
+        {
+            var no = table.Get(row, "户编号");
+            var name = table.Get(row, "户主姓名");
+            var id = IdNumber.Check(table.Get(row, "身份证号"), today);
+            var village = table.Get(row, "村");
+            var phoneText = hasPhone ? table.Get(row, OptionalPhoneColumn) : "";
+            var phone = PhoneNumber.Check(phoneText);
+            var dateText = table.Get(row, "纳入日期");
+            DateOnly? includedOn = null;
+            string? problem = null;
+            Township? township = null;
+            if (!HouseholdNoPattern().IsMatch(no)) problem = no.Length == 0 ? "户编号为空" : $"户编号\"{no}\"格式不对";
+            else if (seen.TryGetValue(no, out var firstLine)) problem = $"户编号\"{no}\"与第{firstLine}行重复";
+            else if (name.Length == 0) problem = "户主姓名为空";
+            else if (!id.IsValid) problem = $"身份证号不对（{IdProblem(id.Problem)}：{PersonalDataMask.IdNumber(id.Normalized)}）";
+            else if ((township = ResolveTownship(county, table.Get(row, "乡镇"), out var townshipProblem)) is null) problem = townshipProblem;
+            else if (village.Length == 0) problem = "村为空";
+            else if (dateText.Length > 0 && (includedOn = ParseDate(dateText)) is null) problem = $"纳入日期\"{dateText}\"看不懂（请写成 2024-05-15）";
+            else if (phoneText.Length > 0 && !phone.IsValid) problem = $"联系电话不对（{PersonalDataMask.Phone(phone.Normalized)}）";
+            if (problem is not null)
+            {
+                errors.Add(new ImportError(row.Line, problem));
+                continue;
+            }
+            seen[no] = row.Line;
+            var household = new Household
+            {
+                CountyId = county.Id,
+                HouseholdNo = no,
+                HeadName = name,
+                IdNumberProtected = protector.Protect(id.Normalized)!,
+                IdNumberHash = protector.LookupHash("id", id.Normalized),
+                PhoneProtected = phone.IsValid ? protector.Protect(phone.Normalized) : null,
+                Township = township!.Name,
+                Village = county.Places.CleanVillage(township, village) ?? village,
+                Category = NullIfEmpty(table.Get(row, "监测对象类别")),
+                IncludedOn = includedOn,
+                ResponsibleCadre = NullIfEmpty(table.Get(row, "帮扶责任人")),
+                BindingHash = phone.IsValid ? bindings.Hash(name, id.Normalized, phone.Normalized) : null,
+                ImportedAt = time.GetUtcNow(),
+            };
+            if (await households.UpsertAsync(household, ct)) created++;
+            else updated++;
+        }
+        logger.LogInformation("Household import for {County}: {Created} created, {Updated} updated, {Errors} bad rows",
+            county.Id, created, updated, errors.Count);
+        return new ImportReport(created, updated, errors);
+    }
+
+    private static bool TryParse(string csv, string[] required, out CsvTable table, out ImportReport failure)
+    {
+        failure = null!;
+        try
+        {
+            table = CsvTable.Parse(csv);
+        }
+        catch (FormatException e)
+        {
+            table = null!;
+            failure = ImportReport.Failed(e.Message);
+            return false;
+        }
+        var parsed = table;
+        var missing = required.Where(c => !parsed.HasColumn(c)).ToList();
+        if (parsed.Header.Count == 0 || missing.Count > 0)
+        {
+            failure = ImportReport.Failed($"表头缺少列：{string.Join("、", missing.Count > 0 ? missing : required)}。第一行应为：{string.Join(',', required)}");
+            return false;
+        }
+        return true;
+    }
+
+    private static Township? ResolveTownship(CountyCases county, string text, out string? problem)
+    {
+        problem = null;
+        // Files are typed carefully: only official names, their short forms and old names count (no guessing).
+        var match = county.Places.MatchTownship(text);
+        if (match.Kind == PlaceMatchKind.Exact) return match.Candidates[0];
+        if (match.Kind == PlaceMatchKind.Fuzzy) match = PlaceMatch.Ambiguous(match.Candidates);
+        problem = text.Length == 0 ? "乡镇为空"
+            : match.Kind == PlaceMatchKind.Ambiguous ? $"乡镇\"{text}\"不明确（可能是{string.Join("、", match.Candidates.Select(c => c.Name))}）"
+            : $"乡镇\"{text}\"不在{county.County.Name}的乡镇名单里";
+        return null;
+    }
+
+    private static DateOnly? ParseDate(string text)
+    {
+        string[] formats = ["yyyy-M-d", "yyyy/M/d", "yyyyMMdd", "yyyy.M.d", "yyyy年M月d日"];
+        return DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    }
+
+    internal static string IdProblem(IdNumberProblem problem) => problem switch
+    {
+        IdNumberProblem.Empty => "为空",
+        IdNumberProblem.FifteenDigit => "15位旧号码",
+        IdNumberProblem.WrongLength or IdNumberProblem.BadCharacters => "位数不对",
+        IdNumberProblem.BadRegion => "地区码不对",
+        IdNumberProblem.BadBirthDate => "出生日期不对",
+        IdNumberProblem.BadCheckDigit => "校验位不对",
+        _ => "格式不对",
+    };
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+
+    [GeneratedRegex("^[A-Za-z0-9_.@-]{1,64}$")]
+    private static partial Regex AccountPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$")]
+    private static partial Regex HouseholdNoPattern();
+}

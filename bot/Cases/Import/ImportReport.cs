@@ -1,0 +1,12 @@
+namespace AssistBot.Bot.Cases.Import;
+
+/// <summary>What an import did: rows created and updated, and each bad row with its line number and reason.</summary>
+public sealed record ImportReport(int Created, int Updated, IReadOnlyList<ImportError> Errors)
+{
+    public int Imported => Created + Updated;
+
+    public static ImportReport Failed(string message) => new(0, 0, [new ImportError(1, message)]);
+}
+
+/// <summary>A bad row: its line in the file (1 = header) and what is wrong, in Chinese, with personal data masked.</summary>
+public sealed record ImportError(int Line, string Message);

@@ -1,0 +1,36 @@
+using AssistBot.Bot.Cases.Import;
+
+namespace AssistBot.Bot.Cli;
+
+/// <summary><c>import roster FILE --county ID</c> and <c>import households FILE --county ID</c>: the same import as the admin API.</summary>
+public sealed class ImportCommand(string what, CaseImporter importer) : ICliCommand
+{
+    public string Name => "import " + what;
+
+    public string Usage => what == "roster"
+        ? "import roster FILE --county ID       导入干部名单（CSV：企业微信账号,姓名,职务,乡镇,村）"
+        : "import households FILE --county ID   导入户信息（CSV：户编号,户主姓名,身份证号,乡镇,村,监测对象类别,纳入日期,帮扶责任人[,联系电话]）";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var county = CliRunner.Option(args, "--county");
+        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a != county);
+        if (county is null || file is null)
+        {
+            Console.Error.WriteLine("用法：dotnet run --project bot -- " + Usage);
+            return 2;
+        }
+        if (!File.Exists(file))
+        {
+            Console.Error.WriteLine($"找不到文件：{file}");
+            return 2;
+        }
+        var text = CsvTable.Decode(await File.ReadAllBytesAsync(file, cancellationToken));
+        var report = what == "roster"
+            ? await importer.ImportRosterAsync(county, text, cancellationToken)
+            : await importer.ImportHouseholdsAsync(county, text, cancellationToken);
+        Console.WriteLine($"导入完成：新增 {report.Created} 条，更新 {report.Updated} 条，有问题 {report.Errors.Count} 行。");
+        foreach (var error in report.Errors) Console.WriteLine($"  第{error.Line}行：{error.Message}");
+        return report.Errors.Count == 0 ? 0 : 1;
+    }
+}

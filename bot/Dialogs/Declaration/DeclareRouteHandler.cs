@@ -1,0 +1,32 @@
+using AssistBot.Bot.Cases;
+using AssistBot.Bot.Conversation.Dialogs;
+
+namespace AssistBot.Bot.Dialogs.Declaration;
+
+/// <summary>Menu item 2 困难申报: the menu, "我要申报/申报困难/家里有困难…", or a message that describes a hardship.</summary>
+public sealed class DeclareRouteHandler(DeclarationDialog dialog) : IRouteHandler
+{
+    private static readonly HashSet<string> ExactWords =
+        ["困难申报", "申报", "我要申报", "申报困难", "要申报", "自主申报", "农户自主申报", "家里有困难", "家里困难", "申请监测", "申请纳入监测", "我家有困难"];
+
+    private static readonly string[] Keywords = ["申报", "有困难", "生活困难", "家里困难", "纳入监测", "防返贫", "返贫"];
+
+    public string Id => RouteIds.Declare;
+    public int? MenuNumber => 2;
+    public string MenuLabel => RouterTexts.DeclareLabel;
+    public IReadOnlyCollection<string> MenuKeys { get; } = [Dialogs.MenuKeys.Declare];
+    public Dialog Dialog => dialog;
+
+    public double Match(RouteInput input)
+    {
+        if (input.Variants.Any(ExactWords.Contains)) return 1.0;
+        // "雨露计划怎么申报？" is a policy question: leave it to the policy Q&A.
+        if (FormQuestions.LooksLikeQuestion(input.Text)) return 0;
+        if (input.ContainsAny(Keywords) && !input.ContainsAny(["进度", "结果", "办到"])) return 0.8;
+        // "住院花了好几万", "房子塌了", "没活干了": a hardship told, not a policy question asked.
+        return HardshipTypes.Detect(input.Text).Count > 0 ? 0.65 : 0;
+    }
+
+    public object? CreateOptions(RouteInput input) =>
+        new DeclarationDialogOptions(!input.Variants.Any(ExactWords.Contains) && HardshipTypes.Detect(input.Text).Count > 0);
+}

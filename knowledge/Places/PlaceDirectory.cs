@@ -1,0 +1,208 @@
+using AssistBot.Knowledge.Declarations;
+
+namespace AssistBot.Knowledge.Places;
+
+/// <summary>
+/// A county's townships (乡镇/街道) and the villages a source names, read from <c>places.yaml</c>. Recognises what
+/// people actually type or say: the official name, the name without 镇/乡/街道, an old name (褚河镇 → 褚河街道), the
+/// name inside a sentence ("我是大塘埠的"), or a one-character slip of a voice transcription (神后 → 神垕镇).
+/// </summary>
+public sealed class PlaceDirectory
+{
+    private static readonly string[] TownshipSuffixes = ["回族乡", "街道办事处", "街道", "镇", "乡"];
+    private static readonly string[] VillageSuffixes = ["村民委员会", "居民委员会", "村委会", "居委会", "社区", "村"];
+
+    private readonly List<(string Key, Township Township)> _keys;
+
+    public PlaceDirectory(string countyId, string countyName, IReadOnlyList<Township> townships)
+    {
+        CountyId = countyId;
+        CountyName = countyName;
+        Townships = townships;
+        _keys = [];
+        foreach (var t in townships)
+        {
+            foreach (var key in new[] { t.Name, Stem(t.Name) }.Concat(t.Aliases).Concat(t.Aliases.Select(Stem)).Distinct())
+                if (key.Length >= 2) _keys.Add((key, t));
+        }
+        // Longest keys first, so "褚河街道" wins over "褚河".
+        _keys.Sort((a, b) => b.Key.Length.CompareTo(a.Key.Length));
+    }
+
+    public string CountyId { get; }
+
+    public string CountyName { get; }
+
+    public IReadOnlyList<Township> Townships { get; }
+
+    /// <summary>The township with this official name or alias, or null.</summary>
+    public Township? Find(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        var n = Normalize(name);
+        return Townships.FirstOrDefault(t => t.Name == n || t.Aliases.Contains(n));
+    }
+
+    /// <summary>Recognises a township in free text; see the class summary.</summary>
+    public PlaceMatch MatchTownship(string? input)
+    {
+        var text = Normalize(input);
+        if (text.Length == 0) return PlaceMatch.None;
+
+        foreach (var (key, township) in _keys)
+        {
+            if (!text.Contains(key, StringComparison.Ordinal)) continue;
+            // Another township whose key of the same length also occurs makes it ambiguous.
+            var rivals = _keys.Where(k => k.Key.Length == key.Length && k.Township != township && text.Contains(k.Key, StringComparison.Ordinal))
+                .Select(k => k.Township).Distinct().ToList();
+            return rivals.Count == 0 ? PlaceMatch.Exact(township) : PlaceMatch.Ambiguous([township, .. rivals]);
+        }
+
+        // One character off (voice transcription, a slip of the pen), compared without the suffix.
+        var stem = Stem(StripCountyPrefix(text));
+        if (stem.Length < 2 || stem.Length > 6) return PlaceMatch.None;
+        var near = _keys.Where(k => !HasTownshipSuffix(k.Key) && OneEditApart(stem, k.Key))
+            .Select(k => k.Township).Distinct().ToList();
+        return near.Count switch
+        {
+            0 => PlaceMatch.None,
+            1 => PlaceMatch.Fuzzy(near[0]),
+            _ => PlaceMatch.Ambiguous(near),
+        };
+    }
+
+    /// <summary>A village name as entered, cleaned (spaces, punctuation); a known village gets its official spelling.</summary>
+    public string? CleanVillage(Township township, string? input)
+    {
+        var text = StripCountyPrefix(Normalize(input));
+        foreach (var key in new[] { township.Name, Stem(township.Name) }.Concat(township.Aliases))
+            if (text.StartsWith(key, StringComparison.Ordinal) && text.Length > key.Length) text = text[key.Length..];
+        if (text.Length is < 2 or > 20 || !text.Any(IsHan)) return null;
+        var known = township.Villages.FirstOrDefault(v => VillageKey(v.Name) == VillageKey(text));
+        return known?.Name ?? text;
+    }
+
+    /// <summary>Comparison key for village names: 代屋村, 代屋, 代屋村委会 are the same place.</summary>
+    public static string VillageKey(string? name)
+    {
+        var n = Normalize(name);
+        foreach (var suffix in VillageSuffixes)
+            if (n.Length > suffix.Length + 1 && n.EndsWith(suffix, StringComparison.Ordinal)) return n[..^suffix.Length];
+        return n;
+    }
+
+    /// <summary>The name without 镇/乡/街道/回族乡.</summary>
+    public static string Stem(string name)
+    {
+        foreach (var suffix in TownshipSuffixes)
+            if (name.Length > suffix.Length + 1 && name.EndsWith(suffix, StringComparison.Ordinal)) return name[..^suffix.Length];
+        return name;
+    }
+
+    private static bool HasTownshipSuffix(string key) => TownshipSuffixes.Any(s => key.EndsWith(s, StringComparison.Ordinal));
+
+    private string StripCountyPrefix(string text)
+    {
+        foreach (var prefix in new[] { CountyName, Stem(CountyName.TrimEnd('县', '市')), CountyName.TrimEnd('县', '市') })
+            if (prefix.Length >= 2 && text.StartsWith(prefix, StringComparison.Ordinal)) return text[prefix.Length..];
+        return text;
+    }
+
+    /// <summary>Drops whitespace, punctuation and symbols; folds full-width letters and digits.</summary>
+    public static string Normalize(string? input)
+    {
+        if (string.IsNullOrEmpty(input)) return "";
+        var folded = input.Normalize(System.Text.NormalizationForm.FormKC);
+        var buffer = new System.Text.StringBuilder(folded.Length);
+        foreach (var c in folded)
+            if (char.IsLetterOrDigit(c)) buffer.Append(c);
+        return buffer.ToString();
+    }
+
+    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
+
+    private static bool OneEditApart(string a, string b)
+    {
+        if (a == b) return true;
+        if (Math.Abs(a.Length - b.Length) > 1) return false;
+        if (Math.Min(a.Length, b.Length) < 2) return false;
+        if (a.Length == b.Length)
+        {
+            var diff = 0;
+            for (var i = 0; i < a.Length; i++)
+                if (a[i] != b[i] && ++diff > 1) return false;
+            return true;
+        }
+        var (shorter, longer) = a.Length < b.Length ? (a, b) : (b, a);
+        if (shorter.Length < 2) return false;
+        for (var i = 0; i < longer.Length; i++)
+            if (longer.Remove(i, 1) == shorter) return true;
+        return false;
+    }
+
+    /// <summary>Loads <c>places.yaml</c>.</summary>
+    public static PlaceDirectory Load(string path)
+    {
+        var file = CasePackFiles.Yaml.Deserialize<PlacesFile>(File.ReadAllText(path))
+            ?? throw new InvalidDataException($"{path} is empty.");
+        if (string.IsNullOrWhiteSpace(file.County)) throw new InvalidDataException($"{path}: 'county' is missing.");
+        var townships = file.Townships.Select(t => new Township(
+            Normalize(t.Name),
+            t.Note,
+            t.Aliases.Select(Normalize).Where(a => a.Length > 0).ToList(),
+            t.Villages.Select(v => new Village(Normalize(v.Name), v.Source)).ToList())).ToList();
+        if (townships.Count == 0) throw new InvalidDataException($"{path}: no townships.");
+        var duplicate = townships.GroupBy(t => t.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new InvalidDataException($"{path}: township {duplicate.Key} is listed twice.");
+        return new PlaceDirectory(file.County, file.CountyName ?? "", townships);
+    }
+
+    private sealed class PlacesFile
+    {
+        public string County { get; set; } = "";
+        public string? CountyName { get; set; }
+        public List<TownshipEntry> Townships { get; set; } = [];
+    }
+
+    private sealed class TownshipEntry
+    {
+        public string Name { get; set; } = "";
+        public string? Note { get; set; }
+        public List<string> Aliases { get; set; } = [];
+        public List<VillageEntry> Villages { get; set; } = [];
+    }
+
+    private sealed class VillageEntry
+    {
+        public string Name { get; set; } = "";
+        public string? Source { get; set; }
+    }
+}
+
+/// <summary>A township (乡镇/街道) with its old names and the villages a source names.</summary>
+public sealed record Township(string Name, string? Note, IReadOnlyList<string> Aliases, IReadOnlyList<Village> Villages);
+
+public sealed record Village(string Name, string? Source);
+
+/// <summary>The outcome of recognising a township: one, several to choose from, or none.</summary>
+public sealed record PlaceMatch(PlaceMatchKind Kind, IReadOnlyList<Township> Candidates)
+{
+    public static PlaceMatch None { get; } = new(PlaceMatchKind.None, []);
+
+    public static PlaceMatch Exact(Township t) => new(PlaceMatchKind.Exact, [t]);
+
+    public static PlaceMatch Fuzzy(Township t) => new(PlaceMatchKind.Fuzzy, [t]);
+
+    public static PlaceMatch Ambiguous(IReadOnlyList<Township> ts) => new(PlaceMatchKind.Ambiguous, ts);
+
+    /// <summary>The single recognised township (exact or fuzzy), else null.</summary>
+    public Township? Township => Kind is PlaceMatchKind.Exact or PlaceMatchKind.Fuzzy ? Candidates[0] : null;
+}
+
+public enum PlaceMatchKind
+{
+    None,
+    Exact,
+    Fuzzy,
+    Ambiguous,
+}
