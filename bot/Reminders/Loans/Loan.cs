@@ -46,6 +46,9 @@ public sealed record Loan
     /// <summary>The cadre's WeCom UserId, when the roster knows them.</summary>
     public string? CadreUserId { get; init; }
 
+    /// <summary>The binding lookup hash (name, last 6 of the ID number, phone) registered for "绑定", when there is a phone.</summary>
+    public string? BindingHash { get; init; }
+
     public RepaymentState Repayment { get; init; } = RepaymentState.Outstanding;
 
     public DateTimeOffset? RepaymentReportedAt { get; init; }

@@ -18,7 +18,8 @@ public sealed record LoanImportProblem(int Line, string Message)
 /// Imports a loan CSV into <see cref="LoanStore"/>: good rows are stored (re-import updates by 贷款编号), bad rows are
 /// reported with their line numbers and skipped. ID numbers and phones are protected before they are stored.
 /// </summary>
-public sealed class LoanImporter(LoanStore loans, PersonalDataProtector protector, ICadreDirectory cadres, TimeProvider time)
+public sealed class LoanImporter(LoanStore loans, PersonalDataProtector protector, ICadreDirectory cadres, TimeProvider time,
+    Cases.BindingRegistry? bindings = null)
 {
     private const int BatchSize = 64;
 
@@ -41,8 +42,18 @@ public sealed class LoanImporter(LoanStore loans, PersonalDataProtector protecto
         async Task FlushAsync()
         {
             var results = await Task.WhenAll(batch.Select(l => loans.UpsertAsync(l, cancellationToken))).ConfigureAwait(false);
-            created += results.Count(r => r);
-            updated += results.Count(r => !r);
+            if (bindings is not null)
+                foreach (var before in results.Where(b => b?.BindingHash is not null))
+                    if (batch.First(l => l.LoanNumber == before!.LoanNumber).BindingHash != before!.BindingHash)
+                        await bindings.UnregisterAsync(county, before.BindingHash!,
+                            new Cases.BindingSubject(Cases.BindingRegistry.LoanKind, before.LoanNumber), cancellationToken).ConfigureAwait(false);
+            if (bindings is not null)
+                foreach (var loan in batch.Where(l => l.BindingHash is not null))
+                    // "绑定" (name + last 6 of the ID number + phone) then finds this loan for the farmer.
+                    await bindings.RegisterAsync(county, loan.BindingHash!, new Cases.BindingSubject(Cases.BindingRegistry.LoanKind, loan.LoanNumber),
+                        cancellationToken).ConfigureAwait(false);
+            created += results.Count(r => r is null);
+            updated += results.Count(r => r is not null);
             batch.Clear();
         }
 
@@ -91,6 +102,7 @@ public sealed class LoanImporter(LoanStore loans, PersonalDataProtector protecto
                     Maturity = row.Maturity,
                     CadreName = cadre?.Name ?? row.Cadre,
                     CadreUserId = cadre?.UserId,
+                    BindingHash = bindings?.Hash(row.BorrowerName, row.IdNumber, row.Phone),
                     ImportedAt = now,
                 });
                 if (batch.Count >= BatchSize) await FlushAsync().ConfigureAwait(false);

@@ -28,16 +28,14 @@ public sealed class LoanStore(IStorage storage, IBorrowerAccounts accounts, Time
     public async Task<Loan?> GetAsync(string county, string loanNumber, CancellationToken ct = default) =>
         (await storage.ReadAsync<Loan>(LoanKey(county, Normalize(loanNumber)), ct).ConfigureAwait(false))?.Value;
 
-    /// <summary>Creates or updates a loan (by 贷款编号), keeping its recorded repayment; true when it was new.</summary>
-    public async Task<bool> UpsertAsync(Loan loan, CancellationToken ct = default)
+    /// <summary>Creates or updates a loan (by 贷款编号), keeping its recorded repayment; returns the previous version (null: new).</summary>
+    public async Task<Loan?> UpsertAsync(Loan loan, CancellationToken ct = default)
     {
         var key = LoanKey(loan.CountyId, loan.LoanNumber);
-        var created = false;
         Loan? before = null;
         await storage.UpdateAsync<Loan>(key, existing =>
         {
             before = existing;
-            created = existing is null;
             return existing is null ? loan : loan with
             {
                 Repayment = existing.Repayment,
@@ -53,7 +51,7 @@ public sealed class LoanStore(IStorage storage, IBorrowerAccounts accounts, Time
             await storage.IndexRemoveAsync(BorrowerIndex(loan.CountyId, before.IdNumberHash), loan.LoanNumber, ct).ConfigureAwait(false);
         await storage.IndexAddAsync(BorrowerIndex(loan.CountyId, loan.IdNumberHash), loan.LoanNumber, Score(loan.Maturity), ct)
             .ConfigureAwait(false);
-        return created;
+        return before;
     }
 
     /// <summary>The borrower's loans (by ID-number hash), soonest maturity first.</summary>

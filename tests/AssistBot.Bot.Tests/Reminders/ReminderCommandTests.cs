@@ -109,6 +109,26 @@ public sealed class ReminderCommandTests
     }
 
     [Fact]
+    public async Task Imported_loans_can_be_bound_with_name_last_six_and_phone_and_then_reach_the_farmer()
+    {
+        await using var host = NewHost(withCases: true);
+        await SeedAsync(host);
+        var binding = host.Services.GetRequiredService<AssistBot.Bot.Cases.BindingService>();
+
+        var result = await binding.BindAsync("yuzhou", "wechat", "o-binder", "马六", "011230", "13800138000");
+
+        Assert.Equal(AssistBot.Bot.Cases.BindingOutcome.Bound, result.Outcome);
+        Assert.Contains(result.Subjects, s => s.Kind == "loan" && s.Key == "YZ2024001");
+        await host.Services.GetRequiredService<StorageBorrowerAccounts>().UnbindAsync("yuzhou", "YZ2024001");
+        var today = ChinaTime.DateOf(DateTimeOffset.UtcNow);
+        var views = new List<LoanView>();
+        await foreach (var v in host.Services.GetRequiredService<LoanStore>().MaturingAsync("yuzhou", today, today.AddDays(30))) views.Add(v);
+        Assert.Equal("o-binder", Assert.Single(views).BorrowerOpenId);
+        await host.Flow("o-binder", "wechat").Send("我还了").AssertReplyContains("已记下您报告的还款").StartTestAsync();
+        Assert.Equal(RepaymentState.Reported, await StateAsync(host));
+    }
+
+    [Fact]
     public async Task A_farmer_bound_through_the_binding_dialog_is_reached_on_wechat_and_sees_the_loan()
     {
         await using var host = NewHost();
