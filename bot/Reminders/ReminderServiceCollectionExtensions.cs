@@ -49,6 +49,10 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<DutyDesk>();
         services.AddSingleton<IFarmerBindingCheck, LoanBindingCheck>();
         services.AddSingleton<AssistBot.Bot.Dialogs.IRouteHandler, LoanRouteHandler>();
+        // Declaration step deadlines, when the cases part is registered.
+        services.AddSingleton<IDeadlineSource>(sp => sp.GetService<Cases.DeclarationStore>() is null
+            ? new NoDeadlines()
+            : ActivatorUtilities.CreateInstance<DeclarationDeadlines>(sp));
         services.AddSingleton<ReminderCadreCommands>();
         services.AddSingleton<Cases.Cadres.ICadreCommandExtension>(sp => sp.GetRequiredService<ReminderCadreCommands>());
         services.AddSingleton<IFreeTextHandler, ReminderCommandHandler>();
@@ -56,5 +60,15 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<ICliCommand, ImportLoansCommand>();
         services.AddSingleton<ICliCommand, PreviewRemindersCommand>();
         return services;
+    }
+
+    private sealed class NoDeadlines : IDeadlineSource
+    {
+        public async IAsyncEnumerable<Deadline> DueBetweenAsync(string countyId, DateOnly first, DateOnly last,
+            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await Task.CompletedTask.ConfigureAwait(false);
+            yield break;
+        }
     }
 }
