@@ -1,6 +1,7 @@
 using AssistBot.Bot.Reminders;
 using AssistBot.Bot.Reminders.Loans;
 using AssistBot.Bot.Storage;
+using AssistBot.Bot.Tests.Cases;
 using AssistBot.Bot.Tests.Infrastructure;
 using AssistBot.Scheduler.Time;
 using StackExchange.Redis;
@@ -50,20 +51,31 @@ public abstract class MonthSimulationTests
         ("o-zhangsan", D(5, 28), "以奖代补项目申请（第一批）将于2024年5月31日截止（3天后）"),
     ];
 
+    /// <summary>
+    /// The roster and households go in through the cases part's importer (the real CSV path and stored shape), the
+    /// loans through the loan importer.
+    /// </summary>
     protected static async Task<ReminderWorld> SeedAsync(IStorage storage, TimeProvider time)
     {
-        var world = new ReminderWorld("xinfeng-2024");
-        await world.AddCadreAsync(storage, "liu.ganbu", "刘干部", "驻村工作队员", "大塘埠镇", "代屋村", "新村");
-        await world.AddCadreAsync(storage, "chen.ganbu", "陈干部", "村干部", "嘉定镇", "游州村");
-        await world.AddCadreAsync(storage, "huang.shuji", "黄书记", "党委书记", "大塘埠镇");
-        await world.AddCadreAsync(storage, "zhou.zz", "周镇长", "镇长", "嘉定镇");
+        using var cases = new CaseWorld(storage);
+        var roster = await cases.Importer.ImportRosterAsync(cases.Xinfeng, string.Join('\n',
+            "企业微信账号,姓名,职务,乡镇,村",
+            "liu.ganbu,刘干部,驻村工作队员,大塘埠镇,代屋村；新村",
+            "chen.ganbu,陈干部,村干部,嘉定镇,游州村",
+            "huang.shuji,黄书记,党委书记,大塘埠镇,",
+            "zhou.zz,周镇长,镇长,嘉定镇,"));
+        Assert.Equal(4, roster.Imported);
+        var households = await cases.Importer.ImportHouseholdsAsync(cases.Xinfeng, string.Join('\n',
+            "户编号,户主姓名,身份证号,乡镇,村,监测对象类别,纳入日期,帮扶责任人",
+            $"H001,孙大,{TestIds.Valid()},大塘埠镇,代屋村,脱贫不稳定户,2024-02-01,刘干部",
+            $"H002,周二,{TestIds.Valid()},嘉定镇,游州村,脱贫户,,chen.ganbu"));
+        Assert.Equal(2, households.Imported);
+
+        var world = new ReminderWorld("xinfeng-2024", cases.Xinfeng);
         var import = await world.ImportLoansAsync(storage, time, "xinfeng-loans.csv");
         Assert.Equal(4, import.Imported);
         await new StorageBorrowerAccounts(storage).BindAsync(world.County.Id, "XF2024001", "o-zhangsan");
         await new StorageWindowSubscribers(storage).SubscribeAsync(world.County.Id, "o-zhangsan");
-        await world.AddHouseholdAsync(storage, "H001", "孙大", "大塘埠镇", "代屋村", "脱贫不稳定户", new DateOnly(2024, 2, 1), "刘干部",
-            MonthStart.AddDays(-60));
-        await world.AddHouseholdAsync(storage, "H002", "周二", "嘉定镇", "游州村", "脱贫户", null, "chen.ganbu", new DateTimeOffset(2024, 3, 15, 2, 0, 0, TimeSpan.Zero));
         return world;
     }
 

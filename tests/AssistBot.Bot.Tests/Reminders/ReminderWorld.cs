@@ -26,9 +26,9 @@ public sealed class ReminderWorld
 
     public static PersonalDataProtector Protector { get; } = new(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
-    public ReminderWorld(string packId)
+    public ReminderWorld(string packId, string? countyId = null)
     {
-        County = new ReminderCounty($"sim{Guid.NewGuid():N}"[..16], "测试县", Pack(packId));
+        County = new ReminderCounty(countyId ?? $"sim{Guid.NewGuid():N}"[..16], "测试县", Pack(packId));
         Keyspace = "outbox-" + County.Id;
     }
 
