@@ -25,7 +25,10 @@ public sealed class StatusDialog(DeclarationStore declarations) : Dialog(DialogI
 public sealed class StatusRouteHandler(StatusDialog dialog) : IRouteHandler
 {
     private static readonly HashSet<string> ExactWords = ["查进度", "进度", "查询进度", "办理进度", "我的申报", "申报进度", "查申报"];
-    private static readonly string[] Keywords = ["进度", "办到哪", "审核到哪", "有结果没", "有没有结果", "我的申报", "申报结果"];
+    // A bare 进度 inside a sentence is often a policy question ("衔接资金支出进度…"), so it only counts with a word
+    // that ties it to the user's own case.
+    private static readonly string[] Keywords =
+        ["查进度", "申报进度", "办理进度", "进度怎么样", "进度如何", "办到哪", "审核到哪", "有结果没", "有没有结果", "我的申报", "申报结果"];
 
     public string Id => RouteIds.Status;
     public int? MenuNumber => 3;
