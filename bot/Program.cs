@@ -24,6 +24,7 @@ builder.Services.AddConversationEngine();
 builder.Services.AddCases(builder.Configuration); // after the engine: adds its dialogs and the WeCom cadre front
 builder.Services.AddWeChatChannels(builder.Configuration);
 builder.Services.AddBotFrameworkChannel(builder.Configuration);
+builder.Services.AddReminders(builder.Configuration, isCli);
 
 var app = builder.Build();
 app.MapHealthEndpoints();
@@ -31,6 +32,7 @@ app.MapWeChatEndpoints();
 app.UseWebSockets();
 app.MapBotFrameworkEndpoints();
 app.MapAdminEndpoints();
+app.MapReminderAdminEndpoints();
 
 if (isCli)
 {

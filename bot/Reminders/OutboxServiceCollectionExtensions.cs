@@ -1,5 +1,6 @@
 using AssistBot.Bot.Storage;
 using AssistBot.Scheduler.Outbox;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AssistBot.Bot.Reminders;
 
@@ -8,7 +9,7 @@ public static class OutboxServiceCollectionExtensions
     /// <summary>Registers the storage-backed <see cref="IOutbox"/> that every proactive message goes through.</summary>
     public static IServiceCollection AddOutbox(this IServiceCollection services)
     {
-        services.AddSingleton<IOutbox>(sp => new StorageOutbox(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IOutbox>(sp => new StorageOutbox(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

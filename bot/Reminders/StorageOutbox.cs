@@ -42,9 +42,12 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
         try
         {
             var entry = new OutboxEntry { Id = id, Message = message, NextAttemptAt = message.DueAt };
-            await storage.WriteAsync(MessageKey(id), entry, WriteCondition.Always, null, cancellationToken).ConfigureAwait(false);
-            await storage.IndexAddAsync(_dueIndex, id, Score(message.DueAt), cancellationToken).ConfigureAwait(false);
-            await storage.IncrementAsync(CounterKey("enqueued"), 1, null, cancellationToken).ConfigureAwait(false);
+            // Three independent writes in flight at once (one round trip of latency). An index member whose document
+            // failed to land is dropped by TakeDueAsync; the claim is released below so a re-run queues it again.
+            var write = storage.WriteAsync(MessageKey(id), entry, WriteCondition.Always, null, cancellationToken).AsTask();
+            var index = storage.IndexAddAsync(_dueIndex, id, Score(message.DueAt), cancellationToken).AsTask();
+            var count = storage.IncrementAsync(CounterKey("enqueued"), 1, null, cancellationToken).AsTask();
+            await Task.WhenAll(write, index, count).ConfigureAwait(false);
             return true;
         }
         catch

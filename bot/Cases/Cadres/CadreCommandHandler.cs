@@ -17,12 +17,15 @@ public sealed class CadreCommandHandler(
     DeclarationNotifier notifier,
     PersonalDataProtector protector,
     TimeProvider time,
-    ILogger<CadreCommandHandler> logger)
+    ILogger<CadreCommandHandler> logger,
+    IEnumerable<ICadreCommandExtension> extensions)
 {
     public async Task<CadreReply> HandleAsync(string countyId, string userId, string? text, CancellationToken ct = default)
     {
         var cadre = await roster.GetAsync(countyId, userId, ct);
         if (cadre is null) return new(CadreTexts.UnknownUser, []);
+        foreach (var extension in extensions)
+            if (await extension.TryHandleAsync(countyId, cadre, text ?? "", ct) is { } handled) return handled;
         var command = CadreCommand.Parse(text);
         switch (command.Verb)
         {

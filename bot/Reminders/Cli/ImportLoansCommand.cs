@@ -1,0 +1,83 @@
+using AssistBot.Bot.Cli;
+using AssistBot.Bot.Hosting;
+using AssistBot.Bot.Reminders.Loans;
+
+namespace AssistBot.Bot.Reminders.Cli;
+
+/// <summary><c>import loans FILE --county ID</c>: imports a loan CSV, with a progress bar on large files.</summary>
+public sealed class ImportLoansCommand(LoanImporter importer, Counties counties) : ICliCommand
+{
+    /// <summary>Where output goes (tests capture it); the console by default.</summary>
+    internal TextWriter? Output { get; set; }
+
+    internal TextWriter? ErrorOutput { get; set; }
+
+    private TextWriter Out => Output ?? Console.Out;
+
+    private TextWriter Err => ErrorOutput ?? Console.Error;
+
+    private const int ProgressBarFrom = 2000;
+
+    public string Name => "import loans";
+
+    public string Usage => "import loans FILE --county ID   导入小额信贷名单（CSV：贷款编号,借款人姓名,身份证号,联系电话,乡镇,村,承贷银行,贷款金额,放款日期,到期日期,帮扶责任人）";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        var countyId = CliRunner.Option(args, "--county");
+        if (file is null || countyId is null)
+        {
+            Err.WriteLine("用法：dotnet run --project bot -- " + Usage);
+            return 2;
+        }
+        if (!counties.TryGet(countyId, out var county))
+        {
+            Err.WriteLine($"未配置的县：{countyId}（可用：{string.Join("、", counties.All.Select(c => c.Id))}）");
+            return 2;
+        }
+        if (!File.Exists(file))
+        {
+            Err.WriteLine($"找不到文件：{file}");
+            return 2;
+        }
+
+        var total = Math.Max(0, File.ReadLines(file).Count() - 1);
+        var bar = total >= ProgressBarFrom && !Console.IsErrorRedirected ? new ProgressBar(total, Err) : null;
+        LoanImportResult result;
+        try
+        {
+            using var reader = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
+            result = await importer.ImportAsync(county.Id, reader, bar is null ? null : bar.Report, cancellationToken);
+        }
+        catch (InvalidDataException e)
+        {
+            bar?.Done();
+            Err.WriteLine($"无法导入 {file}：{e.Message}");
+            return 1;
+        }
+        bar?.Done();
+
+        foreach (var error in result.Errors) Err.WriteLine("错误 " + error);
+        foreach (var warning in result.Warnings) Err.WriteLine("提醒 " + warning);
+        Out.WriteLine($"{county.Name}：导入 {result.Imported} 笔（新增 {result.Created}，更新 {result.Updated}），" +
+                          $"有误未导入 {result.Errors.Count} 行。");
+        return result.Errors.Count == 0 ? 0 : 1;
+    }
+
+    private sealed class ProgressBar(int total, TextWriter Err)
+    {
+        private int _lastPercent = -1;
+
+        public void Report(int done)
+        {
+            var percent = (int)(100L * Math.Min(done, total) / Math.Max(1, total));
+            if (percent == _lastPercent) return;
+            _lastPercent = percent;
+            var filled = percent / 4;
+            Err.Write($"\r导入中 [{new string('#', filled)}{new string('.', 25 - filled)}] {percent,3}% {done}/{total}");
+        }
+
+        public void Done() => Err.WriteLine();
+    }
+}

@@ -1,0 +1,20 @@
+using AssistBot.Bot.Reminders.Loans;
+
+namespace AssistBot.Bot.Reminders.Commands;
+
+/// <summary>
+/// Whether a WeChat user is a bound farmer (window notices go only to them). Several may be registered (loans here,
+/// households in the cases part); any one saying yes is enough.
+/// </summary>
+public interface IFarmerBindingCheck
+{
+    ValueTask<bool> IsBoundAsync(string county, string openId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A farmer bound to at least one loan or household.</summary>
+public sealed class LoanBindingCheck(IBorrowerAccounts accounts, BoundBorrowerAccounts bindings) : IFarmerBindingCheck
+{
+    public async ValueTask<bool> IsBoundAsync(string county, string openId, CancellationToken cancellationToken = default) =>
+        (await accounts.LoansForUserAsync(county, openId, cancellationToken).ConfigureAwait(false)).Count > 0 ||
+        await bindings.HasAnyBindingAsync(county, openId, cancellationToken).ConfigureAwait(false);
+}

@@ -1,0 +1,85 @@
+using AssistBot.Bot.Conversation;
+using AssistBot.Bot.Conversation.Dialogs;
+using AssistBot.Bot.Conversation.Schema;
+using AssistBot.Bot.Dialogs;
+using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Scheduler.Ports;
+using AssistBot.Scheduler.Texts;
+using AssistBot.Scheduler.Time;
+
+namespace AssistBot.Bot.Reminders.Commands;
+
+/// <summary>
+/// Menu 4 贷款还款 (replaces the engine's placeholder): a farmer sees their bound loans and when they fall due, and
+/// reports a repayment with "已还款" / "还了" (then the cadre confirms with "确认还款 编号").
+/// </summary>
+public sealed class LoanRouteHandler : AssistBot.Bot.Dialogs.IRouteHandler
+{
+    private static readonly string[] RepaidWords = ["已还款", "还了", "我还了", "已经还了", "还款了", "已经还款", "已经还款了", "钱还了", "贷款还了"];
+    private static readonly string[] LoanWords = ["贷款还款", "贷款", "还款", "还贷", "贷款到期", "贷款什么时候还"];
+
+    public LoanRouteHandler(LoanStore loans, IBorrowerAccounts accounts, TimeProvider time) =>
+        Dialog = new LoanDialog(loans, accounts, time);
+
+    public string Id => RouteIds.Loan;
+
+    public int? MenuNumber => 4;
+
+    public string MenuLabel => RouterTexts.LoanLabel;
+
+    public IReadOnlyCollection<string> MenuKeys => [Dialogs.MenuKeys.Loan];
+
+    public Dialog Dialog { get; }
+
+    private static readonly string[] RepaidFragments = ["已还", "还了", "还清", "还款了", "还上了"];
+    private static readonly string[] QuestionFragments = ["吗", "没", "么", "怎", "如何", "什么", "哪", "几", "多少", "能不能", "可以"];
+
+    /// <summary>"已还款", "嗯 那个 我还了", "钱已经还清了" — but not "还了吗" / "什么时候还".</summary>
+    public static bool SaysRepaid(RouteInput input) =>
+        input.Variants.Any(v => RepaidWords.Contains(v)) ||
+        (input.ContainsAny(RepaidFragments) && !input.ContainsAny(QuestionFragments));
+
+    public double Match(RouteInput input)
+    {
+        if (input.Normalized.StartsWith("确认还款", StringComparison.Ordinal)) return 0; // a cadre's command
+        if (SaysRepaid(input)) return 1.0;
+        if (input.Variants.Any(v => LoanWords.Contains(v))) return 1.0;
+        if (input.ContainsAny(["我的贷款", "我家贷款", "我家的贷款", "我贷的款"])) return 0.9;
+        // "小额信贷怎么还款" is a policy question for the Q&A, not a look at one's own loan.
+        if (input.ContainsAny(QuestionFragments) || input.Text.Contains('？') || input.Text.Contains('?')) return 0;
+        return input.ContainsAny(["还款", "还贷", "贷款到期"]) ? 0.7 : 0;
+    }
+
+    public object? CreateOptions(RouteInput input) => SaysRepaid(input) ? "repaid" : null;
+
+    private sealed class LoanDialog(LoanStore loans, IBorrowerAccounts accounts, TimeProvider time) : Dialog("loan.status")
+    {
+        public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null,
+            CancellationToken cancellationToken = default)
+        {
+            var context = dc.Context;
+            var county = context.County();
+            var userId = context.Activity.From?.Id ?? "";
+            var numbers = await accounts.LoansForUserAsync(county.Id, userId, cancellationToken).ConfigureAwait(false);
+            var mine = new List<Loan>();
+            foreach (var number in numbers)
+                if (await loans.GetAsync(county.Id, number, cancellationToken).ConfigureAwait(false) is { Repayment: not RepaymentState.Confirmed } loan)
+                    mine.Add(loan);
+
+            string reply;
+            if (mine.Count == 0) reply = ReminderTexts.RepaymentNoLoan;
+            else if (options is "repaid")
+            {
+                foreach (var loan in mine) await loans.ReportRepaidAsync(county.Id, loan.LoanNumber, cancellationToken).ConfigureAwait(false);
+                reply = ReminderTexts.RepaymentReported;
+            }
+            else
+            {
+                var today = ChinaTime.DateOf(time.GetUtcNow());
+                reply = ReminderTexts.LoanSummary(mine.Select(l => LoanStore.ToView(l, userId)).ToList(), today);
+            }
+            await context.SendActivityAsync(MessageFactory.Text(reply), cancellationToken).ConfigureAwait(false);
+            return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

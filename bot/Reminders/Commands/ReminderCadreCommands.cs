@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using AssistBot.Bot.Cases;
+using AssistBot.Bot.Cases.Cadres;
+using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Storage;
+using AssistBot.Scheduler.Texts;
+
+namespace AssistBot.Bot.Reminders.Commands;
+
+/// <summary>
+/// The reminder commands of cadres on WeCom, stateless like the rest of the cadre front: "确认还款 编号",
+/// "待走访" (a numbered list, kept a day) and "已走访 户编号|序号 [备注]".
+/// </summary>
+public sealed partial class ReminderCadreCommands(LoanStore loans, DutyDesk duties, IStorage storage) : ICadreCommandExtension
+{
+    private static readonly TimeSpan ListLifetime = TimeSpan.FromDays(1);
+
+    private sealed record ListedDuty(string Subject, string Duty);
+
+    private static string ListKey(string county, string userId) => $"reminders/{county}/duty-list/{userId}";
+
+    public Task<CadreReply?> TryHandleAsync(string countyId, Cadre cadre, string text, CancellationToken cancellationToken) =>
+        HandleAsync(countyId, cadre.UserId, text, cancellationToken);
+
+    /// <summary>The reply to a reminder command, or null when the text is not one.</summary>
+    public async Task<CadreReply?> HandleAsync(string countyId, string userId, string text, CancellationToken cancellationToken)
+    {
+        text = Fold(text);
+        if (ConfirmRepaid().Match(text) is { Success: true } confirm)
+        {
+            var number = confirm.Groups[1].Value;
+            if (number.Length == 0) return Reply(ReminderTexts.RepaymentConfirmUsage);
+            var loan = await loans.ConfirmRepaidAsync(countyId, number, userId, cancellationToken).ConfigureAwait(false);
+            return Reply(loan is null ? ReminderTexts.LoanNotFound(LoanStore.Normalize(number))
+                : ReminderTexts.RepaymentConfirmed(loan.LoanNumber, loan.BorrowerName));
+        }
+
+        if (ParseVisit(text) is { } visit)
+        {
+            if (visit.Subject.Length == 0) return Reply(ReminderTexts.VisitUsage);
+            string? dutyId = null;
+            var subject = visit.Subject;
+            if (visit.Subject.Length <= 2 && int.TryParse(visit.Subject, out var index))
+            {
+                // "已走访 2": the second line of the cadre's last "待走访" list.
+                var listed = (await storage.ReadAsync<List<ListedDuty>>(ListKey(countyId, userId), cancellationToken).ConfigureAwait(false))?.Value;
+                if (listed is null || index < 1 || index > listed.Count) return Reply(ReminderTexts.NoSuchListNumber(index));
+                (subject, dutyId) = (listed[index - 1].Subject, listed[index - 1].Duty);
+            }
+            return Reply(await duties.RecordVisitAsync(countyId, subject, dutyId, userId, visit.Note, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (DutyListWords.Contains(Compact(text)))
+        {
+            var items = await duties.DueForCadreAsync(countyId, userId, cancellationToken).ConfigureAwait(false);
+            var shown = items.Take(20).ToList();
+            await storage.WriteAsync(ListKey(countyId, userId), shown.Select(i => new ListedDuty(i.Subject.SubjectId, i.Duty.Id)).ToList(),
+                WriteCondition.Always, ListLifetime, cancellationToken).ConfigureAwait(false);
+            return Reply(shown.Count == 0 ? ReminderTexts.NoDutiesDue
+                : ReminderTexts.DutyList(shown.Select(i => (i.Duty, i.Subject, i.Due)).ToList(), items.Count));
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string> DutyListWords = ["待走访", "走访任务", "我的走访", "走访清单", "待走访清单"];
+
+    private static CadreReply Reply(string text) => new(text, []);
+
+    private static string Compact(string text) => new(text.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).ToArray());
+
+    /// <summary>"已走访 H001 家中无异常" → (H001, 家中无异常); null when the text is not that command.</summary>
+    public static (string Subject, string? Note)? ParseVisit(string text)
+    {
+        if (Visited().Match(Fold(text)) is not { Success: true } match) return null;
+        var note = match.Groups[2].Value.Trim();
+        return (match.Groups[1].Value.ToUpperInvariant(), note.Length == 0 ? null : note);
+    }
+
+    public static bool IsCadreCommand(string text)
+    {
+        var folded = Fold(text);
+        return ConfirmRepaid().IsMatch(folded) || Visited().IsMatch(folded) || DutyListWords.Contains(Compact(folded));
+    }
+
+    /// <summary>Full-width to half-width, trimmed; keeps the spaces that separate a number from a note.</summary>
+    private static string Fold(string text) => new string(text.Select(c => c switch
+    {
+        '\u3000' => ' ',
+        >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+        _ => c,
+    }).ToArray()).Trim();
+
+    [GeneratedRegex(@"^确认还款[\s:：,，]*([A-Za-z0-9\-]*)\s*$")]
+    private static partial Regex ConfirmRepaid();
+
+    [GeneratedRegex(@"^已走访[\s:：,，]*([A-Za-z0-9\-]*)[\s:：,，]*(.*)$", RegexOptions.Singleline)]
+    private static partial Regex Visited();
+}

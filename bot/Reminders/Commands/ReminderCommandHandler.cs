@@ -1,0 +1,67 @@
+using AssistBot.Bot.Conversation;
+using AssistBot.Bot.Conversation.Dialogs;
+using AssistBot.Bot.Conversation.Schema;
+using AssistBot.Bot.Dialogs;
+using AssistBot.Scheduler.Texts;
+
+namespace AssistBot.Bot.Reminders.Commands;
+
+/// <summary>
+/// The reminder commands in the router, before policy Q&amp;A. Farmers: "订阅" / "退订" application-window notices.
+/// Cadre commands (确认还款, 已走访, 待走访) are answered on WeCom — by the cadre front when the cases part is there,
+/// else here — and politely refused on the farmers' channels.
+/// </summary>
+public sealed class ReminderCommandHandler(
+    StorageWindowSubscribers subscribers,
+    ReminderCadreCommands cadreCommands,
+    IEnumerable<IFarmerBindingCheck> bindings) : IFreeTextHandler
+{
+    private static readonly HashSet<string> SubscribeWords = ["订阅", "订阅提醒", "订阅补助提醒", "开通提醒"];
+    private static readonly HashSet<string> UnsubscribeWords = ["退订", "取消订阅", "退订提醒", "不要提醒", "关闭提醒"];
+
+    public int Order => -100;
+
+    public async Task<bool> TryHandleAsync(DialogContext dc, RouteInput input, CancellationToken cancellationToken)
+    {
+        var context = dc.Context;
+        var county = context.County();
+        var userId = context.Activity.From?.Id ?? "";
+
+        if (ReminderCadreCommands.IsCadreCommand(input.Text))
+        {
+            if (context.Activity.ChannelId != Channels.WeCom) return await ReplyAsync(context, ReminderTexts.CadreOnly, cancellationToken);
+            var reply = await cadreCommands.HandleAsync(county.Id, userId, input.Text, cancellationToken).ConfigureAwait(false);
+            return reply is not null && await ReplyAsync(context, reply.Text, cancellationToken);
+        }
+
+        if (input.IsAny(SubscribeWords))
+        {
+            if (context.Activity.ChannelId != Channels.WeChat && context.Activity.ChannelId != Channels.Test)
+                return await ReplyAsync(context, ReminderTexts.SubscribeOnWeChat, cancellationToken);
+            if (!await IsBoundAsync(county.Id, userId, cancellationToken).ConfigureAwait(false))
+                return await ReplyAsync(context, ReminderTexts.SubscribeNeedsBinding, cancellationToken);
+            await subscribers.SubscribeAsync(county.Id, userId, cancellationToken).ConfigureAwait(false);
+            return await ReplyAsync(context, ReminderTexts.Subscribed, cancellationToken);
+        }
+
+        if (input.IsAny(UnsubscribeWords))
+        {
+            await subscribers.UnsubscribeAsync(county.Id, userId, cancellationToken).ConfigureAwait(false);
+            return await ReplyAsync(context, ReminderTexts.Unsubscribed, cancellationToken);
+        }
+        return false;
+    }
+
+    private async Task<bool> IsBoundAsync(string county, string userId, CancellationToken cancellationToken)
+    {
+        foreach (var check in bindings)
+            if (await check.IsBoundAsync(county, userId, cancellationToken).ConfigureAwait(false)) return true;
+        return false;
+    }
+
+    private static async Task<bool> ReplyAsync(ITurnContext context, string text, CancellationToken cancellationToken)
+    {
+        await context.SendActivityAsync(MessageFactory.Text(text), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Runtime.CompilerServices;
+using AssistBot.Bot.Storage;
+using AssistBot.Scheduler.Ports;
+
+namespace AssistBot.Bot.Reminders.Loans;
+
+/// <summary>
+/// Loans in storage: one document per loan, a scored index by maturity day (so a sweep reads only the loans whose
+/// stage dates fall in its window, page by page), the cadres with loans, and each borrower's loans by ID hash.
+/// </summary>
+public sealed class LoanStore(IStorage storage, IBorrowerAccounts accounts, TimeProvider time) : ILoanBook
+{
+    private const int PageSize = 500;
+
+    public static string LoanKey(string county, string loanNumber) => $"loans/{county}/{loanNumber}";
+
+    private static string MaturityIndex(string county) => $"loans/{county}/idx/maturity";
+
+    private static string CadreIndex(string county) => $"loans/{county}/idx/cadres";
+
+    private static string BorrowerIndex(string county, string idHash) => $"loans/{county}/idx/borrower/{idHash}";
+
+    /// <summary>Score of a date in the maturity index (days since 0001-01-01).</summary>
+    public static double Score(DateOnly date) => date.DayNumber;
+
+    public static string Normalize(string loanNumber) => loanNumber.Trim().ToUpperInvariant();
+
+    public async Task<Loan?> GetAsync(string county, string loanNumber, CancellationToken ct = default) =>
+        (await storage.ReadAsync<Loan>(LoanKey(county, Normalize(loanNumber)), ct).ConfigureAwait(false))?.Value;
+
+    /// <summary>Creates or updates a loan (by 贷款编号), keeping its recorded repayment; returns the previous version (null: new).</summary>
+    public async Task<Loan?> UpsertAsync(Loan loan, CancellationToken ct = default)
+    {
+        var key = LoanKey(loan.CountyId, loan.LoanNumber);
+        Loan? before = null;
+        await storage.UpdateAsync<Loan>(key, existing =>
+        {
+            before = existing;
+            return existing is null ? loan : loan with
+            {
+                Repayment = existing.Repayment,
+                RepaymentReportedAt = existing.RepaymentReportedAt,
+                RepaymentConfirmedAt = existing.RepaymentConfirmedAt,
+                RepaymentConfirmedBy = existing.RepaymentConfirmedBy,
+            };
+        }, cancellationToken: ct).ConfigureAwait(false);
+        await storage.IndexAddAsync(MaturityIndex(loan.CountyId), loan.LoanNumber, Score(loan.Maturity), ct).ConfigureAwait(false);
+        if (loan.CadreUserId is { Length: > 0 } cadre)
+            await storage.IndexAddAsync(CadreIndex(loan.CountyId), cadre, 0, ct).ConfigureAwait(false);
+        if (before is not null && before.IdNumberHash != loan.IdNumberHash)
+            await storage.IndexRemoveAsync(BorrowerIndex(loan.CountyId, before.IdNumberHash), loan.LoanNumber, ct).ConfigureAwait(false);
+        await storage.IndexAddAsync(BorrowerIndex(loan.CountyId, loan.IdNumberHash), loan.LoanNumber, Score(loan.Maturity), ct)
+            .ConfigureAwait(false);
+        return before;
+    }
+
+    /// <summary>The borrower's loans (by ID-number hash), soonest maturity first.</summary>
+    public async Task<IReadOnlyList<Loan>> ForBorrowerAsync(string county, string idNumberHash, CancellationToken ct = default)
+    {
+        var members = await storage.IndexRangeByScoreAsync(BorrowerIndex(county, idNumberHash), double.MinValue, double.MaxValue, 0, 100, ct)
+            .ConfigureAwait(false);
+        var loans = new List<Loan>(members.Count);
+        foreach (var member in members)
+            if (await GetAsync(county, member.Member, ct).ConfigureAwait(false) is { } loan) loans.Add(loan);
+        return loans;
+    }
+
+    /// <summary>The borrower said they repaid ("已还款"): reported, pending the cadre's confirmation.</summary>
+    public Task<Loan?> ReportRepaidAsync(string county, string loanNumber, CancellationToken ct = default) =>
+        ChangeAsync(county, loanNumber, l => l.Repayment == RepaymentState.Outstanding
+            ? l with { Repayment = RepaymentState.Reported, RepaymentReportedAt = time.GetUtcNow() }
+            : l, ct);
+
+    /// <summary>The cadre confirmed ("确认还款 编号"): no more reminders for this loan.</summary>
+    public Task<Loan?> ConfirmRepaidAsync(string county, string loanNumber, string by, CancellationToken ct = default) =>
+        ChangeAsync(county, loanNumber, l => l.Repayment == RepaymentState.Confirmed
+            ? l
+            : l with { Repayment = RepaymentState.Confirmed, RepaymentConfirmedAt = time.GetUtcNow(), RepaymentConfirmedBy = by }, ct);
+
+    private async Task<Loan?> ChangeAsync(string county, string loanNumber, Func<Loan, Loan> change, CancellationToken ct)
+    {
+        var key = LoanKey(county, Normalize(loanNumber));
+        if (await storage.ReadAsync<Loan>(key, ct).ConfigureAwait(false) is null) return null;
+        return await storage.UpdateAsync<Loan>(key, l => l is null ? null! : change(l), cancellationToken: ct).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<LoanView> MaturingAsync(string countyId, DateOnly first, DateOnly last,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var skip = 0; ; skip += PageSize)
+        {
+            var page = await storage.IndexRangeByScoreAsync(MaturityIndex(countyId), Score(first), Score(last), skip, PageSize,
+                cancellationToken).ConfigureAwait(false);
+            // Read the page's documents (and their WeChat accounts) concurrently: one round trip's latency per page.
+            var views = await Task.WhenAll(page.Select(async entry =>
+            {
+                var loan = (await storage.ReadAsync<Loan>(LoanKey(countyId, entry.Member), cancellationToken).ConfigureAwait(false))?.Value;
+                if (loan is null) return null;
+                var openId = await accounts.OpenIdForLoanAsync(countyId, loan.LoanNumber, cancellationToken).ConfigureAwait(false);
+                return ToView(loan, openId);
+            })).ConfigureAwait(false);
+            foreach (var view in views)
+                if (view is not null) yield return view;
+            if (page.Count < PageSize) yield break;
+        }
+    }
+
+    public async IAsyncEnumerable<string> CadresWithLoansAsync(string countyId,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var skip = 0; ; skip += PageSize)
+        {
+            var page = await storage.IndexRangeByScoreAsync(CadreIndex(countyId), double.MinValue, double.MaxValue, skip, PageSize,
+                cancellationToken).ConfigureAwait(false);
+            foreach (var entry in page) yield return entry.Member;
+            if (page.Count < PageSize) yield break;
+        }
+    }
+
+    public static LoanView ToView(Loan loan, string? openId) => new(loan.LoanNumber, loan.BorrowerName, loan.PhoneMasked, loan.Township,
+        loan.Village, loan.Bank, loan.Amount, loan.Maturity, loan.CadreUserId, loan.CadreName, openId, loan.Repayment);
+}

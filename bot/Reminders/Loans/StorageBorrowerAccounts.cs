@@ -1,0 +1,41 @@
+using AssistBot.Bot.Storage;
+
+namespace AssistBot.Bot.Reminders.Loans;
+
+/// <summary>
+/// Loan ↔ WeChat account links in storage. The binding dialog ("绑定", cases) calls <see cref="BindAsync"/> when a
+/// farmer proves they are the borrower; reminders then reach them on WeChat instead of through their cadre.
+/// </summary>
+public sealed class StorageBorrowerAccounts(IStorage storage) : IBorrowerAccounts
+{
+    private static string LoanAccountKey(string county, string loanNumber) => $"loans/{county}/accounts/{loanNumber}";
+
+    private static string UserLoansIndex(string county, string openId) => $"loans/{county}/idx/user/{openId}";
+
+    public async ValueTask BindAsync(string county, string loanNumber, string openId, CancellationToken cancellationToken = default)
+    {
+        loanNumber = LoanStore.Normalize(loanNumber);
+        await storage.WriteAsync(LoanAccountKey(county, loanNumber), openId, WriteCondition.Always, null, cancellationToken)
+            .ConfigureAwait(false);
+        await storage.IndexAddAsync(UserLoansIndex(county, openId), loanNumber, 0, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask UnbindAsync(string county, string loanNumber, CancellationToken cancellationToken = default)
+    {
+        loanNumber = LoanStore.Normalize(loanNumber);
+        var item = await storage.ReadAsync<string>(LoanAccountKey(county, loanNumber), cancellationToken).ConfigureAwait(false);
+        if (item is null) return;
+        await storage.DeleteAsync(LoanAccountKey(county, loanNumber), cancellationToken).ConfigureAwait(false);
+        await storage.IndexRemoveAsync(UserLoansIndex(county, item.Value), loanNumber, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<string?> OpenIdForLoanAsync(string county, string loanNumber, CancellationToken cancellationToken = default) =>
+        (await storage.ReadAsync<string>(LoanAccountKey(county, loanNumber), cancellationToken).ConfigureAwait(false))?.Value;
+
+    public async ValueTask<IReadOnlyList<string>> LoansForUserAsync(string county, string openId, CancellationToken cancellationToken = default)
+    {
+        var page = await storage.IndexRangeByScoreAsync(UserLoansIndex(county, openId), double.MinValue, double.MaxValue, 0, 100,
+            cancellationToken).ConfigureAwait(false);
+        return page.Select(e => e.Member).ToList();
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using AssistBot.Bot.Hosting;
+using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Scheduler.Outbox;
+using AssistBot.Scheduler.Sweeps;
+
+namespace AssistBot.Bot.Reminders;
+
+/// <summary>
+/// Admin API for reminders, behind the <c>X-Api-Key</c> header (<c>Admin:ApiKey</c>):
+/// GET /admin/reminders/outbox, POST /admin/{county}/loans/import (CSV body), GET /admin/{county}/reminders/preview.
+/// </summary>
+public static class ReminderAdminEndpoints
+{
+    public static IEndpointRouteBuilder MapReminderAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/admin").AddEndpointFilter(RequireApiKey);
+
+        admin.MapGet("/reminders/outbox", async (IOutbox outbox, string? status, int? skip, int? take, CancellationToken ct) =>
+        {
+            var counts = await outbox.CountsAsync(ct);
+            var wanted = status?.ToLowerInvariant() switch
+            {
+                null or "" or "pending" => OutboxStatus.Pending,
+                "sent" => OutboxStatus.Sent,
+                "failed" => OutboxStatus.Failed,
+                _ => (OutboxStatus?)null,
+            };
+            if (wanted is null) return Results.BadRequest(new { error = "status must be pending, sent or failed" });
+            var entries = await outbox.ListAsync(wanted.Value, Math.Max(0, skip ?? 0), Math.Clamp(take ?? 50, 1, 500), ct);
+            return Results.Ok(new
+            {
+                counts,
+                status = wanted.Value.ToString().ToLowerInvariant(),
+                entries = entries.Select(e => new
+                {
+                    e.Id,
+                    e.Message.Kind,
+                    county = e.Message.CountyId,
+                    e.Message.Subject,
+                    e.Message.Stage,
+                    channel = e.Message.Recipient.Channel,
+                    recipient = RecipientMask.UserId(e.Message.Recipient.UserId),
+                    dueAt = e.Message.DueAt,
+                    status = e.Status.ToString().ToLowerInvariant(),
+                    e.Attempts,
+                    e.NextAttemptAt,
+                    e.LastError,
+                    e.DeliveredVia,
+                    e.CompletedAt,
+                }),
+            });
+        });
+
+        admin.MapPost("/{county}/loans/import", async (string county, HttpRequest request, Counties counties, LoanImporter importer,
+            CancellationToken ct) =>
+        {
+            if (!counties.TryGet(county, out var c)) return Results.NotFound(new { error = $"unknown county {county}" });
+            using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            try
+            {
+                var result = await importer.ImportAsync(c.Id, reader, null, ct);
+                return Results.Ok(new
+                {
+                    result.Created,
+                    result.Updated,
+                    errors = result.Errors.Select(e => new { e.Line, e.Message }),
+                    warnings = result.Warnings.Select(w => new { w.Line, w.Message }),
+                });
+            }
+            catch (InvalidDataException e)
+            {
+                return Results.BadRequest(new { error = e.Message });
+            }
+        });
+
+        admin.MapGet("/{county}/reminders/preview", async (string county, string? from, int? days, ConfiguredReminderCounties counties,
+            ReminderPreview preview, CancellationToken ct) =>
+        {
+            if (counties.Find(county) is not { } c) return Results.NotFound(new { error = $"unknown county {county}" });
+            if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+                return Results.BadRequest(new { error = "from must be yyyy-MM-dd" });
+            var count = days ?? 30;
+            if (count is < 1 or > 366) return Results.BadRequest(new { error = "days must be 1–366" });
+            var messages = await preview.ListAsync(c, first, count, ct);
+            return Results.Ok(messages.Select(ReminderPreviewLine.From));
+        });
+        return app;
+    }
+
+    private static async ValueTask<object?> RequireApiKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var expected = http.RequestServices.GetRequiredService<IConfiguration>()["Admin:ApiKey"];
+        if (string.IsNullOrEmpty(expected))
+            return Results.Problem("Admin API is disabled: set Admin:ApiKey.", statusCode: StatusCodes.Status403Forbidden);
+        var given = http.Request.Headers["X-Api-Key"].ToString();
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected)))
+            return Results.Unauthorized();
+        return await next(context);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AssistBot.Scheduler.Outbox;
+using AssistBot.Scheduler.Time;
+
+namespace AssistBot.Bot.Reminders;
+
+/// <summary>One line of <c>reminders preview --json</c> (and the admin preview): what would be sent, when, to whom.</summary>
+public sealed record ReminderPreviewLine(
+    [property: JsonPropertyName("due")] string Due,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("stage")] string Stage,
+    [property: JsonPropertyName("subject")] string Subject,
+    [property: JsonPropertyName("recipient")] string Recipient,
+    [property: JsonPropertyName("channel")] string Channel,
+    [property: JsonPropertyName("fallback")] string? Fallback)
+{
+    public static ReminderPreviewLine From(OutboxMessage message) => new(
+        ChinaTime.ToChina(message.DueAt).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+        message.Kind,
+        message.Stage ?? "",
+        message.Subject ?? "",
+        message.Recipient.Channel == OutboxRecipient.None ? "-" : RecipientMask.UserId(message.Recipient.UserId),
+        message.Recipient.Channel,
+        message.FallbackRecipient is { } f ? $"{f.Channel}:{RecipientMask.UserId(f.UserId)}" : null);
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+}

@@ -1,0 +1,47 @@
+using AssistBot.Bot.Storage;
+using AssistBot.Scheduler.Ports;
+
+namespace AssistBot.Bot.Reminders;
+
+/// <summary>
+/// Cadres from the imported roster (<c>企业微信账号,姓名,职务,乡镇,村</c>). A township's lead is the cadre whose 职务 names a
+/// leading post (书记, 乡长/镇长, 主任, 负责人, 站长), else one covering the whole township.
+/// </summary>
+public sealed class RosterCadreDirectory(IStorage storage) : ICadreDirectory
+{
+    private static readonly string[] LeadTitles = ["书记", "乡长", "镇长", "主任", "负责人", "站长"];
+
+    private async Task<List<CaseRecords.RosterCadre>> ListAsync(string county, CancellationToken ct)
+    {
+        var result = new List<CaseRecords.RosterCadre>();
+        for (var skip = 0; ; skip += 500)
+        {
+            var page = await storage.IndexRangeByScoreAsync(CaseRecords.CadreIndex(county), double.MinValue, double.MaxValue, skip, 500, ct)
+                .ConfigureAwait(false);
+            foreach (var entry in page)
+                if ((await storage.ReadAsync<CaseRecords.RosterCadre>(CaseRecords.Cadre(county, entry.Member), ct).ConfigureAwait(false))?.Value
+                    is { } cadre) result.Add(cadre);
+            if (page.Count < 500) return result;
+        }
+    }
+
+    public async ValueTask<CadreContact?> TownshipLeadAsync(string countyId, string township, CancellationToken cancellationToken = default)
+    {
+        var inTownship = (await ListAsync(countyId, cancellationToken).ConfigureAwait(false)).Where(c => c.Township == township).ToList();
+        var lead = inTownship.FirstOrDefault(c => LeadTitles.Any(t => c.Title.Contains(t, StringComparison.Ordinal)))
+                   ?? inTownship.FirstOrDefault(c => c.Villages is null || c.Villages.Count == 0);
+        return lead is null ? null : new CadreContact(lead.UserId, lead.Name, lead.Township);
+    }
+
+    public async ValueTask<CadreContact?> FindAsync(string countyId, string userIdOrName, string? township,
+        CancellationToken cancellationToken = default)
+    {
+        var text = userIdOrName.Trim();
+        if (text.Length == 0) return null;
+        if ((await storage.ReadAsync<CaseRecords.RosterCadre>(CaseRecords.Cadre(countyId, text), cancellationToken).ConfigureAwait(false))?.Value
+            is { } byId) return new CadreContact(byId.UserId, byId.Name, byId.Township);
+        var named = (await ListAsync(countyId, cancellationToken).ConfigureAwait(false)).Where(c => c.Name == text).ToList();
+        var match = named.Count == 1 ? named[0] : named.FirstOrDefault(c => c.Township == township);
+        return match is null ? null : new CadreContact(match.UserId, match.Name, match.Township);
+    }
+}

@@ -1,0 +1,84 @@
+using AssistBot.Scheduler.Outbox;
+using AssistBot.Scheduler.Ports;
+using AssistBot.Scheduler.Time;
+using Microsoft.Extensions.Logging;
+
+namespace AssistBot.Scheduler.Sweeps;
+
+/// <summary>What one sweep run did.</summary>
+public sealed record SweepReport(string Sweep, int Produced, int Enqueued)
+{
+    public int Duplicates => Produced - Enqueued;
+}
+
+/// <summary>
+/// Runs a sweep for every county over the time since its watermark: produces the reminders whose send time fell in
+/// (watermark, now], enqueues each under its idempotency key, then moves the watermark to now. Re-running, running
+/// late (catch-up after downtime) or running on two instances at once therefore neither loses nor repeats anything.
+/// </summary>
+public sealed class ReminderSweepRunner(IEnumerable<IReminderSweep> sweeps, IReminderCounties counties, ISweepWatermarks watermarks,
+    IOutbox outbox, SweepOptions options, TimeProvider time, ILogger<ReminderSweepRunner> logger)
+{
+    private readonly Dictionary<string, IReminderSweep> _sweeps = sweeps.ToDictionary(s => s.Name, StringComparer.Ordinal);
+
+    public IReadOnlyCollection<IReminderSweep> Sweeps => _sweeps.Values;
+
+    public async Task<IReadOnlyList<SweepReport>> RunAllAsync(CancellationToken cancellationToken = default)
+    {
+        var reports = new List<SweepReport>();
+        foreach (var name in _sweeps.Keys.Order(StringComparer.Ordinal))
+            reports.Add(await RunAsync(name, cancellationToken).ConfigureAwait(false));
+        return reports;
+    }
+
+    public async Task<SweepReport> RunAsync(string sweepName, CancellationToken cancellationToken = default)
+    {
+        if (!_sweeps.TryGetValue(sweepName, out var sweep)) throw new ArgumentException($"No sweep named {sweepName}.", nameof(sweepName));
+        var now = time.GetUtcNow();
+        int produced = 0, enqueued = 0;
+        foreach (var county in counties.All)
+        {
+            var mark = await watermarks.GetAsync(county.Id, sweep.Name, cancellationToken).ConfigureAwait(false) ?? now - options.InitialLookback;
+            var from = mark < now - options.MaxCatchUp ? now - options.MaxCatchUp : mark;
+            if (from >= now)
+            {
+                await watermarks.AdvanceAsync(county.Id, sweep.Name, now, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            if (mark < from)
+                logger.LogWarning("Sweep {Sweep} for {County} was last run at {Mark}; catching up only from {From}", sweep.Name,
+                    county.Id, mark, from);
+
+            var (firstDay, lastDay) = DaysSending(county, from, now);
+            if (firstDay <= lastDay)
+            {
+                var counts = new int[2];
+                await Parallel.ForEachAsync(sweep.ProduceAsync(county, firstDay, lastDay, cancellationToken),
+                    new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.EnqueueParallelism), CancellationToken = cancellationToken },
+                    async (message, ct) =>
+                    {
+                        Interlocked.Increment(ref counts[0]);
+                        if (await outbox.EnqueueAsync(message, ct).ConfigureAwait(false)) Interlocked.Increment(ref counts[1]);
+                    }).ConfigureAwait(false);
+                produced += counts[0];
+                enqueued += counts[1];
+            }
+            await watermarks.AdvanceAsync(county.Id, sweep.Name, now, cancellationToken).ConfigureAwait(false);
+        }
+        if (produced > 0)
+            logger.LogInformation("Sweep {Sweep}: {Enqueued} reminders queued ({Duplicates} already queued before)", sweep.Name,
+                enqueued, produced - enqueued);
+        return new SweepReport(sweep.Name, produced, enqueued);
+    }
+
+    /// <summary>The days whose send time falls in (<paramref name="from"/>, <paramref name="to"/>].</summary>
+    public static (DateOnly First, DateOnly Last) DaysSending(ReminderCounty county, DateTimeOffset from, DateTimeOffset to)
+    {
+        var sendTime = county.Pack.SendTimeOfDay;
+        var first = ChinaTime.DateOf(from);
+        if (ChinaTime.At(first, sendTime) <= from) first = first.AddDays(1);
+        var last = ChinaTime.DateOf(to);
+        if (ChinaTime.At(last, sendTime) > to) last = last.AddDays(-1);
+        return (first, last);
+    }
+}

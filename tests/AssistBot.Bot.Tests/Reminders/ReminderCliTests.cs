@@ -1,0 +1,139 @@
+using System.Text.Json;
+using AssistBot.Bot.Cli;
+using AssistBot.Bot.Hosting;
+using AssistBot.Bot.Reminders;
+using AssistBot.Bot.Reminders.Cli;
+using AssistBot.Bot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AssistBot.Bot.Tests.Reminders;
+
+/// <summary>
+/// The CLI as an operator uses it, over the service's real registrations (CLI mode, embedded store):
+/// <c>import loans FILE --county xinfeng</c>, then <c>reminders preview --county xinfeng --from 2024-05-01 --days 31 --json</c>.
+/// </summary>
+public sealed class ReminderCliTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("assistbot-cli-").FullName;
+    private readonly ServiceProvider _services;
+
+    public ReminderCliTests()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = _directory,
+            ["Storage:Redis"] = "",
+            ["DataProtection:Key"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+            ["DefaultCounty"] = "xinfeng",
+            ["Counties:xinfeng:Name"] = "信丰县",
+            ["Counties:xinfeng:Pack"] = "xinfeng-2024",
+            ["Counties:yuzhou:Name"] = "禹州市",
+            ["Counties:yuzhou:Pack"] = "yuzhou-2023",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddAssistBotCore(configuration);
+        services.AddReminders(configuration, isCli: true);
+        _services = services.BuildServiceProvider();
+    }
+
+    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        foreach (var command in _services.GetServices<ICliCommand>())
+        {
+            if (command is ImportLoansCommand import) (import.Output, import.ErrorOutput) = (output, error);
+            if (command is PreviewRemindersCommand preview) (preview.Output, preview.ErrorOutput) = (output, error);
+        }
+        var code = await CliRunner.RunAsync(_services, args, CancellationToken.None);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private async Task SeedRosterAsync()
+    {
+        var storage = _services.GetRequiredService<IStorage>();
+        foreach (var (id, name, township) in new[] { ("liu.ganbu", "刘干部", "大塘埠镇"), ("chen.ganbu", "陈干部", "嘉定镇") })
+        {
+            await storage.WriteAsync(CaseRecords.Cadre("xinfeng", id), new CaseRecords.RosterCadre("xinfeng", id, name, "驻村工作队员", township, []),
+                WriteCondition.Always);
+            await storage.IndexAddAsync(CaseRecords.CadreIndex("xinfeng"), id, 0);
+        }
+    }
+
+    [Fact]
+    public async Task Preview_json_for_xinfeng_may_2024_shows_each_imported_loans_stages_on_the_right_dates()
+    {
+        await SeedRosterAsync();
+        var import = await RunAsync("import", "loans", ReminderWorld.DataFile("xinfeng-loans.csv"), "--county", "xinfeng");
+        Assert.Equal(1, import.Code); // two bad rows
+        Assert.Contains("导入 4 笔", import.Out);
+        Assert.Contains("第4行：身份证号无效", import.Err);
+        Assert.Contains("第7行：", import.Err);
+
+        var (code, output, _) = await RunAsync("reminders", "preview", "--county", "xinfeng", "--from", "2024-05-01", "--days", "31", "--json");
+
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonSerializer.Deserialize<Dictionary<string, string>>(l)!).ToList();
+        var loans = lines.Where(l => l["kind"] is "loan-repayment" or "loan-overdue")
+            .Select(l => (l["due"], l["kind"], l["stage"], l["subject"])).ToList();
+        Assert.Equal(
+        [
+            ("2024-05-01T09:00:00+08:00", "loan-repayment", "30d", "XF2024001"),
+            ("2024-05-03T09:00:00+08:00", "loan-repayment", "7d", "XF2024002"),
+            ("2024-05-06T09:00:00+08:00", "loan-overdue", "overdue-1d", "XF2024004"),
+            ("2024-05-07T09:00:00+08:00", "loan-overdue", "overdue-7d", "XF2024004"),
+            ("2024-05-09T09:00:00+08:00", "loan-repayment", "1d", "XF2024002"),
+            ("2024-05-11T09:00:00+08:00", "loan-overdue", "overdue-1d", "XF2024002"),
+            ("2024-05-16T09:00:00+08:00", "loan-repayment", "30d", "XF2024003"),
+            ("2024-05-17T09:00:00+08:00", "loan-overdue", "overdue-7d", "XF2024002"),
+            ("2024-05-24T09:00:00+08:00", "loan-repayment", "7d", "XF2024001"),
+            ("2024-05-30T09:00:00+08:00", "loan-repayment", "1d", "XF2024001"),
+        ], loans);
+        var dueList = Assert.Single(lines, l => l["kind"] == "loan-due-list");
+        Assert.Equal(("2024-05-06T09:00:00+08:00", "monthly", "wecom"), (dueList["due"], dueList["stage"], dueList["channel"]));
+        // Unbound borrowers are reached through their cadre; recipients are masked.
+        Assert.All(lines, l => Assert.DoesNotContain("ganbu", l["recipient"]));
+        Assert.Contains(lines, l => l["subject"] == "XF2024003" && l["recipient"] == "ch****bu" && l["channel"] == "wecom");
+        // Nothing was queued or sent by a preview.
+        Assert.Equal(0, (await _services.GetRequiredService<AssistBot.Scheduler.Outbox.IOutbox>().CountsAsync()).Enqueued);
+    }
+
+    [Fact]
+    public async Task Half_yearly_post_loan_supervision_reaches_each_cadre_with_loans_on_the_first_working_day_of_june()
+    {
+        await SeedRosterAsync();
+        await RunAsync("import", "loans", ReminderWorld.DataFile("xinfeng-loans.csv"), "--county", "xinfeng");
+
+        var (_, output, _) = await RunAsync("reminders", "preview", "--county", "xinfeng", "--from", "2024-06-01", "--days", "5", "--json");
+
+        var supervision = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonSerializer.Deserialize<Dictionary<string, string>>(l)!)
+            .Where(l => l["kind"] == "loan-supervision").ToList();
+        Assert.Equal(["chen.ganbu", "liu.ganbu"], supervision.Select(l => l["subject"]).Order());
+        Assert.All(supervision, l => Assert.Equal("2024-06-03T09:00:00+08:00", l["due"])); // 6/1–6/2 is a weekend
+    }
+
+    [Fact]
+    public async Task Bad_arguments_get_a_short_chinese_answer()
+    {
+        var (code, _, err) = await RunAsync("reminders", "preview", "--county", "nowhere", "--from", "2024-05-01");
+        Assert.Equal(2, code);
+        Assert.Contains("未配置的县", err);
+        (code, _, err) = await RunAsync("reminders", "preview", "--county", "xinfeng", "--from", "5/1");
+        Assert.Equal(2, code);
+        Assert.Contains("YYYY-MM-DD", err);
+        (code, _, err) = await RunAsync("import", "loans", "/no/such.csv", "--county", "xinfeng");
+        Assert.Equal(2, code);
+        Assert.Contains("找不到文件", err);
+    }
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,120 @@
+using AssistBot.Bot.Privacy;
+using AssistBot.Bot.Reminders;
+using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Storage;
+using AssistBot.Knowledge.Calendar;
+using AssistBot.Knowledge.Reminders;
+using AssistBot.Scheduler.Delivery;
+using AssistBot.Scheduler.Outbox;
+using AssistBot.Scheduler.Ports;
+using AssistBot.Scheduler.Sweeps;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AssistBot.Bot.Tests.Reminders;
+
+/// <summary>
+/// The data a reminder test starts from: one county (a fresh id per test, with a real pack), its roster, households,
+/// loans from a CSV, bindings and subscriptions, written to storage the way the importers and dialogs write them.
+/// </summary>
+public sealed class ReminderWorld
+{
+    public static ChinaWorkdays Workdays { get; } = ChinaWorkdays.Load(Path.Combine(AppContext.BaseDirectory, "calendar", "cn-workdays.json"));
+
+    public static ReminderPack Pack(string id) => ReminderPackLoader.LoadPack(Path.Combine(AppContext.BaseDirectory, "packs"), id);
+
+    public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Reminders", "data", name);
+
+    public static PersonalDataProtector Protector { get; } = new(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    public ReminderWorld(string packId, string? countyId = null)
+    {
+        County = new ReminderCounty(countyId ?? $"sim{Guid.NewGuid():N}"[..16], "测试县", Pack(packId));
+        Keyspace = "outbox-" + County.Id;
+    }
+
+    public ReminderCounty County { get; }
+
+    public string Keyspace { get; }
+
+    public async Task AddCadreAsync(IStorage storage, string userId, string name, string title, string township, params string[] villages)
+    {
+        await storage.WriteAsync(CaseRecords.Cadre(County.Id, userId),
+            new CaseRecords.RosterCadre(County.Id, userId, name, title, township, villages), WriteCondition.Always);
+        await storage.IndexAddAsync(CaseRecords.CadreIndex(County.Id), userId, 0);
+    }
+
+    public async Task AddHouseholdAsync(IStorage storage, string number, string head, string township, string village, string category,
+        DateOnly? includedOn, string? cadre, DateTimeOffset importedAt)
+    {
+        await storage.WriteAsync(CaseRecords.Household(County.Id, number),
+            new CaseRecords.HouseholdRecord(County.Id, number, head, township, village, category, includedOn, cadre, importedAt),
+            WriteCondition.Always);
+        await storage.IndexAddAsync(CaseRecords.HouseholdIndex(County.Id), number, 0);
+    }
+
+    public async Task<LoanImportResult> ImportLoansAsync(IStorage storage, TimeProvider time, string file)
+    {
+        var importer = new LoanImporter(new LoanStore(storage, new StorageBorrowerAccounts(storage), time), Protector,
+            new RosterCadreDirectory(storage), time);
+        using var reader = new StreamReader(DataFile(file));
+        return await importer.ImportAsync(County.Id, reader);
+    }
+
+    /// <summary>Everything one service instance runs for reminders, over the given storage and clock.</summary>
+    public ReminderHost Host(IStorage storage, TimeProvider time, IMessageSender sender) => new(this, storage, time, sender);
+}
+
+public sealed class ReminderHost
+{
+    public ReminderHost(ReminderWorld world, IStorage storage, TimeProvider time, IMessageSender sender)
+    {
+        var cadres = new RosterCadreDirectory(storage);
+        Loans = new LoanStore(storage, new StorageBorrowerAccounts(storage), time);
+        Outbox = new StorageOutbox(storage, time, world.Keyspace);
+        Ledger = new StorageDutyLedger(storage);
+        var subscribers = new StorageWindowSubscribers(storage);
+        var workdays = ReminderWorld.Workdays;
+        Sweeps =
+        [
+            new LoanRepaymentSweep(Loans, time, NullLogger<LoanRepaymentSweep>.Instance),
+            new LoanOverdueSweep(Loans, cadres, workdays, time),
+            new LoanDueListSweep(Loans, workdays, time),
+            new DutySweep(new HouseholdDutySubjects(storage, cadres), Ledger, cadres, workdays, time, NullLogger<DutySweep>.Instance),
+            new WindowSweep(subscribers, time),
+        ];
+        var counties = new FixedCounties([world.County]);
+        Runner = new ReminderSweepRunner(Sweeps, counties, new StorageSweepWatermarks(storage, "reminders-" + world.County.Id), Outbox,
+            new SweepOptions { InitialLookback = TimeSpan.Zero, MaxCatchUp = TimeSpan.FromDays(7) }, time,
+            NullLogger<ReminderSweepRunner>.Instance);
+        var delivery = new DeliveryOptions { DefaultRatePerSecond = 0, RetryBaseDelay = TimeSpan.FromMinutes(1) };
+        Delivery = new OutboxDelivery(Outbox, sender, new ChannelRateLimiter(delivery, time), delivery, time,
+            NullLogger<OutboxDelivery>.Instance);
+        Preview = new ReminderPreview(Sweeps);
+    }
+
+    public LoanStore Loans { get; }
+
+    public StorageOutbox Outbox { get; }
+
+    public StorageDutyLedger Ledger { get; }
+
+    public IReadOnlyList<IReminderSweep> Sweeps { get; }
+
+    public ReminderSweepRunner Runner { get; }
+
+    public OutboxDelivery Delivery { get; }
+
+    public ReminderPreview Preview { get; }
+
+    /// <summary>What the Quartz triggers and the worker do between two clock ticks: every sweep, then delivery.</summary>
+    public async Task TickAsync()
+    {
+        await Runner.RunAllAsync();
+        await Delivery.DrainAsync();
+    }
+
+    private sealed class FixedCounties(IReadOnlyList<ReminderCounty> all) : IReminderCounties
+    {
+        public IReadOnlyList<ReminderCounty> All => all;
+    }
+}
