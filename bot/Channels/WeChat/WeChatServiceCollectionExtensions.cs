@@ -20,7 +20,6 @@ public static class WeChatServiceCollectionExtensions
         services.AddSingleton<WeChatRateLimiter>();
         services.AddSingleton<WeChatCryptoProvider>();
         services.AddSingleton<WeChatMessageProcessor>();
-        services.AddSingleton<WeChatOutboundSender>();
         services.AddSingleton<ICliCommand, WeChatSendCommand>();
         // The conversation engine registers a configured adapter; this is the fallback until it does.
         services.TryAddSingleton<BufferingBotAdapter>();
