@@ -70,6 +70,21 @@ public sealed class RouteInput(Activity activity)
         keywords.Any(k => Variants[0].Contains(k, StringComparison.Ordinal));
 
     public bool IsAny(IReadOnlySet<string> words) => Variants.Any(words.Contains);
+
+    private Dictionary<object, object?>? _memo;
+
+    /// <summary>
+    /// A value derived from this input, computed once per turn however often it is asked for (e.g. a handler's
+    /// <c>Match</c> and then its <c>CreateOptions</c>). <paramref name="key"/> identifies the computation.
+    /// </summary>
+    public T Memo<T>(object key, Func<RouteInput, T> compute)
+    {
+        _memo ??= new Dictionary<object, object?>(ReferenceEqualityComparer.Instance);
+        if (_memo.TryGetValue(key, out var cached)) return (T)cached!;
+        var value = compute(this);
+        _memo[key] = value;
+        return value;
+    }
 }
 
 public static class RouteIds
