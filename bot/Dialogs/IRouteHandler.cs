@@ -60,11 +60,12 @@ public sealed class RouteInput(Activity activity)
     /// <summary>The text as received (voice: the recognition).</summary>
     public string Text { get; } = activity.Text ?? "";
 
-    /// <summary>Trimmed, half-width, no punctuation, fillers (那个/嗯/就是/我想问下…) removed.</summary>
-    public string Normalized { get; } = TextNormalizer.ForCommand(activity.Text);
-
     /// <summary>Every form of the text from cleaned to fully stripped (see <see cref="TextNormalizer.Variants"/>).</summary>
     public IReadOnlyList<string> Variants { get; } = TextNormalizer.Variants(activity.Text);
+
+    /// <summary>Trimmed, half-width, no punctuation, fillers (那个/嗯/就是/我想问下…) removed.</summary>
+    /// <remarks>The last variant is <see cref="TextNormalizer.ForCommand"/>'s result; reusing it normalizes the text once.</remarks>
+    public string Normalized => Variants[^1];
 
     public bool ContainsAny(IEnumerable<string> keywords) =>
         keywords.Any(k => Variants[0].Contains(k, StringComparison.Ordinal));
