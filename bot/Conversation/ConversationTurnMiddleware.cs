@@ -75,6 +75,17 @@ public sealed class ConversationTurnMiddleware(
     /// <summary>Holds a turn's outgoing activities while buffering; passes them through otherwise.</summary>
     private sealed class ReplyBuffer
     {
+        /// <summary>
+        /// A unique reply id in Guid "N" form. It need not be unpredictable, so the shared fast generator is used:
+        /// Guid.NewGuid draws from the OS random source and cost ~1.7% of a WeChat message's CPU under load.
+        /// </summary>
+        private static string NewReplyId()
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            Random.Shared.NextBytes(bytes);
+            return new Guid(bytes).ToString("N");
+        }
+
         private readonly List<Activity> _pending = [];
         private bool _buffering;
 
@@ -106,7 +117,7 @@ public sealed class ConversationTurnMiddleware(
             for (var i = 0; i < activities.Count; i++)
             {
                 var activity = activities[i];
-                activity.Id ??= Guid.NewGuid().ToString("N");
+                activity.Id ??= NewReplyId();
                 _pending.Add(activity);
                 responses[i] = new ResourceResponse(activity.Id);
             }

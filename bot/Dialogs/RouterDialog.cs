@@ -29,12 +29,19 @@ public sealed class RouterDialog : ComponentDialog
     private readonly IReadOnlyList<IFreeTextHandler> _freeTextHandlers;
     private readonly ConversationState _conversationState;
 
+    // Handlers and their labels are fixed once the router is built, so the menu and the normalized labels are
+    // computed here instead of on every message.
+    private readonly IReadOnlyList<string> _menuLabels;
+    private readonly string[] _cleanLabels;
+
     public RouterDialog(IEnumerable<IRouteHandler> handlers, IEnumerable<IFreeTextHandler> freeTextHandlers,
         ConversationState conversationState) : base(DialogId)
     {
         _conversationState = conversationState;
         _handlers = SelectHandlers(handlers);
         _freeTextHandlers = freeTextHandlers.OrderBy(h => h.Order).ToList();
+        _menuLabels = [.. _handlers.Where(h => h.MenuNumber is not null).OrderBy(h => h.MenuNumber).Select(h => h.MenuLabel), RouterTexts.HelpLabel];
+        _cleanLabels = [.. _handlers.Select(h => TextNormalizer.Clean(h.MenuLabel))];
         foreach (var handler in _handlers) AddDialog(handler.Dialog);
         foreach (var dialog in _freeTextHandlers.SelectMany(h => h.Dialogs)) AddDialog(dialog);
         InitialDialogId = null;
@@ -44,8 +51,7 @@ public sealed class RouterDialog : ComponentDialog
     public IReadOnlyList<IRouteHandler> Handlers => _handlers;
 
     /// <summary>Main menu labels in order (features by menu number, then 帮助).</summary>
-    public IReadOnlyList<string> MenuLabels =>
-        [.. _handlers.Where(h => h.MenuNumber is not null).OrderBy(h => h.MenuNumber).Select(h => h.MenuLabel), RouterTexts.HelpLabel];
+    public IReadOnlyList<string> MenuLabels => _menuLabels;
 
     protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options,
         CancellationToken cancellationToken)
@@ -130,7 +136,7 @@ public sealed class RouterDialog : ComponentDialog
         // A label or a keyword. Real features' keywords come before free text; the placeholders' loose keywords
         // only after it, so "申报要什么材料" reaches the policy Q&A rather than the 困难申报 stand-in.
         var scored = _handlers
-            .Select(h => (Handler: h, Score: input.Variants.Contains(TextNormalizer.Clean(h.MenuLabel)) ? 1.0 : h.Match(input)))
+            .Select((h, i) => (Handler: h, Score: input.Variants.Contains(_cleanLabels[i]) ? 1.0 : h.Match(input)))
             .Where(x => x.Score >= MatchThreshold)
             .OrderByDescending(x => x.Score)
             .ToList();

@@ -14,6 +14,11 @@ public sealed class WeChatRateLimiter(IOptionsMonitor<WeChatChannelOptions> opti
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
     private long _lastSweep;
 
+    // ConcurrentDictionary.Count takes every bucket lock; with fewer users than the threshold it was read on every
+    // message once a window had passed. The size is tracked here instead (approximate under races; it only decides
+    // when to sweep).
+    private int _windowCount;
+
     /// <summary>Counts one message for <paramref name="userKey"/>; false when the user is over the limit.</summary>
     public bool TryAcquire(string userKey)
     {
@@ -22,10 +27,15 @@ public sealed class WeChatRateLimiter(IOptionsMonitor<WeChatChannelOptions> opti
         var windowTicks = (long)(settings.RateLimitWindow.TotalSeconds * TimeProviderFrequency);
         // Forget idle users now and then (at most once per window), so memory follows the active users.
         var lastSweep = Volatile.Read(ref _lastSweep);
-        if (now - lastSweep >= windowTicks && _windows.Count > SweepThreshold
+        if (now - lastSweep >= windowTicks && Volatile.Read(ref _windowCount) > SweepThreshold
             && Interlocked.CompareExchange(ref _lastSweep, now, lastSweep) == lastSweep)
             Sweep(now, windowTicks);
-        var window = _windows.GetOrAdd(userKey, static _ => new Window());
+        if (!_windows.TryGetValue(userKey, out var window))
+        {
+            var added = new Window();
+            window = _windows.GetOrAdd(userKey, added);
+            if (ReferenceEquals(window, added)) Interlocked.Increment(ref _windowCount);
+        }
         lock (window)
         {
             if (now - window.Start >= windowTicks || window.Count == 0)
@@ -43,7 +53,7 @@ public sealed class WeChatRateLimiter(IOptionsMonitor<WeChatChannelOptions> opti
     private void Sweep(long now, long windowTicks)
     {
         foreach (var (key, window) in _windows)
-            if (now - window.Start >= windowTicks) _windows.TryRemove(key, out _);
+            if (now - window.Start >= windowTicks && _windows.TryRemove(key, out _)) Interlocked.Decrement(ref _windowCount);
     }
 
     private sealed class Window

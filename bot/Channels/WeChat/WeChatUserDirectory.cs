@@ -31,6 +31,10 @@ public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time)
     private const int MaxRemembered = 100_000;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastWritten = new(StringComparer.Ordinal);
 
+    // ConcurrentDictionary.Count takes every bucket lock; reading it on each message made this the most contended
+    // lock of the WeChat hot path. The size is tracked here instead (approximate under races; it only bounds memory).
+    private int _remembered;
+
     public static string Key(string countyId, string openId) => $"wechat/users/{countyId}/{openId}";
 
     public async ValueTask<WeChatUserRecord?> GetAsync(string countyId, string openId, CancellationToken cancellationToken = default) =>
@@ -50,7 +54,7 @@ public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time)
         await storage.UpdateAsync<WeChatUserRecord>(Key(countyId, openId),
             u => (u ?? new WeChatUserRecord()) with { Subscribed = true, SubscribedAt = now, LastInboundAt = now },
             cancellationToken: cancellationToken).ConfigureAwait(false);
-        _lastWritten[countyId + "/" + openId] = now;
+        Remember(countyId + "/" + openId, now);
     }
 
     public async ValueTask RecordUnsubscribedAsync(string countyId, string openId, CancellationToken cancellationToken = default)
@@ -59,7 +63,7 @@ public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time)
         await storage.UpdateAsync<WeChatUserRecord>(Key(countyId, openId),
             u => (u ?? new WeChatUserRecord()) with { Subscribed = false, UnsubscribedAt = now },
             cancellationToken: cancellationToken).ConfigureAwait(false);
-        _lastWritten.TryRemove(countyId + "/" + openId, out _);
+        if (_lastWritten.TryRemove(countyId + "/" + openId, out _)) Interlocked.Decrement(ref _remembered);
     }
 
     /// <summary>Notes that the user wrote just now (throttled per instance; see <see cref="InboundWriteInterval"/>).</summary>
@@ -68,9 +72,19 @@ public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time)
         var now = time.GetUtcNow();
         var id = countyId + "/" + openId;
         if (_lastWritten.TryGetValue(id, out var last) && now - last < InboundWriteInterval) return ValueTask.CompletedTask;
-        if (_lastWritten.Count >= MaxRemembered) _lastWritten.Clear();
-        _lastWritten[id] = now;
+        Remember(id, now);
         return WriteInboundAsync(countyId, openId, now, cancellationToken);
+    }
+
+    private void Remember(string id, DateTimeOffset now)
+    {
+        if (Volatile.Read(ref _remembered) >= MaxRemembered)
+        {
+            _lastWritten.Clear();
+            Volatile.Write(ref _remembered, 0);
+        }
+        if (_lastWritten.TryAdd(id, now)) Interlocked.Increment(ref _remembered);
+        else _lastWritten[id] = now;
     }
 
     private async ValueTask WriteInboundAsync(string countyId, string openId, DateTimeOffset now, CancellationToken cancellationToken)

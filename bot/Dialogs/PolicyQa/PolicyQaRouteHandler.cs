@@ -21,10 +21,15 @@ public sealed class PolicyQaRouteHandler(PolicyQaDialog dialog, PolicyAnswerer a
     /// <summary>Below a real feature's strong match (e.g. "我要申报" → 困难申报), above a placeholder's keyword hit (0.7).</summary>
     private const double MaxFreeTextClaim = 0.85;
 
+    private readonly object _coverageKey = new();
+
+    /// <summary>Searches every county pack, so it is computed once per turn (Match and CreateOptions both need it).</summary>
+    private float Coverage(RouteInput input) => input.Memo(_coverageKey, i => answerer.ConfidentCoverage(i.Text));
+
     public double Match(RouteInput input)
     {
         if (input.Variants.Any(v => PolicyQaTexts.MenuWords.Contains(v))) return 1.0;
-        var coverage = answerer.ConfidentCoverage(input.Text);
+        var coverage = Coverage(input);
         return coverage > 0 ? Math.Min(MaxFreeTextClaim, 0.6 + 0.35 * coverage) : 0;
     }
 
@@ -32,7 +37,7 @@ public sealed class PolicyQaRouteHandler(PolicyQaDialog dialog, PolicyAnswerer a
     public object? CreateOptions(RouteInput input) =>
         input.Activity.Type == Conversation.Schema.ActivityTypes.Message
         && !input.Variants.Any(v => PolicyQaTexts.MenuWords.Contains(v))
-        && answerer.ConfidentCoverage(input.Text) > 0
+        && Coverage(input) > 0
             ? input.Text
             : null;
 }
