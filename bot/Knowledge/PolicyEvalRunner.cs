@@ -12,7 +12,7 @@ public sealed record EvalCaseResult(EvalCase Case, bool Passed, string? Reason, 
 /// case's county, a fresh conversation per case, all reply texts joined (suggested actions rendered as numbered lines,
 /// as WeChat shows them). Uses the registered <see cref="IBot"/> when there is one; otherwise the policy Q&amp;A handler.
 /// </summary>
-public sealed class PolicyEvalRunner(IServiceProvider services, Counties counties, PolicyQaHandler handler)
+public sealed class PolicyEvalRunner(IServiceProvider services, Counties counties, PolicyQaHandler handler, TimeProvider time)
 {
     public async Task<EvalCaseResult> RunAsync(EvalCase evalCase, CancellationToken cancellationToken = default)
     {
@@ -36,7 +36,7 @@ public sealed class PolicyEvalRunner(IServiceProvider services, Counties countie
             Conversation = new ConversationAccount { Id = $"{county.Id}:{user}" },
             Text = evalCase.Question,
             Locale = "zh-CN",
-            Timestamp = DateTimeOffset.UtcNow,
+            Timestamp = time.GetUtcNow(),
         };
         var result = await adapter.ProcessActivityAsync(activity, callback, ctx => ctx.WithCounty(county), cancellationToken);
         var reply = Flatten(result.Replies);

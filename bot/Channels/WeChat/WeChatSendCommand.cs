@@ -13,7 +13,7 @@ namespace AssistBot.Bot.WeChat;
 /// encrypts, a text message with the county's configured Token and keys) and prints the reply. For trying the
 /// callback endpoints by hand.
 /// </summary>
-public sealed class WeChatSendCommand(Counties counties) : ICliCommand
+public sealed class WeChatSendCommand(Counties counties, TimeProvider time) : ICliCommand
 {
     public string Name => "wechat send";
 
@@ -50,7 +50,7 @@ public sealed class WeChatSendCommand(Counties counties) : ICliCommand
             return 2;
         }
 
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var nonce = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
         var msgId = RandomNumberGenerator.GetInt32(1, int.MaxValue).ToString(CultureInfo.InvariantCulture);
         var to = weCom ? receiveId : "gh_cli";
