@@ -31,4 +31,23 @@ public static class CliRunner
     }
 
     public static bool Flag(IReadOnlyList<string> args, string flag) => args.Contains(flag);
+
+    /// <summary>
+    /// An input file named on the command line. `dotnet run --project bot` runs in bot/, so a path typed at the
+    /// repository root is also looked for in the folders above the working directory. Null when it is nowhere.
+    /// </summary>
+    public static string? ResolveInputFile(string file)
+    {
+        if (File.Exists(file) || Path.IsPathRooted(file)) return File.Exists(file) ? Path.GetFullPath(file) : null;
+        for (var dir = Directory.GetParent(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, file);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    /// <summary>The message for a file that <see cref="ResolveInputFile"/> did not find.</summary>
+    public static string FileNotFound(string file) =>
+        $"找不到文件：{file}（在 {Directory.GetCurrentDirectory()} 及其上级目录里都没有；可以写完整路径）";
 }

@@ -20,11 +20,12 @@ public sealed class ImportCommand(string what, CaseImporter importer) : ICliComm
             Console.Error.WriteLine("用法：dotnet run --project bot -- " + Usage);
             return 2;
         }
-        if (!File.Exists(file))
+        if (CliRunner.ResolveInputFile(file) is not { } path)
         {
-            Console.Error.WriteLine($"找不到文件：{file}");
+            Console.Error.WriteLine(CliRunner.FileNotFound(file));
             return 2;
         }
+        file = path;
         var text = CsvTable.Decode(await File.ReadAllBytesAsync(file, cancellationToken));
         var report = what == "roster"
             ? await importer.ImportRosterAsync(county, text, cancellationToken)

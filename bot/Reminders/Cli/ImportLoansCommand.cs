@@ -36,11 +36,12 @@ public sealed class ImportLoansCommand(LoanImporter importer, Counties counties)
             Err.WriteLine($"未配置的县：{countyId}（可用：{string.Join("、", counties.All.Select(c => c.Id))}）");
             return 2;
         }
-        if (!File.Exists(file))
+        if (CliRunner.ResolveInputFile(file) is not { } path)
         {
-            Err.WriteLine($"找不到文件：{file}");
+            Err.WriteLine(CliRunner.FileNotFound(file));
             return 2;
         }
+        file = path;
 
         var total = Math.Max(0, File.ReadLines(file).Count() - 1);
         var bar = total >= ProgressBarFrom && !Console.IsErrorRedirected ? new ProgressBar(total, Err) : null;
