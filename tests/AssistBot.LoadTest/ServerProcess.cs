@@ -34,7 +34,8 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var arg in args) start.ArgumentList.Add(arg.Replace("{port}", port.ToString()));
         foreach (var (key, value) in environment) start.Environment[key] = value.Replace("{port}", port.ToString());
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
-        start.Environment["DOTNET_gcServer"] = "1";
+        // Server GC, as ASP.NET Core apps run by default; DOTNET_gcServer in the harness's environment overrides it.
+        if (Environment.GetEnvironmentVariable("DOTNET_gcServer") is null) start.Environment["DOTNET_gcServer"] = "1";
         return new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException("server did not start"), port);
     }
 
