@@ -16,6 +16,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets.SocketTransportOptions>(
+    builder.Configuration.GetSection("Kestrel:Sockets"));
 
 builder.Services.AddAssistBotCore(builder.Configuration);
 builder.Services.AddPolicyKnowledge(builder.Configuration);

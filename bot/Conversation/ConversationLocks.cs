@@ -1,3 +1,5 @@
+using AssistBot.Bot.Conversation.Schema;
+
 namespace AssistBot.Bot.Conversation;
 
 /// <summary>
@@ -12,6 +14,15 @@ public sealed class ConversationLocks
     public int Count
     {
         get { lock (_entries) return _entries.Count; }
+    }
+
+    /// <summary>The lock key of an activity's conversation.</summary>
+    public static string KeyFor(Activity activity) => string.Concat(activity.ChannelId, "/", activity.Conversation?.Id);
+
+    /// <summary>Whether a turn of this conversation is running or waiting in this process right now.</summary>
+    public bool IsBusy(string key)
+    {
+        lock (_entries) return _entries.ContainsKey(key);
     }
 
     public async ValueTask<IDisposable> AcquireAsync(string key, CancellationToken cancellationToken = default)

@@ -26,13 +26,13 @@ public sealed class ConversationTurnMiddleware(
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
-        if (activity.Conversation?.Id is not { Length: > 0 } conversationId)
+        if (activity.Conversation?.Id is not { Length: > 0 })
         {
             await next(cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        using var _ = await locks.AcquireAsync($"{activity.ChannelId}/{conversationId}", cancellationToken).ConfigureAwait(false);
+        using var _ = await locks.AcquireAsync(ConversationLocks.KeyFor(activity), cancellationToken).ConfigureAwait(false);
         var buffer = new ReplyBuffer();
         turnContext.OnSendActivities(buffer.OnSendActivities);
 

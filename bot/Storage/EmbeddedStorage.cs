@@ -30,11 +30,12 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
             Execute(connection, """
                 PRAGMA journal_mode = WAL;
                 CREATE TABLE IF NOT EXISTS docs (key TEXT PRIMARY KEY, etag TEXT NOT NULL, data BLOB NOT NULL, expires INTEGER);
-                CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, expires INTEGER NOT NULL);
+                CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, expires INTEGER NOT NULL, result TEXT);
                 CREATE TABLE IF NOT EXISTS counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL, expires INTEGER);
                 CREATE TABLE IF NOT EXISTS idx (name TEXT NOT NULL, member TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY (name, member));
                 CREATE INDEX IF NOT EXISTS idx_by_score ON idx (name, score, member);
                 """);
+            AddClaimResultColumn(connection);
         }
         PurgeExpired();
         _purgeTimer = time.CreateTimer(_ => PurgeExpired(), null, TimeSpan.FromHours(1), TimeSpan.FromHours(1));
@@ -110,7 +111,7 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO claims (key, expires) VALUES ($key, $expires)
-            ON CONFLICT (key) DO UPDATE SET expires = excluded.expires WHERE claims.expires <= $now
+            ON CONFLICT (key) DO UPDATE SET expires = excluded.expires, result = NULL WHERE claims.expires <= $now
             """;
         command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$expires", ExpiresAt(timeToLive));
@@ -125,6 +126,35 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
         command.CommandText = "DELETE FROM claims WHERE key = $key";
         command.Parameters.AddWithValue("$key", key);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<bool> SetClaimResultAsync(string key, string result, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE claims SET result = $result WHERE key = $key AND expires > $now";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$result", result);
+        command.Parameters.AddWithValue("$now", Now);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async ValueTask<string?> ReadClaimResultAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT result FROM claims WHERE key = $key AND expires > $now";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$now", Now);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
+    /// <summary>Databases created before claims could carry a result get the column (SQLite has no ADD COLUMN IF NOT EXISTS).</summary>
+    private static void AddClaimResultColumn(SqliteConnection connection)
+    {
+        using var probe = connection.CreateCommand();
+        probe.CommandText = "SELECT COUNT(*) FROM pragma_table_info('claims') WHERE name = 'result'";
+        if ((long)probe.ExecuteScalar()! == 0) Execute(connection, "ALTER TABLE claims ADD COLUMN result TEXT");
     }
 
     public async ValueTask<long> IncrementAsync(string key, long by = 1, TimeSpan? timeToLive = null,

@@ -29,6 +29,16 @@ public interface IStorage
     /// <summary>Releases a claim early (e.g. when the work it guarded failed and may be retried).</summary>
     ValueTask ReleaseClaimAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records the outcome of the work a claim guarded (e.g. the reply to a WeChat delivery) on the claim itself,
+    /// keeping its expiry, so a retry that finds the key claimed can answer the same. Returns false when the claim is
+    /// no longer held (expired or released).
+    /// </summary>
+    ValueTask<bool> SetClaimResultAsync(string key, string result, CancellationToken cancellationToken = default);
+
+    /// <summary>The result recorded on a held claim; null while there is none yet, or when the key is not claimed.</summary>
+    ValueTask<string?> ReadClaimResultAsync(string key, CancellationToken cancellationToken = default);
+
     /// <summary>Atomically adds <paramref name="by"/> to a counter (created at 0) and returns the new value.</summary>
     ValueTask<long> IncrementAsync(string key, long by = 1, TimeSpan? timeToLive = null,
         CancellationToken cancellationToken = default);

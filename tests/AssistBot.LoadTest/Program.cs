@@ -35,7 +35,7 @@ var botDll = Path.Combine(root, "bot", "bin", configuration, "net10.0", "AssistB
 
 Console.WriteLine($"AssistBot WeChat load harness: {options.Connections} connections, {options.Duration.TotalSeconds:0} s per scenario, " +
                   $"{options.Users} users, {Environment.ProcessorCount} cores, {configuration} build");
-var rows = new List<(string Name, LoadResult Result, double RssStart, double RssEnd, double PeakMiB)>();
+var rows = new List<(string Name, LoadResult Result, double RssStart, double RssEnd, double PeakMiB, double CpuMicrosPerMessage)>();
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
@@ -63,7 +63,7 @@ foreach (var storage in options.Storages)
         };
         await using var server = ServerProcess.Start(botDll, [], environment);
         await server.WaitUntilReadyAsync("/healthz");
-        rows.Add(await Measure($"pipeline {storage} {mode}", server, mode));
+        rows.Add(await Measure($"pipeline {storage} {mode}", server, mode, storage == "redis" ? options.Redis : null));
         try { Directory.Delete(dataDirectory, true); } catch (IOException) { }
     }
 }
@@ -72,14 +72,14 @@ if (options.Baseline)
 {
     await using var baseline = ServerProcess.Start(harnessDll, ["--serve-baseline"], new Dictionary<string, string>());
     await baseline.WaitUntilReadyAsync("/healthz");
-    rows.Add(await Measure("bare Kestrel constant reply", baseline, "plain"));
+    rows.Add(await Measure("bare Kestrel constant reply", baseline, "plain", null));
 }
 
 Console.WriteLine();
-Console.WriteLine($"{"scenario",-32} {"msg/s",9} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"deferred",8} {"RSS MiB start→end (peak)",26}");
-foreach (var (name, r, start, end, peak) in rows)
-    Console.WriteLine($"{name,-32} {r.PerSecond,9:0} {r.P50Ms,8:0.00} {r.P99Ms,8:0.00} {r.MaxMs,8:0.0} {r.ErrorCount,7} {r.Deferred,8} {$"{start:0}→{end:0} ({peak:0})",26}");
-foreach (var (name, r, _, _, _) in rows.Where(x => x.Result.ErrorCount > 0))
+Console.WriteLine($"{"scenario",-32} {"msg/s",9} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"deferred",8} {"server CPU µs/msg",18} {"RSS MiB start→end (peak)",26}");
+foreach (var (name, r, start, end, peak, cpu) in rows)
+    Console.WriteLine($"{name,-32} {r.PerSecond,9:0} {r.P50Ms,8:0.00} {r.P99Ms,8:0.00} {r.MaxMs,8:0.0} {r.ErrorCount,7} {r.Deferred,8} {cpu,18:0} {$"{start:0}→{end:0} ({peak:0})",26}");
+foreach (var (name, r, _, _, _, _) in rows.Where(x => x.Result.ErrorCount > 0))
     Console.WriteLine($"errors in {name}: {string.Join(", ", r.Errors.Select(e => $"{e.Key} ×{e.Value}"))}");
 
 var bare = rows.FirstOrDefault(r => r.Name.StartsWith("bare", StringComparison.Ordinal));
@@ -103,7 +103,7 @@ if (options.Smoke && (rows.Count == 0 || rows.Any(r => r.Result.ErrorCount > 0 |
 }
 return 0;
 
-async Task<(string, LoadResult, double, double, double)> Measure(string name, ServerProcess server, string mode)
+async Task<(string, LoadResult, double, double, double, double)> Measure(string name, ServerProcess server, string mode, string? redis)
 {
     var runner = new LoadRunner(options, platform);
     if (options.Warmup > TimeSpan.Zero) await runner.RunAsync(server.BaseUri, mode, options.Warmup, cancel.Token);
@@ -117,13 +117,20 @@ async Task<(string, LoadResult, double, double, double)> Measure(string name, Se
             try { await Task.Delay(500, sampling.Token); } catch (OperationCanceledException) { }
         }
     });
+    var cpuBefore = server.CpuTime();
+    var redisCpuBefore = await RedisCpuProbe.CpuTimeAsync(redis);
     var result = await runner.RunAsync(server.BaseUri, mode, options.Duration, cancel.Token);
+    var cpuMicrosPerMessage = result.Requests == 0 ? 0 : (server.CpuTime() - cpuBefore).TotalMicroseconds / result.Requests;
+    var redisCpuAfter = await RedisCpuProbe.CpuTimeAsync(redis);
+    var redisNote = redisCpuBefore is { } rb && redisCpuAfter is { } ra && result.Requests > 0
+        ? string.Create(CultureInfo.InvariantCulture, $", Redis CPU {(ra - rb).TotalMicroseconds / result.Requests:0} µs/msg")
+        : "";
     sampling.Cancel();
     await sampler;
     var (_, peak) = server.Memory();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"  {name}: {result.PerSecond:0} msg/s, p99 {result.P99Ms:0.00} ms, errors {result.ErrorCount}"));
-    return (name, result, samples.FirstOrDefault(), samples.LastOrDefault(), peak);
+        $"  {name}: {result.PerSecond:0} msg/s, p99 {result.P99Ms:0.00} ms, errors {result.ErrorCount}, server CPU {cpuMicrosPerMessage:0} µs/msg{redisNote}"));
+    return (name, result, samples.FirstOrDefault(), samples.LastOrDefault(), peak, cpuMicrosPerMessage);
 }
 
 static string FindRepositoryRoot(string start)

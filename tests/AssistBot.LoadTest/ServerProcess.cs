@@ -78,6 +78,23 @@ public sealed class ServerProcess : IAsyncDisposable
         static double ParseKb(string line) => double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
     }
 
+    /// <summary>CPU time (user + system) the server has used so far, from /proc (Linux); zero elsewhere.</summary>
+    public TimeSpan CpuTime()
+    {
+        try
+        {
+            // Fields after the parenthesised command name: state is field 3, utime 14 and stime 15 (clock ticks).
+            var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11]) + long.Parse(fields[12]);
+            return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+        }
+        catch (IOException)
+        {
+            return TimeSpan.Zero;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -1,6 +1,7 @@
 using ChannelIds = AssistBot.Bot.Conversation.Schema.Channels;
 using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Schema;
+using AssistBot.Bot.Conversation.State;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Storage;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,8 @@ public delegate Task<WeChatSendResult> WeChatPushSender(string userId, string te
 public sealed class WeChatMessageProcessor(
     IServiceProvider services,
     IStorage storage,
+    ConversationState conversationState,
+    ConversationLocks conversationLocks,
     WeChatRateLimiter rateLimiter,
     WeChatUserDirectory users,
     IOptionsMonitor<WeChatChannelOptions> options,
@@ -26,7 +29,6 @@ public sealed class WeChatMessageProcessor(
     IHostApplicationLifetime lifetime,
     ILogger<WeChatMessageProcessor> logger)
 {
-    private static readonly TimeSpan ReplyRetention = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan RetryPollInterval = TimeSpan.FromMilliseconds(100);
 
     public async Task<string> ProcessAsync(County county, string channelId, WeChatInboundMessage message,
@@ -49,6 +51,11 @@ public sealed class WeChatMessageProcessor(
 
         var claimKey = string.Concat(channelId, ":msg:", county.Id, ":", message.DedupId);
         var settings = options.CurrentValue;
+        // The conversation state is read together with the claim (one round trip), unless a turn of this conversation
+        // is already running here and is about to change it.
+        var prefetch = conversationLocks.IsBusy(ConversationLocks.KeyFor(activity))
+            ? null
+            : conversationState.BeginRead(ConversationState.GetStorageKey(activity));
         bool claimed;
         try
         {
@@ -56,18 +63,22 @@ public sealed class WeChatMessageProcessor(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            Observe(prefetch);
             // Storage is down: nothing can be processed once-only or saved, so say so politely instead of a 500
             // (which WeChat shows as "该公众号暂时无法提供服务").
             logger.LogError(e, "Storage unavailable; could not claim {Key}", claimKey);
             return WeChatTexts.TurnFailed;
         }
         if (!claimed)
+        {
+            Observe(prefetch);
             return await WaitForFirstDeliveryAsync(claimKey, settings.RetryReplyWait, requestAborted).ConfigureAwait(false);
+        }
 
         if (isOfficialAccount) await RecordFollowerAsync(county, activity, userId).ConfigureAwait(false);
 
         // The turn must outlive this request: WeChat hangs up after 5 s but the reply still goes out by push.
-        var turn = RunTurnAsync(county, activity, lifetime.ApplicationStopping);
+        var turn = RunTurnAsync(county, activity, prefetch, lifetime.ApplicationStopping);
         if (!turn.IsCompleted)
         {
             try
@@ -100,14 +111,17 @@ public sealed class WeChatMessageProcessor(
         return passive;
     }
 
-    private async Task<string> RunTurnAsync(County county, Activity activity, CancellationToken cancellationToken)
+    private async Task<string> RunTurnAsync(County county, Activity activity, StatePrefetch? prefetch, CancellationToken cancellationToken)
     {
         try
         {
             var adapter = services.GetRequiredService<BufferingBotAdapter>();
             var bot = services.GetRequiredService<IBot>();
-            var result = await adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, ctx => ctx.WithCounty(county),
-                cancellationToken).ConfigureAwait(false);
+            var result = await adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, ctx =>
+            {
+                ctx.WithCounty(county);
+                if (prefetch is not null) conversationState.UsePrefetch(ctx, prefetch);
+            }, cancellationToken).ConfigureAwait(false);
             return WeChatReplyRenderer.Render(result.Replies);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -145,31 +159,35 @@ public sealed class WeChatMessageProcessor(
         }
     }
 
+    /// <summary>A prefetch nobody will use: its failure (storage down) must not surface as an unobserved exception.</summary>
+    private static void Observe(StatePrefetch? prefetch) =>
+        prefetch?.Read.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+
     private static bool IsUnsubscribe(Activity activity) => activity.MembersRemoved is { Count: > 0 };
 
     /// <summary>A retry of a delivery that another request (maybe on another instance) is handling.</summary>
     private async Task<string> WaitForFirstDeliveryAsync(string claimKey, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var replyKey = claimKey + ":reply";
         var deadline = time.GetUtcNow() + wait;
         while (true)
         {
-            var stored = await storage.ReadAsync<StoredReply>(replyKey, cancellationToken).ConfigureAwait(false);
-            if (stored is not null) return stored.Value.Deferred ? "" : stored.Value.Text;
+            if (await storage.ReadClaimResultAsync(claimKey, cancellationToken).ConfigureAwait(false) is { } reply) return reply;
             if (time.GetUtcNow() >= deadline) return "";
             await Task.Delay(RetryPollInterval, time, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Keeps the passive reply for retries of the same delivery. Not awaited: it is off the reply path.</summary>
-    private void StoreReply(string claimKey, string text, bool deferred) => _ = StoreReplyAsync(claimKey, text, deferred);
+    /// <summary>
+    /// Keeps the passive reply on the delivery's claim for retries of the same delivery ("" when it went out by push).
+    /// Not awaited: it is off the reply path.
+    /// </summary>
+    private void StoreReply(string claimKey, string text, bool deferred) => _ = StoreReplyAsync(claimKey, deferred ? "" : text);
 
-    private async Task StoreReplyAsync(string claimKey, string text, bool deferred)
+    private async Task StoreReplyAsync(string claimKey, string reply)
     {
         try
         {
-            await storage.WriteAsync(claimKey + ":reply", new StoredReply(text, deferred), WriteCondition.Always,
-                ReplyRetention).ConfigureAwait(false);
+            await storage.SetClaimResultAsync(claimKey, reply).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -211,6 +229,4 @@ public sealed class WeChatMessageProcessor(
             }
         }
     }
-
-    public sealed record StoredReply(string Text, bool Deferred);
 }

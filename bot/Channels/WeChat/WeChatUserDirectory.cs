@@ -16,9 +16,11 @@ public sealed record WeChatUserRecord
 }
 
 /// <summary>
-/// Follow state and last-inbound time of Official Account users, in storage under
-/// <c>wechat/users/{county}/{openid}</c>. The scheduler reads it to pick customer-service (window open) or
-/// template messages, and to skip users who unfollowed.
+/// Follow state and last-inbound time of Official Account users. Follow and unfollow events are rare and go to a
+/// document per user (<c>wechat/users/{county}/{openid}</c>); the last-inbound time changes with every message, so
+/// it is one score in the scored index <c>wechat/last-inbound/{county}</c>: a single cheap write, no read first.
+/// The scheduler reads both to pick customer-service (window open) or template messages, and to skip users who
+/// unfollowed.
 /// </summary>
 public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time)
 {
@@ -37,8 +39,20 @@ public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time)
 
     public static string Key(string countyId, string openId) => $"wechat/users/{countyId}/{openId}";
 
-    public async ValueTask<WeChatUserRecord?> GetAsync(string countyId, string openId, CancellationToken cancellationToken = default) =>
-        (await storage.ReadAsync<WeChatUserRecord>(Key(countyId, openId), cancellationToken).ConfigureAwait(false))?.Value;
+    public static string LastInboundIndex(string countyId) => "wechat/last-inbound/" + countyId;
+
+    public async ValueTask<WeChatUserRecord?> GetAsync(string countyId, string openId, CancellationToken cancellationToken = default)
+    {
+        var document = storage.ReadAsync<WeChatUserRecord>(Key(countyId, openId), cancellationToken).AsTask();
+        var score = storage.IndexScoreAsync(LastInboundIndex(countyId), openId, cancellationToken).AsTask();
+        var record = (await document.ConfigureAwait(false))?.Value;
+        var lastInbound = await score.ConfigureAwait(false) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : (DateTimeOffset?)null;
+        if (record is null && lastInbound is null) return null;
+        record ??= new WeChatUserRecord();
+        if (lastInbound is null || lastInbound <= record.LastInboundAt) return record;
+        // A message after the unfollow proves the user follows again (even if the subscribe event was missed).
+        return record with { LastInboundAt = lastInbound, Subscribed = record.Subscribed || lastInbound > record.UnsubscribedAt };
+    }
 
     /// <summary>Whether a customer-service message can reach the user now (followed, wrote within 48 hours).</summary>
     public async ValueTask<bool> IsCustomerServiceWindowOpenAsync(string countyId, string openId,
@@ -54,6 +68,7 @@ public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time)
         await storage.UpdateAsync<WeChatUserRecord>(Key(countyId, openId),
             u => (u ?? new WeChatUserRecord()) with { Subscribed = true, SubscribedAt = now, LastInboundAt = now },
             cancellationToken: cancellationToken).ConfigureAwait(false);
+        await WriteInboundAsync(countyId, openId, now, cancellationToken).ConfigureAwait(false);
         Remember(countyId + "/" + openId, now);
     }
 
@@ -63,6 +78,7 @@ public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time)
         await storage.UpdateAsync<WeChatUserRecord>(Key(countyId, openId),
             u => (u ?? new WeChatUserRecord()) with { Subscribed = false, UnsubscribedAt = now },
             cancellationToken: cancellationToken).ConfigureAwait(false);
+        await storage.IndexRemoveAsync(LastInboundIndex(countyId), openId, cancellationToken).ConfigureAwait(false);
         if (_lastWritten.TryRemove(countyId + "/" + openId, out _)) Interlocked.Decrement(ref _remembered);
     }
 
@@ -87,11 +103,6 @@ public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time)
         else _lastWritten[id] = now;
     }
 
-    private async ValueTask WriteInboundAsync(string countyId, string openId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // A message proves the user follows the account (even if the subscribe event was missed).
-        await storage.UpdateAsync<WeChatUserRecord>(Key(countyId, openId),
-            u => (u ?? new WeChatUserRecord()) with { Subscribed = true, LastInboundAt = now },
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
+    private ValueTask WriteInboundAsync(string countyId, string openId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        storage.IndexAddAsync(LastInboundIndex(countyId), openId, now.ToUnixTimeMilliseconds(), cancellationToken);
 }

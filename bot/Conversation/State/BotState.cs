@@ -13,6 +13,7 @@ namespace AssistBot.Bot.Conversation.State;
 public abstract class BotState(IStorage storage, string stateName)
 {
     private readonly string _cacheKey = "AssistBot.BotState." + stateName;
+    private readonly string _prefetchKey = "AssistBot.BotState.Prefetch." + stateName;
 
     public IStorage Storage { get; } = storage;
 
@@ -29,9 +30,26 @@ public abstract class BotState(IStorage storage, string stateName)
         var cached = turnContext.TurnState.Get<CachedState>(_cacheKey);
         if (cached is not null && !force) return;
         var key = GetStorageKey(turnContext);
-        var item = await Storage.ReadAsync<JsonObject>(key, cancellationToken).ConfigureAwait(false);
+        var prefetched = turnContext.TurnState.Get<StatePrefetch>(_prefetchKey);
+        turnContext.TurnState.Remove(_prefetchKey);
+        var item = prefetched is not null && !force && prefetched.Key == key
+            ? await prefetched.Read.ConfigureAwait(false)
+            : await Storage.ReadAsync<JsonObject>(key, cancellationToken).ConfigureAwait(false);
         turnContext.TurnState.Set(_cacheKey, new CachedState(key, item));
     }
+
+    /// <summary>
+    /// Starts reading the state under <paramref name="key"/> before the turn exists, so the read travels together
+    /// with the caller's other storage calls (the WeChat channel sends it alongside its retry claim: one round trip
+    /// instead of two). Hand the result to the turn with <see cref="UsePrefetch"/>.
+    /// </summary>
+    public StatePrefetch BeginRead(string key) => new(key, Storage.ReadAsync<JsonObject>(key).AsTask());
+
+    /// <summary>
+    /// The turn's first <see cref="LoadAsync"/> takes the prefetched state instead of reading. If it is stale (another
+    /// turn saved in between), the save fails its ETag check and the turn re-runs on fresh state, as any conflict does.
+    /// </summary>
+    public void UsePrefetch(ITurnContext turnContext, StatePrefetch prefetch) => turnContext.TurnState.Set(_prefetchKey, prefetch);
 
     /// <summary>
     /// Writes the state when it changed (or when <paramref name="force"/>), conditioned on the ETag it was read with.
@@ -50,7 +68,11 @@ public abstract class BotState(IStorage storage, string stateName)
     }
 
     /// <summary>Forgets the cached state so the next load reads storage again (used when a turn is re-run).</summary>
-    public void Invalidate(ITurnContext turnContext) => turnContext.TurnState.Remove(_cacheKey);
+    public void Invalidate(ITurnContext turnContext)
+    {
+        turnContext.TurnState.Remove(_cacheKey);
+        turnContext.TurnState.Remove(_prefetchKey);
+    }
 
     /// <summary>Empties the state in the cache; it is written (as empty) by the next save.</summary>
     public void ClearState(ITurnContext turnContext) => GetCache(turnContext).Clear();
@@ -140,6 +162,9 @@ public abstract class BotState(IStorage storage, string stateName)
         }
     }
 }
+
+/// <summary>A state read started ahead of its turn (see <see cref="BotState.BeginRead"/>).</summary>
+public sealed record StatePrefetch(string Key, Task<StoreItem<JsonObject>?> Read);
 
 internal sealed class BotStatePropertyAccessor<T>(BotState state, string name) : IStatePropertyAccessor<T>
 {

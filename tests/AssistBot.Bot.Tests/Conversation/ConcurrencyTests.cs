@@ -159,6 +159,9 @@ public sealed class ConcurrencyTests : IDisposable
         public ValueTask<bool> DeleteAsync(string key, CancellationToken ct = default) => inner.DeleteAsync(key, ct);
         public ValueTask<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken ct = default) => inner.TryClaimAsync(key, ttl, ct);
         public ValueTask ReleaseClaimAsync(string key, CancellationToken ct = default) => inner.ReleaseClaimAsync(key, ct);
+        public ValueTask<bool> SetClaimResultAsync(string key, string result, CancellationToken ct = default) =>
+            inner.SetClaimResultAsync(key, result, ct);
+        public ValueTask<string?> ReadClaimResultAsync(string key, CancellationToken ct = default) => inner.ReadClaimResultAsync(key, ct);
         public ValueTask<long> IncrementAsync(string key, long by = 1, TimeSpan? ttl = null, CancellationToken ct = default) =>
             inner.IncrementAsync(key, by, ttl, ct);
         public ValueTask IndexAddAsync(string index, string member, double score, CancellationToken ct = default) =>

@@ -145,6 +145,37 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public async Task Claim_carries_its_result_to_whoever_finds_it_taken()
+    {
+        var key = NewKey("claim-result");
+        Assert.True(await Storage.TryClaimAsync(key, TimeSpan.FromMinutes(1)));
+        Assert.Null(await Storage.ReadClaimResultAsync(key)); // held, still working
+
+        Assert.True(await Storage.SetClaimResultAsync(key, "您好！小额信贷最多 5 万元。"));
+        Assert.Equal("您好！小额信贷最多 5 万元。", await Storage.ReadClaimResultAsync(key));
+        Assert.False(await Storage.TryClaimAsync(key, TimeSpan.FromMinutes(1))); // a result does not free the claim
+
+        Assert.True(await Storage.SetClaimResultAsync(key, ""));
+        Assert.Equal("", await Storage.ReadClaimResultAsync(key)); // "answered elsewhere" is a result too
+    }
+
+    [Fact]
+    public async Task Claim_result_needs_a_held_claim_and_ends_with_it()
+    {
+        var key = NewKey("claim-result-expiry");
+        Assert.False(await Storage.SetClaimResultAsync(key, "无人认领"));
+        Assert.Null(await Storage.ReadClaimResultAsync(key));
+
+        Assert.True(await Storage.TryClaimAsync(key, TimeSpan.FromMilliseconds(300)));
+        Assert.True(await Storage.SetClaimResultAsync(key, "回复"));
+        await Task.Delay(700);
+
+        Assert.Null(await Storage.ReadClaimResultAsync(key));
+        Assert.True(await Storage.TryClaimAsync(key, TimeSpan.FromMinutes(1)));
+        Assert.Null(await Storage.ReadClaimResultAsync(key)); // a new claim starts without the old result
+    }
+
+    [Fact]
     public async Task Increment_is_atomic_under_concurrency()
     {
         var key = NewKey("increment");
