@@ -55,38 +55,17 @@ public sealed class RedisStorage : IStorage
         CancellationToken cancellationToken = default)
     {
         var eTag = ETags.New();
-        var ttl = timeToLive is { } t ? Math.Max(1, (long)t.TotalMilliseconds) : 0;
-        if (condition.Kind == WriteConditionKind.Always)
-        {
-            await WriteUnconditionallyAsync(Doc(key), eTag, StorageJson.Serialize(value), ttl).ConfigureAwait(false);
-            return eTag;
-        }
         var mode = condition.Kind switch
         {
             WriteConditionKind.IfNotExists => "1",
             WriteConditionKind.IfMatch => "2",
             _ => "0",
         };
+        var ttl = timeToLive is { } t ? Math.Max(1, (long)t.TotalMilliseconds) : 0;
         var result = await Run(Db.ScriptEvaluateAsync(WriteScript, [Doc(key)],
             [mode, condition.ETag ?? "", eTag, StorageJson.Serialize(value), ttl])).ConfigureAwait(false);
         if ((long)result != 1) throw new StorageConflictException(key, condition);
         return eTag;
-    }
-
-    /// <summary>
-    /// An unconditional write needs no script: HSET and the expiry go as one MULTI/EXEC, which costs Redis a fraction
-    /// of a Lua call (the hot path writes one such document per WeChat message: the reply kept for retries).
-    /// </summary>
-    private async Task WriteUnconditionallyAsync(RedisKey key, string eTag, byte[] data, long ttlMilliseconds)
-    {
-        var transaction = Db.CreateTransaction();
-        var set = transaction.HashSetAsync(key, [new HashEntry("e", eTag), new HashEntry("d", data)]);
-        var expiry = ttlMilliseconds > 0
-            ? transaction.KeyExpireAsync(key, TimeSpan.FromMilliseconds(ttlMilliseconds))
-            : transaction.KeyPersistAsync(key);
-        await Run(transaction.ExecuteAsync()).ConfigureAwait(false);
-        await Run(set).ConfigureAwait(false);
-        await Run(expiry).ConfigureAwait(false);
     }
 
     public async ValueTask<bool> DeleteAsync(string key, CancellationToken cancellationToken = default) =>
@@ -102,7 +81,7 @@ public sealed class RedisStorage : IStorage
     private const char ResultMarker = '=';
 
     public async ValueTask<bool> SetClaimResultAsync(string key, string result, CancellationToken cancellationToken = default) =>
-        await Run(Db.StringSetAsync(Claim(key), string.Concat("=", result), null, keepTtl: true, When.Exists)).ConfigureAwait(false);
+        await Run(Db.StringSetAsync(Claim(key), ResultMarker + result, null, keepTtl: true, When.Exists)).ConfigureAwait(false);
 
     public async ValueTask<string?> ReadClaimResultAsync(string key, CancellationToken cancellationToken = default)
     {
@@ -139,18 +118,6 @@ public sealed class RedisStorage : IStorage
 
     public async ValueTask PingAsync(CancellationToken cancellationToken = default) =>
         await Run(Db.PingAsync()).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
-
-    private static async Task Run(Task operation)
-    {
-        try
-        {
-            await operation.ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
-        {
-            throw new StorageUnavailableException("Redis is unreachable: " + e.Message, e);
-        }
-    }
 
     private static async Task<TResult> Run<TResult>(Task<TResult> operation)
     {
