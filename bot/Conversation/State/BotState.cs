@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using AssistBot.Bot.Storage;
 
 namespace AssistBot.Bot.Conversation.State;
@@ -8,7 +8,8 @@ namespace AssistBot.Bot.Conversation.State;
 /// Bot Builder's BotState with real optimistic concurrency: the state document is read once per turn (cached in
 /// TurnState) and written back with If-Match on the ETag it was read with, so a write based on stale state throws
 /// <see cref="StorageConflictException"/> instead of silently overwriting another instance's change.
-/// Properties are live objects during the turn and are serialized (System.Text.Json) when saved.
+/// The document travels as raw JSON: a turn parses only the properties it reads, and a save serializes once and
+/// is skipped when the bytes did not change.
 /// </summary>
 public abstract class BotState(IStorage storage, string stateName)
 {
@@ -34,7 +35,7 @@ public abstract class BotState(IStorage storage, string stateName)
         turnContext.TurnState.Remove(_prefetchKey);
         var item = prefetched is not null && !force && prefetched.Key == key
             ? await prefetched.Read.ConfigureAwait(false)
-            : await Storage.ReadAsync<JsonObject>(key, cancellationToken).ConfigureAwait(false);
+            : await Storage.ReadAsync<JsonBytes>(key, cancellationToken).ConfigureAwait(false);
         turnContext.TurnState.Set(_cacheKey, new CachedState(key, item));
     }
 
@@ -43,7 +44,7 @@ public abstract class BotState(IStorage storage, string stateName)
     /// with the caller's other storage calls (the WeChat channel sends it alongside its retry claim: one round trip
     /// instead of two). Hand the result to the turn with <see cref="UsePrefetch"/>.
     /// </summary>
-    public StatePrefetch BeginRead(string key) => new(key, Storage.ReadAsync<JsonObject>(key).AsTask());
+    public StatePrefetch BeginRead(string key) => new(key, Storage.ReadAsync<JsonBytes>(key).AsTask());
 
     /// <summary>
     /// The turn's first <see cref="LoadAsync"/> takes the prefetched state instead of reading. If it is stale (another
@@ -59,12 +60,12 @@ public abstract class BotState(IStorage storage, string stateName)
     {
         var cached = turnContext.TurnState.Get<CachedState>(_cacheKey);
         if (cached is null) return;
-        var document = cached.Serialize();
-        var json = document.ToJsonString();
-        if (!force && (json == cached.LoadedJson || (cached.ReadItem is null && document.Count == 0))) return;
+        var json = cached.Serialize();
+        if (!force && (cached.ReadItem is null ? cached.IsEmpty : json.AsSpan().SequenceEqual(cached.ReadItem.Value.Utf8))) return;
+        var document = new JsonBytes(json);
         var eTag = await Storage.WriteAsync(cached.Key, document, WriteCondition.For(cached.ReadItem), null, cancellationToken)
             .ConfigureAwait(false);
-        cached.Saved(document, eTag, json);
+        cached.Saved(document, eTag);
     }
 
     /// <summary>Forgets the cached state so the next load reads storage again (used when a turn is re-run).</summary>
@@ -95,24 +96,22 @@ public abstract class BotState(IStorage storage, string stateName)
     }
 
     /// <summary>The state of one turn: the stored document, plus the live objects handed out by accessors.</summary>
-    internal sealed class CachedState
+    internal sealed class CachedState(string key, StoreItem<JsonBytes>? readItem)
     {
-        private JsonObject _document;
+        private static readonly JsonWriterOptions WriterOptions = new() { Encoder = StorageJson.Options.Encoder };
+
+        // The stored properties, parsed on first use; live objects override them, removed names drop them.
+        private JsonElement? _stored;
+        private bool _storedCleared;
         private readonly Dictionary<string, (object? Value, Type Type)> _live = new(StringComparer.Ordinal);
+        private HashSet<string>? _removed;
 
-        public CachedState(string key, StoreItem<JsonObject>? readItem)
-        {
-            Key = key;
-            ReadItem = readItem;
-            _document = readItem?.Value ?? new JsonObject();
-            LoadedJson = readItem is null ? null : _document.ToJsonString();
-        }
+        public string Key { get; } = key;
 
-        public string Key { get; }
+        public StoreItem<JsonBytes>? ReadItem { get; private set; } = readItem;
 
-        public StoreItem<JsonObject>? ReadItem { get; private set; }
-
-        public string? LoadedJson { get; private set; }
+        /// <summary>Nothing to store: no live property and no stored one left.</summary>
+        public bool IsEmpty => _live.Count == 0 && StoredProperties().All(p => _removed?.Contains(p.Name) == true);
 
         public bool TryGet<T>(string name, out T value)
         {
@@ -121,9 +120,9 @@ public abstract class BotState(IStorage storage, string stateName)
                 value = (T)live.Value!;
                 return true;
             }
-            if (_document[name] is { } node)
+            if (_removed?.Contains(name) != true && Stored() is { } stored && stored.TryGetProperty(name, out var element))
             {
-                value = node.Deserialize<T>(StorageJson.Options)!;
+                value = element.Deserialize<T>(StorageJson.Options)!;
                 _live[name] = (value, typeof(T));
                 return true;
             }
@@ -131,40 +130,91 @@ public abstract class BotState(IStorage storage, string stateName)
             return false;
         }
 
-        public void Set<T>(string name, T value) => _live[name] = (value, typeof(T));
+        public void Set<T>(string name, T value)
+        {
+            _live[name] = (value, typeof(T));
+            _removed?.Remove(name);
+        }
 
         public void Remove(string name)
         {
             _live.Remove(name);
-            _document.Remove(name);
+            (_removed ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
         }
 
         public void Clear()
         {
             _live.Clear();
-            _document = new JsonObject();
+            _removed = null;
+            _storedCleared = true;
         }
 
-        public JsonObject Serialize()
+        /// <summary>
+        /// The document as UTF-8 JSON: stored properties in their stored order (live values in place of theirs), then
+        /// new ones, so an unchanged turn produces the very bytes it read and its save is skipped.
+        /// </summary>
+        public byte[] Serialize()
         {
-            var result = new JsonObject();
-            foreach (var (name, node) in _document)
-                if (!_live.ContainsKey(name)) result[name] = node?.DeepClone();
-            foreach (var (name, (value, type)) in _live)
-                result[name] = JsonSerializer.SerializeToNode(value, type, StorageJson.Options);
-            return result;
+            var buffer = new ArrayBufferWriter<byte>(ReadItem?.Value.Utf8.Length + 64 ?? 256);
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            {
+                writer.WriteStartObject();
+                HashSet<string>? written = null;
+                foreach (var property in StoredProperties())
+                {
+                    if (_removed?.Contains(property.Name) == true) continue;
+                    if (_live.TryGetValue(property.Name, out var live))
+                    {
+                        WriteLive(writer, property.Name, live);
+                        (written ??= new HashSet<string>(StringComparer.Ordinal)).Add(property.Name);
+                    }
+                    else
+                    {
+                        property.WriteTo(writer);
+                    }
+                }
+                foreach (var (name, live) in _live)
+                    if (written?.Contains(name) != true) WriteLive(writer, name, live);
+                writer.WriteEndObject();
+            }
+            return buffer.WrittenSpan.ToArray();
         }
 
-        public void Saved(JsonObject document, string eTag, string json)
+        public void Saved(JsonBytes document, string eTag)
         {
-            ReadItem = new StoreItem<JsonObject>(document, eTag);
-            LoadedJson = json;
+            ReadItem = new StoreItem<JsonBytes>(document, eTag);
+            // What was just written is the new stored document; live objects stay live for the rest of the turn.
+            _stored = null;
+            _storedCleared = false;
+            _removed = null;
         }
+
+        private static void WriteLive(Utf8JsonWriter writer, string name, (object? Value, Type Type) live)
+        {
+            writer.WritePropertyName(name);
+            JsonSerializer.Serialize(writer, live.Value, live.Type, StorageJson.Options);
+        }
+
+        private JsonElement? Stored()
+        {
+            if (_storedCleared || ReadItem is null) return null;
+            if (_stored is null)
+            {
+                var reader = new Utf8JsonReader(ReadItem.Value.Utf8);
+                var root = JsonElement.ParseValue(ref reader);
+                _stored = root.ValueKind == JsonValueKind.Object ? root : null;
+                if (_stored is null) _storedCleared = true;
+            }
+            return _stored;
+        }
+
+        private IEnumerable<JsonProperty> StoredProperties() =>
+            Stored() is { } stored ? stored.EnumerateObject() : [];
     }
 }
 
 /// <summary>A state read started ahead of its turn (see <see cref="BotState.BeginRead"/>).</summary>
-public sealed record StatePrefetch(string Key, Task<StoreItem<JsonObject>?> Read);
+public sealed record StatePrefetch(string Key, Task<StoreItem<JsonBytes>?> Read);
 
 internal sealed class BotStatePropertyAccessor<T>(BotState state, string name) : IStatePropertyAccessor<T>
 {

@@ -73,6 +73,43 @@ public sealed class StateTests : IDisposable
         Assert.Equal(stored.ETag, (await storage.ReadAsync<JsonObject>("wechat/users/o_user"))!.ETag);
     }
 
+    private sealed record Household(string Village, int Members, List<string> Hardships);
+
+    [Fact]
+    public async Task Reading_some_properties_writes_nothing_and_removing_one_is_saved()
+    {
+        using var storage = new EmbeddedStorage(DatabasePath, TimeProvider.System);
+        var state = new ConversationState(storage);
+        var step = state.CreateProperty<int>("step");
+        var household = state.CreateProperty<Household>("household");
+        var note = state.CreateProperty<string>("note");
+        var seed = Turn();
+        await step.SetAsync(seed, 2);
+        await household.SetAsync(seed, new Household("油山镇\"上\"坪村", 4, ["因病", "因学"]));
+        await note.SetAsync(seed, "先诊疗后付费 <已问>");
+        await state.SaveChangesAsync(seed);
+        var key = state.GetStorageKey(seed);
+        var seeded = (await storage.ReadAsync<JsonObject>(key))!;
+
+        var reader = Turn();
+        Assert.Equal(["因病", "因学"], (await household.GetAsync(reader)).Hardships); // the middle one, with Chinese and quotes
+        Assert.Equal(2, await step.GetAsync(reader));
+        await state.SaveChangesAsync(reader);
+        Assert.Equal(seeded.ETag, (await storage.ReadAsync<JsonObject>(key))!.ETag);
+
+        var remover = Turn();
+        await note.DeleteAsync(remover);
+        await state.SaveChangesAsync(remover);
+        var after = (await storage.ReadAsync<JsonObject>(key))!;
+        Assert.NotEqual(seeded.ETag, after.ETag);
+        Assert.False(after.Value.ContainsKey("note"));
+        Assert.Equal(4, (int)after.Value["household"]!["members"]!);
+
+        var fresh = Turn();
+        Assert.Null(await note.GetAsync(fresh));
+        Assert.Equal("油山镇\"上\"坪村", (await household.GetAsync(fresh)).Village);
+    }
+
     [Fact]
     public async Task A_save_based_on_stale_state_is_a_conflict_not_an_overwrite()
     {
