@@ -18,6 +18,14 @@ public sealed class LoadRunner(LoadOptions options, WeChatPlatform platform)
 
     public async Task<LoadResult> RunAsync(Uri server, string mode, TimeSpan duration, CancellationToken cancellationToken)
     {
+        var (workers, elapsed) = await RunWorkersAsync(server, mode, duration, cancellationToken);
+        return LoadResult.Combine(workers, elapsed);
+    }
+
+    /// <summary>One slice of load; the caller combines slices (see <see cref="Scenario"/>).</summary>
+    public async Task<(WorkerResult[] Workers, TimeSpan Elapsed)> RunWorkersAsync(Uri server, string mode, TimeSpan duration,
+        CancellationToken cancellationToken)
+    {
         using var handler = new SocketsHttpHandler
         {
             MaxConnectionsPerServer = options.Connections,
@@ -30,8 +38,7 @@ public sealed class LoadRunner(LoadOptions options, WeChatPlatform platform)
             .Select(i => Task.Run(() => Worker(client, mode, i, stop, duration, cancellationToken), cancellationToken))
             .ToArray();
         var results = await Task.WhenAll(workers);
-        var elapsed = stop.Elapsed;
-        return LoadResult.Combine(results, elapsed);
+        return (results, stop.Elapsed);
     }
 
     private async Task<WorkerResult> Worker(HttpClient client, string mode, int workerIndex, Stopwatch clock,

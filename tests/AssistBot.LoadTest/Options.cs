@@ -8,6 +8,12 @@ public sealed record LoadOptions
     // seconds of measurement still ran partly unoptimized code and showed half the steady-state throughput.
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(20);
     public int Users { get; init; } = 50_000;
+
+    /// <summary>The measured time of each scenario is cut into this many slices, taken in turns.</summary>
+    public int Rounds { get; init; } = 5;
+
+    /// <summary>Extra environment for the bot server only (runtime knobs under test), from --server-env KEY=VALUE.</summary>
+    public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>();
     public string[] Modes { get; init; } = ["plain", "safe"];
     public string[] Storages { get; init; } = ["embedded", "redis"];
     public string? Redis { get; init; }
@@ -27,12 +33,20 @@ public sealed record LoadOptions
                 "--duration" or "-d" => o with { Duration = TimeSpan.FromSeconds(double.Parse(Next())) },
                 "--warmup" => o with { Warmup = TimeSpan.FromSeconds(double.Parse(Next())) },
                 "--users" => o with { Users = int.Parse(Next()) },
+                "--server-env" => o with
+                {
+                    ServerEnvironment = new Dictionary<string, string>(o.ServerEnvironment)
+                    {
+                        [Next().Split('=', 2)[0]] = args[i].Split('=', 2) is [_, var value] ? value : throw new ArgumentException("--server-env needs KEY=VALUE"),
+                    },
+                },
+                "--rounds" => o with { Rounds = Math.Max(1, int.Parse(Next())) },
                 "--mode" => o with { Modes = Next() is "both" ? ["plain", "safe"] : [args[i]] },
                 "--storage" => o with { Storages = Next() switch { "both" => ["embedded", "redis"], "none" => [], var s => [s] } },
                 "--redis" => o with { Redis = Next() },
                 "--county" => o with { County = Next() },
                 "--baseline" => o with { Baseline = true },
-                "--smoke" => o with { Smoke = true, Connections = 8, Duration = TimeSpan.FromSeconds(3), Warmup = TimeSpan.FromSeconds(1) },
+                "--smoke" => o with { Smoke = true, Connections = 8, Duration = TimeSpan.FromSeconds(3), Warmup = TimeSpan.FromSeconds(1), Rounds = 1 },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
@@ -42,7 +56,9 @@ public sealed record LoadOptions
     public const string Usage = """
         usage: dotnet run -c Release --project tests/AssistBot.LoadTest -- [options]
           --connections N   concurrent connections (default 64)
-          --duration S      measured seconds per scenario (default 10); --warmup S (default 20: until JIT tiering settles)
+          --duration S      measured seconds per scenario (default 10); --warmup S per server (default 20: until JIT tiering settles)
+          --server-env K=V  set an environment variable for the bot server only (e.g. a runtime knob); repeatable
+          --rounds N        the scenarios take turns in N slices of duration/N (default 5), so background load hits all alike
           --mode plain|safe|both        WeChat message mode (default both)
           --storage embedded|redis|both|none  bot storage (default both; redis needs --redis HOST:PORT)
           --users N         distinct openids (default 50000)

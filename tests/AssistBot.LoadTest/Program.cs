@@ -33,23 +33,29 @@ var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.Dire
 var root = FindRepositoryRoot(AppContext.BaseDirectory);
 var botDll = Path.Combine(root, "bot", "bin", configuration, "net10.0", "AssistBot.Bot.dll");
 
-Console.WriteLine($"AssistBot WeChat load harness: {options.Connections} connections, {options.Duration.TotalSeconds:0} s per scenario, " +
-                  $"{options.Users} users, {Environment.ProcessorCount} cores, {configuration} build");
-var rows = new List<(string Name, LoadResult Result, double RssStart, double RssEnd, double PeakMiB, double CpuMicrosPerMessage)>();
+Console.WriteLine($"AssistBot WeChat load harness: {options.Connections} connections, {options.Duration.TotalSeconds:0} s per scenario " +
+                  $"in {options.Rounds} interleaved rounds, {options.Warmup.TotalSeconds:0} s warm-up, {options.Users} users, " +
+                  $"{Environment.ProcessorCount} cores, {configuration} build");
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
-foreach (var storage in options.Storages)
+// Every server runs for the whole measurement and the scenarios take turns in short slices, so a change in the
+// machine's background load hits all of them alike and the ratios (the targets) stay meaningful.
+var servers = new List<(ServerProcess Server, string? Redis, string[] Modes, string Label)>();
+var dataDirectories = new List<string>();
+var scenarios = new List<Scenario>();
+try
 {
-    if (storage == "redis" && string.IsNullOrWhiteSpace(options.Redis))
+    foreach (var storage in options.Storages)
     {
-        Console.WriteLine("redis: skipped (give --redis HOST:PORT)");
-        if (options.Smoke) return 1;
-        continue;
-    }
-    foreach (var mode in options.Modes)
-    {
+        if (storage == "redis" && string.IsNullOrWhiteSpace(options.Redis))
+        {
+            Console.WriteLine("redis: skipped (give --redis HOST:PORT)");
+            if (options.Smoke) return 1;
+            continue;
+        }
         var dataDirectory = Directory.CreateTempSubdirectory("assistbot-load-").FullName;
+        dataDirectories.Add(dataDirectory);
         var environment = new Dictionary<string, string>
         {
             [$"Counties__{options.County}__WeChat__Token"] = Token,
@@ -61,77 +67,94 @@ foreach (var storage in options.Storages)
             ["Logging__LogLevel__Default"] = "Warning",
             ["WeChat__ApiBaseUrl"] = "http://127.0.0.1:9", // nothing proactive should be sent; if it is, it fails fast
         };
-        await using var server = ServerProcess.Start(botDll, [], environment);
+        foreach (var (key, value) in options.ServerEnvironment) environment[key] = value;
+        var server = ServerProcess.Start(botDll, [], environment);
         await server.WaitUntilReadyAsync("/healthz");
-        rows.Add(await Measure($"pipeline {storage} {mode}", server, mode, storage == "redis" ? options.Redis : null));
-        try { Directory.Delete(dataDirectory, true); } catch (IOException) { }
+        var redis = storage == "redis" ? options.Redis : null;
+        servers.Add((server, redis, options.Modes, $"pipeline {storage}"));
+        foreach (var mode in options.Modes) scenarios.Add(new Scenario($"pipeline {storage} {mode}", server, mode, redis));
+    }
+    if (options.Baseline)
+    {
+        var baseline = ServerProcess.Start(harnessDll, ["--serve-baseline"], new Dictionary<string, string>());
+        await baseline.WaitUntilReadyAsync("/healthz");
+        servers.Add((baseline, null, ["plain"], "bare Kestrel"));
+        scenarios.Add(new Scenario("bare Kestrel constant reply", baseline, "plain", null));
+    }
+
+    var runner = new LoadRunner(options, platform);
+    foreach (var (server, _, modes, label) in servers)
+    {
+        if (options.Warmup <= TimeSpan.Zero) break;
+        // The bare endpoint has little code to compile; the bot needs the full warm-up for tiered JIT to settle.
+        var warmup = label.StartsWith("bare", StringComparison.Ordinal) ? TimeSpan.FromTicks(Math.Min(options.Warmup.Ticks, TimeSpan.TicksPerSecond * 5)) : options.Warmup;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  warming up {label} ({warmup.TotalSeconds:0} s)"));
+        foreach (var mode in modes) await runner.RunAsync(server.BaseUri, mode, warmup / modes.Length, cancel.Token);
+    }
+    foreach (var scenario in scenarios) scenario.RssStartMiB = scenario.Server.Memory().CurrentMiB;
+
+    var slice = options.Duration / options.Rounds;
+    for (var round = 1; round <= options.Rounds && !cancel.IsCancellationRequested; round++)
+    {
+        foreach (var scenario in scenarios)
+        {
+            var cpuBefore = scenario.Server.CpuTime();
+            var redisBefore = await RedisCpuProbe.CpuTimeAsync(scenario.Redis);
+            var result = await runner.RunWorkersAsync(scenario.Server.BaseUri, scenario.Mode, slice, cancel.Token);
+            scenario.Add(result.Workers, result.Elapsed, scenario.Server.CpuTime() - cpuBefore,
+                await RedisCpuProbe.CpuTimeAsync(scenario.Redis) - redisBefore);
+        }
+        Console.WriteLine($"  round {round}/{options.Rounds}: " + string.Join(", ", scenarios.Select(s =>
+            string.Create(CultureInfo.InvariantCulture, $"{s.Name} {s.Result().PerSecond:0}/s"))));
+    }
+    foreach (var scenario in scenarios)
+    {
+        var (current, peak) = scenario.Server.Memory();
+        scenario.RssEndMiB = current;
+        scenario.PeakMiB = peak;
     }
 }
-
-if (options.Baseline)
+finally
 {
-    await using var baseline = ServerProcess.Start(harnessDll, ["--serve-baseline"], new Dictionary<string, string>());
-    await baseline.WaitUntilReadyAsync("/healthz");
-    rows.Add(await Measure("bare Kestrel constant reply", baseline, "plain", null));
+    foreach (var (server, _, _, _) in servers) await server.DisposeAsync();
+    foreach (var directory in dataDirectories)
+        try { Directory.Delete(directory, true); } catch (IOException) { }
 }
 
 Console.WriteLine();
-Console.WriteLine($"{"scenario",-32} {"msg/s",9} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"deferred",8} {"server CPU µs/msg",18} {"RSS MiB start→end (peak)",26}");
-foreach (var (name, r, start, end, peak, cpu) in rows)
-    Console.WriteLine($"{name,-32} {r.PerSecond,9:0} {r.P50Ms,8:0.00} {r.P99Ms,8:0.00} {r.MaxMs,8:0.0} {r.ErrorCount,7} {r.Deferred,8} {cpu,18:0} {$"{start:0}→{end:0} ({peak:0})",26}");
-foreach (var (name, r, _, _, _, _) in rows.Where(x => x.Result.ErrorCount > 0))
-    Console.WriteLine($"errors in {name}: {string.Join(", ", r.Errors.Select(e => $"{e.Key} ×{e.Value}"))}");
-
-var bare = rows.FirstOrDefault(r => r.Name.StartsWith("bare", StringComparison.Ordinal));
-foreach (var row in rows.Where(r => r.Name.StartsWith("pipeline", StringComparison.Ordinal)))
+Console.WriteLine($"{"scenario",-30} {"msg/s",8} {"p50 ms",7} {"p99 ms",7} {"max ms",7} {"errors",6} {"deferred",8} " +
+                  $"{"CPU µs/msg: server",18} {"Redis",6} {"RSS MiB start→end (peak)",25}");
+foreach (var s in scenarios)
 {
-    if (bare.Result is not null)
-        Console.WriteLine($"{row.Name}: {100 * row.Result.PerSecond / bare.Result.PerSecond:0.0}% of bare Kestrel");
+    var r = s.Result();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{s.Name,-30} {r.PerSecond,8:0} {r.P50Ms,7:0.00} {r.P99Ms,7:0.00} {r.MaxMs,7:0.0} {r.ErrorCount,6} {r.Deferred,8} " +
+        $"{s.ServerCpuMicrosPerMessage,18:0} {(s.Redis is null ? "" : s.RedisCpuMicrosPerMessage.ToString("0", CultureInfo.InvariantCulture)),6} " +
+        $"{$"{s.RssStartMiB:0}→{s.RssEndMiB:0} ({s.PeakMiB:0})",25}"));
 }
+foreach (var s in scenarios.Where(x => x.Result().ErrorCount > 0))
+    Console.WriteLine($"errors in {s.Name}: {string.Join(", ", s.Result().Errors.Select(e => $"{e.Key} ×{e.Value}"))}");
+
+var bare = scenarios.FirstOrDefault(s => s.Name.StartsWith("bare", StringComparison.Ordinal));
+foreach (var s in scenarios.Where(s => s.Name.StartsWith("pipeline", StringComparison.Ordinal)))
+    if (bare is not null)
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{s.Name}: {100 * s.Result().PerSecond / bare.Result().PerSecond:0.0}% of bare Kestrel"));
 foreach (var storage in options.Storages)
 {
-    var plain = rows.FirstOrDefault(r => r.Name == $"pipeline {storage} plain");
-    var safe = rows.FirstOrDefault(r => r.Name == $"pipeline {storage} safe");
-    if (plain.Result is not null && safe.Result is not null)
-        Console.WriteLine($"{storage}: safe mode = {100 * safe.Result.PerSecond / plain.Result.PerSecond:0.0}% of plain mode");
+    var plain = scenarios.FirstOrDefault(s => s.Name == $"pipeline {storage} plain");
+    var safe = scenarios.FirstOrDefault(s => s.Name == $"pipeline {storage} safe");
+    if (plain is not null && safe is not null)
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{storage}: safe mode = {100 * safe.Result().PerSecond / plain.Result().PerSecond:0.0}% of plain mode"));
 }
 
-if (options.Smoke && (rows.Count == 0 || rows.Any(r => r.Result.ErrorCount > 0 || r.Result.Requests == 0)))
+if (options.Smoke && (scenarios.Count == 0 || scenarios.Any(s => s.Result().ErrorCount > 0 || s.Result().Requests == 0)))
 {
     Console.Error.WriteLine("load smoke run FAILED");
     return 1;
 }
 return 0;
-
-async Task<(string, LoadResult, double, double, double, double)> Measure(string name, ServerProcess server, string mode, string? redis)
-{
-    var runner = new LoadRunner(options, platform);
-    if (options.Warmup > TimeSpan.Zero) await runner.RunAsync(server.BaseUri, mode, options.Warmup, cancel.Token);
-    var samples = new List<double>();
-    using var sampling = new CancellationTokenSource();
-    var sampler = Task.Run(async () =>
-    {
-        while (!sampling.IsCancellationRequested)
-        {
-            samples.Add(server.Memory().CurrentMiB);
-            try { await Task.Delay(500, sampling.Token); } catch (OperationCanceledException) { }
-        }
-    });
-    var cpuBefore = server.CpuTime();
-    var redisCpuBefore = await RedisCpuProbe.CpuTimeAsync(redis);
-    var result = await runner.RunAsync(server.BaseUri, mode, options.Duration, cancel.Token);
-    var cpuMicrosPerMessage = result.Requests == 0 ? 0 : (server.CpuTime() - cpuBefore).TotalMicroseconds / result.Requests;
-    var redisCpuAfter = await RedisCpuProbe.CpuTimeAsync(redis);
-    var redisNote = redisCpuBefore is { } rb && redisCpuAfter is { } ra && result.Requests > 0
-        ? string.Create(CultureInfo.InvariantCulture, $", Redis CPU {(ra - rb).TotalMicroseconds / result.Requests:0} µs/msg")
-        : "";
-    sampling.Cancel();
-    await sampler;
-    var (_, peak) = server.Memory();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"  {name}: {result.PerSecond:0} msg/s, p99 {result.P99Ms:0.00} ms, errors {result.ErrorCount}, server CPU {cpuMicrosPerMessage:0} µs/msg{redisNote}"));
-    return (name, result, samples.FirstOrDefault(), samples.LastOrDefault(), peak, cpuMicrosPerMessage);
-}
 
 static string FindRepositoryRoot(string start)
 {
