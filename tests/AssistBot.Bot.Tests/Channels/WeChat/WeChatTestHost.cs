@@ -35,10 +35,13 @@ public sealed class WeChatTestHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _useTestBot;
 
+    private readonly Action<IServiceCollection>? _services;
+
     public WeChatTestHost(SharedRedis redis, FakeWeChatApi? api = null, IDictionary<string, string?>? settings = null,
-        bool useTestBot = true)
+        bool useTestBot = true, Action<IServiceCollection>? services = null)
     {
         _useTestBot = useTestBot;
+        _services = services;
         _settings = new Dictionary<string, string?>
         {
             ["Storage:Redis"] = redis.Configuration,
@@ -66,6 +69,7 @@ public sealed class WeChatTestHost : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
         if (_useTestBot)
             builder.ConfigureTestServices(s => s.AddSingleton<IBot, CountingTestBot>());
+        if (_services is not null) builder.ConfigureTestServices(_services);
     }
 
     public IStorage Storage => Services.GetRequiredService<IStorage>();
