@@ -16,8 +16,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets.SocketTransportOptions>(
-    builder.Configuration.GetSection("Kestrel:Sockets"));
+if (!isCli) builder.UseInlineIoWhenWanted();
 
 builder.Services.AddAssistBotCore(builder.Configuration);
 builder.Services.AddPolicyKnowledge(builder.Configuration);

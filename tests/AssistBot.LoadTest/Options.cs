@@ -14,6 +14,12 @@ public sealed record LoadOptions
 
     /// <summary>Extra environment for the bot server only (runtime knobs under test), from --server-env KEY=VALUE.</summary>
     public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// From --variant KEY=VALUE: a second bot server per storage with this extra environment, measured in the same
+    /// interleaved rounds as the first, so a runtime knob is judged against the default under the same background load.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> VariantEnvironment { get; init; } = new Dictionary<string, string>();
     public string[] Modes { get; init; } = ["plain", "safe"];
     public string[] Storages { get; init; } = ["embedded", "redis"];
     public string? Redis { get; init; }
@@ -40,6 +46,13 @@ public sealed record LoadOptions
                         [Next().Split('=', 2)[0]] = args[i].Split('=', 2) is [_, var value] ? value : throw new ArgumentException("--server-env needs KEY=VALUE"),
                     },
                 },
+                "--variant" => o with
+                {
+                    VariantEnvironment = new Dictionary<string, string>(o.VariantEnvironment)
+                    {
+                        [Next().Split('=', 2)[0]] = args[i].Split('=', 2) is [_, var value] ? value : throw new ArgumentException("--variant needs KEY=VALUE"),
+                    },
+                },
                 "--rounds" => o with { Rounds = Math.Max(1, int.Parse(Next())) },
                 "--mode" => o with { Modes = Next() is "both" ? ["plain", "safe"] : [args[i]] },
                 "--storage" => o with { Storages = Next() switch { "both" => ["embedded", "redis"], "none" => [], var s => [s] } },
@@ -58,6 +71,7 @@ public sealed record LoadOptions
           --connections N   concurrent connections (default 64)
           --duration S      measured seconds per scenario (default 10); --warmup S per server (default 20: until JIT tiering settles)
           --server-env K=V  set an environment variable for the bot server only (e.g. a runtime knob); repeatable
+          --variant K=V     also run a second bot server with this environment, interleaved with the first; repeatable
           --rounds N        the scenarios take turns in N slices of duration/N (default 5), so background load hits all alike
           --mode plain|safe|both        WeChat message mode (default both)
           --storage embedded|redis|both|none  bot storage (default both; redis needs --redis HOST:PORT)

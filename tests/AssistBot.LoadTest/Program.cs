@@ -68,11 +68,21 @@ try
             ["WeChat__ApiBaseUrl"] = "http://127.0.0.1:9", // nothing proactive should be sent; if it is, it fails fast
         };
         foreach (var (key, value) in options.ServerEnvironment) environment[key] = value;
-        var server = ServerProcess.Start(botDll, [], environment);
-        await server.WaitUntilReadyAsync("/healthz");
         var redis = storage == "redis" ? options.Redis : null;
-        servers.Add((server, redis, options.Modes, $"pipeline {storage}"));
-        foreach (var mode in options.Modes) scenarios.Add(new Scenario($"pipeline {storage} {mode}", server, mode, redis));
+        var variants = new List<(string Suffix, Dictionary<string, string> Environment)> { ("", environment) };
+        if (options.VariantEnvironment.Count > 0)
+        {
+            var variant = new Dictionary<string, string>(environment);
+            foreach (var (key, value) in options.VariantEnvironment) variant[key] = value;
+            variants.Add((" [" + string.Join(' ', options.VariantEnvironment.Select(kv => $"{kv.Key}={kv.Value}")) + "]", variant));
+        }
+        foreach (var (suffix, variantEnvironment) in variants)
+        {
+            var server = ServerProcess.Start(botDll, [], variantEnvironment);
+            await server.WaitUntilReadyAsync("/healthz");
+            servers.Add((server, redis, options.Modes, $"pipeline {storage}{suffix}"));
+            foreach (var mode in options.Modes) scenarios.Add(new Scenario($"pipeline {storage} {mode}{suffix}", server, mode, redis));
+        }
     }
     if (options.Baseline)
     {
@@ -122,13 +132,13 @@ finally
 }
 
 Console.WriteLine();
-Console.WriteLine($"{"scenario",-30} {"msg/s",8} {"p50 ms",7} {"p99 ms",7} {"max ms",7} {"errors",6} {"deferred",8} " +
+Console.WriteLine($"{"scenario",-34} {"msg/s",8} {"p50 ms",7} {"p99 ms",7} {"max ms",7} {"errors",6} {"deferred",8} " +
                   $"{"CPU µs/msg: server",18} {"Redis",6} {"RSS MiB start→end (peak)",25}");
 foreach (var s in scenarios)
 {
     var r = s.Result();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{s.Name,-30} {r.PerSecond,8:0} {r.P50Ms,7:0.00} {r.P99Ms,7:0.00} {r.MaxMs,7:0.0} {r.ErrorCount,6} {r.Deferred,8} " +
+        $"{s.Name,-34} {r.PerSecond,8:0} {r.P50Ms,7:0.00} {r.P99Ms,7:0.00} {r.MaxMs,7:0.0} {r.ErrorCount,6} {r.Deferred,8} " +
         $"{s.ServerCpuMicrosPerMessage,18:0} {(s.Redis is null ? "" : s.RedisCpuMicrosPerMessage.ToString("0", CultureInfo.InvariantCulture)),6} " +
         $"{$"{s.RssStartMiB:0}→{s.RssEndMiB:0} ({s.PeakMiB:0})",25}"));
 }
