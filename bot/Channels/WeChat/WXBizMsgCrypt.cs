@@ -53,9 +53,54 @@ public sealed class WXBizMsgCrypt : IDisposable
     {
         message = "";
         random16 = [];
-        var maxLength = encrypt.Length / 4 * 3;
-        if (maxLength == 0) return false;
-        var rented = ArrayPool<byte>.Shared.Rent(maxLength * 2);
+        if (!TryRent(encrypt, out var rented, out var maxLength)) return false;
+        try
+        {
+            if (!TryOpen(encrypt, rented, maxLength, out var start, out var length)) return false;
+            message = Encoding.UTF8.GetString(rented, start, length);
+            random16 = rented.AsSpan(start - 4 - RandomLength, RandomLength).ToArray();
+            return true;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented, clearArray: true);
+        }
+    }
+
+    /// <summary>
+    /// Decrypts into a pooled buffer and lets <paramref name="read"/> parse the message's UTF-8 bytes where they lie,
+    /// without building a string first (the hot path of safe mode).
+    /// </summary>
+    public DecryptOutcome TryDecrypt<T>(string encrypt, Utf8MessageReader<T> read, out T result)
+    {
+        result = default!;
+        if (!TryRent(encrypt, out var rented, out var maxLength)) return DecryptOutcome.Undecryptable;
+        try
+        {
+            if (!TryOpen(encrypt, rented, maxLength, out var start, out var length)) return DecryptOutcome.Undecryptable;
+            return read(rented, start, length, out result) ? DecryptOutcome.Read : DecryptOutcome.Unreadable;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented, clearArray: true);
+        }
+    }
+
+    private static bool TryRent(string encrypt, out byte[] rented, out int maxLength)
+    {
+        maxLength = encrypt.Length / 4 * 3;
+        rented = maxLength == 0 ? [] : ArrayPool<byte>.Shared.Rent(maxLength * 2);
+        return maxLength > 0;
+    }
+
+    /// <summary>
+    /// Base64-decodes and decrypts into <paramref name="rented"/> (cipher in the first half, plain in the second) and
+    /// finds the message. False (never throws) when it is not Base64, not a whole number of blocks, badly padded, has
+    /// an impossible length or carries another receiveId.
+    /// </summary>
+    private bool TryOpen(string encrypt, byte[] rented, int maxLength, out int messageStart, out int messageLength)
+    {
+        messageStart = messageLength = 0;
         try
         {
             var cipher = rented.AsSpan(0, maxLength);
@@ -73,18 +118,13 @@ public sealed class WXBizMsgCrypt : IDisposable
             if (msgLength < 0 || RandomLength + 4 + msgLength > content.Length) return false;
             var receiveId = content[(RandomLength + 4 + msgLength)..];
             if (!receiveId.SequenceEqual(_receiveId)) return false;
-
-            message = Encoding.UTF8.GetString(content.Slice(RandomLength + 4, msgLength));
-            random16 = content[..RandomLength].ToArray();
+            messageStart = maxLength + RandomLength + 4;
+            messageLength = msgLength;
             return true;
         }
         catch (CryptographicException)
         {
             return false;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented, clearArray: true);
         }
     }
 
@@ -124,4 +164,19 @@ public sealed class WXBizMsgCrypt : IDisposable
     }
 
     public void Dispose() => _aes.Dispose();
+}
+
+/// <summary>Parses a decrypted message from <c>buffer[offset..offset+length]</c> (UTF-8); false when it is not valid.</summary>
+public delegate bool Utf8MessageReader<T>(byte[] buffer, int offset, int length, out T result);
+
+public enum DecryptOutcome
+{
+    /// <summary>Decrypted and read.</summary>
+    Read,
+
+    /// <summary>Decrypted, but the reader rejected the message.</summary>
+    Unreadable,
+
+    /// <summary>Not a value this key and receiveId can open.</summary>
+    Undecryptable,
 }

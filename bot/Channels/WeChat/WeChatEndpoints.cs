@@ -74,9 +74,11 @@ public static class WeChatEndpoints
                 return Reject(log, c, "wechat POST", "bad msg_signature");
             cipher = crypto.ForOfficialAccount(c);
             if (cipher is null) return Unavailable(log, c, "WeChat:EncodingAESKey/AppId");
-            if (!cipher.TryDecrypt(envelope.Encrypt, out var xml))
-                return Reject(log, c, "wechat POST", "cannot decrypt (wrong key or AppId)");
-            if (!WeChatXml.TryParse(xml, out message)) return BadXml(log, c);
+            switch (cipher.TryDecrypt<WeChatInboundMessage>(envelope.Encrypt, WeChatXml.TryParse, out message))
+            {
+                case DecryptOutcome.Undecryptable: return Reject(log, c, "wechat POST", "cannot decrypt (wrong key or AppId)");
+                case DecryptOutcome.Unreadable: return BadXml(log, c);
+            }
         }
         if (string.IsNullOrEmpty(message.FromUserName) || string.IsNullOrEmpty(message.MsgType)) return BadXml(log, c);
 
@@ -125,9 +127,11 @@ public static class WeChatEndpoints
         if (string.IsNullOrEmpty(envelope.Encrypt)) return BadXml(log, c);
         if (!WeChatSignature.Verify(msgSignature, app.Token, timestamp, nonce, envelope.Encrypt))
             return Reject(log, c, "wecom POST", "bad msg_signature");
-        if (!cipher.TryDecrypt(envelope.Encrypt, out var xml))
-            return Reject(log, c, "wecom POST", "cannot decrypt (wrong key or CorpId)");
-        if (!WeChatXml.TryParse(xml, out var message)) return BadXml(log, c);
+        switch (cipher.TryDecrypt<WeChatInboundMessage>(envelope.Encrypt, WeChatXml.TryParse, out var message))
+        {
+            case DecryptOutcome.Undecryptable: return Reject(log, c, "wecom POST", "cannot decrypt (wrong key or CorpId)");
+            case DecryptOutcome.Unreadable: return BadXml(log, c);
+        }
         if (string.IsNullOrEmpty(message.FromUserName) || string.IsNullOrEmpty(message.MsgType)) return BadXml(log, c);
         if (!AgentMatches(app.AgentId, envelope.AgentId) || !AgentMatches(app.AgentId, message.AgentId))
             return Reject(log, c, "wecom POST", "message is for another AgentID");

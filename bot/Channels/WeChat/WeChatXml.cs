@@ -25,9 +25,12 @@ public static class WeChatXml
     };
 
     /// <summary>Parses a callback body; false when it is not well-formed XML with an &lt;xml&gt; root.</summary>
-    public static bool TryParse(byte[] buffer, int length, out WeChatInboundMessage message)
+    public static bool TryParse(byte[] buffer, int length, out WeChatInboundMessage message) =>
+        TryParse(buffer, 0, length, out message);
+
+    public static bool TryParse(byte[] buffer, int offset, int length, out WeChatInboundMessage message)
     {
-        using var stream = new MemoryStream(buffer, 0, length, writable: false);
+        using var stream = new MemoryStream(buffer, offset, length, writable: false);
         return TryParse(XmlReader.Create(stream, ReaderSettings), out message);
     }
 
