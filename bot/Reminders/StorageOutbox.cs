@@ -10,8 +10,8 @@ namespace AssistBot.Bot.Reminders;
 /// </summary>
 /// <remarks>
 /// <paramref name="keyspace"/> separates outboxes sharing one store (tests); production uses "outbox".
-/// A process that dies between claiming a key and writing its document loses that one message; the window is a
-/// single round trip and the claim is released on any exception.
+/// Enqueueing claims the key, writes the document and adds the index member in one atomic storage call
+/// (<see cref="IStorage.ClaimAndWriteManyAsync{T}"/>), so a crash never leaves a claimed key without its message.
 /// </remarks>
 public sealed class StorageOutbox(IStorage storage, TimeProvider time, string keyspace = "outbox") : IOutbox
 {
@@ -36,26 +36,25 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
     public async ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var id = OutboxIds.FromIdempotencyKey(message.IdempotencyKey);
-        if (!await storage.TryClaimAsync(ClaimKey(id), ClaimLifetime, cancellationToken).ConfigureAwait(false))
-            return false;
-        try
+        return await EnqueueManyAsync([message], cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async ValueTask<int> EnqueueManyAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken = default)
+    {
+        if (messages.Count == 0) return 0;
+        var writes = new ClaimedWrite<OutboxEntry>[messages.Count];
+        for (var i = 0; i < messages.Count; i++)
         {
-            var entry = new OutboxEntry { Id = id, Message = message, NextAttemptAt = message.DueAt };
-            // Three independent writes in flight at once (one round trip of latency). An index member whose document
-            // failed to land is dropped by TakeDueAsync; the claim is released below so a re-run queues it again.
-            var write = storage.WriteAsync(MessageKey(id), entry, WriteCondition.Always, null, cancellationToken).AsTask();
-            var index = storage.IndexAddAsync(_dueIndex, id, Score(message.DueAt), cancellationToken).AsTask();
-            var count = storage.IncrementAsync(CounterKey("enqueued"), 1, null, cancellationToken).AsTask();
-            await Task.WhenAll(write, index, count).ConfigureAwait(false);
-            return true;
+            var message = messages[i];
+            var id = OutboxIds.FromIdempotencyKey(message.IdempotencyKey);
+            writes[i] = new ClaimedWrite<OutboxEntry>(ClaimKey(id), MessageKey(id),
+                new OutboxEntry { Id = id, Message = message, NextAttemptAt = message.DueAt }, _dueIndex, id, Score(message.DueAt));
         }
-        catch
-        {
-            // Nothing durable was queued: let a later run of the producer claim the key again.
-            await storage.ReleaseClaimAsync(ClaimKey(id), CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
+        var claimed = await storage.ClaimAndWriteManyAsync(writes, ClaimLifetime, cancellationToken).ConfigureAwait(false);
+        var stored = claimed.Count(c => c);
+        // The counter is for the admin view only; were this call lost, the messages above are queued all the same.
+        if (stored > 0) await storage.IncrementAsync(CounterKey("enqueued"), stored, null, cancellationToken).ConfigureAwait(false);
+        return stored;
     }
 
     public async ValueTask<IReadOnlyList<OutboxEntry>> TakeDueAsync(DateTimeOffset now, int max, TimeSpan lease,

@@ -240,6 +240,181 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
         await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    // ---- batches: one connection and one transaction each, with the statement prepared once ----
+
+    public async ValueTask<IReadOnlyList<StoreItem<T>?>> ReadManyAsync<T>(IReadOnlyList<string> keys,
+        CancellationToken cancellationToken = default)
+    {
+        var items = new StoreItem<T>?[keys.Count];
+        if (keys.Count == 0) return items;
+        await using var connection = Open();
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT etag, data FROM docs WHERE key = $key AND (expires IS NULL OR expires > $now)";
+        var key = command.Parameters.Add("$key", SqliteType.Text);
+        command.Parameters.AddWithValue("$now", Now);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            key.Value = keys[i];
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                items[i] = new StoreItem<T>(StorageJson.Deserialize<T>((byte[])reader.GetValue(1)), reader.GetString(0));
+        }
+        return items;
+    }
+
+    public async ValueTask WriteManyAsync<T>(IReadOnlyList<KeyValuePair<string, T>> documents, TimeSpan? timeToLive = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (documents.Count == 0) return;
+        await using var connection = Open();
+        await using var transaction = connection.BeginTransaction();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO docs (key, etag, data, expires) VALUES ($key, $etag, $data, $expires)
+            ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, expires = excluded.expires
+            """;
+        var key = command.Parameters.Add("$key", SqliteType.Text);
+        var eTag = command.Parameters.Add("$etag", SqliteType.Text);
+        var data = command.Parameters.Add("$data", SqliteType.Blob);
+        command.Parameters.AddWithValue("$expires", (object?)ExpiresAt(timeToLive) ?? DBNull.Value);
+        foreach (var (k, value) in documents)
+        {
+            key.Value = k;
+            eTag.Value = ETags.New();
+            data.Value = StorageJson.Serialize(value);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask IndexAddManyAsync(string index, IReadOnlyList<IndexEntry> entries, CancellationToken cancellationToken = default)
+    {
+        if (entries.Count == 0) return;
+        await using var connection = Open();
+        await using var transaction = connection.BeginTransaction();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO idx (name, member, score) VALUES ($name, $member, $score)
+            ON CONFLICT (name, member) DO UPDATE SET score = excluded.score
+            """;
+        command.Parameters.AddWithValue("$name", index);
+        var member = command.Parameters.Add("$member", SqliteType.Text);
+        var score = command.Parameters.Add("$score", SqliteType.Real);
+        foreach (var entry in entries)
+        {
+            member.Value = entry.Member;
+            score.Value = entry.Score;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<IndexEntry>> IndexRangeAfterAsync(string index, double minScore, double maxScore, IndexEntry? after,
+        int take, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        // The row-value comparison walks the (name, score, member) index from the cursor on.
+        command.CommandText = after is null
+            ? """
+              SELECT member, score FROM idx WHERE name = $name AND score >= $min AND score <= $max
+              ORDER BY score, member LIMIT $take
+              """
+            : """
+              SELECT member, score FROM idx WHERE name = $name AND score >= $min AND score <= $max AND (score, member) > ($score, $member)
+              ORDER BY score, member LIMIT $take
+              """;
+        command.Parameters.AddWithValue("$name", index);
+        command.Parameters.AddWithValue("$min", minScore);
+        command.Parameters.AddWithValue("$max", maxScore);
+        command.Parameters.AddWithValue("$take", take);
+        if (after is { } cursor)
+        {
+            command.Parameters.AddWithValue("$score", cursor.Score);
+            command.Parameters.AddWithValue("$member", cursor.Member);
+        }
+        var result = new List<IndexEntry>(Math.Max(0, take));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            result.Add(new IndexEntry(reader.GetString(0), reader.GetDouble(1)));
+        return result;
+    }
+
+    public async ValueTask<IReadOnlyList<IReadOnlyList<IndexEntry>>> IndexRangeManyAsync(IReadOnlyList<string> indexes, double minScore,
+        double maxScore, int take, CancellationToken cancellationToken = default)
+    {
+        var result = new IReadOnlyList<IndexEntry>[indexes.Count];
+        if (indexes.Count == 0) return result;
+        await using var connection = Open();
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT member, score FROM idx WHERE name = $name AND score >= $min AND score <= $max
+            ORDER BY score, member LIMIT $take
+            """;
+        var name = command.Parameters.Add("$name", SqliteType.Text);
+        command.Parameters.AddWithValue("$min", minScore);
+        command.Parameters.AddWithValue("$max", maxScore);
+        command.Parameters.AddWithValue("$take", take);
+        for (var i = 0; i < indexes.Count; i++)
+        {
+            name.Value = indexes[i];
+            var entries = new List<IndexEntry>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                entries.Add(new IndexEntry(reader.GetString(0), reader.GetDouble(1)));
+            result[i] = entries;
+        }
+        return result;
+    }
+
+    public async ValueTask<IReadOnlyList<bool>> ClaimAndWriteManyAsync<T>(IReadOnlyList<ClaimedWrite<T>> writes, TimeSpan claimLifetime,
+        CancellationToken cancellationToken = default)
+    {
+        var won = new bool[writes.Count];
+        if (writes.Count == 0) return won;
+        await using var connection = Open();
+        await using var transaction = connection.BeginTransaction();
+        await using var claim = connection.CreateCommand();
+        claim.CommandText = """
+            INSERT INTO claims (key, expires) VALUES ($key, $expires)
+            ON CONFLICT (key) DO UPDATE SET expires = excluded.expires WHERE claims.expires <= $now
+            """;
+        var claimKey = claim.Parameters.Add("$key", SqliteType.Text);
+        claim.Parameters.AddWithValue("$expires", ExpiresAt(claimLifetime));
+        claim.Parameters.AddWithValue("$now", Now);
+        await using var write = connection.CreateCommand();
+        write.CommandText = """
+            INSERT INTO docs (key, etag, data, expires) VALUES ($key, $etag, $data, NULL)
+            ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, expires = NULL;
+            INSERT INTO idx (name, member, score) VALUES ($name, $member, $score)
+            ON CONFLICT (name, member) DO UPDATE SET score = excluded.score;
+            """;
+        var docKey = write.Parameters.Add("$key", SqliteType.Text);
+        var eTag = write.Parameters.Add("$etag", SqliteType.Text);
+        var data = write.Parameters.Add("$data", SqliteType.Blob);
+        var name = write.Parameters.Add("$name", SqliteType.Text);
+        var member = write.Parameters.Add("$member", SqliteType.Text);
+        var score = write.Parameters.Add("$score", SqliteType.Real);
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var w = writes[i];
+            claimKey.Value = w.ClaimKey;
+            if (await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1) continue;
+            docKey.Value = w.DocumentKey;
+            eTag.Value = ETags.New();
+            data.Value = StorageJson.Serialize(w.Document);
+            name.Value = w.Index;
+            member.Value = w.Member;
+            score.Value = w.Score;
+            await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            won[i] = true;
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return won;
+    }
+
     public void Dispose()
     {
         _purgeTimer.Dispose();

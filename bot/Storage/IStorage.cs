@@ -64,4 +64,40 @@ public interface IStorage
 
     /// <summary>A short name for logs and /healthz (e.g. "redis 127.0.0.1:6379", "embedded data/assistbot.db").</summary>
     string Description { get; }
+
+    // ---- batches: one round trip (Redis) or one transaction (embedded) for many items, for sweeps and bulk loads ----
+
+    /// <summary>Reads many documents; the result is aligned with <paramref name="keys"/> (null where a key is absent).</summary>
+    ValueTask<IReadOnlyList<StoreItem<T>?>> ReadManyAsync<T>(IReadOnlyList<string> keys, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes many documents unconditionally (last writer wins), all with the same time to live.</summary>
+    ValueTask WriteManyAsync<T>(IReadOnlyList<KeyValuePair<string, T>> documents, TimeSpan? timeToLive = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Adds or re-scores many members of one scored index.</summary>
+    ValueTask IndexAddManyAsync(string index, IReadOnlyList<IndexEntry> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keyset paging: up to <paramref name="take"/> members with <paramref name="minScore"/> ≤ score ≤
+    /// <paramref name="maxScore"/> that come strictly after <paramref name="after"/> (null: from the start) in the
+    /// order of <see cref="IndexRangeByScoreAsync"/>. Unlike skip/take, the cost of a page does not grow with its position.
+    /// </summary>
+    ValueTask<IReadOnlyList<IndexEntry>> IndexRangeAfterAsync(string index, double minScore, double maxScore, IndexEntry? after,
+        int take, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="IndexRangeByScoreAsync"/> (first <paramref name="take"/> members) for many indexes at once; the result is
+    /// aligned with <paramref name="indexes"/>.
+    /// </summary>
+    ValueTask<IReadOnlyList<IReadOnlyList<IndexEntry>>> IndexRangeManyAsync(IReadOnlyList<string> indexes, double minScore,
+        double maxScore, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// For each write, in order: claims <see cref="ClaimedWrite{T}.ClaimKey"/> for <paramref name="claimLifetime"/> and, only
+    /// if that claim was free, writes the document (no expiry) and adds the index member. Atomic per write and for the
+    /// batch: a claim never exists without its document and index member. Returns, aligned with
+    /// <paramref name="writes"/>, whether each claim was won (false: already claimed, nothing written).
+    /// </summary>
+    ValueTask<IReadOnlyList<bool>> ClaimAndWriteManyAsync<T>(IReadOnlyList<ClaimedWrite<T>> writes, TimeSpan claimLifetime,
+        CancellationToken cancellationToken = default);
 }

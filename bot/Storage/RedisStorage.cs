@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using StackExchange.Redis;
 
 namespace AssistBot.Bot.Storage;
@@ -118,6 +120,190 @@ public sealed class RedisStorage : IStorage
 
     public async ValueTask PingAsync(CancellationToken cancellationToken = default) =>
         await Run(Db.PingAsync()).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+
+    // ---- batches: one round trip each. Plain reads are pipelined (cheaper for Redis than the same reads inside a script);
+    // writes that must be atomic together run as one Lua script. ----
+
+    // ARGV: ttl ms (0 = none), then etag and data per key
+    private const string WriteManyScript = """
+        for i = 1, #KEYS do
+          redis.call('HSET', KEYS[i], 'e', ARGV[2 * i], 'd', ARGV[2 * i + 1])
+          if ARGV[1] ~= '0' then redis.call('PEXPIRE', KEYS[i], ARGV[1]) else redis.call('PERSIST', KEYS[i]) end
+        end
+        return #KEYS
+        """;
+
+    // ARGV: min, max, take, cursor member ('' = none), cursor score. Starts right after the cursor by rank (O(log n)) when
+    // it is still in the index with that score, else at the first member scoring at least min. Returns {found, page}.
+    private const string RangeAfterScript = """
+        local start, found = nil, 0
+        if ARGV[4] ~= '' then
+          local s = redis.call('ZSCORE', KEYS[1], ARGV[4])
+          if s and tonumber(s) == tonumber(ARGV[5]) then start = redis.call('ZRANK', KEYS[1], ARGV[4]) + 1; found = 1 end
+        end
+        if not start then start = redis.call('ZCOUNT', KEYS[1], '-inf', '(' .. ARGV[1]) end
+        return {found, redis.call('ZRANGE', KEYS[1], start, start + tonumber(ARGV[3]) - 1, 'WITHSCORES')}
+        """;
+
+    // KEYS: claim, document, index per write; ARGV: claim ttl ms, then etag, data, member, score per write. PERSIST only
+    // for a document that already existed (HSET added no field); the index members are added per index, in one ZADD.
+    private const string ClaimAndWriteManyScript = """
+        local won, adds = {}, {}
+        for i = 0, #KEYS / 3 - 1 do
+          local k, a = 3 * i, 4 * i + 1
+          if redis.call('SET', KEYS[k + 1], '1', 'PX', ARGV[1], 'NX') then
+            if redis.call('HSET', KEYS[k + 2], 'e', ARGV[a + 1], 'd', ARGV[a + 2]) < 2 then redis.call('PERSIST', KEYS[k + 2]) end
+            local add = adds[KEYS[k + 3]]
+            if not add then add = {}; adds[KEYS[k + 3]] = add end
+            add[#add + 1] = ARGV[a + 4]
+            add[#add + 1] = ARGV[a + 3]
+            won[i + 1] = 1
+          else
+            won[i + 1] = 0
+          end
+        end
+        for index, add in pairs(adds) do
+          for j = 1, #add, 4000 do redis.call('ZADD', index, unpack(add, j, math.min(j + 3999, #add))) end
+        end
+        return won
+        """;
+
+    public async ValueTask<IReadOnlyList<StoreItem<T>?>> ReadManyAsync<T>(IReadOnlyList<string> keys,
+        CancellationToken cancellationToken = default)
+    {
+        if (keys.Count == 0) return [];
+        var batch = Db.CreateBatch();
+        var reads = new Task<RedisValue[]>[keys.Count];
+        for (var i = 0; i < keys.Count; i++) reads[i] = batch.HashGetAsync(Doc(keys[i]), DocumentFields);
+        batch.Execute();
+        await Run(Task.WhenAll(reads)).ConfigureAwait(false);
+        var items = new StoreItem<T>?[keys.Count];
+        for (var i = 0; i < reads.Length; i++)
+        {
+            var fields = reads[i].Result;
+            if (fields[0].IsNull || fields[1].IsNull) continue;
+            items[i] = new StoreItem<T>(StorageJson.Deserialize<T>((byte[])fields[1]!), fields[0].ToString());
+        }
+        return items;
+    }
+
+    public async ValueTask WriteManyAsync<T>(IReadOnlyList<KeyValuePair<string, T>> documents, TimeSpan? timeToLive = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (documents.Count == 0) return;
+        var keys = new RedisKey[documents.Count];
+        var args = new RedisValue[1 + 2 * documents.Count];
+        args[0] = timeToLive is { } t ? Math.Max(1, (long)t.TotalMilliseconds) : 0;
+        for (var i = 0; i < documents.Count; i++)
+        {
+            keys[i] = Doc(documents[i].Key);
+            args[1 + 2 * i] = ETags.New();
+            args[2 + 2 * i] = StorageJson.Serialize(documents[i].Value);
+        }
+        await Run(Db.ScriptEvaluateAsync(WriteManyScript, keys, args)).ConfigureAwait(false);
+    }
+
+    public async ValueTask IndexAddManyAsync(string index, IReadOnlyList<IndexEntry> entries, CancellationToken cancellationToken = default)
+    {
+        if (entries.Count == 0) return;
+        var members = new SortedSetEntry[entries.Count];
+        for (var i = 0; i < entries.Count; i++) members[i] = new SortedSetEntry(entries[i].Member, entries[i].Score);
+        await Run(Db.SortedSetAddAsync(Index(index), members)).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<IndexEntry>> IndexRangeAfterAsync(string index, double minScore, double maxScore, IndexEntry? after,
+        int take, CancellationToken cancellationToken = default)
+    {
+        var result = new List<IndexEntry>(Math.Max(0, take));
+        var cursor = after;
+        while (result.Count < take)
+        {
+            var want = take - result.Count;
+            var from = cursor is { } c ? Math.Max(minScore, c.Score) : minScore;
+            var reply = (RedisResult[])(await Run(Db.ScriptEvaluateAsync(RangeAfterScript, [Index(index)],
+                [ScoreArg(from), ScoreArg(maxScore), want, cursor?.Member ?? "", cursor is { } s ? ScoreArg(s.Score) : ""]))
+                .ConfigureAwait(false))!;
+            // The cursor was gone (removed or re-scored): the page restarts at its score and may repeat members up to it.
+            var filter = after is not null && (long)reply[0] == 0;
+            var page = (RedisResult[])reply[1]!;
+            for (var i = 0; i < page.Length; i += 2)
+            {
+                var entry = new IndexEntry(page[i].ToString(), ParseScore(page[i + 1].ToString()));
+                if (entry.Score > maxScore) return result;
+                if (entry.Score < minScore || (filter && Compare(entry, after!.Value) <= 0)) continue;
+                result.Add(entry);
+            }
+            if (page.Length / 2 < want) break;
+            cursor = new IndexEntry(page[^2].ToString(), ParseScore(page[^1].ToString()));
+        }
+        return result;
+    }
+
+    public async ValueTask<IReadOnlyList<IReadOnlyList<IndexEntry>>> IndexRangeManyAsync(IReadOnlyList<string> indexes, double minScore,
+        double maxScore, int take, CancellationToken cancellationToken = default)
+    {
+        if (indexes.Count == 0) return [];
+        var batch = Db.CreateBatch();
+        var reads = new Task<SortedSetEntry[]>[indexes.Count];
+        for (var i = 0; i < indexes.Count; i++)
+            reads[i] = batch.SortedSetRangeByScoreWithScoresAsync(Index(indexes[i]), minScore, maxScore, Exclude.None, Order.Ascending, 0, take);
+        batch.Execute();
+        await Run(Task.WhenAll(reads)).ConfigureAwait(false);
+        var result = new IReadOnlyList<IndexEntry>[indexes.Count];
+        for (var i = 0; i < reads.Length; i++)
+        {
+            var page = reads[i].Result;
+            var entries = new IndexEntry[page.Length];
+            for (var j = 0; j < page.Length; j++) entries[j] = new IndexEntry(page[j].Element!, page[j].Score);
+            result[i] = entries;
+        }
+        return result;
+    }
+
+    public async ValueTask<IReadOnlyList<bool>> ClaimAndWriteManyAsync<T>(IReadOnlyList<ClaimedWrite<T>> writes, TimeSpan claimLifetime,
+        CancellationToken cancellationToken = default)
+    {
+        if (writes.Count == 0) return [];
+        var keys = new RedisKey[3 * writes.Count];
+        var args = new RedisValue[1 + 4 * writes.Count];
+        args[0] = Math.Max(1, (long)claimLifetime.TotalMilliseconds);
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var w = writes[i];
+            keys[3 * i] = Claim(w.ClaimKey);
+            keys[3 * i + 1] = Doc(w.DocumentKey);
+            keys[3 * i + 2] = Index(w.Index);
+            args[1 + 4 * i] = ETags.New();
+            args[2 + 4 * i] = StorageJson.Serialize(w.Document);
+            args[3 + 4 * i] = w.Member;
+            args[4 + 4 * i] = ScoreArg(w.Score);
+        }
+        var won = (RedisResult[])(await Run(Db.ScriptEvaluateAsync(ClaimAndWriteManyScript, keys, args)).ConfigureAwait(false))!;
+        var result = new bool[won.Length];
+        for (var i = 0; i < won.Length; i++) result[i] = (long)won[i] == 1;
+        return result;
+    }
+
+    private static string ScoreArg(double score) => score switch
+    {
+        double.PositiveInfinity => "+inf",
+        double.NegativeInfinity => "-inf",
+        _ => score.ToString("R", CultureInfo.InvariantCulture),
+    };
+
+    private static double ParseScore(string text) => text switch
+    {
+        "inf" or "+inf" => double.PositiveInfinity,
+        "-inf" => double.NegativeInfinity,
+        _ => double.Parse(text, CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Redis's order: score, then member bytes (UTF-8).</summary>
+    private static int Compare(IndexEntry a, IndexEntry b)
+    {
+        var byScore = a.Score.CompareTo(b.Score);
+        return byScore != 0 ? byScore : Encoding.UTF8.GetBytes(a.Member).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(b.Member));
+    }
 
     private static async Task<TResult> Run<TResult>(Task<TResult> operation)
     {

@@ -13,6 +13,18 @@ public interface IOutbox
     ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// <see cref="EnqueueAsync"/> for a batch (a sweep's messages): returns how many were newly stored. Implementations
+    /// store the batch in one round trip; this default enqueues one by one.
+    /// </summary>
+    async ValueTask<int> EnqueueManyAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken = default)
+    {
+        var stored = 0;
+        foreach (var message in messages)
+            if (await EnqueueAsync(message, cancellationToken).ConfigureAwait(false)) stored++;
+        return stored;
+    }
+
+    /// <summary>
     /// Up to <paramref name="max"/> pending entries whose next attempt is at or before <paramref name="now"/>, each
     /// leased to the caller for <paramref name="lease"/> so no other worker takes it meanwhile.
     /// </summary>

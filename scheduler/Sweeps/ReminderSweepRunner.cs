@@ -52,16 +52,10 @@ public sealed class ReminderSweepRunner(IEnumerable<IReminderSweep> sweeps, IRem
             var (firstDay, lastDay) = DaysSending(county, from, now);
             if (firstDay <= lastDay)
             {
-                var counts = new int[2];
-                await Parallel.ForEachAsync(sweep.ProduceAsync(county, firstDay, lastDay, cancellationToken),
-                    new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.EnqueueParallelism), CancellationToken = cancellationToken },
-                    async (message, ct) =>
-                    {
-                        Interlocked.Increment(ref counts[0]);
-                        if (await outbox.EnqueueAsync(message, ct).ConfigureAwait(false)) Interlocked.Increment(ref counts[1]);
-                    }).ConfigureAwait(false);
-                produced += counts[0];
-                enqueued += counts[1];
+                var (p, e) = await EnqueueAllAsync(sweep.ProduceAsync(county, firstDay, lastDay, cancellationToken), cancellationToken)
+                    .ConfigureAwait(false);
+                produced += p;
+                enqueued += e;
             }
             await watermarks.AdvanceAsync(county.Id, sweep.Name, now, cancellationToken).ConfigureAwait(false);
         }
@@ -69,6 +63,55 @@ public sealed class ReminderSweepRunner(IEnumerable<IReminderSweep> sweeps, IRem
             logger.LogInformation("Sweep {Sweep}: {Enqueued} reminders queued ({Duplicates} already queued before)", sweep.Name,
                 enqueued, produced - enqueued);
         return new SweepReport(sweep.Name, produced, enqueued);
+    }
+
+    /// <summary>
+    /// Streams the messages into batches of <see cref="SweepOptions.EnqueueBatchSize"/> and enqueues up to
+    /// <see cref="SweepOptions.EnqueueParallelism"/> batches at once, each on the thread pool (building and serializing a
+    /// batch then overlaps with producing the next). Memory stays at a few batches however many messages come.
+    /// </summary>
+    private async Task<(int Produced, int Enqueued)> EnqueueAllAsync(IAsyncEnumerable<OutboxMessage> messages,
+        CancellationToken cancellationToken)
+    {
+        var batchSize = Math.Max(1, options.EnqueueBatchSize);
+        var parallelism = Math.Max(1, options.EnqueueParallelism);
+        var inFlight = new List<Task<int>>(parallelism);
+        int produced = 0, enqueued = 0;
+        try
+        {
+            var batch = new List<OutboxMessage>(batchSize);
+            await foreach (var message in messages.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                produced++;
+                batch.Add(message);
+                if (batch.Count < batchSize) continue;
+                if (inFlight.Count == parallelism) enqueued += await TakeFinishedAsync(inFlight).ConfigureAwait(false);
+                inFlight.Add(Enqueue(batch));
+                batch = new List<OutboxMessage>(batchSize);
+            }
+            if (batch.Count > 0)
+            {
+                if (inFlight.Count == parallelism) enqueued += await TakeFinishedAsync(inFlight).ConfigureAwait(false);
+                inFlight.Add(Enqueue(batch));
+            }
+            while (inFlight.Count > 0) enqueued += await TakeFinishedAsync(inFlight).ConfigureAwait(false);
+            return (produced, enqueued);
+        }
+        finally
+        {
+            // On failure, let the other batches finish (each is atomic) before the exception goes up.
+            if (inFlight.Count > 0) await ((Task)Task.WhenAll(inFlight)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        Task<int> Enqueue(List<OutboxMessage> batch) =>
+            Task.Run(async () => await outbox.EnqueueManyAsync(batch, cancellationToken).ConfigureAwait(false), cancellationToken);
+    }
+
+    private static async Task<int> TakeFinishedAsync(List<Task<int>> inFlight)
+    {
+        var finished = await Task.WhenAny(inFlight).ConfigureAwait(false);
+        inFlight.Remove(finished);
+        return await finished.ConfigureAwait(false);
     }
 
     /// <summary>The days whose send time falls in (<paramref name="from"/>, <paramref name="to"/>].</summary>

@@ -14,8 +14,11 @@ public sealed class SweepOptions
     /// <summary>After downtime, how far back a catch-up sweep goes at most (older reminders are stale).</summary>
     public TimeSpan MaxCatchUp { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>Concurrent enqueue calls while a sweep runs.</summary>
-    public int EnqueueParallelism { get; set; } = 32;
+    /// <summary>Messages a sweep stores in one outbox call (one Redis script: larger batches hold Redis a little longer).</summary>
+    public int EnqueueBatchSize { get; set; } = 500;
+
+    /// <summary>Batches being stored at once while a sweep runs.</summary>
+    public int EnqueueParallelism { get; set; } = 4;
 
     /// <summary>Sweep name → Quartz cron (seconds first) and whether it fires only on working days.</summary>
     public Dictionary<string, SweepSchedule> Sweeps { get; set; } = new(StringComparer.Ordinal);

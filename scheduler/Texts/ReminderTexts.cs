@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using AssistBot.Knowledge.Reminders;
 using AssistBot.Scheduler.Ports;
@@ -11,11 +12,21 @@ public static class ReminderTexts
 {
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
+    // The phrase depends only on the number of days; a sweep asks for the same few thousands of times.
+    private static readonly ConcurrentDictionary<int, string> RelativeByDays = new();
+
     /// <summary>"3天后", "明天", "今天", "2天前" — relative to <paramref name="today"/>, via Humanizer zh-CN.</summary>
     public static string Relative(DateOnly date, DateOnly today)
     {
         var days = date.DayNumber - today.DayNumber;
+        return Math.Abs(days) <= 1000 ? RelativeByDays.GetOrAdd(days, RelativeDays) : RelativeDays(days);
+    }
+
+    private static string RelativeDays(int days)
+    {
         if (days == 0) return "今天";
+        var today = new DateOnly(2024, 6, 15);
+        var date = today.AddDays(days);
         if (Math.Abs(days) == 1)
             return date.ToDateTime(TimeOnly.MinValue)
                 .Humanize(utcDate: false, dateToCompareAgainst: today.ToDateTime(TimeOnly.MinValue), culture: Chinese)

@@ -9,16 +9,34 @@ namespace AssistBot.Bot.Reminders.Loans;
 public sealed class BoundBorrowerAccounts(IStorage storage, StorageBorrowerAccounts direct) : IBorrowerAccounts
 {
     private const string WeChatPrefix = "wechat:";
+    private const int BindingsRead = 10;
 
     public async ValueTask<string?> OpenIdForLoanAsync(string county, string loanNumber, CancellationToken cancellationToken = default)
     {
         if (await direct.OpenIdForLoanAsync(county, loanNumber, cancellationToken).ConfigureAwait(false) is { } openId) return openId;
         var bound = await storage.IndexRangeByScoreAsync(CaseRecords.BoundUsers(county, "loan", loanNumber), double.MinValue,
-            double.MaxValue, 0, 10, cancellationToken).ConfigureAwait(false);
-        // The most recent binding wins (scores are binding times).
-        var latest = bound.LastOrDefault(e => e.Member.StartsWith(WeChatPrefix, StringComparison.Ordinal));
-        return latest.Member?[WeChatPrefix.Length..];
+            double.MaxValue, 0, BindingsRead, cancellationToken).ConfigureAwait(false);
+        return LatestWeChat(bound);
     }
+
+    /// <summary>Two round trips per page: the direct links, then the farmers' own bindings of the loans without one.</summary>
+    public async ValueTask<IReadOnlyList<string?>> OpenIdsForLoansAsync(string county, IReadOnlyList<string> loanNumbers,
+        CancellationToken cancellationToken = default)
+    {
+        var openIds = (string?[])[.. await direct.OpenIdsForLoansAsync(county, loanNumbers, cancellationToken).ConfigureAwait(false)];
+        var unlinked = new List<int>();
+        for (var i = 0; i < openIds.Length; i++)
+            if (openIds[i] is null) unlinked.Add(i);
+        if (unlinked.Count == 0) return openIds;
+        var bound = await storage.IndexRangeManyAsync(unlinked.ConvertAll(i => CaseRecords.BoundUsers(county, "loan", loanNumbers[i])),
+            double.MinValue, double.MaxValue, BindingsRead, cancellationToken).ConfigureAwait(false);
+        for (var j = 0; j < unlinked.Count; j++) openIds[unlinked[j]] = LatestWeChat(bound[j]);
+        return openIds;
+    }
+
+    /// <summary>The most recent WeChat binding wins (scores are binding times).</summary>
+    private static string? LatestWeChat(IReadOnlyList<IndexEntry> bound) =>
+        bound.LastOrDefault(e => e.Member.StartsWith(WeChatPrefix, StringComparison.Ordinal)).Member?[WeChatPrefix.Length..];
 
     public async ValueTask<IReadOnlyList<string>> LoansForUserAsync(string county, string openId, CancellationToken cancellationToken = default)
     {

@@ -14,9 +14,9 @@ public sealed class LoanStore(IStorage storage, IBorrowerAccounts accounts, Time
 
     public static string LoanKey(string county, string loanNumber) => $"loans/{county}/{loanNumber}";
 
-    private static string MaturityIndex(string county) => $"loans/{county}/idx/maturity";
+    public static string MaturityIndex(string county) => $"loans/{county}/idx/maturity";
 
-    private static string CadreIndex(string county) => $"loans/{county}/idx/cadres";
+    public static string CadreIndex(string county) => $"loans/{county}/idx/cadres";
 
     private static string BorrowerIndex(string county, string idHash) => $"loans/{county}/idx/borrower/{idHash}";
 
@@ -84,25 +84,53 @@ public sealed class LoanStore(IStorage storage, IBorrowerAccounts accounts, Time
         return await storage.UpdateAsync<Loan>(key, l => l is null ? null! : change(l), cancellationToken: ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Pages of <see cref="PageSize"/> loans by keyset (the cost of a page does not grow with its position), each read
+    /// with two or three batched storage calls; the next page is read while the caller works through this one, so
+    /// at most two pages are in memory however many loans mature.
+    /// </summary>
     public async IAsyncEnumerable<LoanView> MaturingAsync(string countyId, DateOnly first, DateOnly last,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        for (var skip = 0; ; skip += PageSize)
+        Task<Page>? next = ReadPageAsync(countyId, first, last, null, cancellationToken);
+        try
         {
-            var page = await storage.IndexRangeByScoreAsync(MaturityIndex(countyId), Score(first), Score(last), skip, PageSize,
-                cancellationToken).ConfigureAwait(false);
-            // Read the page's documents (and their WeChat accounts) concurrently: one round trip's latency per page.
-            var views = await Task.WhenAll(page.Select(async entry =>
+            while (next is not null)
             {
-                var loan = (await storage.ReadAsync<Loan>(LoanKey(countyId, entry.Member), cancellationToken).ConfigureAwait(false))?.Value;
-                if (loan is null) return null;
-                var openId = await accounts.OpenIdForLoanAsync(countyId, loan.LoanNumber, cancellationToken).ConfigureAwait(false);
-                return ToView(loan, openId);
-            })).ConfigureAwait(false);
-            foreach (var view in views)
-                if (view is not null) yield return view;
-            if (page.Count < PageSize) yield break;
+                var page = await next.ConfigureAwait(false);
+                next = page.Entries.Count == PageSize
+                    ? ReadPageAsync(countyId, first, last, page.Entries[^1], cancellationToken)
+                    : null;
+                foreach (var view in page.Views) yield return view;
+            }
         }
+        finally
+        {
+            // The caller stopped early: let the read ahead finish without leaving its failure unobserved.
+            if (next is not null) await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private sealed record Page(IReadOnlyList<IndexEntry> Entries, List<LoanView> Views);
+
+    private async Task<Page> ReadPageAsync(string countyId, DateOnly first, DateOnly last, IndexEntry? after, CancellationToken ct)
+    {
+        var entries = await storage.IndexRangeAfterAsync(MaturityIndex(countyId), Score(first), Score(last), after, PageSize, ct)
+            .ConfigureAwait(false);
+        var numbers = new string[entries.Count];
+        var keys = new string[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            numbers[i] = entries[i].Member;
+            keys[i] = LoanKey(countyId, numbers[i]);
+        }
+        var loans = storage.ReadManyAsync<Loan>(keys, ct).AsTask();
+        var openIds = accounts.OpenIdsForLoansAsync(countyId, numbers, ct).AsTask();
+        await Task.WhenAll(loans, openIds).ConfigureAwait(false);
+        var views = new List<LoanView>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+            if (loans.Result[i]?.Value is { } loan) views.Add(ToView(loan, openIds.Result[i]));
+        return new Page(entries, views);
     }
 
     public async IAsyncEnumerable<string> CadresWithLoansAsync(string countyId,

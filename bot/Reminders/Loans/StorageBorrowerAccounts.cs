@@ -8,7 +8,7 @@ namespace AssistBot.Bot.Reminders.Loans;
 /// </summary>
 public sealed class StorageBorrowerAccounts(IStorage storage) : IBorrowerAccounts
 {
-    private static string LoanAccountKey(string county, string loanNumber) => $"loans/{county}/accounts/{loanNumber}";
+    public static string LoanAccountKey(string county, string loanNumber) => $"loans/{county}/accounts/{loanNumber}";
 
     private static string UserLoansIndex(string county, string openId) => $"loans/{county}/idx/user/{openId}";
 
@@ -31,6 +31,17 @@ public sealed class StorageBorrowerAccounts(IStorage storage) : IBorrowerAccount
 
     public async ValueTask<string?> OpenIdForLoanAsync(string county, string loanNumber, CancellationToken cancellationToken = default) =>
         (await storage.ReadAsync<string>(LoanAccountKey(county, loanNumber), cancellationToken).ConfigureAwait(false))?.Value;
+
+    public async ValueTask<IReadOnlyList<string?>> OpenIdsForLoansAsync(string county, IReadOnlyList<string> loanNumbers,
+        CancellationToken cancellationToken = default)
+    {
+        var keys = new string[loanNumbers.Count];
+        for (var i = 0; i < keys.Length; i++) keys[i] = LoanAccountKey(county, loanNumbers[i]);
+        var items = await storage.ReadManyAsync<string>(keys, cancellationToken).ConfigureAwait(false);
+        var openIds = new string?[items.Count];
+        for (var i = 0; i < openIds.Length; i++) openIds[i] = items[i]?.Value;
+        return openIds;
+    }
 
     public async ValueTask<IReadOnlyList<string>> LoansForUserAsync(string county, string openId, CancellationToken cancellationToken = default)
     {

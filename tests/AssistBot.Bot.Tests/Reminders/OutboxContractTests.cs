@@ -50,6 +50,48 @@ public abstract class OutboxContractTests
     }
 
     [Fact]
+    public async Task A_batch_stores_each_key_once_within_it_and_across_batches()
+    {
+        var outbox = NewOutbox();
+        Assert.True(await outbox.EnqueueAsync(Message("k1")));
+
+        var stored = await outbox.EnqueueManyAsync([Message("k1"), Message("k2"), Message("k3"), Message("k2")]);
+        var again = await outbox.EnqueueManyAsync([Message("k3"), Message("k4")]);
+
+        Assert.Equal((2, 1), (stored, again));
+        Assert.Equal(4, (await outbox.CountsAsync()).Enqueued);
+        var due = await outbox.TakeDueAsync(Now, 10, TimeSpan.FromMinutes(1));
+        Assert.Equal(["k1", "k2", "k3", "k4"], due.Select(e => e.Message.IdempotencyKey).Order(StringComparer.Ordinal));
+        Assert.All(due, e => Assert.Equal(OutboxStatus.Pending, e.Status));
+    }
+
+    [Fact]
+    public async Task A_batch_does_not_requeue_a_message_already_sent()
+    {
+        var outbox = NewOutbox();
+        await outbox.EnqueueAsync(Message("done"));
+        var entry = Assert.Single(await outbox.TakeDueAsync(Now, 10, TimeSpan.FromMinutes(1)));
+        await outbox.MarkSentAsync(entry.Id, "wechat:custom");
+
+        Assert.Equal(1, await outbox.EnqueueManyAsync([Message("done"), Message("new")]));
+
+        Assert.Equal(OutboxStatus.Sent, (await outbox.GetAsync(entry.Id))!.Status);
+        Assert.Equal("new", Assert.Single(await outbox.TakeDueAsync(Now.AddDays(1), 10, TimeSpan.FromMinutes(1))).Message.IdempotencyKey);
+    }
+
+    [Fact]
+    public async Task Concurrent_batches_of_the_same_keys_store_each_once()
+    {
+        var outbox = NewOutbox();
+        var messages = Enumerable.Range(0, 300).Select(i => Message($"race-{i}")).ToList();
+
+        var stored = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () => await outbox.EnqueueManyAsync(messages))));
+
+        Assert.Equal(300, stored.Sum());
+        Assert.Equal(300, (await outbox.CountsAsync()).Enqueued);
+    }
+
+    [Fact]
     public async Task A_message_is_not_handed_out_before_it_is_due()
     {
         var outbox = NewOutbox();

@@ -36,3 +36,19 @@ public sealed class EmbeddedStorageTests : StorageContractTests, IDisposable
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 }
+
+public sealed class EmbeddedStorageBatchTests : StorageBatchContractTests, IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("assistbot-embedded-").FullName;
+    private readonly EmbeddedStorage _storage;
+
+    public EmbeddedStorageBatchTests() => _storage = new EmbeddedStorage(Path.Combine(_directory, "assistbot.db"), TimeProvider.System);
+
+    protected override IStorage Storage => _storage;
+
+    public void Dispose()
+    {
+        _storage.Dispose();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+}

@@ -18,6 +18,12 @@ public sealed class RedisStorageTests(SharedRedis redis) : StorageContractTests
     }
 }
 
+[Collection(SharedRedisCollection.Name)]
+public sealed class RedisStorageBatchTests(SharedRedis redis) : StorageBatchContractTests
+{
+    protected override IStorage Storage { get; } = new RedisStorage(redis.Connection);
+}
+
 /// <summary>Stops and restarts a private Redis under a live store: it must recover without being recreated.</summary>
 public sealed class RedisRestartTests
 {

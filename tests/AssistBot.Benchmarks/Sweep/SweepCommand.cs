@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using System.Globalization;
+using AssistBot.Bot.Storage;
+using StackExchange.Redis;
+
+namespace AssistBot.Benchmarks.Sweep;
+
+/// <summary>
+/// <c>sweep</c>: seeds synthetic loans into a Redis (or the embedded store) and times the borrower-prompt sweep over
+/// them: loans read, reminders queued, seconds, reminders/s, peak managed heap and peak RSS. Seeding is timed apart.
+/// </summary>
+public static class SweepCommand
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project tests/AssistBot.Benchmarks -- sweep [options]
+          --redis HOST:PORT  the Redis to use (a throwaway one: the run adds loans and outbox entries to it)
+          --embedded         use the embedded store (SQLite in a temporary directory) instead
+          --loans N          synthetic loans (default 1000000)
+          --spread all-due|year|both
+                             all-due: every loan has a prompt on the swept day (reads N loans, queues N reminders);
+                             year: maturities over a year (one ordinary day); default both
+          --rerun            sweep again with the same outbox: must queue nothing
+          --no-warmup        skip the warm-up sweep over 20000 other loans (JIT) before the measured one
+          --repeat N         measure each sweep N times (each into a fresh outbox)
+          --smoke            20000 loans, all-due, with --rerun; exit 1 unless N queued then 0 (for ./test.sh)
+        Loans are seeded once per Redis (county id sweep-{spread}-{N}); later runs reuse them.
+        """;
+
+    private const int WarmupLoans = 20_000;
+
+    private sealed record Options(string? Redis, bool Embedded, int Loans, LoanSpread[] Spreads, bool Rerun, bool Smoke, bool Warmup,
+        int Repeat);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        Options options;
+        try
+        {
+            options = Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        ConnectionMultiplexer? redis = null;
+        string? directory = null;
+        IStorage storage;
+        if (options.Embedded)
+        {
+            directory = Directory.CreateTempSubdirectory("assistbot-sweep-").FullName;
+            storage = new EmbeddedStorage(Path.Combine(directory, "assistbot.db"), TimeProvider.System);
+        }
+        else
+        {
+            var redisOptions = StorageServiceCollectionExtensions.CreateRedisOptions(options.Redis!);
+            redisOptions.AllowAdmin = true; // INFO memory
+            redis = await ConnectionMultiplexer.ConnectAsync(redisOptions);
+            storage = new RedisStorage(redis);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"AssistBot reminder sweep: {options.Loans:N0} loans, {storage.Description}, {Environment.ProcessorCount} cores, " +
+            $"{Configuration} build, load average {LoadAverage()}"));
+        var failed = false;
+        try
+        {
+            if (options.Warmup)
+            {
+                var county = await SyntheticLoans.SeedOnceAsync(storage, WarmupLoans, LoanSpread.AllDue, Console.WriteLine);
+                var clock = Stopwatch.StartNew();
+                var report = await new SweepRig(storage, county, NewOutboxKeyspace()).RunAsync();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"warm-up (JIT): {report.Enqueued:N0} reminders queued in {clock.Elapsed.TotalSeconds:0.00} s"));
+            }
+            foreach (var spread in options.Spreads)
+                failed |= !await MeasureAsync(storage, redis, options, spread);
+        }
+        finally
+        {
+            if (storage is IDisposable disposable) disposable.Dispose();
+            if (redis is not null) await redis.DisposeAsync();
+            if (directory is not null) try { Directory.Delete(directory, true); } catch (IOException) { }
+        }
+        Console.WriteLine($"load average at the end {LoadAverage()}");
+        if (failed) Console.Error.WriteLine("sweep run FAILED");
+        return failed ? 1 : 0;
+    }
+
+    private static async Task<bool> MeasureAsync(IStorage storage, ConnectionMultiplexer? redis, Options options, LoanSpread spread)
+    {
+        var county = await SyntheticLoans.SeedOnceAsync(storage, options.Loans, spread, Console.WriteLine);
+        var ok = true;
+        for (var i = 0; i < options.Repeat; i++) ok &= await MeasureOnceAsync(storage, redis, options, spread, county);
+        return ok;
+    }
+
+    private static async Task<bool> MeasureOnceAsync(IStorage storage, ConnectionMultiplexer? redis, Options options, LoanSpread spread,
+        string county)
+    {
+        var keyspace = NewOutboxKeyspace();
+        var redisBefore = await RedisUsedMiB(redis);
+        var redisPid = await RedisProcessId(redis);
+        GC.Collect();
+        var rssBefore = ResourceSampler.RssMiB;
+        var rig = new SweepRig(storage, county, keyspace);
+        var sampler = ResourceSampler.Start();
+        var cpuBefore = (Process.GetCurrentProcess().TotalProcessorTime, CpuSeconds(redisPid));
+        var clock = Stopwatch.StartNew();
+        var report = await rig.RunAsync();
+        var seconds = clock.Elapsed.TotalSeconds;
+        var cpu = ((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore.TotalProcessorTime).TotalSeconds,
+            CpuSeconds(redisPid) - cpuBefore.Item2);
+        await sampler.DisposeAsync();
+        var redisAfter = await RedisUsedMiB(redis);
+        var redisMemory = redis is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; Redis used memory {redisBefore:0} → {redisAfter:0} MiB");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"sweep {spread}: {rig.Loans.Read:N0} loans read, {report.Enqueued:N0} reminders queued in {seconds:0.00} s = " +
+            $"{report.Enqueued / seconds:N0} reminders/s; peak managed heap {sampler.PeakManagedMiB:0} MiB, " +
+            $"peak RSS {sampler.PeakRssMiB:0} MiB (before {rssBefore:0} MiB){redisMemory}"));
+        var perReminder = 1e6 / Math.Max(1, report.Produced);
+        var redisCpu = redisPid is null
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture, $", Redis {cpu.Item2:0.00} s ({cpu.Item2 * perReminder:0.0} µs per reminder)");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  CPU during the sweep: this process {cpu.Item1:0.00} s ({cpu.Item1 * perReminder:0.0} µs per reminder){redisCpu}; " +
+            $"load average {LoadAverage()}"));
+
+        var expected = spread == LoanSpread.AllDue ? options.Loans : -1;
+        var ok = expected < 0 || (report.Produced == expected && report.Enqueued == expected);
+        if (!ok) Console.Error.WriteLine($"expected {expected} reminders produced and queued, got {report.Produced} and {report.Enqueued}");
+        if (options.Rerun)
+        {
+            var again = new SweepRig(storage, county, keyspace);
+            clock.Restart();
+            var second = await again.RunAsync();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"re-run {spread}: {second.Produced:N0} reminders produced, {second.Enqueued:N0} queued in {clock.Elapsed.TotalSeconds:0.00} s"));
+            var counts = await again.Outbox.CountsAsync();
+            if (second.Enqueued != 0 || second.Produced != report.Produced || counts.Enqueued != report.Enqueued)
+            {
+                Console.Error.WriteLine($"re-run queued {second.Enqueued} (expected 0); outbox holds {counts.Enqueued}, first run queued {report.Enqueued}");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    /// <summary>A fresh outbox per measured sweep, about as long as production's "outbox" (key length costs Redis time).</summary>
+    public static string NewOutboxKeyspace() => "ob" + Guid.NewGuid().ToString("N")[..8];
+
+    private static async Task<double> RedisUsedMiB(ConnectionMultiplexer? redis)
+    {
+        if (redis is null) return 0;
+        var info = await redis.GetServer(redis.GetEndPoints()[0]).InfoAsync("memory");
+        var used = info.SelectMany(g => g).FirstOrDefault(p => p.Key == "used_memory").Value;
+        return used is null ? 0 : long.Parse(used, CultureInfo.InvariantCulture) / 1048576.0;
+    }
+
+    /// <summary>The Redis server's process id when it runs on this machine (for its CPU time), else null.</summary>
+    private static async Task<int?> RedisProcessId(ConnectionMultiplexer? redis)
+    {
+        if (redis is null) return null;
+        var info = await redis.GetServer(redis.GetEndPoints()[0]).InfoAsync("server");
+        var pid = info.SelectMany(g => g).FirstOrDefault(p => p.Key == "process_id").Value;
+        return pid is not null && File.Exists($"/proc/{pid}/stat") ? int.Parse(pid, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>User + system CPU seconds of a process, from /proc (clock ticks of 1/100 s).</summary>
+    private static double CpuSeconds(int? pid)
+    {
+        if (pid is null) return 0;
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    private static string LoadAverage()
+    {
+        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "?"; }
+    }
+
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    private static Options Parse(string[] args)
+    {
+        var o = new Options(null, false, 1_000_000, [LoanSpread.AllDue, LoanSpread.Year], false, false, true, 1);
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            o = args[i] switch
+            {
+                "--redis" => o with { Redis = Next() },
+                "--embedded" => o with { Embedded = true },
+                "--loans" => o with { Loans = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--spread" => o with
+                {
+                    Spreads = Next() switch
+                    {
+                        "all-due" => [LoanSpread.AllDue],
+                        "year" => [LoanSpread.Year],
+                        "both" => [LoanSpread.AllDue, LoanSpread.Year],
+                        var s => throw new ArgumentException($"unknown spread {s}"),
+                    },
+                },
+                "--rerun" => o with { Rerun = true },
+                "--no-warmup" => o with { Warmup = false },
+                "--repeat" => o with { Repeat = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)) },
+                "--smoke" => o with { Smoke = true, Loans = 20_000, Spreads = [LoanSpread.AllDue], Rerun = true, Warmup = false },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+        if (!o.Embedded && string.IsNullOrWhiteSpace(o.Redis)) throw new ArgumentException("give --redis HOST:PORT or --embedded");
+        return o;
+    }
+}

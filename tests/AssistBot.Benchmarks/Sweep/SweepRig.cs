@@ -1,0 +1,72 @@
+using AssistBot.Bot.Reminders;
+using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Storage;
+using AssistBot.Knowledge.Reminders;
+using AssistBot.Scheduler.Ports;
+using AssistBot.Scheduler.Rules;
+using AssistBot.Scheduler.Sweeps;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AssistBot.Benchmarks.Sweep;
+
+/// <summary>
+/// The borrower-prompt sweep as the service wires it (loan book with both binding sources, storage outbox,
+/// watermarks, runner), for one county with the real 信丰 pack, at 09:00:30 on the swept day.
+/// </summary>
+public sealed class SweepRig
+{
+    public static readonly DateOnly SweptDay = new(2025, 3, 3);
+
+    public SweepRig(IStorage storage, string county, string outboxKeyspace, SweepOptions? options = null)
+    {
+        var time = new FixedTime(new DateTimeOffset(SweptDay.ToDateTime(new TimeOnly(9, 0, 30)), TimeSpan.FromHours(8)));
+        var pack = ReminderPackLoader.LoadPack(Path.Combine(AppContext.BaseDirectory, "packs"), "xinfeng-2024");
+        Loans = new CountingLoanBook(new LoanStore(storage, new BoundBorrowerAccounts(storage, new StorageBorrowerAccounts(storage)), time));
+        Outbox = new StorageOutbox(storage, time, outboxKeyspace);
+        // A fresh watermark keyspace per rig: the first run looks back one day, so it sweeps exactly the swept day.
+        Runner = new ReminderSweepRunner([new LoanRepaymentSweep(Loans, time, NullLogger<LoanRepaymentSweep>.Instance)],
+            new OneCounty(new ReminderCounty(county, "信丰县（合成数据）", pack)),
+            new StorageSweepWatermarks(storage, "bench-watermarks/" + Guid.NewGuid().ToString("N")), Outbox,
+            options ?? new SweepOptions(), time, NullLogger<ReminderSweepRunner>.Instance);
+    }
+
+    public CountingLoanBook Loans { get; }
+
+    public StorageOutbox Outbox { get; }
+
+    public ReminderSweepRunner Runner { get; }
+
+    public Task<SweepReport> RunAsync(CancellationToken cancellationToken = default) =>
+        Runner.RunAsync(ReminderKinds.LoanRepayment, cancellationToken);
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private sealed class OneCounty(ReminderCounty county) : IReminderCounties
+    {
+        public IReadOnlyList<ReminderCounty> All { get; } = [county];
+    }
+}
+
+/// <summary>Counts the loans a sweep reads.</summary>
+public sealed class CountingLoanBook(ILoanBook inner) : ILoanBook
+{
+    private long _read;
+
+    public long Read => Interlocked.Read(ref _read);
+
+    public async IAsyncEnumerable<LoanView> MaturingAsync(string countyId, DateOnly first, DateOnly last,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var loan in inner.MaturingAsync(countyId, first, last, cancellationToken).ConfigureAwait(false))
+        {
+            Interlocked.Increment(ref _read);
+            yield return loan;
+        }
+    }
+
+    public IAsyncEnumerable<string> CadresWithLoansAsync(string countyId, CancellationToken cancellationToken = default) =>
+        inner.CadresWithLoansAsync(countyId, cancellationToken);
+}

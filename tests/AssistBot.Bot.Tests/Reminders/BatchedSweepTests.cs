@@ -1,0 +1,130 @@
+using AssistBot.Bot.Reminders;
+using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Storage;
+using AssistBot.Bot.Tests.Infrastructure;
+using AssistBot.Scheduler.Outbox;
+using AssistBot.Scheduler.Ports;
+using AssistBot.Scheduler.Rules;
+using AssistBot.Scheduler.Sweeps;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AssistBot.Bot.Tests.Reminders;
+
+/// <summary>
+/// The borrower-prompt sweep over more loans than one page and one batch: every due loan gets exactly one reminder,
+/// to the right person, however often and on however many instances the sweep runs.
+/// </summary>
+public abstract class BatchedSweepTests
+{
+    protected abstract IStorage Storage { get; }
+
+    private const int Loans = 1_300;
+    private static readonly DateOnly Day = new(2025, 3, 3);
+    private readonly ManualTimeProvider _time = new(new DateTimeOffset(Day.ToDateTime(new TimeOnly(9, 0, 30)), TimeSpan.FromHours(8)));
+    private readonly ReminderCounty _county = new($"batch{Guid.NewGuid():N}"[..16], "测试县", ReminderWorld.Pack("xinfeng-2024"));
+
+    private static string Number(int i) => $"B{i:D5}";
+
+    /// <summary>1,100 loans due in 7 days (three pages), 100 each in 1 and 30 days; every 10th already repaid.</summary>
+    private async Task<int> SeedAsync()
+    {
+        var loans = new LoanStore(Storage, new StorageBorrowerAccounts(Storage), _time);
+        var direct = new StorageBorrowerAccounts(Storage);
+        for (var chunk = 0; chunk < Loans; chunk += 100)
+            await Task.WhenAll(Enumerable.Range(chunk, 100).Select(async i =>
+            {
+                await loans.UpsertAsync(new Loan
+                {
+                    CountyId = _county.Id, LoanNumber = Number(i), BorrowerName = "张三", IdNumberProtected = "p", IdNumberHash = $"h{i}",
+                    Township = "嘉定镇", Village = "第1村", Bank = "信丰县农商银行", Amount = 50_000m, DisbursedOn = Day.AddYears(-3),
+                    Maturity = Day.AddDays(i < 1_100 ? 7 : i < 1_200 ? 1 : 30), CadreName = "刘干部", CadreUserId = "liu",
+                    Repayment = i % 10 == 9 ? RepaymentState.Confirmed : RepaymentState.Outstanding, ImportedAt = _time.GetUtcNow(),
+                });
+                if (i % 3 == 0) await direct.BindAsync(_county.Id, Number(i), $"o_direct_{i}");
+                // The farmer's own "绑定" (the cases part's index) is the other place an account is found.
+                if (i % 3 == 1) await Storage.IndexAddAsync(CaseRecords.BoundUsers(_county.Id, "loan", Number(i)), $"wechat:o_bound_{i}", 1);
+            }));
+        return Enumerable.Range(0, Loans).Count(i => i % 10 != 9);
+    }
+
+    private (ReminderSweepRunner Runner, StorageOutbox Outbox) Instance(string outboxKeyspace)
+    {
+        var loans = new LoanStore(Storage, new BoundBorrowerAccounts(Storage, new StorageBorrowerAccounts(Storage)), _time);
+        var outbox = new StorageOutbox(Storage, _time, outboxKeyspace);
+        // Each instance starts without a watermark, as after a first deployment or a lost watermark.
+        var runner = new ReminderSweepRunner([new LoanRepaymentSweep(loans, _time, NullLogger<LoanRepaymentSweep>.Instance)],
+            new Counties(_county), new StorageSweepWatermarks(Storage, "wm-" + Guid.NewGuid().ToString("N")), outbox,
+            new SweepOptions { EnqueueBatchSize = 64, EnqueueParallelism = 3 }, _time, NullLogger<ReminderSweepRunner>.Instance);
+        return (runner, outbox);
+    }
+
+    [Fact]
+    public async Task Every_due_loan_gets_one_reminder_to_the_right_person_and_a_rerun_queues_nothing()
+    {
+        var due = await SeedAsync();
+        var keyspace = "ob-" + Guid.NewGuid().ToString("N");
+        var (runner, outbox) = Instance(keyspace);
+
+        var first = await runner.RunAsync(ReminderKinds.LoanRepayment);
+        var second = await Instance(keyspace).Runner.RunAsync(ReminderKinds.LoanRepayment);
+
+        Assert.Equal((due, due), (first.Produced, first.Enqueued));
+        Assert.Equal((due, 0), (second.Produced, second.Enqueued));
+        var entries = await outbox.ListAsync(OutboxStatus.Pending, 0, 5_000);
+        Assert.Equal(due, entries.Select(e => e.Message.IdempotencyKey).Distinct().Count());
+        Assert.Equal(due, entries.Count);
+        Assert.Equal(due, (await outbox.CountsAsync()).Enqueued);
+        var bySubject = entries.ToDictionary(e => e.Message.Subject!);
+        Assert.Equal(OutboxRecipient.Farmer("o_direct_3"), bySubject[Number(3)].Message.Recipient);
+        Assert.Equal(OutboxRecipient.Farmer("o_bound_4"), bySubject[Number(4)].Message.Recipient);
+        Assert.Equal(OutboxRecipient.Cadre("liu"), bySubject[Number(5)].Message.Recipient);
+        Assert.Equal(OutboxRecipient.Cadre("liu"), bySubject[Number(1_201)].Message.FallbackRecipient);
+        Assert.False(bySubject.ContainsKey(Number(9)));
+        Assert.Equal(["1d", "30d", "7d"], entries.Select(e => e.Message.Stage!).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Two_instances_sweeping_at_once_queue_each_reminder_once()
+    {
+        var due = await SeedAsync();
+        var keyspace = "ob-" + Guid.NewGuid().ToString("N");
+        var (a, outbox) = Instance(keyspace);
+        var (b, _) = Instance(keyspace);
+
+        var reports = await Task.WhenAll(
+            Task.Run(() => a.RunAsync(ReminderKinds.LoanRepayment)),
+            Task.Run(() => b.RunAsync(ReminderKinds.LoanRepayment)));
+
+        Assert.Equal(due, reports.Sum(r => r.Enqueued));
+        Assert.All(reports, r => Assert.Equal(due, r.Produced));
+        var entries = await outbox.ListAsync(OutboxStatus.Pending, 0, 5_000);
+        Assert.Equal(due, entries.Select(e => e.Message.IdempotencyKey).Distinct().Count());
+    }
+
+    private sealed class Counties(ReminderCounty county) : IReminderCounties
+    {
+        public IReadOnlyList<ReminderCounty> All { get; } = [county];
+    }
+}
+
+public sealed class EmbeddedBatchedSweepTests : BatchedSweepTests, IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("assistbot-sweep-").FullName;
+    private readonly EmbeddedStorage _storage;
+
+    public EmbeddedBatchedSweepTests() => _storage = new EmbeddedStorage(Path.Combine(_directory, "assistbot.db"), TimeProvider.System);
+
+    protected override IStorage Storage => _storage;
+
+    public void Dispose()
+    {
+        _storage.Dispose();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+}
+
+[Collection(SharedRedisCollection.Name)]
+public sealed class RedisBatchedSweepTests(SharedRedis redis) : BatchedSweepTests
+{
+    protected override IStorage Storage { get; } = new RedisStorage(redis.Connection);
+}

@@ -1,0 +1,196 @@
+using AssistBot.Bot.Storage;
+
+namespace AssistBot.Bot.Tests.Storage;
+
+/// <summary>The batch primitives every <see cref="IStorage"/> must have (sweeps, bulk loads); run against each implementation.</summary>
+public abstract class StorageBatchContractTests
+{
+    protected abstract IStorage Storage { get; }
+
+    private static string NewKey(string name) => $"test/{name}/{Guid.NewGuid():N}";
+
+    private sealed record Note(string Text);
+
+    [Fact]
+    public async Task Read_many_is_aligned_with_the_keys_and_null_where_absent()
+    {
+        var a = NewKey("many-a");
+        var b = NewKey("many-b");
+        var eTagA = await Storage.WriteAsync(a, new Note("甲"), WriteCondition.Always);
+        var eTagB = await Storage.WriteAsync(b, new Note("乙"), WriteCondition.Always);
+
+        var items = await Storage.ReadManyAsync<Note>([b, NewKey("missing"), a, b]);
+
+        Assert.Equal(["乙", null, "甲", "乙"], items.Select(i => i?.Value.Text));
+        Assert.Equal([eTagB, null, eTagA, eTagB], items.Select(i => i?.ETag));
+        Assert.Empty(await Storage.ReadManyAsync<Note>([]));
+    }
+
+    [Fact]
+    public async Task Written_many_read_back_and_overwrite_what_was_there()
+    {
+        var keys = Enumerable.Range(0, 50).Select(i => NewKey("write-many-" + i)).ToList();
+        await Storage.WriteAsync(keys[0], new Note("旧"), WriteCondition.Always);
+
+        await Storage.WriteManyAsync(keys.Select((k, i) => KeyValuePair.Create(k, new Note("第" + i))).ToList());
+
+        var items = await Storage.ReadManyAsync<Note>(keys);
+        Assert.Equal(keys.Select((_, i) => "第" + i), items.Select(i => i!.Value.Text));
+        Assert.Equal(50, items.Select(i => i!.ETag).Distinct().Count());
+        // A batch-written document takes part in ETag concurrency like any other.
+        await Storage.WriteAsync(keys[1], new Note("改"), WriteCondition.IfMatch(items[1]!.ETag));
+    }
+
+    [Fact]
+    public async Task Written_many_with_time_to_live_disappear_after_it()
+    {
+        var keys = new[] { NewKey("write-many-ttl"), NewKey("write-many-ttl") };
+        await Storage.WriteManyAsync(keys.Select(k => KeyValuePair.Create(k, new Note("临时"))).ToList(), TimeSpan.FromMilliseconds(300));
+        Assert.All(await Storage.ReadManyAsync<Note>(keys), Assert.NotNull);
+
+        await Task.Delay(700);
+
+        Assert.All(await Storage.ReadManyAsync<Note>(keys), Assert.Null);
+    }
+
+    [Fact]
+    public async Task Index_add_many_adds_and_rescores()
+    {
+        var index = NewKey("index-add-many");
+        await Storage.IndexAddAsync(index, "b", 9);
+
+        await Storage.IndexAddManyAsync(index, [new IndexEntry("c", 3), new IndexEntry("a", 1), new IndexEntry("b", 2)]);
+
+        var all = await Storage.IndexRangeByScoreAsync(index, double.NegativeInfinity, double.PositiveInfinity);
+        Assert.Equal([("a", 1.0), ("b", 2.0), ("c", 3.0)], all.Select(e => (e.Member, e.Score)));
+    }
+
+    [Fact]
+    public async Task Keyset_pages_walk_the_range_once_in_order_through_ties()
+    {
+        var index = NewKey("index-after");
+        var entries = Enumerable.Range(0, 23).Select(i => new IndexEntry($"m{i:D2}", i % 3 == 0 ? 5 : 7)).ToList();
+        await Storage.IndexAddManyAsync(index, [.. entries, new IndexEntry("below", 4), new IndexEntry("above", 8)]);
+
+        var seen = new List<IndexEntry>();
+        IndexEntry? after = null;
+        while (true)
+        {
+            var page = await Storage.IndexRangeAfterAsync(index, 5, 7, after, 4);
+            seen.AddRange(page);
+            if (page.Count < 4) break;
+            after = page[^1];
+        }
+
+        var expected = entries.OrderBy(e => e.Score).ThenBy(e => e.Member, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, seen);
+        Assert.Equal(expected, await Storage.IndexRangeByScoreAsync(index, 5, 7, 0, 100));
+    }
+
+    [Fact]
+    public async Task Keyset_page_continues_after_a_cursor_that_was_removed_meanwhile()
+    {
+        var index = NewKey("index-after-removed");
+        await Storage.IndexAddManyAsync(index, Enumerable.Range(0, 10).Select(i => new IndexEntry($"m{i}", 1)).ToList());
+        var first = await Storage.IndexRangeAfterAsync(index, 0, 10, null, 3);
+        Assert.Equal(["m0", "m1", "m2"], first.Select(e => e.Member));
+
+        await Storage.IndexRemoveAsync(index, "m2");
+        var next = await Storage.IndexRangeAfterAsync(index, 0, 10, first[^1], 3);
+
+        Assert.Equal(["m3", "m4", "m5"], next.Select(e => e.Member));
+    }
+
+    [Fact]
+    public async Task Index_range_many_is_aligned_with_the_indexes_and_limited_to_take()
+    {
+        var one = NewKey("range-many-1");
+        var two = NewKey("range-many-2");
+        await Storage.IndexAddManyAsync(one, [new IndexEntry("x", 2), new IndexEntry("y", 1), new IndexEntry("z", 3)]);
+        await Storage.IndexAddAsync(two, "only", 1);
+
+        var pages = await Storage.IndexRangeManyAsync([one, NewKey("range-many-missing"), two], double.MinValue, double.MaxValue, 2);
+
+        Assert.Equal(3, pages.Count);
+        Assert.Equal(["y", "x"], pages[0].Select(e => e.Member));
+        Assert.Empty(pages[1]);
+        Assert.Equal([("only", 1.0)], pages[2].Select(e => (e.Member, e.Score)));
+    }
+
+    private static List<ClaimedWrite<Note>> Writes(string prefix, string index, params string[] names) =>
+        names.Select((n, i) => new ClaimedWrite<Note>($"{prefix}/claim/{n}", $"{prefix}/doc/{n}", new Note(n), index, n, i)).ToList();
+
+    [Fact]
+    public async Task Claim_and_write_many_writes_each_claim_won_and_nothing_for_the_others()
+    {
+        var prefix = NewKey("claim-write");
+        var index = prefix + "/due";
+        Assert.True(await Storage.TryClaimAsync($"{prefix}/claim/b", TimeSpan.FromMinutes(1)));
+
+        var won = await Storage.ClaimAndWriteManyAsync(Writes(prefix, index, "a", "b", "c", "a"), TimeSpan.FromMinutes(1));
+
+        Assert.Equal([true, false, true, false], won);
+        var docs = await Storage.ReadManyAsync<Note>([$"{prefix}/doc/a", $"{prefix}/doc/b", $"{prefix}/doc/c"]);
+        Assert.Equal(["a", null, "c"], docs.Select(d => d?.Value.Text));
+        Assert.Equal([("a", 0.0), ("c", 2.0)],
+            (await Storage.IndexRangeByScoreAsync(index, double.NegativeInfinity, double.PositiveInfinity)).Select(e => (e.Member, e.Score)));
+        Assert.False(await Storage.TryClaimAsync($"{prefix}/claim/a", TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Claim_and_write_many_again_changes_nothing()
+    {
+        var prefix = NewKey("claim-write-again");
+        var index = prefix + "/due";
+        await Storage.ClaimAndWriteManyAsync(Writes(prefix, index, "a", "b"), TimeSpan.FromMinutes(1));
+        var before = await Storage.ReadAsync<Note>($"{prefix}/doc/a");
+
+        var again = Writes(prefix, index, "a", "b").Select(w => w with { Document = new Note("重写"), Score = 99 }).ToList();
+        Assert.Equal([false, false], await Storage.ClaimAndWriteManyAsync(again, TimeSpan.FromMinutes(1)));
+
+        var after = await Storage.ReadAsync<Note>($"{prefix}/doc/a");
+        Assert.Equal((before!.ETag, "a"), (after!.ETag, after.Value.Text));
+        Assert.Equal(0, await Storage.IndexScoreAsync(index, "a"));
+    }
+
+    [Fact]
+    public async Task Claim_and_write_many_keeps_a_document_that_had_a_time_to_live()
+    {
+        var prefix = NewKey("claim-write-persist");
+        await Storage.WriteAsync($"{prefix}/doc/a", new Note("旧"), WriteCondition.Always, TimeSpan.FromMilliseconds(300));
+
+        await Storage.ClaimAndWriteManyAsync(Writes(prefix, prefix + "/due", "a"), TimeSpan.FromMinutes(1));
+        await Task.Delay(700);
+
+        Assert.Equal("a", (await Storage.ReadAsync<Note>($"{prefix}/doc/a"))!.Value.Text);
+    }
+
+    [Fact]
+    public async Task Claim_and_write_many_can_claim_again_after_the_claim_expires()
+    {
+        var prefix = NewKey("claim-write-expiry");
+        Assert.Equal([true], await Storage.ClaimAndWriteManyAsync(Writes(prefix, prefix + "/due", "a"), TimeSpan.FromMilliseconds(200)));
+
+        await Task.Delay(600);
+
+        Assert.Equal([true], await Storage.ClaimAndWriteManyAsync(Writes(prefix, prefix + "/due", "a"), TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Concurrent_overlapping_batches_win_each_claim_exactly_once()
+    {
+        var prefix = NewKey("claim-write-race");
+        var names = Enumerable.Range(0, 200).Select(i => $"n{i}").ToArray();
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(w => Task.Run(async () =>
+        {
+            // Each writer takes the same keys in its own order.
+            var mine = names.OrderBy(n => (n.GetHashCode() ^ w) & 0xffff).ToArray();
+            var won = await Storage.ClaimAndWriteManyAsync(Writes(prefix, prefix + "/due", mine), TimeSpan.FromMinutes(1));
+            return mine.Where((_, i) => won[i]).ToList();
+        })));
+
+        var winners = results.SelectMany(r => r).ToList();
+        Assert.Equal(names.Order(StringComparer.Ordinal), winners.Order(StringComparer.Ordinal));
+        Assert.Equal(200, (await Storage.IndexRangeByScoreAsync(prefix + "/due", double.MinValue, double.MaxValue, 0, 1000)).Count);
+    }
+}

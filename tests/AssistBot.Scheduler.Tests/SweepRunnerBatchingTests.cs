@@ -1,0 +1,149 @@
+using System.Runtime.CompilerServices;
+using AssistBot.Knowledge.Reminders;
+using AssistBot.Scheduler.Outbox;
+using AssistBot.Scheduler.Ports;
+using AssistBot.Scheduler.Sweeps;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AssistBot.Scheduler.Tests;
+
+/// <summary>How the runner streams a sweep's messages into the outbox: in bounded batches, a few at once.</summary>
+public sealed class SweepRunnerBatchingTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 3, 3, 9, 0, 30, TimeSpan.FromHours(8));
+
+    private sealed class ManyMessages(int count, RecordingOutbox outbox) : IReminderSweep
+    {
+        public int MostAhead { get; private set; }
+
+        public string Name => "many";
+
+        public bool CadreFacing => false;
+
+        public async IAsyncEnumerable<OutboxMessage> ProduceAsync(ReminderCounty county, DateOnly firstDay, DateOnly lastDay,
+            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (i % 50 == 0) await Task.Yield();
+                MostAhead = Math.Max(MostAhead, i - outbox.Stored);
+                yield return new OutboxMessage
+                {
+                    IdempotencyKey = $"many:{county.Id}:{i}", Kind = Name, CountyId = county.Id, Recipient = OutboxRecipient.Cadre("liu"),
+                    Text = "提醒", DueAt = Now, CreatedAt = Now,
+                };
+            }
+        }
+    }
+
+    private sealed class RecordingOutbox : IOutbox
+    {
+        private readonly HashSet<string> _keys = [];
+        private readonly Lock _lock = new();
+        private int _running;
+
+        public int FailOnBatch { get; init; } = -1;
+        public List<int> BatchSizes { get; } = [];
+        public int MostAtOnce { get; private set; }
+        public int Stored { get; private set; }
+
+        public async ValueTask<int> EnqueueManyAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken = default)
+        {
+            int batch;
+            lock (_lock)
+            {
+                batch = BatchSizes.Count;
+                BatchSizes.Add(messages.Count);
+                MostAtOnce = Math.Max(MostAtOnce, ++_running);
+            }
+            await Task.Delay(5, cancellationToken);
+            lock (_lock)
+            {
+                _running--;
+                if (batch == FailOnBatch) throw new InvalidOperationException("storage down");
+                Stored += messages.Count;
+                return messages.Count(m => _keys.Add(m.IdempotencyKey));
+            }
+        }
+
+        public ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("a sweep enqueues in batches");
+
+        public ValueTask<IReadOnlyList<OutboxEntry>> TakeDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken ct = default) =>
+            throw new NotSupportedException();
+        public ValueTask MarkSentAsync(string id, string via, CancellationToken ct = default) => throw new NotSupportedException();
+        public ValueTask MarkFailedAsync(string id, string reason, CancellationToken ct = default) => throw new NotSupportedException();
+        public ValueTask RetryAtAsync(string id, DateTimeOffset at, string reason, CancellationToken ct = default) => throw new NotSupportedException();
+        public ValueTask<OutboxEntry?> GetAsync(string id, CancellationToken ct = default) => throw new NotSupportedException();
+        public ValueTask<OutboxCounts> CountsAsync(CancellationToken ct = default) => throw new NotSupportedException();
+        public ValueTask<IReadOnlyList<OutboxEntry>> ListAsync(OutboxStatus status, int skip = 0, int take = 50, CancellationToken ct = default) =>
+            throw new NotSupportedException();
+    }
+
+    private sealed class Watermarks : ISweepWatermarks
+    {
+        public DateTimeOffset? Mark { get; private set; }
+
+        public ValueTask<DateTimeOffset?> GetAsync(string countyId, string sweep, CancellationToken ct = default) => ValueTask.FromResult(Mark);
+
+        public ValueTask AdvanceAsync(string countyId, string sweep, DateTimeOffset to, CancellationToken ct = default)
+        {
+            Mark = to;
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class OneCounty : IReminderCounties
+    {
+        public IReadOnlyList<ReminderCounty> All { get; } = [new("xinfeng", "信丰县", ReminderPack.Empty)];
+    }
+
+    private sealed class FixedTime : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private static ReminderSweepRunner Runner(IReminderSweep sweep, IOutbox outbox, ISweepWatermarks watermarks) =>
+        new([sweep], new OneCounty(), watermarks, outbox, new SweepOptions { EnqueueBatchSize = 100, EnqueueParallelism = 3 },
+            new FixedTime(), NullLogger<ReminderSweepRunner>.Instance);
+
+    [Fact]
+    public async Task Messages_go_out_in_batches_a_few_at_once_without_the_producer_running_ahead()
+    {
+        var outbox = new RecordingOutbox();
+        var sweep = new ManyMessages(1_050, outbox);
+
+        var report = await Runner(sweep, outbox, new Watermarks()).RunAsync("many");
+
+        Assert.Equal((1_050, 1_050), (report.Produced, report.Enqueued));
+        Assert.Equal(11, outbox.BatchSizes.Count);
+        Assert.Equal(1_050, outbox.BatchSizes.Sum());
+        Assert.All(outbox.BatchSizes, size => Assert.InRange(size, 1, 100));
+        Assert.InRange(outbox.MostAtOnce, 2, 3);
+        // Memory stays bounded: produced but not yet stored are at most the batches in flight and the one being filled.
+        Assert.InRange(sweep.MostAhead, 0, (3 + 1) * 100);
+    }
+
+    [Fact]
+    public async Task Running_again_queues_nothing_new()
+    {
+        var outbox = new RecordingOutbox();
+        var sweep = new ManyMessages(250, outbox);
+        await Runner(sweep, outbox, new Watermarks()).RunAsync("many");
+
+        var again = await Runner(sweep, outbox, new Watermarks()).RunAsync("many");
+
+        Assert.Equal((250, 0), (again.Produced, again.Enqueued));
+    }
+
+    [Fact]
+    public async Task A_failed_batch_fails_the_run_and_leaves_the_watermark_where_it_was()
+    {
+        var outbox = new RecordingOutbox { FailOnBatch = 2 };
+        var watermarks = new Watermarks();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Runner(new ManyMessages(1_000, outbox), outbox, watermarks).RunAsync("many"));
+
+        Assert.Null(watermarks.Mark);
+    }
+}
