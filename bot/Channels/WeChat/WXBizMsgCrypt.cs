@@ -136,26 +136,64 @@ public sealed class WXBizMsgCrypt : IDisposable
         return Encrypt(message, random);
     }
 
-    /// <summary>Encrypts with the given 16-byte prefix (tests reproduce the official vectors byte for byte).</summary>
-    public string Encrypt(string message, ReadOnlySpan<byte> random16)
+    /// <summary>
+    /// Encrypts a reply (fresh random prefix) straight to its Base64 form as ASCII bytes, for writing into a response
+    /// without the intermediate strings. Returns the number of bytes written to <paramref name="destination"/>, which
+    /// must hold <see cref="MaxEncryptedLength"/> bytes.
+    /// </summary>
+    public int EncryptToUtf8(string message, Span<byte> destination)
     {
-        if (random16.Length != RandomLength) throw new ArgumentException("The random prefix must be 16 bytes.", nameof(random16));
+        Span<byte> random = stackalloc byte[RandomLength];
+        RandomNumberGenerator.Fill(random);
+        var rented = ArrayPool<byte>.Shared.Rent(CipherLength(message) * 2);
+        try
+        {
+            var cipher = EncryptInto(message, random, rented);
+            var status = System.Buffers.Text.Base64.EncodeToUtf8(cipher, destination, out _, out var written);
+            if (status != OperationStatus.Done) throw new ArgumentException("Destination too small.", nameof(destination));
+            return written;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented, clearArray: true);
+        }
+    }
+
+    /// <summary>The most Base64 bytes <see cref="EncryptToUtf8"/> writes for <paramref name="message"/>.</summary>
+    public int MaxEncryptedLength(string message) => System.Buffers.Text.Base64.GetMaxEncodedToUtf8Length(CipherLength(message));
+
+    private int CipherLength(string message)
+    {
+        var contentLength = RandomLength + 4 + Encoding.UTF8.GetByteCount(message) + _receiveId.Length;
+        return contentLength + BlockSize - contentLength % BlockSize;
+    }
+
+    /// <summary>Pads and encrypts into <paramref name="rented"/> (plain in the first half); returns the cipher text.</summary>
+    private ReadOnlySpan<byte> EncryptInto(string message, ReadOnlySpan<byte> random16, byte[] rented)
+    {
         var msgLength = Encoding.UTF8.GetByteCount(message);
         var contentLength = RandomLength + 4 + msgLength + _receiveId.Length;
         var pad = BlockSize - contentLength % BlockSize;
         var total = contentLength + pad;
-        var rented = ArrayPool<byte>.Shared.Rent(total * 2);
+        var plain = rented.AsSpan(0, total);
+        random16.CopyTo(plain);
+        BinaryPrimitives.WriteInt32BigEndian(plain.Slice(RandomLength, 4), msgLength);
+        Encoding.UTF8.GetBytes(message, plain.Slice(RandomLength + 4, msgLength));
+        _receiveId.CopyTo(plain[(RandomLength + 4 + msgLength)..]);
+        plain[contentLength..].Fill((byte)pad);
+        var cipher = rented.AsSpan(total, total);
+        _aes.EncryptCbc(plain, _iv, cipher, PaddingMode.None);
+        return cipher;
+    }
+
+    /// <summary>Encrypts with the given 16-byte prefix (tests reproduce the official vectors byte for byte).</summary>
+    public string Encrypt(string message, ReadOnlySpan<byte> random16)
+    {
+        if (random16.Length != RandomLength) throw new ArgumentException("The random prefix must be 16 bytes.", nameof(random16));
+        var rented = ArrayPool<byte>.Shared.Rent(CipherLength(message) * 2);
         try
         {
-            var plain = rented.AsSpan(0, total);
-            random16.CopyTo(plain);
-            BinaryPrimitives.WriteInt32BigEndian(plain.Slice(RandomLength, 4), msgLength);
-            Encoding.UTF8.GetBytes(message, plain.Slice(RandomLength + 4, msgLength));
-            _receiveId.CopyTo(plain[(RandomLength + 4 + msgLength)..]);
-            plain[contentLength..].Fill((byte)pad);
-            var cipher = rented.AsSpan(total, total);
-            _aes.EncryptCbc(plain, _iv, cipher, PaddingMode.None);
-            return Convert.ToBase64String(cipher);
+            return Convert.ToBase64String(EncryptInto(message, random16, rented));
         }
         finally
         {

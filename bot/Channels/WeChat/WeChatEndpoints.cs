@@ -149,11 +149,9 @@ public static class WeChatEndpoints
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var xml = WeChatXml.TextReply(message.FromUserName!, message.ToUserName ?? "", now, reply);
         if (cipher is null) return Results.Text(xml, XmlContentType);
-        var encrypt = cipher.Encrypt(xml);
         var timestamp = now.ToString(CultureInfo.InvariantCulture);
         var nonce = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
-        var signature = WeChatSignature.Compute(token, timestamp, nonce, encrypt);
-        return Results.Text(WeChatXml.EncryptedReply(encrypt, signature, timestamp, nonce), XmlContentType);
+        return Results.Bytes(WeChatXml.EncryptedReplyUtf8(cipher, xml, token, timestamp, nonce), XmlContentType);
     }
 
     private static bool AgentMatches(string configured, string? received) =>

@@ -146,4 +146,21 @@ public sealed class WeChatCryptoTests
     [InlineData("abcdefghijklmnopqrstuvwxyz0123456789ABCDEF!")]
     public void Invalid_encoding_aes_keys_are_refused(string key) =>
         Assert.Throws<ArgumentException>(() => new WXBizMsgCrypt(key, "wx"));
+
+    [Theory]
+    [InlineData("QDG6eK", "1409659813", "1372623149")]
+    [InlineData("zToken", "1409659813", "Abc")]
+    [InlineData("a", "b", "c")]
+    public void Reply_signature_over_ascii_bytes_equals_the_string_signature(string token, string timestamp, string nonce)
+    {
+        using var crypt = new WXBizMsgCrypt("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "wx5823bf96d3bd56c7");
+        var buffer = new byte[crypt.MaxEncryptedLength("<xml>回复</xml>")];
+        var written = crypt.EncryptToUtf8("<xml>回复</xml>", buffer);
+        var encrypt = Encoding.ASCII.GetString(buffer, 0, written);
+
+        Assert.Equal(WeChatSignature.Compute(token, timestamp, nonce, encrypt),
+            WeChatSignature.Compute(token, timestamp, nonce, buffer.AsSpan(0, written)));
+        Assert.True(crypt.TryDecrypt(encrypt, out var back));
+        Assert.Equal("<xml>回复</xml>", back);
+    }
 }
