@@ -123,7 +123,7 @@ public static class SweepCommand
         var redisMemory = redis is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; Redis used memory {redisBefore:0} → {redisAfter:0} MiB");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sweep {spread}: {rig.Loans.Read:N0} loans read, {report.Enqueued:N0} reminders queued in {seconds:0.00} s = " +
-            $"{report.Enqueued / seconds:N0} reminders/s; peak managed heap {sampler.PeakManagedMiB:0} MiB, " +
+            $"{report.Enqueued / seconds:N0} reminders/s; managed heap peak {sampler.PeakManagedMiB:0} MiB ({sampler.PeakAfterGcMiB:0} MiB after GC), " +
             $"peak RSS {sampler.PeakRssMiB:0} MiB (before {rssBefore:0} MiB){redisMemory}"));
         var perReminder = 1e6 / Math.Max(1, report.Produced);
         var redisCpu = redisPid is null
