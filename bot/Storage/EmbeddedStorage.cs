@@ -313,32 +313,39 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
     public async ValueTask<IReadOnlyList<IndexEntry>> IndexRangeAfterAsync(string index, double minScore, double maxScore, IndexEntry? after,
         int take, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        // The row-value comparison walks the (name, score, member) index from the cursor on.
-        command.CommandText = after is null
-            ? """
-              SELECT member, score FROM idx WHERE name = $name AND score >= $min AND score <= $max
-              ORDER BY score, member LIMIT $take
-              """
-            : """
-              SELECT member, score FROM idx WHERE name = $name AND score >= $min AND score <= $max AND (score, member) > ($score, $member)
-              ORDER BY score, member LIMIT $take
-              """;
-        command.Parameters.AddWithValue("$name", index);
-        command.Parameters.AddWithValue("$min", minScore);
-        command.Parameters.AddWithValue("$max", maxScore);
-        command.Parameters.AddWithValue("$take", take);
-        if (after is { } cursor)
-        {
-            command.Parameters.AddWithValue("$score", cursor.Score);
-            command.Parameters.AddWithValue("$member", cursor.Member);
-        }
         var result = new List<IndexEntry>(Math.Max(0, take));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            result.Add(new IndexEntry(reader.GetString(0), reader.GetDouble(1)));
+        if (take <= 0) return result;
+        await using var connection = Open();
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        // Two index seeks: the rest of the cursor's score, then above it. (A row-value comparison would walk all the
+        // cursor's ties, and a sweep's loans share a few maturity days.)
+        var above = "score >= $from";
+        var from = minScore;
+        if (after is { } cursor && cursor.Score >= minScore)
+        {
+            if (cursor.Score <= maxScore)
+                await QueryAsync("SELECT member, score FROM idx WHERE name = $name AND score = $from AND member > $member ORDER BY member LIMIT $take",
+                    cursor.Score, cursor.Member).ConfigureAwait(false);
+            (above, from) = ("score > $from", cursor.Score);
+        }
+        if (result.Count < take)
+            await QueryAsync($"SELECT member, score FROM idx WHERE name = $name AND {above} AND score <= $max ORDER BY score, member LIMIT $take",
+                from, null).ConfigureAwait(false);
         return result;
+
+        async Task QueryAsync(string sql, double fromScore, string? afterMember)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$name", index);
+            command.Parameters.AddWithValue("$from", fromScore);
+            command.Parameters.AddWithValue("$max", maxScore);
+            command.Parameters.AddWithValue("$take", take - result.Count);
+            if (afterMember is not null) command.Parameters.AddWithValue("$member", afterMember);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                result.Add(new IndexEntry(reader.GetString(0), reader.GetDouble(1)));
+        }
     }
 
     public async ValueTask<IReadOnlyList<IReadOnlyList<IndexEntry>>> IndexRangeManyAsync(IReadOnlyList<string> indexes, double minScore,

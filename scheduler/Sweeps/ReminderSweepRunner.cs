@@ -85,15 +85,10 @@ public sealed class ReminderSweepRunner(IEnumerable<IReminderSweep> sweeps, IRem
                 produced++;
                 batch.Add(message);
                 if (batch.Count < batchSize) continue;
-                if (inFlight.Count == parallelism) enqueued += await TakeFinishedAsync(inFlight).ConfigureAwait(false);
-                inFlight.Add(Enqueue(batch));
+                await SubmitAsync(batch).ConfigureAwait(false);
                 batch = new List<OutboxMessage>(batchSize);
             }
-            if (batch.Count > 0)
-            {
-                if (inFlight.Count == parallelism) enqueued += await TakeFinishedAsync(inFlight).ConfigureAwait(false);
-                inFlight.Add(Enqueue(batch));
-            }
+            if (batch.Count > 0) await SubmitAsync(batch).ConfigureAwait(false);
             while (inFlight.Count > 0) enqueued += await TakeFinishedAsync(inFlight).ConfigureAwait(false);
             return (produced, enqueued);
         }
@@ -103,8 +98,11 @@ public sealed class ReminderSweepRunner(IEnumerable<IReminderSweep> sweeps, IRem
             if (inFlight.Count > 0) await ((Task)Task.WhenAll(inFlight)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        Task<int> Enqueue(List<OutboxMessage> batch) =>
-            Task.Run(async () => await outbox.EnqueueManyAsync(batch, cancellationToken).ConfigureAwait(false), cancellationToken);
+        async Task SubmitAsync(List<OutboxMessage> batch)
+        {
+            if (inFlight.Count == parallelism) enqueued += await TakeFinishedAsync(inFlight).ConfigureAwait(false);
+            inFlight.Add(Task.Run(async () => await outbox.EnqueueManyAsync(batch, cancellationToken).ConfigureAwait(false), cancellationToken));
+        }
     }
 
     private static async Task<int> TakeFinishedAsync(List<Task<int>> inFlight)

@@ -8,6 +8,7 @@ public sealed class ResourceSampler : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private long _peakManaged;
+    private long _peakAfterGc;
     private long _peakRss;
 
     private ResourceSampler()
@@ -27,7 +28,11 @@ public sealed class ResourceSampler : IAsyncDisposable
 
     public static double RssMiB => Process.GetCurrentProcess().WorkingSet64 / 1048576.0;
 
+    /// <summary>Largest managed heap seen, garbage not yet collected included (server GC lets it grow far before collecting).</summary>
     public double PeakManagedMiB => Interlocked.Read(ref _peakManaged) / 1048576.0;
+
+    /// <summary>Largest heap right after a collection: what the step really keeps alive.</summary>
+    public double PeakAfterGcMiB => Interlocked.Read(ref _peakAfterGc) / 1048576.0;
 
     /// <summary>The larger of the sampled peak and the kernel's VmHWM (reset when sampling started, where Linux allows).</summary>
     public double PeakRssMiB => Math.Max(Interlocked.Read(ref _peakRss), KernelPeakBytes()) / 1048576.0;
@@ -35,8 +40,10 @@ public sealed class ResourceSampler : IAsyncDisposable
     private void Sample()
     {
         var managed = GC.GetTotalMemory(false);
+        var afterGc = GC.GetGCMemoryInfo().HeapSizeBytes;
         var rss = Environment.WorkingSet;
         if (managed > Interlocked.Read(ref _peakManaged)) Interlocked.Exchange(ref _peakManaged, managed);
+        if (afterGc > Interlocked.Read(ref _peakAfterGc)) Interlocked.Exchange(ref _peakAfterGc, afterGc);
         if (rss > Interlocked.Read(ref _peakRss)) Interlocked.Exchange(ref _peakRss, rss);
     }
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using AssistBot.Bot.Storage;
+using AssistBot.Scheduler.Sweeps;
 using StackExchange.Redis;
 
 namespace AssistBot.Benchmarks.Sweep;
@@ -20,16 +22,17 @@ public static class SweepCommand
                              all-due: every loan has a prompt on the swept day (reads N loans, queues N reminders);
                              year: maturities over a year (one ordinary day); default both
           --rerun            sweep again with the same outbox: must queue nothing
-          --no-warmup        skip the warm-up sweep over 20000 other loans (JIT) before the measured one
+          --no-warmup        skip the warm-up sweep over 50000 other loans (JIT) before the measured one
           --repeat N         measure each sweep N times (each into a fresh outbox)
+          --batch N, --parallel N   Reminders:EnqueueBatchSize and EnqueueParallelism (default 500 and 4)
           --smoke            20000 loans, all-due, with --rerun; exit 1 unless N queued then 0 (for ./test.sh)
         Loans are seeded once per Redis (county id sweep-{spread}-{N}); later runs reuse them.
         """;
 
-    private const int WarmupLoans = 20_000;
+    private const int WarmupLoans = 50_000;
 
     private sealed record Options(string? Redis, bool Embedded, int Loans, LoanSpread[] Spreads, bool Rerun, bool Smoke, bool Warmup,
-        int Repeat);
+        int Repeat, SweepOptions Sweep);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -63,7 +66,7 @@ public static class SweepCommand
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"AssistBot reminder sweep: {options.Loans:N0} loans, {storage.Description}, {Environment.ProcessorCount} cores, " +
-            $"{Configuration} build, load average {LoadAverage()}"));
+            $"{Configuration} build, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, load average {LoadAverage()}"));
         var failed = false;
         try
         {
@@ -71,7 +74,7 @@ public static class SweepCommand
             {
                 var county = await SyntheticLoans.SeedOnceAsync(storage, WarmupLoans, LoanSpread.AllDue, Console.WriteLine);
                 var clock = Stopwatch.StartNew();
-                var report = await new SweepRig(storage, county, NewOutboxKeyspace()).RunAsync();
+                var report = await new SweepRig(storage, county, NewOutboxKeyspace(), options.Sweep).RunAsync();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"warm-up (JIT): {report.Enqueued:N0} reminders queued in {clock.Elapsed.TotalSeconds:0.00} s"));
             }
@@ -105,27 +108,30 @@ public static class SweepCommand
         var redisPid = await RedisProcessId(redis);
         GC.Collect();
         var rssBefore = ResourceSampler.RssMiB;
-        var rig = new SweepRig(storage, county, keyspace);
+        var rig = new SweepRig(storage, county, keyspace, options.Sweep);
         var sampler = ResourceSampler.Start();
-        var cpuBefore = (Process.GetCurrentProcess().TotalProcessorTime, CpuSeconds(redisPid));
+        var processBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var redisBeforeCpu = CpuSeconds(redisPid);
         var clock = Stopwatch.StartNew();
         var report = await rig.RunAsync();
         var seconds = clock.Elapsed.TotalSeconds;
-        var cpu = ((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore.TotalProcessorTime).TotalSeconds,
-            CpuSeconds(redisPid) - cpuBefore.Item2);
+        var processCpu = (Process.GetCurrentProcess().TotalProcessorTime - processBefore).TotalSeconds;
+        var redisAfterCpu = CpuSeconds(redisPid);
+        var (redisUser, redisSystem) = (redisAfterCpu.User - redisBeforeCpu.User, redisAfterCpu.System - redisBeforeCpu.System);
         await sampler.DisposeAsync();
         var redisAfter = await RedisUsedMiB(redis);
         var redisMemory = redis is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; Redis used memory {redisBefore:0} → {redisAfter:0} MiB");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sweep {spread}: {rig.Loans.Read:N0} loans read, {report.Enqueued:N0} reminders queued in {seconds:0.00} s = " +
-            $"{report.Enqueued / seconds:N0} reminders/s; peak managed heap {sampler.PeakManagedMiB:0} MiB, " +
+            $"{report.Enqueued / seconds:N0} reminders/s; managed heap peak {sampler.PeakManagedMiB:0} MiB ({sampler.PeakAfterGcMiB:0} MiB after GC), " +
             $"peak RSS {sampler.PeakRssMiB:0} MiB (before {rssBefore:0} MiB){redisMemory}"));
         var perReminder = 1e6 / Math.Max(1, report.Produced);
         var redisCpu = redisPid is null
             ? ""
-            : string.Create(CultureInfo.InvariantCulture, $", Redis {cpu.Item2:0.00} s ({cpu.Item2 * perReminder:0.0} µs per reminder)");
+            : string.Create(CultureInfo.InvariantCulture,
+                $", Redis {redisUser + redisSystem:0.00} s ({(redisUser + redisSystem) * perReminder:0.0} µs per reminder; {redisSystem:0.00} s of it in the kernel)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  CPU during the sweep: this process {cpu.Item1:0.00} s ({cpu.Item1 * perReminder:0.0} µs per reminder){redisCpu}; " +
+            $"  CPU during the sweep: this process {processCpu:0.00} s ({processCpu * perReminder:0.0} µs per reminder){redisCpu}; " +
             $"load average {LoadAverage()}"));
 
         var expected = spread == LoanSpread.AllDue ? options.Loans : -1;
@@ -133,7 +139,7 @@ public static class SweepCommand
         if (!ok) Console.Error.WriteLine($"expected {expected} reminders produced and queued, got {report.Produced} and {report.Enqueued}");
         if (options.Rerun)
         {
-            var again = new SweepRig(storage, county, keyspace);
+            var again = new SweepRig(storage, county, keyspace, options.Sweep);
             clock.Restart();
             var second = await again.RunAsync();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -168,19 +174,19 @@ public static class SweepCommand
         return pid is not null && File.Exists($"/proc/{pid}/stat") ? int.Parse(pid, CultureInfo.InvariantCulture) : null;
     }
 
-    /// <summary>User + system CPU seconds of a process, from /proc (clock ticks of 1/100 s).</summary>
-    private static double CpuSeconds(int? pid)
+    /// <summary>User and system CPU seconds of a process, from /proc (clock ticks of 1/100 s).</summary>
+    private static (double User, double System) CpuSeconds(int? pid)
     {
-        if (pid is null) return 0;
+        if (pid is null) return (0, 0);
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) / 100.0, long.Parse(fields[12], CultureInfo.InvariantCulture) / 100.0);
         }
         catch (IOException)
         {
-            return 0;
+            return (0, 0);
         }
     }
 
@@ -198,7 +204,7 @@ public static class SweepCommand
 
     private static Options Parse(string[] args)
     {
-        var o = new Options(null, false, 1_000_000, [LoanSpread.AllDue, LoanSpread.Year], false, false, true, 1);
+        var o = new Options(null, false, 1_000_000, [LoanSpread.AllDue, LoanSpread.Year], false, false, true, 1, new SweepOptions());
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -219,6 +225,8 @@ public static class SweepCommand
                 },
                 "--rerun" => o with { Rerun = true },
                 "--no-warmup" => o with { Warmup = false },
+                "--batch" => o with { Sweep = new SweepOptions { EnqueueBatchSize = int.Parse(Next(), CultureInfo.InvariantCulture), EnqueueParallelism = o.Sweep.EnqueueParallelism } },
+                "--parallel" => o with { Sweep = new SweepOptions { EnqueueBatchSize = o.Sweep.EnqueueBatchSize, EnqueueParallelism = int.Parse(Next(), CultureInfo.InvariantCulture) } },
                 "--repeat" => o with { Repeat = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--smoke" => o with { Smoke = true, Loans = 20_000, Spreads = [LoanSpread.AllDue], Rerun = true, Warmup = false },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),

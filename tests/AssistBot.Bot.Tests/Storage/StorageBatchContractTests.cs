@@ -102,6 +102,17 @@ public abstract class StorageBatchContractTests
     }
 
     [Fact]
+    public async Task Keyset_page_with_a_cursor_outside_the_range_starts_at_its_edge()
+    {
+        var index = NewKey("index-after-outside");
+        await Storage.IndexAddManyAsync(index, [new IndexEntry("a", 1), new IndexEntry("b", 2), new IndexEntry("c", 3), new IndexEntry("d", 4)]);
+
+        Assert.Equal(["b", "c"], (await Storage.IndexRangeAfterAsync(index, 2, 3, new IndexEntry("a", 1), 10)).Select(e => e.Member));
+        Assert.Empty(await Storage.IndexRangeAfterAsync(index, 2, 3, new IndexEntry("d", 4), 10));
+        Assert.Equal(["c"], (await Storage.IndexRangeAfterAsync(index, 2, 3, new IndexEntry("b", 2), 10)).Select(e => e.Member));
+    }
+
+    [Fact]
     public async Task Index_range_many_is_aligned_with_the_indexes_and_limited_to_take()
     {
         var one = NewKey("range-many-1");
