@@ -63,6 +63,15 @@ if [ "$status" -eq 0 ]; then
   if [ "$smoke" -ne 0 ]; then echo "Load harness smoke run failed." >&2; status=$smoke; fi
 fi
 
+if [ "$status" -eq 0 ]; then
+  echo "== reminder sweep smoke run (20,000 synthetic loans on Redis, then a re-run that must queue nothing)"
+  set +e
+  dotnet build -v q --nologo tests/AssistBot.Benchmarks >/dev/null && dotnet run --no-build --project tests/AssistBot.Benchmarks -- sweep --smoke --redis "$ASSISTBOT_TEST_REDIS"
+  smoke=$?
+  set -e
+  if [ "$smoke" -ne 0 ]; then echo "Reminder sweep smoke run failed." >&2; status=$smoke; fi
+fi
+
 redis_ran=$(grep -cE '^[[:space:]]+Passed AssistBot\.Bot\.Tests\.Storage\.Redis' "$log" || true)
 echo "== Redis contract tests passed: $redis_ran"
 # One closing line for CI: the sum of every test project's "Passed: N" / "Failed: N" / "Skipped: N" lines.
