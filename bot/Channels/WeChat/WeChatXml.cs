@@ -31,6 +31,20 @@ public static class WeChatXml
 
     public static bool TryParse(byte[] buffer, int offset, int length, out WeChatInboundMessage message)
     {
+        // What WeChat sends is flat; the full reader is for everything else (and rejects what must be rejected).
+        var elements = new List<(string Name, string Value)>(8);
+        if (FlatXml.TryRead(buffer.AsSpan(offset, length), elements))
+        {
+            message = new WeChatInboundMessage();
+            foreach (var (name, value) in elements) Assign(message, name, value);
+            return true;
+        }
+        return TryParseFull(buffer, offset, length, out message);
+    }
+
+    /// <summary>The full XmlReader path alone (the fallback; tests compare the fast path with it).</summary>
+    internal static bool TryParseFull(byte[] buffer, int offset, int length, out WeChatInboundMessage message)
+    {
         using var stream = new MemoryStream(buffer, offset, length, writable: false);
         return TryParse(XmlReader.Create(stream, ReaderSettings), out message);
     }
@@ -58,7 +72,8 @@ public static class WeChatXml
                         reader.Read();
                         continue;
                     }
-                    if (!Assign(message, reader)) reader.Skip();
+                    if (IsKnown(reader.LocalName)) Assign(message, reader.LocalName, reader.ReadElementContentAsString());
+                    else reader.Skip();
                 }
                 // Reading to the end catches trailing garbage (a second root, an unclosed element).
                 while (reader.Read()) { }
@@ -71,32 +86,39 @@ public static class WeChatXml
         }
     }
 
-    private static bool Assign(WeChatInboundMessage m, XmlReader reader)
+    private static readonly HashSet<string> KnownElements = new(StringComparer.Ordinal)
     {
-        switch (reader.LocalName)
+        "ToUserName", "FromUserName", "CreateTime", "MsgType", "MsgId", "Content", "Recognition", "MediaId", "Event",
+        "EventKey", "Latitude", "Longitude", "Precision", "Location_X", "Location_Y", "Label", "Encrypt", "AgentID",
+    };
+
+    private static bool IsKnown(string name) => KnownElements.Contains(name);
+
+    /// <summary>Sets the field an element names; unknown elements are ignored.</summary>
+    private static void Assign(WeChatInboundMessage m, string name, string value)
+    {
+        switch (name)
         {
-            case "ToUserName": m.ToUserName = reader.ReadElementContentAsString(); return true;
-            case "FromUserName": m.FromUserName = reader.ReadElementContentAsString(); return true;
+            case "ToUserName": m.ToUserName = value; break;
+            case "FromUserName": m.FromUserName = value; break;
             case "CreateTime":
-                var created = reader.ReadElementContentAsString();
-                m.CreateTime = long.TryParse(created, NumberStyles.Integer, CultureInfo.InvariantCulture, out var t) ? t : 0;
-                return true;
-            case "MsgType": m.MsgType = reader.ReadElementContentAsString(); return true;
-            case "MsgId": m.MsgId = reader.ReadElementContentAsString(); return true;
-            case "Content": m.Content = reader.ReadElementContentAsString(); return true;
-            case "Recognition": m.Recognition = reader.ReadElementContentAsString(); return true;
-            case "MediaId": m.MediaId = reader.ReadElementContentAsString(); return true;
-            case "Event": m.Event = reader.ReadElementContentAsString(); return true;
-            case "EventKey": m.EventKey = reader.ReadElementContentAsString(); return true;
-            case "Latitude": m.Latitude = reader.ReadElementContentAsString(); return true;
-            case "Longitude": m.Longitude = reader.ReadElementContentAsString(); return true;
-            case "Precision": m.Precision = reader.ReadElementContentAsString(); return true;
-            case "Location_X": m.LocationX = reader.ReadElementContentAsString(); return true;
-            case "Location_Y": m.LocationY = reader.ReadElementContentAsString(); return true;
-            case "Label": m.Label = reader.ReadElementContentAsString(); return true;
-            case "Encrypt": m.Encrypt = reader.ReadElementContentAsString(); return true;
-            case "AgentID": m.AgentId = reader.ReadElementContentAsString(); return true;
-            default: return false;
+                m.CreateTime = long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var t) ? t : 0;
+                break;
+            case "MsgType": m.MsgType = value; break;
+            case "MsgId": m.MsgId = value; break;
+            case "Content": m.Content = value; break;
+            case "Recognition": m.Recognition = value; break;
+            case "MediaId": m.MediaId = value; break;
+            case "Event": m.Event = value; break;
+            case "EventKey": m.EventKey = value; break;
+            case "Latitude": m.Latitude = value; break;
+            case "Longitude": m.Longitude = value; break;
+            case "Precision": m.Precision = value; break;
+            case "Location_X": m.LocationX = value; break;
+            case "Location_Y": m.LocationY = value; break;
+            case "Label": m.Label = value; break;
+            case "Encrypt": m.Encrypt = value; break;
+            case "AgentID": m.AgentId = value; break;
         }
     }
 
