@@ -20,6 +20,9 @@ public sealed record LoadOptions
     /// interleaved rounds as the first, so a runtime knob is judged against the default under the same background load.
     /// </summary>
     public IReadOnlyDictionary<string, string> VariantEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>From --variant-dll PATH: the variant server runs this build of the bot (before/after comparisons).</summary>
+    public string? VariantDll { get; init; }
     public string[] Modes { get; init; } = ["plain", "safe"];
     public string[] Storages { get; init; } = ["embedded", "redis"];
     public string? Redis { get; init; }
@@ -53,6 +56,7 @@ public sealed record LoadOptions
                         [Next().Split('=', 2)[0]] = args[i].Split('=', 2) is [_, var value] ? value : throw new ArgumentException("--variant needs KEY=VALUE"),
                     },
                 },
+                "--variant-dll" => o with { VariantDll = Path.GetFullPath(Next()) },
                 "--rounds" => o with { Rounds = Math.Max(1, int.Parse(Next())) },
                 "--mode" => o with { Modes = Next() is "both" ? ["plain", "safe"] : [args[i]] },
                 "--storage" => o with { Storages = Next() switch { "both" => ["embedded", "redis"], "none" => [], var s => [s] } },
@@ -72,6 +76,7 @@ public sealed record LoadOptions
           --duration S      measured seconds per scenario (default 10); --warmup S per server (default 20: until JIT tiering settles)
           --server-env K=V  set an environment variable for the bot server only (e.g. a runtime knob); repeatable
           --variant K=V     also run a second bot server with this environment, interleaved with the first; repeatable
+          --variant-dll P   the variant server runs this AssistBot.Bot.dll (e.g. a build of the previous commit)
           --rounds N        the scenarios take turns in N slices of duration/N (default 5), so background load hits all alike
           --mode plain|safe|both        WeChat message mode (default both)
           --storage embedded|redis|both|none  bot storage (default both; redis needs --redis HOST:PORT)

@@ -69,16 +69,18 @@ try
         };
         foreach (var (key, value) in options.ServerEnvironment) environment[key] = value;
         var redis = storage == "redis" ? options.Redis : null;
-        var variants = new List<(string Suffix, Dictionary<string, string> Environment)> { ("", environment) };
-        if (options.VariantEnvironment.Count > 0)
+        var variants = new List<(string Suffix, string Dll, Dictionary<string, string> Environment)> { ("", botDll, environment) };
+        if (options.VariantEnvironment.Count > 0 || options.VariantDll is not null)
         {
             var variant = new Dictionary<string, string>(environment);
             foreach (var (key, value) in options.VariantEnvironment) variant[key] = value;
-            variants.Add((" [" + string.Join(' ', options.VariantEnvironment.Select(kv => $"{kv.Key}={kv.Value}")) + "]", variant));
+            var label = string.Join(' ', options.VariantEnvironment.Select(kv => $"{kv.Key}={kv.Value}")
+                .Concat(options.VariantDll is null ? [] : [options.VariantDll]));
+            variants.Add((" [" + label + "]", options.VariantDll ?? botDll, variant));
         }
-        foreach (var (suffix, variantEnvironment) in variants)
+        foreach (var (suffix, dll, variantEnvironment) in variants)
         {
-            var server = ServerProcess.Start(botDll, [], variantEnvironment);
+            var server = ServerProcess.Start(dll, [], variantEnvironment);
             await server.WaitUntilReadyAsync("/healthz");
             servers.Add((server, redis, options.Modes, $"pipeline {storage}{suffix}"));
             foreach (var mode in options.Modes) scenarios.Add(new Scenario($"pipeline {storage} {mode}{suffix}", server, mode, redis));
