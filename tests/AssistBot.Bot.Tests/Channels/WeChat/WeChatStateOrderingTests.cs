@@ -45,11 +45,15 @@ public sealed class WeChatStateOrderingTests(SharedRedis redis) : IAsyncLifetime
     public async Task A_message_arriving_while_the_previous_turn_still_runs_sees_its_saved_state()
     {
         var openId = WeChatPlatform.NewOpenId();
-        var slow = SendAsync(openId, "slow:400");
-        await Task.Delay(100); // the first turn holds the conversation and has not saved yet
+        var locks = _host.Services.GetRequiredService<ConversationLocks>();
+        var conversation = $"{Channels.WeChat}/{TestAccounts.County}:{openId}";
+        var slow = SendAsync(openId, "slow:600");
+        // Wait until the first turn holds the conversation: it has read the state and not saved it yet.
+        for (var i = 0; i < 500 && !locks.IsBusy(conversation); i++) await Task.Delay(10);
+        Assert.True(locks.IsBusy(conversation));
         var quick = SendAsync(openId, "快的");
 
-        Assert.Equal("第1次：slow:400", await slow);
+        Assert.Equal("第1次：slow:600", await slow);
         Assert.Equal("第2次：快的", await quick);
     }
 
