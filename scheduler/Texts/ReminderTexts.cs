@@ -25,7 +25,7 @@ public static class ReminderTexts
     private static string RelativeDays(int days)
     {
         if (days == 0) return "今天";
-        var today = new DateOnly(2024, 6, 15);
+        var today = new DateOnly(2024, 6, 15); // any day: only the difference is humanized
         var date = today.AddDays(days);
         if (Math.Abs(days) == 1)
             return date.ToDateTime(TimeOnly.MinValue)

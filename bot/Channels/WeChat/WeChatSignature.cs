@@ -20,42 +20,9 @@ public static class WeChatSignature
     /// <summary>The safe-mode signature of an Encrypt value given as its ASCII bytes (see WXBizMsgCrypt.EncryptToUtf8).</summary>
     public static string Compute(string token, string timestamp, string nonce, ReadOnlySpan<byte> encryptAscii)
     {
-        var head = Encoding.UTF8.GetByteCount(token) + Encoding.UTF8.GetByteCount(timestamp) + Encoding.UTF8.GetByteCount(nonce);
-        var buffer = ArrayPool<byte>.Shared.Rent(2 * (head + encryptAscii.Length));
-        try
-        {
-            // The four parts side by side in the first half, then concatenated in ordinal (byte) order in the second.
-            Span<(int Start, int Length)> parts = stackalloc (int, int)[4];
-            var offset = 0;
-            foreach (var (part, i) in new[] { (token, 0), (timestamp, 1), (nonce, 2) })
-            {
-                var written = Encoding.UTF8.GetBytes(part, buffer.AsSpan(offset));
-                parts[i] = (offset, written);
-                offset += written;
-            }
-            encryptAscii.CopyTo(buffer.AsSpan(offset));
-            parts[3] = (offset, encryptAscii.Length);
-            var total = offset + encryptAscii.Length;
-            for (var i = 1; i < parts.Length; i++)
-                for (var j = i; j > 0 && Segment(buffer, parts[j - 1]).SequenceCompareTo(Segment(buffer, parts[j])) > 0; j--)
-                    (parts[j - 1], parts[j]) = (parts[j], parts[j - 1]);
-            var joined = buffer.AsSpan(total, total);
-            var at = 0;
-            foreach (var part in parts)
-            {
-                Segment(buffer, part).CopyTo(joined[at..]);
-                at += part.Length;
-            }
-            Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
-            SHA1.HashData(joined, hash);
-            return Convert.ToHexStringLower(hash);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        static ReadOnlySpan<byte> Segment(byte[] buffer, (int Start, int Length) part) => buffer.AsSpan(part.Start, part.Length);
+        Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
+        Hash(token, timestamp, nonce, encryptAscii, withEncrypt: true, hash);
+        return Convert.ToHexStringLower(hash);
     }
 
     /// <summary>Checks <paramref name="signature"/> (hex, any case) in constant time.</summary>
@@ -72,21 +39,71 @@ public static class WeChatSignature
 
     private static void Hash(string token, string timestamp, string nonce, string? encrypt, Span<byte> destination)
     {
-        // Ordinal order matters: culture-aware sorting puts "a…" before "B…" and yields a wrong signature.
-        var parts = encrypt is null ? new[] { token, timestamp, nonce } : new[] { token, timestamp, nonce, encrypt };
-        Array.Sort(parts, StringComparer.Ordinal);
-        var length = 0;
-        foreach (var part in parts) length += Encoding.UTF8.GetByteCount(part);
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        if (encrypt is null)
+        {
+            Hash(token, timestamp, nonce, [], withEncrypt: false, destination);
+            return;
+        }
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(encrypt.Length));
         try
         {
-            var offset = 0;
-            foreach (var part in parts) offset += Encoding.UTF8.GetBytes(part, buffer.AsSpan(offset));
-            SHA1.HashData(buffer.AsSpan(0, offset), destination);
+            var length = Encoding.UTF8.GetBytes(encrypt, buffer);
+            Hash(token, timestamp, nonce, buffer.AsSpan(0, length), withEncrypt: true, destination);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// SHA-1 over the parts in ordinal order. They are compared as UTF-8 bytes, which orders like the UTF-16 ordinal
+    /// sort the platforms use for these ASCII values (culture-aware sorting would put "a…" before "B…": a wrong signature).
+    /// </summary>
+    private static void Hash(string token, string timestamp, string nonce, ReadOnlySpan<byte> encrypt, bool withEncrypt,
+        Span<byte> destination)
+    {
+        var head = Encoding.UTF8.GetByteCount(token) + Encoding.UTF8.GetByteCount(timestamp) + Encoding.UTF8.GetByteCount(nonce);
+        var total = head + encrypt.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(2 * total);
+        try
+        {
+            // The parts side by side in the first half, then concatenated in order in the second.
+            Span<(int Start, int Length)> parts = stackalloc (int, int)[withEncrypt ? 4 : 3];
+            var offset = 0;
+            parts[0] = Put(token, buffer, ref offset);
+            parts[1] = Put(timestamp, buffer, ref offset);
+            parts[2] = Put(nonce, buffer, ref offset);
+            if (withEncrypt)
+            {
+                encrypt.CopyTo(buffer.AsSpan(offset));
+                parts[3] = (offset, encrypt.Length);
+            }
+            for (var i = 1; i < parts.Length; i++)
+                for (var j = i; j > 0 && Segment(buffer, parts[j - 1]).SequenceCompareTo(Segment(buffer, parts[j])) > 0; j--)
+                    (parts[j - 1], parts[j]) = (parts[j], parts[j - 1]);
+            var joined = buffer.AsSpan(total, total);
+            var at = 0;
+            foreach (var part in parts)
+            {
+                Segment(buffer, part).CopyTo(joined[at..]);
+                at += part.Length;
+            }
+            SHA1.HashData(joined, destination);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        static (int, int) Put(string part, byte[] buffer, ref int offset)
+        {
+            var written = Encoding.UTF8.GetBytes(part, buffer.AsSpan(offset));
+            var placed = (offset, written);
+            offset += written;
+            return placed;
+        }
+
+        static ReadOnlySpan<byte> Segment(byte[] buffer, (int Start, int Length) part) => buffer.AsSpan(part.Start, part.Length);
     }
 }

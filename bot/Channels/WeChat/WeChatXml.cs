@@ -137,23 +137,9 @@ public static class WeChatXml
         return sb.ToString();
     }
 
-    /// <summary>The safe-mode / WeCom envelope around an encrypted reply.</summary>
-    public static string EncryptedReply(string encrypt, string msgSignature, string timestamp, string nonce)
-    {
-        var sb = new StringBuilder(160 + encrypt.Length);
-        sb.Append("<xml><Encrypt>");
-        AppendCData(sb, encrypt);
-        sb.Append("</Encrypt><MsgSignature>");
-        AppendCData(sb, msgSignature);
-        sb.Append("</MsgSignature><TimeStamp>").Append(timestamp).Append("</TimeStamp><Nonce>");
-        AppendCData(sb, nonce);
-        sb.Append("</Nonce></xml>");
-        return sb.ToString();
-    }
-
     /// <summary>
-    /// The same envelope as <see cref="EncryptedReply"/>, encrypted, signed and written straight to UTF-8 (safe mode's
-    /// hot path: no Base64 string and no envelope string in between). Base64 and the digits need no CDATA splitting.
+    /// The safe-mode / WeCom envelope around an encrypted reply, encrypted, signed and written straight to UTF-8 (no
+    /// Base64 string and no envelope string in between). Base64 and the digits need no CDATA splitting.
     /// </summary>
     public static byte[] EncryptedReplyUtf8(WXBizMsgCrypt cipher, string replyXml, string token, string timestamp, string nonce)
     {
