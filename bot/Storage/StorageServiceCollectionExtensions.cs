@@ -19,11 +19,16 @@ public static class StorageServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             if (options.UseRedis) return new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>());
-            var dataDirectory = sp.GetRequiredService<DataDirectory>().Path;
-            return new EmbeddedStorage(Path.Combine(dataDirectory, "assistbot.db"), sp.GetRequiredService<TimeProvider>());
+            return new EmbeddedStorage(EmbeddedDatabasePath(sp.GetRequiredService<DataDirectory>()), sp.GetRequiredService<TimeProvider>());
         });
+        services.AddHostedService<Backup.EmbeddedDatabaseLockHolder>();
+        services.AddSingleton<Cli.ICliCommand, Backup.BackupCommand>();
+        services.AddSingleton<Cli.ICliCommand, Backup.RestoreCommand>();
         return services;
     }
+
+    /// <summary>The embedded database file under the data directory.</summary>
+    public static string EmbeddedDatabasePath(DataDirectory data) => Path.Combine(data.Path, "assistbot.db");
 
     /// <summary>
     /// Redis settings for a service that must start, and keep running, while Redis is down: never abort on a failed

@@ -1,0 +1,46 @@
+using AssistBot.Bot.Cli;
+using AssistBot.Bot.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AssistBot.Bot.Storage.Backup;
+
+/// <summary><c>restore FILE</c>: puts a backup back, with the service stopped; the current database is kept aside first.</summary>
+internal sealed class RestoreCommand(IOptions<StorageOptions> options, DataDirectory data, TimeProvider time) : ICliCommand
+{
+    public string Name => "restore";
+
+    public string Usage => "restore FILE   replace the embedded database with a backup (stop the service first)";
+
+    public Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        if (args.Count != 1 || args[0].StartsWith('-'))
+        {
+            Console.Error.WriteLine("用法：dotnet run --project bot -- restore 备份文件路径（先停止服务）");
+            return Task.FromResult(2);
+        }
+        if (options.Value.UseRedis)
+        {
+            Console.Error.WriteLine(BackupTexts.RedisNotCovered);
+            return Task.FromResult(2);
+        }
+        var database = StorageServiceCollectionExtensions.EmbeddedDatabasePath(data);
+        using var serviceStopped = EmbeddedDatabaseLock.TryAcquire(database);
+        if (serviceStopped is null)
+        {
+            Console.Error.WriteLine($"服务还在使用 {database}，请先停止服务（例如 systemctl stop assistbot）再恢复。");
+            return Task.FromResult(1);
+        }
+        try
+        {
+            var (restored, keptAt) = EmbeddedDatabaseBackup.Restore(Path.GetFullPath(args[0]), database, time.GetUtcNow());
+            Console.WriteLine($"已从 {restored.Path} 恢复：{restored.Documents} 条记录。");
+            if (keptAt is not null) Console.WriteLine($"恢复前的数据库另存为 {keptAt}，确认无误后可以删除。");
+            return Task.FromResult(0);
+        }
+        catch (BackupException e)
+        {
+            Console.Error.WriteLine("恢复失败：" + e.Message + "（数据库没有改动）");
+            return Task.FromResult(1);
+        }
+    }
+}
