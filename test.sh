@@ -17,6 +17,9 @@ command -v redis-cli >/dev/null || apt_install redis-tools
 # Web chat browser test: Debian's Chromium (Playwright drives it; no browser download) and CJK fonts for its screenshot.
 command -v chromium >/dev/null || { echo "installing chromium"; apt_install chromium fonts-noto-cjk; }
 [ -n "$(fc-list :lang=zh 2>/dev/null || true)" ] || apt_install fonts-noto-cjk
+# Reverse-proxy test: Debian's nginx runs the repository's site file (deploy/nginx) on loopback; openssl makes its certificate.
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "installing nginx"; apt_install nginx; }
+command -v openssl >/dev/null || apt_install openssl
 # Direct Line client test: Node + npm (the test runs `npm ci` in tests/directline-client when node_modules is missing).
 command -v node >/dev/null && command -v npm >/dev/null || { echo "installing nodejs"; apt_install nodejs npm; }
 

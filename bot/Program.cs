@@ -19,6 +19,7 @@ if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 if (!isCli) builder.UseInlineIoWhenWanted();
 
 builder.Services.AddAssistBotCore(builder.Configuration);
+builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddPolicyKnowledge(builder.Configuration);
 builder.Services.AddOutbox();
 builder.Services.AddConversationEngine();
@@ -28,6 +29,7 @@ builder.Services.AddBotFrameworkChannel(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration, isCli);
 
 var app = builder.Build();
+app.UseForwardedHeaders(); // first: everything after it sees the client's scheme and address
 app.MapHealthEndpoints();
 app.MapWeChatEndpoints();
 app.UseWebSockets();

@@ -14,8 +14,16 @@ public sealed class LiveService : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "assistbot-web-" + Guid.NewGuid().ToString("N"));
 
-    public LiveService()
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public LiveService() : this(new Dictionary<string, string?>())
     {
+    }
+
+    /// <summary>With extra settings (e.g. a county's WeChat token) on top of the defaults.</summary>
+    public LiveService(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -36,6 +44,7 @@ public sealed class LiveService : WebApplicationFactory<Program>
         builder.UseSetting("Counties:xinfeng:Pack", "xinfeng-2024");
         builder.UseSetting("Counties:yuzhou:Name", "禹州市");
         builder.UseSetting("Counties:yuzhou:Pack", "yuzhou-2023");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     public override async ValueTask DisposeAsync()
