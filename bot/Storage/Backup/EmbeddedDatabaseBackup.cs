@@ -31,7 +31,7 @@ public static class EmbeddedDatabaseBackup
                 // A backup is one self-contained file: no -wal beside it.
                 Execute(target, "PRAGMA journal_mode = DELETE;");
             }
-            var summary = Inspect(temporary);
+            var summary = Inspect(temporary) with { Path = destination };
             File.Move(temporary, destination);
             return summary;
         }
