@@ -37,6 +37,8 @@ app.MapBotFrameworkEndpoints();
 app.MapAdminEndpoints();
 app.MapReminderAdminEndpoints();
 
+if (!CountySettingsCheck.Passes(app.Services)) return 1;
+
 if (isCli)
 {
     using var cancel = new CancellationTokenSource();

@@ -10,6 +10,8 @@ public static class AssistBotServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Counties>();
+        services.AddOptions<CountiesOptions>().Bind(configuration.GetSection("Counties")).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<CountiesOptions>, CountySettingsValidator>();
         services.AddSingleton<DataDirectory>();
         services.AddAssistBotStorage(configuration);
         services.AddPersonalDataProtection(configuration);
