@@ -15,6 +15,7 @@ public static class AssistBotServiceCollectionExtensions
         services.AddSingleton<DataDirectory>();
         services.AddAssistBotStorage(configuration);
         services.AddPersonalDataProtection(configuration);
+        services.AddAssistBotHealthChecks();
         services.AddHostedService<StartupBanner>();
         return services;
     }

@@ -1,12 +1,28 @@
 using AssistBot.Bot.Storage;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace AssistBot.Bot.Hosting;
 
 public static class HealthEndpoints
 {
-    /// <summary><c>GET /healthz</c>: 200 while storage answers, 503 while it does not.</summary>
+    private const string ReadyTag = "ready";
+
+    /// <summary>ASP.NET Core health checks: storage decides readiness; liveness asks nothing of anything outside.</summary>
+    public static IServiceCollection AddAssistBotHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag]);
+        return services;
+    }
+
+    /// <summary>
+    /// <c>GET /health/live</c>: 200 while the process serves requests (a supervisor restarts it otherwise);
+    /// <c>GET /health/ready</c>: 200 while storage answers (a load balancer sends traffic elsewhere otherwise);
+    /// <c>GET /healthz</c>: both in one JSON report, 200 / 503, as before.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         endpoints.MapGet("/healthz", async (IStorage storage, Counties counties, ILoggerFactory loggers, CancellationToken ct) =>
         {
             string? problem = null;

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace AssistBot.Bot.Hosting;
 
-/// <summary>Logs, once the server listens, which storage is in use, which counties, and each channel endpoint's URL.</summary>
+/// <summary>
+/// Logs, once the server listens, a few lines a person needs: the address and storage, and per county the web chat and
+/// the callback URLs for the WeChat and WeCom admin pages. Every route only at debug level.
+/// </summary>
 internal sealed class StartupBanner(
     IHostApplicationLifetime lifetime,
     IServer server,
@@ -26,18 +29,24 @@ internal sealed class StartupBanner(
     private void Log()
     {
         var baseUrl = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()?.TrimEnd('/') ?? "";
-        logger.LogInformation("AssistBot storage: {Storage}", storage.Description);
-        logger.LogInformation("Counties: {Counties} (default {Default})",
-            string.Join(", ", counties.All.Select(c => $"{c.Id}={c.Name}/{c.Pack}")), counties.Default?.Id);
-        var patterns = endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Select(e => e.RoutePattern.RawText ?? "")
-            .Where(p => p.Contains("{county}", StringComparison.Ordinal))
-            .Select(p => "/" + p.TrimStart('/'))
-            .Distinct()
-            .ToList();
+        logger.LogInformation("AssistBot listening on {Url}; storage: {Storage}", baseUrl, storage.Description);
         foreach (var county in counties.All)
-        foreach (var pattern in patterns)
-            logger.LogInformation("  {County}: {Url}", county.Id, baseUrl + pattern.Replace("{county}", county.Id));
-        logger.LogInformation("Health: {Url}/healthz", baseUrl);
+        {
+            // The three addresses a newcomer needs per county: the web chat to try, and the callback URLs to paste
+            // into the WeChat and WeCom admin pages (with whether the channel is configured yet).
+            logger.LogInformation("{County} {Name} ({Pack}): web chat {Base}/chat/{County}", county.Id, county.Name, county.Pack, baseUrl, county.Id);
+            logger.LogInformation("{County}   WeChat OA callback {Base}/wechat/{County} ({WeChat}); WeCom callback {Base}/wecom/{County} ({WeCom})",
+                county.Id, baseUrl, county.Id, Configured(county.Options.WeChat.Token), baseUrl, county.Id, Configured(county.Options.WeCom.Token));
+        }
+        logger.LogInformation("Health: {Url}/healthz (liveness {Url}/health/live, readiness {Url}/health/ready)", baseUrl, baseUrl, baseUrl);
+
+        if (!logger.IsEnabled(LogLevel.Debug)) return;
+        var patterns = endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+        foreach (var pattern in patterns) logger.LogDebug("Route: {Pattern}", pattern);
     }
+
+    private static string Configured(string token) => string.IsNullOrWhiteSpace(token) ? "not configured" : "configured";
 }

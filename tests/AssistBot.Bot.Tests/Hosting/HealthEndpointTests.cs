@@ -56,6 +56,23 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
+    public async Task Liveness_stays_up_while_readiness_follows_redis()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var factory = new AssistBotFactory(new Dictionary<string, string?> { ["Storage:Redis"] = redis.Configuration });
+        using var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+
+        await redis.StopAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await WaitForStatus(client, HttpStatusCode.ServiceUnavailable, "/health/ready"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+
+        await redis.StartAgainAsync();
+        Assert.Equal(HttpStatusCode.OK, await WaitForStatus(client, HttpStatusCode.OK, "/health/ready"));
+    }
+
+    [Fact]
     public async Task Service_starts_while_redis_is_unreachable_and_says_so()
     {
         await using var redis = await RedisServer.StartAsync();
@@ -69,13 +86,13 @@ public sealed class HealthEndpointTests
         Assert.Contains("\"reachable\":false", await response.Content.ReadAsStringAsync());
     }
 
-    private static async Task<HttpStatusCode> WaitForStatus(HttpClient client, HttpStatusCode wanted)
+    private static async Task<HttpStatusCode> WaitForStatus(HttpClient client, HttpStatusCode wanted, string path = "/healthz")
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         HttpStatusCode last;
         do
         {
-            last = (await client.GetAsync("/healthz")).StatusCode;
+            last = (await client.GetAsync(path)).StatusCode;
             if (last == wanted) return last;
             await Task.Delay(250);
         } while (DateTime.UtcNow < deadline);

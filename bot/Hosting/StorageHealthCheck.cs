@@ -1,0 +1,21 @@
+using AssistBot.Bot.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace AssistBot.Bot.Hosting;
+
+/// <summary>Readiness: the service can only do its work while storage answers.</summary>
+internal sealed class StorageHealthCheck(IStorage storage) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await storage.PingAsync(cancellationToken);
+            return HealthCheckResult.Healthy(storage.Description);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy($"{storage.Description}: {(e is TimeoutException ? "timeout" : e.GetType().Name)}");
+        }
+    }
+}
