@@ -5,6 +5,7 @@ using AssistBot.Bot.Cli;
 using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Knowledge;
+using AssistBot.Bot.Observability;
 using AssistBot.Bot.Reminders;
 using AssistBot.Bot.WeChat;
 
@@ -20,6 +21,7 @@ if (!isCli) builder.UseInlineIoWhenWanted();
 
 builder.Services.AddAssistBotCore(builder.Configuration);
 builder.Services.AddReverseProxySupport(builder.Configuration);
+builder.Services.AddAssistBotObservability(builder.Configuration);
 builder.Services.AddPolicyKnowledge(builder.Configuration);
 builder.Services.AddOutbox();
 builder.Services.AddConversationEngine();
@@ -31,6 +33,7 @@ builder.Services.AddReminders(builder.Configuration, isCli);
 var app = builder.Build();
 app.UseForwardedHeaders(); // first: everything after it sees the client's scheme and address
 app.MapHealthEndpoints();
+app.MapAssistBotMetrics();
 app.MapWeChatEndpoints();
 app.UseWebSockets();
 app.MapBotFrameworkEndpoints();

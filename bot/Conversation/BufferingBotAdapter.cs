@@ -1,4 +1,8 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
+using TagList = System.Diagnostics.TagList;
 using AssistBot.Bot.Conversation.Schema;
+using AssistBot.Bot.Hosting;
+using AssistBot.Bot.Observability;
 
 namespace AssistBot.Bot.Conversation;
 
@@ -16,9 +20,31 @@ public class BufferingBotAdapter : BotAdapter
         var result = new TurnResult();
         context.TurnState.Set(result);
         prepare?.Invoke(context);
-        await RunPipelineAsync(context, callback, cancellationToken).ConfigureAwait(false);
+
+        var tags = TurnTags(activity, context);
+        using var span = AssistBotTelemetry.Traces.StartActivity("bot turn");
+        span?.SetTag("assistbot.channel", tags[0].Value);
+        span?.SetTag("assistbot.county", tags[1].Value);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await RunPipelineAsync(context, callback, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            AssistBotTelemetry.MessagesIn.Add(1, tags);
+            AssistBotTelemetry.TurnDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        }
         return result;
     }
+
+    /// <summary>Channel and county labels; a channel id the service does not know is "other" (labels stay few).</summary>
+    private static TagList TurnTags(Activity activity, ITurnContext context) => new()
+    {
+        { "channel", activity.ChannelId is Channels.WeChat or Channels.WeCom or Channels.DirectLine or Channels.WebChat
+            or Channels.Emulator or Channels.Console or Channels.Test ? activity.ChannelId : "other" },
+        { "county", context.TurnState.Get<County>()?.Id ?? "none" },
+    };
 
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities,
         CancellationToken cancellationToken)

@@ -35,6 +35,7 @@ public static class HealthEndpoints
                 problem = e is TimeoutException ? "timeout" : e.GetType().Name;
                 loggers.CreateLogger("AssistBot.Health").LogWarning("Storage health check failed: {Error}", e.Message);
             }
+            Observability.AssistBotTelemetry.ReportStorage(problem is null);
             var body = new HealthReport(
                 problem is null ? "ok" : "unavailable",
                 new StorageHealth(storage.Description, problem is null, problem),

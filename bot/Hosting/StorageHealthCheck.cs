@@ -11,10 +11,12 @@ internal sealed class StorageHealthCheck(IStorage storage) : IHealthCheck
         try
         {
             await storage.PingAsync(cancellationToken);
+            Observability.AssistBotTelemetry.ReportStorage(true);
             return HealthCheckResult.Healthy(storage.Description);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            Observability.AssistBotTelemetry.ReportStorage(false);
             return HealthCheckResult.Unhealthy($"{storage.Description}: {(e is TimeoutException ? "timeout" : e.GetType().Name)}");
         }
     }

@@ -10,10 +10,11 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddAssistBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        // Null with the embedded store, so optional consumers (the Redis trace instrumentation) find no multiplexer.
         services.AddSingleton<IConnectionMultiplexer>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return ConnectionMultiplexer.Connect(CreateRedisOptions(options.Redis!));
+            return options.UseRedis ? ConnectionMultiplexer.Connect(CreateRedisOptions(options.Redis!)) : null!;
         });
         services.AddSingleton<IStorage>(sp =>
         {

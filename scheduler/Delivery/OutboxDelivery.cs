@@ -1,4 +1,5 @@
 using AssistBot.Scheduler.Outbox;
+using AssistBot.Scheduler.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace AssistBot.Scheduler.Delivery;
@@ -49,12 +50,14 @@ public sealed class OutboxDelivery(IOutbox outbox, IMessageSender sender, Channe
         if (result.Via is not null)
         {
             await outbox.MarkSentAsync(entry.Id, result.Via, cancellationToken).ConfigureAwait(false);
+            DeliveryTelemetry.Sent(message.Kind, result.Via);
             logger.LogInformation("Outbox {Id} ({Kind}) sent via {Via}", entry.Id, message.Kind, result.Via);
         }
         else if (result.IsTransient && entry.Attempts + 1 < options.MaxAttempts)
         {
             var delay = RetryDelay(entry.Attempts);
             await outbox.RetryAtAsync(entry.Id, time.GetUtcNow() + delay, result.Reason, cancellationToken).ConfigureAwait(false);
+            DeliveryTelemetry.NotSent(message.Kind, willRetry: true, result.Reason);
             logger.LogWarning("Outbox {Id} ({Kind}) failed transiently ({Reason}); retry in {Delay}", entry.Id, message.Kind,
                 result.Reason, delay);
         }
@@ -62,6 +65,7 @@ public sealed class OutboxDelivery(IOutbox outbox, IMessageSender sender, Channe
         {
             var reason = result.IsTransient ? $"gave up after {entry.Attempts + 1} attempts: {result.Reason}" : result.Reason;
             await outbox.MarkFailedAsync(entry.Id, reason, cancellationToken).ConfigureAwait(false);
+            DeliveryTelemetry.NotSent(message.Kind, willRetry: false, result.Reason);
             logger.LogWarning("Outbox {Id} ({Kind}) failed: {Reason}", entry.Id, message.Kind, reason);
         }
     }

@@ -50,6 +50,7 @@ public sealed class AccessTokenCache(IStorage storage, TimeProvider time, ILogge
                     await storage.WriteAsync(key, token, WriteCondition.Always, lifetime,
                         cancellationToken).ConfigureAwait(false);
                     logger.LogInformation("Refreshed access_token for {Scope}; valid until {ExpiresAt:O}", scope, token.ExpiresAt);
+                    Observability.AssistBotTelemetry.TokenRefreshes.Add(1);
                     return Remember(scope, token);
                 }
                 finally

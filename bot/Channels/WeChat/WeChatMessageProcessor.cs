@@ -3,6 +3,7 @@ using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Conversation.State;
 using AssistBot.Bot.Hosting;
+using AssistBot.Bot.Observability;
 using AssistBot.Bot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -71,6 +72,7 @@ public sealed class WeChatMessageProcessor(
         }
         if (!claimed)
         {
+            AssistBotTelemetry.RetriesDropped.Add(1, new KeyValuePair<string, object?>("channel", channelId));
             Observe(prefetch);
             return await WaitForFirstDeliveryAsync(claimKey, settings.RetryReplyWait, requestAborted).ConfigureAwait(false);
         }
@@ -90,6 +92,7 @@ public sealed class WeChatMessageProcessor(
                 logger.LogInformation("{Channel} turn for {County}/{User} exceeded {Timeout}; answering success and pushing later",
                     channelId, county.Id, userId, settings.PassiveReplyTimeout);
                 StoreReply(claimKey, "", deferred: true);
+                CountReply(channelId, "deferred");
                 _ = PushWhenDoneAsync(turn, userId, push, settings.MaxPassiveReplyBytes);
                 return "";
             }
@@ -107,9 +110,13 @@ public sealed class WeChatMessageProcessor(
         var parts = WeChatReplyRenderer.Split(text, settings.MaxPassiveReplyBytes);
         var passive = parts.Count > 0 ? parts[0] : "";
         StoreReply(claimKey, passive, deferred: false);
+        CountReply(channelId, "passive");
         if (parts.Count > 1) _ = PushAsync(parts, 1, userId, push);
         return passive;
     }
+
+    private static void CountReply(string channelId, string kind) =>
+        AssistBotTelemetry.Replies.Add(1, new KeyValuePair<string, object?>("channel", channelId), new KeyValuePair<string, object?>("kind", kind));
 
     private async Task<string> RunTurnAsync(County county, Activity activity, StatePrefetch? prefetch, CancellationToken cancellationToken)
     {

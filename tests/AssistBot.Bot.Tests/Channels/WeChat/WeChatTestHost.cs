@@ -67,6 +67,10 @@ public sealed class WeChatTestHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
+        // Telemetry exporters are chosen while services are registered, before app configuration sources are added.
+        foreach (var (key, value) in _settings)
+            if (key.StartsWith("Observability:", StringComparison.Ordinal) || key.StartsWith("OTEL_", StringComparison.Ordinal))
+                builder.UseSetting(key, value);
         if (_useTestBot)
             builder.ConfigureTestServices(s => s.AddSingleton<IBot, CountingTestBot>());
         if (_services is not null) builder.ConfigureTestServices(_services);
