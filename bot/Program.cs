@@ -7,6 +7,7 @@ using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Knowledge;
 using AssistBot.Bot.Reminders;
 using AssistBot.Bot.WeChat;
+using AssistBot.Bot.WeChat.Subscriptions;
 
 var isCli = CliRunner.IsCliInvocation(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -30,6 +31,7 @@ builder.Services.AddReminders(builder.Configuration, isCli);
 var app = builder.Build();
 app.MapHealthEndpoints();
 app.MapWeChatEndpoints();
+app.MapWeChatSubscribePage();
 app.UseWebSockets();
 app.MapBotFrameworkEndpoints();
 app.MapAdminEndpoints();
