@@ -38,9 +38,15 @@ public static class SubscriptionEventXml
             using (var list = container.ReadSubtree())
             {
                 list.Read();
-                while (list.Read())
+                list.Read();
+                // ReadElementContentAsString moves to the next node itself: only other nodes need a Read().
+                while (!list.EOF)
                 {
-                    if (list.NodeType != XmlNodeType.Element) continue;
+                    if (list.NodeType != XmlNodeType.Element || list.Depth != 1)
+                    {
+                        list.Read();
+                        continue;
+                    }
                     switch (list.LocalName)
                     {
                         case "TemplateId": templateId = list.ReadElementContentAsString(); break;
@@ -49,6 +55,7 @@ public static class SubscriptionEventXml
                         case "MsgID": msgId = list.ReadElementContentAsString(); break;
                         case "ErrorCode": errorCode = list.ReadElementContentAsString(); break;
                         case "ErrorStatus": errorStatus = list.ReadElementContentAsString(); break;
+                        default: list.Skip(); break;
                     }
                 }
             }
