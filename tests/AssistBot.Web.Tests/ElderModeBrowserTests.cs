@@ -145,6 +145,37 @@ public sealed class ElderModeBrowserTests(ITestOutputHelper log) : IAsyncLifetim
         Assert.False(await english.Locator(".msg-bot .msg-speak").IsVisibleAsync());
     }
 
+    [Fact]
+    public async Task The_subscribe_page_honours_elder_mode_and_every_text_is_readable()
+    {
+        var page = await (await PhoneAsync(_browser)).NewPageAsync();
+        page.PageError += (_, error) => log.WriteLine($"[page error] {error}");
+        await page.GotoAsync(_service.BaseUrl + "/wechat/xinfeng/subscribe?elder=1");
+        Assert.Equal("信丰县订阅通知", await page.TitleAsync());
+        Assert.True(await IsElderAsync(page));
+        // Outside WeChat the page says where to open it instead of offering a button that cannot work.
+        Assert.Contains("微信", await page.Locator("#status").InnerTextAsync());
+        Assert.Equal(2, await page.Locator(".item[data-template]").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.Output("screenshots", "subscribe-elder.png"), FullPage = true });
+
+        var (texts, buttons) = await PageAudit.RunAsync(page);
+        Report("subscribe elder", texts, buttons);
+        Assert.Contains(texts, t => t.Text.StartsWith("小额信贷还款提醒", StringComparison.Ordinal));
+        Assert.All(texts, t => Assert.True(t.FontSize >= 20, $"{t.Where} '{t.Text}' is {t.FontSize}px"));
+        Assert.All(texts.Where(t => t.Where.Contains("item")), t => Assert.True(t.LineHeight >= 1.5, $"{t.Where} line height {t.LineHeight:0.00}"));
+        AssertContrast(texts);
+        Assert.All(buttons, b => Assert.True(b.Height >= 60, $"{b.Where} '{b.Label}' is {b.Height} px high"));
+
+        await page.Locator("[data-elder-toggle]").ClickAsync();
+        Assert.False(await IsElderAsync(page));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.Output("screenshots", "subscribe-normal.png"), FullPage = true });
+        var (normal, _) = await PageAudit.RunAsync(page);
+        AssertContrast(normal);
+        // The same device's web chat now opens in normal size too: one switch for both pages.
+        await page.GotoAsync(_service.BaseUrl + "/chat/xinfeng");
+        Assert.False(await IsElderAsync(page));
+    }
+
     /// <summary>A speechSynthesis with one voice of <paramref name="lang"/> that records what it is asked to say.</summary>
     private static string FakeSpeech(string lang) => $$"""
         (() => {
