@@ -84,7 +84,8 @@ public sealed class SubscriptionEventHandler(IStorage storage, ISubscriptionCons
         {
             if (!await storage.TryClaimAsync(claim, DedupWindow, cancellationToken).ConfigureAwait(false))
                 return; // a retry of an event already applied
-            await ApplyAsync(county, message, cancellationToken).ConfigureAwait(false);
+            // Claimed: finish even if WeChat hangs up, or the retries would find the claim and skip the event.
+            await ApplyAsync(county, message, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
