@@ -8,6 +8,7 @@ using AssistBot.Bot.Knowledge;
 using AssistBot.Bot.Observability;
 using AssistBot.Bot.Reminders;
 using AssistBot.Bot.WeChat;
+using AssistBot.Bot.WeChat.Subscriptions;
 
 var isCli = CliRunner.IsCliInvocation(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -35,6 +36,7 @@ app.UseForwardedHeaders(); // first: everything after it sees the client's schem
 app.MapHealthEndpoints();
 app.MapAssistBotMetrics();
 app.MapWeChatEndpoints();
+app.MapWeChatSubscribePage();
 app.UseWebSockets();
 app.MapBotFrameworkEndpoints();
 app.MapAdminEndpoints();

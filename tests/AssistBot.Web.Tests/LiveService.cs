@@ -42,6 +42,10 @@ public sealed class LiveService : WebApplicationFactory<Program>
         builder.UseSetting("DefaultCounty", "xinfeng");
         builder.UseSetting("Counties:xinfeng:Name", "信丰县");
         builder.UseSetting("Counties:xinfeng:Pack", "xinfeng-2024");
+        // Two 订阅通知 templates, so the subscribe page has something to show (no AppId: nothing is signed or sent).
+        builder.UseSetting("Counties:xinfeng:WeChat:Subscriptions:loan-repayment:TemplateId", "tpl-loan");
+        builder.UseSetting("Counties:xinfeng:WeChat:Subscriptions:loan-repayment:LongTerm", "true");
+        builder.UseSetting("Counties:xinfeng:WeChat:Subscriptions:window:TemplateId", "tpl-window");
         builder.UseSetting("Counties:yuzhou:Name", "禹州市");
         builder.UseSetting("Counties:yuzhou:Pack", "yuzhou-2023");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);

@@ -17,16 +17,7 @@ public sealed class WebChatBrowserTests(ITestOutputHelper log) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.Path,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-            ],
-        });
+        _browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -39,14 +30,7 @@ public sealed class WebChatBrowserTests(ITestOutputHelper log) : IAsyncLifetime
     [Fact]
     public async Task On_a_phone_the_page_shows_the_menu_answers_a_question_and_sends_a_choice()
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            DeviceScaleFactor = 2,
-            IsMobile = true,
-            HasTouch = true,
-            Locale = "zh-CN",
-        });
+        var context = await HeadlessChromium.PhoneAsync(_browser);
         var page = await context.NewPageAsync();
         page.Console += (_, message) => log.WriteLine($"[browser {message.Type}] {message.Text}");
         page.PageError += (_, error) => log.WriteLine($"[page error] {error}");
@@ -113,16 +97,8 @@ public sealed class WebChatBrowserTests(ITestOutputHelper log) : IAsyncLifetime
         Assert.True(new FileInfo(screenshot).Length > 10_000);
     }
 
-    private static async Task WaitForCountAsync(ILocator locator, int count, int timeoutMs = 15000)
-    {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        int current;
-        while ((current = await locator.CountAsync()) < count || (count == 0 && current > 0))
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"expected {count} of {locator}, found {current}");
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitForCountAsync(ILocator locator, int count, int timeoutMs = 15000) =>
+        HeadlessChromium.WaitForCountAsync(locator, count, timeoutMs);
 }
 
 /// <summary>The system Chromium (ASSISTBOT_CHROMIUM, or Debian's /usr/bin/chromium; test.sh installs it).</summary>

@@ -83,6 +83,37 @@ public abstract class WeChatApiCaller(IHttpClientFactory httpClientFactory, Acce
         }
     }
 
+    /// <summary>
+    /// GET an endpoint that takes an access_token and answers a ticket (<c>{"ticket":…,"expires_in":…}</c>), e.g. the
+    /// JS-SDK jsapi_ticket; the access_token is refreshed once when rejected. errcode ≠ 0 becomes a
+    /// <see cref="WeChatTokenException"/>.
+    /// </summary>
+    protected async Task<AccessTokenResponse> GetTicketAsync(string baseUrl, string scope,
+        Func<CancellationToken, Task<AccessTokenResponse>> fetchToken, string pathAndQuery, CancellationToken cancellationToken)
+    {
+        string? rejected = null;
+        for (var attempt = 0; ; attempt++)
+        {
+            var token = await Tokens.GetAsync(scope, fetchToken, rejected, cancellationToken).ConfigureAwait(false);
+            using var http = httpClientFactory.CreateClient(HttpClientName);
+            using var response = await http.GetAsync($"{baseUrl}{pathAndQuery}&access_token={Uri.EscapeDataString(token)}",
+                cancellationToken).ConfigureAwait(false);
+            if ((int)response.StatusCode >= 500) throw new WeChatTokenException(-1, $"HTTP {(int)response.StatusCode}");
+            response.EnsureSuccessStatusCode();
+            var body = await response.Content.ReadFromJsonAsync(ApiJsonContext.Default.ApiResponse, cancellationToken)
+                .ConfigureAwait(false);
+            if (body is { ErrCode: 40001 or 40014 or 42001 } && attempt == 0)
+            {
+                Tokens.Forget(scope);
+                rejected = token;
+                continue;
+            }
+            if (body is null || body.ErrCode != 0 || string.IsNullOrEmpty(body.Ticket))
+                throw new WeChatTokenException(body?.ErrCode ?? -1, body?.ErrMsg ?? "empty response");
+            return new AccessTokenResponse(body.Ticket, body.ExpiresIn > 0 ? body.ExpiresIn : 7200);
+        }
+    }
+
     /// <summary>GET a token endpoint; errcode ≠ 0 becomes a <see cref="WeChatTokenException"/>.</summary>
     protected async Task<AccessTokenResponse> GetTokenAsync(string url, CancellationToken cancellationToken)
     {
@@ -120,6 +151,7 @@ internal sealed class ApiResponse
     [JsonPropertyName("access_token")] public string? AccessToken { get; set; }
     [JsonPropertyName("expires_in")] public int ExpiresIn { get; set; }
     [JsonPropertyName("msgid")] public long? MsgId { get; set; }
+    [JsonPropertyName("ticket")] public string? Ticket { get; set; }
 }
 
 internal sealed class TextContent
@@ -148,6 +180,15 @@ internal sealed class TemplateSendRequest
     [JsonPropertyName("data")] public Dictionary<string, TemplateValue> Data { get; set; } = new();
 }
 
+/// <summary><c>/cgi-bin/message/subscribe/bizsend</c>: a 订阅通知 to one user.</summary>
+internal sealed class SubscribeSendRequest
+{
+    [JsonPropertyName("touser")] public string ToUser { get; set; } = "";
+    [JsonPropertyName("template_id")] public string TemplateId { get; set; } = "";
+    [JsonPropertyName("page")] public string? Page { get; set; }
+    [JsonPropertyName("data")] public Dictionary<string, TemplateValue> Data { get; set; } = new();
+}
+
 internal sealed class WeComTextRequest
 {
     [JsonPropertyName("touser")] public string ToUser { get; set; } = "";
@@ -163,4 +204,5 @@ internal sealed class WeComTextRequest
 [JsonSerializable(typeof(CustomServiceTextRequest))]
 [JsonSerializable(typeof(TemplateSendRequest))]
 [JsonSerializable(typeof(WeComTextRequest))]
+[JsonSerializable(typeof(SubscribeSendRequest))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

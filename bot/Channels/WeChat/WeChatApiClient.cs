@@ -8,7 +8,7 @@ namespace AssistBot.Bot.WeChat;
 public sealed record WeChatTemplateMessage(string ToUser, string TemplateId, IReadOnlyDictionary<string, string> Data,
     string? Url = null, string? ClientMsgId = null);
 
-/// <summary>Official Account outbound API: customer-service text (48-hour window) and template messages.</summary>
+/// <summary>Official Account outbound API: customer-service text (48-hour window), template messages, 订阅通知 (bizsend) and the JS-SDK ticket.</summary>
 public sealed class WeChatApiClient(
     IHttpClientFactory httpClientFactory,
     AccessTokenCache tokens,
@@ -42,6 +42,32 @@ public sealed class WeChatApiClient(
         foreach (var (key, value) in message.Data) request.Data[key] = new TemplateValue { Value = value };
         return PostWithTokenAsync(BaseUrl, Scope(account), Fetcher(account), "/cgi-bin/message/template/send",
             Serialize(request), cancellationToken);
+    }
+
+    /// <summary>
+    /// A 订阅通知 through <c>/cgi-bin/message/subscribe/bizsend</c>. The values must already fit their field types
+    /// (<see cref="Subscriptions.SubscriptionFields"/>); 43101 means the farmer's consent is used up or refused.
+    /// </summary>
+    public Task<WeChatSendResult> SendSubscriptionAsync(WeChatAccountOptions account, string openId, string templateId,
+        IReadOnlyDictionary<string, string> data, string? page = null, CancellationToken cancellationToken = default)
+    {
+        if (!IsConfigured(account)) return Task.FromResult(new WeChatSendResult(WeChatSendStatus.NotConfigured));
+        var request = new SubscribeSendRequest { ToUser = openId, TemplateId = templateId, Page = page };
+        foreach (var (key, value) in data) request.Data[key] = new TemplateValue { Value = value };
+        return PostWithTokenAsync(BaseUrl, Scope(account), Fetcher(account), "/cgi-bin/message/subscribe/bizsend",
+            Serialize(request), cancellationToken);
+    }
+
+    /// <summary>
+    /// The JS-SDK jsapi_ticket of the account, cached and shared by all instances like the access_token (same
+    /// cache, its own scope): fetched once, reused until shortly before it expires.
+    /// </summary>
+    public async Task<string> GetJsApiTicketAsync(WeChatAccountOptions account, CancellationToken cancellationToken = default)
+    {
+        if (!IsConfigured(account)) throw new WeChatTokenException(0, "AppId/AppSecret not configured");
+        return await Tokens.GetAsync("oa-jsapi:" + account.AppId,
+            ct => GetTicketAsync(BaseUrl, Scope(account), Fetcher(account), "/cgi-bin/ticket/getticket?type=jsapi", ct),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     public static bool IsConfigured(WeChatAccountOptions account) =>

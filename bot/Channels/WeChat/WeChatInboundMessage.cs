@@ -25,6 +25,9 @@ public sealed class WeChatInboundMessage
     public string? Encrypt { get; set; }
     public string? AgentId { get; set; }
 
+    /// <summary>The &lt;List&gt; items of a 订阅通知 event (popup, change, sent); null for everything else.</summary>
+    public List<Subscriptions.SubscriptionEventItem>? SubscriptionItems { get; set; }
+
     public bool IsEvent => string.Equals(MsgType, WeChatMsgTypes.Event, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>

@@ -42,6 +42,12 @@ public sealed class WeChatMessageProcessor(
             return WeChatTexts.TooFast;
         }
 
+        if (channelId == ChannelIds.WeChat && Subscriptions.SubscriptionEventHandler.Handles(message))
+        {
+            await services.GetRequiredService<Subscriptions.SubscriptionEventHandler>().HandleAsync(county, message, requestAborted).ConfigureAwait(false);
+            return "";
+        }
+
         var action = WeChatActivityMapper.Map(message, county.Id, channelId);
         var isOfficialAccount = channelId == ChannelIds.WeChat;
         if (action.Activity is not { } activity)

@@ -20,6 +20,10 @@ public static class WeChatServiceCollectionExtensions
         services.AddSingleton<WeChatRateLimiter>();
         services.AddSingleton<WeChatCryptoProvider>();
         services.AddSingleton<WeChatMessageProcessor>();
+        // 订阅通知: consent records, the events that write them, the bizsend sender.
+        services.AddSingleton<Subscriptions.ISubscriptionConsents, Subscriptions.StorageSubscriptionConsents>();
+        services.AddSingleton<Subscriptions.SubscriptionEventHandler>();
+        services.AddSingleton<Subscriptions.SubscriptionSender>();
         services.AddSingleton<ICliCommand, WeChatSendCommand>();
         // The conversation engine registers a configured adapter; this is the fallback until it does.
         services.TryAddSingleton<BufferingBotAdapter>();

@@ -73,6 +73,7 @@ public static class WeChatXml
                         continue;
                     }
                     if (IsKnown(reader.LocalName)) Assign(message, reader.LocalName, reader.ReadElementContentAsString());
+                    else if (Subscriptions.SubscriptionEventXml.IsContainer(reader.LocalName)) Subscriptions.SubscriptionEventXml.Read(reader, message);
                     else reader.Skip();
                 }
                 // Reading to the end catches trailing garbage (a second root, an unclosed element).

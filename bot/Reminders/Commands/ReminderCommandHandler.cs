@@ -2,6 +2,7 @@ using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Dialogs;
 using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Dialogs;
+using AssistBot.Bot.WeChat.Subscriptions;
 using AssistBot.Scheduler.Texts;
 
 namespace AssistBot.Bot.Reminders.Commands;
@@ -14,7 +15,8 @@ namespace AssistBot.Bot.Reminders.Commands;
 public sealed class ReminderCommandHandler(
     StorageWindowSubscribers subscribers,
     ReminderCadreCommands cadreCommands,
-    IEnumerable<IFarmerBindingCheck> bindings) : IFreeTextHandler
+    IEnumerable<IFarmerBindingCheck> bindings,
+    IEnumerable<ISubscriptionConsents> subscriptionConsents) : IFreeTextHandler
 {
     private static readonly HashSet<string> SubscribeWords = ["订阅", "订阅提醒", "订阅补助提醒", "开通提醒"];
     private static readonly HashSet<string> UnsubscribeWords = ["退订", "取消订阅", "退订提醒", "不要提醒", "关闭提醒"];
@@ -47,7 +49,12 @@ public sealed class ReminderCommandHandler(
         if (input.IsAny(UnsubscribeWords))
         {
             await subscribers.UnsubscribeAsync(county.Id, userId, cancellationToken).ConfigureAwait(false);
-            return await ReplyAsync(context, ReminderTexts.Unsubscribed, cancellationToken);
+            if (context.Activity.ChannelId is not (Channels.WeChat or Channels.Test))
+                return await ReplyAsync(context, ReminderTexts.Unsubscribed, cancellationToken);
+            // 订阅通知 too: we stop using the farmer's consents; WeChat's own switch is theirs (the reply says where).
+            foreach (var consents in subscriptionConsents)
+                await consents.StopAllAsync(county.Id, userId, cancellationToken).ConfigureAwait(false);
+            return await ReplyAsync(context, SubscriptionTexts.Unsubscribed, cancellationToken);
         }
         return false;
     }

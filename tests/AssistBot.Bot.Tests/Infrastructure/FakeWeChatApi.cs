@@ -21,6 +21,10 @@ namespace AssistBot.Bot.Tests.Infrastructure;
 /// <item><c>POST /cgi-bin/message/custom/send</c>, <c>/cgi-bin/message/template/send</c> (OA) and
 /// <c>/cgi-bin/message/send</c> (WeCom) answer <c>{"errcode":0,"errmsg":"ok","msgid":…}</c>, or 40001 (OA) /
 /// 40014 (WeCom) when the access_token is unknown or was invalidated with <see cref="InvalidateTokens"/>.</item>
+/// <item><c>GET /cgi-bin/ticket/getticket?type=jsapi</c> issues JS-SDK tickets ("jsapi-ticket-1", …) for a valid
+/// access_token (<c>{"errcode":0,"errmsg":"ok","ticket":…,"expires_in":7200}</c>), 40001 otherwise.</item>
+/// <item><c>POST /cgi-bin/message/subscribe/bizsend</c> (订阅通知) answers like the other sends; script 43101 (consent
+/// used up or refused) with <see cref="EnqueueError"/>.</item>
 /// <item>Script failures with <see cref="EnqueueError"/>: the next call to that path answers the given errcode
 /// (-1, 45015, 45047, 43004, 40001, …) or, for <see cref="HttpFailure"/>, HTTP 500.</item>
 /// <item>Everything received is in <see cref="Requests"/>; <see cref="WaitForAsync"/> waits for calls to a path.</item>
@@ -33,6 +37,8 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     public const string CustomSendPath = "/cgi-bin/message/custom/send";
     public const string TemplateSendPath = "/cgi-bin/message/template/send";
     public const string WeComSendPath = "/cgi-bin/message/send";
+    public const string TicketPath = "/cgi-bin/ticket/getticket";
+    public const string BizSendPath = "/cgi-bin/message/subscribe/bizsend";
 
     /// <summary>Pass to <see cref="EnqueueError"/> to make the next call fail with HTTP 500.</summary>
     public const int HttpFailure = 500_000;
@@ -42,6 +48,7 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _errors = new();
     private readonly ConcurrentDictionary<string, bool> _validTokens = new();
     private int _tokenCounter;
+    private int _ticketCounter;
     private long _msgIdCounter = 1000;
 
     private FakeWeChatApi(WebApplication app) => _app = app;
@@ -70,6 +77,8 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         app.MapPost(CustomSendPath, (HttpContext http) => fake.SendAsync(http, 40001));
         app.MapPost(TemplateSendPath, (HttpContext http) => fake.SendAsync(http, 40001));
         app.MapPost(WeComSendPath, (HttpContext http) => fake.SendAsync(http, 40014));
+        app.MapGet(TicketPath, fake.IssueTicketAsync);
+        app.MapPost(BizSendPath, (HttpContext http) => fake.SendAsync(http, 40001));
         await app.StartAsync();
         fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First().TrimEnd('/');
@@ -87,6 +96,8 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     }
 
     public int TokensIssued => Volatile.Read(ref _tokenCounter);
+
+    public int TicketsIssued => Volatile.Read(ref _ticketCounter);
 
     /// <summary>Messages successfully delivered through <paramref name="path"/> (errcode 0), in arrival order.</summary>
     public IReadOnlyList<FakeApiRequest> DeliveredTo(string path) => _requests.Where(r => r.Path == path && r.Delivered).ToArray();
@@ -128,6 +139,32 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         var body = new JsonObject { ["access_token"] = token, ["expires_in"] = TokenExpiresIn };
         if (prefix == "wecom") { body["errcode"] = 0; body["errmsg"] = "ok"; }
         await http.Response.WriteAsJsonAsync(body);
+    }
+
+    private async Task IssueTicketAsync(HttpContext http)
+    {
+        var token = http.Request.Query["access_token"].ToString();
+        if (TryScriptedError(http.Request.Path, out var scripted))
+        {
+            Record(http, null, scripted);
+            await WriteErrorAsync(http, scripted);
+            return;
+        }
+        if (http.Request.Query["type"] != "jsapi" || !_validTokens.TryGetValue(token, out var valid) || !valid)
+        {
+            var code = http.Request.Query["type"] != "jsapi" ? 40097 : 40001;
+            Record(http, null, code);
+            await http.Response.WriteAsJsonAsync(new JsonObject { ["errcode"] = code, ["errmsg"] = "invalid credential" });
+            return;
+        }
+        Record(http, null, 0);
+        await http.Response.WriteAsJsonAsync(new JsonObject
+        {
+            ["errcode"] = 0,
+            ["errmsg"] = "ok",
+            ["ticket"] = $"jsapi-ticket-{Interlocked.Increment(ref _ticketCounter)}",
+            ["expires_in"] = 7200,
+        });
     }
 
     private async Task SendAsync(HttpContext http, int invalidTokenCode)

@@ -16,6 +16,8 @@ public static class WebChatEndpoints
     {
         ["chat.js"] = ("text/javascript; charset=utf-8", new(() => Resource("chat.js"))),
         ["chat.css"] = ("text/css; charset=utf-8", new(() => Resource("chat.css"))),
+        // 长辈模式 switch, shared with the 订阅通知 page.
+        ["elder.js"] = ("text/javascript; charset=utf-8", new(() => Resource("elder.js"))),
     };
 
     public static IEndpointRouteBuilder MapWebChatEndpoints(this IEndpointRouteBuilder endpoints)

@@ -9,6 +9,7 @@
   var storageKey = 'assistbot.chat.' + county;
 
   var messages = document.getElementById('messages');
+  var scroller = document.getElementById('scroll');
   var choices = document.getElementById('choices');
   var statusLine = document.getElementById('status');
   var form = document.getElementById('composer');
@@ -21,6 +22,61 @@
   var pollTimer = null;
   var fastPollUntil = 0;
   var failures = 0;
+
+  // 读给我听: the browser's speech synthesis, offered only when it has a Chinese voice.
+  var speech = window.speechSynthesis && typeof window.SpeechSynthesisUtterance === 'function' ? window.speechSynthesis : null;
+  var voice = null;
+  var speaking = null;         // the 读给我听 button whose message is being read
+
+  function findChineseVoice() {
+    var voices = (speech && speech.getVoices()) || [];
+    var found = null;
+    for (var i = 0; i < voices.length; i++) {
+      var lang = String(voices[i].lang || '').replace('_', '-').toLowerCase();
+      if (lang.indexOf('zh') !== 0 && lang.indexOf('cmn') !== 0) continue;
+      if (!found || (lang === 'zh-cn' && String(found.lang).replace('_', '-').toLowerCase() !== 'zh-cn')) found = voices[i];
+    }
+    voice = found;
+    document.documentElement.classList.toggle('can-speak', !!voice);
+  }
+
+  function showSpeaking(button, on) {
+    button.textContent = on ? texts.stopReading : texts.readAloud;
+    button.setAttribute('aria-pressed', on ? 'true' : 'false');
+  }
+
+  function readAloud(text, button) {
+    if (!speech || !voice) return;
+    var wasThis = speaking === button;
+    speech.cancel();
+    if (speaking) { showSpeaking(speaking, false); speaking = null; }
+    if (wasThis) return;     // a second tap stops
+    var utterance = new window.SpeechSynthesisUtterance(text);
+    utterance.voice = voice;
+    utterance.lang = voice.lang || 'zh-CN';
+    utterance.rate = 0.9;    // a little slower than default, for older listeners
+    utterance.onend = utterance.onerror = function () {
+      if (speaking === button) { showSpeaking(button, false); speaking = null; }
+    };
+    speaking = button;
+    showSpeaking(button, true);
+    speech.speak(utterance);
+  }
+
+  if (speech) {
+    findChineseVoice();
+    if (speech.addEventListener) speech.addEventListener('voiceschanged', findChineseVoice);
+    else speech.onvoiceschanged = findChineseVoice;
+  }
+
+  function scrollToEnd() { scroller.scrollTop = scroller.scrollHeight; }
+
+  // A new bot message is shown from its first line: scroll to the end, but never past the message's start.
+  function revealFromStart(item) {
+    scrollToEnd();
+    var top = item.offsetTop - 8;
+    if (scroller.scrollTop > top) scroller.scrollTop = Math.max(0, top);
+  }
 
   function setStatus(text) { statusLine.textContent = text || ''; }
 
@@ -121,7 +177,11 @@
     }
     var bubble = addBubble(fromUser ? 'user' : 'bot', activity.text || '');
     (activity.attachments || []).forEach(function (a) { addAttachment(bubble, a); });
-    if (!fromUser) showChoices(activity.suggestedActions && activity.suggestedActions.actions);
+    if (!fromUser) {
+      addReadAloud(bubble);
+      showChoices(activity.suggestedActions && activity.suggestedActions.actions);
+      revealFromStart(bubble.parentNode);
+    }
   }
 
   function addBubble(side, text) {
@@ -132,8 +192,20 @@
     bubble.textContent = text;
     item.appendChild(bubble);
     messages.appendChild(item);
-    messages.scrollTop = messages.scrollHeight;
+    scrollToEnd();
     return bubble;
+  }
+
+  function addReadAloud(bubble) {
+    if (!speech) return;
+    var text = bubble.innerText || bubble.textContent;
+    if (!text || !text.trim()) return;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'msg-speak';
+    showSpeaking(button, false);
+    button.addEventListener('click', function () { readAloud(text, button); });
+    bubble.parentNode.appendChild(button);
   }
 
   function addAttachment(bubble, attachment) {
@@ -164,6 +236,7 @@
       button.addEventListener('click', function () { send(value, action.title || value); });
       choices.appendChild(button);
     });
+    scrollToEnd();
   }
 
   function note(bubble, text, failed) {
