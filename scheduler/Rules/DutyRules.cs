@@ -28,7 +28,7 @@ public readonly record struct DutyOccurrence(string Stage, DateOnly DueDate, Dat
 /// listed months/quarters) is split into <see cref="DutyCadence.Times"/> slots; a slot is due on its last day (a
 /// weekday duty on that day). The recipient hears of it on the first working day of the slot, or — for slots longer
 /// than a month — <see cref="DutySettings.RemindDaysBefore"/> days before it is due. A completion on or after the
-/// slot opened satisfies it.</item>
+/// slot opened satisfies it; windows due before the subject's date (or import) do not count.</item>
 /// <item>Fixed dates: due on the date each year, reminded <c>remindDaysBefore</c> days before.</item>
 /// <item>Rolling (<c>anchor: last-done</c>): due one interval after the last completion (or the subject's date).</item>
 /// <item>One-off: due <c>withinDays</c>/<c>withinMonths</c> after the subject's date.</item>
@@ -100,6 +100,7 @@ public static class DutyRules
 
         foreach (var window in Windows(cadence, firstDay.AddDays(-LookbackDays), lastDay, remindDaysBefore))
         {
+            if (window.Due < since) continue; // before the subject existed (its 日期, or the day it was imported)
             if (lastDone is { } d && d >= window.Opens) continue; // done since this window opened
             var sendDay = workdays.OnOrAfter(window.RemindFrom);
             if (sendDay >= firstDay && sendDay <= lastDay)
@@ -180,7 +181,7 @@ public static class DutyRules
         }
         if (cadence.IsRolling) return Advance(cadence, lastDone is { } l && l > since ? l : since);
         return Windows(cadence, today.AddDays(-31), today.AddYears(1), remindDaysBefore)
-            .Where(w => lastDone is not { } d || d < w.Opens)
+            .Where(w => w.Due >= since && (lastDone is not { } d || d < w.Opens))
             .Select(w => (DateOnly?)w.Due)
             .FirstOrDefault();
     }
