@@ -169,8 +169,9 @@ public static class DutyRules
     }
 
     /// <summary>
-    /// The date a duty is (or was) due that is not yet satisfied, as of <paramref name="today"/>: the earliest open
-    /// window (or one-off deadline, or rolling due date) within the last month or ahead; null when there is none.
+    /// The date a duty is (or was) due that is not yet satisfied, as of <paramref name="today"/>: the one-off deadline,
+    /// the rolling due date, or the earliest undone calendar window due in the last week or ahead (older windows have
+    /// escalated already; a cadre's list shows what can still be done); null when there is none.
     /// </summary>
     public static DateOnly? CurrentDue(DutyCadence cadence, DateOnly since, DateOnly? lastDone, DateOnly today, int remindDaysBefore = 14)
     {
@@ -180,7 +181,7 @@ public static class DutyRules
             return cadence.WithinDays is int days ? since.AddDays(days) : since.AddMonths(cadence.WithinMonths!.Value);
         }
         if (cadence.IsRolling) return Advance(cadence, lastDone is { } l && l > since ? l : since);
-        return Windows(cadence, today.AddDays(-31), today.AddYears(1), remindDaysBefore)
+        return Windows(cadence, today.AddDays(-7), today.AddYears(1), remindDaysBefore)
             .Where(w => w.Due >= since && (lastDone is not { } d || d < w.Opens))
             .Select(w => (DateOnly?)w.Due)
             .FirstOrDefault();

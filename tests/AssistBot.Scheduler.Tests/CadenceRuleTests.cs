@@ -94,9 +94,9 @@ public sealed class CadenceRuleTests
         Assert.Equal([(DutyOccurrence.Due, D("2024-06-30"), D("2024-06-17"))], occurrences);
         Assert.Equal(D("2024-06-30"), DutyRules.NextDue(pv, D("2024-06-05")));
         Assert.Equal(D("2024-06-30"), DutyRules.CurrentDue(pv, DateOnly.MinValue, D("2024-06-05"), D("2024-06-06")));
-        // Never done: the oldest undone window of the last month (the first half of May) comes first; for a subject
+        // Never done: an undone window due in the last week (the second half of May) comes first; for a subject
         // imported on 6/1, the first half of June.
-        Assert.Equal(D("2024-05-15"), DutyRules.CurrentDue(pv, DateOnly.MinValue, null, D("2024-06-06")));
+        Assert.Equal(D("2024-05-31"), DutyRules.CurrentDue(pv, DateOnly.MinValue, null, D("2024-06-06")));
         Assert.Equal(D("2024-06-15"), DutyRules.CurrentDue(pv, D("2024-06-01"), null, D("2024-06-06")));
     }
 
