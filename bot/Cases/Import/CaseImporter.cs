@@ -6,9 +6,10 @@ using AssistBot.Knowledge.Places;
 namespace AssistBot.Bot.Cases.Import;
 
 /// <summary>
-/// Imports the cadre roster, the household list and the other subjects of duties (光伏电站, 安置点 …) from CSV. Bad rows are reported with their line numbers and
-/// skipped; good rows are written; a re-import updates rows by their key (企业微信账号 / 户编号 / 编号). Behind both
-/// the admin API and the <c>import roster|households|sites</c> CLI commands.
+/// Imports the cadre roster, the household list and the other subjects of duties (光伏电站, 安置点 …) from CSV. Bad
+/// rows are reported with their line numbers and skipped; good rows are written; a re-import updates rows by their key
+/// (企业微信账号 / 户编号 / 编号). Roster rows whose 职务 is none of the pack's duty roles are imported and listed as
+/// remarks. Behind both the admin API and the <c>import roster|households|sites</c> CLI commands.
 /// </summary>
 public sealed partial class CaseImporter(
     CountyCaseData counties,
@@ -63,8 +64,8 @@ public sealed partial class CaseImporter(
             }
             seen[account] = row.Line;
             if (role is null && duties.Roles.Count > 0)
-                warnings.Add(new ImportError(row.Line, $"职务\"{title}\"不是政策包里的角色（{string.Join("、", duties.Roles.Select(r => r.Name))}），" +
-                                                      "已导入，但收不到按角色发的工作提醒"));
+                warnings.Add(new ImportError(row.Line, (title.Length == 0 ? "职务为空" : $"职务\"{title}\"不是政策包里的角色") +
+                    $"（{string.Join("、", duties.Roles.Select(r => r.Name))}），已导入，但收不到按角色发的工作提醒"));
             var villages = township is null ? [] : villagesText.Split(['；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(v => county.Places.CleanVillage(township, v) ?? v).Distinct().ToList();
             var cadre = new Cadre(county.Id, account, name, title, township?.Name ?? "", villages);
