@@ -9,7 +9,8 @@ namespace AssistBot.Bot.Admin;
 /// <summary>
 /// County staff's API under <c>/admin/{county}/…</c>, behind <c>X-Api-Key</c> (off when Admin:ApiKey is empty):
 /// <list type="bullet">
-/// <item><c>POST import/roster</c>, <c>POST import/households</c> — CSV body; returns the import report (bad rows with line numbers).</item>
+/// <item><c>POST import/roster</c>, <c>POST import/households</c>, <c>POST import/sites</c> — CSV body; returns the import
+/// report (bad rows with line numbers; roster rows whose 职务 no pack knows under <c>remarks</c>).</item>
 /// <item><c>GET declarations.csv?from=2024-05-01&amp;to=2024-06-01[&amp;personalData=full]</c> — export (dates in China time, to exclusive).</item>
 /// <item><c>GET declarations/{id}</c> — one declaration, masked, with its audit trail.</item>
 /// </list>
@@ -25,6 +26,8 @@ public static class AdminEndpoints
             ImportAsync(county, request, data, body => importer.ImportRosterAsync(county, body, ct), ct));
         group.MapPost("/import/households", (string county, HttpRequest request, CaseImporter importer, CountyCaseData data, CancellationToken ct) =>
             ImportAsync(county, request, data, body => importer.ImportHouseholdsAsync(county, body, ct), ct));
+        group.MapPost("/import/sites", (string county, HttpRequest request, CaseImporter importer, CountyCaseData data, CancellationToken ct) =>
+            ImportAsync(county, request, data, body => importer.ImportSitesAsync(county, body, ct), ct));
         group.MapGet("/declarations.csv", ExportAsync);
         group.MapGet("/declarations/{id}", GetAsync);
         return endpoints;
@@ -57,6 +60,7 @@ public static class AdminEndpoints
             updated = report.Updated,
             imported = report.Imported,
             errors = report.Errors.Select(e => new { line = e.Line, message = e.Message }),
+            remarks = report.Remarks.Select(e => new { line = e.Line, message = e.Message }),
         }, statusCode: report.Imported == 0 && report.Errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
     }
 

@@ -32,7 +32,7 @@ public static class CadreTexts
         "不纳入 编号 原因\n" +
         "转交 编号 企业微信账号\n" +
         "编号可以只写最后几位，比如：受理 0007。\n" +
-        "提醒相关：待走访 —— 近7天到期的走访任务；已走访 户编号（或清单序号）[备注]；确认还款 贷款编号。";
+        "提醒相关：我的任务 —— 近7天到期的走访和工作任务；已完成 编号（或清单序号）[备注]；确认还款 贷款编号。";
 
     public static string AskFor(string command) => command switch
     {

@@ -29,6 +29,11 @@ internal static class CaseKeys
 
     public static string IndexHouseholds(string county) => $"cases/{county}/idx/households";
 
+    /// <summary>A subject other than a household (光伏电站, 安置点, 供水工程 …) by its 编号.</summary>
+    public static string Site(string county, string siteNo) => $"cases/{county}/sites/{siteNo}";
+
+    public static string IndexSites(string county) => $"cases/{county}/idx/sites";
+
     public static string BindingCandidate(string county, string bindingHash) => $"cases/{county}/binding-candidates/{bindingHash}";
 
     public static string Binding(string county, string channel, string userId) => $"cases/{county}/bindings/{channel}:{userId}";

@@ -30,6 +30,7 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton<DeclarationDraftStore>();
         services.AddSingleton<RosterStore>();
         services.AddSingleton<HouseholdStore>();
+        services.AddSingleton<SiteStore>();
         services.AddSingleton<BindingRegistry>();
         services.AddSingleton<BindingService>();
         services.AddSingleton<DeclarationNotifier>();
@@ -49,6 +50,7 @@ public static class CasesServiceCollectionExtensions
         DecorateBotWithCadreFront(services);
         services.AddSingleton<ICliCommand>(sp => new ImportCommand("roster", sp.GetRequiredService<CaseImporter>()));
         services.AddSingleton<ICliCommand>(sp => new ImportCommand("households", sp.GetRequiredService<CaseImporter>()));
+        services.AddSingleton<ICliCommand>(sp => new ImportCommand("sites", sp.GetRequiredService<CaseImporter>()));
         return services;
     }
 

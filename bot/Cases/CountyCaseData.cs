@@ -1,6 +1,7 @@
 using AssistBot.Bot.Hosting;
 using AssistBot.Knowledge.Declarations;
 using AssistBot.Knowledge.Places;
+using AssistBot.Knowledge.Reminders;
 
 namespace AssistBot.Bot.Cases;
 
@@ -11,7 +12,7 @@ public sealed class CountyCaseData(Counties counties, CaseCatalog catalog)
     {
         data = null;
         if (!counties.TryGet(countyId, out var county) || catalog.Find(county.Pack) is not { } pack) return false;
-        data = new CountyCases(county, pack.Places, pack.Rules);
+        data = new CountyCases(county, pack.Places, pack.Rules, pack.Reminders ?? ReminderPack.Empty);
         return true;
     }
 
@@ -19,7 +20,8 @@ public sealed class CountyCaseData(Counties counties, CaseCatalog catalog)
         TryGet(countyId, out var data) ? data : throw new InvalidOperationException($"County '{countyId}' has no places.yaml/declaration.yaml in its pack.");
 }
 
-public sealed record CountyCases(County County, PlaceDirectory Places, DeclarationRules Rules)
+/// <summary>A county with its places, declaration rules and reminder rules (duty roles, subject types).</summary>
+public sealed record CountyCases(County County, PlaceDirectory Places, DeclarationRules Rules, ReminderPack Reminders)
 {
     public string Id => County.Id;
 }

@@ -4,6 +4,7 @@ using System.Text;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Reminders.Loans;
 using AssistBot.Scheduler.Outbox;
+using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Sweeps;
 
 namespace AssistBot.Bot.Reminders;
@@ -76,16 +77,18 @@ public static class ReminderAdminEndpoints
             }
         });
 
-        admin.MapGet("/{county}/reminders/preview", async (string county, string? from, int? days, ConfiguredReminderCounties counties,
-            ReminderPreview preview, CancellationToken ct) =>
+        admin.MapGet("/{county}/reminders/preview", async (string county, string? from, int? days, string? person, string? township,
+            string? village, ConfiguredReminderCounties counties, ReminderPreview preview, ICadreDirectory cadres, CancellationToken ct) =>
         {
             if (counties.Find(county) is not { } c) return Results.NotFound(new { error = $"unknown county {county}" });
             if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
                 return Results.BadRequest(new { error = "from must be yyyy-MM-dd" });
             var count = days ?? 30;
             if (count is < 1 or > 366) return Results.BadRequest(new { error = "days must be 1–366" });
+            var (scope, error) = await PreviewScope.ResolveAsync(cadres, c.Id, person, township, village, ct);
+            if (scope is null) return Results.BadRequest(new { error });
             var messages = await preview.ListAsync(c, first, count, ct);
-            return Results.Ok(messages.Select(ReminderPreviewLine.From));
+            return Results.Ok(messages.Where(scope.Includes).Select(m => ReminderPreviewLine.From(m, scope)));
         });
         return app;
     }

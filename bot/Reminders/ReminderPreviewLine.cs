@@ -13,16 +13,24 @@ public sealed record ReminderPreviewLine(
     [property: JsonPropertyName("subject")] string Subject,
     [property: JsonPropertyName("recipient")] string Recipient,
     [property: JsonPropertyName("channel")] string Channel,
-    [property: JsonPropertyName("fallback")] string? Fallback)
+    [property: JsonPropertyName("fallback")] string? Fallback,
+    [property: JsonPropertyName("title")] string? Title = null,
+    [property: JsonPropertyName("place")] string? Place = null,
+    [property: JsonPropertyName("recipientName")] string? RecipientName = null)
 {
-    public static ReminderPreviewLine From(OutboxMessage message) => new(
+    public static ReminderPreviewLine From(OutboxMessage message) => From(message, null);
+
+    public static ReminderPreviewLine From(OutboxMessage message, PreviewScope? scope) => new(
         ChinaTime.ToChina(message.DueAt).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
         message.Kind,
         message.Stage ?? "",
         message.Subject ?? "",
         message.Recipient.Channel == OutboxRecipient.None ? "-" : RecipientMask.UserId(message.Recipient.UserId),
         message.Recipient.Channel,
-        message.FallbackRecipient is { } f ? $"{f.Channel}:{RecipientMask.UserId(f.UserId)}" : null);
+        message.FallbackRecipient is { } f ? $"{f.Channel}:{RecipientMask.UserId(f.UserId)}" : null,
+        message.Title,
+        message.Place,
+        scope?.NameOf(message.Recipient));
 
     public static readonly JsonSerializerOptions Json = new()
     {

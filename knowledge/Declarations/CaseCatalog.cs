@@ -1,4 +1,5 @@
 using AssistBot.Knowledge.Places;
+using AssistBot.Knowledge.Reminders;
 
 namespace AssistBot.Knowledge.Declarations;
 
@@ -14,7 +15,10 @@ public sealed class CaseCatalog
 
     public CasePack? Find(string packId) => _byPack.GetValueOrDefault(packId);
 
-    /// <summary>Loads <c>places.yaml</c> and <c>declaration.yaml</c> from every pack folder that has both.</summary>
+    /// <summary>
+    /// Loads <c>places.yaml</c> and <c>declaration.yaml</c> from every pack folder that has both, with the pack's
+    /// <c>reminders.yaml</c> (its duty roles and subject types tell the roster and subject imports what is known).
+    /// </summary>
     public static CaseCatalog Load(string packsDirectory)
     {
         var packs = new List<CasePack>();
@@ -25,12 +29,13 @@ public sealed class CaseCatalog
                 var places = Path.Combine(dir, "places.yaml");
                 var rules = Path.Combine(dir, "declaration.yaml");
                 if (!File.Exists(places) || !File.Exists(rules)) continue;
-                packs.Add(new CasePack(Path.GetFileName(dir), PlaceDirectory.Load(places), DeclarationRules.Load(rules)));
+                var id = Path.GetFileName(dir);
+                packs.Add(new CasePack(id, PlaceDirectory.Load(places), DeclarationRules.Load(rules), ReminderPackLoader.LoadPack(packsDirectory, id)));
             }
         }
         return new CaseCatalog(packs);
     }
 }
 
-/// <summary>One pack's places and declaration rules.</summary>
-public sealed record CasePack(string PackId, PlaceDirectory Places, DeclarationRules Rules);
+/// <summary>One pack's places and declaration rules, and its reminder rules (empty when it has none).</summary>
+public sealed record CasePack(string PackId, PlaceDirectory Places, DeclarationRules Rules, ReminderPack? Reminders = null);

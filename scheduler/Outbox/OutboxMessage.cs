@@ -41,6 +41,12 @@ public sealed record OutboxMessage
 
     /// <summary>Optional stage for admin views and previews (e.g. "7d", "overdue-1").</summary>
     public string? Stage { get; init; }
+
+    /// <summary>Optional human title for previews (e.g. 光伏电站运维（第1次，共2次）).</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Optional place the message is about, "乡镇/村" ("" = county level), for previews by village or township.</summary>
+    public string? Place { get; init; }
 }
 
 /// <summary>A person on a channel: <see cref="Channel"/> is "wechat" (UserId = openid) or "wecom" (UserId = WeCom UserId).</summary>

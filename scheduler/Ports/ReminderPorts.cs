@@ -57,8 +57,9 @@ public interface ILoanBook
 }
 
 /// <summary>
-/// Someone or something cadres have duties towards: a household (户编号), a relocation site, a PV station.
-/// <see cref="Since"/> anchors the cadence (identification date, import date).
+/// Someone or something cadres have duties towards: a household (户编号), a relocation site, a PV station, a water
+/// supply works, a workshop, a project asset; or, for role duties, a village, township or the county itself.
+/// <see cref="Since"/> anchors rolling and one-off cadences (identification date, 审计决算 date, import date).
 /// </summary>
 public sealed record DutySubject(
     string SubjectId,
@@ -67,7 +68,8 @@ public sealed record DutySubject(
     string? CadreUserId,
     string? CadreName,
     string Township,
-    DateOnly Since);
+    DateOnly Since,
+    string Village = "");
 
 public interface IDutySubjects
 {
@@ -85,8 +87,8 @@ public interface IDutyLedger
         CancellationToken cancellationToken = default);
 }
 
-/// <summary>A cadre as reminders need them.</summary>
-public sealed record CadreContact(string UserId, string Name, string Township);
+/// <summary>A cadre as reminders need them; <see cref="Villages"/> empty = the whole township ("" township = county level).</summary>
+public sealed record CadreContact(string UserId, string Name, string Township, string Title = "", IReadOnlyList<string>? Villages = null);
 
 public interface ICadreDirectory
 {
@@ -95,6 +97,9 @@ public interface ICadreDirectory
 
     /// <summary>A cadre by WeCom UserId, or by name within a township (as the loan and household files give them).</summary>
     ValueTask<CadreContact?> FindAsync(string countyId, string userIdOrName, string? township, CancellationToken cancellationToken = default);
+
+    /// <summary>Everyone on the county's roster (role duties go to the holders of a role).</summary>
+    ValueTask<IReadOnlyList<CadreContact>> ListAsync(string countyId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Bound farmers (WeChat openids) who asked for application-window notices ("订阅").</summary>

@@ -14,7 +14,7 @@ internal static class SweepSupport
     public static DateTimeOffset SendAt(ReminderCounty county, DateOnly day) => ChinaTime.At(day, county.Pack.SendTimeOfDay);
 
     public static OutboxMessage Message(string key, string kind, ReminderCounty county, OutboxRecipient to, string text,
-        DateOnly sendDay, DateTimeOffset createdAt, string subject, string stage) => new()
+        DateOnly sendDay, DateTimeOffset createdAt, string subject, string stage, string? title = null, string? place = null) => new()
     {
         IdempotencyKey = key,
         Kind = kind,
@@ -25,5 +25,7 @@ internal static class SweepSupport
         CreatedAt = createdAt,
         Subject = subject,
         Stage = stage,
+        Title = title,
+        Place = place,
     };
 }

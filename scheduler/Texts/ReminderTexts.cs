@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using AssistBot.Knowledge.Reminders;
 using AssistBot.Scheduler.Ports;
+using AssistBot.Scheduler.Rules;
 using AssistBot.Scheduler.Time;
 using Humanizer;
 
@@ -96,24 +97,45 @@ public static class ReminderTexts
 
     // ---- duties ----
 
-    public static string DutyDue(DutyCadence duty, DutySubject subject, DateOnly dueDate, DateOnly today) =>
-        $"【走访提醒】{subject.CadreName ?? ""}您好：{subject.Label}（编号{subject.SubjectId}）的“{duty.Name}”" +
-        $"{(dueDate < today ? "已于" : "将于")}{Date(dueDate)}到期{(dueDate == today ? "（今天）" : "")}。" +
-        $"完成后请回复“已走访 {subject.SubjectId}”（可加备注）。依据：{duty.Source}";
+    /// <summary>The duty's name with its slot (第1次，共2次) and, for a deadline, the figure to reach.</summary>
+    public static string DutyTitle(DutyCadence duty, DutyOccurrence occurrence) =>
+        duty.Name + (occurrence.Slots > 1 ? $"（第{occurrence.Slot}次，共{occurrence.Slots}次）" : "") +
+        (occurrence.Target is { Length: > 0 } target ? $"（目标：{target}）" : "");
 
-    public static string DutyOverdue(DutyCadence duty, DutySubject subject, DateOnly dueDate, DateOnly today) =>
+    private static string DueWhen(DutyOccurrence occurrence)
+    {
+        var due = occurrence.DueDate;
+        var today = occurrence.SendDay;
+        return due < today ? $"已于{Date(due)}到期"
+            : occurrence.Opens < due && occurrence.Slots > 0 ? $"须在{Date(due)}前完成{(due == today ? "（今天）" : $"（{Relative(due, today)}）")}"
+            : $"将于{Date(due)}到期{(due == today ? "（今天）" : "")}";
+    }
+
+    public static string DutyDue(DutyCadence duty, DutySubject subject, DutyOccurrence occurrence) =>
+        $"【走访提醒】{subject.CadreName ?? ""}您好：{subject.Label}（编号{subject.SubjectId}）的“{DutyTitle(duty, occurrence)}”" +
+        $"{DueWhen(occurrence)}。完成后请回复“已完成 {subject.SubjectId}”（可加备注）。依据：{duty.Source}";
+
+    public static string DutyOverdue(DutyCadence duty, DutySubject subject, DutyOccurrence occurrence) =>
         $"【走访逾期】{subject.Township} {subject.CadreName ?? "帮扶责任人未明确"}负责的{subject.Label}（编号{subject.SubjectId}）" +
-        $"“{duty.Name}”已于{Date(dueDate)}到期，到今天仍未登记完成，请督促落实。依据：{duty.Source}";
+        $"“{DutyTitle(duty, occurrence)}”已于{Date(occurrence.DueDate)}到期，到今天仍未登记完成，请督促落实。依据：{duty.Source}";
 
-    /// <summary>A cadre's list of what is due; "已走访 序号" records a line.</summary>
+    public static string RoleDutyDue(DutyCadence duty, DutySubject unit, CadreContact holder, DutyOccurrence occurrence) =>
+        $"【工作提醒】{holder.Name}您好：{unit.Label}的“{DutyTitle(duty, occurrence)}”{DueWhen(occurrence)}。" +
+        $"完成后请回复“已完成 {duty.Id}”（可加备注）。依据：{duty.Source}";
+
+    public static string RoleDutyOverdue(DutyCadence duty, DutySubject unit, IReadOnlyList<CadreContact> holders, DutyOccurrence occurrence) =>
+        $"【工作逾期】{unit.Label}（{string.Join("、", holders.Select(h => h.Name))}）的“{DutyTitle(duty, occurrence)}”" +
+        $"已于{Date(occurrence.DueDate)}到期，到今天仍未登记完成，请督促落实。依据：{duty.Source}";
+
+    /// <summary>A cadre's list of what is due; "已完成 序号" records a line.</summary>
     public static string DutyList(IReadOnlyList<(DutyCadence Duty, DutySubject Subject, DateOnly Due)> items, int total) =>
-        $"您近7天到期（含已逾期）的走访任务{total}项：\n" +
+        $"您近7天到期（含已逾期）的走访和工作任务{total}项：\n" +
         string.Join('\n', items.Select((x, i) =>
-            $"序号{i + 1}：{x.Subject.SubjectId} {x.Subject.Label} {x.Duty.Name} {ChinaTime.FormatShortDate(x.Due)}到期")) +
+            $"序号{i + 1}：{(x.Duty.IsRoleDuty ? "" : x.Subject.SubjectId + " ")}{x.Subject.Label} {x.Duty.Name} {ChinaTime.FormatShortDate(x.Due)}到期")) +
         (total > items.Count ? $"\n（只列出前{items.Count}项）" : "") +
-        "\n完成后回复“已走访 序号”或“已走访 户编号 备注”登记。";
+        "\n完成后回复“已完成 序号”或“已完成 编号 备注”登记。";
 
-    public static string NoSuchListNumber(int index) => $"清单里没有序号{index}。请先回复“待走访”查看清单，再回复“已走访 序号”。";
+    public static string NoSuchListNumber(int index) => $"清单里没有序号{index}。请先回复“我的任务”查看清单，再回复“已完成 序号”。";
 
     public static string DutyRecorded(string subjectId, IReadOnlyList<(string Name, DateOnly? Next)> duties) =>
         $"已登记：{subjectId} " + string.Join("；", duties.Select(d =>
@@ -159,7 +181,7 @@ public static class ReminderTexts
     public static string LoanNotFound(string loanNumber) => $"没有找到贷款编号 {loanNumber}，请核对后再发。";
     public const string CadreOnly = "这个命令请干部在企业微信里使用。";
     public const string SubscribeOnWeChat = "补助申请提醒通过公众号发送：请在公众号里回复“订阅”。";
-    public const string NoDutiesDue = "您近7天没有到期的走访任务。";
+    public const string NoDutiesDue = "您近7天没有到期的走访和工作任务。";
     public static string NothingToRecord(string subjectId) => $"编号 {subjectId} 目前没有需要登记的走访任务。";
 
     public static string LoanSummary(IReadOnlyList<LoanView> loans, DateOnly today) =>
@@ -168,6 +190,8 @@ public static class ReminderTexts
             (l.Repayment == RepaymentState.Reported ? "，已报告还款，待干部确认" : ""))) +
         "\n已经还了请回复“已还款”；有困难请联系帮扶干部或村干部。";
 
-    public const string VisitUsage = "请回复“已走访 编号 备注”，例如：已走访 H001 家中无异常。也可以先回复“待走访”查看清单。";
+    public const string VisitUsage = "请回复“已完成 编号 备注”，例如：已完成 H001 家中无异常。也可以先回复“我的任务”查看清单，再回复“已完成 序号”。";
+    public static string NotYourRoleDuty(string dutyName, string role) =>
+        $"“{dutyName}”是{role}的工作，名单上您不是{role}，没有登记。如有变动，请联系县里更新干部名单。";
     public static string SubjectNotFound(string subjectId) => $"没有找到编号 {subjectId} 的走访对象，请核对后再发。";
 }

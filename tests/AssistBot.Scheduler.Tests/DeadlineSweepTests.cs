@@ -24,6 +24,9 @@ public sealed class DeadlineSweepTests
 
         public ValueTask<CadreContact?> FindAsync(string countyId, string userIdOrName, string? township, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult<CadreContact?>(null);
+
+        public ValueTask<IReadOnlyList<CadreContact>> ListAsync(string countyId, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult<IReadOnlyList<CadreContact>>([]);
     }
 
     [Fact]

@@ -36,7 +36,8 @@ public sealed class LoanRuleTests
 public sealed class DutyRuleTests
 {
     private static DutyCadence Cadence(string? every, int times = 1, int? within = null) =>
-        new() { Id = "d", Name = "走访", AppliesTo = "monitoring", Every = every, Times = times, WithinDays = within, Source = "x" };
+        new() { Id = "d", Name = "走访", AppliesTo = "monitoring", Every = every, Times = times, WithinDays = within, Source = "x",
+            Anchor = DutyCadence.LastDoneAnchor };
 
     [Fact]
     public void Four_visits_a_month_fall_due_every_seven_days_from_the_last_visit()
@@ -112,7 +113,7 @@ public sealed class WindowAndTextTests
         var xinfeng = Pack("xinfeng-2024");
         var yuzhou = Pack("yuzhou-2023");
         Assert.Equal([30, 7, 1], xinfeng.Loans.BorrowerStagesDays);
-        Assert.Contains(xinfeng.Duties.Items, d => d.Id == "pv-maintenance" && d.Every == "month" && d.Times == 2);
+        Assert.Contains(xinfeng.Duties.Items, d => d.Id == "pv-maintenance" && d.Every == "month" && d.Times == 2 && d.AppliesTo == "pv-station");
         Assert.Contains(yuzhou.Duties.Items, d => d.Id == "field-visit" && d.Times == 4);
         Assert.Contains(yuzhou.Duties.Items, d => d.Id == "assign-responsible" && d.WithinDays == 5 && d.Recipient == "township-lead");
         Assert.All(xinfeng.Duties.Items.Concat(yuzhou.Duties.Items), d => Assert.Contains("《工作要点》", d.Source));

@@ -6,14 +6,16 @@ using AssistBot.Knowledge.Places;
 namespace AssistBot.Bot.Cases.Import;
 
 /// <summary>
-/// Imports the cadre roster and the household list from CSV. Bad rows are reported with their line numbers and
-/// skipped; good rows are written; a re-import updates rows by their key (企业微信账号 / 户编号). Behind both the
-/// admin API and the <c>import roster|households</c> CLI commands.
+/// Imports the cadre roster, the household list and the other subjects of duties (光伏电站, 安置点 …) from CSV. Bad
+/// rows are reported with their line numbers and skipped; good rows are written; a re-import updates rows by their key
+/// (企业微信账号 / 户编号 / 编号). Roster rows whose 职务 is none of the pack's duty roles are imported and listed as
+/// remarks. Behind both the admin API and the <c>import roster|households|sites</c> CLI commands.
 /// </summary>
 public sealed partial class CaseImporter(
     CountyCaseData counties,
     RosterStore roster,
     HouseholdStore households,
+    SiteStore sites,
     BindingRegistry bindings,
     PersonalDataProtector protector,
     TimeProvider time,
@@ -22,6 +24,11 @@ public sealed partial class CaseImporter(
     public static readonly string[] RosterColumns = ["企业微信账号", "姓名", "职务", "乡镇", "村"];
     public static readonly string[] HouseholdColumns = ["户编号", "户主姓名", "身份证号", "乡镇", "村", "监测对象类别", "纳入日期", "帮扶责任人"];
     public const string OptionalPhoneColumn = "联系电话";
+    public static readonly string[] SiteColumns = ["编号", "名称", "类型", "乡镇", "村", "负责人"];
+    public const string OptionalSiteDateColumn = "日期";
+
+    /// <summary>What a county-level cadre's 乡镇 may say (or it may be empty).</summary>
+    private static readonly string[] CountyLevelPlaces = ["县级", "全县", "县直", "市级", "全市", "市直"];
 
     public async Task<ImportReport> ImportRosterAsync(string countyId, string csv, CancellationToken ct = default)
     {
@@ -29,6 +36,8 @@ public sealed partial class CaseImporter(
         if (!TryParse(csv, RosterColumns, out var table, out var failure)) return failure;
 
         var errors = new List<ImportError>();
+        var warnings = new List<ImportError>();
+        var duties = county.Reminders.Duties;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         int created = 0, updated = 0;
         foreach (var row in table.Rows)
@@ -43,22 +52,29 @@ public sealed partial class CaseImporter(
             if (!AccountPattern().IsMatch(account)) problem = account.Length == 0 ? "企业微信账号为空" : $"企业微信账号\"{account}\"格式不对（只能有字母、数字和 _ . @ -）";
             else if (seen.TryGetValue(account, out var firstLine)) problem = $"企业微信账号\"{account}\"与第{firstLine}行重复";
             else if (name.Length == 0) problem = "姓名为空";
-            else if ((township = ResolveTownship(county, townshipText, out var townshipProblem)) is null) problem = townshipProblem;
+            var role = duties.RoleFor(title);
+            var countyLevel = role?.Level == AssistBot.Knowledge.Reminders.DutyRole.CountyLevel &&
+                              (townshipText.Length == 0 || CountyLevelPlaces.Contains(townshipText) || townshipText == county.County.Name);
+            if (problem is null && !countyLevel && (township = ResolveTownship(county, townshipText, out var townshipProblem)) is null)
+                problem = townshipProblem;
             if (problem is not null)
             {
                 errors.Add(new ImportError(row.Line, problem));
                 continue;
             }
             seen[account] = row.Line;
-            var villages = villagesText.Split(['；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(v => county.Places.CleanVillage(township!, v) ?? v).Distinct().ToList();
-            var cadre = new Cadre(county.Id, account, name, title, township!.Name, villages);
+            if (role is null && duties.Roles.Count > 0)
+                warnings.Add(new ImportError(row.Line, (title.Length == 0 ? "职务为空" : $"职务\"{title}\"不是政策包里的角色") +
+                    $"（{string.Join("、", duties.Roles.Select(r => r.Name))}），已导入，但收不到按角色发的工作提醒"));
+            var villages = township is null ? [] : villagesText.Split(['；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(v => county.Places.CleanVillage(township, v) ?? v).Distinct().ToList();
+            var cadre = new Cadre(county.Id, account, name, title, township?.Name ?? "", villages);
             if (await roster.UpsertAsync(cadre, ct)) created++;
             else updated++;
         }
-        logger.LogInformation("Roster import for {County}: {Created} created, {Updated} updated, {Errors} bad rows",
-            county.Id, created, updated, errors.Count);
-        return new ImportReport(created, updated, errors);
+        logger.LogInformation("Roster import for {County}: {Created} created, {Updated} updated, {Errors} bad rows, {Warnings} without a known role",
+            county.Id, created, updated, errors.Count, warnings.Count);
+        return new ImportReport(created, updated, errors, warnings);
     }
 
     public async Task<ImportReport> ImportHouseholdsAsync(string countyId, string csv, CancellationToken ct = default)
@@ -117,6 +133,63 @@ public sealed partial class CaseImporter(
             else updated++;
         }
         logger.LogInformation("Household import for {County}: {Created} created, {Updated} updated, {Errors} bad rows",
+            county.Id, created, updated, errors.Count);
+        return new ImportReport(created, updated, errors);
+    }
+
+    /// <summary>
+    /// Subjects other than households (<c>编号,名称,类型,乡镇,村,负责人[,日期]</c>): 类型 must be one of the pack's subject
+    /// types (光伏电站, 安置点 …); 村 may be empty for a township-wide subject; 日期 (建成、审计决算) anchors one-off duties.
+    /// </summary>
+    public async Task<ImportReport> ImportSitesAsync(string countyId, string csv, CancellationToken ct = default)
+    {
+        if (!counties.TryGet(countyId, out var county)) return ImportReport.Failed($"没有这个县：{countyId}");
+        if (!TryParse(csv, SiteColumns, out var table, out var failure)) return failure;
+        var types = county.Reminders.Duties.SubjectTypes;
+        var hasDate = table.HasColumn(OptionalSiteDateColumn);
+        var errors = new List<ImportError>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        int created = 0, updated = 0;
+        foreach (var row in table.Rows)
+        {
+            var no = table.Get(row, "编号");
+            var name = table.Get(row, "名称");
+            var typeText = table.Get(row, "类型");
+            var village = table.Get(row, "村");
+            var dateText = hasDate ? table.Get(row, OptionalSiteDateColumn) : "";
+            var type = county.Reminders.Duties.SubjectTypeFor(typeText);
+            DateOnly? since = null;
+            string? problem = null;
+            Township? township = null;
+            if (!HouseholdNoPattern().IsMatch(no)) problem = no.Length == 0 ? "编号为空" : $"编号\"{no}\"格式不对（只能有字母、数字和 _ -）";
+            else if (seen.TryGetValue(no, out var firstLine)) problem = $"编号\"{no}\"与第{firstLine}行重复";
+            else if (name.Length == 0) problem = "名称为空";
+            else if (type is null)
+                problem = typeText.Length == 0 ? "类型为空" : $"类型\"{typeText}\"不认识（可用：{string.Join("、", types.Select(t => t.Name))}）";
+            else if ((township = ResolveTownship(county, table.Get(row, "乡镇"), out var townshipProblem)) is null) problem = townshipProblem;
+            else if (dateText.Length > 0 && (since = ParseDate(dateText)) is null) problem = $"日期\"{dateText}\"看不懂（请写成 2024-05-15）";
+            if (problem is not null)
+            {
+                errors.Add(new ImportError(row.Line, problem));
+                continue;
+            }
+            seen[no] = row.Line;
+            var site = new Site
+            {
+                CountyId = county.Id,
+                SiteNo = no,
+                Name = name,
+                Type = type!.Id,
+                Township = township!.Name,
+                Village = village.Length == 0 ? "" : county.Places.CleanVillage(township, village) ?? village,
+                ResponsibleCadre = NullIfEmpty(table.Get(row, "负责人")),
+                Since = since,
+                ImportedAt = time.GetUtcNow(),
+            };
+            if (await sites.UpsertAsync(site, ct)) created++;
+            else updated++;
+        }
+        logger.LogInformation("Site import for {County}: {Created} created, {Updated} updated, {Errors} bad rows",
             county.Id, created, updated, errors.Count);
         return new ImportReport(created, updated, errors);
     }

@@ -1,12 +1,16 @@
 using System.Globalization;
 using AssistBot.Bot.Cli;
+using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Sweeps;
 using AssistBot.Scheduler.Time;
 
 namespace AssistBot.Bot.Reminders.Cli;
 
-/// <summary><c>reminders preview --county ID --from YYYY-MM-DD --days N [--json]</c>: what would be sent, without sending.</summary>
-public sealed class PreviewRemindersCommand(ConfiguredReminderCounties counties, ReminderPreview preview) : ICliCommand
+/// <summary>
+/// <c>reminders preview --county ID --from YYYY-MM-DD --days N [--person 账号或姓名] [--township 乡镇] [--village 村] [--json]</c>:
+/// what would be sent, without sending — for the county, a township, a village or one person.
+/// </summary>
+public sealed class PreviewRemindersCommand(ConfiguredReminderCounties counties, ReminderPreview preview, ICadreDirectory cadres) : ICliCommand
 {
     /// <summary>Where output goes (tests capture it); the console by default.</summary>
     internal TextWriter? Output { get; set; }
@@ -19,7 +23,15 @@ public sealed class PreviewRemindersCommand(ConfiguredReminderCounties counties,
 
     public string Name => "reminders preview";
 
-    public string Usage => "reminders preview --county ID --from YYYY-MM-DD --days N [--json]   预览将要发送的提醒（不发送）";
+    public string Usage => "reminders preview --county ID --from YYYY-MM-DD --days N [--person 账号或姓名] [--township 乡镇] [--village 村] [--json]   预览将要发送的提醒（不发送）";
+
+    /// <summary>One readable line: when, kind, subject, what (duty and slot or target), to whom.</summary>
+    internal static string Format(AssistBot.Scheduler.Outbox.OutboxMessage message, ReminderPreviewLine line) =>
+        $"{ChinaTime.ToChina(message.DueAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} " +
+        $"周{"日一二三四五六"[(int)ChinaTime.ToChina(message.DueAt).DayOfWeek]} " +
+        $"{ChinaTime.ToChina(message.DueAt).ToString("HH:mm", CultureInfo.InvariantCulture)}  {line.Kind,-13} {line.Subject,-10} " +
+        $"{(line.Title is null ? line.Stage : line.Title)} → " +
+        $"{(line.RecipientName is null ? "" : line.RecipientName + " ")}{line.Channel}:{line.Recipient}{(line.Fallback is null ? "" : " (转 " + line.Fallback + ")")}";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -47,17 +59,24 @@ public sealed class PreviewRemindersCommand(ConfiguredReminderCounties counties,
             return 2;
         }
 
-        var messages = await preview.ListAsync(county, from, days, cancellationToken);
+        var person = CliRunner.Option(args, "--person");
+        var township = CliRunner.Option(args, "--township");
+        var village = CliRunner.Option(args, "--village");
+        var (scope, error) = await PreviewScope.ResolveAsync(cadres, county.Id, person, township, village, cancellationToken);
+        if (scope is null)
+        {
+            Err.WriteLine(error);
+            return 2;
+        }
+        var messages = (await preview.ListAsync(county, from, days, cancellationToken)).Where(scope.Includes).ToList();
         var json = CliRunner.Flag(args, "--json");
         foreach (var message in messages)
         {
-            var line = ReminderPreviewLine.From(message);
-            Out.WriteLine(json
-                ? line.ToJson()
-                : $"{ChinaTime.ToChina(message.DueAt):yyyy-MM-dd HH:mm}  {line.Kind,-16} {line.Stage,-14} {line.Subject,-12} " +
-                  $"{line.Channel}:{line.Recipient}{(line.Fallback is null ? "" : " (转 " + line.Fallback + ")")}");
+            var line = ReminderPreviewLine.From(message, scope);
+            Out.WriteLine(json ? line.ToJson() : Format(message, line));
         }
-        if (!json) Out.WriteLine($"{county.Name} {ChinaTime.FormatDate(from)}起{days}天：共 {messages.Count} 条提醒。");
+        var who = person ?? (township is null && village is null ? null : $"{township}{village}");
+        if (!json) Out.WriteLine($"{county.Name}{(who is null ? "" : " " + who)} {ChinaTime.FormatDate(from)}起{days}天：共 {messages.Count} 条提醒。");
         return 0;
     }
 }

@@ -9,7 +9,7 @@ namespace AssistBot.Bot.Reminders.Commands;
 
 /// <summary>
 /// The reminder commands of cadres on WeCom, stateless like the rest of the cadre front: "确认还款 编号",
-/// "待走访" (a numbered list, kept a day) and "已走访 户编号|序号 [备注]".
+/// "我的任务"/"待走访" (a numbered list, kept a day) and "已完成 编号|序号|工作编号 [备注]" ("已走访" works too).
 /// </summary>
 public sealed partial class ReminderCadreCommands(LoanStore loans, DutyDesk duties, IStorage storage) : ICadreCommandExtension
 {
@@ -42,7 +42,7 @@ public sealed partial class ReminderCadreCommands(LoanStore loans, DutyDesk duti
             var subject = visit.Subject;
             if (visit.Subject.Length <= 2 && int.TryParse(visit.Subject, out var index))
             {
-                // "已走访 2": the second line of the cadre's last "待走访" list.
+                // "已完成 2": the second line of the cadre's last "我的任务" list.
                 var listed = (await storage.ReadAsync<List<ListedDuty>>(ListKey(countyId, userId), cancellationToken).ConfigureAwait(false))?.Value;
                 if (listed is null || index < 1 || index > listed.Count) return Reply(ReminderTexts.NoSuchListNumber(index));
                 (subject, dutyId) = (listed[index - 1].Subject, listed[index - 1].Duty);
@@ -62,13 +62,16 @@ public sealed partial class ReminderCadreCommands(LoanStore loans, DutyDesk duti
         return null;
     }
 
-    private static readonly HashSet<string> DutyListWords = ["待走访", "走访任务", "我的走访", "走访清单", "待走访清单"];
+    private static readonly HashSet<string> DutyListWords = ["待走访", "走访任务", "我的走访", "走访清单", "待走访清单", "我的任务", "工作任务", "待完成"];
 
     private static CadreReply Reply(string text) => new(text, []);
 
     private static string Compact(string text) => new(text.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).ToArray());
 
-    /// <summary>"已走访 H001 家中无异常" → (H001, 家中无异常); null when the text is not that command.</summary>
+    /// <summary>
+    /// "已完成 H001 家中无异常" (or "已走访 …") → (H001, 家中无异常); a role duty's id is matched
+    /// without regard to case ("已完成 county-review"). Null when the text is not that command.
+    /// </summary>
     public static (string Subject, string? Note)? ParseVisit(string text)
     {
         if (Visited().Match(Fold(text)) is not { Success: true } match) return null;
@@ -93,6 +96,6 @@ public sealed partial class ReminderCadreCommands(LoanStore loans, DutyDesk duti
     [GeneratedRegex(@"^确认还款[\s:：,，]*([A-Za-z0-9\-]*)\s*$")]
     private static partial Regex ConfirmRepaid();
 
-    [GeneratedRegex(@"^已走访[\s:：,，]*([A-Za-z0-9\-]*)[\s:：,，]*(.*)$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?:已走访|已完成)[\s:：,，]*([A-Za-z0-9_\-]*)[\s:：,，]*(.*)$", RegexOptions.Singleline)]
     private static partial Regex Visited();
 }

@@ -61,6 +61,50 @@ public sealed class ImportAndBindingTests(SharedRedis redis) : IDisposable
     }
 
     [Fact]
+    public async Task Roster_import_accepts_the_packs_roles_and_county_level_rows_and_names_rows_with_a_role_no_pack_knows()
+    {
+        var report = await _world.Importer.ImportRosterAsync(_world.Xinfeng, string.Join('\n',
+            "企业微信账号,姓名,职务,乡镇,村",
+            "liu,刘干部,驻村第一书记,大塘埠镇,代屋村",
+            "xu,徐股长,县乡村振兴局,,",             // county level: no township needed
+            "he,何会计,会计,嘉定镇,",               // line 4: imported, but no pack role
+            "sun,孙干部,村干部,,"));                 // line 5: a village role needs its township
+        Assert.Equal(3, report.Created);
+        Assert.Equal(5, Assert.Single(report.Errors).Line);
+        var remark = Assert.Single(report.Remarks);
+        Assert.Equal(4, remark.Line);
+        Assert.Contains("职务\"会计\"不是政策包里的角色", remark.Message);
+        Assert.Contains("驻村干部", remark.Message);
+        Assert.Equal("", (await _world.Get<RosterStore>().GetAsync(_world.Xinfeng, "xu"))!.Township);
+    }
+
+    [Fact]
+    public async Task Sites_import_through_the_same_importer_with_line_numbers_and_updates_by_key()
+    {
+        const string header = "编号,名称,类型,乡镇,村,负责人,日期\n";
+        var report = await _world.Importer.ImportSitesAsync(_world.Xinfeng, header +
+            "GF001,代屋村光伏电站,光伏电站,大塘埠镇,代屋村,liu,2019-06-30\n" +
+            "AZ001,游州安置点,易地搬迁安置点,嘉定镇,游州村,chen,\n" +
+            "XX001,某工程,水塔,嘉定镇,游州村,chen,\n" +            // line 4: unknown type
+            "GF001,重复,光伏,大塘埠镇,代屋村,liu,\n" +              // line 5: repeated key
+            "ZC001,冷库,经营性资产,古陂,,,2024-13-01\n" +            // line 6: bad date
+            "SC001,帮扶车间,帮扶车间,北京,,,\n");                    // line 7: unknown township
+        Assert.Equal(2, report.Created);
+        Assert.Equal([4, 5, 6, 7], report.Errors.Select(e => e.Line));
+        Assert.Contains("类型\"水塔\"不认识（可用：光伏电站、安置点、供水工程、帮扶车间、项目资产）", report.Errors[0].Message);
+        var site = await _world.Get<SiteStore>().GetAsync(_world.Xinfeng, "AZ001");
+        Assert.Equal(("relocation-site", "嘉定镇", "游州村", (DateOnly?)null), (site!.Type, site.Township, site.Village, site.Since));
+        Assert.Equal(new DateOnly(2019, 6, 30), (await _world.Get<SiteStore>().GetAsync(_world.Xinfeng, "GF001"))!.Since);
+
+        var again = await _world.Importer.ImportSitesAsync(_world.Xinfeng, header + "AZ001,游州安置点,安置点,嘉定镇,游州村,wang,\n");
+        Assert.Equal((0, 1), (again.Created, again.Updated));
+        Assert.Equal("wang", (await _world.Get<SiteStore>().GetAsync(_world.Xinfeng, "AZ001"))!.ResponsibleCadre);
+        // 禹州's pack knows only 项目资产 as a subject beyond households.
+        var yuzhou = await _world.Importer.ImportSitesAsync(_world.Yuzhou, header + "GF9,光伏,光伏电站,褚河街道,,,\n");
+        Assert.Contains("不认识（可用：项目资产）", Assert.Single(yuzhou.Errors).Message);
+    }
+
+    [Fact]
     public async Task Imports_take_only_exact_township_names_never_a_guess()
     {
         // 褚河镇 is in 禹州; in 信丰 it is one character from 小河镇, which must not be guessed.

@@ -9,7 +9,8 @@ using StackExchange.Redis;
 namespace AssistBot.Bot.Tests.Reminders;
 
 /// <summary>
-/// May 2024 in 信丰 under a fake clock: imported loans, roster and households; the sweeps and the delivery worker run
+/// May 2024 in 信丰 under a fake clock: imported loans, roster (with a county-level 县乡村振兴局 cadre), households and
+/// sites (two 光伏电站 and an 安置点); the sweeps and the delivery worker run
 /// every three hours. Every expected reminder is delivered exactly once, on the right day, across a restart with
 /// two days of downtime, and with two instances sharing one Redis.
 /// </summary>
@@ -46,6 +47,20 @@ public abstract class MonthSimulationTests
         ("liu.ganbu", D(5, 6), "“住房安全上门查看”已于2024年5月1日到期"),
         // Still undone after 3 working days → the township's lead; the house visit was recorded on 5/7, so only one.
         ("huang.shuji", D(5, 9), "“帮扶措施\"回头看\"（未消除风险监测对象）”已于2024年5月1日到期"),
+        // 光伏电站 GF001 (刘): twice a month, at the start of each half. Its first half was recorded done on 5/10 → no escalation.
+        ("liu.ganbu", D(5, 6), "（编号GF001）的“光伏电站运维（第1次，共2次）”须在2024年5月15日前完成"),
+        ("liu.ganbu", D(5, 16), "（编号GF001）的“光伏电站运维（第2次，共2次）”须在2024年5月31日前完成"),
+        // 光伏电站 GF002 (陈): the first half was never recorded → 嘉定镇's lead 3 working days after 5/15.
+        ("chen.ganbu", D(5, 6), "（编号GF002）的“光伏电站运维（第1次，共2次）”须在2024年5月15日前完成"),
+        ("chen.ganbu", D(5, 16), "（编号GF002）的“光伏电站运维（第2次，共2次）”须在2024年5月31日前完成"),
+        ("zhou.zz", D(5, 20), "（编号GF002）“光伏电站运维（第1次，共2次）”已于2024年5月15日到期"),
+        // 安置点 AZ001 (陈): monthly 回访.
+        ("chen.ganbu", D(5, 6), "（编号AZ001）的“安置点回访和双向帮扶”须在2024年5月31日前完成"),
+        // Role duties of the county office (徐, 县乡村振兴局): May's 集中研判; April's, and the 4月底 30% spending deadline,
+        // were never recorded → marked overdue 3 working days after 4/30 (the May Day break in between).
+        ("xu.xzj", D(5, 6), "的“防返贫监测集中研判”须在2024年5月31日前完成"),
+        ("xu.xzj", D(5, 8), "的“防返贫监测集中研判”已于2024年4月30日到期"),
+        ("xu.xzj", D(5, 8), "的“衔接资金支出进度（目标：支出率达到30%以上）”已于2024年4月30日到期"),
         // 以奖代补 window for the subscribed farmer: opens 5/11, closes 5/31 → notice 5/28.
         ("o-zhangsan", D(5, 11), "以奖代补项目申请（第一批）今天开始"),
         ("o-zhangsan", D(5, 28), "以奖代补项目申请（第一批）将于2024年5月31日截止（3天后）"),
@@ -63,13 +78,22 @@ public abstract class MonthSimulationTests
             "liu.ganbu,刘干部,驻村工作队员,大塘埠镇,代屋村；新村",
             "chen.ganbu,陈干部,村干部,嘉定镇,游州村",
             "huang.shuji,黄书记,党委书记,大塘埠镇,",
-            "zhou.zz,周镇长,镇长,嘉定镇,"));
-        Assert.Equal(4, roster.Imported);
+            "zhou.zz,周镇长,镇长,嘉定镇,",
+            "xu.xzj,徐股长,县乡村振兴局,县级,"));
+        Assert.Equal(5, roster.Imported);
+        Assert.Empty(roster.Errors);
+        Assert.Empty(roster.Remarks);
         var households = await cases.Importer.ImportHouseholdsAsync(cases.Xinfeng, string.Join('\n',
             "户编号,户主姓名,身份证号,乡镇,村,监测对象类别,纳入日期,帮扶责任人",
             $"H001,孙大,{TestIds.Valid()},大塘埠镇,代屋村,脱贫不稳定户,2024-02-01,刘干部",
             $"H002,周二,{TestIds.Valid()},嘉定镇,游州村,脱贫户,,chen.ganbu"));
         Assert.Equal(2, households.Imported);
+        var sites = await cases.Importer.ImportSitesAsync(cases.Xinfeng, string.Join('\n',
+            "编号,名称,类型,乡镇,村,负责人",
+            "GF001,代屋村光伏电站,光伏电站,大塘埠镇,代屋村,liu.ganbu",
+            "GF002,游州村光伏电站,光伏,嘉定镇,游州村,陈干部",
+            "AZ001,游州安置点,安置点,嘉定镇,游州村,chen.ganbu"));
+        Assert.Equal(3, sites.Imported);
 
         var world = new ReminderWorld("xinfeng-2024", cases.Xinfeng);
         var import = await world.ImportLoansAsync(storage, time, "xinfeng-loans.csv");
@@ -79,12 +103,15 @@ public abstract class MonthSimulationTests
         return world;
     }
 
-    /// <summary>The cadre records the house visit of H001 on 5/7 ("已走访 H001").</summary>
+    /// <summary>The cadre records the house visit of H001 on 5/7 ("已完成 H001") and GF001's maintenance on 5/10.</summary>
     protected static async Task RecordVisitIfDueAsync(ReminderHost host, ReminderWorld world, DateTimeOffset now, DateTimeOffset previous)
     {
         var visit = ChinaTime.At(new DateOnly(2024, 5, 7), new TimeOnly(15, 0));
         if (previous < visit && now >= visit)
             await host.Ledger.RecordAsync(world.County.Id, "H001", ["house-safety"], new DateOnly(2024, 5, 7), "liu.ganbu", "房屋无异常");
+        var maintenance = ChinaTime.At(new DateOnly(2024, 5, 10), new TimeOnly(11, 0));
+        if (previous < maintenance && now >= maintenance)
+            await host.Ledger.RecordAsync(world.County.Id, "GF001", ["pv-maintenance"], new DateOnly(2024, 5, 10), "liu.ganbu", null);
     }
 
     protected static void AssertExactlyTheExpected(RecordingSender sender, DateOnly? downFrom = null, DateOnly? upAgain = null)
@@ -101,7 +128,7 @@ public abstract class MonthSimulationTests
         Assert.True(Expected.Length == sent.Count, $"expected {Expected.Length} messages, sent {sent.Count}:\n{log}");
         Assert.Equal(sent.Count, sent.Select(m => (m.UserId, m.Text)).Distinct().Count());
         // Cadre duty reminders never land on a rest day.
-        Assert.All(sent.Where(m => m.Text.StartsWith("【走访", StringComparison.Ordinal)),
+        Assert.All(sent.Where(m => m.Text.StartsWith("【走访", StringComparison.Ordinal) || m.Text.StartsWith("【工作", StringComparison.Ordinal)),
             m => Assert.True(ReminderWorld.Workdays.IsWorkday(ChinaTime.DateOf(m.At))));
     }
 }

@@ -77,8 +77,11 @@ public sealed class ReminderCommandTests
         await host.Flow("wang.ganbu", "wecom")
             .Send("待走访").AssertReply(reply =>
             {
+                // The overdue visit first; then, by due date, the plan and the 驻村第一书记's role duties of 八里营村.
                 Assert.Contains("序号1：H100 马六户（八里营村） 实地走访监测对象", reply.Text);
-                Assert.Contains("序号2：H100 马六户（八里营村） 制定帮扶计划", reply.Text);
+                Assert.Contains("H100 马六户（八里营村） 制定帮扶计划", reply.Text);
+                Assert.Contains("褚河街道八里营村 宣传帮扶日", reply.Text); // every Tuesday: always within the week
+                Assert.Contains("完成后回复“已完成 序号”", reply.Text);
                 Assert.DoesNotContain("明确帮扶责任人", reply.Text); // done: H100 has its cadre
             })
             .Send("已走访 1").AssertReplyContains("已登记：H100", "实地走访监测对象，下次" + next + "前")
@@ -90,6 +93,26 @@ public sealed class ReminderCommandTests
         var done = await host.Services.GetRequiredService<IDutyLedger>().LastDoneAsync("yuzhou", "H100");
         Assert.True(done.ContainsKey("field-visit"));
         Assert.False(done.ContainsKey("help-plan")); // one-off duties are recorded only when picked
+    }
+
+    [Fact]
+    public async Task A_role_duty_done_is_recorded_for_the_cadres_village_and_the_next_due_date_follows()
+    {
+        await using var host = NewHost();
+        await SeedAsync(host);
+        var today = ChinaTime.DateOf(DateTimeOffset.UtcNow);
+        var iso = today.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)today.DayOfWeek;
+        var nextTuesday = today.AddDays((2 - iso + 7) % 7 is 0 ? 7 : (2 - iso + 7) % 7);
+
+        await host.Flow("wang.ganbu", "wecom")
+            .Send("已完成 publicity-day 入户宣传12户")
+            .AssertReplyContains("已登记：褚河街道八里营村", "宣传帮扶日，下次" + ChinaTime.FormatDate(nextTuesday) + "前")
+            .Send("已完成 q2-screening").AssertReplyContains("是村干部的工作，名单上您不是村干部")
+            .StartTestAsync();
+
+        var done = await host.Services.GetRequiredService<IDutyLedger>().LastDoneAsync("yuzhou", "褚河街道八里营村");
+        Assert.Equal(today, done["publicity-day"]);
+        Assert.False(done.ContainsKey("q2-screening"));
     }
 
     [Fact]
