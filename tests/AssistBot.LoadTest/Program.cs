@@ -61,6 +61,8 @@ try
             [$"Counties__{options.County}__WeChat__Token"] = Token,
             [$"Counties__{options.County}__WeChat__EncodingAESKey"] = AesKey,
             [$"Counties__{options.County}__WeChat__AppId"] = AppId,
+            // The start-up check wants a whole account; nothing is sent (ApiBaseUrl below goes nowhere).
+            [$"Counties__{options.County}__WeChat__AppSecret"] = "load-test-secret",
             ["Storage__Redis"] = storage == "redis" ? options.Redis! : "",
             ["Storage__DataDirectory"] = dataDirectory,
             ["DataProtection__Key"] = Convert.ToBase64String(new byte[32]),
