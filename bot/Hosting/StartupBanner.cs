@@ -12,6 +12,7 @@ internal sealed class StartupBanner(
     Privacy.PersonalDataProtector personalData,
     Counties counties,
     EndpointDataSource endpoints,
+    IServiceProvider services,
     ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -39,5 +40,22 @@ internal sealed class StartupBanner(
         foreach (var pattern in patterns)
             logger.LogInformation("  {County}: {Url}", county.Id, baseUrl + pattern.Replace("{county}", county.Id));
         logger.LogInformation("Health: {Url}/healthz", baseUrl);
+        LogBotFrameworkMode();
+    }
+
+    private void LogBotFrameworkMode()
+    {
+        switch (services.GetService<BotFramework.BotFrameworkAuthenticator>()?.Mode)
+        {
+            case BotFramework.BotFrameworkCallerMode.ChannelToken:
+                logger.LogInformation("/api/messages: Bot Framework channel tokens required (BotFramework:AppId is set)");
+                break;
+            case BotFramework.BotFrameworkCallerMode.EmulatorOnLoopback:
+                logger.LogInformation("/api/messages: Emulator mode, loopback callers only (no BotFramework:AppId; set one for Azure Bot Service)");
+                break;
+            case BotFramework.BotFrameworkCallerMode.Anonymous:
+                logger.LogWarning("/api/messages: ANONYMOUS mode, anyone who reaches it may talk to the bot (BotFramework:AllowAnonymous is set, no AppId)");
+                break;
+        }
     }
 }
