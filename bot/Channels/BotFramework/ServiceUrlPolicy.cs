@@ -43,6 +43,11 @@ public sealed class ServiceUrlPolicy
         var loopbackName = host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ||
                            host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
 
+        // The Emulator on this machine listens on loopback, whatever the list says.
+        if (caller == BotFrameworkCaller.LocalEmulator &&
+            (loopbackName || (literal is not null && NetworkRanges.IsLoopback(literal))))
+            return (ServiceUrlReach.PublicOrLoopback, null);
+
         foreach (var entry in _entries)
         {
             if (!entry.Matches(uri, host)) continue;
@@ -52,9 +57,6 @@ public sealed class ServiceUrlPolicy
             return (ServiceUrlReach.PublicOnly, null);
         }
 
-        if (caller == BotFrameworkCaller.LocalEmulator &&
-            (loopbackName || (literal is not null && NetworkRanges.IsLoopback(literal))))
-            return (ServiceUrlReach.PublicOrLoopback, null);
         return (null, $"Replies are not sent to '{uri.GetLeftPart(UriPartial.Authority)}': it is not in BotFramework:AllowedServiceUrls" +
                       (caller == BotFrameworkCaller.LocalEmulator ? " and not on loopback." : "."));
     }
