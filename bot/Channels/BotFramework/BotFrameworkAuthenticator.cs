@@ -65,7 +65,7 @@ public sealed class BotFrameworkAuthenticator
                 if (CallerAddress.IsLocal(http)) return (BotFrameworkCaller.LocalEmulator, null);
                 _logger.LogWarning("Refused /api/messages from {Address}: no BotFramework:AppId, so only loopback callers are answered",
                     http.Connection.RemoteIpAddress);
-                return (BotFrameworkCaller.None, BotFrameworkErrors.Forbidden(
+                return (BotFrameworkCaller.None, BotFrameworkErrors.Error(StatusCodes.Status403Forbidden, "Forbidden",
                     "Without BotFramework:AppId this endpoint answers only the Bot Framework Emulator on the same machine (loopback)."));
         }
     }
