@@ -63,8 +63,7 @@ public sealed class BotFrameworkAuthenticator
                 return (BotFrameworkCaller.Anonymous, null);
             default:
                 if (CallerAddress.IsLocal(http)) return (BotFrameworkCaller.LocalEmulator, null);
-                _logger.LogWarning("Refused /api/messages from {Address}: no BotFramework:AppId, so only loopback callers are answered",
-                    http.Connection.RemoteIpAddress);
+                LogRefusedCaller(http.Connection.RemoteIpAddress);
                 return (BotFrameworkCaller.None, BotFrameworkErrors.Error(StatusCodes.Status403Forbidden, "Forbidden",
                     "Without BotFramework:AppId this endpoint answers only the Bot Framework Emulator on the same machine (loopback)."));
         }
@@ -95,6 +94,20 @@ public sealed class BotFrameworkAuthenticator
         }
         return null;
     }
+
+    /// <summary>One warning a minute at most (then debug), so a flood of refused callers cannot flood the log.</summary>
+    private void LogRefusedCaller(System.Net.IPAddress? address)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        var last = Interlocked.Read(ref _lastRefusalWarning);
+        if (now - last >= 60 && Interlocked.CompareExchange(ref _lastRefusalWarning, now, last) == last)
+            _logger.LogWarning("Refused /api/messages from {Address}: no BotFramework:AppId, so only loopback callers are answered " +
+                               "(further refusals this minute are logged at debug level)", address);
+        else
+            _logger.LogDebug("Refused /api/messages from {Address}: not loopback", address);
+    }
+
+    private long _lastRefusalWarning = long.MinValue / 2;
 
     private async Task<TokenValidationResult> ValidateAsync(string token, bool refresh, CancellationToken ct)
     {
