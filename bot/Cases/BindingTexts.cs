@@ -6,6 +6,8 @@ public static class BindingTexts
     public const string Intro =
         "绑定后，贷款到期提醒、申报进度等消息会发到这个微信上。需要核对3项：户主姓名、身份证号后6位、登记的手机号。只用来核对，不会显示给别人。";
 
+    public const string OnlyOnWeChat = "绑定是把您的微信和户信息连起来，请在本县的微信公众号里回复“绑定”。";
+
     public const string AskName = "请发户主姓名：";
     public const string AskLastSix = "请发户主身份证号的后6位（最后一位可能是X）：";
     public const string RetryLastSix = "请发身份证号的最后6位，比如：12001X。";

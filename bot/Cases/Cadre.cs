@@ -12,9 +12,13 @@ public sealed record Cadre(string CountyId, string UserId, string Name, string T
     public bool CoversVillage(string township, string village) =>
         township == Township && (CoversWholeTownship || Villages.Any(v => PlaceDirectory.VillageKey(v) == PlaceDirectory.VillageKey(village)));
 
-    /// <summary>A cadre sees declarations of their area and those handed to them with 转交.</summary>
+    /// <summary>
+    /// A cadre sees the declarations of their area only. 转交 hands a case only to a cadre whose area covers it, so a
+    /// case handed over is seen through the area too; a hand-over recorded before that rule (or a roster change since)
+    /// opens nothing outside the cadre's area.
+    /// </summary>
     public bool CanSee(Declaration d) =>
-        d.CountyId == CountyId && (CoversVillage(d.Township, d.Village) || d.AssignedCadre == UserId);
+        d.CountyId == CountyId && CoversVillage(d.Township, d.Village);
 
     /// <summary>e.g. 大塘埠镇 全镇 / 大塘埠镇 代屋村、新村</summary>
     public string AreaLabel => CoversWholeTownship ? $"{Township}（全乡镇）" : $"{Township} {string.Join('、', Villages)}";

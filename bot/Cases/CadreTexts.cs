@@ -99,6 +99,9 @@ public static class CadreTexts
 
     public static string UnknownTransferTarget(string account) => $"名单里没有企业微信账号 {account}，请核对后再发。";
 
+    public static string TransferOutsideArea(Declaration d, Cadre target) =>
+        $"不能转交给{target.Name}（{target.UserId}）：他负责的是{target.AreaLabel}，不包括{d.Township}{d.Village}。请转给负责这个村的干部。";
+
     public static string NewDeclaration(Declaration d) =>
         $"新的农户自主申报 {d.Id}：{d.Township}{d.Village} {MaskName(d.HeadName)}（{d.HouseholdSize}人），困难：{string.Join("、", d.Hardships.Select(h => h.Label()))}。" +
         $"请发\"详情 {Short(d)}\"查看，\"受理 {Short(d)}\"受理。";

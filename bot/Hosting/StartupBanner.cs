@@ -15,6 +15,7 @@ internal sealed class StartupBanner(
     Privacy.PersonalDataProtector personalData,
     Counties counties,
     EndpointDataSource endpoints,
+    IServiceProvider services,
     ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -39,6 +40,7 @@ internal sealed class StartupBanner(
                 county.Id, baseUrl, county.Id, Configured(county.Options.WeChat.Token), baseUrl, county.Id, Configured(county.Options.WeCom.Token));
         }
         logger.LogInformation("Health: {Url}/healthz (liveness {Url}/health/live, readiness {Url}/health/ready)", baseUrl, baseUrl, baseUrl);
+        LogBotFrameworkMode();
 
         if (!logger.IsEnabled(LogLevel.Debug)) return;
         var patterns = endpoints.Endpoints.OfType<RouteEndpoint>()
@@ -46,6 +48,22 @@ internal sealed class StartupBanner(
             .Distinct()
             .Order(StringComparer.Ordinal);
         foreach (var pattern in patterns) logger.LogDebug("Route: {Pattern}", pattern);
+    }
+
+    private void LogBotFrameworkMode()
+    {
+        switch (services.GetService<BotFramework.BotFrameworkAuthenticator>()?.Mode)
+        {
+            case BotFramework.BotFrameworkCallerMode.ChannelToken:
+                logger.LogInformation("/api/messages: Bot Framework channel tokens required (BotFramework:AppId is set)");
+                break;
+            case BotFramework.BotFrameworkCallerMode.EmulatorOnLoopback:
+                logger.LogInformation("/api/messages: Emulator mode, loopback callers only (no BotFramework:AppId; set one for Azure Bot Service)");
+                break;
+            case BotFramework.BotFrameworkCallerMode.Anonymous:
+                logger.LogWarning("/api/messages: ANONYMOUS mode, anyone who reaches it may talk to the bot (BotFramework:AllowAnonymous is set, no AppId)");
+                break;
+        }
     }
 
     private static string Configured(string token) => string.IsNullOrWhiteSpace(token) ? "not configured" : "configured";

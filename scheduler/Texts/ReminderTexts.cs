@@ -182,6 +182,8 @@ public static class ReminderTexts
     public const string CadreOnly = "这个命令请干部在企业微信里使用。";
     public const string SubscribeOnWeChat = "补助申请提醒通过公众号发送：请在公众号里回复“订阅”。";
     public const string NoDutiesDue = "您近7天没有到期的走访和工作任务。";
+    public const string UnsubscribeOnWeChat = "补助申请提醒是在公众号里订阅的：要退订，请在公众号里回复“退订”。";
+    public const string LoanOnWeChat = "您的小额信贷信息只能在本县的微信公众号里查看：请在公众号里回复“贷款”（第一次要先回复“绑定”）。";
     public static string NothingToRecord(string subjectId) => $"编号 {subjectId} 目前没有需要登记的走访任务。";
 
     public static string LoanSummary(IReadOnlyList<LoanView> loans, DateOnly today) =>

@@ -59,6 +59,8 @@ public sealed class CadreCommandHandler(
             if (command.Account is null) return new(CadreTexts.Refused(declaration, WorkflowRefusal.TargetRequired), []);
             target = await roster.GetAsync(countyId, command.Account, ct);
             if (target is null || target.UserId == cadre.UserId) return new(CadreTexts.UnknownTransferTarget(command.Account), []);
+            if (!target.CoversVillage(declaration.Township, declaration.Village))
+                return new(CadreTexts.TransferOutsideArea(declaration, target), [CadreTexts.Pending]);
         }
 
         var action = new CadreAction(command.Verb switch

@@ -7,10 +7,11 @@ using Microsoft.IdentityModel.Tokens;
 namespace AssistBot.Bot.BotFramework;
 
 /// <summary>
-/// Authenticates requests to <c>/api/messages</c> as the Bot Framework SDK does. Without an AppId every request is
-/// accepted (the Emulator sends no Authorization header). With one, a Bearer JWT is required: signed by a key from
-/// the OpenID metadata, issued by a configured issuer, audience = AppId, and its <c>serviceurl</c> claim (when
-/// present) equal to the activity's serviceUrl.
+/// Decides who may call <c>/api/messages</c>. With an AppId, a Bearer JWT is required as the Bot Framework SDK
+/// requires it: signed by a key from the OpenID metadata, issued by a configured issuer, audience = AppId, and its
+/// <c>serviceurl</c> claim (when present) equal to the activity's serviceUrl. Without an AppId the endpoint is for the
+/// Emulator on this machine: only loopback callers that no proxy forwarded are answered, unless
+/// <c>BotFramework:AllowAnonymous</c> is set.
 /// </summary>
 public sealed class BotFrameworkAuthenticator
 {
@@ -42,6 +43,32 @@ public sealed class BotFrameworkAuthenticator
 
     public bool Enabled => !string.IsNullOrWhiteSpace(_options.AppId);
 
+    /// <summary>How this instance admits callers, for the start-up log and the serviceUrl rules.</summary>
+    public BotFrameworkCallerMode Mode => Enabled ? BotFrameworkCallerMode.ChannelToken
+        : _options.AllowAnonymous ? BotFrameworkCallerMode.Anonymous : BotFrameworkCallerMode.EmulatorOnLoopback;
+
+    /// <summary>
+    /// Admits or refuses the caller of <c>/api/messages</c>: the kind of caller, or the 401/403 to answer.
+    /// </summary>
+    public async Task<(BotFrameworkCaller Caller, IResult? Error)> CheckCallerAsync(HttpContext http, string? serviceUrl,
+        CancellationToken ct)
+    {
+        switch (Mode)
+        {
+            case BotFrameworkCallerMode.ChannelToken:
+                return await AuthenticateAsync(http.Request.Headers.Authorization, serviceUrl, ct) is null
+                    ? (BotFrameworkCaller.Channel, null)
+                    : (BotFrameworkCaller.None, BotFrameworkErrors.Unauthorized("The request is not authenticated for this bot."));
+            case BotFrameworkCallerMode.Anonymous:
+                return (BotFrameworkCaller.Anonymous, null);
+            default:
+                if (CallerAddress.IsLocal(http)) return (BotFrameworkCaller.LocalEmulator, null);
+                LogRefusedCaller(http.Connection.RemoteIpAddress);
+                return (BotFrameworkCaller.None, BotFrameworkErrors.Error(StatusCodes.Status403Forbidden, "Forbidden",
+                    "Without BotFramework:AppId this endpoint answers only the Bot Framework Emulator on the same machine (loopback)."));
+        }
+    }
+
     /// <summary>Null when the request may proceed, otherwise why it is refused (for the log, not the caller).</summary>
     public async Task<string?> AuthenticateAsync(string? authorizationHeader, string? serviceUrl, CancellationToken ct)
     {
@@ -67,6 +94,20 @@ public sealed class BotFrameworkAuthenticator
         }
         return null;
     }
+
+    /// <summary>One warning a minute at most (then debug), so a flood of refused callers cannot flood the log.</summary>
+    private void LogRefusedCaller(System.Net.IPAddress? address)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        var last = Interlocked.Read(ref _lastRefusalWarning);
+        if (now - last >= 60 && Interlocked.CompareExchange(ref _lastRefusalWarning, now, last) == last)
+            _logger.LogWarning("Refused /api/messages from {Address}: no BotFramework:AppId, so only loopback callers are answered " +
+                               "(further refusals this minute are logged at debug level)", address);
+        else
+            _logger.LogDebug("Refused /api/messages from {Address}: not loopback", address);
+    }
+
+    private long _lastRefusalWarning = long.MinValue / 2;
 
     private async Task<TokenValidationResult> ValidateAsync(string token, bool refresh, CancellationToken ct)
     {
@@ -102,4 +143,26 @@ public sealed class BotFrameworkAuthenticator
         if (expires is null || expires.Value.ToUniversalTime() + parameters.ClockSkew < now) return false;
         return notBefore is null || notBefore.Value.ToUniversalTime() - parameters.ClockSkew <= now;
     }
+}
+
+/// <summary>How <c>/api/messages</c> admits callers (one per instance, from configuration).</summary>
+public enum BotFrameworkCallerMode
+{
+    /// <summary>AppId set: a channel's Bearer JWT is required.</summary>
+    ChannelToken,
+
+    /// <summary>No AppId: loopback callers only (the Emulator on this machine).</summary>
+    EmulatorOnLoopback,
+
+    /// <summary>No AppId and <c>BotFramework:AllowAnonymous</c>: anyone.</summary>
+    Anonymous,
+}
+
+/// <summary>Who a request to <c>/api/messages</c> came from, as far as the endpoint could verify it.</summary>
+public enum BotFrameworkCaller
+{
+    None,
+    Channel,
+    LocalEmulator,
+    Anonymous,
 }

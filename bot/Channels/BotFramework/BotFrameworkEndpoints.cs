@@ -29,10 +29,15 @@ public static class BotFrameworkEndpoints
         var (activity, error) = await ActivityReader.ReadAsync(http.Request, ct);
         if (error is not null) return error;
 
+        // Nothing of a refused request is stored or run: the caller, the activity's addressing and its serviceUrl are
+        // all checked before the turn.
         var authenticator = services.GetRequiredService<BotFrameworkAuthenticator>();
-        if (await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, activity!.ServiceUrl, ct) is not null)
-            return BotFrameworkErrors.Unauthorized("The request is not authenticated for this bot.");
+        var (caller, refusal) = await authenticator.CheckCallerAsync(http, activity!.ServiceUrl, ct);
+        if (refusal is not null) return refusal;
 
+        if (string.IsNullOrWhiteSpace(activity.ChannelId) || string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+            return BotFrameworkErrors.BadRequest("The activity needs 'channelId' and 'conversation.id'.");
+        var originalChannelId = ActivityChannelIds.Qualify(activity);
         activity.From ??= new ChannelAccount("user");
         activity.Recipient ??= new ChannelAccount("bot");
         activity.From.Role ??= "user";
@@ -45,6 +50,7 @@ public static class BotFrameworkEndpoints
             try
             {
                 var replies = await runner.RunAsync(county, activity, cancellationToken: ct);
+                foreach (var reply in replies) ActivityChannelIds.Restore(reply, activity, originalChannelId);
                 return Results.Json(new ExpectedReplies(replies), ActivityJson.Options);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -55,12 +61,14 @@ public static class BotFrameworkEndpoints
             }
         }
 
-        if (string.IsNullOrWhiteSpace(activity.ServiceUrl) || string.IsNullOrEmpty(activity.Conversation?.Id))
-            return BotFrameworkErrors.BadRequest("The activity needs 'serviceUrl' and 'conversation.id' (or deliveryMode 'expectReplies').");
-        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUri) ||
-            (serviceUri.Scheme != Uri.UriSchemeHttp && serviceUri.Scheme != Uri.UriSchemeHttps))
-            return BotFrameworkErrors.BadRequest("'serviceUrl' must be an http(s) URL.");
-        if (!services.GetRequiredService<ConnectorReplyQueue>().TryEnqueue(county, activity))
+        if (string.IsNullOrWhiteSpace(activity.ServiceUrl))
+            return BotFrameworkErrors.BadRequest("The activity needs 'serviceUrl' (or deliveryMode 'expectReplies').");
+        var (reach, serviceUrlRefusal) = services.GetRequiredService<ServiceUrlPolicy>().Check(activity.ServiceUrl, caller);
+        if (reach is null)
+            return serviceUrlRefusal!.StartsWith("'serviceUrl' must", StringComparison.Ordinal)
+                ? BotFrameworkErrors.BadRequest(serviceUrlRefusal)
+                : BotFrameworkErrors.Error(StatusCodes.Status403Forbidden, "Forbidden", serviceUrlRefusal);
+        if (!services.GetRequiredService<ConnectorReplyQueue>().TryEnqueue(county, activity, reach.Value, originalChannelId))
             return BotFrameworkErrors.Unavailable("Too many messages at once; please retry shortly.");
         return Results.Ok();
     }

@@ -6,10 +6,38 @@ public sealed class BotFrameworkOptions
     public const string Section = "BotFramework";
 
     /// <summary>
-    /// The bot's Microsoft App Id. Empty: <c>/api/messages</c> accepts requests without authentication, as the
-    /// Bot Framework SDK does for the Emulator. Set: a Bearer JWT with audience = AppId is required.
+    /// The bot's Microsoft App Id. Empty: <c>/api/messages</c> is for the Bot Framework Emulator on this machine and
+    /// answers only loopback callers (unless <see cref="AllowAnonymous"/>). Set: a Bearer JWT with audience = AppId is
+    /// required.
     /// </summary>
     public string AppId { get; set; } = "";
+
+    /// <summary>
+    /// Without an AppId, accept unauthenticated <c>/api/messages</c> requests from any address (not only loopback).
+    /// For a test deployment behind a trusted network only: anyone who reaches the endpoint can then talk to the bot
+    /// as any Bot Framework user.
+    /// </summary>
+    public bool AllowAnonymous { get; set; }
+
+    /// <summary>
+    /// Where replies of <c>/api/messages</c> may be posted: <c>scheme://host[:port]</c>, the host may start with
+    /// <c>*.</c>. Empty (the default): the Bot Framework channel hosts (<see cref="DefaultServiceUrls"/>). Loopback
+    /// serviceUrls are allowed without listing them only for the Emulator (no AppId, loopback caller); private,
+    /// link-local and loopback addresses are otherwise refused unless an entry names that address (or localhost).
+    /// </summary>
+    public List<string> AllowedServiceUrls { get; set; } = [];
+
+    /// <summary>The Bot Framework service hosts replies go to when <see cref="AllowedServiceUrls"/> is empty.</summary>
+    public static IReadOnlyList<string> DefaultServiceUrls { get; } =
+    [
+        "https://*.botframework.com",
+        "https://smba.trafficmanager.net",
+        "https://*.botframework.azure.us",
+        "https://*.botframework.azure.cn",
+    ];
+
+    /// <summary>How long one reply to a serviceUrl may take, retries included, before it is given up.</summary>
+    public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// The bot's app password (client secret). With AppId, replies sent to a serviceUrl carry a Bearer token

@@ -11,7 +11,10 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddHttpClient(nameof(BotFrameworkAuthenticator));
         services.AddHttpClient(nameof(ConnectorCredentials));
         services.AddSingleton<ConnectorCredentials>();
-        services.AddHttpClient<ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient<ConnectorClient>((sp, client) =>
+                client.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotFrameworkOptions>>().Value.ReplyTimeout)
+            .ConfigurePrimaryHttpMessageHandler(ConnectorClient.CreateHandler);
+        services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<BotFrameworkAuthenticator>();
         services.AddSingleton<BotTurnRunner>();
         services.AddSingleton<ConnectorReplyQueue>();

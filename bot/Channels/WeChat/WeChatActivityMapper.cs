@@ -82,9 +82,9 @@ public static class WeChatActivityMapper
             return WeChatInboundAction.Turn(Event(message, countyId, channelId, LocationEvent,
                 JsonSerializer.SerializeToElement(new
                 {
-                    latitude = ParseDouble(message.Latitude),
-                    longitude = ParseDouble(message.Longitude),
-                    precision = ParseDouble(message.Precision),
+                    latitude = ParseDouble(message.Latitude, 90),
+                    longitude = ParseDouble(message.Longitude, 180),
+                    precision = ParseDouble(message.Precision, 1e7),
                 })));
         // VIEW (a link in the menu), enter_agent, template-send reports and the like need no answer.
         return WeChatInboundAction.Ignore;
@@ -115,7 +115,7 @@ public static class WeChatActivityMapper
             Type = type,
             Id = message.DedupId,
             ChannelId = channelId,
-            Timestamp = message.CreateTime > 0 ? DateTimeOffset.FromUnixTimeSeconds(message.CreateTime) : null,
+            Timestamp = Timestamp(message.CreateTime),
             Locale = "zh-CN",
             From = new ChannelAccount(user, null, "user"),
             Recipient = new ChannelAccount(message.ToUserName ?? "", null, "bot"),
@@ -127,6 +127,15 @@ public static class WeChatActivityMapper
     private static string TrimRecognition(string? recognition) =>
         recognition is null ? "" : recognition.Trim().TrimEnd('。', '！', '？', '.', '!', '?', '，', ',').Trim();
 
-    private static double? ParseDouble(string? value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+    /// <summary>A coordinate or precision; anything that is not a finite number in range (NaN, 1e400) is left out.</summary>
+    private static double? ParseDouble(string? value, double limit) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && Math.Abs(d) <= limit
+            ? d
+            : null;
+
+    /// <summary>CreateTime as a time; out of range (0, negative, 99999999999999) means "unknown", not a failed turn.</summary>
+    private static DateTimeOffset? Timestamp(long createTime) =>
+        createTime > 0 && createTime <= MaxUnixSeconds ? DateTimeOffset.FromUnixTimeSeconds(createTime) : null;
+
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 }

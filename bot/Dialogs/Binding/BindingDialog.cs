@@ -21,6 +21,13 @@ public sealed class BindingDialog(BindingService binding, PersonalDataProtector 
         CancellationToken cancellationToken = default)
     {
         var (county, channel, user) = Who(dc.Context);
+        // Only an openid WeChat vouched for may bind: elsewhere a caller can take a new user id at will and would get
+        // a fresh set of attempts each time (the lockout counts per user).
+        if (channel is not (Channels.WeChat or Channels.Test))
+        {
+            await dc.Context.SendActivityAsync(BindingTexts.OnlyOnWeChat, cancellationToken).ConfigureAwait(false);
+            return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
         if (await binding.IsLockedOutAsync(county, channel, user, cancellationToken).ConfigureAwait(false))
         {
             await dc.Context.SendActivityAsync(BindingTexts.LockedOut, cancellationToken).ConfigureAwait(false);

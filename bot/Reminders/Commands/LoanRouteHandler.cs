@@ -59,6 +59,12 @@ public sealed class LoanRouteHandler : AssistBot.Bot.Dialogs.IRouteHandler
         {
             var context = dc.Context;
             var county = context.County();
+            // Loans are found by the openid WeChat vouched for; an id named on another channel opens nothing.
+            if (!ReminderCommandHandler.IsOfficialAccountUser(context.Activity))
+            {
+                await context.SendActivityAsync(MessageFactory.Text(ReminderTexts.LoanOnWeChat), cancellationToken).ConfigureAwait(false);
+                return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            }
             var userId = context.Activity.From?.Id ?? "";
             var numbers = await accounts.LoansForUserAsync(county.Id, userId, cancellationToken).ConfigureAwait(false);
             var mine = new List<Loan>();

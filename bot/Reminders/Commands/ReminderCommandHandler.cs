@@ -38,7 +38,7 @@ public sealed class ReminderCommandHandler(
 
         if (input.IsAny(SubscribeWords))
         {
-            if (context.Activity.ChannelId != Channels.WeChat && context.Activity.ChannelId != Channels.Test)
+            if (!IsOfficialAccountUser(context.Activity))
                 return await ReplyAsync(context, ReminderTexts.SubscribeOnWeChat, cancellationToken);
             if (!await IsBoundAsync(county.Id, userId, cancellationToken).ConfigureAwait(false))
                 return await ReplyAsync(context, ReminderTexts.SubscribeNeedsBinding, cancellationToken);
@@ -48,6 +48,8 @@ public sealed class ReminderCommandHandler(
 
         if (input.IsAny(UnsubscribeWords))
         {
+            if (!IsOfficialAccountUser(context.Activity))
+                return await ReplyAsync(context, ReminderTexts.UnsubscribeOnWeChat, cancellationToken);
             await subscribers.UnsubscribeAsync(county.Id, userId, cancellationToken).ConfigureAwait(false);
             if (context.Activity.ChannelId is not (Channels.WeChat or Channels.Test))
                 return await ReplyAsync(context, ReminderTexts.Unsubscribed, cancellationToken);
@@ -58,6 +60,13 @@ public sealed class ReminderCommandHandler(
         }
         return false;
     }
+
+    /// <summary>
+    /// True when the user id is an openid the WeChat endpoint verified (or the in-process test channel): subscriptions
+    /// and loans are keyed by openid, so no other channel may act on them.
+    /// </summary>
+    internal static bool IsOfficialAccountUser(Activity activity) =>
+        activity.ChannelId is Channels.WeChat or Channels.Test;
 
     private async Task<bool> IsBoundAsync(string county, string userId, CancellationToken cancellationToken)
     {

@@ -107,6 +107,8 @@ public sealed class BotFrameworkAuthTests : IAsyncLifetime
             ["BotFramework:AppPassword"] = "app-secret",
             ["BotFramework:OAuthTokenUrl"] = connector.BaseUrl + "/oauth2/token",
             ["BotFramework:OpenIdMetadataUrl"] = _issuer.MetadataUrl,
+            // The stand-in connector listens on loopback: an operator lists such an address explicitly.
+            ["BotFramework:AllowedServiceUrls:0"] = "http://127.0.0.1",
         });
         var client = host.CreateClient();
         for (var i = 0; i < 2; i++)

@@ -1,5 +1,8 @@
+using System.Net;
 using AssistBot.Bot.Conversation;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +38,7 @@ public sealed class BotFrameworkHost(
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
+            services.AddTransient<IStartupFilter, PeerAddressStartupFilter>();
             services.TryAddSingleton<BufferingBotAdapter>();
             if (useTestBot) services.AddSingleton<IBot, TestBot>();
             if (time is not null) services.AddSingleton(time);
@@ -53,4 +57,26 @@ public sealed class BotFrameworkHost(
         {
         }
     }
+}
+
+/// <summary>
+/// The in-memory test server has no socket, so a request has no peer address. This gives it the loopback address a
+/// client on the same machine has, or the one a test names in <see cref="Header"/> (to be a caller from elsewhere).
+/// </summary>
+internal sealed class PeerAddressStartupFilter : IStartupFilter
+{
+    public const string Header = "X-Test-Peer-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.Remove(Header, out var named) && IPAddress.TryParse(named, out var address))
+                context.Connection.RemoteIpAddress = address;
+            else
+                context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }

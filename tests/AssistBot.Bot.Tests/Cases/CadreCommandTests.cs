@@ -156,16 +156,32 @@ public sealed class CadreCommandHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task Transfer_hands_the_case_to_another_cadre_who_can_then_see_it()
+    public async Task Transfer_hands_the_case_to_another_cadre_of_its_area_who_can_then_act_on_it()
     {
         var d = await SetUpAsync();
-        Assert.Contains("转交给 chenxi", (await Say("liucun", "转交 0001 chenxi")).Text);
+        Assert.Contains("转交给 zhouzhen", (await Say("liucun", "转交 0001 zhouzhen")).Text);
 
-        Assert.Contains(d.Id, (await Say("chenxi", "待办")).Text);
-        Assert.Contains("已受理", (await Say("chenxi", "受理 0001")).Text);
+        Assert.Contains(d.Id, (await Say("zhouzhen", "待办")).Text);
+        Assert.Contains("已受理", (await Say("zhouzhen", "受理 0001")).Text);
         var messages = await _world.OutboxAsync();
-        Assert.Contains(messages, m => m.Recipient == OutboxRecipient.Cadre("chenxi") && m.Text.Contains(d.Id));
+        Assert.Contains(messages, m => m.Recipient == OutboxRecipient.Cadre("zhouzhen") && m.Text.Contains(d.Id));
         Assert.Contains(messages, m => m.Recipient == OutboxRecipient.Farmer("o_farmer") && m.Text.Contains("转交"));
+    }
+
+    [Fact]
+    public async Task Transfer_to_a_cadre_of_another_township_is_refused_politely_and_opens_nothing()
+    {
+        var d = await SetUpAsync();
+        var reply = await Say("liucun", "转交 0001 chenxi");
+
+        Assert.Contains("不能转交给陈干部", reply.Text);
+        Assert.Contains("古陂镇", reply.Text);
+        Assert.DoesNotContain("已把", reply.Text);
+        var stored = (await _world.Declarations.GetAsync(_world.Xinfeng, d.Id))!;
+        Assert.Null(stored.AssignedCadre);
+        Assert.DoesNotContain(d.Id, (await Say("chenxi", "待办")).Text);
+        Assert.DoesNotContain("代屋村", (await Say("chenxi", "详情 " + d.Id)).Text);
+        Assert.DoesNotContain(await _world.OutboxAsync(), m => m.Recipient == OutboxRecipient.Cadre("chenxi"));
     }
 
     [Fact]

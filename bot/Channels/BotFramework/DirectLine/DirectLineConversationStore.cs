@@ -25,6 +25,49 @@ public sealed class DirectLineConversationStore(IStorage storage, IOptions<BotFr
         await storage.IncrementAsync(SequenceKey(conversation.Id), 0, _lifetime, ct);
     }
 
+    /// <summary>
+    /// How long a token stays usable after it was refreshed: requests the client sent before it received the new
+    /// token still arrive with the old one.
+    /// </summary>
+    public static readonly TimeSpan RetiredTokenGrace = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// True while a token of <paramref name="generation"/> may open the conversation: it is the current generation,
+    /// or the one just refreshed and still within <see cref="RetiredTokenGrace"/>.
+    /// </summary>
+    public async ValueTask<bool> AcceptsAsync(string conversationId, int generation, CancellationToken ct)
+    {
+        var state = (await storage.ReadAsync<TokenGenerations>(TokensKey(conversationId), ct))?.Value ?? new TokenGenerations(0, null);
+        return generation == state.Current ||
+               (generation == state.Current - 1 && state.PreviousUsableUntil is { } until && time.GetUtcNow() < until);
+    }
+
+    /// <summary>
+    /// Retires the tokens of <paramref name="generation"/> (which must be current) and returns the next generation, or
+    /// null when the presented token is not the current one (already refreshed).
+    /// </summary>
+    public async Task<int?> RetireTokensAsync(string conversationId, int generation, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await storage.ReadAsync<TokenGenerations>(TokensKey(conversationId), ct);
+            if ((current?.Value.Current ?? 0) != generation) return null;
+            try
+            {
+                await storage.WriteAsync(TokensKey(conversationId), new TokenGenerations(generation + 1, time.GetUtcNow() + RetiredTokenGrace),
+                    WriteCondition.For(current), _lifetime, ct);
+                return generation + 1;
+            }
+            catch (StorageConflictException) when (attempt < 8)
+            {
+            }
+        }
+    }
+
+    /// <summary>The current token generation of a conversation (0 until its first refresh).</summary>
+    public async ValueTask<int> CurrentGenerationAsync(string conversationId, CancellationToken ct) =>
+        (await storage.ReadAsync<TokenGenerations>(TokensKey(conversationId), ct))?.Value.Current ?? 0;
+
     public async Task<DirectLineConversation?> GetAsync(string conversationId, CancellationToken ct) =>
         (await storage.ReadAsync<DirectLineConversation>(ConversationKey(conversationId), ct))?.Value;
 
@@ -94,10 +137,14 @@ public sealed class DirectLineConversationStore(IStorage storage, IOptions<BotFr
             : null;
 
     private static string ConversationKey(string id) => "directline/" + id;
+    private static string TokensKey(string id) => "directline/" + id + "/tokens";
     private static string SequenceKey(string id) => "directline/" + id + "/seq";
     private static string ActivityKey(string id, long sequence) =>
         "directline/" + id + "/a/" + sequence.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>The conversation's current token generation and until when the previous one is still accepted.</summary>
+public sealed record TokenGenerations(int Current, DateTimeOffset? PreviousUsableUntil);
 
 /// <summary>A started Direct Line conversation.</summary>
 public sealed record DirectLineConversation(string Id, string County, string UserId, DateTimeOffset StartedAt);

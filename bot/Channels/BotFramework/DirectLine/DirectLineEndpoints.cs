@@ -46,10 +46,11 @@ public static class DirectLineEndpoints
 
         // A token from /tokens/generate (or one already in use) names the conversation to start or resume.
         var presented = tokens.Validate(BearerToken(http));
-        if (presented is { Status: TokenStatus.Valid, Grant: { } grant } && SameCounty(grant, c))
+        if (presented is { Status: TokenStatus.Valid, Grant: { } grant } && SameCounty(grant, c) &&
+            await store.AcceptsAsync(grant.ConversationId, grant.Generation, ct))
         {
             if (await store.GetAsync(grant.ConversationId, ct) is not null)
-                return Results.Json(ConversationResponse(http, c, grant, tokens), ActivityJson.Options);
+                return Results.Json(ConversationResponse(http, c, await Current(grant, store, ct), tokens), ActivityJson.Options);
             await StartAsync(c, grant, http, store, bot);
             return Results.Json(ConversationResponse(http, c, grant, tokens), ActivityJson.Options);
         }
@@ -78,30 +79,34 @@ public static class DirectLineEndpoints
         DirectLineTokens tokens, DirectLineConversationStore store)
     {
         if (!counties.TryGet(county, out var c)) return BotFrameworkErrors.UnknownCounty(county);
-        var (grant, error) = Authorize(http, tokens, c, conversationId: null);
+        var (grant, error) = await AuthorizeAsync(http, tokens, store, c, conversationId: null);
         if (error is not null) return error;
         if (await store.GetAsync(grant!.ConversationId, http.RequestAborted) is null)
             return BotFrameworkErrors.Forbidden("The conversation has ended; start a new one.");
-        return Results.Json(ConversationResponse(http, c, grant, tokens), ActivityJson.Options);
+        // The refreshed token retires this one (after a short grace for requests already on their way).
+        if (await store.RetireTokensAsync(grant.ConversationId, grant.Generation, http.RequestAborted) is not { } next)
+            return BotFrameworkErrors.Forbidden("This token has already been refreshed; use the newer token.");
+        return Results.Json(ConversationResponse(http, c, grant with { Generation = next }, tokens), ActivityJson.Options);
     }
 
     private static async Task<IResult> ReconnectAsync(string county, string conversationId, string? watermark,
         HttpContext http, Counties counties, DirectLineTokens tokens, DirectLineConversationStore store)
     {
         if (!counties.TryGet(county, out var c)) return BotFrameworkErrors.UnknownCounty(county);
-        var (grant, error) = Authorize(http, tokens, c, conversationId);
+        var (grant, error) = await AuthorizeAsync(http, tokens, store, c, conversationId);
         if (error is not null) return error;
         if (!TryParseWatermark(watermark, out var after)) return BadWatermark();
         if (await store.GetAsync(conversationId, http.RequestAborted) is null)
             return BotFrameworkErrors.NotFound("The conversation has ended; start a new one.");
-        return Results.Json(ConversationResponse(http, c, grant!, tokens, after), ActivityJson.Options);
+        return Results.Json(ConversationResponse(http, c, await Current(grant!, store, http.RequestAborted), tokens, after),
+            ActivityJson.Options);
     }
 
     private static async Task<IResult> PostActivityAsync(string county, string conversationId, HttpContext http,
-        Counties counties, DirectLineTokens tokens, DirectLineBot bot)
+        Counties counties, DirectLineTokens tokens, DirectLineConversationStore store, DirectLineBot bot)
     {
         if (!counties.TryGet(county, out var c)) return BotFrameworkErrors.UnknownCounty(county);
-        var (grant, error) = Authorize(http, tokens, c, conversationId);
+        var (grant, error) = await AuthorizeAsync(http, tokens, store, c, conversationId);
         if (error is not null) return error;
         var (activity, readError) = await ActivityReader.ReadAsync(http.Request, http.RequestAborted);
         if (readError is not null) return readError;
@@ -116,7 +121,7 @@ public static class DirectLineEndpoints
         HttpContext http, Counties counties, DirectLineTokens tokens, DirectLineConversationStore store)
     {
         if (!counties.TryGet(county, out var c)) return BotFrameworkErrors.UnknownCounty(county);
-        var (_, error) = Authorize(http, tokens, c, conversationId);
+        var (_, error) = await AuthorizeAsync(http, tokens, store, c, conversationId);
         if (error is not null) return error;
         if (!TryParseWatermark(watermark, out var after)) return BadWatermark();
         var (activities, next) = await store.ReadAfterAsync(conversationId, after, http.RequestAborted);
@@ -125,10 +130,11 @@ public static class DirectLineEndpoints
 
     /// <summary>The WebSocket of <c>streamUrl</c>; its token comes in <c>?t=</c> (browsers cannot set headers on it).</summary>
     private static async Task<IResult> StreamAsync(string county, string conversationId, string? t, string? watermark,
-        HttpContext http, Counties counties, DirectLineTokens tokens, DirectLineStream stream)
+        HttpContext http, Counties counties, DirectLineTokens tokens, DirectLineConversationStore store, DirectLineStream stream)
     {
         if (!counties.TryGet(county, out var c)) return BotFrameworkErrors.UnknownCounty(county);
-        var (_, error) = Authorize(string.IsNullOrEmpty(t) ? BearerToken(http) : t, tokens, c, conversationId);
+        var (_, error) = await AuthorizeAsync(string.IsNullOrEmpty(t) ? BearerToken(http) : t, tokens, store, c, conversationId,
+            http.RequestAborted);
         if (error is not null) return error;
         if (!TryParseWatermark(watermark, out var after)) return BadWatermark();
         if (!http.WebSockets.IsWebSocketRequest) return BotFrameworkErrors.BadRequest("A WebSocket upgrade is expected here.");
@@ -147,9 +153,27 @@ public static class DirectLineEndpoints
     private static IResult BadWatermark() =>
         BotFrameworkErrors.BadRequest("'watermark' must be a watermark returned by this service.");
 
-    /// <summary>The grant of a valid token for this county (and conversation, when given), or the refusal.</summary>
-    private static (DirectLineGrant? Grant, IResult? Error) Authorize(HttpContext http, DirectLineTokens tokens,
-        County county, string? conversationId) => Authorize(BearerToken(http), tokens, county, conversationId);
+    /// <summary>
+    /// The grant of a valid, current token for this county (and conversation, when given), or the refusal: 401 without a
+    /// readable token, 403 for an expired, retired (refreshed) or another conversation's token.
+    /// </summary>
+    private static Task<(DirectLineGrant? Grant, IResult? Error)> AuthorizeAsync(HttpContext http, DirectLineTokens tokens,
+        DirectLineConversationStore store, County county, string? conversationId) =>
+        AuthorizeAsync(BearerToken(http), tokens, store, county, conversationId, http.RequestAborted);
+
+    private static async Task<(DirectLineGrant? Grant, IResult? Error)> AuthorizeAsync(string? token, DirectLineTokens tokens,
+        DirectLineConversationStore store, County county, string? conversationId, CancellationToken ct)
+    {
+        var (grant, error) = Authorize(token, tokens, county, conversationId);
+        if (error is not null) return (null, error);
+        return await store.AcceptsAsync(grant!.ConversationId, grant.Generation, ct)
+            ? (grant, null)
+            : (null, BotFrameworkErrors.Forbidden("This token was replaced when it was refreshed; use the newer token."));
+    }
+
+    /// <summary>The grant with the conversation's current token generation (for a token issued alongside a valid one).</summary>
+    private static async Task<DirectLineGrant> Current(DirectLineGrant grant, DirectLineConversationStore store, CancellationToken ct) =>
+        grant with { Generation = await store.CurrentGenerationAsync(grant.ConversationId, ct) };
 
     private static (DirectLineGrant? Grant, IResult? Error) Authorize(string? token, DirectLineTokens tokens,
         County county, string? conversationId)

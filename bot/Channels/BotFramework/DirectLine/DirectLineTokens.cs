@@ -10,7 +10,8 @@ namespace AssistBot.Bot.BotFramework.DirectLine;
 
 /// <summary>
 /// Direct Line tokens: compact JWTs (HS256) naming one conversation, its user and county, and an expiry. A token
-/// opens only its own conversation. The key is <c>BotFramework:DirectLineSecret</c>, or derived from the
+/// opens only its own conversation, and only while its generation is current (see
+/// <see cref="DirectLineConversationStore.AcceptsAsync"/>). The key is <c>BotFramework:DirectLineSecret</c>, or derived from the
 /// data-protection key so every instance sharing that key accepts the tokens of the others.
 /// </summary>
 public sealed class DirectLineTokens
@@ -36,7 +37,7 @@ public sealed class DirectLineTokens
     {
         var now = _time.GetUtcNow();
         var claims = new Claims(Issuer, grant.ConversationId, grant.UserId, grant.County,
-            now.ToUnixTimeSeconds(), now.Add(Lifetime).ToUnixTimeSeconds());
+            now.ToUnixTimeSeconds(), now.Add(Lifetime).ToUnixTimeSeconds(), grant.Generation);
         var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(claims, TokenJson.Default.Claims));
         var signingInput = new byte[Header.Length + 1 + payload.Length];
         Header.CopyTo(signingInput, 0);
@@ -54,11 +55,15 @@ public sealed class DirectLineTokens
         var firstDot = token.IndexOf('.');
         if (firstDot <= 0 || lastDot <= firstDot) return new TokenCheck(TokenStatus.Invalid, null);
 
-        var signingInput = Encoding.ASCII.GetBytes(token.AsSpan(0, lastDot).ToString());
+        if (token.Length > 4096) return new TokenCheck(TokenStatus.Invalid, null);
+        var signingInput = Encoding.UTF8.GetBytes(token.AsSpan(0, lastDot).ToString());
         Span<byte> expected = stackalloc byte[32];
         HMACSHA256.HashData(_key, signingInput, expected);
         Span<byte> actual = stackalloc byte[64];
-        if (!Base64Url.TryDecodeFromChars(token.AsSpan(lastDot + 1), actual, out var written) || written != 32 ||
+        var signature = token.AsSpan(lastDot + 1);
+        // Base64Url.TryDecodeFromChars throws on malformed input ("Try" covers only the destination's size).
+        if (signature.Length is 0 or > 86 || !Base64Url.IsValid(signature) ||
+            !Base64Url.TryDecodeFromChars(signature, actual, out var written) || written != 32 ||
             !CryptographicOperations.FixedTimeEquals(expected, actual[..32]))
             return new TokenCheck(TokenStatus.Invalid, null);
 
@@ -68,13 +73,13 @@ public sealed class DirectLineTokens
             var payload = Base64Url.DecodeFromChars(token.AsSpan(firstDot + 1, lastDot - firstDot - 1));
             claims = JsonSerializer.Deserialize(payload, TokenJson.Default.Claims);
         }
-        catch (Exception e) when (e is FormatException or JsonException)
+        catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
         {
             return new TokenCheck(TokenStatus.Invalid, null);
         }
         if (claims is null || claims.Iss != Issuer || string.IsNullOrEmpty(claims.Conv))
             return new TokenCheck(TokenStatus.Invalid, null);
-        var grant = new DirectLineGrant(claims.Conv, claims.User, claims.County);
+        var grant = new DirectLineGrant(claims.Conv, claims.User, claims.County, claims.Gen);
         return _time.GetUtcNow().ToUnixTimeSeconds() >= claims.Exp
             ? new TokenCheck(TokenStatus.Expired, grant)
             : new TokenCheck(TokenStatus.Valid, grant);
@@ -86,11 +91,15 @@ public sealed class DirectLineTokens
         [property: JsonPropertyName("user")] string User,
         [property: JsonPropertyName("county")] string County,
         [property: JsonPropertyName("iat")] long Iat,
-        [property: JsonPropertyName("exp")] long Exp);
+        [property: JsonPropertyName("exp")] long Exp,
+        [property: JsonPropertyName("gen")] int Gen = 0);
 }
 
-/// <summary>What a token grants: one conversation, as one user, in one county.</summary>
-public sealed record DirectLineGrant(string ConversationId, string UserId, string County);
+/// <summary>
+/// What a token grants: one conversation, as one user, in one county. <paramref name="Generation"/> counts the
+/// conversation's token refreshes: a refresh retires the tokens of earlier generations.
+/// </summary>
+public sealed record DirectLineGrant(string ConversationId, string UserId, string County, int Generation = 0);
 
 public enum TokenStatus
 {
