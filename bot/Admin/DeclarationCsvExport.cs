@@ -36,7 +36,7 @@ public static class DeclarationCsvExport
                 d.Village,
                 d.HouseholdSize.ToString(CultureInfo.InvariantCulture),
                 string.Join("、", d.Hardships.Select(h => h.Label())),
-                d.Description,
+                fullPersonalData ? d.Description : PersonalDataMask.Text(d.Description),
                 d.EstimatedIncomePerCapita?.ToString("0", CultureInfo.InvariantCulture) ?? "",
                 d.VerifiedTrue switch { true => "属实", false => "不属实", null => "" },
                 Time(d.UpdatedAt),

@@ -32,6 +32,7 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton<HouseholdStore>();
         services.AddSingleton<BindingRegistry>();
         services.AddSingleton<BindingService>();
+        services.AddSingleton<Privacy.IUserDataEraser, CasesUserDataEraser>();
         services.AddSingleton<DeclarationNotifier>();
         services.AddSingleton<CadreCommandHandler>();
         services.AddSingleton<CaseImporter>();

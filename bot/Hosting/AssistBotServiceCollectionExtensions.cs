@@ -13,6 +13,7 @@ public static class AssistBotServiceCollectionExtensions
         services.AddSingleton<DataDirectory>();
         services.AddAssistBotStorage(configuration);
         services.AddPersonalDataProtection(configuration);
+        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
         services.AddHostedService<StartupBanner>();
         return services;
     }

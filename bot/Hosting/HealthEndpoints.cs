@@ -7,17 +7,19 @@ public static class HealthEndpoints
     /// <summary><c>GET /healthz</c>: 200 while storage answers, 503 while it does not.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", async (IStorage storage, Counties counties, ILoggerFactory loggers, CancellationToken ct) =>
+        endpoints.MapGet("/healthz", async (IStorage storage, StorageOutageLog outage, Counties counties, CancellationToken ct) =>
         {
             string? problem = null;
             try
             {
                 await storage.PingAsync(ct);
+                outage.Reachable();
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 problem = e is TimeoutException ? "timeout" : e.GetType().Name;
-                loggers.CreateLogger("AssistBot.Health").LogWarning("Storage health check failed: {Error}", e.Message);
+                // Logged once per outage (start and end), not on every probe.
+                outage.Unreachable(e);
             }
             var body = new HealthReport(
                 problem is null ? "ok" : "unavailable",
