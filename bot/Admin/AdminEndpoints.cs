@@ -100,7 +100,7 @@ public static class AdminEndpoints
             village = d.Village,
             householdSize = d.HouseholdSize,
             hardships = d.Hardships.Select(h => h.Label()),
-            description = d.Description,
+            description = PersonalDataMask.Text(d.Description),
             estimatedIncomePerCapita = d.EstimatedIncomePerCapita,
             verifiedTrue = d.VerifiedTrue,
             assignedCadre = d.AssignedCadre,
@@ -108,7 +108,7 @@ public static class AdminEndpoints
             updatedAt = d.UpdatedAt,
             nextStep = d.NextStep,
             nextStepDue = d.NextStepDue,
-            history = d.History.Select(e => new { at = e.At, actor = e.Actor, action = e.Action.ToString(), status = e.StatusAfter.Key(), note = e.Note }),
+            history = d.History.Select(e => new { at = e.At, actor = e.Actor, action = e.Action.ToString(), status = e.StatusAfter.Key(), note = PersonalDataMask.Text(e.Note) }),
         });
     }
 

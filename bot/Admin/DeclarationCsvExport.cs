@@ -16,27 +16,43 @@ public static class DeclarationCsvExport
         ["编号", "提交时间", "状态", "户主姓名", "身份证号", "联系电话", "乡镇", "村", "家庭人口", "致贫返贫风险", "情况说明",
          "预计家庭年人均纯收入", "核实结果", "最后更新", "下一步", "期限"];
 
+    /// <summary>Shown for a value encrypted with another key (e.g. a record from before a key change).</summary>
+    public const string Unreadable = "（无法解密）";
+
+    /// <summary>One record this key cannot read must not fail the whole export.</summary>
+    private static string? Unprotect(PersonalDataProtector protector, string? value)
+    {
+        try
+        {
+            return protector.Unprotect(value);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return Unreadable;
+        }
+    }
+
     public static string Write(IEnumerable<Declaration> declarations, PersonalDataProtector protector, bool fullPersonalData)
     {
         var csv = new StringBuilder();
         csv.AppendJoin(',', Columns).Append("\r\n");
         foreach (var d in declarations)
         {
-            var id = protector.Unprotect(d.IdNumberProtected);
-            var phone = protector.Unprotect(d.PhoneProtected);
+            var id = Unprotect(protector, d.IdNumberProtected);
+            var phone = Unprotect(protector, d.PhoneProtected);
             string[] fields =
             [
                 d.Id,
                 Time(d.SubmittedAt),
                 CadreTexts.StatusLabel(d),
                 d.HeadName,
-                id is null ? "" : fullPersonalData ? id : PersonalDataMask.IdNumber(id),
-                fullPersonalData ? phone ?? "" : PersonalDataMask.Phone(phone),
+                id is null ? "" : fullPersonalData || id == Unreadable ? id : PersonalDataMask.IdNumber(id),
+                fullPersonalData || phone == Unreadable ? phone ?? "" : PersonalDataMask.Phone(phone),
                 d.Township,
                 d.Village,
                 d.HouseholdSize.ToString(CultureInfo.InvariantCulture),
                 string.Join("、", d.Hardships.Select(h => h.Label())),
-                d.Description,
+                fullPersonalData ? d.Description : PersonalDataMask.Text(d.Description),
                 d.EstimatedIncomePerCapita?.ToString("0", CultureInfo.InvariantCulture) ?? "",
                 d.VerifiedTrue switch { true => "属实", false => "不属实", null => "" },
                 Time(d.UpdatedAt),

@@ -35,6 +35,18 @@ public sealed class BindingService(IStorage storage, BindingRegistry registry, T
         return new(BindingOutcome.Bound, MaxFailuresPerDay - failures, subjects);
     }
 
+    /// <summary>
+    /// Removes the user's binding and its entries in the bound-users indexes ("删除我的信息"). The failure counter of
+    /// the day stays, so erasing cannot reset the lockout.
+    /// </summary>
+    public async Task UnbindAsync(string county, string channel, string userId, CancellationToken ct = default)
+    {
+        if (await GetAsync(county, channel, userId, ct) is { } existing)
+            foreach (var s in existing.Subjects)
+                await storage.IndexRemoveAsync(CaseKeys.IndexBoundUsers(county, s.Kind, s.Key), $"{channel}:{userId}", ct);
+        await storage.DeleteAsync(CaseKeys.Binding(county, channel, userId), ct);
+    }
+
     /// <summary>True while the user may still try today.</summary>
     public async Task<bool> IsLockedOutAsync(string county, string channel, string userId, CancellationToken ct = default) =>
         ((await storage.ReadAsync<int>(CaseKeys.BindingFailures(county, channel, userId, TodayKey()), ct))?.Value ?? 0) >= MaxFailuresPerDay;

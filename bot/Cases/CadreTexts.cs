@@ -63,11 +63,11 @@ public static class CadreTexts
         $"电话：{PersonalDataMask.Phone(phone)}\n" +
         $"住址：{d.Township} {d.Village}\n" +
         $"困难类型：{string.Join("、", d.Hardships.Select(h => h.Label()))}\n" +
-        $"情况说明：{d.Description}\n" +
+        $"情况说明：{PersonalDataMask.Text(d.Description)}\n" +
         $"每人年收入：{(d.EstimatedIncomePerCapita is { } i ? $"约{i:0}元（农户自报）" : "未填")}\n" +
         $"状态：{StatusLabel(d)}{Due(d, now)}\n" +
         (d.AssignedCadre is null ? "" : $"转交给：{d.AssignedCadre}\n") +
-        $"记录：\n{string.Join("\n", d.History.Select(e => $"  {ChinaTime.Display(e.At)} {ActionLabel(e.Action)} {Actor(e.Actor)}{(string.IsNullOrEmpty(e.Note) ? "" : "：" + e.Note)}"))}\n" +
+        $"记录：\n{string.Join("\n", d.History.Select(e => $"  {ChinaTime.Display(e.At)} {ActionLabel(e.Action)} {Actor(e.Actor)}{(string.IsNullOrEmpty(e.Note) ? "" : "：" + PersonalDataMask.Text(e.Note))}"))}\n" +
         $"下一步可发：{NextCommands(d)}";
 
     public static string Done(Declaration d, DeclarationAction action, DateTimeOffset now, int? publicityMinDays) => action switch

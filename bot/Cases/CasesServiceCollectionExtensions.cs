@@ -33,6 +33,7 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton<SiteStore>();
         services.AddSingleton<BindingRegistry>();
         services.AddSingleton<BindingService>();
+        services.AddSingleton<Privacy.IUserDataEraser, CasesUserDataEraser>();
         services.AddSingleton<DeclarationNotifier>();
         services.AddSingleton<CadreCommandHandler>();
         services.AddSingleton<CaseImporter>();

@@ -66,7 +66,8 @@ public sealed class DeclarationStore(IStorage storage, PersonalDataProtector pro
             Village = input.Village,
             HouseholdSize = input.HouseholdSize,
             Hardships = input.Hardships,
-            Description = input.Description,
+            // Free text: an ID or phone number in it is kept masked; the full values live only in the encrypted fields.
+            Description = PersonalDataMask.Text(input.Description),
             EstimatedIncomePerCapita = input.EstimatedIncomePerCapita,
             Status = DeclarationStatus.Submitted,
             SubmittedAt = now,

@@ -34,6 +34,28 @@ public static class IdNumber
         return new(IdNumberProblem.None, value);
     }
 
+    /// <summary>
+    /// Whether ASCII digits (an 18-character number ending in a digit or X, or the 15-digit number of before 1999) have
+    /// the shape of a real ID number: a province in use and a real birth date. The check digit is not required, so a
+    /// mistyped number still counts as personal data. <see cref="Privacy.PersonalDataMask.Text"/> masks what this accepts.
+    /// </summary>
+    public static bool IsPlausible(ReadOnlySpan<char> value)
+    {
+        if (value.Length == 18)
+        {
+            if (value[..17].ContainsAnyExceptInRange('0', '9') || !(char.IsAsciiDigit(value[17]) || value[17] is 'X' or 'x')) return false;
+            if (!Provinces.Contains((value[0] - '0') * 10 + (value[1] - '0'))) return false;
+            return DateOnly.TryParseExact(value.Slice(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
+                   && birth.Year >= 1890;
+        }
+        if (value.Length == 15)
+        {
+            if (value.ContainsAnyExceptInRange('0', '9') || !Provinces.Contains((value[0] - '0') * 10 + (value[1] - '0'))) return false;
+            return DateOnly.TryParseExact(value.Slice(6, 6), "yyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        }
+        return false;
+    }
+
     /// <summary>The check character for 17 digits.</summary>
     public static char CheckCharacter(ReadOnlySpan<char> first17)
     {

@@ -6,6 +6,13 @@ namespace AssistBot.Bot.Cases;
 /// </summary>
 public static class PhoneNumber
 {
+    /// <summary>
+    /// A mainland mobile number in 11 ASCII digits (1, then 3–9, then 9 digits). <see cref="Privacy.PersonalDataMask.Text"/>
+    /// masks what this accepts.
+    /// </summary>
+    public static bool IsMobile(ReadOnlySpan<char> digits) =>
+        digits.Length == 11 && digits[0] == '1' && digits[1] is >= '3' and <= '9' && !digits.ContainsAnyExceptInRange('0', '9');
+
     /// <summary>The number in canonical form (13912345678 or 0797-3322110), or a reason it is not one.</summary>
     public static PhoneCheck Check(string? input)
     {
@@ -15,7 +22,7 @@ public static class PhoneNumber
         if (digits.Length == 13 && digits.StartsWith("86", StringComparison.Ordinal)) digits = digits[2..];
 
         if (digits.Length == 11 && digits[0] == '1')
-            return digits[1] is >= '3' and <= '9' ? new(PhoneProblem.None, digits) : new(PhoneProblem.NotAMobile, digits);
+            return IsMobile(digits) ? new(PhoneProblem.None, digits) : new(PhoneProblem.NotAMobile, digits);
 
         if (digits[0] == '0')
         {

@@ -33,6 +33,8 @@ public abstract class BotAdapter
     protected async Task RunPipelineAsync(ITurnContext turnContext, BotCallbackHandler? callback,
         CancellationToken cancellationToken)
     {
+        // Personal data in what the user typed is masked before anything in the turn can store, echo or log it.
+        Privacy.InboundPersonalData.Mask(turnContext.Activity);
         try
         {
             await RunMiddleware(0).ConfigureAwait(false);

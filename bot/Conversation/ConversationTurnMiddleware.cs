@@ -17,6 +17,7 @@ namespace AssistBot.Bot.Conversation;
 public sealed class ConversationTurnMiddleware(
     ConversationLocks locks,
     IEnumerable<BotState> states,
+    StorageOutageLog outage,
     ILogger<ConversationTurnMiddleware> logger) : IMiddleware
 {
     private readonly BotState[] _states = states.ToArray();
@@ -66,6 +67,7 @@ public sealed class ConversationTurnMiddleware(
                 throw;
             }
 
+            outage.Reachable(); // the turn read and saved its state
             var replies = buffer.Stop();
             if (replies.Count > 0) await turnContext.SendActivitiesAsync(replies, cancellationToken).ConfigureAwait(false);
             return;

@@ -8,28 +8,32 @@ namespace AssistBot.Bot.Conversation;
 /// The adapter's OnTurnError: logs the exception, tells the user briefly in Chinese (never a stack trace), and removes
 /// the conversation's dialog stack so the next message starts clean instead of failing the same way again.
 /// </summary>
-public sealed class TurnErrorHandler(ConversationState conversationState, ILogger<TurnErrorHandler> logger)
+public sealed class TurnErrorHandler(ConversationState conversationState, StorageOutageLog outage, ILogger<TurnErrorHandler> logger)
 {
     public async Task HandleAsync(ITurnContext turnContext, Exception exception)
     {
         var activity = turnContext.Activity;
-        logger.LogError(exception, "Turn failed on {ChannelId} conversation {ConversationId} ({ActivityType})",
-            activity.ChannelId, activity.Conversation?.Id, activity.Type);
+        // Storage down: counted and logged once per outage by the outage log, not a stack trace per message.
+        var outageTurn = outage.TurnFailed(exception);
+        if (!outageTurn)
+            logger.LogError(exception, "Turn failed on {ChannelId} conversation {ConversationId} ({ActivityType})",
+                activity.ChannelId, activity.Conversation?.Id, activity.Type);
         try
         {
             await turnContext.SendActivityAsync(MessageFactory.Text(EngineTexts.Apology)).ConfigureAwait(false);
         }
         catch (Exception sendError)
         {
-            logger.LogError(sendError, "Could not send the error apology");
+            if (!StorageOutageLog.IsOutage(sendError)) logger.LogError(sendError, "Could not send the error apology");
         }
+        if (outageTurn) return; // nothing to clear in storage that cannot be reached
         try
         {
             await ClearDialogStackAsync(turnContext).ConfigureAwait(false);
         }
         catch (Exception clearError)
         {
-            logger.LogError(clearError, "Could not clear the dialog stack after a failed turn");
+            if (!outage.TurnFailed(clearError)) logger.LogError(clearError, "Could not clear the dialog stack after a failed turn");
         }
     }
 
@@ -46,7 +50,7 @@ public sealed class TurnErrorHandler(ConversationState conversationState, ILogge
             item.Value.Remove(DialogStateProperty.Name);
             try
             {
-                await storage.WriteAsync(key, item.Value, WriteCondition.For(item)).ConfigureAwait(false);
+                await storage.WriteAsync(key, item.Value, WriteCondition.For(item), conversationState.TimeToLive).ConfigureAwait(false);
                 return;
             }
             catch (StorageConflictException) when (attempt < 5)

@@ -1,4 +1,5 @@
 using AssistBot.Bot.Cli;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Dialogs;
 using AssistBot.Bot.Conversation.State;
@@ -16,13 +17,17 @@ public static class ConversationEngineServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddConversationEngine(this IServiceCollection services)
     {
-        services.AddSingleton<ConversationState>();
-        services.AddSingleton<UserState>();
+        // Chat state expires after Retention:Conversation without a change (default 180 days).
+        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<Storage.IStorage>()) { TimeToLive = Retention(sp) });
+        services.AddSingleton(sp => new UserState(sp.GetRequiredService<Storage.IStorage>()) { TimeToLive = Retention(sp) });
         services.AddSingleton<BotState>(sp => sp.GetRequiredService<ConversationState>());
         services.AddSingleton<BotState>(sp => sp.GetRequiredService<UserState>());
         services.AddSingleton<ConversationLocks>();
+        services.TryAddSingleton<Storage.StorageOutageLog>();
         services.AddSingleton<Interruptions>();
         foreach (var placeholder in PlaceholderRouteHandler.All()) services.AddSingleton(placeholder);
+        services.AddSingleton<Privacy.ForgetMeDialog>();
+        services.AddSingleton<IRouteHandler, Privacy.ForgetMeRouteHandler>();
         services.AddSingleton<RouterDialog>();
         services.AddSingleton<IBot>(sp => new DialogBot(
             sp.GetRequiredService<ConversationState>(),
@@ -42,4 +47,8 @@ public static class ConversationEngineServiceCollectionExtensions
         services.AddSingleton<ICliCommand, ChatCommand>();
         return services;
     }
+
+    private static TimeSpan Retention(IServiceProvider services) =>
+        services.GetService<Microsoft.Extensions.Options.IOptions<AssistBot.Bot.Privacy.RetentionOptions>>()?.Value.Conversation
+        ?? new AssistBot.Bot.Privacy.RetentionOptions().Conversation;
 }

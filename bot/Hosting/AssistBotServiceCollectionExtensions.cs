@@ -16,6 +16,7 @@ public static class AssistBotServiceCollectionExtensions
         services.AddAssistBotStorage(configuration);
         services.AddPersonalDataProtection(configuration);
         services.AddAssistBotHealthChecks();
+        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
         services.AddHostedService<StartupBanner>();
         return services;
     }

@@ -23,17 +23,19 @@ public static class HealthEndpoints
     {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
-        endpoints.MapGet("/healthz", async (IStorage storage, Counties counties, ILoggerFactory loggers, CancellationToken ct) =>
+        endpoints.MapGet("/healthz", async (IStorage storage, StorageOutageLog outage, Counties counties, CancellationToken ct) =>
         {
             string? problem = null;
             try
             {
                 await storage.PingAsync(ct);
+                outage.Reachable();
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 problem = e is TimeoutException ? "timeout" : e.GetType().Name;
-                loggers.CreateLogger("AssistBot.Health").LogWarning("Storage health check failed: {Error}", e.Message);
+                // Logged once per outage (start and end), not on every probe.
+                outage.Unreachable(e);
             }
             Observability.AssistBotTelemetry.ReportStorage(problem is null);
             var body = new HealthReport(

@@ -1,3 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using AssistBot.Bot.Cases;
+
 namespace AssistBot.Bot.Privacy;
 
 /// <summary>How personal data is shown to people and written to logs.</summary>
@@ -18,5 +22,116 @@ public static class PersonalDataMask
         var v = value.Trim();
         if (v.Length == 11 && v[0] == '1') return string.Concat(v.AsSpan(0, 3), "****", v.AsSpan(7));
         return v.Length <= 4 ? new string('*', v.Length) : string.Concat(new string('*', v.Length - 4), v.AsSpan(v.Length - 4));
+    }
+
+    /// <summary>
+    /// Free text with every ID number and mobile number in it masked, wherever it stands in the text: "我身份证
+    /// 360722199001010012" → "我身份证360722********0012", "电话139 7971 2345" / "+86 139-7971-2345" / "手机：１３９７９７１２３４５"
+    /// → "…139****2345". This is the one place that decides what counts: digits of any width (and spoken digits), in
+    /// groups joined by spaces or dashes, that together form what <see cref="Cases.IdNumber.IsPlausible"/> (18 or 15
+    /// characters) or <see cref="PhoneNumber.IsMobile"/> (11 digits, optionally after 86) accept. Amounts, dates, case
+    /// and loan numbers stay as written. Masked text passes through unchanged, so masking twice is harmless.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    public static string? Text(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return text;
+        var digitCount = 0;
+        foreach (var c in text)
+            if (Digit(c) >= 0) digitCount++;
+        if (digitCount < 11) return text;
+
+        StringBuilder? result = null;
+        var copied = 0;
+        var groups = new List<(int Start, int End, string Digits)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            // One run: digit groups joined by short separators.
+            groups.Clear();
+            while (i < text.Length && Digit(text[i]) < 0) i++;
+            while (i < text.Length && Digit(text[i]) >= 0)
+            {
+                var start = i;
+                var digits = new StringBuilder();
+                while (i < text.Length && Digit(text[i]) >= 0) digits.Append((char)('0' + Digit(text[i++])));
+                // The check character X closes an ID number's group.
+                if (i < text.Length && text[i] is 'X' or 'x' or 'Ｘ' or 'ｘ' && digits.Length == 17 && !IsLetterOrDigitAt(text, i + 1))
+                {
+                    digits.Append('X');
+                    i++;
+                }
+                groups.Add((start, i, digits.ToString()));
+                var gap = i;
+                while (gap < text.Length && gap - i < 3 && IsSeparator(text[gap])) gap++;
+                if (gap == i || gap >= text.Length || Digit(text[gap]) < 0) break;
+                i = gap;
+            }
+            if (groups.Count == 0) break;
+
+            for (var g = 0; g < groups.Count;)
+            {
+                var match = Match(groups, g, text);
+                if (match is not { } m)
+                {
+                    g++;
+                    continue;
+                }
+                result ??= new StringBuilder(text.Length);
+                result.Append(text, copied, groups[g].Start - copied).Append(m.Masked);
+                copied = groups[m.LastGroup].End;
+                g = m.LastGroup + 1;
+            }
+        }
+        if (result is null) return text;
+        return result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>The longest ID number or mobile number formed by the groups from <paramref name="first"/> on.</summary>
+    private static (int LastGroup, string Masked)? Match(List<(int Start, int End, string Digits)> groups, int first, string text)
+    {
+        (int, string)? best = null;
+        var joined = "";
+        for (var g = first; g < groups.Count; g++)
+        {
+            joined += groups[g].Digits;
+            if (joined.Length > 18) break;
+            if (Cases.IdNumber.IsPlausible(joined)) best = (g, IdNumber(joined.ToUpperInvariant()));
+            else if (PhoneNumber.IsMobile(joined) && !IsAmount(text, groups[g].End)) best = (g, Phone(joined));
+            else if (joined.Length == 13 && joined.StartsWith("86", StringComparison.Ordinal) && PhoneNumber.IsMobile(joined.AsSpan(2))
+                     && !IsAmount(text, groups[g].End))
+                best = (g, "86" + Phone(joined[2..]));
+        }
+        return best;
+    }
+
+    /// <summary>An ASCII, full-width or spoken digit's value, else -1.</summary>
+    private static int Digit(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= '０' and <= '９' => c - '０',
+        '零' or '〇' or '洞' => 0,
+        '一' or '幺' => 1,
+        '二' or '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' or '拐' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => -1,
+    };
+
+    private static bool IsSeparator(char c) => c is ' ' or '\u3000' or '-' or '－' or '—' or '–' or '‐' or '\u00a0';
+
+    private static bool IsLetterOrDigitAt(string text, int index) =>
+        index < text.Length && (char.IsAsciiLetterOrDigit(text[index]) || Digit(text[index]) >= 0);
+
+    /// <summary>A number followed by a money unit (13000000000元) is an amount, not a phone number.</summary>
+    private static bool IsAmount(string text, int end)
+    {
+        while (end < text.Length && text[end] == ' ') end++;
+        return end < text.Length && text[end] is '元' or '块' or '万' or '亿' or '角';
     }
 }

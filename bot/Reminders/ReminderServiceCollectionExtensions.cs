@@ -40,6 +40,7 @@ public static class ReminderServiceCollectionExtensions
 
         services.AddSingleton<StorageBorrowerAccounts>();
         services.AddSingleton<BoundBorrowerAccounts>();
+        services.AddSingleton<Privacy.IUserDataEraser, ReminderUserDataEraser>();
         services.TryAddSingleton<IBorrowerAccounts>(sp => sp.GetRequiredService<BoundBorrowerAccounts>());
         services.AddSingleton<LoanStore>();
         services.AddSingleton<ILoanBook>(sp => sp.GetRequiredService<LoanStore>());

@@ -119,6 +119,45 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
+    public async ValueTask<ClaimOutcome> TryClaimGuardedAsync(string key, TimeSpan timeToLive, ClaimGuard guard,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var transaction = connection.BeginTransaction();
+        var now = Now;
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT result FROM claims WHERE key = $key AND expires > $now";
+            read.Parameters.AddWithValue("$key", guard.Key);
+            read.Parameters.AddWithValue("$now", now);
+            var held = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            if (held is not null && held as string != guard.Value) return ClaimOutcome.GuardMismatch;
+            if (held is null)
+            {
+                await using var set = connection.CreateCommand();
+                set.CommandText = """
+                    INSERT INTO claims (key, expires, result) VALUES ($key, $expires, $value)
+                    ON CONFLICT (key) DO UPDATE SET expires = excluded.expires, result = excluded.result
+                    """;
+                set.Parameters.AddWithValue("$key", guard.Key);
+                set.Parameters.AddWithValue("$expires", ExpiresAt(guard.TimeToLive));
+                set.Parameters.AddWithValue("$value", guard.Value);
+                await set.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        await using var claim = connection.CreateCommand();
+        claim.CommandText = """
+            INSERT INTO claims (key, expires) VALUES ($key, $expires)
+            ON CONFLICT (key) DO UPDATE SET expires = excluded.expires, result = NULL WHERE claims.expires <= $now
+            """;
+        claim.Parameters.AddWithValue("$key", key);
+        claim.Parameters.AddWithValue("$expires", ExpiresAt(timeToLive));
+        claim.Parameters.AddWithValue("$now", now);
+        var won = await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return won ? ClaimOutcome.Claimed : ClaimOutcome.AlreadyClaimed;
+    }
+
     public async ValueTask ReleaseClaimAsync(string key, CancellationToken cancellationToken = default)
     {
         await using var connection = Open();
@@ -220,6 +259,18 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             result.Add(new IndexEntry(reader.GetString(0), reader.GetDouble(1)));
         return result;
+    }
+
+    public async ValueTask<long> IndexRemoveRangeByScoreAsync(string index, double minScore, double maxScore,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM idx WHERE name = $name AND score >= $min AND score <= $max";
+        command.Parameters.AddWithValue("$name", index);
+        command.Parameters.AddWithValue("$min", minScore);
+        command.Parameters.AddWithValue("$max", maxScore);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<double?> IndexScoreAsync(string index, string member, CancellationToken cancellationToken = default)

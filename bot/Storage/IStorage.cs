@@ -26,6 +26,16 @@ public interface IStorage
     /// </summary>
     ValueTask<bool> TryClaimAsync(string key, TimeSpan timeToLive, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="TryClaimAsync"/> that first checks a guard: <paramref name="guard"/>'s key must be free or hold the
+    /// guard's value. When it holds another value nothing changes and the result is
+    /// <see cref="ClaimOutcome.GuardMismatch"/>; otherwise the guard key is set (if it was free, for the guard's own time
+    /// to live) and the claim is tried. Atomic, and one round trip: the WeChat channel remembers which message a signed
+    /// (timestamp, nonce) pair carried on the same call that claims the message's MsgId.
+    /// </summary>
+    ValueTask<ClaimOutcome> TryClaimGuardedAsync(string key, TimeSpan timeToLive, ClaimGuard guard,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Releases a claim early (e.g. when the work it guarded failed and may be retried).</summary>
     ValueTask ReleaseClaimAsync(string key, CancellationToken cancellationToken = default);
 
@@ -55,6 +65,10 @@ public interface IStorage
     /// </summary>
     ValueTask<IReadOnlyList<IndexEntry>> IndexRangeByScoreAsync(string index, double minScore, double maxScore,
         int skip = 0, int take = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the members with <paramref name="minScore"/> ≤ score ≤ <paramref name="maxScore"/>; returns how many.</summary>
+    ValueTask<long> IndexRemoveRangeByScoreAsync(string index, double minScore, double maxScore,
+        CancellationToken cancellationToken = default);
 
     /// <summary>The score of one member, or null when absent.</summary>
     ValueTask<double?> IndexScoreAsync(string index, string member, CancellationToken cancellationToken = default);

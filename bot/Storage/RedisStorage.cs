@@ -76,6 +76,29 @@ public sealed class RedisStorage : IStorage
     public async ValueTask<bool> TryClaimAsync(string key, TimeSpan timeToLive, CancellationToken cancellationToken = default) =>
         await Run(Db.StringSetAsync(Claim(key), 1, timeToLive, When.NotExists)).ConfigureAwait(false);
 
+    // KEYS: claim, guard; ARGV: claim ttl ms, guard value, guard ttl ms. Returns 0 claimed, 1 already claimed, 2 guard mismatch.
+    private const string GuardedClaimScript = """
+        local g = redis.call('GET', KEYS[2])
+        if g and g ~= ARGV[2] then return 2 end
+        if not g then redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
+        if redis.call('SET', KEYS[1], '1', 'PX', ARGV[1], 'NX') then return 0 end
+        return 1
+        """;
+
+    public async ValueTask<ClaimOutcome> TryClaimGuardedAsync(string key, TimeSpan timeToLive, ClaimGuard guard,
+        CancellationToken cancellationToken = default)
+    {
+        var result = await Run(Db.ScriptEvaluateAsync(GuardedClaimScript, [Claim(key), Claim(guard.Key)],
+            [Math.Max(1, (long)timeToLive.TotalMilliseconds), guard.Value, Math.Max(1, (long)guard.TimeToLive.TotalMilliseconds)]))
+            .ConfigureAwait(false);
+        return (long)result switch
+        {
+            0 => ClaimOutcome.Claimed,
+            1 => ClaimOutcome.AlreadyClaimed,
+            _ => ClaimOutcome.GuardMismatch,
+        };
+    }
+
     public async ValueTask ReleaseClaimAsync(string key, CancellationToken cancellationToken = default) =>
         await Run(Db.KeyDeleteAsync(Claim(key))).ConfigureAwait(false);
 
@@ -114,6 +137,10 @@ public sealed class RedisStorage : IStorage
         for (var i = 0; i < entries.Length; i++) result[i] = new IndexEntry(entries[i].Element!, entries[i].Score);
         return result;
     }
+
+    public async ValueTask<long> IndexRemoveRangeByScoreAsync(string index, double minScore, double maxScore,
+        CancellationToken cancellationToken = default) =>
+        await Run(Db.SortedSetRemoveRangeByScoreAsync(Index(index), minScore, maxScore)).ConfigureAwait(false);
 
     public async ValueTask<double?> IndexScoreAsync(string index, string member, CancellationToken cancellationToken = default) =>
         await Run(Db.SortedSetScoreAsync(Index(index), member)).ConfigureAwait(false);

@@ -7,7 +7,7 @@ public static class StorageExtensions
     /// ETag it read, retrying on conflict. <paramref name="update"/> may run more than once, so keep it pure.
     /// </summary>
     public static async ValueTask<T> UpdateAsync<T>(this IStorage storage, string key, Func<T?, T> update,
-        int maxAttempts = 64, CancellationToken cancellationToken = default)
+        int maxAttempts = 64, CancellationToken cancellationToken = default, TimeSpan? timeToLive = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -15,7 +15,7 @@ public static class StorageExtensions
             var next = update(current is null ? default : current.Value);
             try
             {
-                await storage.WriteAsync(key, next, WriteCondition.For(current), null, cancellationToken).ConfigureAwait(false);
+                await storage.WriteAsync(key, next, WriteCondition.For(current), timeToLive, cancellationToken).ConfigureAwait(false);
                 return next;
             }
             catch (StorageConflictException) when (attempt < maxAttempts)

@@ -51,7 +51,8 @@ public sealed class LoadRunner(LoadOptions options, WeChatPlatform platform)
             var openId = $"oLoad{random.Next(options.Users):D8}";
             var msgId = Interlocked.Increment(ref _nextMsgId);
             var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
-            var nonce = random.Next(100_000_000, int.MaxValue).ToString();
+            // Unique per message, as a signed (timestamp, nonce) pair may carry one message only.
+            var nonce = (100_000_000 + msgId % 2_000_000_000).ToString();
             var xml = WeChatPlatform.TextMessageXml("gh_loadtest", openId, long.Parse(timestamp),
                 Questions[random.Next(Questions.Length)], msgId);
             var query = new StringBuilder($"/wechat/{options.County}?signature={WeChatPlatform.Sign(platform.Token, timestamp, nonce)}")

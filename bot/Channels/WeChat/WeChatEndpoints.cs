@@ -62,7 +62,8 @@ public static class WeChatEndpoints
         if (safeMode && string.IsNullOrEmpty(msgSignature))
             return Reject(log, c, "wechat POST", "missing msg_signature");
 
-        var (envelope, rejected) = await ReadEnvelopeAsync(http.Request, c, log, http.RequestAborted);
+        // The plain-mode signature does not cover the body: remember which body this (timestamp, nonce) carried.
+        var (envelope, rejected, digest) = await ReadEnvelopeAsync(http.Request, c, log, http.RequestAborted, digest: !safeMode);
         if (rejected is not null) return rejected;
 
         var message = envelope;
@@ -83,7 +84,13 @@ public static class WeChatEndpoints
         if (string.IsNullOrEmpty(message.FromUserName) || string.IsNullOrEmpty(message.MsgType)) return BadXml(log, c);
 
         var reply = await processor.ProcessAsync(c, ChannelIds.WeChat, message,
-            (user, text, ct) => api.SendCustomerServiceTextAsync(account, user, text, ct), http.RequestAborted);
+            (user, text, ct) => api.SendCustomerServiceTextAsync(account, user, text, ct), http.RequestAborted,
+            digest is null ? null : new WeChatReplayCheck(timestamp, nonce, digest));
+        if (reply is null)
+        {
+            log.LogWarning("Rejected wechat POST for {County}: a replayed timestamp/nonce with another message", c.Id);
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
         return Reply(reply, message, cipher, account.Token, time);
     }
 
@@ -122,7 +129,7 @@ public static class WeChatEndpoints
         var cipher = crypto.ForWeCom(c);
         if (cipher is null) return Unavailable(log, c, "WeCom:EncodingAESKey/CorpId");
 
-        var (envelope, rejected) = await ReadEnvelopeAsync(http.Request, c, log, http.RequestAborted);
+        var (envelope, rejected, _) = await ReadEnvelopeAsync(http.Request, c, log, http.RequestAborted);
         if (rejected is not null) return rejected;
         if (string.IsNullOrEmpty(envelope.Encrypt)) return BadXml(log, c);
         if (!WeChatSignature.Verify(msgSignature, app.Token, timestamp, nonce, envelope.Encrypt))
@@ -136,9 +143,10 @@ public static class WeChatEndpoints
         if (!AgentMatches(app.AgentId, envelope.AgentId) || !AgentMatches(app.AgentId, message.AgentId))
             return Reject(log, c, "wecom POST", "message is for another AgentID");
 
+        // msg_signature covers the encrypted body, so a replayed pair can only carry the same message (a retry).
         var reply = await processor.ProcessAsync(c, ChannelIds.WeCom, message,
             (user, text, ct) => api.SendTextAsync(app, user, text, ct), http.RequestAborted);
-        return Reply(reply, message, cipher, app.Token, time);
+        return Reply(reply ?? "", message, cipher, app.Token, time);
     }
 
     /// <summary>"success" (never encrypted) for nothing to say; otherwise one text XML, encrypted in safe mode / WeCom.</summary>
@@ -165,20 +173,31 @@ public static class WeChatEndpoints
         return Math.Abs(skew) <= maxSkew.TotalSeconds;
     }
 
-    /// <summary>The callback body as XML, or the status that rejects it (413 too large, 400 malformed).</summary>
-    private static async Task<(WeChatInboundMessage Envelope, IResult? Rejected)> ReadEnvelopeAsync(HttpRequest request,
-        County county, ILogger log, CancellationToken cancellationToken)
+    /// <summary>
+    /// The callback body as XML, or the status that rejects it (413 too large, 400 malformed); with
+    /// <paramref name="digest"/>, also a digest of the body's bytes (128 bits of SHA-256, hex).
+    /// </summary>
+    private static async Task<(WeChatInboundMessage Envelope, IResult? Rejected, string? Digest)> ReadEnvelopeAsync(HttpRequest request,
+        County county, ILogger log, CancellationToken cancellationToken, bool digest = false)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
-        if (body.Status is { } status) return (null!, status);
+        if (body.Status is { } status) return (null!, status, null);
         try
         {
-            return WeChatXml.TryParse(body.Buffer!, body.Length, out var envelope) ? (envelope, null) : (null!, BadXml(log, county));
+            if (!WeChatXml.TryParse(body.Buffer!, body.Length, out var envelope)) return (null!, BadXml(log, county), null);
+            return (envelope, null, digest ? Digest(body.Buffer.AsSpan(0, body.Length)) : null);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(body.Buffer!);
         }
+    }
+
+    private static string Digest(ReadOnlySpan<byte> body)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(body, hash);
+        return Convert.ToHexString(hash[..16]);
     }
 
     private readonly record struct Body(byte[]? Buffer, int Length, IResult? Status);

@@ -13,6 +13,12 @@ namespace AssistBot.Bot.WeChat;
 public delegate Task<WeChatSendResult> WeChatPushSender(string userId, string text, CancellationToken cancellationToken);
 
 /// <summary>
+/// A plain-mode callback's signed (timestamp, nonce) pair and a digest of the body it came with: the signature does
+/// not cover the body, so the pair may carry one message only (see <see cref="WeChatMessageProcessor"/>).
+/// </summary>
+public readonly record struct WeChatReplayCheck(string Timestamp, string Nonce, string BodyDigest);
+
+/// <summary>
 /// One verified, decrypted callback message in → the passive reply text out ("" = answer "success").
 /// Shared by the Official Account and WeCom endpoints: rate limit, map to an activity, process each delivery
 /// once across retries and instances (claim in storage), run the turn within the 5-second rule, and push what
@@ -25,6 +31,7 @@ public sealed class WeChatMessageProcessor(
     ConversationLocks conversationLocks,
     WeChatRateLimiter rateLimiter,
     WeChatUserDirectory users,
+    StorageOutageLog outage,
     IOptionsMonitor<WeChatChannelOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -32,8 +39,14 @@ public sealed class WeChatMessageProcessor(
 {
     private static readonly TimeSpan RetryPollInterval = TimeSpan.FromMilliseconds(100);
 
-    public async Task<string> ProcessAsync(County county, string channelId, WeChatInboundMessage message,
-        WeChatPushSender push, CancellationToken requestAborted)
+    /// <summary>
+    /// Processes one message; returns the passive reply, or null when <paramref name="replay"/>'s (timestamp, nonce)
+    /// pair already carried another message (a replayed signature with a forged body: nothing is processed or stored,
+    /// the endpoint answers 403). The pair is remembered for twice the timestamp skew allowed, on the same storage
+    /// call that claims the MsgId, so the check costs no extra round trip.
+    /// </summary>
+    public async Task<string?> ProcessAsync(County county, string channelId, WeChatInboundMessage message,
+        WeChatPushSender push, CancellationToken requestAborted, WeChatReplayCheck? replay = null)
     {
         var userId = message.FromUserName!;
         if (!rateLimiter.TryAcquire(string.Concat(channelId, ":", county.Id, ":", userId)))
@@ -50,14 +63,19 @@ public sealed class WeChatMessageProcessor(
 
         var action = WeChatActivityMapper.Map(message, county.Id, channelId);
         var isOfficialAccount = channelId == ChannelIds.WeChat;
+        var claimKey = string.Concat(channelId, ":msg:", county.Id, ":", message.DedupId);
+        var settings = options.CurrentValue;
+        var guard = replay is { } r
+            ? new ClaimGuard(string.Concat(channelId, ":nonce:", county.Id, ":", r.Timestamp, ":", r.Nonce), r.BodyDigest,
+                2 * settings.MaxTimestampSkew)
+            : (ClaimGuard?)null;
         if (action.Activity is not { } activity)
         {
+            if (guard is { } g && await IsReplayAsync(claimKey, g, settings, requestAborted).ConfigureAwait(false)) return null;
             if (action.ImmediateReply is not null && isOfficialAccount) _ = RecordInboundInBackgroundAsync(county.Id, userId);
             return action.ImmediateReply ?? "";
         }
 
-        var claimKey = string.Concat(channelId, ":msg:", county.Id, ":", message.DedupId);
-        var settings = options.CurrentValue;
         // The conversation state is read together with the claim (one round trip), unless a turn of this conversation
         // is already running here and is about to change it.
         var prefetch = conversationLocks.IsBusy(ConversationLocks.KeyFor(activity))
@@ -66,16 +84,32 @@ public sealed class WeChatMessageProcessor(
         bool claimed;
         try
         {
-            claimed = await storage.TryClaimAsync(claimKey, settings.DedupWindow, requestAborted).ConfigureAwait(false);
+            if (guard is { } g)
+            {
+                var outcome = await storage.TryClaimGuardedAsync(claimKey, settings.DedupWindow, g, requestAborted).ConfigureAwait(false);
+                if (outcome == ClaimOutcome.GuardMismatch)
+                {
+                    Observe(prefetch);
+                    logger.LogWarning("Rejected a {Channel} callback for {County}: timestamp/nonce already used for another message",
+                        channelId, county.Id);
+                    return null;
+                }
+                claimed = outcome == ClaimOutcome.Claimed;
+            }
+            else
+            {
+                claimed = await storage.TryClaimAsync(claimKey, settings.DedupWindow, requestAborted).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Observe(prefetch);
             // Storage is down: nothing can be processed once-only or saved, so say so politely instead of a 500
             // (which WeChat shows as "该公众号暂时无法提供服务").
-            logger.LogError(e, "Storage unavailable; could not claim {Key}", claimKey);
+            if (!outage.TurnFailed(e)) logger.LogError(e, "Could not claim {Key}", claimKey);
             return WeChatTexts.TurnFailed;
         }
+        outage.Reachable();
         if (!claimed)
         {
             AssistBotTelemetry.RetriesDropped.Add(1, new KeyValuePair<string, object?>("channel", channelId));
@@ -124,6 +158,23 @@ public sealed class WeChatMessageProcessor(
     private static void CountReply(string channelId, string kind) =>
         AssistBotTelemetry.Replies.Add(1, new KeyValuePair<string, object?>("channel", channelId), new KeyValuePair<string, object?>("kind", kind));
 
+    /// <summary>For a message that needs no turn (an immediate reply): only the replay check, with the same claim.</summary>
+    private async Task<bool> IsReplayAsync(string claimKey, ClaimGuard guard, WeChatChannelOptions settings, CancellationToken ct)
+    {
+        try
+        {
+            if (await storage.TryClaimGuardedAsync(claimKey, settings.DedupWindow, guard, ct).ConfigureAwait(false) != ClaimOutcome.GuardMismatch)
+                return false;
+            logger.LogWarning("Rejected a callback: timestamp/nonce already used for another message ({Key})", guard.Key);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Storage is down: nothing will be stored either; the fixed immediate reply is harmless.
+            return false;
+        }
+    }
+
     private async Task<string> RunTurnAsync(County county, Activity activity, StatePrefetch? prefetch, CancellationToken cancellationToken)
     {
         try
@@ -139,7 +190,8 @@ public sealed class WeChatMessageProcessor(
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(e, "{Channel} turn failed for {County}/{User}", activity.ChannelId, county.Id, activity.From?.Id);
+            if (!outage.TurnFailed(e))
+                logger.LogError(e, "{Channel} turn failed for {County}/{User}", activity.ChannelId, county.Id, activity.From?.Id);
             return WeChatTexts.TurnFailed;
         }
     }
@@ -155,7 +207,7 @@ public sealed class WeChatMessageProcessor(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The follower record helps later pushes; it must not cost the user this reply.
-            logger.LogWarning(e, "Could not record follower state for {County}/{User}", county.Id, userId);
+            if (!StorageOutageLog.IsOutage(e)) logger.LogWarning(e, "Could not record follower state for {County}/{User}", county.Id, userId);
         }
     }
 
@@ -168,7 +220,8 @@ public sealed class WeChatMessageProcessor(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Could not record the last message time for {County}/{User}", countyId, userId);
+            if (StorageOutageLog.IsOutage(e)) outage.Unreachable(e);
+            else logger.LogWarning(e, "Could not record the last message time for {County}/{User}", countyId, userId);
         }
     }
 
@@ -204,7 +257,7 @@ public sealed class WeChatMessageProcessor(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Could not store the reply for {Key}; a retry will answer success", claimKey);
+            if (!StorageOutageLog.IsOutage(e)) logger.LogWarning(e, "Could not store the reply for {Key}; a retry will answer success", claimKey);
         }
     }
 

@@ -17,6 +17,9 @@ public static class WeChatServiceCollectionExtensions
         services.AddSingleton<WeChatApiClient>();
         services.AddSingleton<WeComApiClient>();
         services.AddSingleton<WeChatUserDirectory>();
+        services.AddSingleton<Privacy.RetentionSweeper>();
+        services.AddSingleton<Privacy.IUserDataEraser, WeChatUserDataEraser>();
+        services.AddHostedService(sp => sp.GetRequiredService<Privacy.RetentionSweeper>());
         services.AddSingleton<WeChatRateLimiter>();
         services.AddSingleton<WeChatCryptoProvider>();
         services.AddSingleton<WeChatMessageProcessor>();

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using AssistBot.Bot.Privacy;
 using AssistBot.Bot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace AssistBot.Bot.WeChat;
 
@@ -22,8 +24,11 @@ public sealed record WeChatUserRecord
 /// The scheduler reads both to pick customer-service (window open) or template messages, and to skip users who
 /// unfollowed.
 /// </summary>
-public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time)
+public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time, IOptions<RetentionOptions>? retention = null)
 {
+    /// <summary>The follower record lives this long after its last change; the index is trimmed by <see cref="RetentionSweeper"/>.</summary>
+    private readonly TimeSpan _retention = retention?.Value.Conversation ?? new RetentionOptions().Conversation;
+
     /// <summary>The customer-service window the platform allows after a user's message.</summary>
     public static readonly TimeSpan CustomerServiceWindow = TimeSpan.FromHours(48);
 
@@ -67,7 +72,7 @@ public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time)
         var now = time.GetUtcNow();
         await storage.UpdateAsync<WeChatUserRecord>(Key(countyId, openId),
             u => (u ?? new WeChatUserRecord()) with { Subscribed = true, SubscribedAt = now, LastInboundAt = now },
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+            cancellationToken: cancellationToken, timeToLive: _retention).ConfigureAwait(false);
         await WriteInboundAsync(countyId, openId, now, cancellationToken).ConfigureAwait(false);
         Remember(countyId + "/" + openId, now);
     }
@@ -77,7 +82,7 @@ public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time)
         var now = time.GetUtcNow();
         await storage.UpdateAsync<WeChatUserRecord>(Key(countyId, openId),
             u => (u ?? new WeChatUserRecord()) with { Subscribed = false, UnsubscribedAt = now },
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+            cancellationToken: cancellationToken, timeToLive: _retention).ConfigureAwait(false);
         await storage.IndexRemoveAsync(LastInboundIndex(countyId), openId, cancellationToken).ConfigureAwait(false);
         if (_lastWritten.TryRemove(countyId + "/" + openId, out _)) Interlocked.Decrement(ref _remembered);
     }
@@ -90,6 +95,19 @@ public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time)
         if (_lastWritten.TryGetValue(id, out var last) && now - last < InboundWriteInterval) return ValueTask.CompletedTask;
         Remember(id, now);
         return WriteInboundAsync(countyId, openId, now, cancellationToken);
+    }
+
+    /// <summary>Retention: removes last-message entries older than <paramref name="cutoff"/>; returns how many.</summary>
+    public async ValueTask<long> ForgetInboundBeforeAsync(string countyId, DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
+        await storage.IndexRemoveRangeByScoreAsync(LastInboundIndex(countyId), double.NegativeInfinity,
+            cutoff.ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>"删除我的信息": the follower record and the last-message entry of one user.</summary>
+    public async ValueTask ForgetAsync(string countyId, string openId, CancellationToken cancellationToken = default)
+    {
+        await storage.DeleteAsync(Key(countyId, openId), cancellationToken).ConfigureAwait(false);
+        await storage.IndexRemoveAsync(LastInboundIndex(countyId), openId, cancellationToken).ConfigureAwait(false);
+        if (_lastWritten.TryRemove(countyId + "/" + openId, out _)) Interlocked.Decrement(ref _remembered);
     }
 
     private void Remember(string id, DateTimeOffset now)

@@ -16,6 +16,9 @@ public sealed class Interruptions
     public static readonly IReadOnlySet<string> HelpWords = Set("帮助", "help", "怎么用", "不会用", "不懂", "看不懂", "怎么弄", "怎么填", "怎么回答", "什么意思");
     public static readonly IReadOnlySet<string> BackWords = Set("返回上一步", "上一步", "回到上一步", "返回", "后退", "退回", "上一个", "改上一个", "重新填上一个");
     public static readonly IReadOnlySet<string> HumanWords = Set("转人工", "人工", "人工服务", "找人工", "人工客服", "客服", "找人", "联系人", "联系人工", "真人");
+    /// <summary>"删除我的信息" said in the middle of a form: the form ends and the router opens the deletion (it asks first).</summary>
+    public static readonly IReadOnlySet<string> ForgetWords = Set("删除我的信息", "删除我的资料", "删除我的数据", "删除个人信息", "删除我的个人信息",
+        "清除我的信息", "清空我的信息", "删掉我的信息");
     public static readonly IReadOnlySet<string> MenuWords = Set("菜单", "主菜单", "回到菜单", "返回菜单", "回到主菜单", "首页");
 
     public enum Outcome
@@ -48,7 +51,7 @@ public sealed class Interruptions
             await context.SendActivityAsync(InterruptionTexts.Cancelled, cancellationToken).ConfigureAwait(false);
             return Outcome.Handled;
         }
-        if (TextNormalizer.MatchesAny(text, MenuWords))
+        if (TextNormalizer.MatchesAny(text, MenuWords) || TextNormalizer.MatchesAny(text, ForgetWords))
         {
             await rootDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
             return Outcome.Restart;

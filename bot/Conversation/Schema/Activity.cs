@@ -49,6 +49,14 @@ public sealed class Activity
     [JsonIgnore]
     public string? CallerId { get; set; }
 
+    /// <summary>
+    /// The text as the user sent it, when <see cref="Text"/> had personal data masked at the start of the turn (see
+    /// <see cref="Privacy.InboundPersonalData"/>); null when nothing was masked. Only a step that asks for exactly an
+    /// ID number or a phone number reads it, to keep the value in an encrypted field. Never on the wire, never stored.
+    /// </summary>
+    [JsonIgnore]
+    public string? UnmaskedText { get; internal set; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Properties { get; set; }
 

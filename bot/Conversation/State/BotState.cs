@@ -18,6 +18,12 @@ public abstract class BotState(IStorage storage, string stateName)
 
     public IStorage Storage { get; } = storage;
 
+    /// <summary>
+    /// How long a saved document lives after its last change (null: forever). Each save renews it, so state expires
+    /// only after that long without a change (see <see cref="Privacy.RetentionOptions.Conversation"/>).
+    /// </summary>
+    public TimeSpan? TimeToLive { get; init; }
+
     /// <summary>The storage key of this state for the turn's channel/conversation/user.</summary>
     public abstract string GetStorageKey(ITurnContext turnContext);
 
@@ -63,7 +69,7 @@ public abstract class BotState(IStorage storage, string stateName)
         var json = cached.Serialize();
         if (!force && (cached.ReadItem is null ? cached.IsEmpty : json.AsSpan().SequenceEqual(cached.ReadItem.Value.Utf8))) return;
         var document = new JsonBytes(json);
-        var eTag = await Storage.WriteAsync(cached.Key, document, WriteCondition.For(cached.ReadItem), null, cancellationToken)
+        var eTag = await Storage.WriteAsync(cached.Key, document, WriteCondition.For(cached.ReadItem), TimeToLive, cancellationToken)
             .ConfigureAwait(false);
         cached.Saved(document, eTag);
     }

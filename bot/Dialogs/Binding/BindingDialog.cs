@@ -59,12 +59,13 @@ public sealed class BindingDialog(BindingService binding, PersonalDataProtector 
                 state[NameKey] = name;
                 break;
             case 1:
-                var digits = new string(CaseText.Compact(text).Where(c => char.IsAsciiDigit(c) || c == 'X').ToArray());
+                // As typed: a whole ID number arrives masked in the turn's text.
+                var digits = new string(CaseText.Compact(dc.Context.Activity.TextAsTyped() ?? "").Where(c => char.IsAsciiDigit(c) || c == 'X').ToArray());
                 if (digits.Length < 6) return await RetryAsync(dc, BindingTexts.RetryLastSix, cancellationToken).ConfigureAwait(false);
                 state[LastSixKey] = protector.Protect(IdNumber.LastSix(digits));
                 break;
             default:
-                var phone = PhoneNumber.Check(text);
+                var phone = PhoneNumber.Check(dc.Context.Activity.TextAsTyped());
                 if (!phone.IsValid) return await RetryAsync(dc, BindingTexts.RetryPhone, cancellationToken).ConfigureAwait(false);
                 var (county, channel, user) = Who(dc.Context);
                 var result = await binding.BindAsync(county, channel, user, (string)state[NameKey]!,

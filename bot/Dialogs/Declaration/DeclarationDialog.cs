@@ -218,13 +218,14 @@ public sealed class DeclarationDialog : WaterfallDialog
                     notice = DeclarationTexts.IdDeferred;
                     break;
                 }
-                var id = IdNumber.Check(text, _time.Today());
+                // The number itself, as typed (the turn's text has it masked), goes only into the encrypted field.
+                var id = IdNumber.Check(dc.Context.Activity.TextAsTyped(), _time.Today());
                 if (id.IsValid) updated = draft with { IdNumberProtected = _protector.Protect(id.Normalized), IdNumberDeferred = false };
                 else retry = DeclarationTexts.RetryIdNumber(id.Problem);
                 break;
 
             case DeclarationField.Phone:
-                var phone = PhoneNumber.Check(text);
+                var phone = PhoneNumber.Check(dc.Context.Activity.TextAsTyped());
                 if (phone.IsValid) updated = draft with { PhoneProtected = _protector.Protect(phone.Normalized) };
                 else retry = DeclarationTexts.RetryPhone(phone.Problem);
                 break;

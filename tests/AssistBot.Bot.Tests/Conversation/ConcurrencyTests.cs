@@ -158,6 +158,10 @@ public sealed class ConcurrencyTests : IDisposable
         public ValueTask<StoreItem<T>?> ReadAsync<T>(string key, CancellationToken ct = default) => inner.ReadAsync<T>(key, ct);
         public ValueTask<bool> DeleteAsync(string key, CancellationToken ct = default) => inner.DeleteAsync(key, ct);
         public ValueTask<bool> TryClaimAsync(string key, TimeSpan ttl, CancellationToken ct = default) => inner.TryClaimAsync(key, ttl, ct);
+        public ValueTask<ClaimOutcome> TryClaimGuardedAsync(string key, TimeSpan ttl, ClaimGuard guard, CancellationToken ct = default) =>
+            inner.TryClaimGuardedAsync(key, ttl, guard, ct);
+        public ValueTask<long> IndexRemoveRangeByScoreAsync(string index, double min, double max, CancellationToken ct = default) =>
+            inner.IndexRemoveRangeByScoreAsync(index, min, max, ct);
         public ValueTask ReleaseClaimAsync(string key, CancellationToken ct = default) => inner.ReleaseClaimAsync(key, ct);
         public ValueTask<bool> SetClaimResultAsync(string key, string result, CancellationToken ct = default) =>
             inner.SetClaimResultAsync(key, result, ct);

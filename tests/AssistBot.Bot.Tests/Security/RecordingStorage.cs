@@ -69,6 +69,21 @@ public sealed class RecordingStorage(IStorage inner) : IStorage
         return inner.DeleteAsync(key, cancellationToken);
     }
 
+    public async ValueTask<ClaimOutcome> TryClaimGuardedAsync(string key, TimeSpan timeToLive, ClaimGuard guard,
+        CancellationToken cancellationToken = default)
+    {
+        var outcome = await inner.TryClaimGuardedAsync(key, timeToLive, guard, cancellationToken);
+        if (outcome != ClaimOutcome.GuardMismatch) Record(key); // a refused replay stores nothing
+        return outcome;
+    }
+
+    public ValueTask<long> IndexRemoveRangeByScoreAsync(string index, double minScore, double maxScore,
+        CancellationToken cancellationToken = default)
+    {
+        Record(index);
+        return inner.IndexRemoveRangeByScoreAsync(index, minScore, maxScore, cancellationToken);
+    }
+
     public ValueTask<bool> TryClaimAsync(string key, TimeSpan timeToLive, CancellationToken cancellationToken = default)
     {
         Record(key);

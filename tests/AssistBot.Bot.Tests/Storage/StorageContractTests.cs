@@ -216,4 +216,54 @@ public abstract class StorageContractTests
         Assert.Null(await Storage.IndexScoreAsync(index, "y"));
         Assert.Equal(["x"], (await Storage.IndexRangeByScoreAsync(index, 0, 10)).Select(e => e.Member));
     }
+
+    [Fact]
+    public async Task Guarded_claim_refuses_a_guard_holding_another_value_and_stores_nothing()
+    {
+        var guard = new ClaimGuard(NewKey("guard"), "message-a", TimeSpan.FromMinutes(1));
+        var first = NewKey("guarded");
+        Assert.Equal(ClaimOutcome.Claimed, await Storage.TryClaimGuardedAsync(first, TimeSpan.FromMinutes(1), guard));
+        // The same guarded value again (a retry): the claim is already held, the guard lets it through.
+        Assert.Equal(ClaimOutcome.AlreadyClaimed, await Storage.TryClaimGuardedAsync(first, TimeSpan.FromMinutes(1), guard));
+
+        // Another value under the same guard: refused, and its claim was not taken.
+        var second = NewKey("guarded");
+        Assert.Equal(ClaimOutcome.GuardMismatch,
+            await Storage.TryClaimGuardedAsync(second, TimeSpan.FromMinutes(1), guard with { Value = "message-b" }));
+        Assert.True(await Storage.TryClaimAsync(second, TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Guard_expires_with_its_own_time_to_live()
+    {
+        var guard = new ClaimGuard(NewKey("guard-expiry"), "message-a", TimeSpan.FromMilliseconds(300));
+        Assert.Equal(ClaimOutcome.Claimed, await Storage.TryClaimGuardedAsync(NewKey("guarded"), TimeSpan.FromMinutes(1), guard));
+        await Task.Delay(700);
+        Assert.Equal(ClaimOutcome.Claimed,
+            await Storage.TryClaimGuardedAsync(NewKey("guarded"), TimeSpan.FromMinutes(1), guard with { Value = "message-b" }));
+    }
+
+    [Fact]
+    public async Task Guarded_claims_with_one_guard_in_parallel_let_exactly_one_value_through()
+    {
+        var guard = NewKey("guard-race");
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+            await Storage.TryClaimGuardedAsync(NewKey("guarded"), TimeSpan.FromMinutes(1), new ClaimGuard(guard, "v" + i, TimeSpan.FromMinutes(1))))));
+        Assert.Equal(1, outcomes.Count(o => o == ClaimOutcome.Claimed));
+        Assert.Equal(7, outcomes.Count(o => o == ClaimOutcome.GuardMismatch));
+    }
+
+    [Fact]
+    public async Task Index_members_in_a_score_range_are_removed_together()
+    {
+        var index = NewKey("idx-trim");
+        await Storage.IndexAddAsync(index, "old-1", 100);
+        await Storage.IndexAddAsync(index, "old-2", 200);
+        await Storage.IndexAddAsync(index, "new", 300);
+
+        Assert.Equal(2, await Storage.IndexRemoveRangeByScoreAsync(index, double.NegativeInfinity, 250));
+
+        Assert.Equal(["new"], (await Storage.IndexRangeByScoreAsync(index, double.NegativeInfinity, double.PositiveInfinity)).Select(e => e.Member));
+        Assert.Equal(0, await Storage.IndexRemoveRangeByScoreAsync(index, double.NegativeInfinity, 250));
+    }
 }

@@ -54,6 +54,8 @@ public sealed class DirectLineBot(
         activity.Recipient = Bot();
         activity.Timestamp = null;
         activity.Id = null;
+        // The echo is stored before the turn runs: personal data is masked in it first, as the turn would.
+        Privacy.InboundPersonalData.Mask(activity);
         await store.AssignIdAsync(grant.ConversationId, activity, ct);
         if (activity.Type != ActivityTypes.Typing) await store.AppendAsync(grant.ConversationId, activity, ct);
 

@@ -186,6 +186,8 @@ public sealed class WeChatEndpointTests(SharedRedis redis) : IAsyncLifetime
     public async Task Slow_turn_answers_success_and_sends_the_reply_through_customer_service()
     {
         var openId = WeChatPlatform.NewOpenId();
+        // The host's first request pays for start-up and JIT; time the passive answer, not that.
+        await _platform.PostOaPlainAsync(WeChatPlatform.TextXml(WeChatPlatform.NewOpenId(), "你好"));
         var started = DateTime.UtcNow;
         var response = await _platform.PostOaPlainAsync(WeChatPlatform.TextXml(openId, "slow:2000"));
         Assert.Equal("success", await response.Content.ReadAsStringAsync());
@@ -277,14 +279,54 @@ public sealed class WeChatEndpointTests(SharedRedis redis) : IAsyncLifetime
         { "token-not-configured", HttpStatusCode.ServiceUnavailable },
     };
 
+    [Fact]
+    public async Task A_signed_timestamp_and_nonce_replayed_with_another_body_is_refused_and_nothing_is_stored()
+    {
+        var victim = WeChatPlatform.NewOpenId();
+        var attacker = WeChatPlatform.NewOpenId();
+        var ts = WeChatPlatform.Now();
+        var nonce = WeChatPlatform.NewNonce();
+        var original = WeChatPlatform.TextXml(victim, "你好");
+        Assert.Equal(HttpStatusCode.OK, (await _platform.PostOaPlainAsync(original, timestamp: ts, nonce: nonce)).StatusCode);
+
+        // The same signed query string, a different message (another user, another MsgId, another text).
+        var forgedMsgId = WeChatPlatform.NewMsgId();
+        var forged = await _platform.PostOaPlainAsync(WeChatPlatform.TextXml(attacker, "查进度", forgedMsgId), timestamp: ts, nonce: nonce);
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        // The victim's own message with a changed text is another message too.
+        var tampered = await _platform.PostOaPlainAsync(original.Replace("你好", "删除我的信息"), timestamp: ts, nonce: nonce);
+        Assert.Equal(HttpStatusCode.Forbidden, tampered.StatusCode);
+
+        Assert.Equal(0, await TurnsOf(attacker));
+        Assert.Equal(1, await TurnsOf(victim));
+        Assert.Empty(await KeysMentioning(attacker, forgedMsgId));
+    }
+
+    [Fact]
+    public async Task A_retry_with_the_same_timestamp_nonce_and_body_is_answered_as_before()
+    {
+        var openId = WeChatPlatform.NewOpenId();
+        var ts = WeChatPlatform.Now();
+        var nonce = WeChatPlatform.NewNonce();
+        var xml = WeChatPlatform.TextXml(openId, "你好");
+
+        var first = await (await _platform.PostOaPlainAsync(xml, timestamp: ts, nonce: nonce)).Content.ReadAsStringAsync();
+        var retry = await _platform.PostOaPlainAsync(xml, timestamp: ts, nonce: nonce);
+
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(WeChatPlatform.PassiveText(first), WeChatPlatform.PassiveText(await retry.Content.ReadAsStringAsync()));
+        Assert.Equal(1, await TurnsOf(openId));
+    }
+
     /// <summary>A body without Content-Length (chunked), so the size is only known while reading.</summary>
     private async Task<HttpResponseMessage> PostChunkedAsync(string xml)
     {
         var ts = WeChatPlatform.Now();
-        var sig = WeChatSignature.Compute(TestAccounts.OaToken, ts, "7");
+        var nonce = WeChatPlatform.NewNonce();
+        var sig = WeChatSignature.Compute(TestAccounts.OaToken, ts, nonce);
         var content = new StreamContent(new NonSeekableStream(Encoding.UTF8.GetBytes(xml)));
         Assert.Null(content.Headers.ContentLength);
-        return await _host.CreateClient().PostAsync($"/wechat/xinfeng?signature={sig}&timestamp={ts}&nonce=7", content);
+        return await _host.CreateClient().PostAsync($"/wechat/xinfeng?signature={sig}&timestamp={ts}&nonce={nonce}", content);
     }
 
     private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)

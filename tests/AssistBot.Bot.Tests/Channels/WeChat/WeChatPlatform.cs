@@ -13,6 +13,8 @@ public sealed class WeChatPlatform(HttpClient http)
 
     public static string NewOpenId() => "o" + Guid.NewGuid().ToString("N")[..27];
 
+    public static string NewNonce() => Random.Shared.Next(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
+
     public static string NewMsgId() => Random.Shared.NextInt64(1_000_000_000_000_000, long.MaxValue).ToString(CultureInfo.InvariantCulture);
 
     public static string TextXml(string from, string content, string? msgId = null, string to = TestAccounts.OaOriginalId) =>
@@ -28,10 +30,11 @@ public sealed class WeChatPlatform(HttpClient http)
 
     /// <summary>Plain mode: URL signature over (token, timestamp, nonce).</summary>
     public Task<HttpResponseMessage> PostOaPlainAsync(string xml, string county = TestAccounts.County,
-        string? timestamp = null, string? signature = null, string token = TestAccounts.OaToken)
+        string? timestamp = null, string? signature = null, string token = TestAccounts.OaToken, string? nonce = null)
     {
         var ts = timestamp ?? Now();
-        const string nonce = "1320562132";
+        // As WeChat does, a fresh nonce per delivery (a signed timestamp/nonce pair carries one message only).
+        nonce ??= NewNonce();
         var sig = signature ?? WeChatSignature.Compute(token, ts, nonce);
         return PostAsync($"/wechat/{county}?signature={sig}&timestamp={ts}&nonce={nonce}&openid=x", xml);
     }
