@@ -1,15 +1,35 @@
 using AssistBot.Knowledge.Packs;
 using AssistBot.Knowledge.Search;
+using AssistBot.Knowledge.Understanding;
 
 namespace AssistBot.Knowledge.Answering;
 
 /// <summary>
-/// Answers a policy question for one county: the county's entries first, then the national ones; a confident
-/// answer ends with its source line; a near tie asks which topic was meant; anything else gets an honest fallback
-/// naming whom to ask. Follow-ups ("详细说说", "怎么申请") continue the last topic.
+/// Answers a policy question for one county. The question is read into topics, aspect and county
+/// (<see cref="QuestionReader"/>); the answer is the entry whose topic matches and whose aspects contain the one asked,
+/// the county's own entry ahead of the national one. A topic with no entry for the asked aspect gets an honest reply
+/// (what the documents do cover, whom to ask) — never another aspect's figure. Several topics, or a topic whose entries
+/// the question does not separate, get "您是想问：" choices. A question naming another configured county is answered
+/// from that county's pack. A message naming only an aspect ("得多久还上") continues the conversation's topic. When no
+/// topic word is found at all, BM25 over character n-grams is the back-off (typos, unknown words), with its thresholds.
 /// </summary>
 public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThresholds? thresholds = null)
 {
+    private const string WhatIsIt = "是什么";
+    private const string HowToApply = "办理";
+
+    /// <summary>A county's own entry counts this much more than a national one answering the same aspect.</summary>
+    private const float LocalPreference = 1.2f;
+
+    /// <summary>Without an aspect, the best entry of a topic must lead the next by this factor to be answered outright.</summary>
+    private const float TopicLead = 1.3f;
+
+    /// <summary>Several entries of the topic answer the aspect: the best must lead the next by this factor, else ask.</summary>
+    private const float AspectLead = 1.1f;
+
+    /// <summary>A message this short (folded characters) with no topic word may continue the last topic.</summary>
+    private const int MaxFollowUpChars = 18;
+
     private readonly AnswerThresholds _t = thresholds ?? AnswerThresholds.Default;
 
     public PolicyAnswerer(PackRegistry registry, AnswerThresholds? thresholds = null) : this(() => registry.Current, thresholds) { }
@@ -20,42 +40,73 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
     public PolicyAnswer Answer(string countyPackId, string question, string? lastTopicId = null,
         IReadOnlyList<string>? offeredChoiceIds = null)
     {
+        var context = PolicyContext.None;
+        if (lastTopicId is not null || offeredChoiceIds is not null)
+        {
+            var last = lastTopicId is null ? null : Knowledge(snapshot(), countyPackId)?.Find(lastTopicId);
+            context = new PolicyContext(lastTopicId, last?.Topic, null, null, offeredChoiceIds);
+        }
+        return Answer(countyPackId, question, context);
+    }
+
+    public PolicyAnswer Answer(string countyPackId, string question, PolicyContext context)
+    {
         var current = snapshot();
-        if (!current.TryGet(countyPackId, out var knowledge) && current.National is not { } national)
-            return Fallback();
-        knowledge ??= current.National!;
+        if (Knowledge(current, countyPackId) is not { } home) return Fallback(null, ["no pack for " + countyPackId]);
 
         question = question?.Trim() ?? "";
         if (question.Length == 0) return new PolicyAnswer(PolicyOutcome.Fallback, PolicyTexts.EmptyQuestion, [], [], null);
 
-        if (offeredChoiceIds is { Count: > 0 } && ChoiceNumber.TryParse(question, offeredChoiceIds.Count, out var picked)
-            && knowledge.Find(offeredChoiceIds[picked]) is { } chosen)
-            return Confident(knowledge, chosen, FollowUpKind.None);
+        var lastKnowledge = context.LastCounty is { } lc && current.ForCounty(lc) is { } k ? k : home;
 
-        var followUp = FollowUps.Detect(question);
-        var last = lastTopicId is null ? null : knowledge.Find(lastTopicId);
-        if (last is not null && followUp != FollowUpKind.None && FollowUps.IsBare(knowledge.Index.Normalize(question)))
-            return Confident(knowledge, last, followUp);
+        if (context.OfferedChoiceIds is { Count: > 0 } offered && ChoiceNumber.TryParse(question, offered.Count, out var picked)
+            && lastKnowledge.Find(offered[picked]) is { } chosen)
+            return Confident(lastKnowledge, chosen, FollowUpKind.None, null, null, [$"choice {picked + 1} of the offered list"]);
 
-        var result = knowledge.Index.Search(question);
-        var outcome = Classify(result);
-        switch (outcome)
+        var rewritten = home.Index.Normalize(question);
+        var followUp = FollowUps.Detect(rewritten);
+        var last = context.LastEntryId is null ? null : lastKnowledge.Find(context.LastEntryId);
+        if (last is not null && followUp == FollowUpKind.Detail && FollowUps.IsBare(rewritten))
+            return Confident(lastKnowledge, last, FollowUpKind.Detail, null, null, ["a bare \"tell me more\": the last answer in detail"]) with { Inherited = true };
+
+        var reading = home.Reader.Read(question);
+        var why = new List<string>();
+        var knowledge = home;
+        if (reading.County is { } named && named != home.Pack.County && current.ForCounty(named) is { } other)
         {
-            case PolicyOutcome.Answer:
-                var entry = knowledge.Index.Entries[result.First.Entry];
-                if (followUp == FollowUpKind.How && entry.How is not null) return Confident(knowledge, entry, FollowUpKind.How, appendHow: true);
-                return new PolicyAnswer(PolicyOutcome.Answer, knowledge.PlainAnswers[result.First.Entry], [entry], [], entry.Id);
-            case PolicyOutcome.Clarify:
-                var options = new List<PolicyEntry>(3);
-                for (var i = 0; i < result.Count; i++)
-                    if (i == 0 || result[i].Score >= result.First.Score * Math.Min(_t.TieRatio, _t.VagueTieRatio) * 0.9f)
-                        options.Add(knowledge.Index.Entries[result[i].Entry]);
-                return new PolicyAnswer(PolicyOutcome.Clarify, PolicyTexts.ClarifyPrompt, options, options.Select(e => e.Title).ToList(), null);
-            default:
-                if (last is not null && followUp != FollowUpKind.None) return Confident(knowledge, last, followUp);
-                return Fallback();
+            knowledge = other;
+            why.Add($"the question names {other.Pack.CountyName}: answered from its pack {other.Pack.Id}");
         }
+
+        if (home.Index.IsOutOfScope(question))
+            return Fallback(reading, ["an out-of-scope term of the packs (公积金, 房贷 …)"]);
+
+        var topics = reading.Topics;
+        var aspect = reading.Aspect;
+        var loose = reading.AspectIsLoose;
+        var inherited = false;
+        if (topics.Count == 0 && context.LastTopic is { } lastTopic && reading.Folded.Length <= MaxFollowUpChars
+            && (aspect is not null || followUp != FollowUpKind.None || reading.County is not null))
+        {
+            topics = [lastTopic];
+            inherited = true;
+            if (reading.County is null && context.LastCounty is not null) knowledge = lastKnowledge;
+            if (aspect is null && followUp == FollowUpKind.How) aspect = HowToApply;
+            if (aspect is null && reading.County is not null) aspect = context.LastAspect;
+            why.Add($"no topic named: continuing the conversation's topic {lastTopic}" + (aspect is null ? "" : $", aspect {aspect}"));
+        }
+
+        PolicyAnswer answer;
+        if (topics.Count == 0)
+            answer = BackOff(knowledge, question, reading, aspect, loose, last, lastKnowledge, followUp, why);
+        else
+            answer = Choose(knowledge, question, reading, topics, aspect, loose, why);
+        return answer with { Reading = reading, Inherited = inherited, Aspect = answer.Aspect ?? aspect };
     }
+
+    /// <summary>The reading of a question in a county (for routers and explain), with no answer chosen.</summary>
+    public QuestionReading? Read(string countyPackId, string question) =>
+        Knowledge(snapshot(), countyPackId)?.Reader.Read(question ?? "");
 
     /// <summary>
     /// How well the question is covered by a confidently matching entry in any county pack (0 when no pack would
@@ -64,10 +115,13 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
     public float ConfidentCoverage(string question)
     {
         if (string.IsNullOrWhiteSpace(question)) return 0;
+        var current = snapshot();
         var best = 0f;
-        foreach (var pack in snapshot().Packs)
+        foreach (var pack in current.Packs)
         {
-            if (pack.IsNational || !snapshot().TryGet(pack.Id, out var knowledge)) continue;
+            if (pack.IsNational || !current.TryGet(pack.Id, out var knowledge)) continue;
+            var reading = knowledge.Reader.Read(question);
+            if (reading.Topics.Count > 0 && reading.TopicTier >= CueTier.Colloquial) return 1f;
             var result = knowledge.Index.Search(question);
             if (Classify(result) == PolicyOutcome.Answer) best = Math.Max(best, result.ExactTitle ? 1f : result.First.Coverage);
         }
@@ -84,6 +138,172 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         for (var i = 0; i < result.Count; i++) hits.Add((knowledge.Index.Entries[result[i].Entry], result[i].Score, result[i].Coverage));
         return (knowledge.Index.Normalize(question), hits, Classify(result));
     }
+
+    private static CountyKnowledge? Knowledge(KnowledgeSnapshot current, string packId) =>
+        current.TryGet(packId, out var knowledge) ? knowledge : current.National;
+
+    /// <summary>Topics named: the entry of the topic that answers the aspect asked.</summary>
+    private PolicyAnswer Choose(CountyKnowledge knowledge, string question, QuestionReading reading, IReadOnlyList<string> topics,
+        string? aspect, bool loose, List<string> why)
+    {
+        var scores = new float[knowledge.Index.Entries.Count];
+        knowledge.Index.ScoreAll(question, scores);
+
+        if (topics.Count > 1)
+        {
+            var best = topics.Select(t => (Topic: t, Entry: aspect is null ? BestOverview(knowledge, t, scores) : BestFor(knowledge, t, aspect, loose, scores)))
+                .Where(x => x.Entry is not null).ToList();
+            why.Add($"topics {string.Join(", ", topics)}; " + (best.Count == 0 ? "none has an entry for this" : $"entries: {string.Join(", ", best.Select(b => b.Entry!.Id))}"));
+            if (best.Count == 1)
+                return Confident(knowledge, best[0].Entry!, FollowUpKind.None, best[0].Topic, aspect, why);
+            if (best.Count == 0) return DetailMissing(knowledge, topics[0], aspect, why);
+            var options = best.Take(3).Select(b => b.Entry!).ToList();
+            why.Add("several topics in one question: asking which one");
+            return Clarify(options, topics[0], aspect, knowledge, why);
+        }
+
+        var topic = topics[0];
+        var candidates = Candidates(knowledge, topic);
+        if (candidates.Count == 0)
+        {
+            why.Add($"topic {topic}: no entry in {knowledge.Pack.Id} or its parent");
+            return new PolicyAnswer(PolicyOutcome.Fallback, PolicyTexts.TopicNotInDocuments(topic, Scope(knowledge)), [], [], null)
+                { Topic = topic, County = knowledge.Pack.County, Why = why };
+        }
+
+        if (aspect is not null)
+        {
+            var fitting = Fitting(knowledge, topic, aspect, loose);
+            if (fitting.Count == 0) return DetailMissing(knowledge, topic, aspect, why);
+            var ranking = Rank(knowledge, fitting, scores, null);
+            if (ranking.Count > 1 && ranking[0].Score < ranking[1].Score * AspectLead)
+            {
+                why.Add($"topic {topic}, aspect {aspect}: {ranking.Count} entries answer it and the question does not separate them ({ranking[0].Score:F1} vs {ranking[1].Score:F1})");
+                return Clarify(ranking.Take(3).Select(r => r.Entry).ToList(), topic, aspect, knowledge, why);
+            }
+            var entry = ranking[0].Entry;
+            why.Add($"topic {topic}, aspect {aspect}: {entry.Id} answers it" + (entry.PackId == knowledge.Pack.Id ? " (county entry first)" : ""));
+            return Confident(knowledge, entry, aspect == HowToApply ? FollowUpKind.How : FollowUpKind.None, topic, aspect, why, appendHow: aspect == HowToApply);
+        }
+
+        if (candidates.Count == 1)
+        {
+            why.Add($"topic {topic}, no aspect asked: its only entry {candidates[0].Id}");
+            return Confident(knowledge, candidates[0], FollowUpKind.None, topic, null, why);
+        }
+        var ranked = Rank(knowledge, candidates, scores, preferAspect: WhatIsIt);
+        var (first, firstScore) = ranked[0];
+        var secondScore = ranked.Count > 1 ? ranked[1].Score : 0;
+        if (firstScore > 0 && firstScore >= secondScore * TopicLead)
+        {
+            why.Add($"topic {topic}, no aspect asked: {first.Id} stands out ({firstScore:F1} vs {secondScore:F1})");
+            return Confident(knowledge, first, FollowUpKind.None, topic, null, why);
+        }
+        why.Add($"topic {topic}, no aspect asked, {candidates.Count} entries close together: asking which one");
+        return Clarify(ranked.Take(3).Select(r => r.Entry).ToList(), topic, null, knowledge, why);
+    }
+
+    /// <summary>No topic word: BM25 over n-grams decides, as before, and the aspect asked must still fit.</summary>
+    private PolicyAnswer BackOff(CountyKnowledge knowledge, string question, QuestionReading reading, string? aspect, bool loose,
+        PolicyEntry? last, CountyKnowledge lastKnowledge, FollowUpKind followUp, List<string> why)
+    {
+        var result = knowledge.Index.Search(question);
+        var outcome = Classify(result);
+        switch (outcome)
+        {
+            case PolicyOutcome.Answer:
+                var entry = knowledge.Index.Entries[result.First.Entry];
+                why.Add($"no topic word; n-gram search found {entry.Id} (score {result.First.Score:F1}, coverage {result.First.Coverage:F2})");
+                if (!result.ExactTitle && aspect is not null && entry.Aspects.Count > 0 && !Answers(knowledge, entry, aspect, loose)
+                    && entry.Topic is { } topic)
+                {
+                    why.Add($"but {entry.Id} does not answer {aspect}: looking within its topic {topic}");
+                    return Choose(knowledge, question, reading, [topic], aspect, loose, why);
+                }
+                if (followUp == FollowUpKind.How && entry.How is not null)
+                    return Confident(knowledge, entry, FollowUpKind.How, entry.Topic, aspect, why, appendHow: true);
+                return Confident(knowledge, entry, FollowUpKind.None, entry.Topic, aspect, why);
+            case PolicyOutcome.Clarify:
+                var options = new List<PolicyEntry>(3);
+                for (var i = 0; i < result.Count; i++)
+                    if (i == 0 || result[i].Score >= result.First.Score * Math.Min(_t.TieRatio, _t.VagueTieRatio) * 0.9f)
+                        options.Add(knowledge.Index.Entries[result[i].Entry]);
+                why.Add("no topic word; n-gram search: a near tie");
+                return Clarify(options, options[0].Topic, aspect, knowledge, why);
+            default:
+                if (last is not null && followUp != FollowUpKind.None)
+                {
+                    why.Add("a follow-up of the last answer");
+                    return Confident(lastKnowledge, last, followUp, last.Topic, aspect, why) with { Inherited = true };
+                }
+                why.Add("no topic word and no good n-gram match");
+                return Fallback(reading, why);
+        }
+    }
+
+    private static List<PolicyEntry> Candidates(CountyKnowledge knowledge, string topic)
+    {
+        var list = new List<PolicyEntry>();
+        foreach (var e in knowledge.Index.Entries) if (e.Topics.Contains(topic)) list.Add(e);
+        return list;
+    }
+
+    private bool Answers(CountyKnowledge knowledge, PolicyEntry entry, string aspect, bool loose)
+    {
+        if (entry.Aspects.Contains(aspect)) return true;
+        return loose && knowledge.Vocabulary.Aspect(aspect) is { } def && def.Near.Any(entry.Aspects.Contains);
+    }
+
+    /// <summary>The entries of a topic that answer the aspect (near ones when the aspect was only loosely asked).</summary>
+    private List<PolicyEntry> Fitting(CountyKnowledge knowledge, string topic, string aspect, bool loose)
+    {
+        var exact = Candidates(knowledge, topic).Where(e => e.Aspects.Contains(aspect)).ToList();
+        if (exact.Count == 0 && loose) exact = Candidates(knowledge, topic).Where(e => Answers(knowledge, e, aspect, true)).ToList();
+        return exact;
+    }
+
+    private PolicyEntry? BestFor(CountyKnowledge knowledge, string topic, string aspect, bool loose, float[] scores)
+    {
+        var fitting = Fitting(knowledge, topic, aspect, loose);
+        return fitting.Count == 0 ? null : Rank(knowledge, fitting, scores, null)[0].Entry;
+    }
+
+    private PolicyEntry? BestOverview(CountyKnowledge knowledge, string topic, float[] scores)
+    {
+        var candidates = Candidates(knowledge, topic);
+        return candidates.Count == 0 ? null : Rank(knowledge, candidates, scores, WhatIsIt)[0].Entry;
+    }
+
+    /// <summary>Best first: BM25 score, the county's own entries counting more, an entry saying what the topic is ahead when asked nothing else.</summary>
+    private static List<(PolicyEntry Entry, float Score)> Rank(CountyKnowledge knowledge, List<PolicyEntry> entries, float[] scores, string? preferAspect)
+    {
+        var ranked = new List<(PolicyEntry, float)>(entries.Count);
+        foreach (var e in entries)
+        {
+            var score = knowledge.Positions.TryGetValue(e.Id, out var at) ? scores[at] : 0;
+            score = Math.Max(score, 0.01f);
+            if (e.PackId == knowledge.Pack.Id) score *= LocalPreference;
+            if (preferAspect is not null && e.Aspects.Contains(preferAspect)) score *= LocalPreference;
+            ranked.Add((e, score));
+        }
+        ranked.Sort((a, b) => b.Item2.CompareTo(a.Item2));
+        return ranked;
+    }
+
+    private PolicyAnswer DetailMissing(CountyKnowledge knowledge, string topic, string? aspect, List<string> why)
+    {
+        var label = aspect is null ? "这一点" : knowledge.Vocabulary.Aspect(aspect)?.Label ?? aspect;
+        var titles = Candidates(knowledge, topic).Take(3).Select(e => e.Title).ToList();
+        why.Add($"topic {topic}: no entry answers {aspect ?? "this"}; saying so (no other aspect's figure)");
+        return new PolicyAnswer(PolicyOutcome.Fallback, PolicyTexts.DetailNotInDocuments(topic, label, Scope(knowledge), titles), [], [], null)
+            { Topic = topic, Aspect = aspect, County = knowledge.Pack.County, Why = why };
+    }
+
+    private static string Scope(CountyKnowledge knowledge) => PolicyTexts.Scope(knowledge.Pack.CountyName, knowledge.Pack.EffectiveFrom);
+
+    private static PolicyAnswer Clarify(List<PolicyEntry> options, string? topic, string? aspect, CountyKnowledge knowledge, List<string> why) =>
+        new(PolicyOutcome.Clarify, PolicyTexts.ClarifyPrompt, options, options.Select(e => e.Title).ToList(), null)
+            { Topic = topic, Aspect = aspect, County = knowledge.Pack.County, Why = why };
 
     internal PolicyOutcome Classify(in SearchResult result)
     {
@@ -106,9 +326,11 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         return PolicyOutcome.Answer;
     }
 
-    private static PolicyAnswer Fallback() => new(PolicyOutcome.Fallback, PolicyTexts.Fallback, [], [], null);
+    private static PolicyAnswer Fallback(QuestionReading? reading, IReadOnlyList<string> why) =>
+        new(PolicyOutcome.Fallback, PolicyTexts.Fallback, [], [], null) { Reading = reading, Why = why };
 
-    private static PolicyAnswer Confident(CountyKnowledge knowledge, PolicyEntry entry, FollowUpKind kind, bool appendHow = false)
+    private static PolicyAnswer Confident(CountyKnowledge knowledge, PolicyEntry entry, FollowUpKind kind, string? topic, string? aspect,
+        IReadOnlyList<string> why, bool appendHow = false)
     {
         var prefix = knowledge.CountyPrefixFor(entry);
         var source = PolicyTexts.SourcePrefix + entry.Source;
@@ -122,6 +344,7 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
             FollowUpKind.How => $"{prefix}{PolicyTexts.HowLead}{entry.How ?? PolicyTexts.GenericHow}\n{source}",
             _ => $"{prefix}{entry.Answer}\n{source}",
         };
-        return new PolicyAnswer(PolicyOutcome.Answer, text, [entry], [], entry.Id);
+        return new PolicyAnswer(PolicyOutcome.Answer, text, [entry], [], entry.Id)
+            { Topic = topic ?? entry.Topic, Aspect = aspect, County = knowledge.Pack.County, Why = why };
     }
 }
