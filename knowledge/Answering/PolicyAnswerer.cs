@@ -122,6 +122,8 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
             if (pack.IsNational || !current.TryGet(pack.Id, out var knowledge)) continue;
             var reading = knowledge.Reader.Read(question);
             if (reading.Topics.Count > 0 && reading.TopicTier >= CueTier.Colloquial) return 1f;
+            // A situation told ("突然出了事故家里没收入了"), not a policy asked: for 困难申报, not for the Q&A's claim.
+            if (reading.TopicTier == CueTier.Hint && reading.Aspect is null && !reading.YesNo) continue;
             var result = knowledge.Index.Search(question);
             if (Classify(result) == PolicyOutcome.Answer) best = Math.Max(best, result.ExactTitle ? 1f : result.First.Coverage);
         }
@@ -154,7 +156,7 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
             var best = topics.Select(t => (Topic: t, Entry: aspect is null ? BestOverview(knowledge, t, scores) : BestFor(knowledge, t, aspect, loose, scores)))
                 .Where(x => x.Entry is not null).ToList();
             why.Add($"topics {string.Join(", ", topics)}; " + (best.Count == 0 ? "none has an entry for this" : $"entries: {string.Join(", ", best.Select(b => b.Entry!.Id))}"));
-            if (best.Count == 1)
+            if (best.Count == 1 || (best.Count > 1 && reading.TopicTier == CueTier.Hint))
                 return Confident(knowledge, best[0].Entry!, FollowUpKind.None, best[0].Topic, aspect, why);
             if (best.Count == 0) return DetailMissing(knowledge, topics[0], aspect, why);
             var options = best.Take(3).Select(b => b.Entry!).ToList();

@@ -105,6 +105,17 @@ public sealed class DeclarationDialog : WaterfallDialog
                 index == FirstField + (int)DeclarationField.Village ? (await LoadDraftAsync(context, ct).ConfigureAwait(false))?.Township : null),
         };
         activity.InputHint = InputHints.ExpectingInput;
+        if (index == Intro && ReadOptions(instance)?.HardshipMentioned == true && context.Activity.IsMessage
+            && HardshipTypes.Detect(context.Activity.Text).Count > 0)
+        {
+            // "突然出了事故家里没收入了": the short policy answer first, then the offer to declare.
+            foreach (var answerer in _answerers)
+                if (await answerer.AnswerAsync(context, context.Activity.Text ?? "", ct).ConfigureAwait(false) is { } answer)
+                {
+                    await context.SendActivityAsync(MessageFactory.Text(answer), ct).ConfigureAwait(false);
+                    break;
+                }
+        }
         await context.SendActivityAsync(activity, ct).ConfigureAwait(false);
     }
 
