@@ -96,6 +96,8 @@ public static class PackLoader
                 Id = e.Id?.Trim() ?? "",
                 Title = e.Title?.Trim() ?? "",
                 Audience = e.Audience?.Trim() ?? "",
+                Topic = string.IsNullOrWhiteSpace(e.Topic) ? null : e.Topic.Trim(),
+                Aspects = Clean(e.Aspects),
                 Keywords = Clean(e.Keywords),
                 Questions = Clean(e.Questions),
                 Answer = e.Answer?.Trim() ?? "",

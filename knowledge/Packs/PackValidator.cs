@@ -63,6 +63,10 @@ public static class PackValidator
 
         if (string.IsNullOrWhiteSpace(entry.Title)) Error("title is empty");
         if (!Audiences.IsKnown(entry.Audience)) Error($"audience must be {Audiences.Farmer} or {Audiences.Cadre}");
+        if (entry.Topic is { } topic && !PolicyVocabulary.Topics.Contains(topic)) Error($"topic '{topic}' is not in the topic vocabulary");
+        if (entry.Aspects.Count > 0 && entry.Topic is null) Error("aspects are given but no topic");
+        foreach (var aspect in entry.Aspects.Where(a => !PolicyVocabulary.Aspects.Contains(a)))
+            Error($"aspect '{aspect}' is not in the aspect vocabulary ({string.Join(", ", PolicyVocabulary.Aspects)})");
         if (string.IsNullOrWhiteSpace(entry.Answer)) Error("answer is empty");
         else if (entry.Answer.Length > MaxAnswerChars) Error($"answer is {entry.Answer.Length} characters; keep it under {MaxAnswerChars} (move the rest to detail/how)");
         if (!HasBookTitle(entry.Source)) Error("source must name the document in 《》, e.g. 《…工作要点》二（二）5");

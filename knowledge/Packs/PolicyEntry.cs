@@ -18,6 +18,12 @@ public sealed class PolicyEntry
     /// <summary><see cref="Audiences.Farmer"/> or <see cref="Audiences.Cadre"/>.</summary>
     public required string Audience { get; init; }
 
+    /// <summary>What the entry is about: one id of <see cref="PolicyVocabulary.Topics"/> (optional until every entry has one).</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>What the answer answers about the topic: ids of <see cref="PolicyVocabulary.Aspects"/>.</summary>
+    public IReadOnlyList<string> Aspects { get; init; } = [];
+
     /// <summary>Keywords and synonyms, colloquial ones included (借钱, 扶贫贷, 先看病后付钱).</summary>
     public IReadOnlyList<string> Keywords { get; init; } = [];
 
