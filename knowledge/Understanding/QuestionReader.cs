@@ -52,6 +52,9 @@ public sealed class QuestionReader
         _topics.Scan(folded, mentions);
         var aspects = new List<CueMatch<(string Aspect, bool Weak)>>(4);
         _aspects.Scan(folded, aspects);
+        // An aspect word inside a policy's name (担保 in 创业担保贷款) is part of the name, not the question asked.
+        aspects.RemoveAll(a => mentions.Any(m => m.Value.Tier == CueTier.Name && m.Length > a.Length
+            && a.Start >= m.Start && a.Start + a.Length <= m.Start + m.Length));
         var counties = new List<CueMatch<string>>(1);
         _counties.Scan(folded, counties);
         var askers = new List<CueMatch<string>>(2);
