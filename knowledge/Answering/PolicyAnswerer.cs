@@ -85,23 +85,49 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         var aspect = reading.Aspect;
         var loose = reading.AspectIsLoose;
         var inherited = false;
-        if (topics.Count == 0 && context.LastTopic is { } lastTopic && reading.Folded.Length <= MaxFollowUpChars
-            && (aspect is not null || followUp != FollowUpKind.None || reading.County is not null))
+        string? pendingAspect = null;
+        var folded = reading.Folded;
+        var isShort = folded.Length <= MaxFollowUpChars;
+        var endsWithNe = folded.EndsWith('呢');
+        if (reading.County is null && context.LastCounty is not null && lastKnowledge != home
+            && (folded.Contains("那边", StringComparison.Ordinal) || folded.Contains("那里", StringComparison.Ordinal)))
         {
+            knowledge = lastKnowledge;
+            why.Add($"\"那边\": the county asked about last, {knowledge.Pack.CountyName}");
+        }
+        if (topics.Count == 0 && context.LastTopic is { } lastTopic && isShort
+            && (aspect is not null || followUp != FollowUpKind.None || reading.County is not null || reading.YesNo || endsWithNe))
+        {
+            // "得多久还上", "那信丰呢", "能领不", "那买牛呢": the conversation's topic, asked again.
             topics = [lastTopic];
             inherited = true;
             if (reading.County is null && context.LastCounty is not null) knowledge = lastKnowledge;
             if (aspect is null && followUp == FollowUpKind.How) aspect = HowToApply;
-            if (aspect is null && reading.County is not null) aspect = context.LastAspect;
+            if (aspect is null && (reading.County is not null || endsWithNe)) aspect = context.LastAspect;
             why.Add($"no topic named: continuing the conversation's topic {lastTopic}" + (aspect is null ? "" : $", aspect {aspect}"));
+        }
+        else if (topics.Count > 0 && aspect is null && context.LastAspect is { } asked && isShort
+            && (endsWithNe || context.LastTopic is null))
+        {
+            // "那雨露计划呢" after "贷款几年还": the same question about a new topic, if that topic answers it;
+            // "低保" after "标准是多少": the topic the pending question was about.
+            pendingAspect = asked;
         }
 
         PolicyAnswer answer;
         if (topics.Count == 0)
             answer = BackOff(knowledge, question, reading, aspect, loose, last, lastKnowledge, followUp, why);
         else
-            answer = Choose(knowledge, question, reading, topics, aspect, loose, why);
+            answer = Choose(knowledge, question, reading, topics, aspect ?? SoftAspect(knowledge, topics, pendingAspect, why), loose, why);
         return answer with { Reading = reading, Inherited = inherited, Aspect = answer.Aspect ?? aspect };
+    }
+
+    /// <summary>The aspect carried over from the last question, when the topic now named has an entry for it.</summary>
+    private string? SoftAspect(CountyKnowledge knowledge, IReadOnlyList<string> topics, string? pending, List<string> why)
+    {
+        if (pending is null || topics.Count != 1 || Fitting(knowledge, topics[0], pending, false).Count == 0) return null;
+        why.Add($"only a topic named after a question about {pending}: asking {pending} of {topics[0]}");
+        return pending;
     }
 
     /// <summary>The reading of a question in a county (for routers and explain), with no answer chosen.</summary>
@@ -176,6 +202,7 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         if (aspect is not null)
         {
             var fitting = Fitting(knowledge, topic, aspect, loose);
+            if (fitting.Count == 0 && aspect == WhatIsIt) return Choose(knowledge, question, reading, topics, null, false, why);
             if (fitting.Count == 0) return DetailMissing(knowledge, topic, aspect, why);
             var ranking = Rank(knowledge, fitting, scores, null);
             if (ranking.Count > 1 && ranking[0].Score < ranking[1].Score * AspectLead)
@@ -209,6 +236,21 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
     private PolicyAnswer BackOff(CountyKnowledge knowledge, string question, QuestionReading reading, string? aspect, bool loose,
         PolicyEntry? last, CountyKnowledge lastKnowledge, FollowUpKind followUp, List<string> why)
     {
+        if (aspect is not null && AsksOnlyAnAspect(reading))
+        {
+            // "标准是多少", "补贴几月发" with nothing to go on: which policy? Offer the entries that answer it.
+            var scores = new float[knowledge.Index.Entries.Count];
+            knowledge.Index.ScoreAll(question, scores);
+            var fitting = knowledge.Index.Entries.Where(e => Answers(knowledge, e, aspect, loose)).ToList();
+            var ranked = Rank(knowledge, fitting, scores, null).Where(r => r.Score > 0.5f).Take(3).Select(r => r.Entry).ToList();
+            if (ranked.Count >= 2)
+            {
+                why.Add($"only an aspect ({aspect}) and no topic: asking which policy");
+                return Clarify(ranked, null, aspect, knowledge, why);
+            }
+            why.Add($"only an aspect ({aspect}) and no topic");
+            return Fallback(reading, why) with { Aspect = aspect };
+        }
         var result = knowledge.Index.Search(question);
         var outcome = Classify(result);
         switch (outcome)
@@ -241,6 +283,17 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
                 why.Add("no topic word and no good n-gram match");
                 return Fallback(reading, why);
         }
+    }
+
+    /// <summary>True when, without its aspect words, the question says (almost) nothing: "标准是多少", "找哪个办".</summary>
+    private static bool AsksOnlyAnAspect(QuestionReading reading)
+    {
+        var rest = reading.Folded;
+        foreach (var (_, cue) in reading.AspectCues) rest = rest.Replace(cue, "", StringComparison.Ordinal);
+        var meaningful = 0;
+        foreach (var c in rest)
+            if (CharFolding.IsCjk(c) && !"那这个的呢吗啊呀吧了要我们你这些还再给一下请问是啥么俺家咱恁嗯哦能不得有没".Contains(c)) meaningful++;
+        return meaningful <= 3;
     }
 
     private static List<PolicyEntry> Candidates(CountyKnowledge knowledge, string topic)

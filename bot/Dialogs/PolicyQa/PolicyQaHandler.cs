@@ -31,20 +31,15 @@ public sealed class PolicyQaHandler(PolicyAnswerer answerer)
         return answer;
     }
 
-    /// <summary>
-    /// A new topic replaces the old one with its aspect and county (a topic named alone keeps no stale aspect); an
-    /// answer also remembers its entry; a reply that understood nothing leaves the memory as it was.
-    /// </summary>
+    /// <summary>Updates the conversation's memory the way <see cref="PolicyContext.After"/> says.</summary>
     public static void Remember(PolicyQaState state, PolicyAnswer answer)
     {
-        if (answer.Topic is not null)
-        {
-            if (answer.Topic != state.LastTopic) state.LastTopicId = null;
-            state.LastTopic = answer.Topic;
-            state.LastAspect = answer.Aspect;
-            state.LastCounty = answer.County;
-        }
-        if (answer.TopicId is not null) state.LastTopicId = answer.TopicId;
-        state.OfferedChoiceIds = answer.Outcome == PolicyOutcome.Clarify ? answer.ChoiceIds.ToList() : [];
+        var next = new PolicyContext(state.LastTopicId, state.LastTopic, state.LastAspect, state.LastCounty, state.OfferedChoiceIds)
+            .After(answer);
+        state.LastTopicId = next.LastEntryId;
+        state.LastTopic = next.LastTopic;
+        state.LastAspect = next.LastAspect;
+        state.LastCounty = next.LastCounty;
+        state.OfferedChoiceIds = next.OfferedChoiceIds?.ToList() ?? [];
     }
 }
