@@ -32,6 +32,12 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
 
     private readonly AnswerThresholds _t = thresholds ?? AnswerThresholds.Default;
 
+    /// <summary>The reading of the question being answered on this thread (Rank looks at its words).</summary>
+    private readonly ThreadLocal<QuestionReading?> _reading = new();
+
+    /// <summary>An entry whose title or keywords hold the question's own topic or aspect words counts this much more.</summary>
+    private const float CueBonus = 1.3f;
+
     public PolicyAnswerer(PackRegistry registry, AnswerThresholds? thresholds = null) : this(() => registry.Current, thresholds) { }
 
     /// <param name="countyPackId">The endpoint county's pack (County.Pack), e.g. xinfeng-2024.</param>
@@ -70,6 +76,7 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
             return Confident(lastKnowledge, last, FollowUpKind.Detail, null, null, ["a bare \"tell me more\": the last answer in detail"]) with { Inherited = true };
 
         var reading = home.Reader.Read(question);
+        _reading.Value = reading;
         var why = new List<string>();
         var knowledge = home;
         if (reading.County is { } named && named != home.Pack.County && current.ForCounty(named) is { } other)
@@ -211,6 +218,11 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
                 return Clarify(ranking.Take(3).Select(r => r.Entry).ToList(), topic, aspect, knowledge, why);
             }
             var entry = ranking[0].Entry;
+            if (reading.YesNo && UnconfirmedFigure(reading.Folded, entry.Answer) is { } figure)
+            {
+                why.Add($"a yes/no question about the figure {figure}, which {entry.Id} does not state");
+                return DetailMissing(knowledge, topic, aspect, why, figure);
+            }
             why.Add($"topic {topic}, aspect {aspect}: {entry.Id} answers it" + (entry.PackId == knowledge.Pack.Id ? " (county entry first)" : ""));
             return Confident(knowledge, entry, aspect == HowToApply ? FollowUpKind.How : FollowUpKind.None, topic, aspect, why, appendHow: aspect == HowToApply);
         }
@@ -285,15 +297,18 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         }
     }
 
+    private static readonly string[] GenericWords = ["补贴", "补助", "政策", "帮扶", "条件", "材料", "标准", "发钱", "钱"];
+
     /// <summary>True when, without its aspect words, the question says (almost) nothing: "标准是多少", "找哪个办".</summary>
     private static bool AsksOnlyAnAspect(QuestionReading reading)
     {
         var rest = reading.Folded;
         foreach (var (_, cue) in reading.AspectCues) rest = rest.Replace(cue, "", StringComparison.Ordinal);
+        foreach (var generic in GenericWords) rest = rest.Replace(generic, "", StringComparison.Ordinal);
         var meaningful = 0;
         foreach (var c in rest)
             if (CharFolding.IsCjk(c) && !"那这个的呢吗啊呀吧了要我们你这些还再给一下请问是啥么俺家咱恁嗯哦能不得有没".Contains(c)) meaningful++;
-        return meaningful <= 3;
+        return meaningful <= 2;
     }
 
     private static List<PolicyEntry> Candidates(CountyKnowledge knowledge, string topic)
@@ -330,24 +345,72 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
     }
 
     /// <summary>Best first: BM25 score, the county's own entries counting more, an entry saying what the topic is ahead when asked nothing else.</summary>
-    private static List<(PolicyEntry Entry, float Score)> Rank(CountyKnowledge knowledge, List<PolicyEntry> entries, float[] scores, string? preferAspect)
+    private List<(PolicyEntry Entry, float Score)> Rank(CountyKnowledge knowledge, List<PolicyEntry> entries, float[] scores, string? preferAspect)
     {
+        var reading = _reading.Value;
         var ranked = new List<(PolicyEntry, float)>(entries.Count);
         foreach (var e in entries)
         {
-            var score = knowledge.Positions.TryGetValue(e.Id, out var at) ? scores[at] : 0;
+            var found = knowledge.Positions.TryGetValue(e.Id, out var at);
+            var score = found ? scores[at] : 0;
             score = Math.Max(score, 0.01f);
             if (e.PackId == knowledge.Pack.Id) score *= LocalPreference;
-            if (preferAspect is not null && e.Aspects.Contains(preferAspect)) score *= LocalPreference;
+            if (preferAspect is not null && e.Aspects.Contains(preferAspect)) score *= 1f + 0.1f * e.Aspects.Count;
+            // The question's own words for the topic or the aspect (利息, 增收三年行动) in the entry's title or keywords.
+            if (found && reading is not null)
+            {
+                var label = knowledge.Labels[at];
+                foreach (var m in reading.Mentions)
+                    if (m.Cue != m.Topic && m.Cue.Length >= 2 && label.Contains(m.Cue, StringComparison.Ordinal)) { score *= CueBonus; break; }
+                foreach (var (_, cue) in reading.AspectCues)
+                    if (cue.Length >= 2 && label.Contains(cue, StringComparison.Ordinal)) { score *= CueBonus; break; }
+            }
             ranked.Add((e, score));
         }
         ranked.Sort((a, b) => b.Item2.CompareTo(a.Item2));
         return ranked;
     }
 
-    private PolicyAnswer DetailMissing(CountyKnowledge knowledge, string topic, string? aspect, List<string> why)
+    /// <summary>A number the question asks to confirm ("在岗20天吗", "能给到三万吗") that the answer does not contain.</summary>
+    internal static string? UnconfirmedFigure(string folded, string answer)
     {
-        var label = aspect is null ? "这一点" : knowledge.Vocabulary.Aspect(aspect)?.Label ?? aspect;
+        for (var i = 0; i < folded.Length; i++)
+        {
+            string? number = null;
+            var start = i;
+            if (char.IsAsciiDigit(folded[i]))
+            {
+                while (i < folded.Length && (char.IsAsciiDigit(folded[i]) || folded[i] == '.')) i++;
+                number = folded[start..i];
+            }
+            else if (ChineseDigits.IndexOf(folded[i]) is var d and >= 0 && i + 1 < folded.Length && FigureUnits.Contains(folded[i + 1]))
+            {
+                number = d == 10 ? "10" : d == 11 ? "2" : (d + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                i++;
+            }
+            if (number is null || i >= folded.Length || !FigureUnits.Contains(folded[i])) { i = Math.Max(i, start); continue; }
+            if (number == "12317") continue;
+            var at = answer.IndexOf(number, StringComparison.Ordinal);
+            var stated = false;
+            while (at >= 0)
+            {
+                var before = at > 0 ? answer[at - 1] : ' ';
+                var after = at + number.Length < answer.Length ? answer[at + number.Length] : ' ';
+                if (!char.IsAsciiDigit(before) && !char.IsAsciiDigit(after) && after != '.') { stated = true; break; }
+                at = answer.IndexOf(number, at + 1, StringComparison.Ordinal);
+            }
+            if (!stated && !answer.Contains(folded.Substring(start, Math.Min(2, folded.Length - start)), StringComparison.Ordinal))
+                return folded.Substring(start, i - start + 1);
+        }
+        return null;
+    }
+
+    private const string ChineseDigits = "一二三四五六七八九十两";
+    private const string FigureUnits = "万千元天日次个岁年%人户成";
+
+    private PolicyAnswer DetailMissing(CountyKnowledge knowledge, string topic, string? aspect, List<string> why, string? figure = null)
+    {
+        var label = figure is not null ? $"“{figure}”这个数" : aspect is null ? "这一点" : knowledge.Vocabulary.Aspect(aspect)?.Label ?? aspect;
         var titles = Candidates(knowledge, topic).Take(3).Select(e => e.Title).ToList();
         why.Add($"topic {topic}: no entry answers {aspect ?? "this"}; saying so (no other aspect's figure)");
         return new PolicyAnswer(PolicyOutcome.Fallback, PolicyTexts.DetailNotInDocuments(topic, label, Scope(knowledge), titles), [], [], null)

@@ -103,6 +103,7 @@ public sealed class CountyKnowledge
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < index.Entries.Count; i++) positions.TryAdd(index.Entries[i].Id, i);
         Positions = positions;
+        Labels = index.Entries.Select(e => Understanding.CueMatcher<int>.Fold(e.Title + "|" + string.Join("|", e.Keywords))).ToArray();
         // The plain answer of every entry, composed once so answering a question allocates next to nothing.
         PlainAnswers = index.Entries.Select(e => Answering.PolicyTexts.Compose(CountyPrefixFor(e), e.Answer, e.Source)).ToArray();
     }
@@ -114,6 +115,9 @@ public sealed class CountyKnowledge
     public Understanding.QuestionReader Reader { get; }
 
     public Understanding.Vocabulary Vocabulary { get; }
+
+    /// <summary>Folded title and keywords of each entry of <see cref="Index"/> (same order).</summary>
+    internal string[] Labels { get; }
 
     /// <summary>Entry id → position in <see cref="Index"/>.</summary>
     internal IReadOnlyDictionary<string, int> Positions { get; }
