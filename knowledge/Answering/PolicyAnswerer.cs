@@ -383,13 +383,13 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
                 while (i < folded.Length && (char.IsAsciiDigit(folded[i]) || folded[i] == '.')) i++;
                 number = folded[start..i];
             }
-            else if (ChineseDigits.IndexOf(folded[i]) is var d and >= 0 && i + 1 < folded.Length && FigureUnits.Contains(folded[i + 1]))
+            else if (ChineseDigits.Contains(folded[i]))
             {
-                number = d == 10 ? "10" : d == 11 ? "2" : (d + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                i++;
+                while (i < folded.Length && ChineseDigits.Contains(folded[i])) i++;
+                number = ChineseNumber(folded[start..i]);
             }
             if (number is null || i >= folded.Length || !FigureUnits.Contains(folded[i])) { i = Math.Max(i, start); continue; }
-            if (number == "12317") continue;
+            if (number is "12317" or "1") continue; // the hotline; "一次" is how a frequency is asked, not a figure
             var at = answer.IndexOf(number, StringComparison.Ordinal);
             var stated = false;
             while (at >= 0)
@@ -406,13 +406,31 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
     }
 
     private const string ChineseDigits = "一二三四五六七八九十两";
-    private const string FigureUnits = "万千元天日次个岁年%人户成";
+
+    // Units of a plan's figures; not 岁 (an age is the asker's own, answered by the entry's age rule).
+    private const string FigureUnits = "万千元天日次个年%人户成";
+
+    /// <summary>一 … 九十九 as digits (二十 → 20, 十五 → 15, 两 → 2); null for anything else.</summary>
+    private static string? ChineseNumber(string text)
+    {
+        static int Digit(char c) => c == '两' ? 2 : "一二三四五六七八九".IndexOf(c) + 1;
+        var value = text switch
+        {
+            [var one] when one != '十' => Digit(one),
+            ['十'] => 10,
+            ['十', var ones] => 10 + Digit(ones),
+            [var tens, '十'] => Digit(tens) * 10,
+            [var tens, '十', var ones] => Digit(tens) * 10 + Digit(ones),
+            _ => 0,
+        };
+        return value > 0 ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
 
     private PolicyAnswer DetailMissing(CountyKnowledge knowledge, string topic, string? aspect, List<string> why, string? figure = null)
     {
         var label = figure is not null ? $"“{figure}”这个数" : aspect is null ? "这一点" : knowledge.Vocabulary.Aspect(aspect)?.Label ?? aspect;
         var titles = Candidates(knowledge, topic).Take(3).Select(e => e.Title).ToList();
-        why.Add($"topic {topic}: no entry answers {aspect ?? "this"}; saying so (no other aspect's figure)");
+        if (figure is null) why.Add($"topic {topic}: no entry answers {aspect ?? "this"}; saying so (no other aspect's figure)");
         return new PolicyAnswer(PolicyOutcome.Fallback, PolicyTexts.DetailNotInDocuments(topic, label, Scope(knowledge), titles), [], [], null)
             { Topic = topic, Aspect = aspect, County = knowledge.Pack.County, Why = why };
     }

@@ -100,7 +100,8 @@ public sealed class QuestionReader
         if (found.Count == 0) return (null, false);
         var present = found.Select(f => f.Value.Aspect).ToHashSet(StringComparer.Ordinal);
         var firmPresent = found.Where(f => !f.Value.Weak).Select(f => f.Value.Aspect).ToHashSet(StringComparer.Ordinal);
-        bool Outranked(string aspect) => firmPresent.Any(other => other != aspect
+        // A firmly asked aspect can only be outranked by another firm one; one asked only loosely by any other.
+        bool Outranked(string aspect) => (firmPresent.Contains(aspect) ? firmPresent : present).Any(other => other != aspect
             && _vocabulary.Aspect(other)?.Outranks.Contains(aspect) == true
             && _vocabulary.Aspect(aspect)?.Outranks.Contains(other) != true);
         CueMatch<(string Aspect, bool Weak)>? best = null;
@@ -114,7 +115,6 @@ public sealed class QuestionReader
         }
         if (best is not { } chosen) return (null, false);
         var loose = chosen.Value.Weak && !firmPresent.Contains(chosen.Value.Aspect);
-        _ = present;
         return (chosen.Value.Aspect, loose);
     }
 }
