@@ -75,6 +75,10 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         if (last is not null && followUp == FollowUpKind.Detail && FollowUps.IsBare(rewritten))
             return Confident(lastKnowledge, last, FollowUpKind.Detail, null, null, ["a bare \"tell me more\": the last answer in detail"]) with { Inherited = true };
 
+        // A clarify choice sent back as its label (Web Chat's suggested action) is that entry.
+        if (home.Index.Search(question) is { ExactTitle: true } titled)
+            return Confident(home, home.Index.Entries[titled.First.Entry], FollowUpKind.None, null, null, ["the exact title of an entry"]);
+
         var reading = home.Reader.Read(question);
         _reading.Value = reading;
         var why = new List<string>();

@@ -71,6 +71,7 @@ public sealed class QuestionReader
             if (m.Value.Tier == tier && !topics.Contains(m.Value.Topic)) topics.Add(m.Value.Topic);
 
         var (aspect, loose) = ChooseAspect(aspects);
+        if (aspect is null && HasMoneyFigure(folded)) (aspect, loose) = (MoneyAspect, true); // "能贷5万吗"
         var yesNo = false;
         foreach (var w in _yesNoWords) if (folded.Contains(w, StringComparison.Ordinal)) { yesNo = true; break; }
         if (!yesNo && folded.Length > 0 && Array.IndexOf(_yesNoEndings, folded[^1]) >= 0) yesNo = true;
@@ -88,6 +89,17 @@ public sealed class QuestionReader
             YesNo = yesNo,
             Askers = askers.Select(a => a.Value).Distinct().ToList(),
         };
+    }
+
+    private const string MoneyAspect = "金额标准";
+
+    /// <summary>A sum of money in the question (5万, 三千元, 200块).</summary>
+    private static bool HasMoneyFigure(ReadOnlySpan<char> folded)
+    {
+        for (var i = 1; i < folded.Length; i++)
+            if (folded[i] is '万' or '元' or '块' && (char.IsAsciiDigit(folded[i - 1]) || "一二两三四五六七八九十百千".Contains(folded[i - 1])))
+                return true;
+        return false;
     }
 
     /// <summary>

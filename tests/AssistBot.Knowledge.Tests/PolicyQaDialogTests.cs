@@ -35,8 +35,8 @@ public sealed class PolicyQaDialogTests(KnowledgeHostFactory factory) : IClassFi
 
     [Fact]
     public Task Near_tie_offers_numbered_choices_and_the_number_picks_one() =>
-        Flow("yuzhou")
-            .Send("那个嗯我想问下就是贷款那个事").AssertReply(a =>
+        Flow("xinfeng")
+            .Send("那个嗯 补贴几月发").AssertReply(a =>
             {
                 Assert.StartsWith("您是想问", a.Text);
                 Assert.InRange(a.SuggestedActions!.Actions.Count, 2, 3);
