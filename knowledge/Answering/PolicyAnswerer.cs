@@ -213,7 +213,7 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         if (aspect is not null)
         {
             var fitting = Fitting(knowledge, topic, aspect, loose);
-            if (fitting.Count == 0 && aspect == WhatIsIt) return Choose(knowledge, question, reading, topics, null, false, why);
+            if (aspect == WhatIsIt) return Overview(knowledge, topic, candidates, scores, AspectLead, why) with { Aspect = WhatIsIt };
             if (fitting.Count == 0) return DetailMissing(knowledge, topic, aspect, why);
             var ranking = Rank(knowledge, fitting, scores, null);
             if (ranking.Count > 1 && ranking[0].Score < ranking[1].Score * AspectLead)
@@ -231,20 +231,26 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
             return Confident(knowledge, entry, aspect == HowToApply ? FollowUpKind.How : FollowUpKind.None, topic, aspect, why, appendHow: aspect == HowToApply);
         }
 
+        return Overview(knowledge, topic, candidates, scores, TopicLead, why);
+    }
+
+    /// <summary>A topic and no particular aspect: the entry that says what the topic is, if one stands out; else ask.</summary>
+    private PolicyAnswer Overview(CountyKnowledge knowledge, string topic, List<PolicyEntry> candidates, float[] scores, float lead, List<string> why)
+    {
         if (candidates.Count == 1)
         {
-            why.Add($"topic {topic}, no aspect asked: its only entry {candidates[0].Id}");
+            why.Add($"topic {topic}, no particular aspect: its only entry {candidates[0].Id}");
             return Confident(knowledge, candidates[0], FollowUpKind.None, topic, null, why);
         }
         var ranked = Rank(knowledge, candidates, scores, preferAspect: WhatIsIt);
         var (first, firstScore) = ranked[0];
-        var secondScore = ranked.Count > 1 ? ranked[1].Score : 0;
-        if (firstScore > 0 && firstScore >= secondScore * TopicLead)
+        var secondScore = ranked[1].Score;
+        if (firstScore > 0 && firstScore >= secondScore * lead)
         {
-            why.Add($"topic {topic}, no aspect asked: {first.Id} stands out ({firstScore:F1} vs {secondScore:F1})");
+            why.Add($"topic {topic}, no particular aspect: {first.Id} stands out ({firstScore:F1} vs {secondScore:F1})");
             return Confident(knowledge, first, FollowUpKind.None, topic, null, why);
         }
-        why.Add($"topic {topic}, no aspect asked, {candidates.Count} entries close together: asking which one");
+        why.Add($"topic {topic}, no particular aspect, {candidates.Count} entries close together: asking which one");
         return Clarify(ranked.Take(3).Select(r => r.Entry).ToList(), topic, null, knowledge, why);
     }
 
@@ -252,7 +258,7 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
     private PolicyAnswer BackOff(CountyKnowledge knowledge, string question, QuestionReading reading, string? aspect, bool loose,
         PolicyEntry? last, CountyKnowledge lastKnowledge, FollowUpKind followUp, List<string> why)
     {
-        if (aspect is not null && AsksOnlyAnAspect(reading))
+        if (aspect is not null && AsksOnlyAnAspect(reading, knowledge.Index))
         {
             // "标准是多少", "补贴几月发" with nothing to go on: which policy? Offer the entries that answer it.
             var scores = new float[knowledge.Index.Entries.Count];
@@ -304,14 +310,16 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
     private static readonly string[] GenericWords = ["补贴", "补助", "政策", "帮扶", "条件", "材料", "标准", "发钱", "钱"];
 
     /// <summary>True when, without its aspect words, the question says (almost) nothing: "标准是多少", "找哪个办".</summary>
-    private static bool AsksOnlyAnAspect(QuestionReading reading)
+    private static bool AsksOnlyAnAspect(QuestionReading reading, PolicyIndex index)
     {
-        var rest = reading.Folded;
-        foreach (var (_, cue) in reading.AspectCues) rest = rest.Replace(cue, "", StringComparison.Ordinal);
+        // On the rewritten question (fillers gone, 啥时候 → 什么时候), without the aspect words in either form.
+        var rest = index.Normalize(reading.Folded).Replace(" ", "", StringComparison.Ordinal);
+        foreach (var (_, cue) in reading.AspectCues)
+            rest = rest.Replace(cue, "", StringComparison.Ordinal).Replace(index.Normalize(cue), "", StringComparison.Ordinal);
         foreach (var generic in GenericWords) rest = rest.Replace(generic, "", StringComparison.Ordinal);
         var meaningful = 0;
         foreach (var c in rest)
-            if (CharFolding.IsCjk(c) && !"那这个的呢吗啊呀吧了要我们你这些还再给一下请问是啥么俺家咱恁嗯哦能不得有没".Contains(c)) meaningful++;
+            if (CharFolding.IsCjk(c) && !"那这个的呢吗啊呀吧了要我们你这些还再给一下请问是啥么俺家咱恁嗯哦能不得有没想就说".Contains(c)) meaningful++;
         return meaningful <= 2;
     }
 

@@ -74,7 +74,10 @@ public sealed class QuestionReader
         if (aspect is null && HasMoneyFigure(folded)) (aspect, loose) = (MoneyAspect, true); // "能贷5万吗"
         var yesNo = false;
         foreach (var w in _yesNoWords) if (folded.Contains(w, StringComparison.Ordinal)) { yesNo = true; break; }
-        if (!yesNo && folded.Length > 0 && Array.IndexOf(_yesNoEndings, folded[^1]) >= 0) yesNo = true;
+        // A closing 吗/不/么 — but not the 么 of 什么/怎么/这么/多么.
+        if (!yesNo && folded.Length > 0 && Array.IndexOf(_yesNoEndings, folded[^1]) >= 0
+            && !(folded[^1] == '么' && folded.Length > 1 && "什怎这那多要".Contains(folded[^2])))
+            yesNo = true;
 
         return new QuestionReading
         {
