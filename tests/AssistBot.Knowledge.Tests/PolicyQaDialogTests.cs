@@ -57,4 +57,26 @@ public sealed class PolicyQaDialogTests(KnowledgeHostFactory factory) : IClassFi
         Flow("yuzhou")
             .Send("衔接资金支出进度11月底要达到多少").AssertReplyContains("95%", "禹州市")
             .StartTestAsync();
+
+    [Fact]
+    public Task Follow_ups_naming_only_an_aspect_continue_the_topic_in_the_bot() =>
+        Flow("xinfeng")
+            .Send("小额信贷能贷多少").AssertReply(a =>
+            {
+                Assert.Contains("5万", a.Text);
+                Assert.Equal("nat-loan-amount", a.Properties![AssistBot.Bot.Dialogs.PolicyQa.PolicyQaReplies.EntryIdProperty].GetString());
+            })
+            .Send("那得多久还上啊").AssertReplyContains("3年")
+            .Send("先看病后给钱是咋回事").AssertReplyContains("押金")
+            .Send("哪些医院管用").AssertReplyContains("定点医院")
+            .Send("危房改造是什么政策").AssertReplyContains("危房")
+            .Send("俺家房子能申请不").AssertReplyContains("危房", "来源：")
+            .StartTestAsync();
+
+    [Fact]
+    public Task A_hardship_told_gets_a_short_answer_and_the_offer_to_declare() =>
+        Flow("yuzhou")
+            .Send("突然出了事故家里没收入了").AssertReplyContains("临时救助", "来源：")
+            .AssertReplyContains("申报", "现在开始吗")
+            .StartTestAsync();
 }
