@@ -1,8 +1,9 @@
 namespace AssistBot.Bot.Dialogs.PolicyQa;
 
 /// <summary>
-/// What the policy Q&amp;A remembers in a conversation (conversation state: it survives a restart and expires with the
-/// conversation): the last entry answered, the topic, aspect and county last asked about, and the choices last offered.
+/// What the policy Q&amp;A remembers in a conversation (conversation state: it survives a restart; a WeChat conversation
+/// never closes, so the memory ends after a quiet spell instead): the last entry answered, the topic, aspect and county
+/// last asked about, and the choices last offered.
 /// </summary>
 public sealed class PolicyQaState
 {
@@ -19,4 +20,7 @@ public sealed class PolicyQaState
     public string? LastCounty { get; set; }
 
     public List<string> OfferedChoiceIds { get; set; } = [];
+
+    /// <summary>When the memory was last written: after <see cref="PolicyQaHandler.MemoryLifetime"/> of silence it is forgotten.</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
 }
