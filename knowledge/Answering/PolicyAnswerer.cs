@@ -107,7 +107,11 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
             why.Add($"\"那边\": the county asked about last, {knowledge.Pack.CountyName}");
         }
         if (topics.Count == 0 && context.LastTopic is { } lastTopic && isShort
-            && (aspect is not null || followUp != FollowUpKind.None || reading.County is not null || reading.YesNo || endsWithNe))
+            && (aspect is not null || followUp != FollowUpKind.None || reading.County is not null || reading.YesNo || endsWithNe)
+            // "补贴几月发" after talking of 驻村干部: the old topic has nothing on it, so it is not a follow-up of that topic.
+            && !(aspect is not null && reading.County is null
+                 && Fitting(reading.County is null && context.LastCounty is not null ? lastKnowledge : knowledge, lastTopic, aspect, loose).Count == 0
+                 && AsksOnlyAnAspect(reading, knowledge.Index)))
         {
             // "得多久还上", "那信丰呢", "能领不", "那买牛呢": the conversation's topic, asked again.
             topics = [lastTopic];
