@@ -162,7 +162,12 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         {
             if (pack.IsNational || !current.TryGet(pack.Id, out var knowledge)) continue;
             var reading = knowledge.Reader.Read(question);
-            if (reading.Topics.Count > 0 && reading.TopicTier >= CueTier.Colloquial) return 1f;
+            // A policy named, or asked about in people's words: the Q&A's. People's words told as a plain statement
+            // ("没活干了") are a hardship for 困难申报, which answers it briefly and offers to declare.
+            if (reading.Topics.Count > 0 && (reading.TopicTier == CueTier.Name
+                || (reading.TopicTier == CueTier.Colloquial && (reading.Aspect is not null || reading.YesNo || question.Contains('？') || question.Contains('?')))))
+                return 1f;
+            if (reading.Topics.Count > 0 && reading.TopicTier == CueTier.Colloquial) continue;
             // A situation told ("突然出了事故家里没收入了"), not a policy asked: for 困难申报, not for the Q&A's claim.
             if (reading.TopicTier == CueTier.Hint && reading.Aspect is null && !reading.YesNo) continue;
             var result = knowledge.Index.Search(question);

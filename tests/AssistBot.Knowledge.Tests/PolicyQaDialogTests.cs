@@ -79,4 +79,13 @@ public sealed class PolicyQaDialogTests(KnowledgeHostFactory factory) : IClassFi
             .Send("突然出了事故家里没收入了").AssertReplyContains("临时救助", "来源：")
             .AssertReplyContains("申报", "现在开始吗")
             .StartTestAsync();
+
+    [Fact]
+    public Task Lost_work_told_plainly_is_a_hardship_and_asked_about_is_a_policy_question() =>
+        Flow("yuzhou")
+            .Send("没活干了").AssertReplyContains("就业", "来源：")
+            .AssertReplyContains("现在开始吗")
+            .Send("先不申报").SkipReplies()
+            .Send("找不到工作有啥帮扶？").AssertReply(a => Assert.DoesNotContain("现在开始吗", a.Text))
+            .StartTestAsync();
 }
