@@ -110,9 +110,9 @@ public sealed class DeclarationDialog : WaterfallDialog
         {
             // "突然出了事故家里没收入了": the short policy answer first, then the offer to declare.
             foreach (var answerer in _answerers)
-                if (await answerer.AnswerAsync(context, context.Activity.Text ?? "", ct).ConfigureAwait(false) is { } answer)
+                if (await answerer.AnswerActivityAsync(context, context.Activity.Text ?? "", ct).ConfigureAwait(false) is { } answer)
                 {
-                    await context.SendActivityAsync(MessageFactory.Text(answer), ct).ConfigureAwait(false);
+                    await context.SendActivityAsync(answer, ct).ConfigureAwait(false);
                     break;
                 }
         }
@@ -470,12 +470,15 @@ public sealed class DeclarationDialog : WaterfallDialog
     {
         // Questions about the declaration itself are answered from the county's rules; others go to the policy Q&A.
         var answer = DeclarationFaq.Answer(question, county.Rules, county.County.Name);
+        Activity? reply = null;
         foreach (var answerer in _answerers)
         {
             if (answer is not null) break;
             try
             {
-                answer = await answerer.AnswerAsync(context, question, ct).ConfigureAwait(false);
+                // As an activity, so the policy answer keeps which entry answered (eval reads it; channels do not show it).
+                reply = await answerer.AnswerActivityAsync(context, question, ct).ConfigureAwait(false);
+                answer = reply?.Text;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -484,7 +487,9 @@ public sealed class DeclarationDialog : WaterfallDialog
         }
         if (answer is null && !requireConfident) answer = DeclarationTexts.QuestionLater;
         if (answer is null) return null;
-        await context.SendActivityAsync(answer + "\n" + DeclarationTexts.BackToForm, ct).ConfigureAwait(false);
+        reply ??= MessageFactory.Text(answer);
+        reply.Text = answer + "\n" + DeclarationTexts.BackToForm;
+        await context.SendActivityAsync(reply, ct).ConfigureAwait(false);
         return answer;
     }
 
