@@ -53,7 +53,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "== dotnet test"
 log=$(mktemp)
 set +e
-dotnet test AssistBot.sln --logger "console;verbosity=normal" 2>&1 | tee "$log"
+# ASSISTBOT_TEST_FILTER narrows the run, e.g. 'Category!=HeldOut' while tuning (the held-out policy set is the lead's).
+dotnet test AssistBot.sln --logger "console;verbosity=normal" ${ASSISTBOT_TEST_FILTER:+--filter "$ASSISTBOT_TEST_FILTER"} 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 

@@ -3,21 +3,41 @@ using System.Text.Json.Serialization;
 
 namespace AssistBot.Bot.Knowledge;
 
-/// <summary>One line of a policy Q&amp;A case file (the format of shared/eval/policy-qa-dev.jsonl).</summary>
+/// <summary>
+/// One line of a policy Q&amp;A case file. Two shapes share it: the dev-set shape (<c>kind</c> answer / fallback /
+/// clarify with <c>must_include</c>), and the labelled shape of <c>tests/eval/</c> (<c>expect</c>: the entry id that
+/// must answer, or fallback / clarify; <c>accept</c>: other right entries). A line with <c>turns</c> is a conversation:
+/// each turn is a case of its own, asked in the same conversation.
+/// </summary>
 public sealed class EvalCase
 {
     public string Id { get; set; } = "";
     public string County { get; set; } = "";
     public string Question { get; set; } = "";
 
-    /// <summary>"answer", "fallback", or (our own files) "clarify": the bot must ask which topic was meant.</summary>
+    /// <summary>"answer", "fallback", or "clarify": the bot must ask which topic was meant (dev-set shape).</summary>
     public string Kind { get; set; } = "answer";
+
+    /// <summary>The entry id that must answer, or <c>fallback</c> / <c>clarify</c> (labelled shape); null in the dev-set shape.</summary>
+    public string? Expect { get; set; }
+
+    /// <summary>Other entry ids that are equally right.</summary>
+    public List<string> Accept { get; set; } = [];
+
+    public string? Topic { get; set; }
+    public string? Aspect { get; set; }
+    public string? Style { get; set; }
+
+    /// <summary>A conversation's turns, asked in order in one conversation.</summary>
+    public List<EvalCase>? Turns { get; set; }
 
     [JsonPropertyName("must_include")]
     public List<List<string>> MustInclude { get; set; } = [];
 
     [JsonPropertyName("must_not_include")]
     public List<string> MustNotInclude { get; set; } = [];
+
+    public bool IsConversation => Turns is { Count: > 0 };
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
@@ -31,7 +51,14 @@ public sealed class EvalCase
             if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith("//")) continue;
             try
             {
-                cases.Add(JsonSerializer.Deserialize<EvalCase>(line, Json) ?? throw new JsonException("empty line"));
+                var c = JsonSerializer.Deserialize<EvalCase>(line, Json) ?? throw new JsonException("empty line");
+                if (c.Turns is { } turns)
+                    for (var i = 0; i < turns.Count; i++)
+                    {
+                        if (string.IsNullOrEmpty(turns[i].Id)) turns[i].Id = $"{c.Id}.{i + 1}";
+                        if (string.IsNullOrEmpty(turns[i].County)) turns[i].County = c.County;
+                    }
+                cases.Add(c);
             }
             catch (JsonException ex)
             {
@@ -50,11 +77,61 @@ public sealed class EvalCase
         foreach (var forbidden in MustNotInclude)
             if (reply.Contains(forbidden, StringComparison.Ordinal))
                 return $"contains forbidden \"{forbidden}\"";
+        if (Expect is not null) return null; // the labelled shape is judged by EvalScore
         var citesSource = AssistBot.Knowledge.Packs.PackValidator.HasBookTitle(reply);
         if (Kind == "answer" && !citesSource) return "no source document in 《》";
         if (Kind == "fallback" && citesSource) return "answered an out-of-scope question instead of falling back";
         if (Kind == "clarify" && !reply.Contains(AssistBot.Knowledge.Answering.PolicyTexts.ClarifyLead, StringComparison.Ordinal))
             return "did not ask which topic was meant";
         return null;
+    }
+}
+
+/// <summary>How one case came out, as the issue counts it.</summary>
+public enum EvalVerdict { Correct, Clarified, FellBack, ConfidentlyWrong }
+
+/// <summary>The reply of one turn as eval sees it: outcome, answering entry (from the reply activity), text.</summary>
+public sealed record EvalReply(string Outcome, string? EntryId, string Text);
+
+/// <summary>
+/// Scoring of the labelled shape (the contract of issue 12): for an entry expectation, the expected or an accepted
+/// entry → correct; 您是想问 → clarified; the honest fallback → fell back; any other entry → confidently wrong. For
+/// <c>fallback</c>: fallback → correct, clarify → clarified, an answer → wrong. For <c>clarify</c>: clarify → correct,
+/// fallback → fell back, an answer → wrong unless it is accepted. A right entry whose reply misses a required string
+/// is wrong too (it answered without the fact).
+/// </summary>
+public static class EvalScore
+{
+    public const string Answer = "answer", Clarify = "clarify", Fallback = "fallback";
+
+    public static (EvalVerdict Verdict, string? Reason) Judge(EvalCase c, EvalReply reply)
+    {
+        var expect = c.Expect ?? c.Kind switch { Fallback => Fallback, Clarify => Clarify, _ => null };
+        var textProblem = c.Check(reply.Text);
+        switch (expect)
+        {
+            case Fallback:
+                return reply.Outcome switch
+                {
+                    Fallback => (EvalVerdict.Correct, null),
+                    Clarify => (EvalVerdict.Clarified, null),
+                    _ => (EvalVerdict.ConfidentlyWrong, $"answered {reply.EntryId}"),
+                };
+            case Clarify:
+                if (reply.Outcome == Clarify) return (EvalVerdict.Correct, null);
+                if (reply.Outcome == Fallback) return (EvalVerdict.FellBack, null);
+                return reply.EntryId is { } id && c.Accept.Contains(id) ? (EvalVerdict.Correct, null) : (EvalVerdict.ConfidentlyWrong, $"answered {reply.EntryId}");
+            case null:
+                // Dev-set shape: an answer with the required strings is right.
+                if (reply.Outcome == Clarify) return (EvalVerdict.Clarified, textProblem);
+                if (reply.Outcome == Fallback) return (EvalVerdict.FellBack, textProblem);
+                return textProblem is null ? (EvalVerdict.Correct, null) : (EvalVerdict.ConfidentlyWrong, textProblem);
+            default:
+                if (reply.Outcome == Clarify) return (EvalVerdict.Clarified, null);
+                if (reply.Outcome == Fallback) return (EvalVerdict.FellBack, null);
+                if (reply.EntryId != expect && !c.Accept.Contains(reply.EntryId ?? ""))
+                    return (EvalVerdict.ConfidentlyWrong, $"asked {expect}, answered {reply.EntryId ?? "(no entry)"}");
+                return textProblem is null ? (EvalVerdict.Correct, null) : (EvalVerdict.ConfidentlyWrong, $"{reply.EntryId}: {textProblem}");
+        }
     }
 }

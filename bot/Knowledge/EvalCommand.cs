@@ -1,14 +1,19 @@
 using System.Globalization;
 using AssistBot.Bot.Cli;
+using AssistBot.Knowledge.Answering;
 
 namespace AssistBot.Bot.Knowledge;
 
-/// <summary><c>eval FILE [--min 0.95] [--show]</c>: runs a policy Q&amp;A case file and prints per-case results and the pass rate.</summary>
-internal sealed class EvalCommand(PolicyEvalRunner runner, AssistBot.Knowledge.Answering.PolicyAnswerer answerer, AssistBot.Bot.Hosting.Counties counties) : ICliCommand
+/// <summary>
+/// <c>eval FILE… [--min 0.95] [--show] [--explain]</c>: runs policy Q&amp;A case files (single questions and
+/// conversations) through the bot and reports per file: correct, clarified, fell back and confidently wrong, with the
+/// confusions (asked X, answered Y). Exit 1 when a file's correct share is below --min.
+/// </summary>
+internal sealed class EvalCommand(PolicyEvalRunner runner, PolicyAnswerer answerer, AssistBot.Bot.Hosting.Counties counties) : ICliCommand
 {
     public string Name => "eval";
 
-    public string Usage => "eval FILE [--min 0.95] [--show] [--explain]   run policy Q&A cases (jsonl) through the bot; exit 1 below --min";
+    public string Usage => "eval FILE... [--min 0.95] [--show] [--explain]   run policy Q&A cases (jsonl) through the bot; exit 1 below --min";
 
     /// <summary>`dotnet run --project bot` runs in bot/, so a path typed from the repository root is tried there too.</summary>
     private static string ResolvePath(string path)
@@ -20,7 +25,13 @@ internal sealed class EvalCommand(PolicyEvalRunner runner, AssistBot.Knowledge.A
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        if (args.Count == 0 || args[0].StartsWith('-'))
+        var files = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--min") { i++; continue; }
+            if (!args[i].StartsWith('-')) files.Add(args[i]);
+        }
+        if (files.Count == 0)
         {
             Console.Error.WriteLine("用法: dotnet run --project bot -- " + Usage);
             return 2;
@@ -28,33 +39,67 @@ internal sealed class EvalCommand(PolicyEvalRunner runner, AssistBot.Knowledge.A
         var min = CliRunner.Option(args, "--min") is { } m ? double.Parse(m, CultureInfo.InvariantCulture) : 0.95;
         var show = CliRunner.Flag(args, "--show");
         var explain = CliRunner.Flag(args, "--explain");
-        List<EvalCase> cases;
-        try
-        {
-            cases = EvalCase.ReadFile(ResolvePath(args[0]));
-        }
-        catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine("无法读取用例文件: " + ex.Message);
-            return 2;
-        }
 
-        var passed = 0;
-        foreach (var c in cases)
+        var exit = 0;
+        foreach (var file in files)
         {
-            var result = await runner.RunAsync(c, cancellationToken);
-            if (result.Passed) passed++;
-            Console.WriteLine($"{c.Id,-10} {(result.Passed ? "PASS" : "FAIL")} {c.County,-8} {c.Question}{(result.Passed ? "" : "  — " + result.Reason)}");
-            if (show || !result.Passed) Console.WriteLine("    " + result.Reply.Replace("\n", "\n    "));
-            if (explain && counties.TryGet(c.County, out var county))
+            List<EvalCase> cases;
+            try
             {
-                var (rewritten, hits, outcome) = answerer.Explain(county.Pack, c.Question);
-                Console.WriteLine($"    [{outcome}] {rewritten}");
-                foreach (var (entry, score, coverage) in hits) Console.WriteLine($"      {entry.Id,-26} score {score,6:F2} coverage {coverage:F2}");
+                cases = EvalCase.ReadFile(ResolvePath(file));
             }
+            catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine("无法读取用例文件: " + ex.Message);
+                return 2;
+            }
+
+            var results = new List<EvalCaseResult>();
+            foreach (var c in cases)
+            {
+                var turns = c.IsConversation ? await runner.RunConversationAsync(c, cancellationToken) : [await runner.RunAsync(c, cancellationToken)];
+                var context = PolicyContext.None;
+                foreach (var r in turns)
+                {
+                    results.Add(r);
+                    Console.WriteLine($"{r.Case.Id,-10} {Label(r),-6} {r.Case.County,-8} {r.Case.Question}{(r.Passed ? "" : "  — " + r.Reason)}");
+                    if (show || !r.Passed) Console.WriteLine("    " + r.Reply.Replace("\n", "\n    "));
+                    if (explain) context = Explain(r.Case, context);
+                }
+            }
+            exit = Math.Max(exit, Report(file, results, min));
         }
-        var rate = cases.Count == 0 ? 0 : (double)passed / cases.Count;
-        Console.WriteLine($"pass rate: {passed}/{cases.Count} ({rate:P1})");
-        return rate >= min ? 0 : 1;
+        return exit;
+    }
+
+    private static string Label(EvalCaseResult r) => r.Passed ? "PASS" : r.Verdict switch
+    {
+        EvalVerdict.Clarified => "ASKED",
+        EvalVerdict.FellBack => "FELL",
+        EvalVerdict.ConfidentlyWrong => "WRONG",
+        _ => "FAIL",
+    };
+
+    /// <summary>The reading and the reasons, replaying the conversation's memory the way the bot keeps it.</summary>
+    private PolicyContext Explain(EvalCase c, PolicyContext context)
+    {
+        if (!counties.TryGet(c.County, out var county)) return context;
+        var answer = answerer.Answer(county.Pack, c.Question, context);
+        foreach (var line in ExplainText.Lines(answer, context)) Console.WriteLine("    " + line);
+        return context.After(answer);
+    }
+
+    private static int Report(string file, List<EvalCaseResult> results, double min)
+    {
+        int Count(EvalVerdict v) => results.Count(r => r.Verdict == v);
+        var n = Math.Max(1, results.Count);
+        var correct = results.Count(r => r.Passed);
+        Console.WriteLine($"== {Path.GetFileName(file)}: {results.Count} questions");
+        Console.WriteLine($"   correct {correct} ({(double)correct / n:P1}), clarified {Count(EvalVerdict.Clarified)}, " +
+            $"fell back {Count(EvalVerdict.FellBack)}, confidently wrong {Count(EvalVerdict.ConfidentlyWrong)}");
+        foreach (var wrong in results.Where(r => r.Verdict == EvalVerdict.ConfidentlyWrong))
+            Console.WriteLine($"   confusion {wrong.Case.Id}: {wrong.Reason} — “{wrong.Case.Question}”");
+        Console.WriteLine($"pass rate: {correct}/{results.Count} ({(double)correct / n:P1})");
+        return (double)correct / n >= min ? 0 : 1;
     }
 }

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace AssistBot.Bot.Knowledge;
 
-/// <summary><c>knowledge check [--dir PATH]</c>: validates the packs and prints per-pack counts. Exit 1 on errors.</summary>
+/// <summary>
+/// <c>knowledge check [--dir PATH]</c>: validates the packs (with every entry's topic and aspects against
+/// <c>vocab/</c>: unknown names are errors with file and line) and prints per-pack counts. Exit 1 on errors.
+/// </summary>
 internal sealed class KnowledgeCheckCommand(IOptions<KnowledgeOptions> options, Counties counties) : ICliCommand
 {
     public string Name => "knowledge check";
@@ -16,9 +19,15 @@ internal sealed class KnowledgeCheckCommand(IOptions<KnowledgeOptions> options, 
     {
         var directory = CliRunner.Option(args, "--dir") is { } dir ? Path.GetFullPath(dir) : options.Value.ResolvePacksDirectory();
         var loaded = PackLoader.LoadAll(directory);
-        var issues = loaded.Issues.Concat(PackValidator.Validate(loaded.Packs, counties.All.Select(c => c.Id).ToList())).ToList();
+        var vocabularyIssues = new List<PackIssue>();
+        var vocabularyDirectory = AssistBot.Knowledge.Understanding.Vocabulary.ResolveDirectory(directory);
+        var vocabulary = AssistBot.Knowledge.Understanding.Vocabulary.Load(vocabularyDirectory, vocabularyIssues);
+        var issues = loaded.Issues.Concat(vocabularyIssues)
+            .Concat(PackValidator.Validate(loaded.Packs, counties.All.Select(c => c.Id).ToList(), vocabulary)).ToList();
 
         Console.WriteLine($"packs: {directory}");
+        Console.WriteLine($"vocabulary: {vocabularyDirectory} ({vocabulary.Topics.Count} topics, {vocabulary.Aspects.Count} aspects, " +
+            $"{vocabulary.Topics.Sum(t => t.Cues.Count) + vocabulary.Aspects.Sum(a => a.Cues.Count + a.WeakCues.Count)} cues)");
         foreach (var pack in loaded.Packs)
         {
             var farmer = pack.Entries.Count(e => e.Audience == Audiences.Farmer);

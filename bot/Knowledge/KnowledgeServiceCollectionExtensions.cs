@@ -31,6 +31,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddHostedService<PackWatcher>();
         services.AddSingleton<ICliCommand, KnowledgeCheckCommand>();
         services.AddSingleton<ICliCommand, EvalCommand>();
+        services.AddSingleton<ICliCommand, KnowledgeExplainCommand>();
         services.AddSingleton<PolicyEvalRunner>();
         return services;
     }

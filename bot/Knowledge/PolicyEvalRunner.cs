@@ -5,43 +5,83 @@ using AssistBot.Bot.Hosting;
 
 namespace AssistBot.Bot.Knowledge;
 
-public sealed record EvalCaseResult(EvalCase Case, bool Passed, string? Reason, string Reply);
+public sealed record EvalCaseResult(EvalCase Case, bool Passed, string? Reason, string Reply)
+{
+    public EvalVerdict Verdict { get; init; }
+
+    /// <summary>The entry that answered (from the reply activity), if any.</summary>
+    public string? EntryId { get; init; }
+
+    /// <summary>answer / clarify / fallback.</summary>
+    public string Outcome { get; init; } = EvalScore.Fallback;
+}
 
 /// <summary>
 /// Runs eval cases the way a channel runs a message: an Activity through <see cref="BufferingBotAdapter"/> with the
-/// case's county, a fresh conversation per case, all reply texts joined (suggested actions rendered as numbered lines,
-/// as WeChat shows them). Uses the registered <see cref="IBot"/> when there is one; otherwise the policy Q&amp;A handler.
+/// case's county, a fresh conversation per case (per conversation case: one conversation for all its turns), all reply
+/// texts joined (suggested actions rendered as numbered lines, as WeChat shows them). The answering entry is read from
+/// the reply activity's properties, which channels do not render. Uses the registered <see cref="IBot"/> when there is
+/// one; otherwise the policy Q&amp;A handler.
 /// </summary>
 public sealed class PolicyEvalRunner(IServiceProvider services, Counties counties, PolicyQaHandler handler, TimeProvider time)
 {
-    public async Task<EvalCaseResult> RunAsync(EvalCase evalCase, CancellationToken cancellationToken = default)
+    public async Task<EvalCaseResult> RunAsync(EvalCase evalCase, CancellationToken cancellationToken = default) =>
+        (await RunTurnsAsync(evalCase.County, [evalCase], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>A conversation case: every turn in one conversation, in order; one result per turn.</summary>
+    public Task<IReadOnlyList<EvalCaseResult>> RunConversationAsync(EvalCase conversation, CancellationToken cancellationToken = default) =>
+        RunTurnsAsync(conversation.County, conversation.Turns ?? [], cancellationToken);
+
+    private async Task<IReadOnlyList<EvalCaseResult>> RunTurnsAsync(string countyId, IReadOnlyList<EvalCase> turns,
+        CancellationToken cancellationToken)
     {
-        if (!counties.TryGet(evalCase.County, out var county))
-            return new EvalCaseResult(evalCase, false, $"unknown county '{evalCase.County}'", "");
+        if (!counties.TryGet(countyId, out var county))
+            return turns.Select(t => new EvalCaseResult(t, false, $"unknown county '{countyId}'", "") { Verdict = EvalVerdict.FellBack }).ToList();
 
         var adapter = services.GetService<BufferingBotAdapter>() ?? new BufferingBotAdapter();
         var bot = services.GetService<IBot>();
+        var state = new PolicyQaState();
         BotCallbackHandler callback = bot is not null
             ? bot.OnTurnAsync
-            : (ctx, ct) => handler.HandleAsync(ctx, new PolicyQaState(), ct);
+            : (ctx, ct) => handler.HandleAsync(ctx, state, ct);
 
         var user = "eval-" + Guid.NewGuid().ToString("N")[..12];
-        var activity = new Activity
+        var results = new List<EvalCaseResult>(turns.Count);
+        foreach (var turn in turns)
         {
-            Type = ActivityTypes.Message,
-            Id = Guid.NewGuid().ToString("N"),
-            ChannelId = Channels.Test,
-            From = new ChannelAccount(user, user, "user"),
-            Recipient = new ChannelAccount("assistbot", "AssistBot", "bot"),
-            Conversation = new ConversationAccount { Id = $"{county.Id}:{user}" },
-            Text = evalCase.Question,
-            Locale = "zh-CN",
-            Timestamp = time.GetUtcNow(),
-        };
-        var result = await adapter.ProcessActivityAsync(activity, callback, ctx => ctx.WithCounty(county), cancellationToken);
-        var reply = Flatten(result.Replies);
-        var reason = evalCase.Check(reply);
-        return new EvalCaseResult(evalCase, reason is null, reason, reply);
+            var activity = new Activity
+            {
+                Type = ActivityTypes.Message,
+                Id = Guid.NewGuid().ToString("N"),
+                ChannelId = Channels.Test,
+                From = new ChannelAccount(user, user, "user"),
+                Recipient = new ChannelAccount("assistbot", "AssistBot", "bot"),
+                Conversation = new ConversationAccount { Id = $"{county.Id}:{user}" },
+                Text = turn.Question,
+                Locale = "zh-CN",
+                Timestamp = time.GetUtcNow(),
+            };
+            var result = await adapter.ProcessActivityAsync(activity, callback, ctx => ctx.WithCounty(county), cancellationToken)
+                .ConfigureAwait(false);
+            var text = Flatten(result.Replies);
+            var reply = ReadReply(result.Replies, text);
+            var (verdict, why) = EvalScore.Judge(turn, reply);
+            var reason = turn.Expect is null ? turn.Check(text) : verdict == EvalVerdict.Correct ? null : why ?? verdict.ToString();
+            results.Add(new EvalCaseResult(turn, reason is null, reason, text) { Verdict = verdict, EntryId = reply.EntryId, Outcome = reply.Outcome });
+        }
+        return results;
+    }
+
+    /// <summary>The policy reply's outcome and entry from its activity properties; other replies by their text.</summary>
+    public static EvalReply ReadReply(IEnumerable<Activity> replies, string text)
+    {
+        foreach (var r in replies)
+            if (r.Properties is { } p && p.TryGetValue(PolicyQaReplies.OutcomeProperty, out var outcome))
+                return new EvalReply(outcome.GetString() ?? EvalScore.Fallback,
+                    p.TryGetValue(PolicyQaReplies.EntryIdProperty, out var id) ? id.GetString() : null, text);
+        if (text.Contains(AssistBot.Knowledge.Answering.PolicyTexts.ClarifyLead, StringComparison.Ordinal))
+            return new EvalReply(EvalScore.Clarify, null, text);
+        return new EvalReply(AssistBot.Knowledge.Packs.PackValidator.HasBookTitle(text) ? EvalScore.Answer : EvalScore.Fallback, null, text);
     }
 
     /// <summary>All message texts of a turn as text channels render them (suggested actions as "1. label" lines).</summary>

@@ -1,16 +1,42 @@
 using AssistBot.Knowledge.Packs;
 using AssistBot.Knowledge.Search;
+using AssistBot.Knowledge.Understanding;
 
 namespace AssistBot.Knowledge.Answering;
 
 /// <summary>
-/// Answers a policy question for one county: the county's entries first, then the national ones; a confident
-/// answer ends with its source line; a near tie asks which topic was meant; anything else gets an honest fallback
-/// naming whom to ask. Follow-ups ("详细说说", "怎么申请") continue the last topic.
+/// Answers a policy question for one county. The question is read into topics, aspect and county
+/// (<see cref="QuestionReader"/>); the answer is the entry whose topic matches and whose aspects contain the one asked,
+/// the county's own entry ahead of the national one. A topic with no entry for the asked aspect gets an honest reply
+/// (what the documents do cover, whom to ask) — never another aspect's figure. Several topics, or a topic whose entries
+/// the question does not separate, get "您是想问：" choices. A question naming another configured county is answered
+/// from that county's pack. A message naming only an aspect ("得多久还上") continues the conversation's topic. When no
+/// topic word is found at all, BM25 over character n-grams is the back-off (typos, unknown words), with its thresholds.
 /// </summary>
 public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThresholds? thresholds = null)
 {
+    private const string WhatIsIt = "是什么";
+    private const string HowToApply = "办理";
+
+    /// <summary>A county's own entry counts this much more than a national one answering the same aspect.</summary>
+    private const float LocalPreference = 1.2f;
+
+    /// <summary>Without an aspect, the best entry of a topic must lead the next by this factor to be answered outright.</summary>
+    private const float TopicLead = 1.3f;
+
+    /// <summary>Several entries of the topic answer the aspect: the best must lead the next by this factor, else ask.</summary>
+    private const float AspectLead = 1.1f;
+
+    /// <summary>A message this short (folded characters) with no topic word may continue the last topic.</summary>
+    private const int MaxFollowUpChars = 18;
+
     private readonly AnswerThresholds _t = thresholds ?? AnswerThresholds.Default;
+
+    /// <summary>The reading of the question being answered on this thread (Rank looks at its words).</summary>
+    private readonly ThreadLocal<QuestionReading?> _reading = new();
+
+    /// <summary>An entry whose title or keywords hold the question's own topic or aspect words counts this much more.</summary>
+    private const float CueBonus = 1.3f;
 
     public PolicyAnswerer(PackRegistry registry, AnswerThresholds? thresholds = null) : this(() => registry.Current, thresholds) { }
 
@@ -20,42 +46,108 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
     public PolicyAnswer Answer(string countyPackId, string question, string? lastTopicId = null,
         IReadOnlyList<string>? offeredChoiceIds = null)
     {
+        var context = PolicyContext.None;
+        if (lastTopicId is not null || offeredChoiceIds is not null)
+        {
+            var last = lastTopicId is null ? null : Knowledge(snapshot(), countyPackId)?.Find(lastTopicId);
+            context = new PolicyContext(lastTopicId, last?.Topic, null, null, offeredChoiceIds);
+        }
+        return Answer(countyPackId, question, context);
+    }
+
+    public PolicyAnswer Answer(string countyPackId, string question, PolicyContext context)
+    {
         var current = snapshot();
-        if (!current.TryGet(countyPackId, out var knowledge) && current.National is not { } national)
-            return Fallback();
-        knowledge ??= current.National!;
+        if (Knowledge(current, countyPackId) is not { } home) return Fallback(null, ["no pack for " + countyPackId]);
 
         question = question?.Trim() ?? "";
         if (question.Length == 0) return new PolicyAnswer(PolicyOutcome.Fallback, PolicyTexts.EmptyQuestion, [], [], null);
 
-        if (offeredChoiceIds is { Count: > 0 } && ChoiceNumber.TryParse(question, offeredChoiceIds.Count, out var picked)
-            && knowledge.Find(offeredChoiceIds[picked]) is { } chosen)
-            return Confident(knowledge, chosen, FollowUpKind.None);
+        var lastKnowledge = context.LastCounty is { } lc && current.ForCounty(lc) is { } k ? k : home;
 
-        var followUp = FollowUps.Detect(question);
-        var last = lastTopicId is null ? null : knowledge.Find(lastTopicId);
-        if (last is not null && followUp != FollowUpKind.None && FollowUps.IsBare(knowledge.Index.Normalize(question)))
-            return Confident(knowledge, last, followUp);
+        if (context.OfferedChoiceIds is { Count: > 0 } offered && ChoiceNumber.TryParse(question, offered.Count, out var picked)
+            && lastKnowledge.Find(offered[picked]) is { } chosen)
+            return Confident(lastKnowledge, chosen, FollowUpKind.None, null, null, [$"choice {picked + 1} of the offered list"]);
 
-        var result = knowledge.Index.Search(question);
-        var outcome = Classify(result);
-        switch (outcome)
+        var rewritten = home.Index.Normalize(question);
+        var followUp = FollowUps.Detect(rewritten);
+        var last = context.LastEntryId is null ? null : lastKnowledge.Find(context.LastEntryId);
+        if (last is not null && followUp == FollowUpKind.Detail && FollowUps.IsBare(rewritten))
+            return Confident(lastKnowledge, last, FollowUpKind.Detail, null, null, ["a bare \"tell me more\": the last answer in detail"]) with { Inherited = true };
+
+        // A clarify choice sent back as its label (Web Chat's suggested action) is that entry.
+        if (home.Index.Search(question) is { ExactTitle: true } titled)
+            return Confident(home, home.Index.Entries[titled.First.Entry], FollowUpKind.None, null, null, ["the exact title of an entry"]);
+
+        var reading = home.Reader.Read(question);
+        _reading.Value = reading;
+        var why = new List<string>();
+        var knowledge = home;
+        if (reading.County is { } named && named != home.Pack.County && current.ForCounty(named) is { } other)
         {
-            case PolicyOutcome.Answer:
-                var entry = knowledge.Index.Entries[result.First.Entry];
-                if (followUp == FollowUpKind.How && entry.How is not null) return Confident(knowledge, entry, FollowUpKind.How, appendHow: true);
-                return new PolicyAnswer(PolicyOutcome.Answer, knowledge.PlainAnswers[result.First.Entry], [entry], [], entry.Id);
-            case PolicyOutcome.Clarify:
-                var options = new List<PolicyEntry>(3);
-                for (var i = 0; i < result.Count; i++)
-                    if (i == 0 || result[i].Score >= result.First.Score * Math.Min(_t.TieRatio, _t.VagueTieRatio) * 0.9f)
-                        options.Add(knowledge.Index.Entries[result[i].Entry]);
-                return new PolicyAnswer(PolicyOutcome.Clarify, PolicyTexts.ClarifyPrompt, options, options.Select(e => e.Title).ToList(), null);
-            default:
-                if (last is not null && followUp != FollowUpKind.None) return Confident(knowledge, last, followUp);
-                return Fallback();
+            knowledge = other;
+            why.Add($"the question names {other.Pack.CountyName}: answered from its pack {other.Pack.Id}");
         }
+
+        if (home.Index.IsOutOfScope(question))
+            return Fallback(reading, ["an out-of-scope term of the packs (公积金, 房贷 …)"]);
+
+        var topics = reading.Topics;
+        var aspect = reading.Aspect;
+        var loose = reading.AspectIsLoose;
+        var inherited = false;
+        string? pendingAspect = null;
+        var folded = reading.Folded;
+        var isShort = folded.Length <= MaxFollowUpChars;
+        var endsWithNe = folded.EndsWith('呢');
+        if (reading.County is null && context.LastCounty is not null && lastKnowledge != home
+            && (folded.Contains("那边", StringComparison.Ordinal) || folded.Contains("那里", StringComparison.Ordinal)))
+        {
+            knowledge = lastKnowledge;
+            why.Add($"\"那边\": the county asked about last, {knowledge.Pack.CountyName}");
+        }
+        if (topics.Count == 0 && context.LastTopic is { } lastTopic && isShort
+            && (aspect is not null || followUp != FollowUpKind.None || reading.County is not null || reading.YesNo || endsWithNe)
+            // "补贴几月发" after talking of 驻村干部: the old topic has nothing on it, so it is not a follow-up of that topic.
+            && !(aspect is not null && reading.County is null
+                 && Fitting(reading.County is null && context.LastCounty is not null ? lastKnowledge : knowledge, lastTopic, aspect, loose).Count == 0
+                 && AsksOnlyAnAspect(reading, knowledge.Index)))
+        {
+            // "得多久还上", "那信丰呢", "能领不", "那买牛呢": the conversation's topic, asked again.
+            topics = [lastTopic];
+            inherited = true;
+            if (reading.County is null && context.LastCounty is not null) knowledge = lastKnowledge;
+            if (aspect is null && followUp == FollowUpKind.How) aspect = HowToApply;
+            if (aspect is null && (reading.County is not null || endsWithNe)) aspect = context.LastAspect;
+            why.Add($"no topic named: continuing the conversation's topic {lastTopic}" + (aspect is null ? "" : $", aspect {aspect}"));
+        }
+        else if (topics.Count > 0 && aspect is null && context.LastAspect is { } asked && isShort
+            && (endsWithNe || context.LastTopic is null))
+        {
+            // "那雨露计划呢" after "贷款几年还": the same question about a new topic, if that topic answers it;
+            // "低保" after "标准是多少": the topic the pending question was about.
+            pendingAspect = asked;
+        }
+
+        PolicyAnswer answer;
+        if (topics.Count == 0)
+            answer = BackOff(knowledge, question, reading, aspect, loose, last, lastKnowledge, followUp, why);
+        else
+            answer = Choose(knowledge, question, reading, topics, aspect ?? SoftAspect(knowledge, topics, pendingAspect, why), loose, why);
+        return answer with { Reading = reading, Inherited = inherited, Aspect = answer.Aspect ?? aspect };
     }
+
+    /// <summary>The aspect carried over from the last question, when the topic now named has an entry for it.</summary>
+    private string? SoftAspect(CountyKnowledge knowledge, IReadOnlyList<string> topics, string? pending, List<string> why)
+    {
+        if (pending is null || topics.Count != 1 || Fitting(knowledge, topics[0], pending, false).Count == 0) return null;
+        why.Add($"only a topic named after a question about {pending}: asking {pending} of {topics[0]}");
+        return pending;
+    }
+
+    /// <summary>The reading of a question in a county (for routers and explain), with no answer chosen.</summary>
+    public QuestionReading? Read(string countyPackId, string question) =>
+        Knowledge(snapshot(), countyPackId)?.Reader.Read(question ?? "");
 
     /// <summary>
     /// How well the question is covered by a confidently matching entry in any county pack (0 when no pack would
@@ -64,10 +156,20 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
     public float ConfidentCoverage(string question)
     {
         if (string.IsNullOrWhiteSpace(question)) return 0;
+        var current = snapshot();
         var best = 0f;
-        foreach (var pack in snapshot().Packs)
+        foreach (var pack in current.Packs)
         {
-            if (pack.IsNational || !snapshot().TryGet(pack.Id, out var knowledge)) continue;
+            if (pack.IsNational || !current.TryGet(pack.Id, out var knowledge)) continue;
+            var reading = knowledge.Reader.Read(question);
+            // A policy named, or asked about in people's words: the Q&A's. People's words told as a plain statement
+            // ("没活干了") are a hardship for 困难申报, which answers it briefly and offers to declare.
+            if (reading.Topics.Count > 0 && (reading.TopicTier == CueTier.Name
+                || (reading.TopicTier == CueTier.Colloquial && (reading.Aspect is not null || reading.YesNo || question.Contains('？') || question.Contains('?')))))
+                return 1f;
+            if (reading.Topics.Count > 0 && reading.TopicTier == CueTier.Colloquial) continue;
+            // A situation told ("突然出了事故家里没收入了"), not a policy asked: for 困难申报, not for the Q&A's claim.
+            if (reading.TopicTier == CueTier.Hint && reading.Aspect is null && !reading.YesNo) continue;
             var result = knowledge.Index.Search(question);
             if (Classify(result) == PolicyOutcome.Answer) best = Math.Max(best, result.ExactTitle ? 1f : result.First.Coverage);
         }
@@ -84,6 +186,281 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         for (var i = 0; i < result.Count; i++) hits.Add((knowledge.Index.Entries[result[i].Entry], result[i].Score, result[i].Coverage));
         return (knowledge.Index.Normalize(question), hits, Classify(result));
     }
+
+    private static CountyKnowledge? Knowledge(KnowledgeSnapshot current, string packId) =>
+        current.TryGet(packId, out var knowledge) ? knowledge : current.National;
+
+    /// <summary>Topics named: the entry of the topic that answers the aspect asked.</summary>
+    private PolicyAnswer Choose(CountyKnowledge knowledge, string question, QuestionReading reading, IReadOnlyList<string> topics,
+        string? aspect, bool loose, List<string> why)
+    {
+        var scores = new float[knowledge.Index.Entries.Count];
+        knowledge.Index.ScoreAll(question, scores);
+
+        if (topics.Count > 1)
+        {
+            var best = topics.Select(t => (Topic: t, Entry: aspect is null ? BestOverview(knowledge, t, scores) : BestFor(knowledge, t, aspect, loose, scores)))
+                .Where(x => x.Entry is not null).ToList();
+            why.Add($"topics {string.Join(", ", topics)}; " + (best.Count == 0 ? "none has an entry for this" : $"entries: {string.Join(", ", best.Select(b => b.Entry!.Id))}"));
+            if (best.Count == 1 || (best.Count > 1 && reading.TopicTier == CueTier.Hint))
+                return Confident(knowledge, best[0].Entry!, FollowUpKind.None, best[0].Topic, aspect, why);
+            if (best.Count == 0) return DetailMissing(knowledge, topics[0], aspect, why);
+            var options = best.Take(3).Select(b => b.Entry!).ToList();
+            why.Add("several topics in one question: asking which one");
+            return Clarify(options, topics[0], aspect, knowledge, why);
+        }
+
+        var topic = topics[0];
+        var candidates = Candidates(knowledge, topic);
+        if (candidates.Count == 0)
+        {
+            why.Add($"topic {topic}: no entry in {knowledge.Pack.Id} or its parent");
+            return new PolicyAnswer(PolicyOutcome.Fallback, PolicyTexts.TopicNotInDocuments(topic, Scope(knowledge)), [], [], null)
+                { Topic = topic, County = knowledge.Pack.County, Why = why };
+        }
+
+        if (aspect is not null)
+        {
+            var fitting = Fitting(knowledge, topic, aspect, loose);
+            if (aspect == WhatIsIt) return Overview(knowledge, topic, candidates, scores, AspectLead, why) with { Aspect = WhatIsIt };
+            if (fitting.Count == 0) return DetailMissing(knowledge, topic, aspect, why);
+            var ranking = Rank(knowledge, fitting, scores, null);
+            if (ranking.Count > 1 && ranking[0].Score < ranking[1].Score * AspectLead)
+            {
+                why.Add($"topic {topic}, aspect {aspect}: {ranking.Count} entries answer it and the question does not separate them ({ranking[0].Score:F1} vs {ranking[1].Score:F1})");
+                return Clarify(ranking.Take(3).Select(r => r.Entry).ToList(), topic, aspect, knowledge, why);
+            }
+            var entry = ranking[0].Entry;
+            if (reading.YesNo && UnconfirmedFigure(reading.Folded, entry.Answer) is { } figure)
+            {
+                why.Add($"a yes/no question about the figure {figure}, which {entry.Id} does not state");
+                return DetailMissing(knowledge, topic, aspect, why, figure);
+            }
+            why.Add($"topic {topic}, aspect {aspect}: {entry.Id} answers it" + (entry.PackId == knowledge.Pack.Id ? " (county entry first)" : ""));
+            return Confident(knowledge, entry, aspect == HowToApply ? FollowUpKind.How : FollowUpKind.None, topic, aspect, why, appendHow: aspect == HowToApply);
+        }
+
+        return Overview(knowledge, topic, candidates, scores, TopicLead, why);
+    }
+
+    /// <summary>A topic and no particular aspect: the entry that says what the topic is, if one stands out; else ask.</summary>
+    private PolicyAnswer Overview(CountyKnowledge knowledge, string topic, List<PolicyEntry> candidates, float[] scores, float lead, List<string> why)
+    {
+        if (candidates.Count == 1)
+        {
+            why.Add($"topic {topic}, no particular aspect: its only entry {candidates[0].Id}");
+            return Confident(knowledge, candidates[0], FollowUpKind.None, topic, null, why);
+        }
+        var ranked = Rank(knowledge, candidates, scores, preferAspect: WhatIsIt);
+        var (first, firstScore) = ranked[0];
+        var secondScore = ranked[1].Score;
+        if (firstScore > 0 && firstScore >= secondScore * lead)
+        {
+            why.Add($"topic {topic}, no particular aspect: {first.Id} stands out ({firstScore:F1} vs {secondScore:F1})");
+            return Confident(knowledge, first, FollowUpKind.None, topic, null, why);
+        }
+        why.Add($"topic {topic}, no particular aspect, {candidates.Count} entries close together: asking which one");
+        return Clarify(ranked.Take(3).Select(r => r.Entry).ToList(), topic, null, knowledge, why);
+    }
+
+    /// <summary>No topic word: BM25 over n-grams decides, as before, and the aspect asked must still fit.</summary>
+    private PolicyAnswer BackOff(CountyKnowledge knowledge, string question, QuestionReading reading, string? aspect, bool loose,
+        PolicyEntry? last, CountyKnowledge lastKnowledge, FollowUpKind followUp, List<string> why)
+    {
+        if (aspect is not null && AsksOnlyAnAspect(reading, knowledge.Index))
+        {
+            // "标准是多少", "补贴几月发" with nothing to go on: which policy? Offer the entries that answer it.
+            var scores = new float[knowledge.Index.Entries.Count];
+            knowledge.Index.ScoreAll(question, scores);
+            var fitting = knowledge.Index.Entries.Where(e => Answers(knowledge, e, aspect, loose)).ToList();
+            var ranked = Rank(knowledge, fitting, scores, null).Where(r => r.Score > 0.5f).Take(3).Select(r => r.Entry).ToList();
+            if (ranked.Count >= 2)
+            {
+                why.Add($"only an aspect ({aspect}) and no topic: asking which policy");
+                return Clarify(ranked, null, aspect, knowledge, why);
+            }
+            why.Add($"only an aspect ({aspect}) and no topic");
+            return Fallback(reading, why) with { Aspect = aspect };
+        }
+        var result = knowledge.Index.Search(question);
+        var outcome = Classify(result);
+        switch (outcome)
+        {
+            case PolicyOutcome.Answer:
+                var entry = knowledge.Index.Entries[result.First.Entry];
+                why.Add($"no topic word; n-gram search found {entry.Id} (score {result.First.Score:F1}, coverage {result.First.Coverage:F2})");
+                if (!result.ExactTitle && aspect is not null && entry.Aspects.Count > 0 && !Answers(knowledge, entry, aspect, loose)
+                    && entry.Topic is { } topic)
+                {
+                    why.Add($"but {entry.Id} does not answer {aspect}: looking within its topic {topic}");
+                    return Choose(knowledge, question, reading, [topic], aspect, loose, why);
+                }
+                if (followUp == FollowUpKind.How && entry.How is not null)
+                    return Confident(knowledge, entry, FollowUpKind.How, entry.Topic, aspect, why, appendHow: true);
+                return Confident(knowledge, entry, FollowUpKind.None, entry.Topic, aspect, why);
+            case PolicyOutcome.Clarify:
+                var options = new List<PolicyEntry>(3);
+                for (var i = 0; i < result.Count; i++)
+                    if (i == 0 || result[i].Score >= result.First.Score * Math.Min(_t.TieRatio, _t.VagueTieRatio) * 0.9f)
+                        options.Add(knowledge.Index.Entries[result[i].Entry]);
+                why.Add("no topic word; n-gram search: a near tie");
+                return Clarify(options, options[0].Topic, aspect, knowledge, why);
+            default:
+                if (last is not null && followUp != FollowUpKind.None)
+                {
+                    why.Add("a follow-up of the last answer");
+                    return Confident(lastKnowledge, last, followUp, last.Topic, aspect, why) with { Inherited = true };
+                }
+                why.Add("no topic word and no good n-gram match");
+                return Fallback(reading, why);
+        }
+    }
+
+    private static readonly string[] GenericWords = ["补贴", "补助", "政策", "帮扶", "条件", "材料", "标准", "发钱", "钱"];
+
+    /// <summary>True when, without its aspect words, the question says (almost) nothing: "标准是多少", "找哪个办".</summary>
+    private static bool AsksOnlyAnAspect(QuestionReading reading, PolicyIndex index)
+    {
+        // On the rewritten question (fillers gone, 啥时候 → 什么时候), without the aspect words in either form.
+        var rest = index.Normalize(reading.Folded).Replace(" ", "", StringComparison.Ordinal);
+        foreach (var (_, cue) in reading.AspectCues)
+            rest = rest.Replace(cue, "", StringComparison.Ordinal).Replace(index.Normalize(cue), "", StringComparison.Ordinal);
+        foreach (var generic in GenericWords) rest = rest.Replace(generic, "", StringComparison.Ordinal);
+        var meaningful = 0;
+        foreach (var c in rest)
+            if (CharFolding.IsCjk(c) && !"那这个的呢吗啊呀吧了要我们你这些还再给一下请问是啥么俺家咱恁嗯哦能不得有没想就说".Contains(c)) meaningful++;
+        return meaningful <= 2;
+    }
+
+    private static List<PolicyEntry> Candidates(CountyKnowledge knowledge, string topic)
+    {
+        var list = new List<PolicyEntry>();
+        foreach (var e in knowledge.Index.Entries) if (e.Topics.Contains(topic)) list.Add(e);
+        return list;
+    }
+
+    private bool Answers(CountyKnowledge knowledge, PolicyEntry entry, string aspect, bool loose)
+    {
+        if (entry.Aspects.Contains(aspect)) return true;
+        return loose && knowledge.Vocabulary.Aspect(aspect) is { } def && def.Near.Any(entry.Aspects.Contains);
+    }
+
+    /// <summary>The entries of a topic that answer the aspect (near ones when the aspect was only loosely asked).</summary>
+    private List<PolicyEntry> Fitting(CountyKnowledge knowledge, string topic, string aspect, bool loose)
+    {
+        var exact = Candidates(knowledge, topic).Where(e => e.Aspects.Contains(aspect)).ToList();
+        if (exact.Count == 0 && loose) exact = Candidates(knowledge, topic).Where(e => Answers(knowledge, e, aspect, true)).ToList();
+        return exact;
+    }
+
+    private PolicyEntry? BestFor(CountyKnowledge knowledge, string topic, string aspect, bool loose, float[] scores)
+    {
+        var fitting = Fitting(knowledge, topic, aspect, loose);
+        return fitting.Count == 0 ? null : Rank(knowledge, fitting, scores, null)[0].Entry;
+    }
+
+    private PolicyEntry? BestOverview(CountyKnowledge knowledge, string topic, float[] scores)
+    {
+        var candidates = Candidates(knowledge, topic);
+        return candidates.Count == 0 ? null : Rank(knowledge, candidates, scores, WhatIsIt)[0].Entry;
+    }
+
+    /// <summary>Best first: BM25 score, the county's own entries counting more, an entry saying what the topic is ahead when asked nothing else.</summary>
+    private List<(PolicyEntry Entry, float Score)> Rank(CountyKnowledge knowledge, List<PolicyEntry> entries, float[] scores, string? preferAspect)
+    {
+        var reading = _reading.Value;
+        var ranked = new List<(PolicyEntry, float)>(entries.Count);
+        foreach (var e in entries)
+        {
+            var found = knowledge.Positions.TryGetValue(e.Id, out var at);
+            var score = found ? scores[at] : 0;
+            score = Math.Max(score, 0.01f);
+            if (e.PackId == knowledge.Pack.Id) score *= LocalPreference;
+            if (preferAspect is not null && e.Aspects.Contains(preferAspect)) score *= 1f + 0.1f * e.Aspects.Count;
+            // The question's own words for the topic or the aspect (利息, 增收三年行动) in the entry's title or keywords.
+            if (found && reading is not null)
+            {
+                var label = knowledge.Labels[at];
+                foreach (var m in reading.Mentions)
+                    if (m.Cue != m.Topic && m.Cue.Length >= 2 && label.Contains(m.Cue, StringComparison.Ordinal)) { score *= CueBonus; break; }
+                foreach (var (_, cue) in reading.AspectCues)
+                    if (cue.Length >= 2 && label.Contains(cue, StringComparison.Ordinal)) { score *= CueBonus; break; }
+            }
+            ranked.Add((e, score));
+        }
+        ranked.Sort((a, b) => b.Item2.CompareTo(a.Item2));
+        return ranked;
+    }
+
+    /// <summary>A number the question asks to confirm ("在岗20天吗", "能给到三万吗") that the answer does not contain.</summary>
+    internal static string? UnconfirmedFigure(string folded, string answer)
+    {
+        for (var i = 0; i < folded.Length; i++)
+        {
+            string? number = null;
+            var start = i;
+            if (char.IsAsciiDigit(folded[i]))
+            {
+                while (i < folded.Length && (char.IsAsciiDigit(folded[i]) || folded[i] == '.')) i++;
+                number = folded[start..i];
+            }
+            else if (ChineseDigits.Contains(folded[i]))
+            {
+                while (i < folded.Length && ChineseDigits.Contains(folded[i])) i++;
+                number = ChineseNumber(folded[start..i]);
+            }
+            if (number is null || i >= folded.Length || !FigureUnits.Contains(folded[i])) { i = Math.Max(i, start); continue; }
+            if (number is "12317" or "1") continue; // the hotline; "一次" is how a frequency is asked, not a figure
+            var at = answer.IndexOf(number, StringComparison.Ordinal);
+            var stated = false;
+            while (at >= 0)
+            {
+                var before = at > 0 ? answer[at - 1] : ' ';
+                var after = at + number.Length < answer.Length ? answer[at + number.Length] : ' ';
+                if (!char.IsAsciiDigit(before) && !char.IsAsciiDigit(after) && after != '.') { stated = true; break; }
+                at = answer.IndexOf(number, at + 1, StringComparison.Ordinal);
+            }
+            if (!stated && !answer.Contains(folded.Substring(start, Math.Min(2, folded.Length - start)), StringComparison.Ordinal))
+                return folded.Substring(start, i - start + 1);
+        }
+        return null;
+    }
+
+    private const string ChineseDigits = "一二三四五六七八九十两";
+
+    // Units of a plan's figures; not 岁 (an age is the asker's own, answered by the entry's age rule).
+    private const string FigureUnits = "万千元天日次个年%人户成";
+
+    /// <summary>一 … 九十九 as digits (二十 → 20, 十五 → 15, 两 → 2); null for anything else.</summary>
+    private static string? ChineseNumber(string text)
+    {
+        static int Digit(char c) => c == '两' ? 2 : "一二三四五六七八九".IndexOf(c) + 1;
+        var value = text switch
+        {
+            [var one] when one != '十' => Digit(one),
+            ['十'] => 10,
+            ['十', var ones] => 10 + Digit(ones),
+            [var tens, '十'] => Digit(tens) * 10,
+            [var tens, '十', var ones] => Digit(tens) * 10 + Digit(ones),
+            _ => 0,
+        };
+        return value > 0 ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    private PolicyAnswer DetailMissing(CountyKnowledge knowledge, string topic, string? aspect, List<string> why, string? figure = null)
+    {
+        var label = figure is not null ? $"“{figure}”这个数" : aspect is null ? "这一点" : knowledge.Vocabulary.Aspect(aspect)?.Label ?? aspect;
+        var titles = Candidates(knowledge, topic).Take(3).Select(e => e.Title).ToList();
+        if (figure is null) why.Add($"topic {topic}: no entry answers {aspect ?? "this"}; saying so (no other aspect's figure)");
+        return new PolicyAnswer(PolicyOutcome.Fallback, PolicyTexts.DetailNotInDocuments(topic, label, Scope(knowledge), titles), [], [], null)
+            { Topic = topic, Aspect = aspect, County = knowledge.Pack.County, Why = why };
+    }
+
+    private static string Scope(CountyKnowledge knowledge) => PolicyTexts.Scope(knowledge.Pack.CountyName, knowledge.Pack.EffectiveFrom);
+
+    private static PolicyAnswer Clarify(List<PolicyEntry> options, string? topic, string? aspect, CountyKnowledge knowledge, List<string> why) =>
+        new(PolicyOutcome.Clarify, PolicyTexts.ClarifyPrompt, options, options.Select(e => e.Title).ToList(), null)
+            { Topic = topic, Aspect = aspect, County = knowledge.Pack.County, Why = why };
 
     internal PolicyOutcome Classify(in SearchResult result)
     {
@@ -106,9 +483,11 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         return PolicyOutcome.Answer;
     }
 
-    private static PolicyAnswer Fallback() => new(PolicyOutcome.Fallback, PolicyTexts.Fallback, [], [], null);
+    private static PolicyAnswer Fallback(QuestionReading? reading, IReadOnlyList<string> why) =>
+        new(PolicyOutcome.Fallback, PolicyTexts.Fallback, [], [], null) { Reading = reading, Why = why };
 
-    private static PolicyAnswer Confident(CountyKnowledge knowledge, PolicyEntry entry, FollowUpKind kind, bool appendHow = false)
+    private static PolicyAnswer Confident(CountyKnowledge knowledge, PolicyEntry entry, FollowUpKind kind, string? topic, string? aspect,
+        IReadOnlyList<string> why, bool appendHow = false)
     {
         var prefix = knowledge.CountyPrefixFor(entry);
         var source = PolicyTexts.SourcePrefix + entry.Source;
@@ -122,6 +501,7 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
             FollowUpKind.How => $"{prefix}{PolicyTexts.HowLead}{entry.How ?? PolicyTexts.GenericHow}\n{source}",
             _ => $"{prefix}{entry.Answer}\n{source}",
         };
-        return new PolicyAnswer(PolicyOutcome.Answer, text, [entry], [], entry.Id);
+        return new PolicyAnswer(PolicyOutcome.Answer, text, [entry], [], entry.Id)
+            { Topic = topic ?? entry.Topic, Aspect = aspect, County = knowledge.Pack.County, Why = why };
     }
 }

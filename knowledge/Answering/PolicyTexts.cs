@@ -26,4 +26,20 @@ public static class PolicyTexts
     public static string Compose(string prefix, string text, string source) => $"{prefix}{text}\n{SourcePrefix}{source}";
 
     public static string CountyPrefix(string countyName) => string.IsNullOrEmpty(countyName) ? "" : countyName + "：";
+
+    /// <summary>Whom to ask when the documents do not say.</summary>
+    public const string WhomToAsk = "这一点请问村里的帮扶干部（村干部）或乡镇便民服务中心，也可以拨打12317（防止返贫监测和乡村振兴咨询服务电话）。";
+
+    /// <summary>The topic is clear, but no entry answers what was asked: say what the documents do cover, then whom to ask.</summary>
+    public static string DetailNotInDocuments(string topic, string aspectLabel, string scope, IReadOnlyList<string> titles) =>
+        $"关于“{topic}”，{scope}的文件里没有写{aspectLabel}，我不能乱说。\n" +
+        (titles.Count > 0 ? $"文件里写了的是：{string.Join("；", titles)}。想了解这些可以直接问我。\n" : "") + WhomToAsk;
+
+    /// <summary>The topic is clear but the county's documents say nothing about it.</summary>
+    public static string TopicNotInDocuments(string topic, string scope) =>
+        $"{scope}的文件里没有关于“{topic}”的内容，我不能乱说。\n" + WhomToAsk;
+
+    /// <summary>"信丰县2024年" / "全国" — whose documents were searched.</summary>
+    public static string Scope(string countyName, DateOnly? from) =>
+        string.IsNullOrEmpty(countyName) ? "现有政策" : from is { } f ? $"{countyName}{f.Year}年" : countyName;
 }

@@ -22,8 +22,19 @@ public sealed class KnowledgeSnapshot
 
     public CountyKnowledge? National => _byPack.GetValueOrDefault(KnowledgePack.NationalId);
 
-    public static KnowledgeSnapshot Build(IReadOnlyList<KnowledgePack> packs, DateTimeOffset loadedAt)
+    /// <summary>The knowledge of the (first) pack of a county id such as <c>yuzhou</c>.</summary>
+    public CountyKnowledge? ForCounty(string county)
     {
+        foreach (var pack in Packs)
+            if (pack.County == county && _byPack.TryGetValue(pack.Id, out var knowledge)) return knowledge;
+        return null;
+    }
+
+    public static KnowledgeSnapshot Build(IReadOnlyList<KnowledgePack> packs, DateTimeOffset loadedAt,
+        Understanding.Vocabulary? vocabulary = null)
+    {
+        vocabulary ??= Understanding.Vocabulary.Empty;
+        var countyAliases = CountyAliases(packs);
         var byId = packs.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var result = new Dictionary<string, CountyKnowledge>(StringComparer.Ordinal);
         foreach (var pack in packs)
@@ -38,9 +49,25 @@ public sealed class KnowledgeSnapshot
             var fillers = (parent?.Fillers ?? []).Concat(pack.Fillers).Distinct(StringComparer.Ordinal);
             var outOfScope = (parent?.OutOfScope ?? []).Concat(pack.OutOfScope).Distinct(StringComparer.Ordinal).ToList();
             var index = new PolicyIndex(entries, new TextRewriter(synonyms, fillers), localPackId: pack.IsNational ? null : pack.Id, outOfScope);
-            result[pack.Id] = new CountyKnowledge(pack, index);
+            var reader = new Understanding.QuestionReader(vocabulary, synonyms, countyAliases);
+            result[pack.Id] = new CountyKnowledge(pack, index, reader, vocabulary);
         }
         return new KnowledgeSnapshot(packs, result, loadedAt);
+    }
+
+    /// <summary>How questions name a configured county: 信丰县, 信丰, and the pack's synonyms for them.</summary>
+    private static List<(string Alias, string County)> CountyAliases(IReadOnlyList<KnowledgePack> packs)
+    {
+        var aliases = new List<(string, string)>();
+        foreach (var pack in packs.Where(p => !p.IsNational && p.CountyName.Length > 0))
+        {
+            aliases.Add((pack.CountyName, pack.County));
+            var name = pack.CountyName;
+            if (name.Length > 2 && (name.EndsWith('县') || name.EndsWith('市') || name.EndsWith('区'))) aliases.Add((name[..^1], pack.County));
+            foreach (var (variant, canonical) in pack.Synonyms)
+                if (canonical == name || canonical == name[..^1]) aliases.Add((variant, pack.County));
+        }
+        return aliases;
     }
 
     /// <summary>
@@ -56,6 +83,7 @@ public sealed class KnowledgeSnapshot
             Id = entry.Id, Title = entry.Title, Audience = entry.Audience, Answer = entry.Answer, Detail = entry.Detail,
             How = entry.How, Source = entry.Source, EffectiveFrom = entry.EffectiveFrom, EffectiveTo = entry.EffectiveTo,
             Overrides = entry.Overrides, PackId = entry.PackId, Origin = entry.Origin,
+            Topics = entry.Topics, Aspects = entry.Aspects, TopicLine = entry.TopicLine, AspectsLine = entry.AspectsLine,
             Keywords = entry.Keywords.Concat(replaced.SelectMany(r => r.Keywords)).Distinct().ToList(),
             Questions = entry.Questions.Concat(replaced.SelectMany(r => r.Questions)).Distinct().ToList(),
         };
@@ -65,16 +93,34 @@ public sealed class KnowledgeSnapshot
 /// <summary>One county's pack with its search index.</summary>
 public sealed class CountyKnowledge
 {
-    public CountyKnowledge(KnowledgePack pack, PolicyIndex index)
+    public CountyKnowledge(KnowledgePack pack, PolicyIndex index, Understanding.QuestionReader? reader = null,
+        Understanding.Vocabulary? vocabulary = null)
     {
         Pack = pack;
         Index = index;
+        Vocabulary = vocabulary ?? Understanding.Vocabulary.Empty;
+        Reader = reader ?? new Understanding.QuestionReader(Vocabulary, new Dictionary<string, string>(), []);
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < index.Entries.Count; i++) positions.TryAdd(index.Entries[i].Id, i);
+        Positions = positions;
+        Labels = index.Entries.Select(e => Understanding.CueMatcher<int>.Fold(e.Title + "|" + string.Join("|", e.Keywords))).ToArray();
         // The plain answer of every entry, composed once so answering a question allocates next to nothing.
         PlainAnswers = index.Entries.Select(e => Answering.PolicyTexts.Compose(CountyPrefixFor(e), e.Answer, e.Source)).ToArray();
     }
 
     public KnowledgePack Pack { get; }
     public PolicyIndex Index { get; }
+
+    /// <summary>Reads questions into topics, aspect and county with the vocabulary and this county's synonyms.</summary>
+    public Understanding.QuestionReader Reader { get; }
+
+    public Understanding.Vocabulary Vocabulary { get; }
+
+    /// <summary>Folded title and keywords of each entry of <see cref="Index"/> (same order).</summary>
+    internal string[] Labels { get; }
+
+    /// <summary>Entry id → position in <see cref="Index"/>.</summary>
+    internal IReadOnlyDictionary<string, int> Positions { get; }
 
     /// <summary>Reply text of each entry of <see cref="Index"/> (same order): county prefix, answer, source line.</summary>
     internal string[] PlainAnswers { get; }

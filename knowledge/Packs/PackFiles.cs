@@ -38,6 +38,11 @@ internal sealed class EntryYaml
     public string Id { get; set; } = "";
     public string Title { get; set; } = "";
     public string Audience { get; set; } = "";
+
+    /// <summary>One topic id, or a list of them.</summary>
+    public object? Topic { get; set; }
+
+    public List<string> Aspects { get; set; } = [];
     public List<string> Keywords { get; set; } = [];
     public List<string> Questions { get; set; } = [];
     public string Answer { get; set; } = "";

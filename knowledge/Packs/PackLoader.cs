@@ -90,12 +90,16 @@ public static class PackLoader
         for (var i = 0; i < parsed.Entries.Count; i++)
         {
             var e = parsed.Entries[i];
-            var line = i < lines.Count ? lines[i] : 0;
+            var (line, topicLine, aspectsLine) = i < lines.Count ? lines[i] : (0, 0, 0);
             into.Add(new PolicyEntry
             {
                 Id = e.Id?.Trim() ?? "",
                 Title = e.Title?.Trim() ?? "",
                 Audience = e.Audience?.Trim() ?? "",
+                Topics = TopicIds(e.Topic),
+                Aspects = Clean(e.Aspects),
+                TopicLine = topicLine,
+                AspectsLine = aspectsLine,
                 Keywords = Clean(e.Keywords),
                 Questions = Clean(e.Questions),
                 Answer = e.Answer?.Trim() ?? "",
@@ -110,6 +114,13 @@ public static class PackLoader
             });
         }
     }
+
+    private static List<string> TopicIds(object? topic) => topic switch
+    {
+        string one => Clean([one]),
+        IEnumerable<object> many => Clean(many.Select(o => o?.ToString() ?? "").ToList()),
+        _ => [],
+    };
 
     private static List<string> Clean(List<string>? items) =>
         (items ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToList();
@@ -138,10 +149,10 @@ public static class PackLoader
         return null;
     }
 
-    /// <summary>The line each item of the top-level <c>entries</c> list starts on (for error messages).</summary>
-    private static List<int> EntryLines(string file)
+    /// <summary>The line each item of the top-level <c>entries</c> list starts on, and its topic/aspects lines (for error messages).</summary>
+    private static List<(int Entry, int Topic, int Aspects)> EntryLines(string file)
     {
-        var lines = new List<int>();
+        var lines = new List<(int, int, int)>();
         try
         {
             using var reader = File.OpenText(file);
@@ -149,7 +160,7 @@ public static class PackLoader
             stream.Load(reader);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return lines;
             if (root.Children.TryGetValue(new YamlScalarNode("entries"), out var node) && node is YamlSequenceNode seq)
-                lines.AddRange(seq.Children.Select(c => (int)c.Start.Line));
+                lines.AddRange(seq.Children.Select(c => ((int)c.Start.Line, FieldLine(c, "topic"), FieldLine(c, "aspects"))));
         }
         catch (YamlException)
         {
@@ -157,6 +168,9 @@ public static class PackLoader
         }
         return lines;
     }
+
+    private static int FieldLine(YamlNode entry, string field) =>
+        entry is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(field), out var value) ? (int)value.Start.Line : 0;
 
     private static DateOnly? ParseDate(string? text, string file, int line, List<PackIssue> issues)
     {

@@ -44,9 +44,11 @@ public sealed class PackRegistry : IDisposable
         lock (_reloadLock)
         {
             var loaded = PackLoader.LoadAll(PacksDirectory);
-            var issues = loaded.Issues.Concat(PackValidator.Validate(loaded.Packs, _knownCounties)).ToList();
+            var vocabularyIssues = new List<PackIssue>();
+            var vocabulary = Understanding.Vocabulary.Load(Understanding.Vocabulary.ResolveDirectory(PacksDirectory), vocabularyIssues);
+            var issues = loaded.Issues.Concat(vocabularyIssues).Concat(PackValidator.Validate(loaded.Packs, _knownCounties, vocabulary)).ToList();
             var ok = !issues.Any(i => i.Severity == PackIssueSeverity.Error);
-            if (ok) Volatile.Write(ref _current, KnowledgeSnapshot.Build(loaded.Packs, _time.GetUtcNow()));
+            if (ok) Volatile.Write(ref _current, KnowledgeSnapshot.Build(loaded.Packs, _time.GetUtcNow(), vocabulary));
             var result = new PackReloadResult(ok, issues, Current);
             LastResult = result;
             return result;

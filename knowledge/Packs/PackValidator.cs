@@ -9,7 +9,8 @@ public static class PackValidator
     /// <summary>A WeChat screen; longer answers are refused so county staff split them into detail/how.</summary>
     public const int MaxAnswerChars = 600;
 
-    public static IReadOnlyList<PackIssue> Validate(IReadOnlyList<KnowledgePack> packs, IReadOnlyCollection<string>? knownCounties = null)
+    public static IReadOnlyList<PackIssue> Validate(IReadOnlyList<KnowledgePack> packs, IReadOnlyCollection<string>? knownCounties = null,
+        Understanding.Vocabulary? vocabulary = null)
     {
         var issues = new List<PackIssue>();
         var packIds = new HashSet<string>(StringComparer.Ordinal);
@@ -44,7 +45,10 @@ public static class PackValidator
             if (pack.Entries.Count == 0) issues.Add(PackIssue.Warning(manifest, 0, "pack has no entries"));
 
             foreach (var entry in pack.Entries)
+            {
                 ValidateEntry(pack, entry, entryOrigins, entriesById, issues);
+                if (vocabulary is { IsEmpty: false }) ValidateTopicAndAspects(entry, vocabulary, issues);
+            }
         }
         return issues;
     }
@@ -77,6 +81,23 @@ public static class PackValidator
             if (!entriesById.TryGetValue(overridden, out var target)) Error($"overrides unknown entry '{overridden}'");
             else if (target.PackId != pack.Parent) Error($"overrides '{overridden}', which is not in the parent pack");
         }
+    }
+
+    /// <summary>topic and aspects name ids of the shared vocabulary (knowledge/vocab/*.yaml).</summary>
+    private static void ValidateTopicAndAspects(PolicyEntry entry, Understanding.Vocabulary vocabulary, List<PackIssue> issues)
+    {
+        var (file, line) = SplitOrigin(entry.Origin);
+        var name = string.IsNullOrEmpty(entry.Id) ? "(entry without id)" : entry.Id;
+        if (entry.Topics.Count == 0)
+            issues.Add(PackIssue.Error(file, line, $"{name}: topic is missing (one of {Understanding.Vocabulary.TopicsFile})"));
+        foreach (var topic in entry.Topics.Where(t => !vocabulary.TopicIds.Contains(t)))
+            issues.Add(PackIssue.Error(file, entry.TopicLine > 0 ? entry.TopicLine : line,
+                $"{name}: unknown topic '{topic}' (add it to {Understanding.Vocabulary.TopicsFile} or use one listed there)"));
+        if (entry.Aspects.Count == 0)
+            issues.Add(PackIssue.Error(file, line, $"{name}: aspects are missing (ids of {Understanding.Vocabulary.AspectsFile}: {string.Join(", ", vocabulary.AspectIds)})"));
+        foreach (var aspect in entry.Aspects.Where(a => !vocabulary.AspectIds.Contains(a)))
+            issues.Add(PackIssue.Error(file, entry.AspectsLine > 0 ? entry.AspectsLine : line,
+                $"{name}: unknown aspect '{aspect}' (one of {string.Join(", ", vocabulary.AspectIds)})"));
     }
 
     public static bool HasBookTitle(string text)

@@ -18,6 +18,22 @@ public sealed class PolicyEntry
     /// <summary><see cref="Audiences.Farmer"/> or <see cref="Audiences.Cadre"/>.</summary>
     public required string Audience { get; init; }
 
+    /// <summary>
+    /// The topic(s) the entry is about, ids of <c>vocab/topics.yaml</c> (YAML <c>topic:</c>, one id; a list where one
+    /// clause of a plan covers two topics, e.g. 住房和饮水安全).
+    /// </summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
+    /// <summary>What the answer actually answers, ids of <c>vocab/aspects.yaml</c> (金额标准, 期限, 办理 …).</summary>
+    public IReadOnlyList<string> Aspects { get; init; } = [];
+
+    /// <summary>The first of <see cref="Topics"/>, or null for an entry not yet annotated.</summary>
+    public string? Topic => Topics.Count > 0 ? Topics[0] : null;
+
+    /// <summary>Lines of the <c>topic:</c> and <c>aspects:</c> fields (0 when absent), for error messages.</summary>
+    public int TopicLine { get; init; }
+    public int AspectsLine { get; init; }
+
     /// <summary>Keywords and synonyms, colloquial ones included (借钱, 扶贫贷, 先看病后付钱).</summary>
     public IReadOnlyList<string> Keywords { get; init; } = [];
 

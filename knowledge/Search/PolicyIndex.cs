@@ -147,6 +147,43 @@ public sealed class PolicyIndex
     /// <summary>Rewritten form of a question, as the index sees it (for tests and diagnostics).</summary>
     public string Normalize(string question) => Rewriter.Rewrite(question);
 
+    /// <summary>
+    /// The BM25 score of every entry for the question (same order as <see cref="Entries"/>), written into
+    /// <paramref name="into"/>: how the answerer ranks the entries of a topic among themselves. Out-of-scope terms give 0s.
+    /// </summary>
+    public void ScoreAll(ReadOnlySpan<char> question, Span<float> into)
+    {
+        into.Clear();
+        if (question.Length > MaxQueryChars) question = question[..MaxQueryChars];
+        Span<char> scratch = t_scratch ??= new char[MaxQueryChars];
+        var textLength = Rewriter.MaxOutputLength(MaxQueryChars);
+        Span<char> text = (t_text is { } t && t.Length >= textLength ? t : t_text = new char[textLength]).AsSpan(0, textLength);
+        var length = Rewriter.Rewrite(question, text, scratch);
+        var rewritten = text[..length].Trim(CharFolding.Separator);
+        var gramCapacity = NGrams.MaxCount(rewritten.Length);
+        var grams = (t_grams is { } g && g.Length >= gramCapacity ? g : t_grams = new ulong[NGrams.MaxCount(textLength)])
+            .AsSpan(0, gramCapacity);
+        var count = NGrams.Extract(rewritten, grams);
+        grams = grams[..count];
+        grams.Sort();
+        for (var i = 0; i < grams.Length; i++)
+        {
+            if (i > 0 && grams[i] == grams[i - 1]) continue;
+            if (!_gramIds.TryGetValue(grams[i], out var id)) continue;
+            for (var p = _postingStart[id]; p < _postingStart[id + 1]; p++)
+                into[_postingEntry[p]] += _postingWeight[p];
+        }
+    }
+
+    /// <summary>True when the question names an out-of-scope term (公积金, 房贷 …) of the packs.</summary>
+    public bool IsOutOfScope(string question)
+    {
+        var rewritten = Rewriter.Rewrite(question);
+        foreach (var term in _outOfScope)
+            if (rewritten.Contains(term, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     public SearchResult Search(ReadOnlySpan<char> question)
     {
         if (question.Length > MaxQueryChars) question = question[..MaxQueryChars];

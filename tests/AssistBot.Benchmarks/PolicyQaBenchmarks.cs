@@ -7,7 +7,8 @@ namespace AssistBot.Benchmarks;
 /// <summary>
 /// One policy question answered on one core, against the real packs (county + national, ~60 entries per county) and
 /// against a pack ten times that size (entries duplicated under new ids), with a mix of clean, colloquial, typo'd,
-/// voice-style, vague and out-of-scope questions.
+/// voice-style, vague, yes/no, cross-county, multi-topic, aspect-only and out-of-scope questions: the whole reading
+/// (topic and aspect cues, county, yes/no) and the choice (per-topic ranking, n-gram back-off) per question.
 /// </summary>
 [MemoryDiagnoser]
 public class PolicyQaBenchmarks
@@ -24,6 +25,10 @@ public class PolicyQaBenchmarks
         "帮我订一张去广州的火车票",
         "光伏电站多久运维一次",
         "以奖代补的钱几月份发",
+        "貸款的錢能借給親戚用嗎",
+        "禹州的监测线是多少",
+        "补贴几月发",
+        "光伏和帮扶车间都是怎么回事",
     ];
 
     private PolicyAnswerer _real = null!;
@@ -35,9 +40,10 @@ public class PolicyQaBenchmarks
     {
         var directory = Path.Combine(AppContext.BaseDirectory, "packs");
         var packs = PackLoader.LoadAll(directory).Packs;
-        var real = KnowledgeSnapshot.Build(packs, DateTimeOffset.UnixEpoch);
+        var vocabulary = AssistBot.Knowledge.Understanding.Vocabulary.Load(Path.Combine(AppContext.BaseDirectory, "vocab"), []);
+        var real = KnowledgeSnapshot.Build(packs, DateTimeOffset.UnixEpoch, vocabulary);
         _real = new PolicyAnswerer(() => real);
-        var large = KnowledgeSnapshot.Build(packs.Select(Enlarge).ToList(), DateTimeOffset.UnixEpoch);
+        var large = KnowledgeSnapshot.Build(packs.Select(Enlarge).ToList(), DateTimeOffset.UnixEpoch, vocabulary);
         _large = new PolicyAnswerer(() => large);
     }
 
@@ -49,7 +55,7 @@ public class PolicyQaBenchmarks
         {
             Id = copy == 0 ? e.Id : $"{e.Id}-{copy}", Title = e.Title, Audience = e.Audience, Keywords = e.Keywords,
             Questions = e.Questions, Answer = e.Answer, Source = e.Source, PackId = e.PackId, Origin = e.Origin,
-            Overrides = copy == 0 ? e.Overrides : [],
+            Overrides = copy == 0 ? e.Overrides : [], Topics = e.Topics, Aspects = e.Aspects,
         })).ToList(),
     };
 

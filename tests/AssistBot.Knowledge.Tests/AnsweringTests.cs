@@ -79,18 +79,19 @@ public sealed class AnsweringTests
     [Fact]
     public void A_vague_question_asks_which_topic_and_a_number_picks_it()
     {
-        var clarify = Answerer.Answer(TestPacks.Yuzhou, "那个嗯我想问下就是贷款那个事");
+        // Only an aspect (when), no topic: which policy's payout? (A vague "贷款那个事" now gets the county's loan overview.)
+        var clarify = Answerer.Answer(TestPacks.Xinfeng, "那个嗯我想问下就是补贴几月发");
         Assert.Equal(PolicyOutcome.Clarify, clarify.Outcome);
         Assert.StartsWith(PolicyTexts.ClarifyLead, clarify.Text);
         Assert.InRange(clarify.Choices.Count, 2, 3);
-        Assert.All(clarify.Entries, e => Assert.Contains("贷", e.Title + string.Join("", e.Keywords)));
+        Assert.All(clarify.Entries, e => Assert.Contains("时间", e.Aspects));
         Assert.DoesNotContain("1.", clarify.Text); // numbers are the channel's job (suggested actions)
 
-        var picked = Answerer.Answer(TestPacks.Yuzhou, "2", offeredChoiceIds: clarify.ChoiceIds);
+        var picked = Answerer.Answer(TestPacks.Xinfeng, "2", offeredChoiceIds: clarify.ChoiceIds);
         Assert.Equal(PolicyOutcome.Answer, picked.Outcome);
         Assert.Equal(clarify.ChoiceIds[1], picked.TopicId);
 
-        var byLabel = Answerer.Answer(TestPacks.Yuzhou, clarify.Choices[0]);
+        var byLabel = Answerer.Answer(TestPacks.Xinfeng, clarify.Choices[0]);
         Assert.Equal(clarify.ChoiceIds[0], byLabel.TopicId);
     }
 

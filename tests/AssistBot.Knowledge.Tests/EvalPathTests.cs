@@ -52,7 +52,7 @@ public sealed class EvalPathTests(KnowledgeHostFactory factory) : IClassFixture<
     public async Task Clarify_choices_are_suggested_actions_rendered_as_numbered_lines()
     {
         var runner = factory.Services.GetRequiredService<PolicyEvalRunner>();
-        var result = await runner.RunAsync(new EvalCase { Id = "t", County = "yuzhou", Question = "贷款那个事", Kind = "clarify" });
+        var result = await runner.RunAsync(new EvalCase { Id = "t", County = "xinfeng", Question = "补贴几月发", Kind = "clarify" });
         Assert.True(result.Passed, result.Reason + "\n" + result.Reply);
         Assert.Contains("\n1. ", result.Reply);
         Assert.Contains("\n2. ", result.Reply);

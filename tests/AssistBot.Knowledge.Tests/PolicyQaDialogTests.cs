@@ -35,8 +35,8 @@ public sealed class PolicyQaDialogTests(KnowledgeHostFactory factory) : IClassFi
 
     [Fact]
     public Task Near_tie_offers_numbered_choices_and_the_number_picks_one() =>
-        Flow("yuzhou")
-            .Send("那个嗯我想问下就是贷款那个事").AssertReply(a =>
+        Flow("xinfeng")
+            .Send("那个嗯 补贴几月发").AssertReply(a =>
             {
                 Assert.StartsWith("您是想问", a.Text);
                 Assert.InRange(a.SuggestedActions!.Actions.Count, 2, 3);
@@ -56,5 +56,36 @@ public sealed class PolicyQaDialogTests(KnowledgeHostFactory factory) : IClassFi
     public Task A_clear_policy_question_is_not_taken_by_another_features_keyword() =>
         Flow("yuzhou")
             .Send("衔接资金支出进度11月底要达到多少").AssertReplyContains("95%", "禹州市")
+            .StartTestAsync();
+
+    [Fact]
+    public Task Follow_ups_naming_only_an_aspect_continue_the_topic_in_the_bot() =>
+        Flow("xinfeng")
+            .Send("小额信贷能贷多少").AssertReply(a =>
+            {
+                Assert.Contains("5万", a.Text);
+                Assert.Equal("nat-loan-amount", a.Properties![AssistBot.Bot.Dialogs.PolicyQa.PolicyQaReplies.EntryIdProperty].GetString());
+            })
+            .Send("那得多久还上啊").AssertReplyContains("3年")
+            .Send("先看病后给钱是咋回事").AssertReplyContains("押金")
+            .Send("哪些医院管用").AssertReplyContains("定点医院")
+            .Send("危房改造是什么政策").AssertReplyContains("危房")
+            .Send("俺家房子能申请不").AssertReplyContains("危房", "来源：")
+            .StartTestAsync();
+
+    [Fact]
+    public Task A_hardship_told_gets_a_short_answer_and_the_offer_to_declare() =>
+        Flow("yuzhou")
+            .Send("突然出了事故家里没收入了").AssertReplyContains("临时救助", "来源：")
+            .AssertReplyContains("申报", "现在开始吗")
+            .StartTestAsync();
+
+    [Fact]
+    public Task Lost_work_told_plainly_is_a_hardship_and_asked_about_is_a_policy_question() =>
+        Flow("yuzhou")
+            .Send("没活干了").AssertReplyContains("就业", "来源：")
+            .AssertReplyContains("现在开始吗")
+            .Send("先不申报").SkipReplies()
+            .Send("找不到工作有啥帮扶？").AssertReply(a => Assert.DoesNotContain("现在开始吗", a.Text))
             .StartTestAsync();
 }

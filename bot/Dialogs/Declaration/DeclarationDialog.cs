@@ -105,6 +105,17 @@ public sealed class DeclarationDialog : WaterfallDialog
                 index == FirstField + (int)DeclarationField.Village ? (await LoadDraftAsync(context, ct).ConfigureAwait(false))?.Township : null),
         };
         activity.InputHint = InputHints.ExpectingInput;
+        if (index == Intro && ReadOptions(instance)?.HardshipMentioned == true && context.Activity.IsMessage
+            && HardshipTypes.Detect(context.Activity.Text).Count > 0)
+        {
+            // "突然出了事故家里没收入了": the short policy answer first, then the offer to declare.
+            foreach (var answerer in _answerers)
+                if (await answerer.AnswerActivityAsync(context, context.Activity.Text ?? "", ct).ConfigureAwait(false) is { } answer)
+                {
+                    await context.SendActivityAsync(answer, ct).ConfigureAwait(false);
+                    break;
+                }
+        }
         await context.SendActivityAsync(activity, ct).ConfigureAwait(false);
     }
 
@@ -460,12 +471,15 @@ public sealed class DeclarationDialog : WaterfallDialog
     {
         // Questions about the declaration itself are answered from the county's rules; others go to the policy Q&A.
         var answer = DeclarationFaq.Answer(question, county.Rules, county.County.Name);
+        Activity? reply = null;
         foreach (var answerer in _answerers)
         {
             if (answer is not null) break;
             try
             {
-                answer = await answerer.AnswerAsync(context, question, ct).ConfigureAwait(false);
+                // As an activity, so the policy answer keeps which entry answered (eval reads it; channels do not show it).
+                reply = await answerer.AnswerActivityAsync(context, question, ct).ConfigureAwait(false);
+                answer = reply?.Text;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -474,7 +488,9 @@ public sealed class DeclarationDialog : WaterfallDialog
         }
         if (answer is null && !requireConfident) answer = DeclarationTexts.QuestionLater;
         if (answer is null) return null;
-        await context.SendActivityAsync(answer + "\n" + DeclarationTexts.BackToForm, ct).ConfigureAwait(false);
+        reply ??= MessageFactory.Text(answer);
+        reply.Text = answer + "\n" + DeclarationTexts.BackToForm;
+        await context.SendActivityAsync(reply, ct).ConfigureAwait(false);
         return answer;
     }
 

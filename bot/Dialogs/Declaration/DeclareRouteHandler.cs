@@ -9,7 +9,10 @@ public sealed class DeclareRouteHandler(DeclarationDialog dialog) : IRouteHandle
     private static readonly HashSet<string> ExactWords =
         ["困难申报", "申报", "我要申报", "申报困难", "要申报", "自主申报", "农户自主申报", "家里有困难", "家里困难", "申请监测", "申请纳入监测", "我家有困难"];
 
-    private static readonly string[] Keywords = ["申报", "有困难", "生活困难", "家里困难", "纳入监测", "防返贫", "返贫"];
+    // What the policy packs know (防返贫, 纳入监测 …) is not listed here: the policy Q&A's reading claims questions about
+    // them. Asking to be declared is an intent, not a topic: it wins over the Q&A's claim (0.85).
+    private static readonly string[] Keywords = ["申报", "有困难", "生活困难", "家里困难"];
+    private static readonly string[] IntentPhrases = ["申请防返贫", "申请纳入", "申请监测", "要申请帮扶", "想申请帮扶"];
 
     public string Id => RouteIds.Declare;
     public int? MenuNumber => 2;
@@ -22,6 +25,7 @@ public sealed class DeclareRouteHandler(DeclarationDialog dialog) : IRouteHandle
         if (input.Variants.Any(ExactWords.Contains)) return 1.0;
         // "雨露计划怎么申报？" is a policy question: leave it to the policy Q&A.
         if (FormQuestions.LooksLikeQuestion(input.Text)) return 0;
+        if (input.ContainsAny(IntentPhrases)) return 0.9;
         if (input.ContainsAny(Keywords) && !input.ContainsAny(["进度", "结果", "办到"])) return 0.8;
         // "住院花了好几万", "房子塌了", "没活干了": a hardship told, not a policy question asked.
         return HardshipTypes.Detect(input.Text).Count > 0 ? 0.65 : 0;

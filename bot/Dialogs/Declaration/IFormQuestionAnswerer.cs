@@ -9,4 +9,9 @@ namespace AssistBot.Bot.Dialogs.Declaration;
 public interface IFormQuestionAnswerer
 {
     Task<string?> AnswerAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken);
+
+    /// <summary>The answer as a reply activity (the policy Q&amp;A adds which entry answered, for eval); by default the text.</summary>
+    async Task<AssistBot.Bot.Conversation.Schema.Activity?> AnswerActivityAsync(ITurnContext turnContext, string question,
+        CancellationToken cancellationToken) =>
+        await AnswerAsync(turnContext, question, cancellationToken).ConfigureAwait(false) is { } text ? MessageFactory.Text(text) : null;
 }

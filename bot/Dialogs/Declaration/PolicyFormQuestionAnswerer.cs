@@ -14,4 +14,11 @@ public sealed class PolicyFormQuestionAnswerer(PolicyAnswerer answerer) : IFormQ
         var answer = answerer.Answer(turnContext.County().Pack, question);
         return Task.FromResult(answer.Outcome == PolicyOutcome.Answer ? answer.Text : null);
     }
+
+    public Task<AssistBot.Bot.Conversation.Schema.Activity?> AnswerActivityAsync(ITurnContext turnContext, string question,
+        CancellationToken cancellationToken)
+    {
+        var answer = answerer.Answer(turnContext.County().Pack, question);
+        return Task.FromResult(answer.Outcome == PolicyOutcome.Answer ? PolicyQa.PolicyQaReplies.ToActivity(answer) : null);
+    }
 }

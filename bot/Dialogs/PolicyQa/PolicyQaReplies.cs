@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Knowledge.Answering;
@@ -7,7 +8,21 @@ namespace AssistBot.Bot.Dialogs.PolicyQa;
 /// <summary>Turns a <see cref="PolicyAnswer"/> into the reply activity: choices as suggested actions, never in the text.</summary>
 public static class PolicyQaReplies
 {
-    public static Activity ToActivity(PolicyAnswer answer) => answer.Outcome == PolicyOutcome.Clarify
-        ? MessageFactory.SuggestedActions(answer.Choices, answer.Text, InputHints.ExpectingInput)
-        : MessageFactory.Text(answer.Text, InputHints.AcceptingInput);
+    /// <summary>Activity property naming the entry that answered (absent for clarify and fallback): for eval and logs, never rendered.</summary>
+    public const string EntryIdProperty = "policyEntryId";
+
+    /// <summary>Activity property with the outcome: answer, clarify or fallback.</summary>
+    public const string OutcomeProperty = "policyOutcome";
+
+    public static Activity ToActivity(PolicyAnswer answer)
+    {
+        var activity = answer.Outcome == PolicyOutcome.Clarify
+            ? MessageFactory.SuggestedActions(answer.Choices, answer.Text, InputHints.ExpectingInput)
+            : MessageFactory.Text(answer.Text, InputHints.AcceptingInput);
+        activity.Properties ??= [];
+        activity.Properties[OutcomeProperty] = JsonSerializer.SerializeToElement(answer.Outcome.ToString().ToLowerInvariant());
+        if (answer.Outcome == PolicyOutcome.Answer && answer.TopicId is not null)
+            activity.Properties[EntryIdProperty] = JsonSerializer.SerializeToElement(answer.TopicId);
+        return activity;
+    }
 }

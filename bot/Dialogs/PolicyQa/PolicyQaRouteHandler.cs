@@ -13,10 +13,11 @@ public sealed class PolicyQaRouteHandler(PolicyQaDialog dialog, PolicyAnswerer a
     public Dialog Dialog => dialog;
 
     /// <summary>
-    /// "政策咨询"-like words open the menu item. A question that clearly matches a policy entry also claims the turn,
-    /// above a bare keyword match of another feature (so "衔接资金支出进度…" is answered, not sent to 查进度); weaker
-    /// questions are left to the other features and then reach the free-text slot. The route input carries no county,
-    /// so the best match over the county packs is used; the answer itself comes from the turn's county.
+    /// "政策咨询"-like words open the menu item. A question that names a policy topic (read with the packs' vocabulary,
+    /// the same reading that answers it) also claims the turn, above a bare keyword match of another feature (so
+    /// "衔接资金支出进度…" is answered, not sent to 查进度); a hardship told without naming a policy is left to
+    /// 困难申报 (which answers it briefly and offers to declare); weaker questions reach the free-text slot. The route
+    /// input carries no county, so every county pack reads it; the answer itself comes from the turn's county.
     /// </summary>
     /// <summary>Below a real feature's strong match (e.g. "我要申报" → 困难申报), above a placeholder's keyword hit (0.7).</summary>
     private const double MaxFreeTextClaim = 0.85;

@@ -1,9 +1,26 @@
 namespace AssistBot.Bot.Dialogs.PolicyQa;
 
-/// <summary>What the policy Q&amp;A remembers in a conversation: the last topic, and the choices last offered.</summary>
+/// <summary>
+/// What the policy Q&amp;A remembers in a conversation (conversation state: it survives a restart; a WeChat conversation
+/// never closes, so the memory ends after a quiet spell instead): the last entry answered, the topic, aspect and county
+/// last asked about, and the choices last offered.
+/// </summary>
 public sealed class PolicyQaState
 {
+    /// <summary>The entry of the last answer (for "详细说说").</summary>
     public string? LastTopicId { get; set; }
 
+    /// <summary>The topic last asked about (vocabulary id, e.g. 小额信贷): "得多久还上" continues it.</summary>
+    public string? LastTopic { get; set; }
+
+    /// <summary>The aspect last asked (e.g. 期限): "那信丰呢" asks it again for another county.</summary>
+    public string? LastAspect { get; set; }
+
+    /// <summary>The county whose pack answered last (county id), when the question named another county.</summary>
+    public string? LastCounty { get; set; }
+
     public List<string> OfferedChoiceIds { get; set; } = [];
+
+    /// <summary>When the memory was last written: after <see cref="PolicyQaHandler.MemoryLifetime"/> of silence it is forgotten.</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
 }

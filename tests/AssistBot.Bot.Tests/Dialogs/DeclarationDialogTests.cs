@@ -296,7 +296,7 @@ public sealed class DeclareRouteHandlerTests
     [InlineData("我要申报", 1.0)]
     [InlineData("嗯 那个 申报困难", 1.0)]
     [InlineData("家里有困难", 1.0)]
-    [InlineData("我想申请防返贫监测", 0.8)]
+    [InlineData("我想申请防返贫监测", 0.9)] // above the policy Q&A's claim on a question naming 防返贫监测 (0.85)
     [InlineData("房子塌了", 0.65)]
     [InlineData("没活干了", 0.65)]
     public void Declarations_and_hardships_start_the_feature(string text, double expected) => Assert.Equal(expected, Score(text));

@@ -1,0 +1,135 @@
+namespace AssistBot.Knowledge.Understanding;
+
+/// <summary>
+/// Reads a question into a <see cref="QuestionReading"/> with the vocabulary as a dictionary: topic cues and aspect
+/// cues by longest match over the folded question (traditional → simplified, full → half width, no spaces, so voice
+/// transcriptions and typed questions read alike). A pack's synonyms (typos, homophones) whose canonical word is a cue
+/// become cues too, so county staff extend one list. One reader per county; immutable.
+/// </summary>
+public sealed class QuestionReader
+{
+    private const int MaxChars = 160;
+
+    private readonly CueMatcher<(string Topic, CueTier Tier)> _topics;
+    private readonly CueMatcher<(string Aspect, bool Weak)> _aspects;
+    private readonly CueMatcher<string> _counties;
+    private readonly CueMatcher<string> _askers;
+    private readonly string[] _yesNoWords;
+    private readonly char[] _yesNoEndings;
+    private readonly Vocabulary _vocabulary;
+
+    public QuestionReader(Vocabulary vocabulary, IReadOnlyDictionary<string, string> synonyms,
+        IEnumerable<(string Alias, string County)> countyAliases)
+    {
+        _vocabulary = vocabulary;
+        var topicCues = vocabulary.Topics.SelectMany(t => t.Cues.Select(c => (c.Cue, (t.Id, c.Tier)))).ToList();
+        var aspectCues = vocabulary.Aspects.SelectMany(a =>
+            a.Cues.Select(c => (c, (a.Id, false))).Concat(a.WeakCues.Select(c => (c, (a.Id, true))))).ToList();
+        // A synonym variant reads like its canonical word when that word is a cue (小额信代 → 小额信贷 → topic 小额信贷).
+        var topicByCue = topicCues.GroupBy(c => CueMatcher<int>.Fold(c.Cue)).ToDictionary(g => g.Key, g => g.First().Item2);
+        var aspectByCue = aspectCues.GroupBy(c => CueMatcher<int>.Fold(c.c)).ToDictionary(g => g.Key, g => g.First().Item2);
+        foreach (var (variant, canonical) in synonyms)
+        {
+            var key = CueMatcher<int>.Fold(canonical);
+            if (topicByCue.TryGetValue(key, out var topic)) topicCues.Add((variant, topic));
+            if (aspectByCue.TryGetValue(key, out var aspect)) aspectCues.Add((variant, aspect));
+        }
+        _topics = new CueMatcher<(string, CueTier)>(topicCues);
+        _aspects = new CueMatcher<(string, bool)>(aspectCues);
+        _counties = new CueMatcher<string>(countyAliases.Select(a => (a.Alias, a.County)));
+        _askers = new CueMatcher<string>(vocabulary.Askers.SelectMany(p => p.Value.Select(w => (w, p.Key))));
+        _yesNoWords = vocabulary.YesNo.Where(w => w.Length > 1).Select(CueMatcher<int>.Fold).ToArray();
+        _yesNoEndings = vocabulary.YesNo.Where(w => w.Length == 1).Select(w => w[0]).ToArray();
+    }
+
+    public QuestionReading Read(string question)
+    {
+        Span<char> buffer = stackalloc char[MaxChars];
+        var folded = buffer[..CueMatcher<int>.Fold(question.AsSpan(0, Math.Min(question.Length, MaxChars)), buffer)];
+        var text = new string(folded);
+
+        var mentions = new List<CueMatch<(string Topic, CueTier Tier)>>(4);
+        _topics.Scan(folded, mentions);
+        var aspects = new List<CueMatch<(string Aspect, bool Weak)>>(4);
+        _aspects.Scan(folded, aspects);
+        // An aspect word inside a policy's name (担保 in 创业担保贷款) is part of the name, not the question asked.
+        aspects.RemoveAll(a => mentions.Any(m => m.Value.Tier == CueTier.Name && m.Length > a.Length
+            && a.Start >= m.Start && a.Start + a.Length <= m.Start + m.Length));
+        var counties = new List<CueMatch<string>>(1);
+        _counties.Scan(folded, counties);
+        var askers = new List<CueMatch<string>>(2);
+        _askers.Scan(folded, askers);
+
+        // Topics: hints count only when nothing is named; a broader topic gives way to a narrower one named with it
+        // (防返贫监测 + 监测收入线 → 监测收入线); then the strongest tier present decides.
+        var named = mentions.Where(m => m.Value.Tier >= CueTier.Colloquial).ToList();
+        if (named.Count == 0) named = mentions;
+        named.RemoveAll(m => named.Any(o => o.Value.Topic != m.Value.Topic && _vocabulary.IsWithin(o.Value.Topic, m.Value.Topic)));
+        CueTier? tier = named.Count == 0 ? null : named.Max(m => m.Value.Tier);
+        var topics = new List<string>(2);
+        foreach (var m in named)
+            if (m.Value.Tier == tier && !topics.Contains(m.Value.Topic)) topics.Add(m.Value.Topic);
+
+        var (aspect, loose) = ChooseAspect(aspects);
+        if (aspect is null && HasMoneyFigure(folded)) (aspect, loose) = (MoneyAspect, true); // "能贷5万吗"
+        var yesNo = false;
+        foreach (var w in _yesNoWords) if (folded.Contains(w, StringComparison.Ordinal)) { yesNo = true; break; }
+        // A closing 吗/不/么 — but not the 么 of 什么/怎么/这么/多么.
+        if (!yesNo && folded.Length > 0 && Array.IndexOf(_yesNoEndings, folded[^1]) >= 0
+            && !(folded[^1] == '么' && folded.Length > 1 && "什怎这那多要".Contains(folded[^2])))
+            yesNo = true;
+
+        return new QuestionReading
+        {
+            Folded = text,
+            Mentions = mentions.Select(m => new TopicMention(m.Value.Topic, m.Start, m.Length, m.Cue, m.Value.Tier)).ToList(),
+            Topics = topics,
+            TopicTier = tier,
+            Aspect = aspect,
+            AspectIsLoose = loose,
+            AspectCues = aspects.Select(a => (a.Value.Aspect, a.Cue)).ToList(),
+            County = counties.Count > 0 ? counties[0].Value : null,
+            YesNo = yesNo,
+            Askers = askers.Select(a => a.Value).Distinct().ToList(),
+        };
+    }
+
+    private const string MoneyAspect = "金额标准";
+
+    /// <summary>A sum of money in the question (5万, 三千元, 200块).</summary>
+    private static bool HasMoneyFigure(ReadOnlySpan<char> folded)
+    {
+        for (var i = 1; i < folded.Length; i++)
+            if (folded[i] is '万' or '元' or '块' && (char.IsAsciiDigit(folded[i - 1]) || "一二两三四五六七八九十百千".Contains(folded[i - 1])))
+                return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The aspect asked: aspects outranked by another one present drop out; of the rest, the one named by the longest
+    /// firm cue (loose cues such as 多少 only when nothing firmer is said); a tie goes to the later cue, where Chinese
+    /// questions put the question word.
+    /// </summary>
+    private (string? Aspect, bool Loose) ChooseAspect(List<CueMatch<(string Aspect, bool Weak)>> found)
+    {
+        if (found.Count == 0) return (null, false);
+        var present = found.Select(f => f.Value.Aspect).ToHashSet(StringComparer.Ordinal);
+        var firmPresent = found.Where(f => !f.Value.Weak).Select(f => f.Value.Aspect).ToHashSet(StringComparer.Ordinal);
+        // A firmly asked aspect can only be outranked by another firm one; one asked only loosely by any other.
+        bool Outranked(string aspect) => (firmPresent.Contains(aspect) ? firmPresent : present).Any(other => other != aspect
+            && _vocabulary.Aspect(other)?.Outranks.Contains(aspect) == true
+            && _vocabulary.Aspect(aspect)?.Outranks.Contains(other) != true);
+        CueMatch<(string Aspect, bool Weak)>? best = null;
+        foreach (var f in found)
+        {
+            if (Outranked(f.Value.Aspect)) continue;
+            if (best is not { } b
+                || (b.Value.Weak && !f.Value.Weak)
+                || (b.Value.Weak == f.Value.Weak && f.Length >= b.Length))
+                best = f;
+        }
+        if (best is not { } chosen) return (null, false);
+        var loose = chosen.Value.Weak && !firmPresent.Contains(chosen.Value.Aspect);
+        return (chosen.Value.Aspect, loose);
+    }
+}

@@ -1,0 +1,156 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using AssistBot.Knowledge.Packs;
+
+namespace AssistBot.Knowledge.Understanding;
+
+/// <summary>How strongly a cue names its topic: a policy's name, people's words for it, or a situation that only hints at it.</summary>
+public enum CueTier { Hint = 1, Colloquial = 2, Name = 3 }
+
+/// <summary>One policy topic of <c>vocab/topics.yaml</c> and the words that name it.</summary>
+public sealed record TopicDefinition(string Id, IReadOnlyList<(string Cue, CueTier Tier)> Cues, string? Parent = null);
+
+/// <summary>One aspect of <c>vocab/aspects.yaml</c>: how it is asked, which aspects it outranks, which are near it.</summary>
+public sealed record AspectDefinition(string Id, string Label, IReadOnlyList<string> Cues, IReadOnlyList<string> WeakCues,
+    IReadOnlyList<string> Outranks, IReadOnlyList<string> Near);
+
+/// <summary>
+/// The shared topic and aspect vocabularies (data in <c>knowledge/vocab/</c>, editable by county staff): what a
+/// question can be about and what it can ask about it, with colloquial, dialect, voice and homophone cues.
+/// </summary>
+public sealed class Vocabulary
+{
+    public const string TopicsFile = "topics.yaml";
+    public const string AspectsFile = "aspects.yaml";
+
+    public static Vocabulary Empty { get; } = new([], [], [], new Dictionary<string, IReadOnlyList<string>>(), "");
+
+    public Vocabulary(IReadOnlyList<TopicDefinition> topics, IReadOnlyList<AspectDefinition> aspects, IReadOnlyList<string> yesNo,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> askers, string directory)
+    {
+        Topics = topics;
+        Aspects = aspects;
+        YesNo = yesNo;
+        Askers = askers;
+        Directory = directory;
+        TopicIds = topics.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        AspectIds = aspects.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<TopicDefinition> Topics { get; }
+    public IReadOnlyList<AspectDefinition> Aspects { get; }
+    public IReadOnlyList<string> YesNo { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Askers { get; }
+    public IReadOnlySet<string> TopicIds { get; }
+    public IReadOnlySet<string> AspectIds { get; }
+    public string Directory { get; }
+
+    public bool IsEmpty => Topics.Count == 0;
+
+    public AspectDefinition? Aspect(string id) => Aspects.FirstOrDefault(a => a.Id == id);
+
+    /// <summary>True when <paramref name="ancestor"/> is a parent (or grand-parent …) of <paramref name="topic"/>.</summary>
+    public bool IsWithin(string topic, string ancestor)
+    {
+        for (var (t, depth) = (Topics.FirstOrDefault(x => x.Id == topic), 0); t?.Parent is { } parent && depth < 8; depth++)
+        {
+            if (parent == ancestor) return true;
+            t = Topics.FirstOrDefault(x => x.Id == parent);
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Where the vocabulary lives for a packs folder: <c>vocab/</c> beside it (the repository layout and a county's
+    /// own copy), else <c>vocab/</c> next to the binary.
+    /// </summary>
+    public static string ResolveDirectory(string packsDirectory)
+    {
+        var parent = Path.GetDirectoryName(Path.GetFullPath(packsDirectory).TrimEnd(Path.DirectorySeparatorChar));
+        var beside = parent is null ? null : Path.Combine(parent, "vocab");
+        if (beside is not null && File.Exists(Path.Combine(beside, TopicsFile))) return beside;
+        return Path.Combine(AppContext.BaseDirectory, "vocab");
+    }
+
+    /// <summary>Reads both files; problems are reported with file and line, and what could be read is kept.</summary>
+    public static Vocabulary Load(string directory, List<PackIssue> issues)
+    {
+        var topics = new List<TopicDefinition>();
+        var aspects = new List<AspectDefinition>();
+        var yesNo = new List<string>();
+        var askers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var topicsPath = Path.Combine(directory, TopicsFile);
+        var aspectsPath = Path.Combine(directory, AspectsFile);
+        if (!File.Exists(topicsPath) || !File.Exists(aspectsPath))
+        {
+            issues.Add(PackIssue.Error(directory, 0, $"vocabulary files {TopicsFile} and {AspectsFile} are missing"));
+            return new Vocabulary(topics, aspects, yesNo, askers, directory);
+        }
+
+        if (Root(topicsPath, issues) is { } topicsRoot && Child(topicsRoot, "topics") is YamlSequenceNode topicList)
+        {
+            foreach (var node in topicList.Children.OfType<YamlMappingNode>())
+            {
+                var id = Scalar(node, "id");
+                if (string.IsNullOrWhiteSpace(id)) { issues.Add(PackIssue.Error(topicsPath, (int)node.Start.Line, "topic without id")); continue; }
+                if (topics.Any(t => t.Id == id)) issues.Add(PackIssue.Error(topicsPath, (int)node.Start.Line, $"topic '{id}' is listed twice"));
+                var cues = new List<(string, CueTier)> { (id, CueTier.Name) };
+                foreach (var (field, tier) in new[] { ("names", CueTier.Name), ("colloquial", CueTier.Colloquial), ("voice", CueTier.Colloquial), ("hints", CueTier.Hint) })
+                    cues.AddRange(List(node, field).Select(c => (c, tier)));
+                topics.Add(new TopicDefinition(id, cues, Scalar(node, "parent")));
+            }
+        }
+        else issues.Add(PackIssue.Error(topicsPath, 1, "expected a 'topics:' list"));
+        foreach (var t in topics.Where(t => t.Parent is not null && !topics.Any(o => o.Id == t.Parent)))
+            issues.Add(PackIssue.Error(topicsPath, 0, $"topic '{t.Id}' names unknown parent '{t.Parent}'"));
+
+        if (Root(aspectsPath, issues) is { } aspectsRoot)
+        {
+            if (Child(aspectsRoot, "aspects") is YamlSequenceNode aspectList)
+                foreach (var node in aspectList.Children.OfType<YamlMappingNode>())
+                {
+                    var id = Scalar(node, "id");
+                    if (string.IsNullOrWhiteSpace(id)) { issues.Add(PackIssue.Error(aspectsPath, (int)node.Start.Line, "aspect without id")); continue; }
+                    aspects.Add(new AspectDefinition(id, Scalar(node, "label") ?? id, List(node, "cues"), List(node, "weak"),
+                        List(node, "outranks"), List(node, "near")));
+                }
+            else issues.Add(PackIssue.Error(aspectsPath, 1, "expected an 'aspects:' list"));
+            yesNo.AddRange(List(aspectsRoot, "yesno"));
+            if (Child(aspectsRoot, "askers") is YamlMappingNode askerMap)
+                foreach (var (key, value) in askerMap.Children)
+                    if (key is YamlScalarNode { Value: { } who } && value is YamlSequenceNode words)
+                        askers[who] = words.Children.OfType<YamlScalarNode>().Select(w => w.Value ?? "").Where(w => w.Length > 0).ToList();
+            var ids = aspects.Select(a => a.Id).ToHashSet();
+            foreach (var a in aspects)
+                foreach (var other in a.Outranks.Concat(a.Near))
+                    if (!ids.Contains(other)) issues.Add(PackIssue.Error(aspectsPath, 0, $"aspect '{a.Id}' names unknown aspect '{other}'"));
+        }
+        return new Vocabulary(topics, aspects, yesNo, askers, directory);
+    }
+
+    private static YamlMappingNode? Root(string path, List<PackIssue> issues)
+    {
+        try
+        {
+            using var reader = File.OpenText(path);
+            var stream = new YamlStream();
+            stream.Load(reader);
+            return stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlMappingNode : null;
+        }
+        catch (YamlException ex)
+        {
+            issues.Add(PackIssue.Error(path, (int)ex.Start.Line, ex.Message));
+            return null;
+        }
+    }
+
+    private static YamlNode? Child(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
+
+    private static string? Scalar(YamlMappingNode node, string key) => (Child(node, key) as YamlScalarNode)?.Value?.Trim();
+
+    private static List<string> List(YamlMappingNode node, string key) =>
+        Child(node, key) is YamlSequenceNode seq
+            ? seq.Children.OfType<YamlScalarNode>().Select(s => s.Value?.Trim() ?? "").Where(s => s.Length > 0).ToList()
+            : [];
+}

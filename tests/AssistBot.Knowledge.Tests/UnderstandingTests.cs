@@ -1,0 +1,196 @@
+using AssistBot.Knowledge.Answering;
+using AssistBot.Knowledge.Packs;
+using AssistBot.Knowledge.Understanding;
+
+namespace AssistBot.Knowledge.Tests;
+
+/// <summary>Issue 12: a question is read into topic × aspect × county, and the answer is the entry that answers that.</summary>
+public sealed class UnderstandingTests
+{
+    private static PolicyAnswerer Answerer => TestPacks.Answerer;
+
+    private static QuestionReading Read(string pack, string question) => Answerer.Read(pack, question)!;
+
+    [Fact]
+    public void A_question_is_read_into_topic_with_its_span_aspect_yes_no_county_and_who_asks()
+    {
+        var reading = Read(TestPacks.Yuzhou, "俺是监测户，小额信代在信丰能贷几年中不中");
+        Assert.Equal(["小额信贷"], reading.Topics);
+        var loan = reading.Mentions.First(m => m.Topic == "小额信贷");
+        Assert.Equal("小额信代", loan.Cue);
+        Assert.Equal(reading.Folded.IndexOf("小额信代", StringComparison.Ordinal), loan.Start);
+        Assert.Equal("期限", reading.Aspect);
+        Assert.True(reading.YesNo);
+        Assert.Equal("xinfeng", reading.County);
+        Assert.Contains("监测户", reading.Askers);
+    }
+
+    [Theory]
+    [InlineData(TestPacks.Xinfeng, "扶贫贷款能贷几年", "nat-loan-term")]
+    [InlineData(TestPacks.Xinfeng, "贷款的钱能借给亲戚用吗", "nat-loan-use")]
+    [InlineData(TestPacks.Xinfeng, "小额信贷能贷多少", "nat-loan-amount")]
+    [InlineData(TestPacks.Xinfeng, "小额信贷到期还不上咋整", "nat-loan-overdue")]
+    [InlineData(TestPacks.Xinfeng, "以奖代补的钱啥时候到账", "xf-industry-award")]
+    [InlineData(TestPacks.Xinfeng, "雨露计划的钱几月到账", "xf-yulu")]
+    [InlineData(TestPacks.Xinfeng, "有没有免费的技能培训", "xf-skills")]
+    [InlineData(TestPacks.Xinfeng, "回老家创业有补贴吗", "xf-startup")]
+    [InlineData(TestPacks.Yuzhou, "俺听说看病能先看后给钱，咋回事", "nat-xzlhff")]
+    [InlineData(TestPacks.Xinfeng, "五保户能享受什么", "nat-tekun")]
+    [InlineData(TestPacks.Xinfeng, "自来水有问题找谁", "xf-water")]
+    [InlineData(TestPacks.Xinfeng, "監測線定的是多少", "xf-monitoring-line")]
+    public void The_entry_of_the_asked_topic_and_aspect_answers(string pack, string question, string expected)
+    {
+        var answer = Answerer.Answer(pack, question);
+        Assert.True(answer.Outcome == PolicyOutcome.Answer, $"{question}: {answer.Outcome} {string.Join(" | ", answer.Why)}");
+        Assert.Equal(expected, answer.TopicId);
+    }
+
+    [Fact]
+    public void A_known_topic_without_the_asked_detail_says_so_and_names_whom_to_ask_without_another_figure()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "危房改造一户能补多少钱");
+        Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
+        Assert.Equal("危房改造", answer.Topic);
+        Assert.Contains("没有写", answer.Text);
+        Assert.Contains("村干部", answer.Text);
+        Assert.Contains("乡镇", answer.Text);
+        Assert.Contains("12317", answer.Text);
+        Assert.DoesNotContain("《", answer.Text);
+        Assert.DoesNotContain("4月底", answer.Text); // the 开工 date is another aspect's figure
+    }
+
+    [Fact]
+    public void A_yes_no_question_about_a_figure_the_county_does_not_have_is_not_confirmed()
+    {
+        // 20 days a month is 禹州's rule; 信丰's plan says nothing of it.
+        var xinfeng = Answerer.Answer(TestPacks.Xinfeng, "驻村干部每月要在岗20天吗");
+        Assert.NotEqual(PolicyOutcome.Answer, xinfeng.Outcome);
+        var yuzhou = Answerer.Answer(TestPacks.Yuzhou, "驻村干部每月要在岗二十天吗");
+        Assert.Equal("yz-resident-cadres", yuzhou.TopicId);
+    }
+
+    [Fact]
+    public void A_question_naming_the_other_county_is_answered_from_its_pack_with_its_name()
+    {
+        var answer = Answerer.Answer(TestPacks.Yuzhou, "信丰的雨露计划补助什么时候发");
+        Assert.Equal("xf-yulu", answer.TopicId);
+        Assert.StartsWith("信丰县：", answer.Text);
+        Assert.Equal("xinfeng", answer.County);
+
+        var line = Answerer.Answer(TestPacks.Xinfeng, "禹州的监测线是多少");
+        Assert.Equal("yz-monitoring-line", line.TopicId);
+        Assert.Contains("7500", line.Text);
+    }
+
+    [Fact]
+    public void Two_topics_in_one_question_get_numbered_choices()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "光伏和帮扶车间都是怎么回事");
+        Assert.Equal(PolicyOutcome.Clarify, answer.Outcome);
+        Assert.Contains("xf-pv", answer.ChoiceIds);
+        Assert.Contains("xf-workshop", answer.ChoiceIds);
+    }
+
+    [Fact]
+    public void Only_an_aspect_and_no_conversation_asks_which_policy()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "补贴几月发");
+        Assert.Equal(PolicyOutcome.Clarify, answer.Outcome);
+        Assert.Contains("xf-industry-award", answer.ChoiceIds);
+    }
+
+    private static List<PolicyAnswer> Conversation(string pack, params string[] questions)
+    {
+        var context = PolicyContext.None;
+        var answers = new List<PolicyAnswer>();
+        foreach (var q in questions)
+        {
+            var answer = Answerer.Answer(pack, q, context);
+            answers.Add(answer);
+            context = context.After(answer);
+        }
+        return answers;
+    }
+
+    [Fact]
+    public void A_follow_up_naming_only_an_aspect_keeps_the_topic()
+    {
+        var loan = Conversation(TestPacks.Xinfeng, "小额信贷能贷多少", "得多久还上", "要找人担保不");
+        Assert.Equal(["nat-loan-amount", "nat-loan-term", "nat-loan-collateral"], loan.Select(a => a.TopicId));
+        Assert.True(loan[1].Inherited);
+
+        var hospital = Conversation(TestPacks.Yuzhou, "先诊疗后付费是什么", "哪些医院管用");
+        Assert.Equal("nat-xzlhff", hospital[1].TopicId);
+
+        var house = Conversation(TestPacks.Xinfeng, "危房改造是什么政策", "俺家房子能申请不");
+        Assert.Equal(PolicyOutcome.Answer, house[1].Outcome);
+        Assert.Equal("危房改造", house[1].Topic);
+
+        var award = Conversation(TestPacks.Xinfeng, "种养奖补是什么", "补贴几月到账");
+        Assert.Equal("xf-industry-award", award[1].TopicId);
+    }
+
+    [Fact]
+    public void A_new_topic_replaces_the_old_one_and_keeps_no_stale_aspect()
+    {
+        var answers = Conversation(TestPacks.Xinfeng, "小额信贷能贷多少", "雨露计划", "那低保呢");
+        Assert.Equal("雨露计划", answers[1].Topic);
+        Assert.Equal(PolicyOutcome.Answer, answers[1].Outcome); // what it is, not "not in the documents: 金额"
+        Assert.Null(answers[1].Aspect);
+        Assert.Equal("低保", answers[2].Topic);
+    }
+
+    [Fact]
+    public void 那边_and_a_county_alone_continue_with_the_county_last_named()
+    {
+        var answers = Conversation(TestPacks.Xinfeng, "禹州监测线多少", "那边的驻村干部一个月在岗几天", "那信丰呢");
+        Assert.Equal("yz-monitoring-line", answers[0].TopicId);
+        Assert.Equal("yz-resident-cadres", answers[1].TopicId);
+        Assert.Equal("xinfeng", answers[2].County);
+    }
+
+    [Fact]
+    public void Numbered_choices_keep_working_in_a_conversation()
+    {
+        var answers = Conversation(TestPacks.Xinfeng, "补贴几月发", "1");
+        Assert.Equal(PolicyOutcome.Clarify, answers[0].Outcome);
+        Assert.Equal(answers[0].ChoiceIds[0], answers[1].TopicId);
+    }
+
+    [Fact]
+    public void Every_entry_has_a_known_topic_and_aspects()
+    {
+        var vocabulary = Vocabulary.Load(Path.Combine(AppContext.BaseDirectory, "vocab"), []);
+        Assert.True(vocabulary.Topics.Count >= 30);
+        foreach (var entry in PackLoader.LoadAll(TestPacks.Directory).Packs.SelectMany(p => p.Entries))
+        {
+            Assert.NotEmpty(entry.Topics);
+            Assert.All(entry.Topics, t => Assert.Contains(t, vocabulary.TopicIds));
+            Assert.NotEmpty(entry.Aspects);
+            Assert.All(entry.Aspects, a => Assert.Contains(a, vocabulary.AspectIds));
+        }
+    }
+
+    [Fact]
+    public void Unknown_topic_or_aspect_is_an_error_with_file_and_line()
+    {
+        var dir = TestPacks.CopyToTemp();
+        var file = Path.Combine(dir, "xinfeng-2024", "entries", "zz-vocab.yaml");
+        File.WriteAllText(file, """
+            entries:
+              - id: xf-vocab-test
+                title: 测试
+                audience: 农户
+                topic: 不存在的话题
+                aspects: [期限, 多少年]
+                keywords: [测试]
+                answer: 有内容
+                source: 《信丰县2024年巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作要点》二（一）1
+            """);
+        var registry = new PackRegistry(dir, TestPacks.KnownCounties);
+        Assert.False(registry.LastResult.Applied);
+        var errors = registry.LastResult.Issues.Where(i => i.Severity == PackIssueSeverity.Error).ToList();
+        Assert.Contains(errors, e => e.File == file && e.Line == 5 && e.Message.Contains("不存在的话题"));
+        Assert.Contains(errors, e => e.File == file && e.Line == 6 && e.Message.Contains("多少年"));
+    }
+}
