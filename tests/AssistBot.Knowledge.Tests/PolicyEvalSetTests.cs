@@ -68,9 +68,9 @@ public sealed class PolicyEvalSetTests(KnowledgeHostFactory factory) : IClassFix
 [Trait("Category", "HeldOut")]
 public sealed class PolicyHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
 {
-    private const double MeasuredCorrect = 0.81;
+    private const double MeasuredCorrect = 0.81; // 325 of 401 questions
     private const int MeasuredConfidentlyWrong = 20;
-    private const double MeasuredConversationTurns = 0.89;
+    private const double MeasuredConversationTurns = 0.889; // 105 of 118 turns
 
     private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
 
