@@ -108,6 +108,13 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
     public async ValueTask<bool> TryClaimAsync(string key, TimeSpan timeToLive, CancellationToken cancellationToken = default)
     {
         await using var connection = Open();
+        return await ClaimAsync(connection, key, timeToLive, Now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes <paramref name="key"/> when it is free or expired (a retaken claim loses its old result).</summary>
+    private async ValueTask<bool> ClaimAsync(SqliteConnection connection, string key, TimeSpan timeToLive, long now,
+        CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO claims (key, expires) VALUES ($key, $expires)
@@ -115,7 +122,7 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
             """;
         command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$expires", ExpiresAt(timeToLive));
-        command.Parameters.AddWithValue("$now", Now);
+        command.Parameters.AddWithValue("$now", now);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -145,15 +152,7 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
                 await set.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
-        await using var claim = connection.CreateCommand();
-        claim.CommandText = """
-            INSERT INTO claims (key, expires) VALUES ($key, $expires)
-            ON CONFLICT (key) DO UPDATE SET expires = excluded.expires, result = NULL WHERE claims.expires <= $now
-            """;
-        claim.Parameters.AddWithValue("$key", key);
-        claim.Parameters.AddWithValue("$expires", ExpiresAt(timeToLive));
-        claim.Parameters.AddWithValue("$now", now);
-        var won = await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        var won = await ClaimAsync(connection, key, timeToLive, now, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return won ? ClaimOutcome.Claimed : ClaimOutcome.AlreadyClaimed;
     }
