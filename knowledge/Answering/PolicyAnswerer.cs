@@ -27,6 +27,12 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
     /// <summary>Several entries of the topic answer the aspect: the best must lead the next by this factor, else ask.</summary>
     private const float AspectLead = 1.1f;
 
+    /// <summary>Content words beyond the topic (folded characters) that make a question particular.</summary>
+    private const int MinRestChars = 2;
+
+    /// <summary>A BM25 score of those words that counts as pointing to an entry.</summary>
+    private const float MinRestScore = 2f;
+
     /// <summary>A message this short (folded characters) with no topic word may continue the last topic.</summary>
     private const int MaxFollowUpChars = 18;
 
@@ -219,10 +225,19 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
                 { Topic = topic, County = knowledge.Pack.County, Why = why };
         }
 
+        // A topic gathering many named things (工作机制: 增收三年行动, 2+N, 一口清 …): the one entry naming the thing asked.
+        if ((aspect is null || aspect == WhatIsIt) && NamingEntry(knowledge, candidates) is { } named)
+        {
+            why.Add($"topic {topic}: only {named.Id} names «{reading.Mentions[0].Cue}» in its title or keywords");
+            return Confident(knowledge, named, FollowUpKind.None, topic, aspect, why);
+        }
+
         if (aspect is not null)
         {
             var fitting = Fitting(knowledge, topic, aspect, loose);
-            if (aspect == WhatIsIt) return Overview(knowledge, topic, candidates, scores, AspectLead, why) with { Aspect = WhatIsIt };
+            // "小额信贷是什么政策": the entries saying what the topic is, when the topic has some.
+            if (aspect == WhatIsIt)
+                return Overview(knowledge, topic, fitting.Count > 0 ? fitting : candidates, scores, AspectLead, why) with { Aspect = WhatIsIt };
             if (fitting.Count == 0) return DetailMissing(knowledge, topic, aspect, why);
             var ranking = Rank(knowledge, fitting, scores, null);
             if (ranking.Count > 1 && ranking[0].Score < ranking[1].Score * AspectLead)
@@ -251,6 +266,24 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
             why.Add($"topic {topic}, no particular aspect: its only entry {candidates[0].Id}");
             return Confident(knowledge, candidates[0], FollowUpKind.None, topic, null, why);
         }
+        // Words besides the topic ("贷款需要担保人吗", "弱劳动力能用小额信贷吗") ask something particular: the entry those
+        // words point to, if one stands out; never the topic's overview by default.
+        if (_reading.Value is { Rest.Length: >= MinRestChars } reading)
+        {
+            var restScores = new float[knowledge.Index.Entries.Count];
+            knowledge.Index.ScoreAll(reading.Rest, restScores);
+            var byRest = Rank(knowledge, candidates, restScores, null);
+            if (byRest[0].Score >= MinRestScore && byRest[0].Score >= byRest[1].Score * lead)
+            {
+                why.Add($"topic {topic}, no aspect word; the other words «{reading.Rest}» point to {byRest[0].Entry.Id} ({byRest[0].Score:F1} vs {byRest[1].Score:F1})");
+                return Confident(knowledge, byRest[0].Entry, FollowUpKind.None, topic, null, why);
+            }
+            if (byRest[0].Score >= MinRestScore)
+            {
+                why.Add($"topic {topic}, no aspect word; «{reading.Rest}» does not separate its entries: asking which one");
+                return Clarify(byRest.Take(3).Select(r => r.Entry).ToList(), topic, null, knowledge, why);
+            }
+        }
         var ranked = Rank(knowledge, candidates, scores, preferAspect: WhatIsIt);
         var (first, firstScore) = ranked[0];
         var secondScore = ranked[1].Score;
@@ -261,6 +294,22 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         }
         why.Add($"topic {topic}, no particular aspect, {candidates.Count} entries close together: asking which one");
         return Clarify(ranked.Take(3).Select(r => r.Entry).ToList(), topic, null, knowledge, why);
+    }
+
+    /// <summary>The only candidate whose title or keywords hold the question's (single, specific) topic cue.</summary>
+    private PolicyEntry? NamingEntry(CountyKnowledge knowledge, List<PolicyEntry> candidates)
+    {
+        if (_reading.Value is not { } reading || reading.Mentions.Count != 1) return null;
+        var cue = reading.Mentions[0].Cue;
+        if (cue.Length < 3 || cue == reading.Mentions[0].Topic) return null;
+        PolicyEntry? found = null;
+        foreach (var e in candidates)
+        {
+            if (!knowledge.Positions.TryGetValue(e.Id, out var at) || !knowledge.Labels[at].Contains(cue, StringComparison.Ordinal)) continue;
+            if (found is not null) return null;
+            found = e;
+        }
+        return found;
     }
 
     /// <summary>No topic word: BM25 over n-grams decides, as before, and the aspect asked must still fit.</summary>
@@ -282,8 +331,12 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
             why.Add($"only an aspect ({aspect}) and no topic");
             return Fallback(reading, why) with { Aspect = aspect };
         }
-        var result = knowledge.Index.Search(question);
+        // The aspect words ("怎么申请", "多少钱") are in many entries: which policy is asked must come from the other words,
+        // or "残疾证怎么办" would be answered with the loan's "how to apply".
+        var searched = reading.AspectCues.Count > 0 && reading.Rest.Length > 0 ? reading.Rest : question;
+        var result = knowledge.Index.Search(searched);
         var outcome = Classify(result);
+        if (!ReferenceEquals(searched, question)) why.Add($"searching the words besides the aspect: «{searched}»");
         switch (outcome)
         {
             case PolicyOutcome.Answer:
@@ -303,6 +356,13 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
                 for (var i = 0; i < result.Count; i++)
                     if (i == 0 || result[i].Score >= result.First.Score * Math.Min(_t.TieRatio, _t.VagueTieRatio) * 0.9f)
                         options.Add(knowledge.Index.Entries[result[i].Entry]);
+                // The near tie is inside one topic and the question says which aspect: that topic's entry for it.
+                if (aspect is not null && options[0].Topic is { } shared && options.All(o => o.Topics.Contains(shared))
+                    && Fitting(knowledge, shared, aspect, loose).Count > 0)
+                {
+                    why.Add($"no topic word; n-gram search: a near tie inside {shared}, asked {aspect}");
+                    return Choose(knowledge, question, reading, [shared], aspect, loose, why);
+                }
                 why.Add("no topic word; n-gram search: a near tie");
                 return Clarify(options, options[0].Topic, aspect, knowledge, why);
             default:

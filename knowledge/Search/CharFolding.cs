@@ -3,16 +3,12 @@ using System.Collections.Frozen;
 namespace AssistBot.Knowledge.Search;
 
 /// <summary>
-/// Per-character folding before matching: full-width → half-width, upper → lower case, common traditional and
-/// variant characters → simplified, punctuation and spaces → a separator that n-grams do not cross.
+/// Per-character folding before matching: full-width → half-width, upper → lower case, traditional characters →
+/// simplified (ICU's table, CharFolding.Traditional.cs), punctuation and spaces → a separator that n-grams do not cross.
 /// </summary>
-internal static class CharFolding
+internal static partial class CharFolding
 {
     public const char Separator = ' ';
-
-    // Traditional/variant forms that show up in policy questions (typed on a traditional keyboard or pasted).
-    private const string Traditional = "貸款醫療費補貧險監測後錢學職業農戶對個麼們這嗎還說請電話辦難領時間條審記錄號碼證實際傳輸種養產務勞動補貼兒孫親屬歲殘疾療診險災禍債與幫扶問題報並連護關於從來區縣鄉鎮村委員會機構為什麼麽甚當會總體標準發達應該現規劃則經濟稅費開銷據資訊異遷補幾塊鄰裡養療遠錯誤讀書學費爺奶媽聽見買賣車認識頭樣級確陽陰雲氣點訪畫計劃劃訓紙練導線";
-    private const string Simplified  = "贷款医疗费补贫险监测后钱学职业农户对个么们这吗还说请电话办难领时间条审记录号码证实际传输种养产务劳动补贴儿孙亲属岁残疾疗诊险灾祸债与帮扶问题报并连护关于从来区县乡镇村委员会机构为什么么甚当会总体标准发达应该现规划则经济税费开销据资讯异迁补几块邻里养疗远错误读书学费爷奶妈听见买卖车认识头样级确阳阴云气点访画计划划训纸练导线";
 
     private static readonly FrozenDictionary<char, char> ToSimplified = BuildMap();
 

@@ -1,3 +1,5 @@
+using AssistBot.Knowledge.Search;
+
 namespace AssistBot.Knowledge.Understanding;
 
 /// <summary>
@@ -82,6 +84,8 @@ public sealed class QuestionReader
         return new QuestionReading
         {
             Folded = text,
+            Rest = WithoutWords(Rest(folded, mentions.Select(m => (m.Start, m.Length)).Concat(aspects.Select(a => (a.Start, a.Length)))
+                .Concat(counties.Select(c => (c.Start, c.Length))).Concat(Occurrences(folded, _yesNoWords)))),
             Mentions = mentions.Select(m => new TopicMention(m.Value.Topic, m.Start, m.Length, m.Cue, m.Value.Tier)).ToList(),
             Topics = topics,
             TopicTier = tier,
@@ -95,6 +99,50 @@ public sealed class QuestionReader
     }
 
     private const string MoneyAspect = "金额标准";
+
+    /// <summary>Characters that carry no content of their own in a question (particles, pronouns, fillers, 能/要/有).</summary>
+    internal const string FunctionChars = "那这个的呢吗啊呀吧了要我们你他她这些还再给一下请问是啥么俺家咱恁嗯哦能不得有没想就说么子哩啵咯冇嘛呗哈和跟与或及吧会可以去";
+
+    /// <summary>Words every policy question may use without saying which policy (补贴, 政策, 规定 …).</summary>
+    internal static readonly string[] GenericWords = ["补贴", "补助", "政策", "帮扶", "规定", "材料", "标准", "发钱", "怎么", "什么", "咋"];
+
+    private static string WithoutWords(string rest)
+    {
+        foreach (var word in GenericWords)
+            if (rest.Contains(word, StringComparison.Ordinal)) rest = rest.Replace(word, "", StringComparison.Ordinal);
+        return rest;
+    }
+
+    private static IEnumerable<(int Start, int Length)> Occurrences(ReadOnlySpan<char> folded, string[] words)
+    {
+        var found = new List<(int, int)>();
+        foreach (var w in words)
+            for (var at = folded.IndexOf(w, StringComparison.Ordinal); at >= 0;)
+            {
+                found.Add((at, w.Length));
+                var next = folded[(at + w.Length)..].IndexOf(w, StringComparison.Ordinal);
+                at = next < 0 ? -1 : at + w.Length + next;
+            }
+        return found;
+    }
+
+    /// <summary>
+    /// What the question says besides the words the reader recognised (topic, aspect and county cues) and function
+    /// characters: "贷款需要担保人吗" → "需担保人"… It tells apart the entries of one topic, and shows when a question
+    /// asks something the chosen entry never mentions.
+    /// </summary>
+    private static string Rest(ReadOnlySpan<char> folded, IEnumerable<(int Start, int Length)> spans)
+    {
+        Span<bool> covered = stackalloc bool[folded.Length];
+        foreach (var (start, length) in spans)
+            for (var i = start; i < start + length && i < folded.Length; i++) covered[i] = true;
+        Span<char> rest = stackalloc char[folded.Length];
+        var n = 0;
+        for (var i = 0; i < folded.Length; i++)
+            if (!covered[i] && CharFolding.IsCjk(folded[i]) && FunctionChars.IndexOf(folded[i]) < 0 || !covered[i] && char.IsAsciiDigit(folded[i]))
+                rest[n++] = folded[i];
+        return new string(rest[..n]);
+    }
 
     /// <summary>A sum of money in the question (5万, 三千元, 200块).</summary>
     private static bool HasMoneyFigure(ReadOnlySpan<char> folded)

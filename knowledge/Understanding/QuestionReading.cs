@@ -11,6 +11,9 @@ public sealed record QuestionReading
 {
     public required string Folded { get; init; }
 
+    /// <summary>The question's content words besides its topic, aspect and county cues (function characters dropped).</summary>
+    public string Rest { get; init; } = "";
+
     /// <summary>Every topic cue found, in order (hints included).</summary>
     public IReadOnlyList<TopicMention> Mentions { get; init; } = [];
 
