@@ -67,6 +67,9 @@ public sealed class QuestionReader
         var named = mentions.Where(m => m.Value.Tier >= CueTier.Colloquial).ToList();
         if (named.Count == 0) named = mentions;
         named.RemoveAll(m => named.Any(o => o.Value.Topic != m.Value.Topic && _vocabulary.IsWithin(o.Value.Topic, m.Value.Topic)));
+        // "俺家是低保户，房子快塌了": 低保户 says who is asking; the policy asked is the other one.
+        if (named.Any(m => !IsHouseholdStatus(m.Cue)))
+            named.RemoveAll(m => IsHouseholdStatus(m.Cue) && named.Any(o => o.Value.Topic != m.Value.Topic));
         CueTier? tier = named.Count == 0 ? null : named.Max(m => m.Value.Tier);
         var topics = new List<string>(2);
         foreach (var m in named)
@@ -100,6 +103,9 @@ public sealed class QuestionReader
 
     private const string MoneyAspect = "金额标准";
 
+    /// <summary>A household's status (低保户, 五保户, 监测户, 脱贫户): who the asker is, not by itself the policy asked.</summary>
+    private static bool IsHouseholdStatus(string cue) => cue.Length >= 3 && cue[^1] == '户';
+
     /// <summary>Characters that carry no content of their own in a question (particles, pronouns, fillers, 能/要/有).</summary>
     internal const string FunctionChars = "那这个的呢吗啊呀吧了要我们你他她这些还再给一下请问是啥么俺家咱恁嗯哦能不得有没想就说么子哩啵咯冇嘛呗哈和跟与或及吧会可以去";
 
@@ -109,8 +115,9 @@ public sealed class QuestionReader
     private static string WithoutWords(string rest)
     {
         foreach (var word in GenericWords)
-            if (rest.Contains(word, StringComparison.Ordinal)) rest = rest.Replace(word, "", StringComparison.Ordinal);
-        return rest;
+            if (rest.Contains(word, StringComparison.Ordinal)) rest = rest.Replace(word, " ", StringComparison.Ordinal);
+        return rest.Contains("  ", StringComparison.Ordinal) || rest.StartsWith(' ') || rest.EndsWith(' ')
+            ? string.Join(' ', rest.Split(' ', StringSplitOptions.RemoveEmptyEntries)) : rest;
     }
 
     private static IEnumerable<(int Start, int Length)> Occurrences(ReadOnlySpan<char> folded, string[] words)
@@ -139,9 +146,13 @@ public sealed class QuestionReader
         Span<char> rest = stackalloc char[folded.Length];
         var n = 0;
         for (var i = 0; i < folded.Length; i++)
-            if (!covered[i] && CharFolding.IsCjk(folded[i]) && FunctionChars.IndexOf(folded[i]) < 0 || !covered[i] && char.IsAsciiDigit(folded[i]))
+        {
+            if (!covered[i] && (CharFolding.IsCjk(folded[i]) && FunctionChars.IndexOf(folded[i]) < 0 || char.IsAsciiDigit(folded[i])))
                 rest[n++] = folded[i];
-        return new string(rest[..n]);
+            else if (n > 0 && rest[n - 1] != ' ')
+                rest[n++] = ' '; // runs stay apart: n-grams do not cross a gap
+        }
+        return new string(rest[..n].Trim(' '));
     }
 
     /// <summary>A sum of money in the question (5万, 三千元, 200块).</summary>
