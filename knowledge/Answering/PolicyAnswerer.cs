@@ -205,15 +205,38 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
 
         if (topics.Count > 1)
         {
-            var best = topics.Select(t => (Topic: t, Entry: aspect is null ? BestOverview(knowledge, t, scores) : BestFor(knowledge, t, aspect, loose, scores)))
+            // Each topic with the aspect asked of it ("小额信贷能贷多少，雨露计划怎么申请"), else the question's aspect.
+            var best = topics.Select(t => (Topic: t, Aspect: reading.AspectOf(t) ?? aspect))
+                .Select(x => (x.Topic, x.Aspect, Entry: x.Aspect is null or WhatIsIt ? BestOverview(knowledge, x.Topic, scores)
+                    : BestFor(knowledge, x.Topic, x.Aspect, loose, scores)))
                 .Where(x => x.Entry is not null).ToList();
-            why.Add($"topics {string.Join(", ", topics)}; " + (best.Count == 0 ? "none has an entry for this" : $"entries: {string.Join(", ", best.Select(b => b.Entry!.Id))}"));
+            why.Add($"topics {string.Join(", ", topics)}; " + (best.Count == 0 ? "none has an entry for this" : $"entries: {string.Join(", ", best.Select(b => $"{b.Entry!.Id} ({b.Aspect ?? "no aspect"})"))}"));
             if (best.Count == 1 || (best.Count > 1 && reading.TopicTier == CueTier.Hint))
-                return Confident(knowledge, best[0].Entry!, FollowUpKind.None, best[0].Topic, aspect, why);
+                return Confident(knowledge, best[0].Entry!, FollowUpKind.None, best[0].Topic, best[0].Aspect, why);
             if (best.Count == 0) return DetailMissing(knowledge, topics[0], aspect, why);
-            var options = best.Take(3).Select(b => b.Entry!).ToList();
-            why.Add("several topics in one question: asking which one");
-            return Clarify(options, topics[0], aspect, knowledge, why);
+            if (!AsksSeveral(question, reading))
+            {
+                // "安置点集体经济要到多少": one entry is about both.
+                var both = knowledge.Index.Entries.Where(e => topics.All(e.Topics.Contains)
+                    && (aspect is null || aspect == WhatIsIt || Answers(knowledge, e, aspect, loose))).ToList();
+                if (both.Count == 1)
+                {
+                    why.Add($"{both[0].Id} is about all of {string.Join(", ", topics)}");
+                    return Confident(knowledge, both[0], FollowUpKind.None, topics[0], aspect, why);
+                }
+                // …or one of the topics' entries covers the whole question far better than the others.
+                var byScore = Rank(knowledge, best.Select(b => b.Entry!).ToList(), scores, null);
+                if (byScore[0].Score >= byScore[1].Score * SeveralLead)
+                {
+                    why.Add($"{byScore[0].Entry.Id} covers the question far better ({byScore[0].Score:F1} vs {byScore[1].Score:F1})");
+                    return Confident(knowledge, byScore[0].Entry, FollowUpKind.None, byScore[0].Entry.Topic, aspect, why);
+                }
+                // "娃上中专学费得交多少": two topics' words, one thing asked: which one?
+                why.Add("words of several topics but no 和/跟/、 between them: asking which one");
+                return Clarify(best.Take(MaxParts).Select(b => b.Entry!).ToList(), topics[0], aspect, knowledge, why);
+            }
+            why.Add("several policies asked in one question: a short part for each");
+            return Several(knowledge, best.Take(MaxParts).Select(b => b.Entry!).ToList(), best[0].Topic, best[0].Aspect, why);
         }
 
         var topic = topics[0];
@@ -383,7 +406,7 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
     {
         // On the rewritten question (fillers gone, 啥时候 → 什么时候), without the aspect words in either form.
         var rest = index.Normalize(reading.Folded).Replace(" ", "", StringComparison.Ordinal);
-        foreach (var (_, cue) in reading.AspectCues)
+        foreach (var (_, cue, _) in reading.AspectCues)
             rest = rest.Replace(cue, "", StringComparison.Ordinal).Replace(index.Normalize(cue), "", StringComparison.Ordinal);
         foreach (var generic in GenericWords) rest = rest.Replace(generic, "", StringComparison.Ordinal);
         var meaningful = 0;
@@ -443,7 +466,7 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
                 var label = knowledge.Labels[at];
                 foreach (var m in reading.Mentions)
                     if (m.Cue != m.Topic && m.Cue.Length >= 2 && label.Contains(m.Cue, StringComparison.Ordinal)) { score *= CueBonus; break; }
-                foreach (var (_, cue) in reading.AspectCues)
+                foreach (var (_, cue, _) in reading.AspectCues)
                     if (cue.Length >= 2 && label.Contains(cue, StringComparison.Ordinal)) { score *= CueBonus; break; }
             }
             ranked.Add((e, score));
@@ -541,6 +564,37 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
             && result.Second.Coverage >= first.Coverage - _t.CoverageLead)
             return PolicyOutcome.Clarify;
         return PolicyOutcome.Answer;
+    }
+
+    /// <summary>
+    /// The question joins two policies ("低保和特困", "危房改造、饮水安全", "小额信贷能贷多少，雨露计划怎么申请") rather
+    /// than using the words of two topics for one thing.
+    /// </summary>
+    private static bool AsksSeveral(string question, QuestionReading reading)
+    {
+        if (question.AsSpan().IndexOfAny("，,、；;+＋") >= 0 || reading.Folded.Contains("分别", StringComparison.Ordinal)) return true;
+        var mentions = reading.Mentions.Where(m => reading.Topics.Contains(m.Topic)).OrderBy(m => m.Start).ToList();
+        for (var i = 1; i < mentions.Count; i++)
+        {
+            if (mentions[i].Topic == mentions[i - 1].Topic) continue;
+            var from = mentions[i - 1].Start + mentions[i - 1].Length;
+            if (from < mentions[i].Start && reading.Folded.AsSpan(from, mentions[i].Start - from).IndexOfAny("和跟与及同加还") >= 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Two topics' words for one thing: the entry that must lead to be answered without asking.</summary>
+    private const float SeveralLead = 2f;
+
+    /// <summary>At most this many policies answered in one reply; more are rare and would make a wall of text.</summary>
+    private const int MaxParts = 3;
+
+    /// <summary>Several policies in one question: one numbered part each, with its own source line.</summary>
+    private static PolicyAnswer Several(CountyKnowledge knowledge, List<PolicyEntry> entries, string topic, string? aspect, IReadOnlyList<string> why)
+    {
+        var parts = entries.Select((e, i) => PolicyTexts.Part(i + 1, e.Title, knowledge.CountyPrefixFor(e), e.Answer, e.Source));
+        return new PolicyAnswer(PolicyOutcome.Answer, string.Join("\n\n", parts), entries, [], entries[0].Id)
+            { Topic = topic, Aspect = aspect, County = knowledge.Pack.County, Why = why };
     }
 
     private static PolicyAnswer Fallback(QuestionReading? reading, IReadOnlyList<string> why) =>

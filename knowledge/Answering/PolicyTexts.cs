@@ -25,6 +25,10 @@ public static class PolicyTexts
     /// <summary>An answer as sent: county prefix for local rules, the text, and the source line last.</summary>
     public static string Compose(string prefix, string text, string source) => $"{prefix}{text}\n{SourcePrefix}{source}";
 
+    /// <summary>One policy's part of a reply to a question about several: "1. 标题" then the answer and its source.</summary>
+    public static string Part(int number, string title, string prefix, string text, string source) =>
+        $"{number}. {title}\n{Compose(prefix, text.TrimEnd(), source)}";
+
     public static string CountyPrefix(string countyName) => string.IsNullOrEmpty(countyName) ? "" : countyName + "：";
 
     /// <summary>Whom to ask when the documents do not say.</summary>

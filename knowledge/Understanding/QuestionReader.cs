@@ -94,7 +94,7 @@ public sealed class QuestionReader
             TopicTier = tier,
             Aspect = aspect,
             AspectIsLoose = loose,
-            AspectCues = aspects.Select(a => (a.Value.Aspect, a.Cue)).ToList(),
+            AspectCues = aspects.Select(a => (a.Value.Aspect, a.Cue, a.Start)).ToList(),
             County = counties.Count > 0 ? counties[0].Value : null,
             YesNo = yesNo,
             Askers = askers.Select(a => a.Value).Distinct().ToList(),

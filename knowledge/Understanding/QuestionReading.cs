@@ -26,8 +26,24 @@ public sealed record QuestionReading
     /// <summary>The aspect came only from loose words (多少, 几个): a near aspect may answer it.</summary>
     public bool AspectIsLoose { get; init; }
 
-    /// <summary>Every aspect cue found (for explain).</summary>
-    public IReadOnlyList<(string Aspect, string Cue)> AspectCues { get; init; } = [];
+    /// <summary>Every aspect cue found, with where it starts in <see cref="Folded"/> (explain; one aspect per topic).</summary>
+    public IReadOnlyList<(string Aspect, string Cue, int Start)> AspectCues { get; init; } = [];
+
+    /// <summary>
+    /// The aspect asked of one of several topics ("小额信贷能贷多少，雨露计划怎么申请"): the last aspect cue between that
+    /// topic's first mention and the next topic's; null when that stretch asks none.
+    /// </summary>
+    public string? AspectOf(string topic)
+    {
+        var start = -1;
+        foreach (var m in Mentions) if (m.Topic == topic) { start = m.Start; break; }
+        if (start < 0) return null;
+        var end = Folded.Length;
+        foreach (var m in Mentions) if (m.Topic != topic && m.Start > start && m.Start < end && Topics.Contains(m.Topic)) end = m.Start;
+        string? aspect = null;
+        foreach (var (a, _, at) in AspectCues) if (at >= start && at < end) aspect = a;
+        return aspect;
+    }
 
     /// <summary>A configured county named in the question (county id), if any.</summary>
     public string? County { get; init; }
