@@ -98,7 +98,9 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         if (home.Index.IsOutOfScope(question))
             return Fallback(reading, ["an out-of-scope term of the packs (公积金, 房贷 …)"]);
 
-        var topics = reading.Topics;
+        // "监测户能享受不" after 先诊疗后付费: the asker's status, asking about the topic of the conversation.
+        var topics = reading.TopicsOnlyFromStatus && context.LastTopic is not null && reading.Folded.Length <= MaxFollowUpChars
+            ? [] : reading.Topics;
         var aspect = reading.Aspect;
         var loose = reading.AspectIsLoose;
         var inherited = false;

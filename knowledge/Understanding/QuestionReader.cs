@@ -91,6 +91,7 @@ public sealed class QuestionReader
                 .Concat(counties.Select(c => (c.Start, c.Length))).Concat(Occurrences(folded, _yesNoWords)))),
             Mentions = mentions.Select(m => new TopicMention(m.Value.Topic, m.Start, m.Length, m.Cue, m.Value.Tier)).ToList(),
             Topics = topics,
+            TopicsOnlyFromStatus = named.Count > 0 && named.All(m => askers.Any(a => a.Start == m.Start && a.Length == m.Length)),
             TopicTier = tier,
             Aspect = aspect,
             AspectIsLoose = loose,

@@ -20,6 +20,9 @@ public sealed record QuestionReading
     /// <summary>The topics the question is about, strongest first (hints only when nothing stronger is named).</summary>
     public IReadOnlyList<string> Topics { get; init; } = [];
 
+    /// <summary>Every topic came from words that also say who is asking (监测户, 脱贫户): in a conversation, who asks, not what.</summary>
+    public bool TopicsOnlyFromStatus { get; init; }
+
     /// <summary>The aspect asked, or null when the question does not say (then "what is it" is the natural reading).</summary>
     public string? Aspect { get; init; }
 
