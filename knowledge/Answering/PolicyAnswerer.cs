@@ -321,6 +321,27 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         return Clarify(ranked.Take(3).Select(r => r.Entry).ToList(), topic, null, knowledge, why);
     }
 
+    /// <summary>
+    /// The share of the question's content character pairs (<see cref="QuestionReading.Rest"/>) that the entry's text
+    /// contains anywhere; null when the question has too few pairs to judge.
+    /// </summary>
+    private static float? MentionedShare(CountyKnowledge knowledge, PolicyEntry entry, QuestionReading reading)
+    {
+        if (!knowledge.Positions.TryGetValue(entry.Id, out var at)) return null;
+        var text = knowledge.Texts[at];
+        int pairs = 0, found = 0;
+        foreach (var run in reading.Rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            for (var i = 0; i + 1 < run.Length; i++)
+            {
+                pairs++;
+                if (text.Contains(run.AsSpan(i, 2), StringComparison.Ordinal)) found++;
+            }
+        return pairs < 2 ? null : (float)found / pairs;
+    }
+
+    /// <summary>Below this share of the question's content pairs, an entry found by n-grams alone does not answer.</summary>
+    private const float MinMentionedShare = 0.3f;
+
     /// <summary>The only candidate whose title or keywords hold the question's (single, specific) topic cue.</summary>
     private PolicyEntry? NamingEntry(CountyKnowledge knowledge, List<PolicyEntry> candidates)
     {
@@ -367,6 +388,12 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
             case PolicyOutcome.Answer:
                 var entry = knowledge.Index.Entries[result.First.Entry];
                 why.Add($"no topic word; n-gram search found {entry.Id} (score {result.First.Score:F1}, coverage {result.First.Coverage:F2})");
+                if (!result.ExactTitle && MentionedShare(knowledge, entry, reading) is { } share and < MinMentionedShare)
+                {
+                    // "孩子上幼儿园有补助吗" → 雨露计划 on 孩子/上/补助: with no topic named, the entry must speak of what was asked.
+                    why.Add($"but {entry.Id} mentions only {share:P0} of «{reading.Rest}»: not answering with it");
+                    return Fallback(reading, why);
+                }
                 if (!result.ExactTitle && aspect is not null && entry.Aspects.Count > 0 && !Answers(knowledge, entry, aspect, loose)
                     && entry.Topic is { } topic)
                 {
@@ -496,6 +523,8 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
             }
             if (number is null || i >= folded.Length || !FigureUnits.Contains(folded[i])) { i = Math.Max(i, start); continue; }
             if (number is "12317" or "1") continue; // the hotline; "一次" is how a frequency is asked, not a figure
+            // "六成" is how people say 60%.
+            if (folded[i] == '成' && int.TryParse(number, out var tenths) && tenths < 10) number = (tenths * 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var at = answer.IndexOf(number, StringComparison.Ordinal);
             var stated = false;
             while (at >= 0)

@@ -104,6 +104,8 @@ public sealed class CountyKnowledge
         for (var i = 0; i < index.Entries.Count; i++) positions.TryAdd(index.Entries[i].Id, i);
         Positions = positions;
         Labels = index.Entries.Select(e => Understanding.CueMatcher<int>.Fold(e.Title + "|" + string.Join("|", e.Keywords))).ToArray();
+        Texts = index.Entries.Select(e => Understanding.CueMatcher<int>.Fold(
+            string.Join("|", [e.Title, .. e.Keywords, .. e.Questions, e.Answer, e.How ?? "", e.Detail ?? ""]))).ToArray();
         // The plain answer of every entry, composed once so answering a question allocates next to nothing.
         PlainAnswers = index.Entries.Select(e => Answering.PolicyTexts.Compose(CountyPrefixFor(e), e.Answer, e.Source)).ToArray();
     }
@@ -118,6 +120,9 @@ public sealed class CountyKnowledge
 
     /// <summary>Folded title and keywords of each entry of <see cref="Index"/> (same order).</summary>
     internal string[] Labels { get; }
+
+    /// <summary>Everything each entry says, folded (title, keywords, sample questions, answer, how, detail; same order).</summary>
+    internal string[] Texts { get; }
 
     /// <summary>Entry id → position in <see cref="Index"/>.</summary>
     internal IReadOnlyDictionary<string, int> Positions { get; }
