@@ -134,7 +134,8 @@ public sealed class AnsweringTests
 
         var whom = Answerer.Answer(TestPacks.Xinfeng, "找谁办", "nat-dibao");
         Assert.Contains("乡镇", whom.Text);
-        Assert.Equal("nat-dibao", whom.TopicId);
+        Assert.Equal("低保", whom.Topic);
+        Assert.True(whom.Inherited);
 
         // Without a previous topic the same words are not an answer.
         Assert.NotEqual(PolicyOutcome.Answer, Answerer.Answer(TestPacks.Xinfeng, "详细说说").Outcome);

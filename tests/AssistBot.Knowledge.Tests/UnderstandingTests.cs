@@ -83,12 +83,12 @@ public sealed class UnderstandingTests
     }
 
     [Fact]
-    public void Two_topics_in_one_question_get_numbered_choices()
+    public void Two_topics_in_one_question_get_a_part_each()
     {
         var answer = Answerer.Answer(TestPacks.Xinfeng, "光伏和帮扶车间都是怎么回事");
-        Assert.Equal(PolicyOutcome.Clarify, answer.Outcome);
-        Assert.Contains("xf-pv", answer.ChoiceIds);
-        Assert.Contains("xf-workshop", answer.ChoiceIds);
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Contains(answer.Entries, e => e.Id == "xf-pv");
+        Assert.Contains(answer.Entries, e => e.Id == "xf-workshop");
     }
 
     [Fact]
@@ -192,5 +192,66 @@ public sealed class UnderstandingTests
         var errors = registry.LastResult.Issues.Where(i => i.Severity == PackIssueSeverity.Error).ToList();
         Assert.Contains(errors, e => e.File == file && e.Line == 5 && e.Message.Contains("不存在的话题"));
         Assert.Contains(errors, e => e.File == file && e.Line == 6 && e.Message.Contains("多少年"));
+    }
+
+    [Fact]
+    public void Several_policies_joined_in_one_question_get_a_numbered_part_each_with_its_own_source()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "低保跟临时救助分别找谁申请");
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Equal(["nat-dibao", "nat-linshi"], answer.Entries.Select(e => e.Id).Order());
+        Assert.StartsWith("1. ", answer.Text);
+        Assert.Contains("\n\n2. ", answer.Text);
+        Assert.Equal(2, answer.Text.Split(PolicyTexts.SourcePrefix).Length - 1);
+    }
+
+    [Fact]
+    public void Two_topics_words_used_for_one_thing_are_not_answered_as_two_policies()
+    {
+        // 上中专 reads as 雨露计划 and 学费 as 教育资助, but nothing joins them: one thing is asked.
+        var answer = Answerer.Answer(TestPacks.Yuzhou, "孙子上中专学费要交几多");
+        Assert.False(answer.Outcome == PolicyOutcome.Answer && answer.Entries.Count > 1, answer.Text);
+    }
+
+    [Fact]
+    public void A_household_status_says_who_asks_and_the_other_policy_is_answered()
+    {
+        var answer = Answerer.Answer(TestPacks.Yuzhou, "我们是低保户，房子要塌了找谁");
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Equal("危房改造", answer.Topic);
+    }
+
+    [Fact]
+    public void A_status_alone_in_a_follow_up_keeps_the_conversation_topic()
+    {
+        var answers = Conversation(TestPacks.Yuzhou, "先诊疗后付费", "脱贫户能享受吗");
+        Assert.Equal("先诊疗后付费", answers[1].Topic);
+        Assert.True(answers[1].Inherited);
+    }
+
+    [Fact]
+    public void Traditional_characters_outside_the_old_hand_list_read_like_simplified_ones()
+    {
+        var reading = Read(TestPacks.Xinfeng, "貸款要擔保人嗎");
+        Assert.Equal(["小额信贷"], reading.Topics);
+        Assert.Equal("限制", reading.Aspect);
+        Assert.Equal("nat-loan-collateral", Answerer.Answer(TestPacks.Xinfeng, "貸款要擔保人嗎").TopicId);
+    }
+
+    [Theory]
+    [InlineData("驾驶证怎么办")]
+    [InlineData("老年卡在哪里办")]
+    public void Words_of_how_or_where_alone_do_not_pick_a_policy(string question)
+    {
+        // Without the aspect words nothing of these names a policy; the loan's "how to apply" is not an answer.
+        var answer = Answerer.Answer(TestPacks.Xinfeng, question);
+        Assert.NotEqual(PolicyOutcome.Answer, answer.Outcome);
+    }
+
+    [Fact]
+    public void A_question_about_something_the_entry_never_mentions_is_not_answered_from_it()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "娃读托儿所有补助吗");
+        Assert.NotEqual(PolicyOutcome.Answer, answer.Outcome);
     }
 }
