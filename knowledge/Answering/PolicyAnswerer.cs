@@ -368,7 +368,7 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
             var scores = new float[knowledge.Index.Entries.Count];
             knowledge.Index.ScoreAll(question, scores);
             var fitting = knowledge.Index.Entries.Where(e => Answers(knowledge, e, aspect, loose)).ToList();
-            var ranked = Rank(knowledge, fitting, scores, null).Where(r => r.Score > 0.5f).Take(3).Select(r => r.Entry).ToList();
+            var ranked = Rank(knowledge, fitting, scores, null).Where(r => r.Score > OnlyAspectMinScore).Take(3).Select(r => r.Entry).ToList();
             if (ranked.Count >= 2)
             {
                 why.Add($"only an aspect ({aspect}) and no topic: asking which policy");
@@ -408,6 +408,12 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
                 for (var i = 0; i < result.Count; i++)
                     if (i == 0 || result[i].Score >= result.First.Score * Math.Min(_t.TieRatio, _t.VagueTieRatio) * 0.9f)
                         options.Add(knowledge.Index.Entries[result[i].Entry]);
+                if (MentionedShare(knowledge, options[0], reading) is { } tieShare and < MinMentionedShare)
+                {
+                    // "房产证怎么办": a tie among entries that do not speak of it is no choice to offer.
+                    why.Add($"no topic word; a near tie among entries that mention only {tieShare:P0} of «{reading.Rest}»");
+                    return Fallback(reading, why);
+                }
                 // The near tie is inside one topic and the question says which aspect: that topic's entry for it.
                 if (aspect is not null && options[0].Topic is { } shared && options.All(o => o.Topics.Contains(shared))
                     && Fitting(knowledge, shared, aspect, loose).Count > 0)
@@ -427,6 +433,9 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
                 return Fallback(reading, why);
         }
     }
+
+    /// <summary>An entry offered for a question naming only an aspect must match the question at least this well.</summary>
+    private const float OnlyAspectMinScore = 0.5f;
 
     private static readonly string[] GenericWords = ["补贴", "补助", "政策", "帮扶", "条件", "材料", "标准", "发钱", "钱"];
 
