@@ -44,42 +44,56 @@ public sealed class PolicyEvalSetTests(KnowledgeHostFactory factory) : IClassFix
     public async Task Tuning_conversations_are_at_least_90_percent_correct()
     {
         var results = await Run(Runner, EvalFile("policy-conversations-tune.jsonl"));
-        Assert.True(results.Count >= 80);
+        results.AddRange(await Run(Runner, EvalFile("policy-conversations-heldout.jsonl")));
+        Assert.True(results.Count >= 200);
         Assert.True(results.Count(r => r.Passed) >= 0.9 * results.Count, Summary(results));
     }
 
+    /// <summary>
+    /// Both halves of the first labelled set: the held-out half was scored once (81.0%, 20 confidently wrong) and has
+    /// been tuning data since; tuned figures 737 of 802 correct, 12 confidently wrong.
+    /// </summary>
     [Fact]
     public async Task Tuning_questions_are_at_least_90_percent_correct_and_almost_never_confidently_wrong()
     {
         var results = await Run(Runner, EvalFile("policy-qa-tune.jsonl"));
-        Assert.True(results.Count >= 250);
+        results.AddRange(await Run(Runner, EvalFile("policy-qa-heldout.jsonl")));
+        Assert.True(results.Count >= 800);
         Assert.True(results.Count(r => r.Passed) >= 0.9 * results.Count, Summary(results));
         Assert.True(results.Count(r => r.Verdict == EvalVerdict.ConfidentlyWrong) <= 0.02 * results.Count, Summary(results));
     }
 }
 
 /// <summary>
-/// The held-out part of the labelled set, never tuned on. Issue 12's target is ≥ 95% correct with no confidently wrong
-/// answer, and conversations ≥ 90%. It is NOT met yet: the one scoring by the lead (2026-12-04, after the engine was tuned
-/// on the other half) gave 325/401 = 81.0% correct with 20 confidently wrong, and conversations 105/118 = 89.0%. Until
-/// the engine reaches the target these tests guard those figures against regression; raise the bars as it improves,
-/// never lower them. Excluded from development runs with <c>--filter Category!=HeldOut</c>.
+/// The fresh held-out set (tests/eval/policy-*-fresh-*.jsonl): written by two colleagues from the packs' answers and the
+/// plans without running the bot, merged after the engine was frozen and scored once (2026-12-04): 842 of 987 questions
+/// correct (85.3%) with 49 confidently wrong, conversations 183 of 227 turns (80.6%). Issue 12's target (≥ 95%, none
+/// confidently wrong, conversations ≥ 90%) is NOT met; until it is, these tests guard the measured figures against
+/// regression. Raise the bars as the engine improves, never lower them, and never tune on these files. Excluded from
+/// development runs with <c>--filter Category!=HeldOut</c>.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
 {
-    private const double MeasuredCorrect = 0.81; // 325 of 401 questions
-    private const int MeasuredConfidentlyWrong = 20;
-    private const double MeasuredConversationTurns = 0.889; // 105 of 118 turns
+    private const int MeasuredCorrect = 842; // of 987 questions
+    private const int MeasuredConfidentlyWrong = 49;
+    private const int MeasuredConversationTurns = 183; // of 227 turns
 
     private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
+
+    private async Task<List<EvalCaseResult>> Both(string kind)
+    {
+        var results = await PolicyEvalSetTests.Run(Runner, PolicyEvalSetTests.EvalFile($"policy-{kind}-fresh-xinfeng.jsonl"));
+        results.AddRange(await PolicyEvalSetTests.Run(Runner, PolicyEvalSetTests.EvalFile($"policy-{kind}-fresh-yuzhou.jsonl")));
+        return results;
+    }
 
     [Fact]
     public async Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong()
     {
-        var results = await PolicyEvalSetTests.Run(Runner, PolicyEvalSetTests.EvalFile("policy-qa-heldout.jsonl"));
-        Assert.True(results.Count >= 400);
-        Assert.True(results.Count(r => r.Passed) >= MeasuredCorrect * results.Count, PolicyEvalSetTests.Summary(results));
+        var results = await Both("qa");
+        Assert.Equal(987, results.Count);
+        Assert.True(results.Count(r => r.Passed) >= MeasuredCorrect, PolicyEvalSetTests.Summary(results));
         Assert.True(results.Count(r => r.Verdict == EvalVerdict.ConfidentlyWrong) <= MeasuredConfidentlyWrong,
             PolicyEvalSetTests.Summary(results));
     }
@@ -87,8 +101,8 @@ public sealed class PolicyHeldOutTests(KnowledgeHostFactory factory) : IClassFix
     [Fact]
     public async Task Held_out_conversations_stay_at_or_above_the_measured_score()
     {
-        var results = await PolicyEvalSetTests.Run(Runner, PolicyEvalSetTests.EvalFile("policy-conversations-heldout.jsonl"));
-        Assert.True(results.Count >= 100);
-        Assert.True(results.Count(r => r.Passed) >= MeasuredConversationTurns * results.Count, PolicyEvalSetTests.Summary(results));
+        var results = await Both("conversations");
+        Assert.Equal(227, results.Count);
+        Assert.True(results.Count(r => r.Passed) >= MeasuredConversationTurns, PolicyEvalSetTests.Summary(results));
     }
 }
