@@ -10,10 +10,39 @@ public static class ChineseNumber
 {
     public static bool TryParse(string? input, out decimal value)
     {
+        // "五六千" is a rough range, never 56,000: callers decide what a range means for them.
+        if (TryParseRange(input, out _, out _)) { value = 0; return false; }
         if (TryParseWhole(input, out value)) return true;
         // "家里有五口人", "去年收入大概六千五左右吧": parse the one run of number characters in the sentence.
         var runs = NumberRuns(input ?? "").ToList();
         return runs.Count == 1 && TryParseWhole(runs[0], out value);
+    }
+
+    /// <summary>
+    /// A rough range as people say it: two neighbouring digits, then units only — "五六千" (5,000–6,000), "两三万",
+    /// "一两千", "七八百块", "三四口人" (3–4). Arabic digits are not ranges ("56" is fifty-six).
+    /// </summary>
+    public static bool TryParseRange(string? input, out decimal low, out decimal high)
+    {
+        low = high = 0;
+        foreach (var run in NumberRuns(input?.Normalize(System.Text.NormalizationForm.FormKC) ?? ""))
+        {
+            if (run.Length < 2 || char.IsAsciiDigit(run[0]) || char.IsAsciiDigit(run[1])) continue;
+            var (first, second) = (ChineseDigits.Digit(run[0]), ChineseDigits.Digit(run[1]));
+            if (first < 1 || second != first + 1) continue;
+            decimal unit = 1;
+            var unitsOnly = true;
+            foreach (var c in run.AsSpan(2))
+            {
+                var value = UnitValue(c);
+                if (value == 0) { unitsOnly = false; break; }
+                unit *= value;
+            }
+            if (!unitsOnly) continue;
+            (low, high) = (first * unit, second * unit);
+            return true;
+        }
+        return false;
     }
 
     private static IEnumerable<string> NumberRuns(string text)

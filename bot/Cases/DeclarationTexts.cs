@@ -78,6 +78,12 @@ public static class DeclarationTexts
     public const string DescriptionTooLong = "说明超过500字，已保留前500字。";
 
     public const string AskIncome = "第9步（可不填）：估计今年家里每人一年的纯收入有多少元？不清楚可以跳过。";
+    public const string RetryHouseholdSizeRange = "家里一共几口人？请发一个准数，比如：4。";
+
+    /// <summary>"五六千": the lower end is kept, and the farmer is told so (and how to change it).</summary>
+    public static string IncomeRangeTaken(decimal low, decimal high) =>
+        $"您说的是{low:0}到{high:0}元，先按{low:0}元记下；不对的话，最后核对时可以改。";
+
     public const string RetryIncome = "请发一个数字（元），比如：6000；不清楚就回复\"跳过\"。";
 
     /// <summary>Shown after the income answer: compares with the configured line, never turns anyone away.</summary>

@@ -267,7 +267,7 @@ public sealed class DeclarationDialog : WaterfallDialog
             case DeclarationField.HouseholdSize:
                 if (ChineseNumber.TryParse(text, out var size) && size == decimal.Truncate(size) && size is >= 1 and <= 20)
                     updated = draft with { HouseholdSize = (int)size };
-                else retry = DeclarationTexts.RetryHouseholdSize;
+                else retry = ChineseNumber.TryParseRange(text, out _, out _) ? DeclarationTexts.RetryHouseholdSizeRange : DeclarationTexts.RetryHouseholdSize;
                 break;
 
             case DeclarationField.Hardships:
@@ -294,11 +294,14 @@ public sealed class DeclarationDialog : WaterfallDialog
 
             case DeclarationField.Income:
                 if (IsAny(text, SkipWords)) updated = draft with { Income = null, IncomeAnswered = true };
+                else if (ChineseNumber.TryParseRange(text, out var low, out var high) && high <= 10_000_000)
+                    updated = draft with { Income = low, IncomeAnswered = true };
                 else if (ChineseNumber.TryParse(text, out var income) && income is >= 0 and <= 10_000_000)
                     updated = draft with { Income = decimal.Round(income), IncomeAnswered = true };
                 else retry = DeclarationTexts.RetryIncome;
                 if (updated is not null)
-                    notice = DeclarationTexts.IncomeExplanation(updated.Income, county.Rules.MonitoringLine, county.County.Name);
+                    notice = (ChineseNumber.TryParseRange(text, out var from, out var to) ? DeclarationTexts.IncomeRangeTaken(from, to) + "\n" : "")
+                        + DeclarationTexts.IncomeExplanation(updated.Income, county.Rules.MonitoringLine, county.County.Name);
                 break;
         }
 

@@ -39,6 +39,32 @@ public sealed class DeclarationDialogTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_rough_range_is_never_multiplied_an_income_keeps_the_lower_end_and_says_so_a_household_size_asks_again()
+    {
+        Assert.Contains("现在开始吗", await _chat.Say("我要申报"));
+        Assert.Contains("您同意吗", await _chat.Say("1"));
+        Assert.Contains("户主姓名", await _chat.Say("同意"));
+        Assert.Contains("身份证号", await _chat.Say("我叫张三"));
+        Assert.Contains("联系电话", await _chat.Say(Id));
+        Assert.Contains("哪个乡镇", await _chat.Say("13912345678"));
+        Assert.Contains("大塘埠镇哪个村", await _chat.Say("大塘埠"));
+        Assert.Contains("几口人", await _chat.Say("代屋村"));
+        // "三四口人" is not 34 people, nor a number to guess: ask for an exact one.
+        Assert.Contains("请发一个准数", await _chat.Say("三四口人"));
+        Assert.Contains("哪类困难", await _chat.Say("四口"));
+        Assert.Contains("说说情况", await _chat.Say("1"));
+        Assert.Contains("纯收入", await _chat.Say("老人住院花了不少钱"));
+
+        // "五六千" was read as 56,000 — above any monitoring line — which told the farmer the wrong thing.
+        var summary = await _chat.Say("一年五六千吧");
+        Assert.Contains("您说的是5000到6000元，先按5000元记下", summary);
+        Assert.DoesNotContain("56000", summary);
+        Assert.Contains("每人年收入：约5000元", summary);
+        Assert.Contains("家庭人口：4人", summary);
+        Assert.Contains("请核对", summary);
+    }
+
+    [Fact]
     public async Task A_full_declaration_with_a_refused_id_a_policy_question_and_a_correction_gets_a_reference_number()
     {
         Assert.Contains("现在开始吗", await _chat.Say("我要申报"));
