@@ -16,15 +16,14 @@ public static class CasesServiceCollectionExtensions
 {
     /// <summary>
     /// Self-declarations, households, cadres, binding, the admin API options and the import CLI commands.
-    /// <c>Cases:PacksDirectory</c> overrides where the packs (places.yaml, declaration.yaml) are read from.
+    /// The packs (places.yaml, declaration.yaml) are read from <c>Knowledge:PacksDirectory</c>, like every pack file.
     /// Call after <c>AddConversationEngine</c>: it registers the 困难申报 / 查进度 / 绑定 features with the router and
     /// puts the WeCom cadre front (<see cref="CadreChannelBot"/>) before the engine's bot.
     /// </summary>
     public static IServiceCollection AddCases(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
-        services.AddSingleton(_ => CaseCatalog.Load(CasePackFiles.FindPacksDirectory(
-            configuration["Cases:PacksDirectory"] ?? configuration["Knowledge:PacksDirectory"])));
+        services.AddSingleton(_ => CaseCatalog.Load(Knowledge.PacksDirectory.From(configuration)));
         services.AddSingleton<CountyCaseData>();
         services.AddSingleton<DeclarationStore>();
         services.AddSingleton<DeclarationDraftStore>();

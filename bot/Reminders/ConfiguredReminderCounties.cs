@@ -9,7 +9,8 @@ public sealed class ConfiguredReminderCounties : IReminderCounties
 {
     public ConfiguredReminderCounties(Counties counties, IConfiguration configuration, ILogger<ConfiguredReminderCounties> logger)
     {
-        var packs = configuration["Reminders:PacksDirectory"] is { Length: > 0 } dir ? dir : Path.Combine(AppContext.BaseDirectory, "packs");
+        // The same packs as the Q&A and the cases: Knowledge:PacksDirectory governs every pack file.
+        var packs = Knowledge.PacksDirectory.From(configuration);
         All = counties.All.Select(c =>
         {
             var pack = ReminderPackLoader.LoadPack(packs, c.Options.Pack);
