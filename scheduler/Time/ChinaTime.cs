@@ -20,7 +20,20 @@ public static class ChinaTime
     }
 
     /// <summary>The instant as CST.</summary>
-    public static DateTimeOffset ToChina(DateTimeOffset instant) => instant.ToOffset(Offset);
+    public static DateTimeOffset ToChina(this DateTimeOffset instant) => instant.ToOffset(Offset);
+
+    /// <summary>Today's CST date on this clock.</summary>
+    public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Offset).DateTime);
+
+    /// <summary>"5月15日 14:30", for anything a person reads.</summary>
+    public static string Display(DateTimeOffset instant)
+    {
+        var t = instant.ToOffset(Offset);
+        return $"{t.Month}月{t.Day}日 {t:HH:mm}";
+    }
+
+    /// <summary>"5月15日".</summary>
+    public static string DisplayDate(DateTimeOffset instant) => FormatShortDate(DateOf(instant));
 
     /// <summary>The CST calendar date of an instant.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToChina(instant).DateTime);
