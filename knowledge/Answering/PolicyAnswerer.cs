@@ -13,7 +13,7 @@ namespace AssistBot.Knowledge.Answering;
 /// from that county's pack. A message naming only an aspect ("得多久还上") continues the conversation's topic. When no
 /// topic word is found at all, BM25 over character n-grams is the back-off (typos, unknown words), with its thresholds.
 /// </summary>
-public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThresholds? thresholds = null)
+public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThresholds? thresholds = null)
 {
     private const string WhatIsIt = "是什么";
     private const string HowToApply = "办理";
@@ -321,27 +321,6 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         return Clarify(ranked.Take(3).Select(r => r.Entry).ToList(), topic, null, knowledge, why);
     }
 
-    /// <summary>
-    /// The share of the question's content character pairs (<see cref="QuestionReading.Rest"/>) that the entry's text
-    /// contains anywhere; null when the question has too few pairs to judge.
-    /// </summary>
-    private static float? MentionedShare(CountyKnowledge knowledge, PolicyEntry entry, QuestionReading reading)
-    {
-        if (!knowledge.Positions.TryGetValue(entry.Id, out var at)) return null;
-        var text = knowledge.Texts[at];
-        int pairs = 0, found = 0;
-        foreach (var run in reading.Rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            for (var i = 0; i + 1 < run.Length; i++)
-            {
-                pairs++;
-                if (text.Contains(run.AsSpan(i, 2), StringComparison.Ordinal)) found++;
-            }
-        return pairs < 2 ? null : (float)found / pairs;
-    }
-
-    /// <summary>Below this share of the question's content pairs, an entry found by n-grams alone does not answer.</summary>
-    private const float MinMentionedShare = 0.3f;
-
     /// <summary>The only candidate whose title or keywords hold the question's (single, specific) topic cue.</summary>
     private PolicyEntry? NamingEntry(CountyKnowledge knowledge, List<PolicyEntry> candidates)
     {
@@ -356,101 +335,6 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
             found = e;
         }
         return found;
-    }
-
-    /// <summary>No topic word: BM25 over n-grams decides, as before, and the aspect asked must still fit.</summary>
-    private PolicyAnswer BackOff(CountyKnowledge knowledge, string question, QuestionReading reading, string? aspect, bool loose,
-        PolicyEntry? last, CountyKnowledge lastKnowledge, FollowUpKind followUp, List<string> why)
-    {
-        if (aspect is not null && AsksOnlyAnAspect(reading, knowledge.Index))
-        {
-            // "标准是多少", "补贴几月发" with nothing to go on: which policy? Offer the entries that answer it.
-            var scores = new float[knowledge.Index.Entries.Count];
-            knowledge.Index.ScoreAll(question, scores);
-            var fitting = knowledge.Index.Entries.Where(e => Answers(knowledge, e, aspect, loose)).ToList();
-            var ranked = Rank(knowledge, fitting, scores, null).Where(r => r.Score > OnlyAspectMinScore).Take(3).Select(r => r.Entry).ToList();
-            if (ranked.Count >= 2)
-            {
-                why.Add($"only an aspect ({aspect}) and no topic: asking which policy");
-                return Clarify(ranked, null, aspect, knowledge, why);
-            }
-            why.Add($"only an aspect ({aspect}) and no topic");
-            return Fallback(reading, why) with { Aspect = aspect };
-        }
-        // The aspect words ("怎么申请", "多少钱") are in many entries: which policy is asked must come from the other words,
-        // or "残疾证怎么办" would be answered with the loan's "how to apply".
-        var searched = reading.AspectCues.Count > 0 && reading.Rest.Length > 0 ? reading.Rest : question;
-        var result = knowledge.Index.Search(searched);
-        var outcome = Classify(result);
-        if (!ReferenceEquals(searched, question)) why.Add($"searching the words besides the aspect: «{searched}»");
-        switch (outcome)
-        {
-            case PolicyOutcome.Answer:
-                var entry = knowledge.Index.Entries[result.First.Entry];
-                why.Add($"no topic word; n-gram search found {entry.Id} (score {result.First.Score:F1}, coverage {result.First.Coverage:F2})");
-                if (!result.ExactTitle && MentionedShare(knowledge, entry, reading) is { } share and < MinMentionedShare)
-                {
-                    // "孩子上幼儿园有补助吗" → 雨露计划 on 孩子/上/补助: with no topic named, the entry must speak of what was asked.
-                    why.Add($"but {entry.Id} mentions only {share:P0} of «{reading.Rest}»: not answering with it");
-                    return Fallback(reading, why);
-                }
-                if (!result.ExactTitle && aspect is not null && entry.Aspects.Count > 0 && !Answers(knowledge, entry, aspect, loose)
-                    && entry.Topic is { } topic)
-                {
-                    why.Add($"but {entry.Id} does not answer {aspect}: looking within its topic {topic}");
-                    return Choose(knowledge, question, reading, [topic], aspect, loose, why);
-                }
-                if (followUp == FollowUpKind.How && entry.How is not null)
-                    return Confident(knowledge, entry, FollowUpKind.How, entry.Topic, aspect, why, appendHow: true);
-                return Confident(knowledge, entry, FollowUpKind.None, entry.Topic, aspect, why);
-            case PolicyOutcome.Clarify:
-                var options = new List<PolicyEntry>(3);
-                for (var i = 0; i < result.Count; i++)
-                    if (i == 0 || result[i].Score >= result.First.Score * Math.Min(_t.TieRatio, _t.VagueTieRatio) * 0.9f)
-                        options.Add(knowledge.Index.Entries[result[i].Entry]);
-                if (MentionedShare(knowledge, options[0], reading) is { } tieShare and < MinMentionedShare)
-                {
-                    // "房产证怎么办": a tie among entries that do not speak of it is no choice to offer.
-                    why.Add($"no topic word; a near tie among entries that mention only {tieShare:P0} of «{reading.Rest}»");
-                    return Fallback(reading, why);
-                }
-                // The near tie is inside one topic and the question says which aspect: that topic's entry for it.
-                if (aspect is not null && options[0].Topic is { } shared && options.All(o => o.Topics.Contains(shared))
-                    && Fitting(knowledge, shared, aspect, loose).Count > 0)
-                {
-                    why.Add($"no topic word; n-gram search: a near tie inside {shared}, asked {aspect}");
-                    return Choose(knowledge, question, reading, [shared], aspect, loose, why);
-                }
-                why.Add("no topic word; n-gram search: a near tie");
-                return Clarify(options, options[0].Topic, aspect, knowledge, why);
-            default:
-                if (last is not null && followUp != FollowUpKind.None)
-                {
-                    why.Add("a follow-up of the last answer");
-                    return Confident(lastKnowledge, last, followUp, last.Topic, aspect, why) with { Inherited = true };
-                }
-                why.Add("no topic word and no good n-gram match");
-                return Fallback(reading, why);
-        }
-    }
-
-    /// <summary>An entry offered for a question naming only an aspect must match the question at least this well.</summary>
-    private const float OnlyAspectMinScore = 0.5f;
-
-    private static readonly string[] GenericWords = ["补贴", "补助", "政策", "帮扶", "条件", "材料", "标准", "发钱", "钱"];
-
-    /// <summary>True when, without its aspect words, the question says (almost) nothing: "标准是多少", "找哪个办".</summary>
-    private static bool AsksOnlyAnAspect(QuestionReading reading, PolicyIndex index)
-    {
-        // On the rewritten question (fillers gone, 啥时候 → 什么时候), without the aspect words in either form.
-        var rest = index.Normalize(reading.Folded).Replace(" ", "", StringComparison.Ordinal);
-        foreach (var (_, cue, _) in reading.AspectCues)
-            rest = rest.Replace(cue, "", StringComparison.Ordinal).Replace(index.Normalize(cue), "", StringComparison.Ordinal);
-        foreach (var generic in GenericWords) rest = rest.Replace(generic, "", StringComparison.Ordinal);
-        var meaningful = 0;
-        foreach (var c in rest)
-            if (CharFolding.IsCjk(c) && !"那这个的呢吗啊呀吧了要我们你这些还再给一下请问是啥么俺家咱恁嗯哦能不得有没想就说".Contains(c)) meaningful++;
-        return meaningful <= 2;
     }
 
     private static List<PolicyEntry> Candidates(CountyKnowledge knowledge, string topic)
@@ -513,78 +397,6 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
         return ranked;
     }
 
-    /// <summary>A number the question asks to confirm ("在岗20天吗", "能给到三万吗") that the answer does not contain.</summary>
-    internal static string? UnconfirmedFigure(string folded, string answer)
-    {
-        for (var i = 0; i < folded.Length; i++)
-        {
-            string? number = null;
-            var start = i;
-            if (char.IsAsciiDigit(folded[i]))
-            {
-                while (i < folded.Length && (char.IsAsciiDigit(folded[i]) || folded[i] == '.')) i++;
-                number = folded[start..i];
-            }
-            else if (ChineseDigits.Contains(folded[i]))
-            {
-                while (i < folded.Length && ChineseDigits.Contains(folded[i])) i++;
-                number = ChineseNumber(folded[start..i]);
-            }
-            if (number is null || i >= folded.Length || !FigureUnits.Contains(folded[i])) { i = Math.Max(i, start); continue; }
-            if (number is "12317" or "1") continue; // the hotline; "一次" is how a frequency is asked, not a figure
-            // "六成" is how people say 60%.
-            if (folded[i] == '成' && int.TryParse(number, out var tenths) && tenths < 10) number = (tenths * 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var at = answer.IndexOf(number, StringComparison.Ordinal);
-            var stated = false;
-            while (at >= 0)
-            {
-                var before = at > 0 ? answer[at - 1] : ' ';
-                var after = at + number.Length < answer.Length ? answer[at + number.Length] : ' ';
-                if (!char.IsAsciiDigit(before) && !char.IsAsciiDigit(after) && after != '.') { stated = true; break; }
-                at = answer.IndexOf(number, at + 1, StringComparison.Ordinal);
-            }
-            if (!stated && !answer.Contains(folded.Substring(start, Math.Min(2, folded.Length - start)), StringComparison.Ordinal))
-                return folded.Substring(start, i - start + 1);
-        }
-        return null;
-    }
-
-    private const string ChineseDigits = "一二三四五六七八九十两";
-
-    // Units of a plan's figures; not 岁 (an age is the asker's own, answered by the entry's age rule).
-    private const string FigureUnits = "万千元天日次个年%人户成";
-
-    /// <summary>一 … 九十九 as digits (二十 → 20, 十五 → 15, 两 → 2); null for anything else.</summary>
-    private static string? ChineseNumber(string text)
-    {
-        static int Digit(char c) => c == '两' ? 2 : "一二三四五六七八九".IndexOf(c) + 1;
-        var value = text switch
-        {
-            [var one] when one != '十' => Digit(one),
-            ['十'] => 10,
-            ['十', var ones] => 10 + Digit(ones),
-            [var tens, '十'] => Digit(tens) * 10,
-            [var tens, '十', var ones] => Digit(tens) * 10 + Digit(ones),
-            _ => 0,
-        };
-        return value > 0 ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-    }
-
-    private PolicyAnswer DetailMissing(CountyKnowledge knowledge, string topic, string? aspect, List<string> why, string? figure = null)
-    {
-        var label = figure is not null ? $"“{figure}”这个数" : aspect is null ? "这一点" : knowledge.Vocabulary.Aspect(aspect)?.Label ?? aspect;
-        var titles = Candidates(knowledge, topic).Take(3).Select(e => e.Title).ToList();
-        if (figure is null) why.Add($"topic {topic}: no entry answers {aspect ?? "this"}; saying so (no other aspect's figure)");
-        return new PolicyAnswer(PolicyOutcome.Fallback, PolicyTexts.DetailNotInDocuments(topic, label, Scope(knowledge), titles), [], [], null)
-            { Topic = topic, Aspect = aspect, County = knowledge.Pack.County, Why = why };
-    }
-
-    private static string Scope(CountyKnowledge knowledge) => PolicyTexts.Scope(knowledge.Pack.CountyName, knowledge.Pack.EffectiveFrom);
-
-    private static PolicyAnswer Clarify(List<PolicyEntry> options, string? topic, string? aspect, CountyKnowledge knowledge, List<string> why) =>
-        new(PolicyOutcome.Clarify, PolicyTexts.ClarifyPrompt, options, options.Select(e => e.Title).ToList(), null)
-            { Topic = topic, Aspect = aspect, County = knowledge.Pack.County, Why = why };
-
     internal PolicyOutcome Classify(in SearchResult result)
     {
         if (result.Count == 0) return PolicyOutcome.Fallback;
@@ -625,37 +437,4 @@ public sealed class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThres
 
     /// <summary>Two topics' words for one thing: the entry that must lead to be answered without asking.</summary>
     private const float SeveralLead = 2f;
-
-    /// <summary>At most this many policies answered in one reply; more are rare and would make a wall of text.</summary>
-    private const int MaxParts = 3;
-
-    /// <summary>Several policies in one question: one numbered part each, with its own source line.</summary>
-    private static PolicyAnswer Several(CountyKnowledge knowledge, List<PolicyEntry> entries, string topic, string? aspect, IReadOnlyList<string> why)
-    {
-        var parts = entries.Select((e, i) => PolicyTexts.Part(i + 1, e.Title, knowledge.CountyPrefixFor(e), e.Answer, e.Source));
-        return new PolicyAnswer(PolicyOutcome.Answer, string.Join("\n\n", parts), entries, [], entries[0].Id)
-            { Topic = topic, Aspect = aspect, County = knowledge.Pack.County, Why = why };
-    }
-
-    private static PolicyAnswer Fallback(QuestionReading? reading, IReadOnlyList<string> why) =>
-        new(PolicyOutcome.Fallback, PolicyTexts.Fallback, [], [], null) { Reading = reading, Why = why };
-
-    private static PolicyAnswer Confident(CountyKnowledge knowledge, PolicyEntry entry, FollowUpKind kind, string? topic, string? aspect,
-        IReadOnlyList<string> why, bool appendHow = false)
-    {
-        var prefix = knowledge.CountyPrefixFor(entry);
-        var source = PolicyTexts.SourcePrefix + entry.Source;
-        var text = kind switch
-        {
-            FollowUpKind.Detail => entry.Detail is { } detail
-                ? $"{prefix}{detail}\n{source}"
-                : $"{prefix}{entry.Answer}\n\n{PolicyTexts.HowLead}{entry.How ?? PolicyTexts.GenericHow}\n{source}",
-            FollowUpKind.How when appendHow && entry.How is { } how => $"{prefix}{entry.Answer}\n\n{PolicyTexts.HowLead}{how}\n{source}",
-            FollowUpKind.How when appendHow => $"{prefix}{entry.Answer}\n{source}",
-            FollowUpKind.How => $"{prefix}{PolicyTexts.HowLead}{entry.How ?? PolicyTexts.GenericHow}\n{source}",
-            _ => $"{prefix}{entry.Answer}\n{source}",
-        };
-        return new PolicyAnswer(PolicyOutcome.Answer, text, [entry], [], entry.Id)
-            { Topic = topic ?? entry.Topic, Aspect = aspect, County = knowledge.Pack.County, Why = why };
-    }
 }

@@ -107,8 +107,11 @@ public sealed class QuestionReader
     /// <summary>A household's status (低保户, 五保户, 监测户, 脱贫户): who the asker is, not by itself the policy asked.</summary>
     private static bool IsHouseholdStatus(string cue) => cue.Length >= 3 && cue[^1] == '户';
 
-    /// <summary>Characters that carry no content of their own in a question (particles, pronouns, fillers, 能/要/有).</summary>
-    internal const string FunctionChars = "那这个的呢吗啊呀吧了要我们你他她这些还再给一下请问是啥么俺家咱恁嗯哦能不得有没想就说么子哩啵咯冇嘛呗哈和跟与或及吧会可以去";
+    /// <summary>
+    /// Characters that carry no content of their own in a question (particles, pronouns, fillers, 能/要/有, 赣南 么子).
+    /// 子 goes with 么子; 孩子 and 房子 keep their first character, which is what tells them apart.
+    /// </summary>
+    internal const string FunctionChars = "那这个的呢吗啊呀吧了要我们你他她些还再给一下请问是啥么俺家咱恁嗯哦能不得有没想就说子哩啵咯冇嘛呗哈和跟与或及会可以去";
 
     /// <summary>Words every policy question may use without saying which policy (补贴, 政策, 规定 …).</summary>
     internal static readonly string[] GenericWords = ["补贴", "补助", "政策", "帮扶", "规定", "材料", "标准", "发钱", "怎么", "什么", "咋"];

@@ -1,0 +1,125 @@
+using AssistBot.Knowledge.Packs;
+using AssistBot.Knowledge.Search;
+using AssistBot.Knowledge.Understanding;
+
+namespace AssistBot.Knowledge.Answering;
+
+/// <summary>No topic word found: the character n-gram back-off, and the checks that keep it honest.</summary>
+public sealed partial class PolicyAnswerer
+{
+    /// <summary>
+    /// The share of the question's content character pairs (<see cref="QuestionReading.Rest"/>) that the entry's text
+    /// contains anywhere; null when the question has too few pairs to judge.
+    /// </summary>
+    private static float? MentionedShare(CountyKnowledge knowledge, PolicyEntry entry, QuestionReading reading)
+    {
+        if (!knowledge.Positions.TryGetValue(entry.Id, out var at)) return null;
+        var text = knowledge.Texts[at];
+        int pairs = 0, found = 0;
+        foreach (var run in reading.Rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            for (var i = 0; i + 1 < run.Length; i++)
+            {
+                pairs++;
+                if (text.Contains(run.AsSpan(i, 2), StringComparison.Ordinal)) found++;
+            }
+        return pairs < 2 ? null : (float)found / pairs;
+    }
+
+    /// <summary>Below this share of the question's content pairs, an entry found by n-grams alone does not answer.</summary>
+    private const float MinMentionedShare = 0.3f;
+
+    /// <summary>No topic word: BM25 over n-grams decides, as before, and the aspect asked must still fit.</summary>
+    private PolicyAnswer BackOff(CountyKnowledge knowledge, string question, QuestionReading reading, string? aspect, bool loose,
+        PolicyEntry? last, CountyKnowledge lastKnowledge, FollowUpKind followUp, List<string> why)
+    {
+        if (aspect is not null && AsksOnlyAnAspect(reading, knowledge.Index))
+        {
+            // "标准是多少", "补贴几月发" with nothing to go on: which policy? Offer the entries that answer it.
+            var scores = new float[knowledge.Index.Entries.Count];
+            knowledge.Index.ScoreAll(question, scores);
+            var fitting = knowledge.Index.Entries.Where(e => Answers(knowledge, e, aspect, loose)).ToList();
+            var ranked = Rank(knowledge, fitting, scores, null).Where(r => r.Score > OnlyAspectMinScore).Take(3).Select(r => r.Entry).ToList();
+            if (ranked.Count >= 2)
+            {
+                why.Add($"only an aspect ({aspect}) and no topic: asking which policy");
+                return Clarify(ranked, null, aspect, knowledge, why);
+            }
+            why.Add($"only an aspect ({aspect}) and no topic");
+            return Fallback(reading, why) with { Aspect = aspect };
+        }
+        // The aspect words ("怎么申请", "多少钱") are in many entries: which policy is asked must come from the other words,
+        // or "残疾证怎么办" would be answered with the loan's "how to apply".
+        var searched = reading.AspectCues.Count > 0 && reading.Rest.Length > 0 ? reading.Rest : question;
+        var result = knowledge.Index.Search(searched);
+        var outcome = Classify(result);
+        if (!ReferenceEquals(searched, question)) why.Add($"searching the words besides the aspect: «{searched}»");
+        switch (outcome)
+        {
+            case PolicyOutcome.Answer:
+                var entry = knowledge.Index.Entries[result.First.Entry];
+                why.Add($"no topic word; n-gram search found {entry.Id} (score {result.First.Score:F1}, coverage {result.First.Coverage:F2})");
+                if (!result.ExactTitle && MentionedShare(knowledge, entry, reading) is { } share and < MinMentionedShare)
+                {
+                    // "孩子上幼儿园有补助吗" → 雨露计划 on 孩子/上/补助: with no topic named, the entry must speak of what was asked.
+                    why.Add($"but {entry.Id} mentions only {share:P0} of «{reading.Rest}»: not answering with it");
+                    return Fallback(reading, why);
+                }
+                if (!result.ExactTitle && aspect is not null && entry.Aspects.Count > 0 && !Answers(knowledge, entry, aspect, loose)
+                    && entry.Topic is { } topic)
+                {
+                    why.Add($"but {entry.Id} does not answer {aspect}: looking within its topic {topic}");
+                    return Choose(knowledge, question, reading, [topic], aspect, loose, why);
+                }
+                if (followUp == FollowUpKind.How && entry.How is not null)
+                    return Confident(knowledge, entry, FollowUpKind.How, entry.Topic, aspect, why, appendHow: true);
+                return Confident(knowledge, entry, FollowUpKind.None, entry.Topic, aspect, why);
+            case PolicyOutcome.Clarify:
+                var options = new List<PolicyEntry>(3);
+                for (var i = 0; i < result.Count; i++)
+                    if (i == 0 || result[i].Score >= result.First.Score * Math.Min(_t.TieRatio, _t.VagueTieRatio) * 0.9f)
+                        options.Add(knowledge.Index.Entries[result[i].Entry]);
+                if (MentionedShare(knowledge, options[0], reading) is { } tieShare and < MinMentionedShare)
+                {
+                    // "房产证怎么办": a tie among entries that do not speak of it is no choice to offer.
+                    why.Add($"no topic word; a near tie among entries that mention only {tieShare:P0} of «{reading.Rest}»");
+                    return Fallback(reading, why);
+                }
+                // The near tie is inside one topic and the question says which aspect: that topic's entry for it.
+                if (aspect is not null && options[0].Topic is { } shared && options.All(o => o.Topics.Contains(shared))
+                    && Fitting(knowledge, shared, aspect, loose).Count > 0)
+                {
+                    why.Add($"no topic word; n-gram search: a near tie inside {shared}, asked {aspect}");
+                    return Choose(knowledge, question, reading, [shared], aspect, loose, why);
+                }
+                why.Add("no topic word; n-gram search: a near tie");
+                return Clarify(options, options[0].Topic, aspect, knowledge, why);
+            default:
+                if (last is not null && followUp != FollowUpKind.None)
+                {
+                    why.Add("a follow-up of the last answer");
+                    return Confident(lastKnowledge, last, followUp, last.Topic, aspect, why) with { Inherited = true };
+                }
+                why.Add("no topic word and no good n-gram match");
+                return Fallback(reading, why);
+        }
+    }
+
+    /// <summary>An entry offered for a question naming only an aspect must match the question at least this well.</summary>
+    private const float OnlyAspectMinScore = 0.5f;
+
+    private static readonly string[] GenericWords = ["补贴", "补助", "政策", "帮扶", "条件", "材料", "标准", "发钱", "钱"];
+
+    /// <summary>True when, without its aspect words, the question says (almost) nothing: "标准是多少", "找哪个办".</summary>
+    private static bool AsksOnlyAnAspect(QuestionReading reading, PolicyIndex index)
+    {
+        // On the rewritten question (fillers gone, 啥时候 → 什么时候), without the aspect words in either form.
+        var rest = index.Normalize(reading.Folded).Replace(" ", "", StringComparison.Ordinal);
+        foreach (var (_, cue, _) in reading.AspectCues)
+            rest = rest.Replace(cue, "", StringComparison.Ordinal).Replace(index.Normalize(cue), "", StringComparison.Ordinal);
+        foreach (var generic in GenericWords) rest = rest.Replace(generic, "", StringComparison.Ordinal);
+        var meaningful = 0;
+        foreach (var c in rest)
+            if (CharFolding.IsCjk(c) && !"那这个的呢吗啊呀吧了要我们你这些还再给一下请问是啥么俺家咱恁嗯哦能不得有没想就说".Contains(c)) meaningful++;
+        return meaningful <= 2;
+    }
+}
