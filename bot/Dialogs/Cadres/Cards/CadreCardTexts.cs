@@ -86,5 +86,5 @@ public static class CadreCardTexts
 
     public static string DigestList(IReadOnlyList<CadreDigestLine> lines) =>
         $"待办清单（{lines.Count}项）：\n" + string.Join('\n', lines.Select((l, i) =>
-            $"{i + 1}. {l.Text}" + (l.Command is { Length: > 0 } c ? $"\n   办理：回复“{c}”" : "")));
+            $"{i + 1}. {l.Text}" + (l.Command is { Length: > 0 } c ? $" → 回复“{c}”" : "")));
 }

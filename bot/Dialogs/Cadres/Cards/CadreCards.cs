@@ -141,7 +141,11 @@ public sealed class CadreCards(IStorage storage)
 
     /// <summary>The digest's full list, numbered, for "清单" (replaces the previous one).</summary>
     public ValueTask SaveListAsync(string countyId, string userId, IReadOnlyList<CadreCardItem> items, CancellationToken ct = default) =>
-        WriteAsync(ListKey(countyId, userId), items.Select(i => new CadreDigestLine(i.Line, Command(i))).ToList(), ListLifetime, ct);
+        WriteAsync(ListKey(countyId, userId), items.Select(i => new CadreDigestLine(ListText(i), Command(i))).ToList(), ListLifetime, ct);
+
+    /// <summary>A list line: the title and what it is about (the full text is on the card and in the reminder).</summary>
+    private static string ListText(CadreCardItem item) =>
+        item.Keys.Count > 0 && CadreCardKey.Parse(item.Keys[0]) is { } key ? $"{item.Title} {key.Target}" : Cut(item.Line, 40);
 
     public async ValueTask<IReadOnlyList<CadreDigestLine>> GetListAsync(string countyId, string userId, CancellationToken ct = default) =>
         (await storage.ReadAsync<List<CadreDigestLine>>(ListKey(countyId, userId), ct).ConfigureAwait(false))?.Value ?? [];
