@@ -246,6 +246,53 @@ public sealed class ProactiveDeliveryTests(SharedRedis redis, ITestOutputHelper 
         Assert.False((await quota.GetAsync("xinfeng", openId)).HasQuota);
     }
 
+    [Fact]
+    public async Task A_one_time_consent_survives_45009_and_the_reminder_goes_out_on_the_retry()
+    {
+        const string windowTemplate = "tpl-window-once-0002";
+        await using var host = Host(new Dictionary<string, string?>
+        {
+            ["Counties:xinfeng:WeChat:Subscriptions:window:TemplateId"] = windowTemplate,
+            ["Counties:xinfeng:WeChat:Subscriptions:window:LongTerm"] = "false",
+            ["Counties:xinfeng:WeChat:Subscriptions:window:Fields:thing1"] = "keyword1",
+        });
+        var platform = new WeChatPlatform(host.CreateClient());
+        var (outbox, delivery) = Worker(host);
+        var openId = WeChatPlatform.NewOpenId();
+        await PostAsync(platform, Head(openId, "subscribe_msg_popup_event") + "<SubscribeMsgPopupEvent><List><TemplateId><![CDATA[" + windowTemplate +
+                                  "]]></TemplateId><SubscribeStatusString><![CDATA[accept]]></SubscribeStatusString><PopupScene>2</PopupScene></List></SubscribeMsgPopupEvent></xml>");
+
+        // The API's daily quota is hit (45009): the send is retried later and the one-time consent is not lost.
+        _api.EnqueueError(FakeWeChatApi.BizSendPath, 45009);
+        var message = new OutboxMessage
+        {
+            IdempotencyKey = $"window:xinfeng:yulu-2024-spring:2024-03-01:open:{openId}",
+            Kind = "window",
+            CountyId = "xinfeng",
+            Recipient = OutboxRecipient.Farmer(openId),
+            Text = "【补助申请提醒】2024年雨露计划春季学期补助开始申请。",
+            Template = new OutboxTemplate("window", new Dictionary<string, string> { ["keyword1"] = "2024年雨露计划春季学期补助申请" }),
+            DueAt = _clock.GetUtcNow(),
+            CreatedAt = _clock.GetUtcNow(),
+            Subject = "yulu-2024-spring",
+        };
+        await outbox.EnqueueAsync(message);
+        await delivery.DrainAsync();
+        var entry = (await outbox.GetAsync(OutboxIds.FromIdempotencyKey(message.IdempotencyKey)))!;
+        Assert.Equal((OutboxStatus.Pending, 1), (entry.Status, entry.Attempts));
+        Assert.Equal(["subscription-long:skipped(not-configured)", "custom:skipped(window-closed)", "subscription-once:retry(45009)"],
+            entry.Trail.Select(a => a.ToString()));
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await delivery.DrainAsync();
+        entry = (await outbox.GetAsync(entry.Id))!;
+        Assert.Equal((OutboxStatus.Sent, "wechat:subscription-once"), (entry.Status, entry.DeliveredVia));
+        Assert.Equal(windowTemplate, Assert.Single(_api.DeliveredTo(FakeWeChatApi.BizSendPath)).Body!["template_id"]!.GetValue<string>());
+        // Used now: a second reminder finds no consent left.
+        var book = await host.Services.GetRequiredService<AssistBot.Bot.WeChat.Subscriptions.ISubscriptionConsents>().GetAsync("xinfeng", openId);
+        Assert.False(book.Templates[windowTemplate].AllowsSend);
+    }
+
     private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         for (var i = 0; ; i++)
