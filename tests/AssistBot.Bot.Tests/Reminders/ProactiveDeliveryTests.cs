@@ -96,8 +96,12 @@ public sealed class ProactiveDeliveryTests(SharedRedis redis, ITestOutputHelper 
         // Consent: the popup's accept event (WeChat delivers it twice; it counts once).
         var popup = Head(openId, "subscribe_msg_popup_event") + "<SubscribeMsgPopupEvent><List><TemplateId><![CDATA[" + LoanTemplate +
                     "]]></TemplateId><SubscribeStatusString><![CDATA[accept]]></SubscribeStatusString><PopupScene>2</PopupScene></List></SubscribeMsgPopupEvent></xml>";
+        var plan = await delivery.PlanAsync(LoanReminder(openId, "7d", Start));
+        Assert.Equal("cadre", plan.Route); // before consent, what the preview would say today
         await PostAsync(platform, popup);
         await PostAsync(platform, popup);
+        plan = await delivery.PlanAsync(LoanReminder(openId, "7d", Start));
+        Assert.Equal(("subscription-long", 0), (plan.Route, plan.Skipped.Count));
 
         // A month of the loan's reminders (7 days, 3 days, the due day, a week overdue): each one 订阅通知, nothing else.
         var stages = new[] { ("7d", 0), ("3d", 4), ("0d", 7), ("overdue-7", 14) };
@@ -120,6 +124,11 @@ public sealed class ProactiveDeliveryTests(SharedRedis redis, ITestOutputHelper 
         // The farmer turns it off in WeChat's settings.
         await PostAsync(platform, Head(openId, "subscribe_msg_change_event") + "<SubscribeMsgChangeEvent><List><TemplateId><![CDATA[" + LoanTemplate +
                                   "]]></TemplateId><SubscribeStatusString><![CDATA[reject]]></SubscribeStatusString></List></SubscribeMsgChangeEvent></xml>");
+
+        // The preview now names the cadre and why every route before it is skipped.
+        plan = await delivery.PlanAsync(LoanReminder(openId, "overdue-14", Start));
+        Assert.Equal("cadre (subscription-long: no-consent, custom: window-closed, subscription-once: not-configured, template: not-configured)",
+            plan.ToString());
 
         // The next reminder: no consent, window closed, no one-time or template message configured → the cadre.
         _clock.Set(Start.AddDays(21));
