@@ -219,4 +219,39 @@ public sealed class CadreCardTests(SharedRedis redis, ITestOutputHelper output) 
         Assert.Equal(DeclarationStatus.NotIncluded, after.Status);
         Assert.Equal("家里收入稳定没有大额支出", after.History[^1].Note);
     }
+
+    [Fact]
+    public async Task 已走访_on_a_duty_card_records_the_visit_through_the_duty_desk_and_greys_the_card()
+    {
+        var cadre = $"cun{_run}";
+        var household = $"H{_run}";
+        await _host.Services.GetRequiredService<RosterStore>().UpsertAsync(new Cadre("xinfeng", cadre, "刘村干", "帮扶责任人", "大塘埠镇", [$"走访{_run}村"]));
+        await _host.Storage.WriteAsync(CaseRecords.Household("xinfeng", household), new CaseRecords.HouseholdRecord("xinfeng", household, "孙大",
+            "大塘埠镇", $"走访{_run}村", "脱贫户", null, cadre, DateTimeOffset.UtcNow.AddMonths(-4)), WriteCondition.Always);
+        await _host.Storage.IndexAddAsync(CaseRecords.HouseholdIndex("xinfeng"), household, 0);
+        var now = DateTimeOffset.UtcNow;
+        await Outbox.EnqueueAsync(new OutboxMessage
+        {
+            IdempotencyKey = $"duty:xinfeng:{household}:2024-06-30:house-safety",
+            Kind = "duty",
+            CountyId = "xinfeng",
+            Recipient = OutboxRecipient.Cadre(cadre),
+            Text = $"【走访提醒】刘村干您好：孙*（编号{household}）的“住房安全上门查看”本季度到期。完成后请回复“已完成 {household}”。",
+            Title = "住房安全上门查看",
+            DueAt = now,
+            CreatedAt = now,
+            Subject = household,
+            Stage = "house-safety",
+        });
+        await DrainAsync();
+        var card = Assert.Single(_api.Cards, r => r.ToUser == cadre).Body!["template_card"]!;
+        Assert.Equal([$"visited|{household}|house-safety", $"later|{household}|house-safety"], Keys(card));
+
+        var reply = await PostWeComAsync(ClickXml(cadre, $"visited|{household}|house-safety", card["task_id"]!.GetValue<string>(),
+            _api.NewResponseCode(), DateTimeOffset.UtcNow.ToUnixTimeSeconds()), $"{cadre} 点“已走访”");
+        Assert.StartsWith($"已登记：{household} 住房安全上门查看", reply);
+        var done = await _host.Services.GetRequiredService<Scheduler.Ports.IDutyLedger>().LastDoneAsync("xinfeng", household);
+        Assert.True(done.ContainsKey("house-safety"));
+        Assert.StartsWith("已走访 · 刘村干", Assert.Single(_api.CardUpdates).Body!["button"]!["replace_name"]!.GetValue<string>());
+    }
 }
