@@ -236,7 +236,7 @@ public sealed class CadreCardTests(SharedRedis redis, ITestOutputHelper output) 
             Kind = "duty",
             CountyId = "xinfeng",
             Recipient = OutboxRecipient.Cadre(cadre),
-            Text = $"【走访提醒】刘村干您好：孙*（编号{household}）的“住房安全上门查看”本季度到期。完成后请回复“已完成 {household}”。",
+            Text = $"【走访提醒】刘村干您好：孙大户（走访{_run}村）（编号{household}）的“住房安全上门查看”本季度到期。完成后请回复“已完成 {household}”。",
             Title = "住房安全上门查看",
             DueAt = now,
             CreatedAt = now,
@@ -246,6 +246,8 @@ public sealed class CadreCardTests(SharedRedis redis, ITestOutputHelper output) 
         await DrainAsync();
         var card = Assert.Single(_api.Cards, r => r.ToUser == cadre).Body!["template_card"]!;
         Assert.Equal([$"visited|{household}|house-safety", $"later|{household}|house-safety"], Keys(card));
+        Assert.Contains($"孙*户（走访{_run}村）", card["sub_title_text"]!.GetValue<string>()); // masked like the cadre's lists
+        Assert.DoesNotContain("孙大", card["sub_title_text"]!.GetValue<string>());
 
         var reply = await PostWeComAsync(ClickXml(cadre, $"visited|{household}|house-safety", card["task_id"]!.GetValue<string>(),
             _api.NewResponseCode(), DateTimeOffset.UtcNow.ToUnixTimeSeconds()), $"{cadre} 点“已走访”");

@@ -23,7 +23,7 @@ public sealed record CadreCardRecord(string CountyId, string UserId, IReadOnlyLi
 /// items with buttons, "还有 N 项" and a numbered list on "清单"). The owner of the card and digest-list records.
 /// Card text is the message's text (already what a cadre reads), with ID and phone numbers masked.
 /// </summary>
-public sealed class CadreCards(IStorage storage)
+public sealed partial class CadreCards(IStorage storage)
 {
     /// <summary>After a card action on a declaration: the next step's card to the same cadre.</summary>
     public const string DeclarationStepKind = "declaration-step";
@@ -63,8 +63,18 @@ public sealed class CadreCards(IStorage storage)
             _ => [],
         };
         var title = m.Title ?? CadreCardTexts.KindTitle(m.Kind);
-        return new CadreCardItem(m.Kind, title, PersonalDataMask.Text(m.Text), keys.Select(k => k.ToString()).ToList());
+        return new CadreCardItem(m.Kind, title, MaskText(m.Text), keys.Select(k => k.ToString()).ToList());
     }
+
+    /// <summary>
+    /// A card is masked like the cadre's lists: ID and phone numbers (<see cref="PersonalDataMask.Text"/>) and the head's
+    /// name in a household label ("孙大户（代屋村）" → "孙*户（代屋村）", the label the duty reminders use).
+    /// </summary>
+    public static string MaskText(string text) =>
+        HouseholdLabel().Replace(PersonalDataMask.Text(text), m => CadreTexts.MaskName(m.Groups[1].Value) + "户（");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|[：:，,、的\s])([\p{IsCJKUnifiedIdeographs}]{2,4})户（")]
+    private static partial System.Text.RegularExpressions.Regex HouseholdLabel();
 
     /// <summary>The typed command for an item (the digest's numbered list).</summary>
     public static string? Command(CadreCardItem item)
