@@ -96,8 +96,13 @@ public sealed class WeChatMessageSender(Counties counties, WeChatApiClient weCha
                 .ConfigureAwait(false);
         var taskId = CadreCards.TaskId(items.Select(i => i.IdempotencyKey));
         await cards.SaveAsync(taskId, new CadreCardRecord(county.Id, cadre.UserId, cardItems), cancellationToken).ConfigureAwait(false);
-        return Map(await weCom.SendTemplateCardAsync(app, cadre.UserId, CadreCards.Build(taskId, cardItems), cancellationToken)
+        var sent = Map(await weCom.SendTemplateCardAsync(app, cadre.UserId, CadreCards.Build(taskId, cardItems), cancellationToken)
             .ConfigureAwait(false));
+        // A card the platform refuses outright (a field it will not take) must not cost the cadre the reminder: send it as text.
+        if (sent.Status == SendStatus.Permanent)
+            return await SendTextAsync(countyId, cadre, items.Count == 1 ? items[0].Text : DigestText(cardItems), cancellationToken)
+                .ConfigureAwait(false);
+        return sent;
     }
 
     public async ValueTask<string?> WhyNotAsync(string route, OutboxMessage message, CancellationToken cancellationToken = default)

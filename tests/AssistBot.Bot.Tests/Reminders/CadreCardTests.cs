@@ -256,4 +256,21 @@ public sealed class CadreCardTests(SharedRedis redis, ITestOutputHelper output) 
         Assert.True(done.ContainsKey("house-safety"));
         Assert.StartsWith("已走访 · 刘村干", Assert.Single(_api.CardUpdates).Body!["button"]!["replace_name"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_card_the_platform_refuses_goes_out_as_text()
+    {
+        var village = $"文字{_run}村";
+        var cadre = $"cun{_run}";
+        await _host.Services.GetRequiredService<RosterStore>().UpsertAsync(new Cadre("xinfeng", cadre, "赵村干", "村支书", "嘉定镇", [village]));
+        var rules = _host.Services.GetRequiredService<CountyCaseData>().Get("xinfeng").Rules;
+        var declaration = (await _host.Services.GetRequiredService<DeclarationStore>().SubmitAsync("xinfeng", "wechat", WeChatPlatform.NewOpenId(),
+            new DeclarationSubmission("钱五", null, "13912345670", "嘉定镇", village, 3, [HardshipType.Illness], "看病", null), rules)).Declaration;
+        await _host.Services.GetRequiredService<DeclarationNotifier>().NotifyCadresOfNewAsync(declaration);
+        _api.EnqueueError(FakeWeChatApi.WeComSendPath, 40058);
+        await DrainAsync();
+        var text = Assert.Single(_api.DeliveredTo(FakeWeChatApi.WeComSendPath), r => r.ToUser == cadre);
+        Assert.Equal("text", text.Body!["msgtype"]!.GetValue<string>());
+        Assert.Contains($"受理 {CadreTexts.Short(declaration)}", text.TextContent);
+    }
 }
