@@ -154,6 +154,35 @@ public sealed class OutboxDeliveryTests : IDisposable
         Assert.Empty(_sender.Calls);
     }
 
+    [Fact]
+    public async Task A_cadre_gets_at_most_30_messages_a_minute_and_the_rest_the_next_minute()
+    {
+        var options = new DeliveryOptions { DefaultRatePerSecond = 0, CadreDigest = false };
+        var delivery = new OutboxDelivery(_outbox, _sender, new ChannelRateLimiter(options, _clock), options, _clock,
+            NullLogger<OutboxDelivery>.Instance, new InMemorySendBudget(_clock));
+        for (var i = 0; i < 35; i++)
+            await _outbox.EnqueueAsync(new OutboxMessage
+            {
+                IdempotencyKey = $"duty:xinfeng:H{i:D3}:2024-05-01:visit",
+                Kind = "duty",
+                CountyId = "xinfeng",
+                Recipient = OutboxRecipient.Cadre("liu.ganbu"),
+                Text = $"走访 H{i:D3}",
+                DueAt = Start,
+                CreatedAt = Start,
+            });
+        await delivery.DrainAsync();
+        Assert.Equal(30, _sender.Calls.Count);
+        var waiting = await _outbox.ListAsync(OutboxStatus.Pending);
+        Assert.Equal(5, waiting.Count);
+        Assert.All(waiting, e => Assert.Equal((0, "wecom:retry(recipient-limit)"), (e.Attempts, e.Trail.Single().ToString())));
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await delivery.DrainAsync();
+        Assert.Equal(35, _sender.Calls.Count);
+        Assert.Equal(35, (await _outbox.CountsAsync()).Sent);
+    }
+
     public void Dispose()
     {
         _storage.Dispose();
