@@ -114,6 +114,41 @@ public abstract class WeChatApiCaller(IHttpClientFactory httpClientFactory, Acce
         }
     }
 
+    /// <summary>
+    /// GET an endpoint that takes an access_token (e.g. WeCom <c>auth/getuserinfo</c>) and return its JSON; the
+    /// access_token is refreshed once when rejected. Transport failures and HTTP 5xx throw <see cref="WeChatTokenException"/>.
+    /// </summary>
+    private protected async Task<ApiResponse> GetWithTokenAsync(string baseUrl, string scope,
+        Func<CancellationToken, Task<AccessTokenResponse>> fetchToken, string pathAndQuery, CancellationToken cancellationToken)
+    {
+        string? rejected = null;
+        for (var attempt = 0; ; attempt++)
+        {
+            var token = await Tokens.GetAsync(scope, fetchToken, rejected, cancellationToken).ConfigureAwait(false);
+            using var http = httpClientFactory.CreateClient(HttpClientName);
+            ApiResponse? body;
+            try
+            {
+                using var response = await http.GetAsync($"{baseUrl}{pathAndQuery}&access_token={Uri.EscapeDataString(token)}",
+                    cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode) throw new WeChatTokenException(-1, $"HTTP {(int)response.StatusCode}");
+                body = await response.Content.ReadFromJsonAsync(ApiJsonContext.Default.ApiResponse, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsTransient(e, cancellationToken) || e is JsonException)
+            {
+                throw new WeChatTokenException(-1, e.Message);
+            }
+            if (body is { ErrCode: 40001 or 40014 or 42001 } && attempt == 0)
+            {
+                Tokens.Forget(scope);
+                rejected = token;
+                continue;
+            }
+            return body ?? new ApiResponse { ErrCode = -1, ErrMsg = "empty response" };
+        }
+    }
+
     /// <summary>GET a token endpoint; errcode ≠ 0 becomes a <see cref="WeChatTokenException"/>.</summary>
     protected async Task<AccessTokenResponse> GetTokenAsync(string url, CancellationToken cancellationToken)
     {
@@ -152,6 +187,8 @@ internal sealed class ApiResponse
     [JsonPropertyName("expires_in")] public int ExpiresIn { get; set; }
     [JsonPropertyName("msgid")] public long? MsgId { get; set; }
     [JsonPropertyName("ticket")] public string? Ticket { get; set; }
+    [JsonPropertyName("userid")] public string? UserId { get; set; }
+    [JsonPropertyName("openid")] public string? OpenId { get; set; }
 }
 
 internal sealed class TextContent

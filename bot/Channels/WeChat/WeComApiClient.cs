@@ -31,6 +31,25 @@ public sealed class WeComApiClient(
         return PostWithTokenAsync(BaseUrl, Scope(app), Fetcher(app), "/cgi-bin/message/send", body, cancellationToken);
     }
 
+    /// <summary>
+    /// <c>GET /cgi-bin/auth/getuserinfo?code=…</c>: the member a one-time OAuth2 / QR-login code belongs to. Null
+    /// UserId when the code is invalid or used (40029 …) or belongs to someone outside the corp (only an openid).
+    /// </summary>
+    public async Task<WeComIdentity> GetUserIdAsync(WeComAppOptions app, string code, CancellationToken cancellationToken = default)
+    {
+        if (!IsConfigured(app)) return new WeComIdentity(null, -1, "WeCom app not configured");
+        try
+        {
+            var body = await GetWithTokenAsync(BaseUrl, Scope(app), Fetcher(app),
+                "/cgi-bin/auth/getuserinfo?code=" + Uri.EscapeDataString(code), cancellationToken);
+            return new WeComIdentity(body.ErrCode == 0 && !string.IsNullOrEmpty(body.UserId) ? body.UserId : null, body.ErrCode, body.ErrMsg);
+        }
+        catch (WeChatTokenException e)
+        {
+            return new WeComIdentity(null, e.ErrorCode, e.ErrorMessage);
+        }
+    }
+
     public static bool IsConfigured(WeComAppOptions app) =>
         !string.IsNullOrEmpty(app.CorpId) && !string.IsNullOrEmpty(app.Secret) && !string.IsNullOrEmpty(app.AgentId);
 
@@ -42,3 +61,6 @@ public sealed class WeComApiClient(
             $"{BaseUrl}/cgi-bin/gettoken?corpid={Uri.EscapeDataString(app.CorpId)}" +
             $"&corpsecret={Uri.EscapeDataString(app.Secret)}", ct));
 }
+
+/// <summary>Who a WeCom sign-in code belongs to: <see cref="UserId"/> null when WeCom named no member.</summary>
+public sealed record WeComIdentity(string? UserId, int ErrorCode, string? ErrorMessage);
