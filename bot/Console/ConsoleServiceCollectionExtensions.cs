@@ -60,6 +60,9 @@ public static class ConsoleServiceCollectionExtensions
             o.Cookie.Path = "/console";
             o.FormFieldName = "__af";
         });
+        // Chinese text as characters, not &#x…; entities (Razor's default encoder escapes everything outside Basic Latin).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Console/Pages";
