@@ -15,6 +15,7 @@ public static class ConsoleTexts
     public const string RevealNeedsReason = "查看完整身份证号要写明原因。";
     public const string RejectNeedsReason = "不纳入要写明原因。";
     public const string TransferNeedsTarget = "请选择要转交的干部。";
+    public const string CountyOnly = "这一页只对县级工作人员开放。";
     public const string TransferOutside = "只能转交给负责这个村的干部。";
 
     public static string Done(string action, string id) => $"{id} 已{action}。";

@@ -5,7 +5,7 @@ using AssistBot.Bot.Cases;
 namespace AssistBot.Bot.Privacy;
 
 /// <summary>How personal data is shown to people and written to logs.</summary>
-public static class PersonalDataMask
+public static partial class PersonalDataMask
 {
     /// <summary>身份证号: first 6 and last 4 kept, e.g. 360722********0012.</summary>
     public static string IdNumber(string? value)
@@ -23,6 +23,17 @@ public static class PersonalDataMask
         if (v.Length == 11 && v[0] == '1') return string.Concat(v.AsSpan(0, 3), "****", v.AsSpan(7));
         return v.Length <= 4 ? new string('*', v.Length) : string.Concat(new string('*', v.Length - 4), v.AsSpan(v.Length - 4));
     }
+
+    /// <summary>
+    /// A name the writer gave for themselves or a family member ("我叫王秀兰", "户主是张三", "姓名李四") → "某某"; for
+    /// texts kept for review (questions the bot missed), after <see cref="Text"/>. Other words stay as written.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    public static string? Names(string? text) =>
+        string.IsNullOrEmpty(text) ? text : NamePattern().Replace(text, m => m.Groups[1].Value + "某某");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(我叫|我是|名叫|叫做|姓名是?|名字是?|户主是?|户主叫)[：: ]?[\u4e00-\u9fa5]{2,3}(?=[，。,.!！?？ ]|$|的|家|今年|身份证|电话|手机)")]
+    private static partial System.Text.RegularExpressions.Regex NamePattern();
 
     /// <summary>
     /// Free text with every ID number and mobile number in it masked, wherever it stands in the text: "我身份证

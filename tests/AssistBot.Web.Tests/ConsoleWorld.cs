@@ -34,8 +34,14 @@ public sealed partial class ConsoleWorld : IAsyncDisposable
 
     public string BaseUrl => Service.BaseUrl;
 
+    /// <summary>The packs this service reads (a private copy: staff edits in a test never touch the repository's packs).</summary>
+    public string PacksDirectory { get; private init; } = "";
+
     public static async Task<ConsoleWorld> StartAsync()
     {
+        var packsCopy = Directory.CreateTempSubdirectory("assistbot-console-packs-").FullName;
+        CopyDirectory(Path.Combine(RepositoryPaths.Root, "knowledge", "packs"), Path.Combine(packsCopy, "packs"));
+        CopyDirectory(Path.Combine(RepositoryPaths.Root, "knowledge", "vocab"), Path.Combine(packsCopy, "vocab"));
         var wecom = await FakeWeChatApi.StartAsync();
         var clock = new TestClock(DateTimeOffset.UtcNow);
         var service = new LiveService(new Dictionary<string, string?>
@@ -50,8 +56,36 @@ public sealed partial class ConsoleWorld : IAsyncDisposable
             [$"Counties:{County}:WeCom:Token"] = "wecom-token",
             [$"Counties:{County}:WeCom:EncodingAESKey"] = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C",
             [$"Counties:{County}:WeChat:Token"] = OaToken,
+            ["Knowledge:PacksDirectory"] = Path.Combine(packsCopy, "packs"),
         }, services => services.AddSingleton<TimeProvider>(clock));
-        return new ConsoleWorld(wecom, clock, service);
+        return new ConsoleWorld(wecom, clock, service) { PacksDirectory = Path.Combine(packsCopy, "packs") };
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var dir in Directory.EnumerateDirectories(from)) CopyDirectory(dir, Path.Combine(to, Path.GetFileName(dir)));
+    }
+
+    /// <summary>
+    /// A web visitor's question over <c>POST /api/messages/{county}</c> with <c>deliveryMode: expectReplies</c> (a new
+    /// conversation each time): the last reply's text, <c>policyOutcome</c> and <c>policyEntryId</c>.
+    /// </summary>
+    public async Task<(string Text, string? Outcome, string? EntryId)> AskOverApiAsync(string question)
+    {
+        using var http = new HttpClient();
+        var response = await http.PostAsync($"{BaseUrl}/api/messages/{County}", System.Net.Http.Json.JsonContent.Create(new
+        {
+            type = "message", id = Guid.NewGuid().ToString("N"), channelId = "emulator", deliveryMode = "expectReplies",
+            serviceUrl = "http://127.0.0.1:9/", from = new { id = "web-visitor-" + Guid.NewGuid().ToString("N")[..6] },
+            recipient = new { id = "bot" }, conversation = new { id = "c-" + Guid.NewGuid().ToString("N") }, text = question,
+        }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var last = doc.RootElement.GetProperty("activities").EnumerateArray().Last(a => a.TryGetProperty("text", out _));
+        string? Property(string name) => last.TryGetProperty(name, out var v) ? v.GetString() : null;
+        return (last.GetProperty("text").GetString()!, Property("policyOutcome"), Property("policyEntryId"));
     }
 
     public T Get<T>() where T : notnull => Service.Services.GetRequiredService<T>();
@@ -111,5 +145,12 @@ public sealed partial class ConsoleWorld : IAsyncDisposable
     {
         await Service.DisposeAsync();
         await WeCom.DisposeAsync();
+        try
+        {
+            Directory.Delete(Path.GetDirectoryName(PacksDirectory)!, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
     }
 }

@@ -13,6 +13,9 @@ public abstract class ConsolePageModel : PageModel
 {
     public StaffUser Staff { get; private set; } = null!;
 
+    /// <summary>Pages that change what the bot tells the whole county (问答, 导入) are for county staff only.</summary>
+    protected virtual bool CountyOnly => false;
+
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var resolver = HttpContext.RequestServices.GetRequiredService<StaffUserResolver>();
@@ -24,6 +27,11 @@ public abstract class ConsolePageModel : PageModel
             return;
         }
         Staff = staff;
+        if (CountyOnly && staff.Role != StaffRole.County)
+        {
+            context.Result = ForbiddenPage(ConsoleTexts.CountyOnly);
+            return;
+        }
         await next();
     }
 
