@@ -67,7 +67,8 @@ public static class CasesServiceCollectionExtensions
             var inner = registered.ImplementationInstance as IBot
                 ?? registered.ImplementationFactory?.Invoke(sp) as IBot
                 ?? (IBot)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!);
-            return new CadreChannelBot(inner, sp.GetRequiredService<CadreCommandHandler>(), sp.GetRequiredService<ILogger<CadreChannelBot>>());
+            return new CadreChannelBot(inner, sp.GetRequiredService<CadreCommandHandler>(), sp.GetRequiredService<ILogger<CadreChannelBot>>(),
+                sp.GetService<AssistBot.Bot.Dialogs.Cadres.Cards.CadreCardActions>());
         });
     }
 

@@ -40,4 +40,10 @@ public sealed class WeComAppOptions
     public string Secret { get; set; } = "";
     public string Token { get; set; } = "";
     public string EncodingAESKey { get; set; } = "";
+
+    /// <summary>
+    /// Task cards with buttons for cadres. Unset: on when the app receives callbacks (Token and EncodingAESKey set,
+    /// i.e. its 接收消息 URL is this service), since a click comes back as a callback; false: text messages only.
+    /// </summary>
+    public bool? Cards { get; set; }
 }

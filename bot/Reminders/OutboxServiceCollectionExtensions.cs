@@ -10,6 +10,10 @@ public static class OutboxServiceCollectionExtensions
     public static IServiceCollection AddOutbox(this IServiceCollection services)
     {
         services.TryAddSingleton<IOutbox>(sp => new StorageOutbox(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>()));
+        // "Farmers no reminder reached" for the console and the admin view: the same store answers.
+        services.TryAddSingleton<IDeliveryRecords>(sp => (IDeliveryRecords)sp.GetRequiredService<IOutbox>());
+        services.TryAddSingleton<Scheduler.Delivery.ISendBudget>(sp =>
+            new StorageSendBudget(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -90,6 +90,30 @@ public static class ReminderAdminEndpoints
             var messages = await preview.ListAsync(c, first, count, ct);
             return Results.Ok(messages.Where(scope.Includes).Select(m => ReminderPreviewLine.From(m, scope)));
         });
+
+        // "Farmers no reminder reached" on a day: each entry with the routes tried and the last reason (masked recipient).
+        admin.MapGet("/{county}/reminders/not-reached", async (string county, string? day, ConfiguredReminderCounties counties,
+            IDeliveryRecords records, CancellationToken ct) =>
+        {
+            if (counties.Find(county) is not { } c) return Results.NotFound(new { error = $"unknown county {county}" });
+            if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                return Results.BadRequest(new { error = "day must be yyyy-MM-dd" });
+            var entries = await records.ListNotReachedAsync(c.Id, date, 500, ct);
+            return Results.Ok(entries.Select(e => new
+            {
+                id = e.Id,
+                kind = e.Kind,
+                subject = e.Subject,
+                title = e.Title,
+                recipient = e.Recipient.Channel == OutboxRecipient.None ? "-" : RecipientMask.UserId(e.Recipient.UserId),
+                status = e.Status.ToString().ToLowerInvariant(),
+                deliveredVia = e.DeliveredVia,
+                lastRoute = e.LastRoute,
+                lastReason = e.LastReason,
+                due = e.DueAt,
+                trail = e.Trail.Select(a => a.ToString()),
+            }));
+        });
         return app;
     }
 

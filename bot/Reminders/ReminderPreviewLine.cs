@@ -16,8 +16,17 @@ public sealed record ReminderPreviewLine(
     [property: JsonPropertyName("fallback")] string? Fallback,
     [property: JsonPropertyName("title")] string? Title = null,
     [property: JsonPropertyName("place")] string? Place = null,
-    [property: JsonPropertyName("recipientName")] string? RecipientName = null)
+    [property: JsonPropertyName("recipientName")] string? RecipientName = null,
+    [property: JsonPropertyName("route")] string? Route = null,
+    [property: JsonPropertyName("skipped")] string? Skipped = null)
 {
+    /// <summary>The route the message would take today and why the earlier ones would be skipped (farmers' messages).</summary>
+    public ReminderPreviewLine WithPlan(AssistBot.Scheduler.Delivery.RoutePlan plan) => this with
+    {
+        Route = plan.Route ?? "none",
+        Skipped = plan.Skipped.Count == 0 ? null : string.Join("; ", plan.Skipped.Select(s => $"{s.Route}: {s.Reason}")),
+    };
+
     public static ReminderPreviewLine From(OutboxMessage message) => From(message, null);
 
     public static ReminderPreviewLine From(OutboxMessage message, PreviewScope? scope) => new(

@@ -54,6 +54,12 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<IDeadlineSource>(sp => sp.GetService<Cases.DeclarationStore>() is null
             ? new NoDeadlines()
             : ActivatorUtilities.CreateInstance<DeclarationDeadlines>(sp));
+        // WeCom task cards: built by the sender, clicked through CadreCardActions (when the WeChat channels are registered).
+        services.AddSingleton<Dialogs.Cadres.Cards.CadreCards>();
+        services.AddSingleton<Cases.Cadres.ICadreCommandExtension, Dialogs.Cadres.Cards.CadreDigestCommand>();
+        services.AddSingleton(sp => sp.GetService<WeChat.WeComApiClient>() is null || sp.GetService<Cases.DeclarationStore>() is null
+            ? null!
+            : ActivatorUtilities.CreateInstance<Dialogs.Cadres.Cards.CadreCardActions>(sp));
         services.AddSingleton<ReminderCadreCommands>();
         services.AddSingleton<Cases.Cadres.ICadreCommandExtension>(sp => sp.GetRequiredService<ReminderCadreCommands>());
         services.AddSingleton<IFreeTextHandler, ReminderCommandHandler>();

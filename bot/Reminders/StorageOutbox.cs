@@ -13,7 +13,7 @@ namespace AssistBot.Bot.Reminders;
 /// Enqueueing claims the key, writes the document and adds the index member in one atomic storage call
 /// (<see cref="IStorage.ClaimAndWriteManyAsync{T}"/>), so a crash never leaves a claimed key without its message.
 /// </remarks>
-public sealed class StorageOutbox(IStorage storage, TimeProvider time, string keyspace = "outbox") : IOutbox
+public sealed class StorageOutbox(IStorage storage, TimeProvider time, string keyspace = "outbox") : IOutbox, IDeliveryRecords
 {
     private readonly string _dueIndex = keyspace + ":due";
     private readonly string _sentIndex = keyspace + ":sent";
@@ -97,28 +97,38 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
         return taken;
     }
 
-    public ValueTask MarkSentAsync(string id, string via, CancellationToken cancellationToken = default) =>
-        FinishAsync(id, OutboxStatus.Sent, via, null, cancellationToken);
+    public ValueTask MarkSentAsync(string id, string via, IReadOnlyList<OutboxAttempt>? trail = null,
+        CancellationToken cancellationToken = default) =>
+        FinishAsync(id, OutboxStatus.Sent, via, null, trail, cancellationToken);
 
-    public ValueTask MarkFailedAsync(string id, string reason, CancellationToken cancellationToken = default) =>
-        FinishAsync(id, OutboxStatus.Failed, null, reason, cancellationToken);
+    public ValueTask MarkFailedAsync(string id, string reason, IReadOnlyList<OutboxAttempt>? trail = null,
+        CancellationToken cancellationToken = default) =>
+        FinishAsync(id, OutboxStatus.Failed, null, reason, trail, cancellationToken);
 
-    public async ValueTask RetryAtAsync(string id, DateTimeOffset at, string reason, CancellationToken cancellationToken = default)
+    /// <summary>The trail kept on an entry: the most recent attempts (a long-retried entry does not grow without bound).</summary>
+    public const int MaxTrail = 40;
+
+    private static IReadOnlyList<OutboxAttempt> Append(IReadOnlyList<OutboxAttempt> trail, IReadOnlyList<OutboxAttempt>? more) =>
+        more is null || more.Count == 0 ? trail : trail.Concat(more).TakeLast(MaxTrail).ToList();
+
+    public async ValueTask RetryAtAsync(string id, DateTimeOffset at, string reason, IReadOnlyList<OutboxAttempt>? trail = null,
+        bool countsAsAttempt = true, CancellationToken cancellationToken = default)
     {
         var changed = await ChangeAsync(id, e => e.Status != OutboxStatus.Pending ? null : e with
         {
-            Attempts = e.Attempts + 1,
+            Attempts = e.Attempts + (countsAsAttempt ? 1 : 0),
             NextAttemptAt = at,
             LastError = reason,
+            Trail = Append(e.Trail, trail),
         }, null, cancellationToken).ConfigureAwait(false);
         if (changed is null) return;
         await storage.IndexAddAsync(_dueIndex, id, Score(at), cancellationToken).ConfigureAwait(false);
-        await storage.IncrementAsync(CounterKey("retries"), 1, null, cancellationToken).ConfigureAwait(false);
+        if (countsAsAttempt) await storage.IncrementAsync(CounterKey("retries"), 1, null, cancellationToken).ConfigureAwait(false);
         await storage.ReleaseClaimAsync(LeaseKey(id), cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask FinishAsync(string id, OutboxStatus status, string? via, string? reason,
-        CancellationToken cancellationToken)
+        IReadOnlyList<OutboxAttempt>? trail, CancellationToken cancellationToken)
     {
         var finished = await ChangeAsync(id, e => e.Status != OutboxStatus.Pending ? null : e with
         {
@@ -127,6 +137,7 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
             CompletedAt = time.GetUtcNow(),
             DeliveredVia = via,
             LastError = reason ?? e.LastError,
+            Trail = Append(e.Trail, trail),
         }, FinishedLifetime, cancellationToken).ConfigureAwait(false);
         if (finished is null) return;
         await storage.IndexRemoveAsync(_dueIndex, id, cancellationToken).ConfigureAwait(false);
@@ -197,5 +208,37 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
         foreach (var member in page)
             if (await GetAsync(member.Member, cancellationToken).ConfigureAwait(false) is { } entry) entries.Add(entry);
         return entries;
+    }
+
+    public async ValueTask<IReadOnlyList<NotReachedEntry>> ListNotReachedAsync(string countyId, DateOnly day, int take = 500,
+        CancellationToken cancellationToken = default)
+    {
+        var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        var end = start.AddDays(1);
+        var result = new List<NotReachedEntry>();
+        // Due that day: finished ones are found by completion (on or after the due day), pending ones by next attempt.
+        foreach (var index in new[] { _failedIndex, _sentIndex, _dueIndex })
+        {
+            var max = index == _dueIndex ? double.PositiveInfinity : Score(end.AddDays(31));
+            for (var skip = 0; result.Count < take; skip += 500)
+            {
+                var page = await storage.IndexRangeByScoreAsync(index, Score(start), max, skip, 500, cancellationToken).ConfigureAwait(false);
+                foreach (var member in page)
+                {
+                    if (await GetAsync(member.Member, cancellationToken).ConfigureAwait(false) is not { } e) continue;
+                    var m = e.Message;
+                    if (m.CountyId != countyId || m.DueAt < start || m.DueAt >= end || m.Recipient.Channel == OutboxRecipient.WeCom) continue;
+                    var reached = e.Status == OutboxStatus.Sent && e.DeliveredVia?.StartsWith("wechat:", StringComparison.Ordinal) == true;
+                    if (reached || (e.Status == OutboxStatus.Pending && e.Trail.Count == 0)) continue;
+                    var last = e.Trail.LastOrDefault(a => a.Route != Scheduler.Delivery.DeliveryRoutes.Cadre && a.Result != OutboxAttempt.Sent);
+                    result.Add(new NotReachedEntry(e.Id, m.CountyId, m.Kind, m.Subject, m.Title, m.Recipient, e.Status, e.DeliveredVia,
+                        last?.Route, last?.Reason ?? (m.Recipient.Channel == OutboxRecipient.None ? Scheduler.Delivery.DeliveryReasons.NotBound : e.LastError),
+                        m.DueAt, e.Trail));
+                    if (result.Count >= take) break;
+                }
+                if (page.Count < 500) break;
+            }
+        }
+        return result;
     }
 }

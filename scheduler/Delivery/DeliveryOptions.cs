@@ -26,4 +26,25 @@ public sealed class DeliveryOptions
     public Dictionary<string, double> RatePerSecond { get; set; } = new(StringComparer.Ordinal);
 
     public double DefaultRatePerSecond { get; set; } = 20;
+
+    /// <summary>
+    /// The order of routes to a farmer (<see cref="DeliveryRoutes"/>), comma-separated; the first that works delivers.
+    /// Default: long-term 订阅通知 → customer-service message → one-time 订阅通知 → template message → the cadre.
+    /// </summary>
+    public string Order { get; set; } = DeliveryRoutes.DefaultOrder;
+
+    /// <summary>A county's own order (<c>Reminders:Delivery:CountyOrder:{county}</c>), replacing <see cref="Order"/> there.</summary>
+    public Dictionary<string, string> CountyOrder { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>WeCom: messages one app may send one member per minute (the platform drops the excess silently).</summary>
+    public int WeComPerMemberPerMinute { get; set; } = 30;
+
+    /// <summary>WeCom: messages one app may send one member per hour.</summary>
+    public int WeComPerMemberPerHour { get; set; } = 1000;
+
+    /// <summary>A cadre's items taken in one round go out as one digest card instead of one message each.</summary>
+    public bool CadreDigest { get; set; } = true;
+
+    public IReadOnlyList<string> OrderFor(string countyId) =>
+        DeliveryRoutes.Parse(CountyOrder.TryGetValue(countyId, out var order) && !string.IsNullOrWhiteSpace(order) ? order : Order);
 }

@@ -22,6 +22,38 @@ public interface IMessageSender
     /// <param name="idempotencyKey">Passed to the platform (client_msg_id) so a repeated send is not delivered twice.</param>
     ValueTask<SendOutcome> SendTemplateAsync(string countyId, OutboxRecipient recipient, OutboxTemplate template,
         string? idempotencyKey = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A 订阅通知 of <see cref="OutboxTemplate.Kind"/> under the farmer's consent: <paramref name="longTerm"/> picks the
+    /// long-term or the one-time route (a county's template for a kind is one or the other). <see cref="SendStatus.Skipped"/>
+    /// with <see cref="DeliveryReasons.NoConsent"/> or <see cref="DeliveryReasons.NotConfigured"/> when it cannot be used.
+    /// </summary>
+    ValueTask<SendOutcome> SendSubscriptionAsync(string countyId, OutboxRecipient recipient, OutboxTemplate template, bool longTerm,
+        CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(SendOutcome.Skip(DeliveryReasons.NotConfigured));
+
+    /// <summary>
+    /// A cadre's messages of one round in one go: one item as a task card with buttons (or a text, where the county's
+    /// WeCom app receives no callbacks), several as one digest card. This default sends each as a text.
+    /// </summary>
+    async ValueTask<SendOutcome> SendCadreItemsAsync(string countyId, OutboxRecipient cadre, IReadOnlyList<OutboxMessage> items,
+        CancellationToken cancellationToken = default)
+    {
+        var last = SendOutcome.Ok;
+        foreach (var item in items)
+        {
+            last = await SendTextAsync(countyId, cadre, item.Text, cancellationToken).ConfigureAwait(false);
+            if (!last.IsOk) return last;
+        }
+        return last;
+    }
+
+    /// <summary>
+    /// Without sending or using anything up: why <paramref name="route"/> would be skipped for <paramref name="message"/>
+    /// now (a <see cref="DeliveryReasons"/> word), or null when it looks usable. For <c>reminders preview</c>.
+    /// </summary>
+    ValueTask<string?> WhyNotAsync(string route, OutboxMessage message, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<string?>(null);
 }
 
 public enum SendStatus
@@ -42,6 +74,9 @@ public enum SendStatus
 
     /// <summary>Will not work on retry: invalid openid, blacklisted, no template configured …</summary>
     Permanent,
+
+    /// <summary>The route was not tried: <see cref="SendOutcome.Detail"/> is the <see cref="DeliveryReasons"/> word.</summary>
+    Skipped,
 }
 
 /// <summary>What a send did; <see cref="ErrorCode"/> is the platform's errcode when there was one.</summary>
@@ -50,6 +85,21 @@ public readonly record struct SendOutcome(SendStatus Status, int? ErrorCode = nu
     public static SendOutcome Ok { get; } = new(SendStatus.Ok);
 
     public bool IsOk => Status == SendStatus.Ok;
+
+    public static SendOutcome Skip(string reason) => new(SendStatus.Skipped, null, reason);
+
+    /// <summary>What the attempt record says: the skip reason, the platform errcode, or a short word.</summary>
+    public string Reason => Status switch
+    {
+        SendStatus.Ok => "",
+        SendStatus.Skipped => Detail ?? "skipped",
+        _ when ErrorCode is { } code and not 0 => code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        SendStatus.OutsideWindow => DeliveryReasons.WindowClosed,
+        SendStatus.TooFrequent => DeliveryReasons.QuotaUsed,
+        SendStatus.Unsubscribed => DeliveryReasons.Unsubscribed,
+        SendStatus.Transient => "error",
+        _ => Detail ?? "error",
+    };
 
     public override string ToString() =>
         ErrorCode is null ? $"{Status}{(Detail is null ? "" : ": " + Detail)}" : $"{Status} {ErrorCode}{(Detail is null ? "" : ": " + Detail)}";

@@ -31,14 +31,21 @@ public interface IOutbox
     ValueTask<IReadOnlyList<OutboxEntry>> TakeDueAsync(DateTimeOffset now, int max, TimeSpan lease,
         CancellationToken cancellationToken = default);
 
-    /// <summary>Records a delivery; <paramref name="via"/> names the route (e.g. "wechat:template").</summary>
-    ValueTask MarkSentAsync(string id, string via, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Records a delivery; <paramref name="via"/> names the route (e.g. "wechat:template"); <paramref name="trail"/>
+    /// (appended to <see cref="OutboxEntry.Trail"/>) the routes tried this time.
+    /// </summary>
+    ValueTask MarkSentAsync(string id, string via, IReadOnlyList<OutboxAttempt>? trail = null, CancellationToken cancellationToken = default);
 
     /// <summary>Records a permanent failure with its reason; the entry is not tried again.</summary>
-    ValueTask MarkFailedAsync(string id, string reason, CancellationToken cancellationToken = default);
+    ValueTask MarkFailedAsync(string id, string reason, IReadOnlyList<OutboxAttempt>? trail = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Schedules another attempt at <paramref name="at"/> after a transient failure.</summary>
-    ValueTask RetryAtAsync(string id, DateTimeOffset at, string reason, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Schedules another attempt at <paramref name="at"/> after a transient failure (or, with
+    /// <paramref name="countsAsAttempt"/> false, when the recipient's limit deferred it).
+    /// </summary>
+    ValueTask RetryAtAsync(string id, DateTimeOffset at, string reason, IReadOnlyList<OutboxAttempt>? trail = null,
+        bool countsAsAttempt = true, CancellationToken cancellationToken = default);
 
     /// <summary>One entry by id, or null.</summary>
     ValueTask<OutboxEntry?> GetAsync(string id, CancellationToken cancellationToken = default);

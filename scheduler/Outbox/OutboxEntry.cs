@@ -34,6 +34,24 @@ public sealed record OutboxEntry
 
     /// <summary>How it went out, e.g. "wechat:custom", "wechat:template", "wecom:fallback".</summary>
     public string? DeliveredVia { get; init; }
+
+    /// <summary>
+    /// Every route tried, in order, over all attempts: sent, skipped (and why) or failed (and the error). The console
+    /// reads the last farmer-side reason to list "farmers no reminder reached".
+    /// </summary>
+    public IReadOnlyList<OutboxAttempt> Trail { get; init; } = [];
+}
+
+/// <summary>One route tried for an entry: <see cref="Result"/> is "sent", "skipped", "failed" or "retry".</summary>
+/// <param name="Reason">For skipped and failed: a <see cref="Delivery.DeliveryReasons"/> word or the platform's errcode.</param>
+public sealed record OutboxAttempt(DateTimeOffset At, string Route, string Result, string? Reason = null)
+{
+    public const string Sent = "sent";
+    public const string Skipped = "skipped";
+    public const string Failed = "failed";
+    public const string Retry = "retry";
+
+    public override string ToString() => Reason is null ? $"{Route}:{Result}" : $"{Route}:{Result}({Reason})";
 }
 
 /// <summary>Outbox totals for the admin view.</summary>

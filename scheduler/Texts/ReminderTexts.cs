@@ -178,6 +178,8 @@ public static class ReminderTexts
     public const string RepaymentNoLoan = "没有找到您名下待还的小额信贷。如果还没绑定，请回复“绑定”；有疑问请联系村干部。";
     public const string RepaymentConfirmUsage = "请回复“确认还款 贷款编号”，例如：确认还款 XF2024001。";
     public static string RepaymentConfirmed(string loanNumber, string borrower) => $"已确认还款：{borrower} 的贷款 {loanNumber}，不再发送到期和逾期提醒。";
+    public static string RepaymentReportedToCadre(string loanNumber, string borrowerMasked) =>
+        $"借款人{borrowerMasked}在公众号里说贷款 {loanNumber} 已还清。请与承贷银行核实后回复“确认还款 {loanNumber}”（或点卡片上的“确认还款”）。";
     public static string LoanNotFound(string loanNumber) => $"没有找到贷款编号 {loanNumber}，请核对后再发。";
     public const string CadreOnly = "这个命令请干部在企业微信里使用。";
     public const string SubscribeOnWeChat = "补助申请提醒通过公众号发送：请在公众号里回复“订阅”。";

@@ -71,9 +71,12 @@ public sealed class SweepRunnerBatchingTests
 
         public ValueTask<IReadOnlyList<OutboxEntry>> TakeDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken ct = default) =>
             throw new NotSupportedException();
-        public ValueTask MarkSentAsync(string id, string via, CancellationToken ct = default) => throw new NotSupportedException();
-        public ValueTask MarkFailedAsync(string id, string reason, CancellationToken ct = default) => throw new NotSupportedException();
-        public ValueTask RetryAtAsync(string id, DateTimeOffset at, string reason, CancellationToken ct = default) => throw new NotSupportedException();
+        public ValueTask MarkSentAsync(string id, string via, IReadOnlyList<OutboxAttempt>? trail = null, CancellationToken ct = default) =>
+            throw new NotSupportedException();
+        public ValueTask MarkFailedAsync(string id, string reason, IReadOnlyList<OutboxAttempt>? trail = null, CancellationToken ct = default) =>
+            throw new NotSupportedException();
+        public ValueTask RetryAtAsync(string id, DateTimeOffset at, string reason, IReadOnlyList<OutboxAttempt>? trail = null,
+            bool countsAsAttempt = true, CancellationToken ct = default) => throw new NotSupportedException();
         public ValueTask<OutboxEntry?> GetAsync(string id, CancellationToken ct = default) => throw new NotSupportedException();
         public ValueTask<OutboxCounts> CountsAsync(CancellationToken ct = default) => throw new NotSupportedException();
         public ValueTask<IReadOnlyList<OutboxEntry>> ListAsync(OutboxStatus status, int skip = 0, int take = 50, CancellationToken ct = default) =>

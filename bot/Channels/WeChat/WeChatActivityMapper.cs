@@ -23,6 +23,7 @@ public static class WeChatActivityMapper
     public const string MenuClickEvent = "menuClick";
     public const string ScanEvent = "scan";
     public const string LocationEvent = "location";
+    public const string CardClickEvent = "cardClick";
 
     private static readonly JsonElement VoiceChannelData = JsonSerializer.SerializeToElement(new { msgType = "voice" });
 
@@ -86,6 +87,10 @@ public static class WeChatActivityMapper
                     longitude = ParseDouble(message.Longitude, 180),
                     precision = ParseDouble(message.Precision, 1e7),
                 })));
+        if (name.Equals(WeChatEvents.TemplateCard, StringComparison.OrdinalIgnoreCase))
+            return WeChatInboundAction.Turn(Event(message, countyId, channelId, CardClickEvent,
+                JsonSerializer.SerializeToElement(new CardClick(message.EventKey ?? "", message.TaskId ?? "", message.ResponseCode ?? ""),
+                    CardClickJson.Default.CardClick)));
         // VIEW (a link in the menu), enter_agent, template-send reports and the like need no answer.
         return WeChatInboundAction.Ignore;
     }
@@ -139,3 +144,9 @@ public static class WeChatActivityMapper
 
     private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 }
+
+/// <summary>A WeCom card button click (<c>template_card_event</c>): the button's key, the card's task id, the click's response_code.</summary>
+public sealed record CardClick(string Key, string TaskId, string ResponseCode);
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(CardClick))]
+internal sealed partial class CardClickJson : System.Text.Json.Serialization.JsonSerializerContext;

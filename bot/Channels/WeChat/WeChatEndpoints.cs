@@ -43,7 +43,7 @@ public static class WeChatEndpoints
     }
 
     private static async Task<IResult> ReceiveOfficialAccountMessage(string county, HttpContext http, Counties counties,
-        WeChatCryptoProvider crypto, WeChatMessageProcessor processor, WeChatApiClient api,
+        WeChatCryptoProvider crypto, WeChatMessageProcessor processor, WeChatApiClient api, CustomerServiceQuota quota,
         IOptionsMonitor<WeChatChannelOptions> options, TimeProvider time, ILogger<WeChatEndpointLog> log)
     {
         if (!counties.TryGet(county, out var c)) return Results.NotFound();
@@ -83,8 +83,14 @@ public static class WeChatEndpoints
         }
         if (string.IsNullOrEmpty(message.FromUserName) || string.IsNullOrEmpty(message.MsgType)) return BadXml(log, c);
 
+        // Replies pushed outside the passive reply (a long answer's rest, the 5-second fallback) count against the quota.
         var reply = await processor.ProcessAsync(c, ChannelIds.WeChat, message,
-            (user, text, ct) => api.SendCustomerServiceTextAsync(account, user, text, ct), http.RequestAborted,
+            async (user, text, ct) =>
+            {
+                var sent = await api.SendCustomerServiceTextAsync(account, user, text, ct);
+                if (sent.IsOk) await CountPushAsync(quota, c.Id, user, log);
+                return sent;
+            }, http.RequestAborted,
             digest is null ? null : new WeChatReplayCheck(timestamp, nonce, digest));
         if (reply is null)
         {
@@ -147,6 +153,18 @@ public static class WeChatEndpoints
         var reply = await processor.ProcessAsync(c, ChannelIds.WeCom, message,
             (user, text, ct) => api.SendTextAsync(app, user, text, ct), http.RequestAborted);
         return Reply(reply ?? "", message, cipher, app.Token, time);
+    }
+
+    private static async Task CountPushAsync(CustomerServiceQuota quota, string countyId, string user, ILogger log)
+    {
+        try
+        {
+            await quota.CountPushAsync(countyId, user);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning("Could not count a pushed reply against the customer-service quota of {County}/{User}: {Error}", countyId, user, e.Message);
+        }
     }
 
     /// <summary>"success" (never encrypted) for nothing to say; otherwise one text XML, encrypted in safe mode / WeCom.</summary>

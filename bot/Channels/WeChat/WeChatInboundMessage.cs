@@ -25,6 +25,11 @@ public sealed class WeChatInboundMessage
     public string? Encrypt { get; set; }
     public string? AgentId { get; set; }
 
+    /// <summary>WeCom <c>template_card_event</c>: the card's task id, its type and the click's response_code (for the update API).</summary>
+    public string? TaskId { get; set; }
+    public string? CardType { get; set; }
+    public string? ResponseCode { get; set; }
+
     /// <summary>The &lt;List&gt; items of a 订阅通知 event (popup, change, sent); null for everything else.</summary>
     public List<Subscriptions.SubscriptionEventItem>? SubscriptionItems { get; set; }
 
@@ -34,8 +39,10 @@ public sealed class WeChatInboundMessage
     /// What identifies one delivery across WeChat's retries: the MsgId, or FromUserName + CreateTime for events
     /// (which have none), as the platform documentation recommends.
     /// </summary>
+    /// <remarks>A card click is one delivery per response_code (each click brings a new one; WeChat's retries repeat it).</remarks>
     public string DedupId => !string.IsNullOrEmpty(MsgId) && MsgId != "0"
         ? MsgId
+        : !string.IsNullOrEmpty(ResponseCode) ? string.Concat(FromUserName, "-card-", ResponseCode)
         : string.Concat(FromUserName, "-", CreateTime.ToString(System.Globalization.CultureInfo.InvariantCulture), "-", Event);
 }
 
@@ -61,4 +68,5 @@ public static class WeChatEvents
     public const string Location = "LOCATION";
     public const string View = "VIEW";
     public const string EnterAgent = "enter_agent";
+    public const string TemplateCard = "template_card_event";
 }

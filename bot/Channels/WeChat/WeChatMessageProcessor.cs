@@ -31,6 +31,7 @@ public sealed class WeChatMessageProcessor(
     ConversationLocks conversationLocks,
     WeChatRateLimiter rateLimiter,
     WeChatUserDirectory users,
+    CustomerServiceQuota quota,
     StorageOutageLog outage,
     IOptionsMonitor<WeChatChannelOptions> options,
     TimeProvider time,
@@ -200,9 +201,16 @@ public sealed class WeChatMessageProcessor(
     {
         try
         {
-            if (activity.MembersAdded is { Count: > 0 }) await users.RecordSubscribedAsync(county.Id, userId).ConfigureAwait(false);
+            if (activity.MembersAdded is { Count: > 0 })
+            {
+                await users.RecordSubscribedAsync(county.Id, userId).ConfigureAwait(false);
+                await quota.RecordEventAsync(county.Id, userId).ConfigureAwait(false); // a follow: 3 messages within a minute
+            }
             else if (IsUnsubscribe(activity)) await users.RecordUnsubscribedAsync(county.Id, userId).ConfigureAwait(false);
             else if (activity.Type == ActivityTypes.Message) _ = RecordInboundInBackgroundAsync(county.Id, userId);
+            // A menu click or a scan opens a short customer-service window (3 within a minute): one index write, only for these events.
+            else if (activity.Name is WeChatActivityMapper.MenuClickEvent or WeChatActivityMapper.ScanEvent)
+                await quota.RecordEventAsync(county.Id, userId).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

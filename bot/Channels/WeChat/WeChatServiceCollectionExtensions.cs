@@ -17,6 +17,7 @@ public static class WeChatServiceCollectionExtensions
         services.AddSingleton<WeChatApiClient>();
         services.AddSingleton<WeComApiClient>();
         services.AddSingleton<WeChatUserDirectory>();
+        services.AddSingleton<CustomerServiceQuota>();
         services.AddSingleton<Privacy.RetentionSweeper>();
         services.AddSingleton<Privacy.IUserDataEraser, WeChatUserDataEraser>();
         services.AddHostedService(sp => sp.GetRequiredService<Privacy.RetentionSweeper>());

@@ -98,15 +98,21 @@ public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time, IOp
     }
 
     /// <summary>Retention: removes last-message entries older than <paramref name="cutoff"/>; returns how many.</summary>
-    public async ValueTask<long> ForgetInboundBeforeAsync(string countyId, DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
-        await storage.IndexRemoveRangeByScoreAsync(LastInboundIndex(countyId), double.NegativeInfinity,
+    /// <remarks>Also trims the click/follow/scan index (<see cref="CustomerServiceQuota.EventIndex"/>): it matters for a minute only.</remarks>
+    public async ValueTask<long> ForgetInboundBeforeAsync(string countyId, DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        var events = await storage.IndexRemoveRangeByScoreAsync(CustomerServiceQuota.EventIndex(countyId), double.NegativeInfinity,
+            (time.GetUtcNow() - TimeSpan.FromHours(1)).ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false);
+        return events + await storage.IndexRemoveRangeByScoreAsync(LastInboundIndex(countyId), double.NegativeInfinity,
             cutoff.ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>"删除我的信息": the follower record and the last-message entry of one user.</summary>
     public async ValueTask ForgetAsync(string countyId, string openId, CancellationToken cancellationToken = default)
     {
         await storage.DeleteAsync(Key(countyId, openId), cancellationToken).ConfigureAwait(false);
         await storage.IndexRemoveAsync(LastInboundIndex(countyId), openId, cancellationToken).ConfigureAwait(false);
+        await storage.IndexRemoveAsync(CustomerServiceQuota.EventIndex(countyId), openId, cancellationToken).ConfigureAwait(false);
         if (_lastWritten.TryRemove(countyId + "/" + openId, out _)) Interlocked.Decrement(ref _remembered);
     }
 

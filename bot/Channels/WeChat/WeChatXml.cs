@@ -91,6 +91,7 @@ public static class WeChatXml
     {
         "ToUserName", "FromUserName", "CreateTime", "MsgType", "MsgId", "Content", "Recognition", "MediaId", "Event",
         "EventKey", "Latitude", "Longitude", "Precision", "Location_X", "Location_Y", "Label", "Encrypt", "AgentID",
+        "TaskId", "CardType", "ResponseCode",
     };
 
     private static bool IsKnown(string name) => KnownElements.Contains(name);
@@ -120,6 +121,9 @@ public static class WeChatXml
             case "Label": m.Label = value; break;
             case "Encrypt": m.Encrypt = value; break;
             case "AgentID": m.AgentId = value; break;
+            case "TaskId": m.TaskId = value; break;
+            case "CardType": m.CardType = value; break;
+            case "ResponseCode": m.ResponseCode = value; break;
         }
     }
 

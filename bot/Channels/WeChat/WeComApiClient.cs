@@ -50,6 +50,40 @@ public sealed class WeComApiClient(
         }
     }
 
+    /// <summary>
+    /// A template card (<c>msgtype: template_card</c>, e.g. button_interaction) to one member; the result's
+    /// <see cref="WeChatSendResult.MsgId"/> is the msgid. Clicks come back as <c>template_card_event</c> callbacks.
+    /// </summary>
+    public Task<WeChatSendResult> SendTemplateCardAsync(WeComAppOptions app, string toUser, WeComTemplateCard card,
+        CancellationToken cancellationToken = default)
+    {
+        if (!IsConfigured(app) || !long.TryParse(app.AgentId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var agentId))
+            return Task.FromResult(new WeChatSendResult(WeChatSendStatus.NotConfigured));
+        var body = Serialize(new WeComTemplateCardRequest { ToUser = toUser, AgentId = agentId, TemplateCard = card });
+        return PostWithTokenAsync(BaseUrl, Scope(app), Fetcher(app), "/cgi-bin/message/send", body, cancellationToken);
+    }
+
+    /// <summary>
+    /// Updates a clicked card through <c>/cgi-bin/message/update_template_card</c> with the click's response_code (usable
+    /// once, for 72 hours): <paramref name="replaceName"/> greys its buttons out under that text, or
+    /// <paramref name="card"/> replaces the whole card (a digest keeps its other buttons).
+    /// </summary>
+    public Task<WeChatSendResult> UpdateTemplateCardAsync(WeComAppOptions app, string userId, string responseCode,
+        string? replaceName, WeComTemplateCard? card = null, CancellationToken cancellationToken = default)
+    {
+        if (!IsConfigured(app) || !long.TryParse(app.AgentId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var agentId))
+            return Task.FromResult(new WeChatSendResult(WeChatSendStatus.NotConfigured));
+        var body = Serialize(new WeComUpdateCardRequest
+        {
+            UserIds = [userId],
+            AgentId = agentId,
+            ResponseCode = responseCode,
+            Button = card is null ? new WeComReplaceButton { ReplaceName = replaceName ?? "" } : null,
+            TemplateCard = card,
+        });
+        return PostWithTokenAsync(BaseUrl, Scope(app), Fetcher(app), "/cgi-bin/message/update_template_card", body, cancellationToken);
+    }
+
     public static bool IsConfigured(WeComAppOptions app) =>
         !string.IsNullOrEmpty(app.CorpId) && !string.IsNullOrEmpty(app.Secret) && !string.IsNullOrEmpty(app.AgentId);
 

@@ -10,7 +10,13 @@ namespace AssistBot.Bot.Reminders.Cli;
 /// <c>reminders preview --county ID --from YYYY-MM-DD --days N [--person 账号或姓名] [--township 乡镇] [--village 村] [--json]</c>:
 /// what would be sent, without sending — for the county, a township, a village or one person.
 /// </summary>
-public sealed class PreviewRemindersCommand(ConfiguredReminderCounties counties, ReminderPreview preview, ICadreDirectory cadres) : ICliCommand
+/// <remarks>
+/// A farmer's line ends with the route it would take if it were sent today ("[今天走 custom；跳过 subscription-long: no-consent]"):
+/// the county's delivery order checked against the farmer's consent, window, quota and this month's template messages,
+/// without sending or using anything up.
+/// </remarks>
+public sealed class PreviewRemindersCommand(ConfiguredReminderCounties counties, ReminderPreview preview, ICadreDirectory cadres,
+    AssistBot.Scheduler.Delivery.OutboxDelivery? delivery = null) : ICliCommand
 {
     /// <summary>Where output goes (tests capture it); the console by default.</summary>
     internal TextWriter? Output { get; set; }
@@ -31,7 +37,8 @@ public sealed class PreviewRemindersCommand(ConfiguredReminderCounties counties,
         $"周{"日一二三四五六"[(int)ChinaTime.ToChina(message.DueAt).DayOfWeek]} " +
         $"{ChinaTime.ToChina(message.DueAt).ToString("HH:mm", CultureInfo.InvariantCulture)}  {line.Kind,-13} {line.Subject,-10} " +
         $"{(line.Title is null ? line.Stage : line.Title)} → " +
-        $"{(line.RecipientName is null ? "" : line.RecipientName + " ")}{line.Channel}:{line.Recipient}{(line.Fallback is null ? "" : " (转 " + line.Fallback + ")")}";
+        $"{(line.RecipientName is null ? "" : line.RecipientName + " ")}{line.Channel}:{line.Recipient}{(line.Fallback is null ? "" : " (转 " + line.Fallback + ")")}" +
+        (line.Route is null ? "" : $"  [今天走 {line.Route}{(line.Skipped is null ? "" : "；跳过 " + line.Skipped)}]");
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -73,6 +80,8 @@ public sealed class PreviewRemindersCommand(ConfiguredReminderCounties counties,
         foreach (var message in messages)
         {
             var line = ReminderPreviewLine.From(message, scope);
+            if (delivery is not null && message.Recipient.Channel != AssistBot.Scheduler.Outbox.OutboxRecipient.WeCom)
+                line = line.WithPlan(await delivery.PlanAsync(message, cancellationToken));
             Out.WriteLine(json ? line.ToJson() : Format(message, line));
         }
         var who = person ?? (township is null && village is null ? null : $"{township}{village}");

@@ -18,8 +18,8 @@ public sealed class LoanRouteHandler : AssistBot.Bot.Dialogs.IRouteHandler
     private static readonly string[] RepaidWords = ["已还款", "还了", "我还了", "已经还了", "还款了", "已经还款", "已经还款了", "钱还了", "贷款还了"];
     private static readonly string[] LoanWords = ["贷款还款", "贷款", "还款", "还贷", "贷款到期", "贷款什么时候还"];
 
-    public LoanRouteHandler(LoanStore loans, IBorrowerAccounts accounts, TimeProvider time) =>
-        Dialog = new LoanDialog(loans, accounts, time);
+    public LoanRouteHandler(LoanStore loans, IBorrowerAccounts accounts, TimeProvider time, AssistBot.Scheduler.Outbox.IOutbox? outbox = null) =>
+        Dialog = new LoanDialog(loans, accounts, time, outbox);
 
     public string Id => RouteIds.Loan;
 
@@ -52,7 +52,8 @@ public sealed class LoanRouteHandler : AssistBot.Bot.Dialogs.IRouteHandler
 
     public object? CreateOptions(RouteInput input) => SaysRepaid(input) ? "repaid" : null;
 
-    private sealed class LoanDialog(LoanStore loans, IBorrowerAccounts accounts, TimeProvider time) : Dialog("loan.status")
+    private sealed class LoanDialog(LoanStore loans, IBorrowerAccounts accounts, TimeProvider time, AssistBot.Scheduler.Outbox.IOutbox? outbox)
+        : Dialog("loan.status")
     {
         public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options = null,
             CancellationToken cancellationToken = default)
@@ -76,7 +77,11 @@ public sealed class LoanRouteHandler : AssistBot.Bot.Dialogs.IRouteHandler
             if (mine.Count == 0) reply = ReminderTexts.RepaymentNoLoan;
             else if (options is "repaid")
             {
-                foreach (var loan in mine) await loans.ReportRepaidAsync(county.Id, loan.LoanNumber, cancellationToken).ConfigureAwait(false);
+                foreach (var loan in mine)
+                {
+                    await loans.ReportRepaidAsync(county.Id, loan.LoanNumber, cancellationToken).ConfigureAwait(false);
+                    await TellCadreAsync(county.Id, loan, cancellationToken).ConfigureAwait(false);
+                }
                 reply = ReminderTexts.RepaymentReported;
             }
             else
@@ -86,6 +91,25 @@ public sealed class LoanRouteHandler : AssistBot.Bot.Dialogs.IRouteHandler
             }
             await context.SendActivityAsync(MessageFactory.Text(reply), cancellationToken).ConfigureAwait(false);
             return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The loan's cadre hears of the reported repayment (a 确认还款 card where cards are on); once per loan.</summary>
+        private async Task TellCadreAsync(string countyId, Loan loan, CancellationToken cancellationToken)
+        {
+            if (outbox is null || loan.CadreUserId is not { Length: > 0 } cadre) return;
+            var now = time.GetUtcNow();
+            await outbox.EnqueueAsync(new AssistBot.Scheduler.Outbox.OutboxMessage
+            {
+                IdempotencyKey = $"{Dialogs.Cadres.Cards.CadreCards.RepaymentReportKind}:{countyId}:{loan.LoanNumber}:{loan.Maturity:yyyy-MM-dd}",
+                Kind = Dialogs.Cadres.Cards.CadreCards.RepaymentReportKind,
+                CountyId = countyId,
+                Recipient = AssistBot.Scheduler.Outbox.OutboxRecipient.Cadre(cadre),
+                Text = ReminderTexts.RepaymentReportedToCadre(loan.LoanNumber, Cases.CadreTexts.MaskName(loan.BorrowerName)),
+                Title = $"还款待确认 {loan.LoanNumber}",
+                DueAt = now,
+                CreatedAt = now,
+                Subject = loan.LoanNumber,
+            }, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -25,6 +25,11 @@ namespace AssistBot.Bot.Tests.Infrastructure;
 /// access_token (<c>{"errcode":0,"errmsg":"ok","ticket":…,"expires_in":7200}</c>), 40001 otherwise.</item>
 /// <item><c>POST /cgi-bin/message/subscribe/bizsend</c> (订阅通知) answers like the other sends; script 43101 (consent
 /// used up or refused) with <see cref="EnqueueError"/>.</item>
+/// <item>WeCom template cards: <c>POST /cgi-bin/message/send</c> with <c>msgtype: template_card</c> is checked like the
+/// platform does (card_type, task_id of letters/digits/_-@ ≤ 128 unique per app, ≤ 6 buttons each with a key) and
+/// answered with a <c>response_code</c>; <c>POST /cgi-bin/message/update_template_card</c> takes a response_code from a
+/// click (<see cref="NewResponseCode"/>) once, else 40xxx, with <c>button.replace_name</c> or a whole
+/// <c>template_card</c>. Cards sent are in <see cref="Cards"/>, updates in <see cref="CardUpdates"/>.</item>
 /// <item>Script failures with <see cref="EnqueueError"/>: the next call to that path answers the given errcode
 /// (-1, 45015, 45047, 43004, 40001, …) or, for <see cref="HttpFailure"/>, HTTP 500.</item>
 /// <item>WeCom sign-in: <c>GET /connect/oauth2/authorize</c> (网页授权, inside WeCom) and <c>GET /wwlogin/sso/login</c>
@@ -48,6 +53,7 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     public const string OAuthAuthorizePath = "/connect/oauth2/authorize";
     public const string QrLoginPath = "/wwlogin/sso/login";
     public const string GetUserInfoPath = "/cgi-bin/auth/getuserinfo";
+    public const string UpdateCardPath = "/cgi-bin/message/update_template_card";
 
     /// <summary>Pass to <see cref="EnqueueError"/> to make the next call fail with HTTP 500.</summary>
     public const int HttpFailure = 500_000;
@@ -60,6 +66,9 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     private int _ticketCounter;
     private long _msgIdCounter = 1000;
     private readonly ConcurrentDictionary<string, string?> _codes = new();
+    private int _responseCodes;
+    private readonly ConcurrentDictionary<string, bool> _responseCodesUnused = new();
+    private readonly ConcurrentDictionary<string, bool> _taskIds = new();
 
     private FakeWeChatApi(WebApplication app) => _app = app;
 
@@ -87,6 +96,7 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         app.MapPost(CustomSendPath, (HttpContext http) => fake.SendAsync(http, 40001));
         app.MapPost(TemplateSendPath, (HttpContext http) => fake.SendAsync(http, 40001));
         app.MapPost(WeComSendPath, (HttpContext http) => fake.SendAsync(http, 40014));
+        app.MapPost(UpdateCardPath, fake.UpdateCardAsync);
         app.MapGet(TicketPath, fake.IssueTicketAsync);
         app.MapPost(BizSendPath, (HttpContext http) => fake.SendAsync(http, 40001));
         app.MapGet(OAuthAuthorizePath, fake.Authorize);
@@ -112,6 +122,24 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     public string? SignInAs { get; set; }
 
     public int TokensIssued => Volatile.Read(ref _tokenCounter);
+
+    /// <summary>
+    /// A response_code as the platform puts in a template_card_event callback (one per click): usable once with the
+    /// update API.
+    /// </summary>
+    public string NewResponseCode()
+    {
+        var code = $"rc-{Interlocked.Increment(ref _responseCodes)}-{Guid.NewGuid():N}";
+        _responseCodesUnused[code] = true;
+        return code;
+    }
+
+    /// <summary>Template cards delivered (the <c>template_card</c> objects, with <c>touser</c>), in order.</summary>
+    public IReadOnlyList<FakeApiRequest> Cards =>
+        DeliveredTo(WeComSendPath).Where(r => r.Body?["msgtype"]?.GetValue<string>() == "template_card").ToArray();
+
+    /// <summary>Successful card updates, in order.</summary>
+    public IReadOnlyList<FakeApiRequest> CardUpdates => DeliveredTo(UpdateCardPath);
 
     public int TicketsIssued => Volatile.Read(ref _ticketCounter);
 
@@ -247,13 +275,62 @@ public sealed class FakeWeChatApi : IAsyncDisposable
             });
             return;
         }
-        Record(http, json, 0);
-        await http.Response.WriteAsJsonAsync(new JsonObject
+        var ok = new JsonObject { ["errcode"] = 0, ["errmsg"] = "ok", ["msgid"] = Interlocked.Increment(ref _msgIdCounter) };
+        if (json?["msgtype"]?.GetValue<string>() == "template_card")
         {
-            ["errcode"] = 0,
-            ["errmsg"] = "ok",
-            ["msgid"] = Interlocked.Increment(ref _msgIdCounter),
-        });
+            if (CardProblem(json["template_card"]) is { } problem)
+            {
+                Record(http, json, 40058);
+                await http.Response.WriteAsJsonAsync(new JsonObject { ["errcode"] = 40058, ["errmsg"] = "invalid template_card: " + problem });
+                return;
+            }
+            ok["response_code"] = "send-" + Guid.NewGuid().ToString("N");
+        }
+        Record(http, json, 0);
+        await http.Response.WriteAsJsonAsync(ok);
+    }
+
+    /// <summary>The checks the platform makes on a button_interaction card (documented limits).</summary>
+    private string? CardProblem(JsonNode? card)
+    {
+        if (card is null) return "missing";
+        var type = card["card_type"]?.GetValue<string>();
+        if (type is not ("button_interaction" or "text_notice")) return "card_type";
+        if (string.IsNullOrEmpty(card["main_title"]?["title"]?.GetValue<string>())) return "main_title";
+        var taskId = card["task_id"]?.GetValue<string>();
+        if (type == "button_interaction")
+        {
+            if (taskId is null || taskId.Length > 128 || !taskId.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '@')) return "task_id";
+            if (!_taskIds.TryAdd(taskId, true)) return "task_id used";
+            var buttons = card["button_list"]?.AsArray();
+            if (buttons is null || buttons.Count is 0 or > 6) return "button_list";
+            if (buttons.Any(b => string.IsNullOrEmpty(b?["key"]?.GetValue<string>()) || string.IsNullOrEmpty(b?["text"]?.GetValue<string>())))
+                return "button";
+        }
+        if (card["horizontal_content_list"]?.AsArray() is { Count: > 6 }) return "horizontal_content_list";
+        return null;
+    }
+
+    private async Task UpdateCardAsync(HttpContext http)
+    {
+        var json = await JsonNode.ParseAsync(http.Request.Body);
+        var token = http.Request.Query["access_token"].ToString();
+        if (TryScriptedError(http.Request.Path, out var scripted))
+        {
+            Record(http, json, scripted);
+            await WriteErrorAsync(http, scripted);
+            return;
+        }
+        int code;
+        string message;
+        var responseCode = json?["response_code"]?.GetValue<string>() ?? "";
+        if (!_validTokens.TryGetValue(token, out var valid) || !valid) (code, message) = (40014, "invalid access_token");
+        // The errcode for a used or unknown response_code is not in the reference; 40078 stands for "invalid parameter" here.
+        else if (!_responseCodesUnused.TryUpdate(responseCode, false, true)) (code, message) = (40078, "invalid response_code (unknown or used)");
+        else if (json?["button"]?["replace_name"] is null && json?["template_card"] is null) (code, message) = (40058, "button or template_card required");
+        else (code, message) = (0, "ok");
+        Record(http, json, code);
+        await http.Response.WriteAsJsonAsync(new JsonObject { ["errcode"] = code, ["errmsg"] = message });
     }
 
     private bool TryScriptedError(PathString path, out int errcode)
