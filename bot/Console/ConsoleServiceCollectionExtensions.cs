@@ -24,6 +24,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<SignInLinks>();
         services.AddSingleton<ConsoleAuditLog>();
         services.AddSingleton<DeclarationQueue>();
+        services.AddSingleton<ReminderReport>();
         services.AddSingleton<ICliCommand, ConsoleLinkCommand>();
 
         // Session cookies and antiforgery tokens survive a restart: their keys live in the data directory.

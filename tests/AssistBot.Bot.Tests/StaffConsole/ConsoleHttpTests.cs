@@ -5,6 +5,7 @@ using AssistBot.Bot.Cli;
 using AssistBot.Bot.StaffConsole;
 using AssistBot.Bot.Tests.Cases;
 using AssistBot.Bot.Tests.Infrastructure;
+using AssistBot.Scheduler.Outbox;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,10 +13,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AssistBot.Bot.Tests.StaffConsole;
 
 /// <summary>
-/// Console sign-in over HTTP: WeCom's OAuth2 and QR login against the WeCom stand-in (state, one-time codes, the
+/// The console over HTTP: sign-in with WeCom's OAuth2 and QR login against the WeCom stand-in (state, one-time codes, the
 /// roster), the one-time link from the CLI, and the headers and antiforgery every console page has.
 /// </summary>
-public sealed partial class ConsoleSignInTests : IAsyncLifetime
+public sealed partial class ConsoleHttpTests : IAsyncLifetime
 {
     private const string County = "yuzhou";
     private FakeWeChatApi _wecom = null!;
@@ -32,6 +33,7 @@ public sealed partial class ConsoleSignInTests : IAsyncLifetime
             ["Console:OAuthAuthorizeUrl"] = _wecom.BaseUrl + FakeWeChatApi.OAuthAuthorizePath,
             ["Console:QrLoginUrl"] = _wecom.BaseUrl + FakeWeChatApi.QrLoginPath,
             ["Console:PublicBaseUrl"] = "https://console.example.cn",
+            ["Reminders:Enabled"] = "false", // the tests put outbox entries in the states they need
             [$"Counties:{County}:Name"] = "禹州市",
             [$"Counties:{County}:Pack"] = "yuzhou-2023",
             [$"Counties:{County}:WeCom:CorpId"] = "ww-test-corp",
@@ -40,7 +42,9 @@ public sealed partial class ConsoleSignInTests : IAsyncLifetime
             [$"Counties:{County}:WeCom:Token"] = "wecom-token",
             [$"Counties:{County}:WeCom:EncodingAESKey"] = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C",
         }).WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(_clock)));
-        await _host.Services.GetRequiredService<RosterStore>().UpsertAsync(new Cadre(County, "li_huolong", "李火龙", "乡镇干部", "火龙镇", []));
+        var roster = _host.Services.GetRequiredService<RosterStore>();
+        await roster.UpsertAsync(new Cadre(County, "li_huolong", "李火龙", "乡镇干部", "火龙镇", []));
+        await roster.UpsertAsync(new Cadre(County, "zhao_shundian", "赵顺店", "乡镇干部", "顺店镇", []));
     }
 
     public async Task DisposeAsync()
@@ -215,6 +219,62 @@ public sealed partial class ConsoleSignInTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
         Assert.Contains("已失效", await Browser().GetStringAsync(late));
     }
+
+    [Fact]
+    public async Task Reminders_show_sent_and_failed_by_kind_and_route_and_the_call_list_can_be_resent_and_marked_handled()
+    {
+        var outbox = _host.Services.GetRequiredService<IOutbox>();
+        var now = _clock.GetUtcNow();
+        OutboxMessage Loan(string farmer, string cadre) => new()
+        {
+            IdempotencyKey = $"loan-due:{County}:{farmer}:{now:yyyyMMdd}", Kind = "loan-due", CountyId = County,
+            Recipient = new OutboxRecipient(OutboxRecipient.WeChat, farmer), Text = "您的小额信贷下月到期", Title = "小额信贷到期",
+            Subject = "loan-" + farmer, FallbackRecipient = OutboxRecipient.Cadre(cadre), DueAt = now, CreatedAt = now,
+        };
+        await outbox.EnqueueAsync(Loan("o_farmer_reached", "li_huolong"));
+        await outbox.EnqueueAsync(Loan("o_farmer_unfollowed", "li_huolong"));
+        await outbox.EnqueueAsync(Loan("o_farmer_elsewhere", "zhao_shundian"));
+        foreach (var e in await outbox.TakeDueAsync(now, 10, TimeSpan.FromMinutes(1)))
+        {
+            if (e.Message.Recipient.UserId == "o_farmer_reached") await outbox.MarkSentAsync(e.Id, "wechat:custom");
+            else await outbox.MarkFailedAsync(e.Id, "43004 用户未关注公众号");
+        }
+
+        var browser = Browser();
+        await SignInAsync(browser, "qr", "li_huolong");
+        var page = await browser.GetStringAsync("/console/reminders");
+        Assert.Contains("公众号客服消息", page);
+        Assert.Contains("43004 用户未关注公众号", page);
+        Assert.Contains("id=\"sent-today\">1<", page);
+        Assert.Contains("id=\"failed-today\">1<", page); // the other township's failure is not theirs
+        Assert.DoesNotContain("o_farmer_unfollowed", page); // masked
+        var callList = CallListRows().Matches(page).Select(m => m.Groups[1].Value).ToList();
+        var row = Assert.Single(callList);
+        Assert.Contains("李火龙", page);
+
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        var resend = await browser.PostAsync("/console/reminders?handler=resend",
+            new FormUrlEncodedContent([new("__af", token), new("id", row)]));
+        Assert.Equal(HttpStatusCode.Redirect, resend.StatusCode);
+        var pending = await outbox.ListAsync(OutboxStatus.Pending, 0, 50);
+        Assert.Contains(pending, e => e.Message.Recipient.UserId == "o_farmer_unfollowed" && e.Message.IdempotencyKey.Contains("console-resend"));
+
+        var handled = await browser.PostAsync("/console/reminders?handler=handled",
+            new FormUrlEncodedContent([new("__af", token), new("id", row), new("note", "已电话告知，电话13912345678")]));
+        Assert.Equal(HttpStatusCode.Redirect, handled.StatusCode);
+        page = await browser.GetStringAsync("/console/reminders");
+        Assert.Contains("已处理：console:li_huolong", page);
+        Assert.Contains("139****5678", page);
+
+        // The other township's farmer: neither listed nor actionable for this cadre.
+        var elsewhere = (await outbox.ListAsync(OutboxStatus.Failed, 0, 50)).Single(e => e.Message.Recipient.UserId == "o_farmer_elsewhere");
+        var refused = await browser.PostAsync("/console/reminders?handler=resend",
+            new FormUrlEncodedContent([new("__af", token), new("id", elsewhere.Id)]));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [GeneratedRegex("<tr data-id=\"([^\"]+)\">")]
+    private static partial Regex CallListRows();
 
     private async Task<string> RunLinkCommandAsync()
     {
