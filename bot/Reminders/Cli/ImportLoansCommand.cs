@@ -4,7 +4,7 @@ using AssistBot.Bot.Reminders.Loans;
 
 namespace AssistBot.Bot.Reminders.Cli;
 
-/// <summary><c>import loans FILE --county ID</c>: imports a loan CSV, with a progress bar on large files.</summary>
+/// <summary><c>import loans FILE --county ID</c>: imports a loan file (CSV or .xlsx), with a progress bar on large files.</summary>
 public sealed class ImportLoansCommand(LoanImporter importer, Counties counties) : ICliCommand
 {
     /// <summary>Where output goes (tests capture it); the console by default.</summary>
@@ -20,7 +20,7 @@ public sealed class ImportLoansCommand(LoanImporter importer, Counties counties)
 
     public string Name => "import loans";
 
-    public string Usage => "import loans FILE --county ID   导入小额信贷名单（CSV：贷款编号,借款人姓名,身份证号,联系电话,乡镇,村,承贷银行,贷款金额,放款日期,到期日期,帮扶责任人）";
+    public string Usage => "import loans FILE --county ID   导入小额信贷名单（CSV 或 .xlsx：贷款编号,借款人姓名,身份证号,联系电话,乡镇,村,承贷银行,贷款金额,放款日期,到期日期,帮扶责任人）";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -43,15 +43,16 @@ public sealed class ImportLoansCommand(LoanImporter importer, Counties counties)
         }
         file = path;
 
-        var total = Math.Max(0, File.ReadLines(file).Count() - 1);
+        var xlsx = file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+        var total = xlsx ? 0 : Math.Max(0, File.ReadLines(file).Count() - 1);
         var bar = total >= ProgressBarFrom && !Console.IsErrorRedirected ? new ProgressBar(total, Err) : null;
         LoanImportResult result;
         try
         {
-            using var reader = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
-            result = await importer.ImportAsync(county.Id, reader, bar is null ? null : bar.Report, cancellationToken);
+            await using var stream = File.OpenRead(file);
+            result = await importer.ImportAsync(county.Id, stream, file, bar is null ? null : bar.Report, cancellationToken);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or FormatException)
         {
             bar?.Done();
             Err.WriteLine($"无法导入 {file}：{e.Message}");
