@@ -1,3 +1,4 @@
+using System.CommandLine;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Reminders.Loans;
@@ -5,7 +6,7 @@ using AssistBot.Bot.Reminders.Loans;
 namespace AssistBot.Bot.Reminders.Cli;
 
 /// <summary><c>import loans FILE --county ID</c>: imports a loan file (CSV or .xlsx), with a progress bar on large files.</summary>
-public sealed class ImportLoansCommand(LoanImporter importer, Counties counties) : ICliCommand
+public sealed class ImportLoansCommand(LoanImporter importer, Counties counties) : CliVerb
 {
     /// <summary>Where output goes (tests capture it); the console by default.</summary>
     internal TextWriter? Output { get; set; }
@@ -18,19 +19,24 @@ public sealed class ImportLoansCommand(LoanImporter importer, Counties counties)
 
     private const int ProgressBarFrom = 2000;
 
-    public string Name => "import loans";
+    private readonly Argument<string> _file = new("FILE") { Description = "贷款名单文件（CSV 或 .xlsx）" };
 
-    public string Usage => "import loans FILE --county ID   导入小额信贷名单（CSV 或 .xlsx：贷款编号,借款人姓名,身份证号,联系电话,乡镇,村,承贷银行,贷款金额,放款日期,到期日期,帮扶责任人）";
+    private readonly Option<string> _county = new("--county") { Description = "县的编号，例如 xinfeng", Required = true, HelpName = "ID" };
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public override string Name => "import loans";
+
+    public override string Description => "导入小额信贷名单（CSV 或 .xlsx：贷款编号,借款人姓名,身份证号,联系电话,乡镇,村,承贷银行,贷款金额,放款日期,到期日期,帮扶责任人）";
+
+    public override void Configure(Command command)
     {
-        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
-        var countyId = CliRunner.Option(args, "--county");
-        if (file is null || countyId is null)
-        {
-            Err.WriteLine("用法：dotnet run --project bot -- " + Usage);
-            return 2;
-        }
+        command.Arguments.Add(_file);
+        command.Options.Add(_county);
+    }
+
+    public override async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var file = parse.GetRequiredValue(_file);
+        var countyId = parse.GetRequiredValue(_county);
         if (!counties.TryGet(countyId, out var county))
         {
             Err.WriteLine($"未配置的县：{countyId}（可用：{string.Join("、", counties.All.Select(c => c.Id))}）");
