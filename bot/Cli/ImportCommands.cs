@@ -50,8 +50,14 @@ public sealed class ImportCommand(string what, CaseImporter importer) : CliVerb
         }
         Console.WriteLine($"导入完成：新增 {report.Created} 条，更新 {report.Updated} 条，有问题 {report.Errors.Count} 行" +
                           (report.Remarks.Count > 0 ? $"，需留意 {report.Remarks.Count} 行。" : "。"));
-        foreach (var error in report.Errors) Console.WriteLine($"  第{error.Line}行：{error.Message}");
-        foreach (var remark in report.Remarks) Console.WriteLine($"  第{remark.Line}行（已导入）：{remark.Message}");
+        if (Terminal.OnStandardOutput() is { } terminal)
+            Terminal.WriteProblems(terminal, report.Errors.Select(e => (e.Line, "错误", e.Message))
+                .Concat(report.Remarks.Select(r => (r.Line, "已导入，需留意", r.Message))), redirect: ">");
+        else
+        {
+            foreach (var error in report.Errors) Console.WriteLine($"  第{error.Line}行：{error.Message}");
+            foreach (var remark in report.Remarks) Console.WriteLine($"  第{remark.Line}行（已导入）：{remark.Message}");
+        }
         return report.Errors.Count == 0 ? 0 : 1;
     }
 }

@@ -161,6 +161,34 @@ public sealed class ReminderCliTests : IDisposable
     }
 
     [Fact]
+    public async Task At_a_terminal_a_large_import_shows_a_progress_bar_and_the_bad_rows_as_a_table()
+    {
+        await SeedRosterAsync();
+        var file = Path.Combine(_directory, "loans-large.csv");
+        var rows = Enumerable.Range(1, 2500).Select(i =>
+            $"XF{i:D6},张{i},{(i == 1234 ? "360722197803121019" : "360722197803121018")},13907974321,大塘埠镇,代屋村,信丰农商银行,50000,2021-05-31,2024-05-31,liu.ganbu");
+        await File.WriteAllLinesAsync(file, [string.Join(',', AssistBot.Bot.Reminders.Loans.LoanFile.Columns), .. rows]);
+        var screen = new StringWriter();
+        var import = _services.GetServices<ICliCommand>().OfType<ImportLoansCommand>().Single();
+        import.Terminal = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Spectre.Console.AnsiSupport.No,
+            ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+            Out = new Spectre.Console.AnsiConsoleOutput(screen),
+        });
+
+        var (code, output, err) = await RunAsync("import", "loans", file, "--county", "xinfeng");
+
+        Assert.Equal(1, code);
+        Assert.Contains("导入 2499 笔", output);
+        Assert.Empty(err); // the table took the place of the plain lines
+        var text = screen.ToString();
+        Assert.Contains("导入中: ", text); // Spectre's progress (printed as percentages when the console cannot redraw)
+        var row = Assert.Single(text.Split('\n'), l => l.Contains("身份证号无效"));
+        Assert.Matches(@"│\s*1235\s*│\s*错误\s*│", row); // line 1235: the header is line 1
+    }
+
+    [Fact]
     public async Task Bad_arguments_get_a_short_chinese_answer()
     {
         var (code, _, err) = await RunAsync("reminders", "preview", "--county", "nowhere", "--from", "2024-05-01");
