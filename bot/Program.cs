@@ -18,7 +18,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = isCli ? [] : args,
     ContentRootPath = AppContext.BaseDirectory,
 });
-if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
+// Help is read by a person: no start-up warnings in front of it.
+if (isCli) builder.Logging.SetMinimumLevel(CliRunner.WantsHelp(args) ? LogLevel.Error : LogLevel.Warning);
 if (!isCli) builder.UseInlineIoWhenWanted();
 
 builder.Services.AddAssistBotCore(builder.Configuration);

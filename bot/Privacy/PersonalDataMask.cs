@@ -15,6 +15,29 @@ public static partial class PersonalDataMask
         return v.Length <= 10 ? new string('*', v.Length) : string.Concat(v.AsSpan(0, 6), new string('*', v.Length - 10), v.AsSpan(v.Length - 4));
     }
 
+    /// <summary>A person's name: the first character kept, e.g. 张* / 欧*** (the surname says little on its own).</summary>
+    public static string Name(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return "";
+        var v = value.Trim();
+        var first = char.IsHighSurrogate(v[0]) && v.Length > 1 ? 2 : 1;
+        return string.Concat(v.AsSpan(0, first), new string('*', Math.Max(1, new System.Globalization.StringInfo(v).LengthInTextElements - 1)));
+    }
+
+    /// <summary>
+    /// <see cref="Text(string?)"/>, and every occurrence of the given names (e.g. the household head's, known from
+    /// the record) masked with <see cref="Name"/>. Other names in free text cannot be told apart from words.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    public static string? Text(string? text, params string?[] names)
+    {
+        var masked = Text(text);
+        if (string.IsNullOrEmpty(masked)) return masked;
+        foreach (var name in names)
+            if (name?.Trim() is { Length: > 1 } n) masked = masked.Replace(n, Name(n), StringComparison.Ordinal);
+        return masked;
+    }
+
     /// <summary>Phone: mobile 139****4321 (first 3, last 4); a short or landline number keeps its last 4 only.</summary>
     public static string Phone(string? value)
     {

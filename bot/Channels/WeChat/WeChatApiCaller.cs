@@ -7,7 +7,8 @@ namespace AssistBot.Bot.WeChat;
 
 /// <summary>
 /// The part the OA and WeCom clients share: POST JSON with an access_token, refresh the token once on
-/// 40001/40014/42001 and retry, and turn errcode / HTTP failures into a <see cref="WeChatSendResult"/>.
+/// 40001/40014/42001 and retry, and turn errcode / HTTP failures into a <see cref="WeChatSendResult"/>. Timeouts and
+/// retries of single HTTP calls (busy, no connection) are the HTTP client's, see <see cref="WeChatHttpResilience"/>.
 /// </summary>
 public abstract class WeChatApiCaller(IHttpClientFactory httpClientFactory, AccessTokenCache tokens, ILogger logger)
 {
@@ -174,8 +175,9 @@ public abstract class WeChatApiCaller(IHttpClientFactory httpClientFactory, Acce
     internal static byte[] Serialize<T>(T value) =>
         JsonSerializer.SerializeToUtf8Bytes(value, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)SendOptions.GetTypeInfo(typeof(T)));
 
+    // Polly's TimeoutRejectedException (an attempt or the whole call ran out of time, see WeChatHttpResilience) is an ExecutionRejectedException.
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
-        e is HttpRequestException or TimeoutException
+        e is HttpRequestException or TimeoutException or Polly.ExecutionRejectedException
         || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 }
 

@@ -55,8 +55,13 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     public const string GetUserInfoPath = "/cgi-bin/auth/getuserinfo";
     public const string UpdateCardPath = "/cgi-bin/message/update_template_card";
 
-    /// <summary>Pass to <see cref="EnqueueError"/> to make the next call fail with HTTP 500.</summary>
+    /// <summary>Pass to <see cref="EnqueueError"/> to make the next call fail with HTTP 500 (503_000: HTTP 503, and so on).</summary>
     public const int HttpFailure = 500_000;
+
+    /// <summary>Pass to <see cref="EnqueueError"/> to make the next send be taken (delivered) but answered only after <see cref="StallFor"/>.</summary>
+    public const int Stall = 1;
+
+    public TimeSpan StallFor { get; set; } = TimeSpan.FromSeconds(6);
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeApiRequest> _requests = new();
@@ -259,12 +264,13 @@ public sealed class FakeWeChatApi : IAsyncDisposable
             return;
         }
         var token = http.Request.Query["access_token"].ToString();
-        if (TryScriptedError(http.Request.Path, out var scripted))
+        if (TryScriptedError(http.Request.Path, out var scripted) && scripted != Stall)
         {
             Record(http, json, scripted);
             await WriteErrorAsync(http, scripted);
             return;
         }
+        if (scripted == Stall) await Task.Delay(StallFor);
         if (!_validTokens.TryGetValue(token, out var valid) || !valid)
         {
             Record(http, json, invalidTokenCode);
@@ -341,9 +347,9 @@ public sealed class FakeWeChatApi : IAsyncDisposable
 
     private static Task WriteErrorAsync(HttpContext http, int errcode)
     {
-        if (errcode == HttpFailure)
+        if (errcode >= 100_000)
         {
-            http.Response.StatusCode = 500;
+            http.Response.StatusCode = errcode / 1000;
             return Task.CompletedTask;
         }
         return http.Response.WriteAsJsonAsync(new JsonObject { ["errcode"] = errcode, ["errmsg"] = $"scripted error {errcode}" });
