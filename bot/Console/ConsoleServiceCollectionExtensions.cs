@@ -25,6 +25,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<ConsoleAuditLog>();
         services.AddSingleton<DeclarationQueue>();
         services.AddSingleton<ReminderReport>();
+        services.AddSingleton<ImportJobs>();
         services.AddSingleton<ICliCommand, ConsoleLinkCommand>();
 
         // Session cookies and antiforgery tokens survive a restart: their keys live in the data directory.
