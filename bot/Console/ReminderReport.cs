@@ -34,6 +34,22 @@ public sealed class ReminderReport(IOutbox outbox, IDeliveryRecords records, Ros
             failed.OrderByDescending(e => e.CompletedAt).Take(200).ToList());
     }
 
+    /// <summary>Sent and failed per China day for <paramref name="days"/> days from <paramref name="from"/>.</summary>
+    public async Task<IReadOnlyList<(int Sent, int Failed)>> DailyAsync(StaffUser staff, DateTimeOffset from, int days, CancellationToken ct)
+    {
+        var cadres = await CadresAsync(staff, ct);
+        var to = from.AddDays(days);
+        var result = new (int Sent, int Failed)[days];
+        foreach (var (status, failed) in new[] { (OutboxStatus.Sent, false), (OutboxStatus.Failed, true) })
+            foreach (var e in await outbox.ListAsync(status, 0, Scan, ct))
+            {
+                if (e.CompletedAt is not { } at || at < from || at >= to || !Covers(staff, cadres, e.Message)) continue;
+                var i = (int)((at - from).TotalDays);
+                result[i] = failed ? (result[i].Sent, result[i].Failed + 1) : (result[i].Sent + 1, result[i].Failed);
+            }
+        return result;
+    }
+
     public async Task<IReadOnlyList<CallListRow>> CallListAsync(StaffUser staff, DateOnly day, CancellationToken ct)
     {
         var cadres = await CadresAsync(staff, ct);

@@ -111,6 +111,13 @@ public sealed class ConsoleDeclarationsBrowserTests(ITestOutputHelper log) : IAs
                                                  && e.Message.Recipient.UserId == "o_farmer_console").ToList();
         Assert.Equal(3, farmerNotices.Count);
 
+        // The overview counts it as 已纳入 in its week, in words as well as in the bar's pattern.
+        await page.GotoAsync(_world.BaseUrl + "/console");
+        Assert.Contains("已纳入 1", await page.Locator("#chart-declarations desc").TextContentAsync());
+        await page.ScreenshotAsync(new() { Path = RepositoryPaths.Output("screenshots", "console-overview-township.png"), FullPage = true });
+        await page.GotoAsync(_world.BaseUrl + "/console/reminders");
+        await page.ScreenshotAsync(new() { Path = RepositoryPaths.Output("screenshots", "console-reminders.png"), FullPage = true });
+
         // The farmer asks over WeChat.
         var reply = await _world.FarmerSaysAsync("o_farmer_console", "查进度");
         log.WriteLine("查进度: " + reply);

@@ -100,6 +100,18 @@ public sealed class ConsoleQuestionsBrowserTests(ITestOutputHelper log) : IAsync
         Assert.Empty(Directory.GetFiles(Path.Combine(_world.PacksDirectory, "yuzhou-2023", "entries"), "console-*"));
         await page.ScreenshotAsync(new() { Path = RepositoryPaths.Output("screenshots", "console-questions-new-rejected.png"), FullPage = true });
 
+        // The overview: the question the bot missed most this week, and the topic it answered (after the attach), as SVG
+        // charts that say their numbers in text.
+        await page.GotoAsync(_world.BaseUrl + "/console");
+        var missedChart = await page.Locator("#chart-missed desc").TextContentAsync();
+        log.WriteLine("missed chart: " + missedChart);
+        Assert.Contains(Question + "：4", missedChart); // three before, one more after the undo
+        var topicsChart = await page.Locator("#chart-topics desc").TextContentAsync();
+        log.WriteLine("topics chart: " + topicsChart);
+        Assert.Contains("防返贫监测：1", topicsChart);
+        Assert.Contains("待受理 0", await page.Locator("#chart-declarations desc").TextContentAsync());
+        await page.ScreenshotAsync(new() { Path = RepositoryPaths.Output("screenshots", "console-overview.png"), FullPage = true });
+
         // Township staff: the page that changes the county's answers is not theirs.
         var township = await _browser.NewContextAsync(new() { Locale = "zh-CN" });
         var townshipPage = await township.NewPageAsync();

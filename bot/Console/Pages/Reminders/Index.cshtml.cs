@@ -53,6 +53,21 @@ public sealed class RemindersModel(ReminderReport report, TimeProvider time) : C
         _ => kind,
     };
 
+    /// <summary>The scheduler's skip reasons in words; anything else (an errcode and message) as it came.</summary>
+    public static string ReasonLabel(string? reason) => reason switch
+    {
+        null => "还没送出",
+        "no-consent" => "没有订阅授权",
+        "window-closed" => "超过 48 小时没互动，客服消息发不了",
+        "quota-used" => "本月额度已用完",
+        "template-monthly-limit" => "模板消息本月次数已满",
+        "not-bound" => "没有绑定公众号",
+        "unsubscribed" => "已退订",
+        "not-configured" => "本县公众号还没配置",
+        "not-applicable" => "这种提醒不走这条路",
+        _ => reason,
+    };
+
     public static string RouteLabel(string route) => route switch
     {
         "wechat:custom" => "公众号客服消息",
