@@ -48,14 +48,15 @@ public static partial class PersonalDataMask
     }
 
     /// <summary>
-    /// A name the writer gave for themselves or a family member ("我叫王秀兰", "户主是张三", "姓名李四") → "某某"; for
-    /// texts kept for review (questions the bot missed), after <see cref="Text"/>. Other words stay as written.
+    /// A name the writer gave for themselves or a family member ("我叫王秀兰", "户主叫张三", "姓名李四") → "某某"; for
+    /// texts kept for review (questions the bot missed), after <see cref="Text"/>. Only these unambiguous lead-ins count:
+    /// "我是脱贫户" or "户主是残疾人" stay as written.
     /// </summary>
     [return: NotNullIfNotNull(nameof(text))]
     public static string? Names(string? text) =>
         string.IsNullOrEmpty(text) ? text : NamePattern().Replace(text, m => m.Groups[1].Value + "某某");
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(我叫|我是|名叫|叫做|姓名是?|名字是?|户主是?|户主叫)[：: ]?[\u4e00-\u9fa5]{2,3}(?=[，。,.!！?？ ]|$|的|家|今年|身份证|电话|手机)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(我叫|名叫|姓名是?|名字是?|户主叫)[：: ]?[\u4e00-\u9fa5]{2,3}(?=[，。,.!！?？ ]|$|的|家|今年|身份证|电话|手机)")]
     private static partial System.Text.RegularExpressions.Regex NamePattern();
 
     /// <summary>
