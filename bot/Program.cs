@@ -2,6 +2,7 @@ using AssistBot.Bot.Admin;
 using AssistBot.Bot.BotFramework;
 using AssistBot.Bot.Cases;
 using AssistBot.Bot.Cli;
+using AssistBot.Bot.StaffConsole;
 using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Knowledge;
@@ -17,7 +18,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = isCli ? [] : args,
     ContentRootPath = AppContext.BaseDirectory,
 });
-if (isCli) builder.Logging.SetMinimumLevel(LogLevel.Warning);
+// Help is read by a person: no start-up warnings in front of it.
+if (isCli) builder.Logging.SetMinimumLevel(CliRunner.WantsHelp(args) ? LogLevel.Error : LogLevel.Warning);
 if (!isCli) builder.UseInlineIoWhenWanted();
 
 builder.Services.AddAssistBotCore(builder.Configuration);
@@ -30,6 +32,7 @@ builder.Services.AddCases(builder.Configuration); // after the engine: adds its 
 builder.Services.AddWeChatChannels(builder.Configuration);
 builder.Services.AddBotFrameworkChannel(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration, isCli);
+builder.Services.AddStaffConsole(builder.Configuration);
 
 var app = builder.Build();
 app.UseForwardedHeaders(); // first: everything after it sees the client's scheme and address
@@ -41,6 +44,7 @@ app.UseWebSockets();
 app.MapBotFrameworkEndpoints();
 app.MapAdminEndpoints();
 app.MapReminderAdminEndpoints();
+app.MapStaffConsole();
 
 if (!CountySettingsCheck.Passes(app.Services)) return 1;
 

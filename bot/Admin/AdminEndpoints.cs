@@ -9,7 +9,7 @@ namespace AssistBot.Bot.Admin;
 /// <summary>
 /// County staff's API under <c>/admin/{county}/…</c>, behind <c>X-Api-Key</c> (off when Admin:ApiKey is empty):
 /// <list type="bullet">
-/// <item><c>POST import/roster</c>, <c>POST import/households</c>, <c>POST import/sites</c> — CSV body; returns the import
+/// <item><c>POST import/roster</c>, <c>POST import/households</c>, <c>POST import/sites</c> — CSV or .xlsx body; returns the import
 /// report (bad rows with line numbers; roster rows whose 职务 no pack knows under <c>remarks</c>).</item>
 /// <item><c>GET declarations.csv?from=2024-05-01&amp;to=2024-06-01[&amp;personalData=full]</c> — export (dates in China time, to exclusive).</item>
 /// <item><c>GET declarations/{id}</c> — one declaration, masked, with its audit trail.</item>
@@ -23,28 +23,29 @@ public static class AdminEndpoints
     {
         var group = endpoints.MapGroup("/admin/{county}").RequireAdminApiKey();
         group.MapPost("/import/roster", (string county, HttpRequest request, CaseImporter importer, CountyCaseData data, CancellationToken ct) =>
-            ImportAsync(county, request, data, body => importer.ImportRosterAsync(county, body, ct), ct));
+            ImportAsync(county, request, data, table => importer.ImportRosterAsync(county, table, ct), ct));
         group.MapPost("/import/households", (string county, HttpRequest request, CaseImporter importer, CountyCaseData data, CancellationToken ct) =>
-            ImportAsync(county, request, data, body => importer.ImportHouseholdsAsync(county, body, ct), ct));
+            ImportAsync(county, request, data, table => importer.ImportHouseholdsAsync(county, table, ct), ct));
         group.MapPost("/import/sites", (string county, HttpRequest request, CaseImporter importer, CountyCaseData data, CancellationToken ct) =>
-            ImportAsync(county, request, data, body => importer.ImportSitesAsync(county, body, ct), ct));
+            ImportAsync(county, request, data, table => importer.ImportSitesAsync(county, table, ct), ct));
         group.MapGet("/declarations.csv", ExportAsync);
         group.MapGet("/declarations/{id}", GetAsync);
         return endpoints;
     }
 
     private static async Task<IResult> ImportAsync(string county, HttpRequest request, CountyCaseData data,
-        Func<string, Task<ImportReport>> import, CancellationToken ct)
+        Func<Tables.ImportTable, Task<ImportReport>> import, CancellationToken ct)
     {
         if (!data.TryGet(county, out _)) return Results.NotFound();
         if (request.ContentLength > MaxImportBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
         if (buffer.Length > MaxImportBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        buffer.Position = 0;
         ImportReport report;
         try
         {
-            report = await import(CsvTable.Decode(buffer.ToArray()));
+            report = CaseImporter.TryLoad(buffer, fileName: null, out var table, out var unreadable) ? await import(table) : unreadable;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

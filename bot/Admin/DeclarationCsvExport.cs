@@ -6,8 +6,8 @@ using AssistBot.Bot.Privacy;
 namespace AssistBot.Bot.Admin;
 
 /// <summary>
-/// Declarations as CSV for county staff to enter into the national 防返贫监测信息系统. Masked by default; with
-/// <c>fullPersonalData</c> the ID number and phone are decrypted, because the national system files a household by
+/// Declarations as CSV for county staff to enter into the national 防返贫监测信息系统. Masked by default (name, ID
+/// number, phone, and numbers in the free text); with <c>fullPersonalData</c> the name is whole and the ID number and phone are decrypted, because the national system files a household by
 /// its 证件号码 and the cadre entering it must type the full number.
 /// </summary>
 public static class DeclarationCsvExport
@@ -45,14 +45,14 @@ public static class DeclarationCsvExport
                 d.Id,
                 Time(d.SubmittedAt),
                 CadreTexts.StatusLabel(d),
-                d.HeadName,
+                fullPersonalData ? d.HeadName : PersonalDataMask.Name(d.HeadName),
                 id is null ? "" : fullPersonalData || id == Unreadable ? id : PersonalDataMask.IdNumber(id),
                 fullPersonalData || phone == Unreadable ? phone ?? "" : PersonalDataMask.Phone(phone),
                 d.Township,
                 d.Village,
                 d.HouseholdSize.ToString(CultureInfo.InvariantCulture),
                 string.Join("、", d.Hardships.Select(h => h.Label())),
-                fullPersonalData ? d.Description : PersonalDataMask.Text(d.Description),
+                fullPersonalData ? d.Description : PersonalDataMask.Text(d.Description, d.HeadName),
                 d.EstimatedIncomePerCapita?.ToString("0", CultureInfo.InvariantCulture) ?? "",
                 d.VerifiedTrue switch { true => "属实", false => "不属实", null => "" },
                 Time(d.UpdatedAt),

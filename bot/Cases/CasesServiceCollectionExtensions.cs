@@ -34,6 +34,7 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton<BindingService>();
         services.AddSingleton<Privacy.IUserDataEraser, CasesUserDataEraser>();
         services.AddSingleton<DeclarationNotifier>();
+        services.AddSingleton<DeclarationActions>();
         services.AddSingleton<CadreCommandHandler>();
         services.AddSingleton<CaseImporter>();
         services.AddSingleton<AdminApiKeyFilter>();

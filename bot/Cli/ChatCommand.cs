@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Schema;
@@ -9,18 +10,28 @@ namespace AssistBot.Bot.Cli;
 /// <c>chat --county ID</c>: talk to the bot in this terminal, over the configured storage (the embedded store by
 /// default), without the web server. Choices are shown as numbered lines; Ctrl-D or "exit" leaves.
 /// </summary>
-public sealed class ChatCommand(BufferingBotAdapter adapter, IBot bot, Counties counties) : ICliCommand
+public sealed class ChatCommand(BufferingBotAdapter adapter, IBot bot, Counties counties) : CliVerb
 {
-    public string Name => "chat";
+    private readonly Option<string> _county = new("--county") { Description = "县的编号（不写用 DefaultCounty）", HelpName = "ID" };
 
-    public string Usage => "chat [--county ID] [--user ID]   在终端里和机器人对话（exit 或 Ctrl-D 退出）";
+    private readonly Option<string> _user = new("--user") { Description = "扮演的用户编号", DefaultValueFactory = _ => "console-user", HelpName = "ID" };
+
+    public override string Name => "chat";
+
+    public override string Description => "在终端里和机器人对话（exit 或 Ctrl-D 退出）";
+
+    public override void Configure(Command command)
+    {
+        command.Options.Add(_county);
+        command.Options.Add(_user);
+    }
 
     /// <summary>Where input comes from and replies go (the console unless a test sets them).</summary>
     public TextReader? Input { get; set; }
 
     public TextWriter? Output { get; set; }
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var input = Input ?? Console.In;
         var output = Output ?? Console.Out;
@@ -30,7 +41,7 @@ public sealed class ChatCommand(BufferingBotAdapter adapter, IBot bot, Counties 
             Console.InputEncoding = Encoding.UTF8;
         }
 
-        var countyId = CliRunner.Option(args, "--county");
+        var countyId = parse.GetValue(_county);
         County? county;
         if (countyId is null) county = counties.Default;
         else counties.TryGet(countyId, out county);
@@ -40,7 +51,7 @@ public sealed class ChatCommand(BufferingBotAdapter adapter, IBot bot, Counties 
             return 2;
         }
 
-        var userId = CliRunner.Option(args, "--user") ?? "console-user";
+        var userId = parse.GetValue(_user) ?? "console-user";
         var user = new ChannelAccount(userId, "控制台用户", "user");
         var botAccount = new ChannelAccount("assistbot", "AssistBot", "bot");
         var conversation = new ConversationAccount($"{county.Id}:{userId}");

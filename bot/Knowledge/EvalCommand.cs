@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using AssistBot.Bot.Cli;
 using AssistBot.Knowledge.Answering;
@@ -9,11 +10,25 @@ namespace AssistBot.Bot.Knowledge;
 /// conversations) through the bot and reports per file: correct, clarified, fell back and confidently wrong, with the
 /// confusions (asked X, answered Y). Exit 1 when a file's correct share is below --min.
 /// </summary>
-internal sealed class EvalCommand(PolicyEvalRunner runner, PolicyAnswerer answerer, AssistBot.Bot.Hosting.Counties counties) : ICliCommand
+internal sealed class EvalCommand(PolicyEvalRunner runner, PolicyAnswerer answerer, AssistBot.Bot.Hosting.Counties counties) : CliVerb
 {
-    public string Name => "eval";
+    private readonly Argument<string[]> _files = new("FILE") { Description = "用例文件（jsonl）", Arity = ArgumentArity.OneOrMore };
 
-    public string Usage => "eval FILE... [--min 0.95] [--show] [--explain]   run policy Q&A cases (jsonl) through the bot; exit 1 below --min";
+    private readonly Option<double> _min = new("--min") { Description = "每个文件答对的最低比例，低于它退出码为 1", DefaultValueFactory = _ => 0.95 };
+
+    private readonly Option<bool> _show = new("--show") { Description = "答对的也打印回复" };
+
+    private readonly Option<bool> _explain = new("--explain") { Description = "打印每个问题是怎么读的" };
+
+    public override string Name => "eval";
+
+    public override string Description => "把政策问答用例（jsonl）交给机器人跑一遍；某个文件答对的比例低于 --min 时退出码为 1";
+
+    public override void Configure(Command command)
+    {
+        command.Arguments.Add(_files);
+        foreach (var option in new Option[] { _min, _show, _explain }) command.Options.Add(option);
+    }
 
     /// <summary>`dotnet run --project bot` runs in bot/, so a path typed from the repository root is tried there too.</summary>
     private static string ResolvePath(string path)
@@ -23,22 +38,12 @@ internal sealed class EvalCommand(PolicyEvalRunner runner, PolicyAnswerer answer
         return File.Exists(fromParent) ? fromParent : path;
     }
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var files = new List<string>();
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == "--min") { i++; continue; }
-            if (!args[i].StartsWith('-')) files.Add(args[i]);
-        }
-        if (files.Count == 0)
-        {
-            Console.Error.WriteLine("用法: dotnet run --project bot -- " + Usage);
-            return 2;
-        }
-        var min = CliRunner.Option(args, "--min") is { } m ? double.Parse(m, CultureInfo.InvariantCulture) : 0.95;
-        var show = CliRunner.Flag(args, "--show");
-        var explain = CliRunner.Flag(args, "--explain");
+        var files = parse.GetRequiredValue(_files);
+        var min = parse.GetValue(_min);
+        var show = parse.GetValue(_show);
+        var explain = parse.GetValue(_explain);
 
         var exit = 0;
         foreach (var file in files)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using AssistBot.Knowledge.Packs;
@@ -9,15 +10,19 @@ namespace AssistBot.Bot.Knowledge;
 /// <c>knowledge check [--dir PATH]</c>: validates the packs (with every entry's topic and aspects against
 /// <c>vocab/</c>: unknown names are errors with file and line) and prints per-pack counts. Exit 1 on errors.
 /// </summary>
-internal sealed class KnowledgeCheckCommand(IOptions<KnowledgeOptions> options, Counties counties) : ICliCommand
+internal sealed class KnowledgeCheckCommand(IOptions<KnowledgeOptions> options, Counties counties) : CliVerb
 {
-    public string Name => "knowledge check";
+    private readonly Option<string> _dir = new("--dir") { Description = "知识包目录（不写用 Knowledge:PacksDirectory）", HelpName = "PATH" };
 
-    public string Usage => "knowledge check [--dir PATH]   validate the policy packs and show what they hold";
+    public override string Name => "knowledge check";
 
-    public Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public override string Description => "检查政策知识包，列出各包有什么";
+
+    public override void Configure(Command command) => command.Options.Add(_dir);
+
+    public override Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var directory = CliRunner.Option(args, "--dir") is { } dir ? Path.GetFullPath(dir) : options.Value.ResolvePacksDirectory();
+        var directory = parse.GetValue(_dir) is { } dir ? Path.GetFullPath(dir) : options.Value.ResolvePacksDirectory();
         var loaded = PackLoader.LoadAll(directory);
         var vocabularyIssues = new List<PackIssue>();
         var vocabularyDirectory = AssistBot.Knowledge.Understanding.Vocabulary.ResolveDirectory(directory);

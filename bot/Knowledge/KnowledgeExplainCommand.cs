@@ -1,3 +1,4 @@
+using System.CommandLine;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using AssistBot.Knowledge.Answering;
@@ -9,26 +10,33 @@ namespace AssistBot.Bot.Knowledge;
 /// (topics with the words that named them, aspect, county, yes/no, who asks), what it remembers from earlier questions,
 /// why it chose its answer, and the reply — so county staff can see why a question missed.
 /// </summary>
-internal sealed class KnowledgeExplainCommand(PolicyAnswerer answerer, Counties counties) : ICliCommand
+internal sealed class KnowledgeExplainCommand(PolicyAnswerer answerer, Counties counties) : CliVerb
 {
-    public string Name => "knowledge explain";
+    private readonly Argument<string> _question = new("问题") { Description = "要解释的问题（有空格时加引号）" };
 
-    public string Usage => "knowledge explain \"问题\" [--county ID] [--after \"前一句\"]...   show how a question is read and answered";
+    private readonly Option<string> _county = new("--county") { Description = "县的编号（不写用 DefaultCounty）", HelpName = "ID" };
 
-    public Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    private readonly Option<string[]> _after = new("--after") { Description = "之前问过的话（可以写多次，按顺序）", HelpName = "前一句" };
+
+    public override string Name => "knowledge explain";
+
+    public override string Description => "显示一个问题是怎么读懂、怎么回答的";
+
+    public override void Configure(Command command)
     {
-        var countyId = CliRunner.Option(args, "--county");
-        var earlier = new List<string>();
-        string? question = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] is "--county") { i++; continue; }
-            if (args[i] is "--after" && i + 1 < args.Count) { earlier.Add(args[++i]); continue; }
-            if (!args[i].StartsWith("--", StringComparison.Ordinal)) question ??= args[i];
-        }
+        command.Arguments.Add(_question);
+        command.Options.Add(_county);
+        command.Options.Add(_after);
+    }
+
+    public override Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var countyId = parse.GetValue(_county);
+        var earlier = parse.GetValue(_after) ?? [];
+        var question = parse.GetRequiredValue(_question);
         if (string.IsNullOrWhiteSpace(question))
         {
-            Console.Error.WriteLine("用法: dotnet run --project bot -- " + Usage);
+            Console.Error.WriteLine("用法: dotnet run --project bot -- knowledge explain \"问题\" [--county ID] [--after \"前一句\"]...");
             return Task.FromResult(2);
         }
         var county = countyId is null ? counties.Default : counties.TryGet(countyId, out var c) ? c : null;

@@ -24,7 +24,14 @@ public static class KnowledgeServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton(sp => new PolicyAnswerer(sp.GetRequiredService<PackRegistry>()));
-        services.AddSingleton<PolicyQaHandler>();
+        services.AddSingleton<Review.MissedQuestionStore>();
+        services.AddSingleton<Review.PackEditor>();
+        services.AddSingleton<Review.AskedTopics>();
+        // Questions the bot missed are kept for the console where there is storage (not in storage-less test hosts).
+        services.AddSingleton(sp => new PolicyQaHandler(sp.GetRequiredService<PolicyAnswerer>(), sp.GetService<TimeProvider>(),
+            sp.GetService<AssistBot.Bot.Storage.IStorage>() is null ? null : sp.GetRequiredService<Review.MissedQuestionStore>(),
+            sp.GetService<ILogger<PolicyQaHandler>>(),
+            sp.GetService<AssistBot.Bot.Storage.IStorage>() is null ? null : sp.GetRequiredService<Review.AskedTopics>()));
         services.AddSingleton<PolicyQaDialog>();
         services.AddSingleton<AssistBot.Bot.Dialogs.IRouteHandler, PolicyQaRouteHandler>();
         services.AddSingleton<AssistBot.Bot.Dialogs.IFreeTextHandler, PolicyQaFreeTextHandler>();

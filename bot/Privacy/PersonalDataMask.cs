@@ -5,7 +5,7 @@ using AssistBot.Bot.Cases;
 namespace AssistBot.Bot.Privacy;
 
 /// <summary>How personal data is shown to people and written to logs.</summary>
-public static class PersonalDataMask
+public static partial class PersonalDataMask
 {
     /// <summary>身份证号: first 6 and last 4 kept, e.g. 360722********0012.</summary>
     public static string IdNumber(string? value)
@@ -13,6 +13,29 @@ public static class PersonalDataMask
         if (string.IsNullOrEmpty(value)) return "";
         var v = value.Trim();
         return v.Length <= 10 ? new string('*', v.Length) : string.Concat(v.AsSpan(0, 6), new string('*', v.Length - 10), v.AsSpan(v.Length - 4));
+    }
+
+    /// <summary>A person's name: the first character kept, e.g. 张* / 欧*** (the surname says little on its own).</summary>
+    public static string Name(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return "";
+        var v = value.Trim();
+        var first = char.IsHighSurrogate(v[0]) && v.Length > 1 ? 2 : 1;
+        return string.Concat(v.AsSpan(0, first), new string('*', Math.Max(1, new System.Globalization.StringInfo(v).LengthInTextElements - 1)));
+    }
+
+    /// <summary>
+    /// <see cref="Text(string?)"/>, and every occurrence of the given names (e.g. the household head's, known from
+    /// the record) masked with <see cref="Name"/>. Other names in free text cannot be told apart from words.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    public static string? Text(string? text, params string?[] names)
+    {
+        var masked = Text(text);
+        if (string.IsNullOrEmpty(masked)) return masked;
+        foreach (var name in names)
+            if (name?.Trim() is { Length: > 1 } n) masked = masked.Replace(n, Name(n), StringComparison.Ordinal);
+        return masked;
     }
 
     /// <summary>Phone: mobile 139****4321 (first 3, last 4); a short or landline number keeps its last 4 only.</summary>
@@ -23,6 +46,18 @@ public static class PersonalDataMask
         if (v.Length == 11 && v[0] == '1') return string.Concat(v.AsSpan(0, 3), "****", v.AsSpan(7));
         return v.Length <= 4 ? new string('*', v.Length) : string.Concat(new string('*', v.Length - 4), v.AsSpan(v.Length - 4));
     }
+
+    /// <summary>
+    /// A name the writer gave for themselves or a family member ("我叫王秀兰", "户主叫张三", "姓名李四") → "某某"; for
+    /// texts kept for review (questions the bot missed), after <see cref="Text"/>. Only these unambiguous lead-ins count:
+    /// "我是脱贫户" or "户主是残疾人" stay as written.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    public static string? Names(string? text) =>
+        string.IsNullOrEmpty(text) ? text : NamePattern().Replace(text, m => m.Groups[1].Value + "某某");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(我叫|名叫|姓名是?|名字是?|户主叫)[：: ]?[\u4e00-\u9fa5]{2,3}(?=[，。,.!！?？ ]|$|的|家|今年|身份证|电话|手机)")]
+    private static partial System.Text.RegularExpressions.Regex NamePattern();
 
     /// <summary>
     /// Free text with every ID number and mobile number in it masked, wherever it stands in the text: "我身份证

@@ -6,6 +6,7 @@ using AssistBot.Bot.Reminders.Loans;
 using AssistBot.Scheduler.Outbox;
 using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Sweeps;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace AssistBot.Bot.Reminders;
 
@@ -59,10 +60,13 @@ public static class ReminderAdminEndpoints
             CancellationToken ct) =>
         {
             if (!counties.TryGet(county, out var c)) return Results.NotFound(new { error = $"unknown county {county}" });
-            using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            // The reader is synchronous (and .xlsx needs to seek): buffer the body first, on disk past 30 KB.
+            request.EnableBuffering();
+            await request.Body.DrainAsync(ct);
+            request.Body.Position = 0;
             try
             {
-                var result = await importer.ImportAsync(c.Id, reader, null, ct);
+                var result = await importer.ImportAsync(c.Id, request.Body, fileName: null, progress: null, ct);
                 return Results.Ok(new
                 {
                     result.Created,
@@ -71,7 +75,7 @@ public static class ReminderAdminEndpoints
                     warnings = result.Warnings.Select(w => new { w.Line, w.Message }),
                 });
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (e is InvalidDataException or FormatException)
             {
                 return Results.BadRequest(new { error = e.Message });
             }

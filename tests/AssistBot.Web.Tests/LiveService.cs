@@ -16,14 +16,22 @@ public sealed class LiveService : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
+    private readonly Action<IServiceCollection>? _services;
+
     public LiveService() : this(new Dictionary<string, string?>())
     {
     }
 
     /// <summary>With extra settings (e.g. a county's WeChat token) on top of the defaults.</summary>
-    public LiveService(IReadOnlyDictionary<string, string?> settings)
+    public LiveService(IReadOnlyDictionary<string, string?> settings) : this(settings, null)
+    {
+    }
+
+    /// <summary>With extra settings and service replacements (e.g. a test clock as the <see cref="TimeProvider"/>).</summary>
+    public LiveService(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         _settings = settings;
+        _services = services;
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -49,6 +57,7 @@ public sealed class LiveService : WebApplicationFactory<Program>
         builder.UseSetting("Counties:yuzhou:Name", "禹州市");
         builder.UseSetting("Counties:yuzhou:Pack", "yuzhou-2023");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureServices(_services);
     }
 
     public override async ValueTask DisposeAsync()

@@ -14,7 +14,7 @@ public sealed class CadreCommandHandler(
     RosterStore roster,
     DeclarationStore declarations,
     CountyCaseData counties,
-    DeclarationNotifier notifier,
+    DeclarationActions actions,
     PersonalDataProtector protector,
     TimeProvider time,
     ILogger<CadreCommandHandler> logger,
@@ -73,23 +73,10 @@ public sealed class CadreCommandHandler(
         }, command.VerifiedTrue, command.Note, target?.UserId);
 
         var data = counties.Get(countyId);
-        var now = time.GetUtcNow();
-        var outcome = await declarations.TransitionAsync(countyId, declaration.Id, d =>
-            cadre.CanSee(d) ? DeclarationWorkflow.Apply(d, action, "wecom:" + cadre.UserId, now, data.Rules)
-                : WorkflowResult.Refused(WorkflowRefusal.WrongStatus), ct);
+        var outcome = await actions.ApplyAsync(cadre, "wecom:" + cadre.UserId, declaration.Id, action, cadre.CanSee, target, ct);
         if (outcome.NotFound) return new(CadreTexts.NotFound(command.Reference), [CadreTexts.Pending]);
         if (outcome.After is null) return new(CadreTexts.Refused(outcome.Before!, outcome.Refusal), [CadreTexts.Pending]);
-
-        logger.LogInformation("Declaration {Id}: {Action} by cadre {Cadre}", outcome.After.Id, action.Kind, cadre.UserId);
-        try
-        {
-            await notifier.NotifyChangeAsync(outcome.After, cadre, target, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The change is recorded; the farmer still sees it with 查进度.
-            logger.LogError(e, "Notice for declaration {Id} could not be queued", outcome.After.Id);
-        }
+        var now = outcome.After.UpdatedAt;
         return new(CadreTexts.Done(outcome.After, action.Kind, now, data.Rules.Procedure.PublicityMinDays), [CadreTexts.Pending]);
     }
 

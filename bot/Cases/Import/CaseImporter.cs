@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AssistBot.Bot.Privacy;
+using AssistBot.Bot.Tables;
 using AssistBot.Knowledge.Places;
 
 namespace AssistBot.Bot.Cases.Import;
 
 /// <summary>
-/// Imports the cadre roster, the household list and the other subjects of duties (光伏电站, 安置点 …) from CSV. Bad
+/// Imports the cadre roster, the household list and the other subjects of duties (光伏电站, 安置点 …) from CSV or
+/// .xlsx (read by <see cref="TableReader"/>; <see cref="TryLoad"/> turns an unreadable file into a report). Bad
 /// rows are reported with their line numbers and skipped; good rows are written; a re-import updates rows by their key
 /// (企业微信账号 / 户编号 / 编号). Roster rows whose 职务 is none of the pack's duty roles are imported and listed as
 /// remarks. Behind both the admin API and the <c>import roster|households|sites</c> CLI commands.
@@ -30,10 +32,13 @@ public sealed partial class CaseImporter(
     /// <summary>What a county-level cadre's 乡镇 may say (or it may be empty).</summary>
     private static readonly string[] CountyLevelPlaces = ["县级", "全县", "县直", "市级", "全市", "市直"];
 
-    public async Task<ImportReport> ImportRosterAsync(string countyId, string csv, CancellationToken ct = default)
+    public Task<ImportReport> ImportRosterAsync(string countyId, string csv, CancellationToken ct = default) =>
+        TryParse(csv, out var table, out var failure) ? ImportRosterAsync(countyId, table, ct) : Task.FromResult(failure);
+
+    public async Task<ImportReport> ImportRosterAsync(string countyId, ImportTable table, CancellationToken ct = default)
     {
         if (!counties.TryGet(countyId, out var county)) return ImportReport.Failed($"没有这个县：{countyId}");
-        if (!TryParse(csv, RosterColumns, out var table, out var failure)) return failure;
+        if (!HasColumns(table, RosterColumns, out var failure)) return failure;
 
         var errors = new List<ImportError>();
         var warnings = new List<ImportError>();
@@ -77,10 +82,13 @@ public sealed partial class CaseImporter(
         return new ImportReport(created, updated, errors, warnings);
     }
 
-    public async Task<ImportReport> ImportHouseholdsAsync(string countyId, string csv, CancellationToken ct = default)
+    public Task<ImportReport> ImportHouseholdsAsync(string countyId, string csv, CancellationToken ct = default) =>
+        TryParse(csv, out var table, out var failure) ? ImportHouseholdsAsync(countyId, table, ct) : Task.FromResult(failure);
+
+    public async Task<ImportReport> ImportHouseholdsAsync(string countyId, ImportTable table, CancellationToken ct = default)
     {
         if (!counties.TryGet(countyId, out var county)) return ImportReport.Failed($"没有这个县：{countyId}");
-        if (!TryParse(csv, HouseholdColumns, out var table, out var failure)) return failure;
+        if (!HasColumns(table, HouseholdColumns, out var failure)) return failure;
 
         var hasPhone = table.HasColumn(OptionalPhoneColumn);
         var today = time.Today();
@@ -141,10 +149,13 @@ public sealed partial class CaseImporter(
     /// Subjects other than households (<c>编号,名称,类型,乡镇,村,负责人[,日期]</c>): 类型 must be one of the pack's subject
     /// types (光伏电站, 安置点 …); 村 may be empty for a township-wide subject; 日期 (建成、审计决算) anchors one-off duties.
     /// </summary>
-    public async Task<ImportReport> ImportSitesAsync(string countyId, string csv, CancellationToken ct = default)
+    public Task<ImportReport> ImportSitesAsync(string countyId, string csv, CancellationToken ct = default) =>
+        TryParse(csv, out var table, out var failure) ? ImportSitesAsync(countyId, table, ct) : Task.FromResult(failure);
+
+    public async Task<ImportReport> ImportSitesAsync(string countyId, ImportTable table, CancellationToken ct = default)
     {
         if (!counties.TryGet(countyId, out var county)) return ImportReport.Failed($"没有这个县：{countyId}");
-        if (!TryParse(csv, SiteColumns, out var table, out var failure)) return failure;
+        if (!HasColumns(table, SiteColumns, out var failure)) return failure;
         var types = county.Reminders.Duties.SubjectTypes;
         var hasDate = table.HasColumn(OptionalSiteDateColumn);
         var errors = new List<ImportError>();
@@ -194,12 +205,14 @@ public sealed partial class CaseImporter(
         return new ImportReport(created, updated, errors);
     }
 
-    private static bool TryParse(string csv, string[] required, out CsvTable table, out ImportReport failure)
+    /// <summary>Reads an import file (CSV or .xlsx); false with a one-line report when it cannot be read.</summary>
+    public static bool TryLoad(Stream file, string? fileName, out ImportTable table, out ImportReport failure)
     {
         failure = null!;
         try
         {
-            table = CsvTable.Parse(csv);
+            table = ImportTable.Load(file, fileName);
+            return true;
         }
         catch (FormatException e)
         {
@@ -207,9 +220,29 @@ public sealed partial class CaseImporter(
             failure = ImportReport.Failed(e.Message);
             return false;
         }
-        var parsed = table;
-        var missing = required.Where(c => !parsed.HasColumn(c)).ToList();
-        if (parsed.Header.Count == 0 || missing.Count > 0)
+    }
+
+    private static bool TryParse(string csv, out ImportTable table, out ImportReport failure)
+    {
+        failure = null!;
+        try
+        {
+            table = ImportTable.Parse(csv);
+            return true;
+        }
+        catch (FormatException e)
+        {
+            table = null!;
+            failure = ImportReport.Failed(e.Message);
+            return false;
+        }
+    }
+
+    private static bool HasColumns(ImportTable table, string[] required, out ImportReport failure)
+    {
+        failure = null!;
+        var missing = required.Where(c => !table.HasColumn(c)).ToList();
+        if (table.Header.Count == 0 || missing.Count > 0)
         {
             failure = ImportReport.Failed($"表头缺少列：{string.Join("、", missing.Count > 0 ? missing : required)}。第一行应为：{string.Join(',', required)}");
             return false;

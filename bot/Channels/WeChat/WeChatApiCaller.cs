@@ -7,7 +7,8 @@ namespace AssistBot.Bot.WeChat;
 
 /// <summary>
 /// The part the OA and WeCom clients share: POST JSON with an access_token, refresh the token once on
-/// 40001/40014/42001 and retry, and turn errcode / HTTP failures into a <see cref="WeChatSendResult"/>.
+/// 40001/40014/42001 and retry, and turn errcode / HTTP failures into a <see cref="WeChatSendResult"/>. Timeouts and
+/// retries of single HTTP calls (busy, no connection) are the HTTP client's, see <see cref="WeChatHttpResilience"/>.
 /// </summary>
 public abstract class WeChatApiCaller(IHttpClientFactory httpClientFactory, AccessTokenCache tokens, ILogger logger)
 {
@@ -114,6 +115,41 @@ public abstract class WeChatApiCaller(IHttpClientFactory httpClientFactory, Acce
         }
     }
 
+    /// <summary>
+    /// GET an endpoint that takes an access_token (e.g. WeCom <c>auth/getuserinfo</c>) and return its JSON; the
+    /// access_token is refreshed once when rejected. Transport failures and HTTP 5xx throw <see cref="WeChatTokenException"/>.
+    /// </summary>
+    private protected async Task<ApiResponse> GetWithTokenAsync(string baseUrl, string scope,
+        Func<CancellationToken, Task<AccessTokenResponse>> fetchToken, string pathAndQuery, CancellationToken cancellationToken)
+    {
+        string? rejected = null;
+        for (var attempt = 0; ; attempt++)
+        {
+            var token = await Tokens.GetAsync(scope, fetchToken, rejected, cancellationToken).ConfigureAwait(false);
+            using var http = httpClientFactory.CreateClient(HttpClientName);
+            ApiResponse? body;
+            try
+            {
+                using var response = await http.GetAsync($"{baseUrl}{pathAndQuery}&access_token={Uri.EscapeDataString(token)}",
+                    cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode) throw new WeChatTokenException(-1, $"HTTP {(int)response.StatusCode}");
+                body = await response.Content.ReadFromJsonAsync(ApiJsonContext.Default.ApiResponse, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsTransient(e, cancellationToken) || e is JsonException)
+            {
+                throw new WeChatTokenException(-1, e.Message);
+            }
+            if (body is { ErrCode: 40001 or 40014 or 42001 } && attempt == 0)
+            {
+                Tokens.Forget(scope);
+                rejected = token;
+                continue;
+            }
+            return body ?? new ApiResponse { ErrCode = -1, ErrMsg = "empty response" };
+        }
+    }
+
     /// <summary>GET a token endpoint; errcode ≠ 0 becomes a <see cref="WeChatTokenException"/>.</summary>
     protected async Task<AccessTokenResponse> GetTokenAsync(string url, CancellationToken cancellationToken)
     {
@@ -139,8 +175,9 @@ public abstract class WeChatApiCaller(IHttpClientFactory httpClientFactory, Acce
     internal static byte[] Serialize<T>(T value) =>
         JsonSerializer.SerializeToUtf8Bytes(value, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)SendOptions.GetTypeInfo(typeof(T)));
 
+    // Polly's TimeoutRejectedException (an attempt or the whole call ran out of time, see WeChatHttpResilience) is an ExecutionRejectedException.
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
-        e is HttpRequestException or TimeoutException
+        e is HttpRequestException or TimeoutException or Polly.ExecutionRejectedException
         || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 }
 
@@ -152,6 +189,8 @@ internal sealed class ApiResponse
     [JsonPropertyName("expires_in")] public int ExpiresIn { get; set; }
     [JsonPropertyName("msgid")] public long? MsgId { get; set; }
     [JsonPropertyName("ticket")] public string? Ticket { get; set; }
+    [JsonPropertyName("userid")] public string? UserId { get; set; }
+    [JsonPropertyName("openid")] public string? OpenId { get; set; }
 }
 
 internal sealed class TextContent

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -13,31 +14,43 @@ namespace AssistBot.Bot.WeChat;
 /// encrypts, a text message with the county's configured Token and keys) and prints the reply. For trying the
 /// callback endpoints by hand.
 /// </summary>
-public sealed class WeChatSendCommand(Counties counties, TimeProvider time) : ICliCommand
+public sealed class WeChatSendCommand(Counties counties, TimeProvider time) : CliVerb
 {
-    public string Name => "wechat send";
+    private readonly Argument<string[]> _text = new("TEXT") { Description = "要发的话（几个词用空格连起来）", Arity = ArgumentArity.OneOrMore };
 
-    public string Usage => "wechat send --county ID [--url http://localhost:5080] [--user OPENID] [--safe | --wecom] TEXT   " +
-                           "send TEXT to the running service as the WeChat/WeCom platform would, print the reply";
+    private readonly Option<string> _county = new("--county") { Description = "县的编号（不写用 DefaultCounty）", HelpName = "ID" };
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    private readonly Option<string> _url = new("--url") { Description = "运行中的服务地址", DefaultValueFactory = _ => "http://localhost:5080" };
+
+    private readonly Option<string> _user = new("--user") { Description = "扮演的 openid（企业微信：UserId）", DefaultValueFactory = _ => "o-cli-tester", HelpName = "OPENID" };
+
+    private readonly Option<bool> _safe = new("--safe") { Description = "公众号安全模式（加密）" };
+
+    private readonly Option<bool> _weCom = new("--wecom") { Description = "扮演企业微信（加密）" };
+
+    public override string Name => "wechat send";
+
+    public override string Description => "像微信/企业微信平台那样把 TEXT 发给运行中的服务（签名、按需加密），打印回复";
+
+    public override void Configure(Command command)
     {
-        var countyId = CliRunner.Option(args, "--county") ?? counties.Default?.Id;
+        command.Arguments.Add(_text);
+        foreach (var option in new Option[] { _county, _url, _user, _safe, _weCom }) command.Options.Add(option);
+    }
+
+    public override async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var countyId = parse.GetValue(_county) ?? counties.Default?.Id;
         if (!counties.TryGet(countyId, out var county))
         {
             Console.Error.WriteLine($"未知的县：{countyId}（可用：{string.Join(", ", counties.All.Select(c => c.Id))}）");
             return 2;
         }
-        var url = (CliRunner.Option(args, "--url") ?? "http://localhost:5080").TrimEnd('/');
-        var user = CliRunner.Option(args, "--user") ?? "o-cli-tester";
-        var weCom = CliRunner.Flag(args, "--wecom");
-        var safe = weCom || CliRunner.Flag(args, "--safe");
-        var text = string.Join(' ', Words(args));
-        if (text.Length == 0)
-        {
-            Console.Error.WriteLine("usage: dotnet run --project bot -- " + Usage);
-            return 2;
-        }
+        var url = (parse.GetValue(_url) ?? "http://localhost:5080").TrimEnd('/');
+        var user = parse.GetValue(_user) ?? "o-cli-tester";
+        var weCom = parse.GetValue(_weCom);
+        var safe = weCom || parse.GetValue(_safe);
+        var text = string.Join(' ', parse.GetValue(_text) ?? []);
 
         var token = weCom ? county.Options.WeCom.Token : county.Options.WeChat.Token;
         var aesKey = weCom ? county.Options.WeCom.EncodingAESKey : county.Options.WeChat.EncodingAESKey;
@@ -115,16 +128,6 @@ public sealed class WeChatSendCommand(Counties counties, TimeProvider time) : IC
             }
             Console.WriteLine(root.Element("Content")?.Value ?? reply);
             return 0;
-        }
-    }
-
-    private static IEnumerable<string> Words(IReadOnlyList<string> args)
-    {
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] is "--county" or "--url" or "--user") { i++; continue; }
-            if (args[i] is "--safe" or "--wecom") continue;
-            yield return args[i];
         }
     }
 }

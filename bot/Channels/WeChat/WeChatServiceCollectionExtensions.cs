@@ -12,7 +12,7 @@ public static class WeChatServiceCollectionExtensions
         services.Configure<WeChatChannelOptions>(configuration.GetSection(WeChatChannelOptions.Section));
         services.Configure<WeChatApiOptions>(configuration.GetSection(WeChatChannelOptions.Section));
         services.Configure<WeComApiOptions>(configuration.GetSection(WeComApiOptions.Section));
-        services.AddHttpClient(WeChatApiCaller.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(WeChatApiCaller.HttpClientName).AddWeChatResilience();
         services.AddSingleton<AccessTokenCache>();
         services.AddSingleton<WeChatApiClient>();
         services.AddSingleton<WeComApiClient>();

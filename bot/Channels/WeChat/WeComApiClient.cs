@@ -32,6 +32,25 @@ public sealed class WeComApiClient(
     }
 
     /// <summary>
+    /// <c>GET /cgi-bin/auth/getuserinfo?code=…</c>: the member a one-time OAuth2 / QR-login code belongs to. Null
+    /// UserId when the code is invalid or used (40029 …) or belongs to someone outside the corp (only an openid).
+    /// </summary>
+    public async Task<WeComIdentity> GetUserIdAsync(WeComAppOptions app, string code, CancellationToken cancellationToken = default)
+    {
+        if (!IsConfigured(app)) return new WeComIdentity(null, -1, "WeCom app not configured");
+        try
+        {
+            var body = await GetWithTokenAsync(BaseUrl, Scope(app), Fetcher(app),
+                "/cgi-bin/auth/getuserinfo?code=" + Uri.EscapeDataString(code), cancellationToken);
+            return new WeComIdentity(body.ErrCode == 0 && !string.IsNullOrEmpty(body.UserId) ? body.UserId : null, body.ErrCode, body.ErrMsg);
+        }
+        catch (WeChatTokenException e)
+        {
+            return new WeComIdentity(null, e.ErrorCode, e.ErrorMessage);
+        }
+    }
+
+    /// <summary>
     /// A template card (<c>msgtype: template_card</c>, e.g. button_interaction) to one member; the result's
     /// <see cref="WeChatSendResult.MsgId"/> is the msgid. Clicks come back as <c>template_card_event</c> callbacks.
     /// </summary>
@@ -76,3 +95,6 @@ public sealed class WeComApiClient(
             $"{BaseUrl}/cgi-bin/gettoken?corpid={Uri.EscapeDataString(app.CorpId)}" +
             $"&corpsecret={Uri.EscapeDataString(app.Secret)}", ct));
 }
+
+/// <summary>Who a WeCom sign-in code belongs to: <see cref="UserId"/> null when WeCom named no member.</summary>
+public sealed record WeComIdentity(string? UserId, int ErrorCode, string? ErrorMessage);

@@ -7,7 +7,9 @@ namespace AssistBot.Bot.Dialogs.PolicyQa;
 /// Policy Q&amp;A for one turn: answers from the endpoint county's pack with the conversation's memory (last topic,
 /// aspect, county; offered choices), updates <see cref="PolicyQaState"/> and sends the reply.
 /// </summary>
-public sealed class PolicyQaHandler(PolicyAnswerer answerer, TimeProvider? time = null)
+public sealed class PolicyQaHandler(PolicyAnswerer answerer, TimeProvider? time = null,
+    AssistBot.Bot.Knowledge.Review.MissedQuestionStore? missed = null, ILogger<PolicyQaHandler>? logger = null,
+    AssistBot.Bot.Knowledge.Review.AskedTopics? asked = null)
 {
     /// <summary>A follow-up after this long is a new conversation as far as the Q&amp;A's memory goes.</summary>
     public static readonly TimeSpan MemoryLifetime = TimeSpan.FromMinutes(30);
@@ -19,6 +21,30 @@ public sealed class PolicyQaHandler(PolicyAnswerer answerer, TimeProvider? time 
     {
         var answer = Answer(turnContext, state, question);
         await turnContext.SendActivityAsync(PolicyQaReplies.ToActivity(answer), cancellationToken).ConfigureAwait(false);
+        // Kept for county staff (missed questions masked); a storage hiccup here never costs the farmer the answer already sent.
+        if (missed is not null && answer.Outcome is PolicyOutcome.Fallback or PolicyOutcome.Clarify && !IsChoiceReply(question))
+        {
+            try
+            {
+                await missed.RecordAsync(turnContext.County().Id, question, answer.Outcome.ToString().ToLowerInvariant(),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger?.LogWarning(e, "Missed question could not be recorded");
+            }
+        }
+        else if (asked is not null && answer.Outcome == PolicyOutcome.Answer && answer.Topic is { } topic)
+        {
+            try
+            {
+                await asked.CountAsync(turnContext.County().Id, topic, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger?.LogWarning(e, "Asked topic could not be counted");
+            }
+        }
         return answer;
     }
 
@@ -38,6 +64,9 @@ public sealed class PolicyQaHandler(PolicyAnswerer answerer, TimeProvider? time 
         state.UpdatedAt = now;
         return answer;
     }
+
+    /// <summary>"1", "２", "第一个": a reply to offered choices, not a question worth keeping.</summary>
+    private static bool IsChoiceReply(string text) => text.Trim().Length <= 3;
 
     private static void Forget(PolicyQaState state)
     {

@@ -1,16 +1,20 @@
+using System.CommandLine;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Reminders.Loans;
 
 namespace AssistBot.Bot.Reminders.Cli;
 
-/// <summary><c>import loans FILE --county ID</c>: imports a loan CSV, with a progress bar on large files.</summary>
-public sealed class ImportLoansCommand(LoanImporter importer, Counties counties) : ICliCommand
+/// <summary><c>import loans FILE --county ID</c>: imports a loan file (CSV or .xlsx), with a progress bar on large files and the bad rows as a table (Spectre.Console) at a terminal; plain lines when redirected.</summary>
+public sealed class ImportLoansCommand(LoanImporter importer, Counties counties) : CliVerb
 {
     /// <summary>Where output goes (tests capture it); the console by default.</summary>
     internal TextWriter? Output { get; set; }
 
     internal TextWriter? ErrorOutput { get; set; }
+
+    /// <summary>A terminal for the progress bar and the table of bad rows (tests set one); by default standard error when it is a terminal.</summary>
+    internal Spectre.Console.IAnsiConsole? Terminal { get; set; }
 
     private TextWriter Out => Output ?? Console.Out;
 
@@ -18,19 +22,24 @@ public sealed class ImportLoansCommand(LoanImporter importer, Counties counties)
 
     private const int ProgressBarFrom = 2000;
 
-    public string Name => "import loans";
+    private readonly Argument<string> _file = new("FILE") { Description = "贷款名单文件（CSV 或 .xlsx）" };
 
-    public string Usage => "import loans FILE --county ID   导入小额信贷名单（CSV：贷款编号,借款人姓名,身份证号,联系电话,乡镇,村,承贷银行,贷款金额,放款日期,到期日期,帮扶责任人）";
+    private readonly Option<string> _county = new("--county") { Description = "县的编号，例如 xinfeng", Required = true, HelpName = "ID" };
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public override string Name => "import loans";
+
+    public override string Description => "导入小额信贷名单（CSV 或 .xlsx：贷款编号,借款人姓名,身份证号,联系电话,乡镇,村,承贷银行,贷款金额,放款日期,到期日期,帮扶责任人）";
+
+    public override void Configure(Command command)
     {
-        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
-        var countyId = CliRunner.Option(args, "--county");
-        if (file is null || countyId is null)
-        {
-            Err.WriteLine("用法：dotnet run --project bot -- " + Usage);
-            return 2;
-        }
+        command.Arguments.Add(_file);
+        command.Options.Add(_county);
+    }
+
+    public override async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var file = parse.GetRequiredValue(_file);
+        var countyId = parse.GetRequiredValue(_county);
         if (!counties.TryGet(countyId, out var county))
         {
             Err.WriteLine($"未配置的县：{countyId}（可用：{string.Join("、", counties.All.Select(c => c.Id))}）");
@@ -43,42 +52,34 @@ public sealed class ImportLoansCommand(LoanImporter importer, Counties counties)
         }
         file = path;
 
-        var total = Math.Max(0, File.ReadLines(file).Count() - 1);
-        var bar = total >= ProgressBarFrom && !Console.IsErrorRedirected ? new ProgressBar(total, Err) : null;
+        var xlsx = file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+        var total = xlsx ? (int?)null : Math.Max(0, File.ReadLines(file).Count() - 1);
+        var terminal = Terminal ?? AssistBot.Bot.Cli.Terminal.OnStandardError(ErrorOutput);
         LoanImportResult result;
         try
         {
-            using var reader = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
-            result = await importer.ImportAsync(county.Id, reader, bar is null ? null : bar.Report, cancellationToken);
+            await using var stream = File.OpenRead(file);
+            result = terminal is not null && (total is null || total >= ProgressBarFrom)
+                ? await AssistBot.Bot.Cli.Terminal.WithProgressAsync(terminal, "导入中", total,
+                    progress => importer.ImportAsync(county.Id, stream, file, progress, cancellationToken))
+                : await importer.ImportAsync(county.Id, stream, file, null, cancellationToken);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or FormatException)
         {
-            bar?.Done();
             Err.WriteLine($"无法导入 {file}：{e.Message}");
             return 1;
         }
-        bar?.Done();
 
-        foreach (var error in result.Errors) Err.WriteLine("错误 " + error);
-        foreach (var warning in result.Warnings) Err.WriteLine("提醒 " + warning);
+        if (terminal is not null)
+            AssistBot.Bot.Cli.Terminal.WriteProblems(terminal, result.Errors.Select(e => (e.Line, "错误", e.Message))
+                .Concat(result.Warnings.Select(w => (w.Line, "提醒", w.Message))));
+        else
+        {
+            foreach (var error in result.Errors) Err.WriteLine("错误 " + error);
+            foreach (var warning in result.Warnings) Err.WriteLine("提醒 " + warning);
+        }
         Out.WriteLine($"{county.Name}：导入 {result.Imported} 笔（新增 {result.Created}，更新 {result.Updated}），" +
                           $"有误未导入 {result.Errors.Count} 行。");
         return result.Errors.Count == 0 ? 0 : 1;
-    }
-
-    private sealed class ProgressBar(int total, TextWriter Err)
-    {
-        private int _lastPercent = -1;
-
-        public void Report(int done)
-        {
-            var percent = (int)(100L * Math.Min(done, total) / Math.Max(1, total));
-            if (percent == _lastPercent) return;
-            _lastPercent = percent;
-            var filled = percent / 4;
-            Err.Write($"\r导入中 [{new string('#', filled)}{new string('.', 25 - filled)}] {percent,3}% {done}/{total}");
-        }
-
-        public void Done() => Err.WriteLine();
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using AssistBot.Bot.Cli;
 using AssistBot.Scheduler.Ports;
@@ -16,7 +17,7 @@ namespace AssistBot.Bot.Reminders.Cli;
 /// without sending or using anything up.
 /// </remarks>
 public sealed class PreviewRemindersCommand(ConfiguredReminderCounties counties, ReminderPreview preview, ICadreDirectory cadres,
-    AssistBot.Scheduler.Delivery.OutboxDelivery? delivery = null) : ICliCommand
+    AssistBot.Scheduler.Delivery.OutboxDelivery? delivery = null) : CliVerb
 {
     /// <summary>Where output goes (tests capture it); the console by default.</summary>
     internal TextWriter? Output { get; set; }
@@ -27,9 +28,28 @@ public sealed class PreviewRemindersCommand(ConfiguredReminderCounties counties,
 
     private TextWriter Err => ErrorOutput ?? Console.Error;
 
-    public string Name => "reminders preview";
+    private readonly Option<string> _county = new("--county") { Description = "县的编号，例如 xinfeng", Required = true, HelpName = "ID" };
 
-    public string Usage => "reminders preview --county ID --from YYYY-MM-DD --days N [--person 账号或姓名] [--township 乡镇] [--village 村] [--json]   预览将要发送的提醒（不发送）";
+    private readonly Option<string> _from = new("--from") { Description = "从哪天起（YYYY-MM-DD，北京时间）", Required = true, HelpName = "YYYY-MM-DD" };
+
+    private readonly Option<string> _days = new("--days") { Description = "看几天（1–366）", DefaultValueFactory = _ => "30", HelpName = "N" };
+
+    private readonly Option<string> _person = new("--person") { Description = "只看一个人：企业微信账号或名单上的姓名", HelpName = "账号或姓名" };
+
+    private readonly Option<string> _township = new("--township") { Description = "只看一个乡镇", HelpName = "乡镇" };
+
+    private readonly Option<string> _village = new("--village") { Description = "只看一个村", HelpName = "村" };
+
+    private readonly Option<bool> _json = new("--json") { Description = "每条一行 JSON" };
+
+    public override string Name => "reminders preview";
+
+    public override string Description => "预览将要发送的提醒（不发送）：全县、一个乡镇、一个村或一个人";
+
+    public override void Configure(Command command)
+    {
+        foreach (var option in new Option[] { _county, _from, _days, _person, _township, _village, _json }) command.Options.Add(option);
+    }
 
     /// <summary>One readable line: when, kind, subject, what (duty and slot or target), to whom.</summary>
     internal static string Format(AssistBot.Scheduler.Outbox.OutboxMessage message, ReminderPreviewLine line) =>
@@ -40,16 +60,11 @@ public sealed class PreviewRemindersCommand(ConfiguredReminderCounties counties,
         $"{(line.RecipientName is null ? "" : line.RecipientName + " ")}{line.Channel}:{line.Recipient}{(line.Fallback is null ? "" : " (转 " + line.Fallback + ")")}" +
         (line.Route is null ? "" : $"  [今天走 {line.Route}{(line.Skipped is null ? "" : "；跳过 " + line.Skipped)}]");
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var countyId = CliRunner.Option(args, "--county");
-        var fromText = CliRunner.Option(args, "--from");
-        var daysText = CliRunner.Option(args, "--days") ?? "30";
-        if (countyId is null || fromText is null)
-        {
-            Err.WriteLine("用法：dotnet run --project bot -- " + Usage);
-            return 2;
-        }
+        var countyId = parse.GetRequiredValue(_county);
+        var fromText = parse.GetRequiredValue(_from);
+        var daysText = parse.GetValue(_days) ?? "30";
         if (counties.Find(countyId) is not { } county)
         {
             Err.WriteLine($"未配置的县：{countyId}（可用：{string.Join("、", counties.All.Select(c => c.Id))}）");
@@ -66,9 +81,9 @@ public sealed class PreviewRemindersCommand(ConfiguredReminderCounties counties,
             return 2;
         }
 
-        var person = CliRunner.Option(args, "--person");
-        var township = CliRunner.Option(args, "--township");
-        var village = CliRunner.Option(args, "--village");
+        var person = parse.GetValue(_person);
+        var township = parse.GetValue(_township);
+        var village = parse.GetValue(_village);
         var (scope, error) = await PreviewScope.ResolveAsync(cadres, county.Id, person, township, village, cancellationToken);
         if (scope is null)
         {
@@ -76,7 +91,7 @@ public sealed class PreviewRemindersCommand(ConfiguredReminderCounties counties,
             return 2;
         }
         var messages = (await preview.ListAsync(county, from, days, cancellationToken)).Where(scope.Includes).ToList();
-        var json = CliRunner.Flag(args, "--json");
+        var json = parse.GetValue(_json);
         foreach (var message in messages)
         {
             var line = ReminderPreviewLine.From(message, scope);

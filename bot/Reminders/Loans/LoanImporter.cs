@@ -1,4 +1,5 @@
 using AssistBot.Bot.Privacy;
+using AssistBot.Bot.Tables;
 using AssistBot.Scheduler.Ports;
 
 namespace AssistBot.Bot.Reminders.Loans;
@@ -15,7 +16,7 @@ public sealed record LoanImportProblem(int Line, string Message)
 }
 
 /// <summary>
-/// Imports a loan CSV into <see cref="LoanStore"/>: good rows are stored (re-import updates by 贷款编号), bad rows are
+/// Imports a loan file (CSV or .xlsx, read by <see cref="TableReader"/>) into <see cref="LoanStore"/>: good rows are stored (re-import updates by 贷款编号), bad rows are
 /// reported with their line numbers and skipped. ID numbers and phones are protected before they are stored.
 /// </summary>
 public sealed class LoanImporter(LoanStore loans, PersonalDataProtector protector, ICadreDirectory cadres, TimeProvider time,
@@ -27,8 +28,20 @@ public sealed class LoanImporter(LoanStore loans, PersonalDataProtector protecto
     private static bool LooksLikeAccount(string text) =>
         text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '@');
 
+    /// <summary>Imports CSV text from a reader.</summary>
+    public Task<LoanImportResult> ImportAsync(string county, TextReader reader, Action<int>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        ImportAsync(county, TableReader.ReadCsv(reader), progress, cancellationToken);
+
+    /// <summary>Imports a CSV or .xlsx file (see <see cref="TableReader.Read"/>).</summary>
+    public Task<LoanImportResult> ImportAsync(string county, Stream file, string? fileName, Action<int>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        ImportAsync(county, TableReader.Read(file, fileName), progress, cancellationToken);
+
     /// <param name="progress">Called with the number of rows processed so far.</param>
-    public async Task<LoanImportResult> ImportAsync(string county, TextReader reader, Action<int>? progress = null,
+    /// <exception cref="InvalidDataException">The header is missing columns or the file is empty.</exception>
+    /// <exception cref="FormatException">The file cannot be read (an unclosed quote, an .xls file).</exception>
+    public async Task<LoanImportResult> ImportAsync(string county, IEnumerable<TableRow> rows, Action<int>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var errors = new List<LoanImportProblem>();
@@ -57,8 +70,9 @@ public sealed class LoanImporter(LoanStore loans, PersonalDataProtector protecto
             batch.Clear();
         }
 
-        await foreach (var row in LoanCsv.ReadAsync(reader).WithCancellation(cancellationToken).ConfigureAwait(false))
+        foreach (var row in LoanFile.Read(rows))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             processed++;
             if (row.Error is not null)
             {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using Microsoft.Extensions.Options;
@@ -5,19 +6,19 @@ using Microsoft.Extensions.Options;
 namespace AssistBot.Bot.Storage.Backup;
 
 /// <summary><c>backup FILE</c>: a consistent copy of the embedded database, safe while the service runs.</summary>
-internal sealed class BackupCommand(IOptions<StorageOptions> options, DataDirectory data) : ICliCommand
+internal sealed class BackupCommand(IOptions<StorageOptions> options, DataDirectory data) : CliVerb
 {
-    public string Name => "backup";
+    private readonly Argument<string> _file = new("FILE") { Description = "备份文件的路径，例如 /var/backups/assistbot-2024-05-15.db" };
 
-    public string Usage => "backup FILE   copy the embedded database to FILE (safe while the service runs)";
+    public override string Name => "backup";
 
-    public Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public override string Description => "把内嵌数据库备份到 FILE（服务运行时也可以做）";
+
+    public override void Configure(Command command) => command.Arguments.Add(_file);
+
+    public override Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        if (args.Count != 1 || args[0].StartsWith('-'))
-        {
-            Console.Error.WriteLine("用法：dotnet run --project bot -- backup 备份文件路径（例如 /var/backups/assistbot-2024-05-15.db）");
-            return Task.FromResult(2);
-        }
+        var file = parse.GetRequiredValue(_file);
         if (options.Value.UseRedis)
         {
             Console.Error.WriteLine(BackupTexts.RedisNotCovered);
@@ -25,7 +26,7 @@ internal sealed class BackupCommand(IOptions<StorageOptions> options, DataDirect
         }
         try
         {
-            var summary = EmbeddedDatabaseBackup.Backup(StorageServiceCollectionExtensions.EmbeddedDatabasePath(data), Path.GetFullPath(args[0]));
+            var summary = EmbeddedDatabaseBackup.Backup(StorageServiceCollectionExtensions.EmbeddedDatabasePath(data), Path.GetFullPath(file));
             Console.WriteLine($"已备份到 {summary.Path}：{summary.Bytes / 1024.0:0.#} KB，{summary.Documents} 条记录，完整性检查通过。");
             return Task.FromResult(0);
         }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using Microsoft.Extensions.Options;
@@ -5,19 +6,19 @@ using Microsoft.Extensions.Options;
 namespace AssistBot.Bot.Storage.Backup;
 
 /// <summary><c>restore FILE</c>: puts a backup back, with the service stopped; the current database is kept aside first.</summary>
-internal sealed class RestoreCommand(IOptions<StorageOptions> options, DataDirectory data, TimeProvider time) : ICliCommand
+internal sealed class RestoreCommand(IOptions<StorageOptions> options, DataDirectory data, TimeProvider time) : CliVerb
 {
-    public string Name => "restore";
+    private readonly Argument<string> _file = new("FILE") { Description = "要恢复的备份文件" };
 
-    public string Usage => "restore FILE   replace the embedded database with a backup (stop the service first)";
+    public override string Name => "restore";
 
-    public Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public override string Description => "用备份替换内嵌数据库（先停止服务）";
+
+    public override void Configure(Command command) => command.Arguments.Add(_file);
+
+    public override Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        if (args.Count != 1 || args[0].StartsWith('-'))
-        {
-            Console.Error.WriteLine("用法：dotnet run --project bot -- restore 备份文件路径（先停止服务）");
-            return Task.FromResult(2);
-        }
+        var file = parse.GetRequiredValue(_file);
         if (options.Value.UseRedis)
         {
             Console.Error.WriteLine(BackupTexts.RedisNotCovered);
@@ -32,7 +33,7 @@ internal sealed class RestoreCommand(IOptions<StorageOptions> options, DataDirec
         }
         try
         {
-            var (restored, keptAt) = EmbeddedDatabaseBackup.Restore(Path.GetFullPath(args[0]), database, time.GetUtcNow());
+            var (restored, keptAt) = EmbeddedDatabaseBackup.Restore(Path.GetFullPath(file), database, time.GetUtcNow());
             Console.WriteLine($"已从 {restored.Path} 恢复：{restored.Documents} 条记录。");
             if (keptAt is not null) Console.WriteLine($"恢复前的数据库另存为 {keptAt}，确认无误后可以删除。");
             return Task.FromResult(0);

@@ -37,6 +37,26 @@ public sealed class ImportAndBindingTests(SharedRedis redis) : IDisposable
     }
 
     [Fact]
+    public async Task An_xlsx_household_list_reports_bad_rows_by_their_excel_row_number()
+    {
+        var xlsx = XlsxFile.Create(new Dictionary<int, object?[]>
+        {
+            [1] = ["户编号", "户主姓名", "身份证号", "乡镇", "村", "监测对象类别", "纳入日期", "帮扶责任人", "联系电话"],
+            [2] = ["H001", "张三", Id1, "大塘埠", "代屋村", "边缘易致贫户", "2024-03-01", "刘村干", 13912345678L],
+            [6] = ["H002", "李四", TestIds.WithWrongCheck(Id2), "大塘埠镇", "代屋村"],     // rows 3–5 left empty
+            [7] = ["H003", "王五", Id2, "北京", "某村"],
+        });
+
+        Assert.True(AssistBot.Bot.Cases.Import.CaseImporter.TryLoad(new MemoryStream(xlsx), "户.xlsx", out var table, out _));
+        var report = await _world.Importer.ImportHouseholdsAsync(_world.Xinfeng, table);
+
+        Assert.Equal(1, report.Created);
+        Assert.Equal([6, 7], report.Errors.Select(e => e.Line));
+        Assert.Contains("校验位", report.Errors[0].Message);
+        Assert.Equal("大塘埠镇", (await _world.Get<HouseholdStore>().GetAsync(_world.Xinfeng, "H001"))!.Township);
+    }
+
+    [Fact]
     public async Task Reimport_updates_rows_by_key()
     {
         await _world.Importer.ImportHouseholdsAsync(_world.Xinfeng, Households());
@@ -168,31 +188,4 @@ public sealed class ImportAndBindingTests(SharedRedis redis) : IDisposable
     }
 
     public void Dispose() => _world.Dispose();
-}
-
-public sealed class CsvTableTests
-{
-    [Fact]
-    public void Excel_gb18030_files_and_utf8_with_bom_decode_alike()
-    {
-        const string text = "企业微信账号,姓名,职务,乡镇,村\nliucun,刘村干,村支书,大塘埠镇,代屋村\n";
-        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-        var gb = System.Text.Encoding.GetEncoding("GB18030").GetBytes(text);
-        var utf8 = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text)).ToArray();
-
-        Assert.Equal(text, AssistBot.Bot.Cases.Import.CsvTable.Decode(gb));
-        Assert.Equal(text, AssistBot.Bot.Cases.Import.CsvTable.Decode(utf8));
-    }
-
-    [Fact]
-    public void Records_keep_the_line_they_start_on_even_after_multiline_fields_and_blank_lines()
-    {
-        var table = AssistBot.Bot.Cases.Import.CsvTable.Parse("a,b\r\n1,\"x\ny\"\r\n\r\n2,z\n");
-        Assert.Equal([2, 5], table.Rows.Select(r => r.Line));
-        Assert.Equal("x\ny", table.Get(table.Rows[0], "b"));
-    }
-
-    [Fact]
-    public void An_unclosed_quote_is_reported_with_its_line() =>
-        Assert.Contains("第2行", Assert.Throws<FormatException>(() => AssistBot.Bot.Cases.Import.CsvTable.Parse("a,b\n1,\"oops\n")).Message);
 }

@@ -32,6 +32,12 @@ namespace AssistBot.Bot.Tests.Infrastructure;
 /// <c>template_card</c>. Cards sent are in <see cref="Cards"/>, updates in <see cref="CardUpdates"/>.</item>
 /// <item>Script failures with <see cref="EnqueueError"/>: the next call to that path answers the given errcode
 /// (-1, 45015, 45047, 43004, 40001, …) or, for <see cref="HttpFailure"/>, HTTP 500.</item>
+/// <item>WeCom sign-in: <c>GET /connect/oauth2/authorize</c> (网页授权, inside WeCom) and <c>GET /wwlogin/sso/login</c>
+/// (扫码登录) stand for the member's approval: they redirect to <c>redirect_uri</c> with a fresh one-time <c>code</c>
+/// and the given <c>state</c>, as WeCom does. <c>GET /cgi-bin/auth/getuserinfo?access_token=…&amp;code=…</c> answers
+/// <c>{"errcode":0,"errmsg":"ok","userid":…,"user_ticket":…}</c> for a member (<see cref="SignInAs"/>),
+/// <c>{"errcode":0,"errmsg":"ok","openid":…}</c> for someone outside the corp (SignInAs null), 40029 for an
+/// unknown or used code, 40014 for an unknown access_token.</item>
 /// <item>Everything received is in <see cref="Requests"/>; <see cref="WaitForAsync"/> waits for calls to a path.</item>
 /// </list>
 /// </summary>
@@ -44,10 +50,18 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     public const string WeComSendPath = "/cgi-bin/message/send";
     public const string TicketPath = "/cgi-bin/ticket/getticket";
     public const string BizSendPath = "/cgi-bin/message/subscribe/bizsend";
+    public const string OAuthAuthorizePath = "/connect/oauth2/authorize";
+    public const string QrLoginPath = "/wwlogin/sso/login";
+    public const string GetUserInfoPath = "/cgi-bin/auth/getuserinfo";
     public const string UpdateCardPath = "/cgi-bin/message/update_template_card";
 
-    /// <summary>Pass to <see cref="EnqueueError"/> to make the next call fail with HTTP 500.</summary>
+    /// <summary>Pass to <see cref="EnqueueError"/> to make the next call fail with HTTP 500 (503_000: HTTP 503, and so on).</summary>
     public const int HttpFailure = 500_000;
+
+    /// <summary>Pass to <see cref="EnqueueError"/> to make the next send be taken (delivered) but answered only after <see cref="StallFor"/>.</summary>
+    public const int Stall = 1;
+
+    public TimeSpan StallFor { get; set; } = TimeSpan.FromSeconds(6);
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeApiRequest> _requests = new();
@@ -56,6 +70,7 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     private int _tokenCounter;
     private int _ticketCounter;
     private long _msgIdCounter = 1000;
+    private readonly ConcurrentDictionary<string, string?> _codes = new();
     private int _responseCodes;
     private readonly ConcurrentDictionary<string, bool> _responseCodesUnused = new();
     private readonly ConcurrentDictionary<string, bool> _taskIds = new();
@@ -89,6 +104,9 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         app.MapPost(UpdateCardPath, fake.UpdateCardAsync);
         app.MapGet(TicketPath, fake.IssueTicketAsync);
         app.MapPost(BizSendPath, (HttpContext http) => fake.SendAsync(http, 40001));
+        app.MapGet(OAuthAuthorizePath, fake.Authorize);
+        app.MapGet(QrLoginPath, fake.Authorize);
+        app.MapGet(GetUserInfoPath, fake.GetUserInfoAsync);
         await app.StartAsync();
         fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First().TrimEnd('/');
@@ -104,6 +122,9 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     {
         foreach (var token in _validTokens.Keys) _validTokens[token] = false;
     }
+
+    /// <summary>The WeCom UserId who approves the next sign-in (null: a WeChat user outside the corp).</summary>
+    public string? SignInAs { get; set; }
 
     public int TokensIssued => Volatile.Read(ref _tokenCounter);
 
@@ -169,6 +190,40 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         await http.Response.WriteAsJsonAsync(body);
     }
 
+    private IResult Authorize(HttpContext http)
+    {
+        Record(http, null, 0);
+        var redirect = http.Request.Query["redirect_uri"].ToString();
+        if (!Uri.TryCreate(redirect, UriKind.Absolute, out _) || string.IsNullOrEmpty(http.Request.Query["appid"]))
+            return Results.BadRequest("redirect_uri / appid missing");
+        var code = "code-" + Guid.NewGuid().ToString("N");
+        _codes[code] = SignInAs;
+        var separator = redirect.Contains('?') ? '&' : '?';
+        return Results.Redirect($"{redirect}{separator}code={code}&state={Uri.EscapeDataString(http.Request.Query["state"].ToString())}");
+    }
+
+    private async Task GetUserInfoAsync(HttpContext http)
+    {
+        var token = http.Request.Query["access_token"].ToString();
+        if (!_validTokens.TryGetValue(token, out var valid) || !valid)
+        {
+            Record(http, null, 40014);
+            await http.Response.WriteAsJsonAsync(new JsonObject { ["errcode"] = 40014, ["errmsg"] = "invalid access_token" });
+            return;
+        }
+        if (!_codes.TryRemove(http.Request.Query["code"].ToString(), out var userId))
+        {
+            Record(http, null, 40029);
+            await http.Response.WriteAsJsonAsync(new JsonObject { ["errcode"] = 40029, ["errmsg"] = "invalid code" });
+            return;
+        }
+        Record(http, null, 0);
+        var body = new JsonObject { ["errcode"] = 0, ["errmsg"] = "ok" };
+        if (userId is null) body["openid"] = "o-outsider-" + Guid.NewGuid().ToString("N")[..8];
+        else { body["userid"] = userId; body["user_ticket"] = "ticket-" + Guid.NewGuid().ToString("N"); }
+        await http.Response.WriteAsJsonAsync(body);
+    }
+
     private async Task IssueTicketAsync(HttpContext http)
     {
         var token = http.Request.Query["access_token"].ToString();
@@ -209,12 +264,13 @@ public sealed class FakeWeChatApi : IAsyncDisposable
             return;
         }
         var token = http.Request.Query["access_token"].ToString();
-        if (TryScriptedError(http.Request.Path, out var scripted))
+        if (TryScriptedError(http.Request.Path, out var scripted) && scripted != Stall)
         {
             Record(http, json, scripted);
             await WriteErrorAsync(http, scripted);
             return;
         }
+        if (scripted == Stall) await Task.Delay(StallFor);
         if (!_validTokens.TryGetValue(token, out var valid) || !valid)
         {
             Record(http, json, invalidTokenCode);
@@ -291,9 +347,9 @@ public sealed class FakeWeChatApi : IAsyncDisposable
 
     private static Task WriteErrorAsync(HttpContext http, int errcode)
     {
-        if (errcode == HttpFailure)
+        if (errcode >= 100_000)
         {
-            http.Response.StatusCode = 500;
+            http.Response.StatusCode = errcode / 1000;
             return Task.CompletedTask;
         }
         return http.Response.WriteAsJsonAsync(new JsonObject { ["errcode"] = errcode, ["errmsg"] = $"scripted error {errcode}" });

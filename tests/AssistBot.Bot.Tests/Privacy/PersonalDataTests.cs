@@ -55,4 +55,15 @@ public sealed class PersonalDataTests
     [InlineData("13912344321", "139****4321")]
     [InlineData("0797-3321234", "********1234")]
     public void Phones_are_masked(string phone, string masked) => Assert.Equal(masked, PersonalDataMask.Phone(phone));
+
+    [Theory]
+    [InlineData("张三", "张*")]
+    [InlineData("欧阳秀英", "欧***")]
+    [InlineData(" 王 ", "王*")]
+    [InlineData("", "")]
+    public void Names_keep_only_their_first_character(string name, string masked) => Assert.Equal(masked, PersonalDataMask.Name(name));
+
+    [Fact]
+    public void A_known_name_in_free_text_is_masked_with_the_numbers() =>
+        Assert.Equal("有事打139****5678找欧***", PersonalDataMask.Text("有事打13912345678找欧阳秀英", "欧阳秀英"));
 }

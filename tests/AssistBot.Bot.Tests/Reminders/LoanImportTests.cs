@@ -58,7 +58,7 @@ public sealed class LoanImportTests : IDisposable
         await store.ReportRepaidAsync(world.County.Id, "XF2024002");
 
         var importer = new LoanImporter(store, ReminderWorld.Protector, new Bot.Reminders.RosterCadreDirectory(_storage), TimeProvider.System);
-        var csv = string.Join('\n', string.Join(',', LoanCsv.Columns),
+        var csv = string.Join('\n', string.Join(',', LoanFile.Columns),
             "XF2024002,李四,360722198207052030,13607971234,大塘埠镇,新村,邮储银行信丰县支行,35000,2023-05-10,2024-06-10,");
         var result = await importer.ImportAsync(world.County.Id, new StringReader(csv));
 

@@ -4,6 +4,7 @@ using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Reminders;
 using AssistBot.Bot.Reminders.Cli;
 using AssistBot.Bot.Storage;
+using AssistBot.Bot.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -115,6 +116,76 @@ public sealed class ReminderCliTests : IDisposable
             .Where(l => l["kind"] == "loan-supervision").ToList();
         Assert.Equal(["chen.ganbu", "liu.ganbu"], supervision.Select(l => l["subject"]).Order());
         Assert.All(supervision, l => Assert.Equal("2024-06-03T09:00:00+08:00", l["due"])); // 6/1–6/2 is a weekend
+    }
+
+    [Fact]
+    public async Task An_xlsx_loan_file_imports_and_its_bad_rows_are_named_by_their_excel_row()
+    {
+        await SeedRosterAsync();
+        var file = Path.Combine(_directory, "贷款名单.xlsx");
+        await File.WriteAllBytesAsync(file, XlsxFile.Create(new Dictionary<int, object?[]>
+        {
+            [1] = [.. AssistBot.Bot.Reminders.Loans.LoanFile.Columns],
+            // Phone and amount typed as numbers, as Excel keeps them.
+            [2] = ["XF2024001", "张三", "360722197803121018", 13907974321L, "大塘埠镇", "代屋村", "信丰农商银行", 50000, "2021-05-31", "2024-05-31", "liu.ganbu"],
+            [4] = ["XF2024005", "钱七", "360722197501010000", 13900000000L, "大塘埠镇", "代屋村", "信丰农商银行", 50000, "2021-05-01", "2024-05-20", "liu.ganbu"],
+            [5] = ["XF2024003", "王五", "360722199001013057", null, "嘉定镇", "游州村", "信丰农商银行", 20000, "2022-06-15", "2024-06-15", "chen.ganbu"],
+            [9] = ["XF2024006", "孙八", "360722198008085091", 13900000001L, "大塘埠镇", "代屋村", "信丰农商银行", "五万", "2021-05-01", "2024-13-01", "liu.ganbu"],
+        }));
+
+        var (code, output, err) = await RunAsync("import", "loans", file, "--county", "xinfeng");
+
+        Assert.Equal(1, code);
+        Assert.Contains("导入 2 笔", output);
+        Assert.Contains("第4行：身份证号无效", err);
+        Assert.Contains("第9行：贷款金额“五万”", err);
+        Assert.DoesNotContain("第2行", err);
+        var loan = await _services.GetRequiredService<AssistBot.Bot.Reminders.Loans.LoanStore>().GetAsync("xinfeng", "XF2024001");
+        Assert.Equal((50000m, "139****4321"), (loan!.Amount, loan.PhoneMasked));
+    }
+
+    [Fact]
+    public async Task A_loan_csv_saved_by_excel_on_chinese_windows_gb18030_imports_like_the_utf8_one()
+    {
+        await SeedRosterAsync();
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var file = Path.Combine(_directory, "loans-gb18030.csv");
+        await File.WriteAllBytesAsync(file, System.Text.Encoding.GetEncoding("GB18030")
+            .GetBytes(await File.ReadAllTextAsync(ReminderWorld.DataFile("xinfeng-loans.csv"))));
+
+        var (code, output, err) = await RunAsync("import", "loans", file, "--county", "xinfeng");
+
+        Assert.Equal(1, code);
+        Assert.Contains("导入 4 笔", output);
+        Assert.Contains("第4行：身份证号无效", err);
+    }
+
+    [Fact]
+    public async Task At_a_terminal_a_large_import_shows_a_progress_bar_and_the_bad_rows_as_a_table()
+    {
+        await SeedRosterAsync();
+        var file = Path.Combine(_directory, "loans-large.csv");
+        var rows = Enumerable.Range(1, 2500).Select(i =>
+            $"XF{i:D6},张{i},{(i == 1234 ? "360722197803121019" : "360722197803121018")},13907974321,大塘埠镇,代屋村,信丰农商银行,50000,2021-05-31,2024-05-31,liu.ganbu");
+        await File.WriteAllLinesAsync(file, [string.Join(',', AssistBot.Bot.Reminders.Loans.LoanFile.Columns), .. rows]);
+        var screen = new StringWriter();
+        var import = _services.GetServices<ICliCommand>().OfType<ImportLoansCommand>().Single();
+        import.Terminal = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Spectre.Console.AnsiSupport.No,
+            ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+            Out = new Spectre.Console.AnsiConsoleOutput(screen),
+        });
+
+        var (code, output, err) = await RunAsync("import", "loans", file, "--county", "xinfeng");
+
+        Assert.Equal(1, code);
+        Assert.Contains("导入 2499 笔", output);
+        Assert.Empty(err); // the table took the place of the plain lines
+        var text = screen.ToString();
+        Assert.Contains("导入中: ", text); // Spectre's progress (printed as percentages when the console cannot redraw)
+        var row = Assert.Single(text.Split('\n'), l => l.Contains("身份证号无效"));
+        Assert.Matches(@"│\s*1235\s*│\s*错误\s*│", row); // line 1235: the header is line 1
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class ReminderCommandTests
 
         var importer = host.Services.GetRequiredService<LoanImporter>();
         var maturity = today.AddDays(20);
-        var csv = string.Join('\n', string.Join(',', LoanCsv.Columns),
+        var csv = string.Join('\n', string.Join(',', LoanFile.Columns),
             $"YZ2024001,马六,411081198001011230,13800138000,褚河街道,八里营村,禹州农商银行,50000,2023-01-01,{maturity:yyyy-MM-dd},王干部");
         var result = await importer.ImportAsync("yuzhou", new StringReader(csv));
         Assert.Equal(1, result.Created);

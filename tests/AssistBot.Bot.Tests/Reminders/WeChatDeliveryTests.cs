@@ -111,7 +111,8 @@ public sealed class WeChatDeliveryTests(SharedRedis redis) : IAsyncLifetime
     {
         var openId = WeChatPlatform.NewOpenId();
         await Users.RecordInboundAsync("xinfeng", openId);
-        _api.EnqueueError(FakeWeChatApi.CustomSendPath, -1);
+        // Busy through the HTTP client's own quick retries (three attempts), so the outbox takes over.
+        for (var i = 0; i < 3; i++) _api.EnqueueError(FakeWeChatApi.CustomSendPath, -1);
 
         var entry = await DeliverAsync(LoanReminder(openId));
         Assert.Equal((OutboxStatus.Pending, 1), (entry.Status, entry.Attempts));
@@ -119,7 +120,7 @@ public sealed class WeChatDeliveryTests(SharedRedis redis) : IAsyncLifetime
         Assert.Empty(_api.DeliveredTo(FakeWeChatApi.CustomSendPath));
 
         await _delivery.DrainAsync(); // not yet: the backoff has not passed
-        Assert.Single(_api.RequestsTo(FakeWeChatApi.CustomSendPath));
+        Assert.Equal(3, _api.RequestsTo(FakeWeChatApi.CustomSendPath).Count);
 
         _clock.Advance(TimeSpan.FromSeconds(30));
         await _delivery.DrainAsync();

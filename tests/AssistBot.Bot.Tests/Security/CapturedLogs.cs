@@ -3,9 +3,15 @@ using Microsoft.Extensions.Logging;
 
 namespace AssistBot.Bot.Tests.Security;
 
-/// <summary>Records what the host logs, so a test can tell that bad input left no error or stack trace behind.</summary>
-public sealed class CapturedLogs : ILoggerProvider
+/// <summary>
+/// Records what the host logs, so a test can tell that bad input left no error or stack trace behind, or that no
+/// personal data was written. From <see cref="MinimumLevel"/> up (Information by default); scopes are recorded too,
+/// as entries of category "scope".
+/// </summary>
+public sealed class CapturedLogs(LogLevel minimumLevel = LogLevel.Information) : ILoggerProvider
 {
+    public LogLevel MinimumLevel { get; } = minimumLevel;
+
     public sealed record Entry(LogLevel Level, string Category, string Message, Exception? Exception);
 
     private readonly ConcurrentQueue<Entry> _entries = new();
@@ -23,9 +29,13 @@ public sealed class CapturedLogs : ILoggerProvider
 
     private sealed class Logger(CapturedLogs owner, string category) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull
+        {
+            owner._entries.Enqueue(new Entry(LogLevel.Trace, "scope", $"{category}: {state}", null));
+            return null;
+        }
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= owner.MinimumLevel;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

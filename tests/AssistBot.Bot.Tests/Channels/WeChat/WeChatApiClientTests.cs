@@ -23,7 +23,7 @@ public sealed class WeChatApiClientTests(SharedRedis redis) : IAsyncLifetime
     {
         _api = await FakeWeChatApi.StartAsync();
         var services = new ServiceCollection();
-        services.AddHttpClient(WeChatApiCaller.HttpClientName);
+        services.AddHttpClient(WeChatApiCaller.HttpClientName).AddWeChatResilience(); // as the service registers it
         _httpServices = services.BuildServiceProvider();
     }
 
@@ -103,7 +103,6 @@ public sealed class WeChatApiClientTests(SharedRedis redis) : IAsyncLifetime
     [InlineData(45015, WeChatSendStatus.OutsideWindow)]
     [InlineData(45047, WeChatSendStatus.TooFrequent)]
     [InlineData(43004, WeChatSendStatus.Unsubscribed)]
-    [InlineData(-1, WeChatSendStatus.Transient)]
     [InlineData(FakeWeChatApi.HttpFailure, WeChatSendStatus.Transient)]
     [InlineData(40003, WeChatSendStatus.Permanent)]
     public async Task Errors_come_back_typed(int errcode, WeChatSendStatus expected)
@@ -112,7 +111,59 @@ public sealed class WeChatApiClientTests(SharedRedis redis) : IAsyncLifetime
         var result = await NewOaClient().SendCustomerServiceTextAsync(_account, "o1", "x");
         Assert.Equal(expected, result.Status);
         Assert.Equal(expected is WeChatSendStatus.Transient or WeChatSendStatus.TooFrequent, result.IsRetryable);
-        Assert.Single(_api.RequestsTo(FakeWeChatApi.CustomSendPath)); // no blind retries
+        // No blind retries of a send: after an HTTP 500 the message may have gone out.
+        Assert.Single(_api.RequestsTo(FakeWeChatApi.CustomSendPath));
+    }
+
+    [Fact]
+    public async Task A_busy_platform_errcode_minus_1_in_an_http_200_is_retried_and_the_message_goes_out_once()
+    {
+        _api.EnqueueError(FakeWeChatApi.CustomSendPath, -1);
+        _api.EnqueueError(FakeWeChatApi.CustomSendPath, FakeWeChatApi.HttpFailure + 3000); // then HTTP 503
+
+        var result = await NewOaClient().SendCustomerServiceTextAsync(_account, "o1", "你好");
+
+        Assert.Equal(WeChatSendStatus.Ok, result.Status);
+        Assert.Equal([-1, FakeWeChatApi.HttpFailure + 3000, 0], _api.RequestsTo(FakeWeChatApi.CustomSendPath).Select(r => r.ErrCode));
+        Assert.Equal("你好", Assert.Single(_api.DeliveredTo(FakeWeChatApi.CustomSendPath)).TextContent);
+    }
+
+    [Fact]
+    public async Task A_platform_that_stays_busy_gives_a_transient_result_after_three_attempts()
+    {
+        for (var i = 0; i < 3; i++) _api.EnqueueError(FakeWeChatApi.CustomSendPath, -1);
+
+        var result = await NewOaClient().SendCustomerServiceTextAsync(_account, "o1", "x");
+
+        Assert.Equal((WeChatSendStatus.Transient, -1), (result.Status, result.ErrorCode));
+        Assert.True(result.IsRetryable); // the outbox tries again later
+        Assert.Equal(3, _api.RequestsTo(FakeWeChatApi.CustomSendPath).Count);
+    }
+
+    [Fact]
+    public async Task Fetching_the_access_token_is_retried_after_a_server_error()
+    {
+        _api.EnqueueError(FakeWeChatApi.TokenPath, FakeWeChatApi.HttpFailure);
+
+        var result = await NewOaClient().SendCustomerServiceTextAsync(_account, "o1", "x");
+
+        Assert.Equal(WeChatSendStatus.Ok, result.Status);
+        Assert.Equal([FakeWeChatApi.HttpFailure, 0], _api.RequestsTo(FakeWeChatApi.TokenPath).Select(r => r.ErrCode));
+    }
+
+    [Fact]
+    public async Task A_send_that_times_out_is_not_sent_again_because_the_platform_may_have_taken_it()
+    {
+        _api.StallFor = WeChatHttpResilience.AttemptTimeout + TimeSpan.FromSeconds(1);
+        await NewOaClient().SendCustomerServiceTextAsync(_account, "o0", "先拿到 access_token");
+        _api.EnqueueError(FakeWeChatApi.CustomSendPath, FakeWeChatApi.Stall);
+
+        var result = await NewOaClient().SendCustomerServiceTextAsync(_account, "o1", "只发一次");
+
+        Assert.Equal(WeChatSendStatus.Transient, result.Status);
+        await _api.WaitForDeliveredAsync(FakeWeChatApi.CustomSendPath, 2); // the stalled one arrived after all
+        await Task.Delay(WeChatHttpResilience.FirstDelay * 4);
+        Assert.Single(_api.DeliveredTo(FakeWeChatApi.CustomSendPath), r => r.TextContent == "只发一次");
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using AssistBot.Bot.Tables;
 
 namespace AssistBot.Bot.Reminders.Loans;
 
@@ -8,39 +8,33 @@ public sealed record LoanRow(int Line, string? LoanNumber, string? BorrowerName,
     string? Village, string? Bank, decimal Amount, DateOnly DisbursedOn, DateOnly Maturity, string? Cadre, string? Error);
 
 /// <summary>
-/// Reads the loan CSV (<c>贷款编号,借款人姓名,身份证号,联系电话,乡镇,村,承贷银行,贷款金额,放款日期,到期日期,帮扶责任人</c>;
-/// dates yyyy-MM-dd or yyyy/M/d; amounts in 元), streaming, with quoted fields and a UTF-8 BOM allowed.
+/// Reads a loan file, CSV or .xlsx (<c>贷款编号,借款人姓名,身份证号,联系电话,乡镇,村,承贷银行,贷款金额,放款日期,到期日期,帮扶责任人</c>;
+/// dates yyyy-MM-dd or yyyy/M/d; amounts in 元), streaming rows from <see cref="TableReader"/>.
 /// </summary>
-public static class LoanCsv
+public static class LoanFile
 {
     public static readonly string[] Columns =
         ["贷款编号", "借款人姓名", "身份证号", "联系电话", "乡镇", "村", "承贷银行", "贷款金额", "放款日期", "到期日期", "帮扶责任人"];
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy/MM/dd"];
 
-    /// <summary>The rows of the file; a bad header throws <see cref="InvalidDataException"/> with a Chinese message.</summary>
-    public static async IAsyncEnumerable<LoanRow> ReadAsync(TextReader reader)
+    /// <summary>The checked data rows; a bad header throws <see cref="InvalidDataException"/> with a Chinese message.</summary>
+    public static IEnumerable<LoanRow> Read(IEnumerable<TableRow> rows)
     {
-        var line = 0;
         int[]? map = null;
-        string? text;
-        while ((text = await reader.ReadLineAsync().ConfigureAwait(false)) is not null)
+        foreach (var row in rows)
         {
-            line++;
-            if (line == 1) text = text.TrimStart('\uFEFF');
-            if (string.IsNullOrWhiteSpace(text)) continue;
-            var fields = Split(text);
             if (map is null)
             {
-                map = MapHeader(fields);
+                map = MapHeader(row.Fields);
                 continue;
             }
-            yield return Parse(line, fields, map);
+            yield return Parse(row.Line, row.Fields, map);
         }
         if (map is null) throw new InvalidDataException("文件是空的：第一行应为表头 " + string.Join(',', Columns));
     }
 
-    private static int[] MapHeader(List<string> header)
+    private static int[] MapHeader(IReadOnlyList<string> header)
     {
         var names = header.Select(h => h.Trim()).ToList();
         var map = Columns.Select(c => names.IndexOf(c)).ToArray();
@@ -49,7 +43,7 @@ public static class LoanCsv
         return map;
     }
 
-    private static LoanRow Parse(int line, List<string> fields, int[] map)
+    private static LoanRow Parse(int line, IReadOnlyList<string> fields, int[] map)
     {
         string Field(int column) => map[column] < fields.Count ? fields[map[column]].Trim() : "";
         var problems = new List<string>();
@@ -84,29 +78,6 @@ public static class LoanCsv
         if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
         problems.Add($"{column}“{text}”应为 yyyy-MM-dd 或 yyyy/M/d");
         return null;
-    }
-
-    /// <summary>Splits one CSV line (RFC 4180 quotes; no line breaks inside fields).</summary>
-    public static List<string> Split(string line)
-    {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { current.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else current.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(current.ToString()); current.Clear(); }
-            else current.Append(c);
-        }
-        fields.Add(current.ToString());
-        return fields;
     }
 }
 

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AssistBot.Bot.StaffConsole.Pages;
+
+public sealed class SignOutModel : ConsolePageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await HttpContext.SignOutAsync(StaffUser.Scheme);
+        return Redirect("/console/signin");
+    }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using AssistBot.Bot.Privacy;
+using AssistBot.Bot.Storage;
+
+namespace AssistBot.Bot.Knowledge.Review;
+
+/// <summary>
+/// One wording of a policy question the bot could not answer (fallback) or had to ask back about (clarify), kept
+/// masked (ID numbers, phones, self-given names) for county staff to improve the packs.
+/// </summary>
+public sealed record MissedQuestion
+{
+    public required string CountyId { get; init; }
+
+    /// <summary>Hash of the normalised wording: the same question asked again counts here.</summary>
+    public required string Key { get; init; }
+
+    public required string Text { get; init; }
+
+    /// <summary>"fallback" or "clarify" (the last time).</summary>
+    public required string Outcome { get; init; }
+
+    public int Count { get; init; }
+
+    public DateTimeOffset FirstAt { get; init; }
+
+    public DateTimeOffset LastAt { get; init; }
+
+    /// <summary>Set when staff attached it to an entry or drafted one from it (cleared by undo).</summary>
+    public string? HandledEntryId { get; init; }
+
+    public string? HandledBy { get; init; }
+}
+
+/// <summary>
+/// The owner of <see cref="MissedQuestion"/> records: one document per county and wording, a time-ordered index by last
+/// asked. Written by the policy Q&amp;A on every fallback or clarify; read by the staff console.
+/// </summary>
+public sealed class MissedQuestionStore(IStorage storage, TimeProvider time, ILogger<MissedQuestionStore> logger)
+{
+    public const int MaxLength = 200;
+
+    public async Task RecordAsync(string county, string question, string outcome, CancellationToken ct = default)
+    {
+        var text = Clean(question);
+        var normalized = Normalize(text);
+        if (normalized.Length == 0) return;
+        var key = Hash(normalized);
+        var now = time.GetUtcNow();
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var item = await storage.ReadAsync<MissedQuestion>(DocKey(county, key), ct);
+            var record = item?.Value is { } old
+                ? old with { Count = old.Count + 1, LastAt = now, Outcome = outcome }
+                : new MissedQuestion { CountyId = county, Key = key, Text = text, Outcome = outcome, Count = 1, FirstAt = now, LastAt = now };
+            try
+            {
+                await storage.WriteAsync(DocKey(county, key), record, WriteCondition.For(item), null, ct);
+                await storage.IndexAddAsync(Index(county), key, now.ToUnixTimeMilliseconds(), ct);
+                return;
+            }
+            catch (StorageConflictException)
+            {
+            }
+        }
+        logger.LogWarning("Missed question for {County} not counted after 8 conflicting writes", county);
+    }
+
+    public async Task<MissedQuestion?> GetAsync(string county, string key, CancellationToken ct = default) =>
+        (await storage.ReadAsync<MissedQuestion>(DocKey(county, key), ct))?.Value;
+
+    /// <summary>Marks a wording handled (or not, with nulls) by staff.</summary>
+    public async Task SetHandledAsync(string county, string key, string? entryId, string? by, CancellationToken ct = default)
+    {
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var item = await storage.ReadAsync<MissedQuestion>(DocKey(county, key), ct);
+            if (item is null) return;
+            try
+            {
+                await storage.WriteAsync(DocKey(county, key), item.Value with { HandledEntryId = entryId, HandledBy = by },
+                    WriteCondition.IfMatch(item.ETag), null, ct);
+                return;
+            }
+            catch (StorageConflictException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Wordings last asked in [from, to), newest first.</summary>
+    public async Task<IReadOnlyList<MissedQuestion>> ListAsync(string county, DateTimeOffset from, DateTimeOffset to, int take = 1000,
+        CancellationToken ct = default)
+    {
+        var page = await storage.IndexRangeByScoreAsync(Index(county), from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds() - 1, 0, 5000, ct);
+        var result = new List<MissedQuestion>();
+        foreach (var entry in page.Reverse())
+        {
+            if (await storage.ReadAsync<MissedQuestion>(DocKey(county, entry.Member), ct) is { } item) result.Add(item.Value);
+            if (result.Count >= take) break;
+        }
+        return result;
+    }
+
+    /// <summary>What is kept of a question: ID numbers, phones and self-given names masked, at most <see cref="MaxLength"/> characters.</summary>
+    public static string Clean(string question)
+    {
+        var text = PersonalDataMask.Names(PersonalDataMask.Text(question.Trim()));
+        return text.Length > MaxLength ? text[..MaxLength] : text;
+    }
+
+    /// <summary>Letters and digits only, full-width folded, lower case: "低保，怎么申请？" and "低保怎么申请" are one wording.</summary>
+    public static string Normalize(string text)
+    {
+        var folded = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var sb = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+            if (char.IsLetterOrDigit(c)) sb.Append(c);
+        return sb.ToString();
+    }
+
+    public static string Hash(string normalized) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)))[..20];
+
+    private static string DocKey(string county, string key) => $"qa-missed/{county}/{key}";
+
+    private static string Index(string county) => $"qa-missed-index/{county}";
+}
+
+/// <summary>
+/// Wordings that read alike, shown as one group with their total count: character pairs (digits and masked names left
+/// out) of which at least <see cref="Similarity"/> of the shorter wording's appear in the other.
+/// </summary>
+public sealed record MissedQuestionGroup(MissedQuestion Lead, IReadOnlyList<MissedQuestion> Wordings)
+{
+    public int Count => Wordings.Sum(w => w.Count);
+
+    public DateTimeOffset LastAt => Wordings.Max(w => w.LastAt);
+
+    public bool Handled => Lead.HandledEntryId is not null;
+
+    public const double Similarity = 0.7;
+
+    public static IReadOnlyList<MissedQuestionGroup> Group(IEnumerable<MissedQuestion> questions)
+    {
+        var groups = new List<(HashSet<string> Pairs, List<MissedQuestion> Members)>();
+        foreach (var q in questions.OrderByDescending(q => q.Count).ThenByDescending(q => q.LastAt))
+        {
+            var pairs = Pairs(new string(MissedQuestionStore.Normalize(q.Text.Replace("某某", "", StringComparison.Ordinal))
+                .Where(c => !char.IsDigit(c)).ToArray()));
+            var home = groups.FirstOrDefault(g => Overlap(g.Pairs, pairs) >= Similarity);
+            if (home.Members is null) groups.Add((pairs, [q]));
+            else home.Members.Add(q);
+        }
+        return groups.Select(g => new MissedQuestionGroup(g.Members[0], g.Members))
+            .OrderByDescending(g => g.Handled ? 0 : 1).ThenByDescending(g => g.Count).ThenByDescending(g => g.LastAt).ToList();
+    }
+
+    private static HashSet<string> Pairs(string s)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        if (s.Length == 1) set.Add(s);
+        for (var i = 0; i + 1 < s.Length; i++) set.Add(s.Substring(i, 2));
+        return set;
+    }
+
+    private static double Overlap(HashSet<string> a, HashSet<string> b)
+    {
+        if (a.Count == 0 || b.Count == 0) return 0;
+        return (double)a.Count(b.Contains) / Math.Min(a.Count, b.Count);
+    }
+
+    public string LastAtDisplay => LastAt.ToOffset(TimeSpan.FromHours(8)).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
+}
