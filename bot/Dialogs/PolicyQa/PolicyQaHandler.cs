@@ -18,6 +18,7 @@ public sealed class PolicyQaHandler(PolicyAnswerer answerer, TimeProvider? time 
         CancellationToken cancellationToken)
     {
         var answer = Answer(turnContext, state, question);
+        Observability.AssistBotTelemetry.PolicyOutcome(turnContext.County().Id, answer.Outcome);
         await turnContext.SendActivityAsync(PolicyQaReplies.ToActivity(answer), cancellationToken).ConfigureAwait(false);
         return answer;
     }
