@@ -91,6 +91,7 @@ public sealed class DeclarationStore(IStorage storage, PersonalDataProtector pro
             throw;
         }
         logger.LogInformation("Declaration {Id} submitted in {County}/{Township}", id, county, declaration.Township);
+        Observability.AssistBotTelemetry.DeclarationStep(county, DeclarationAction.Submit);
         return new SubmitResult(declaration, false);
     }
 
@@ -116,6 +117,8 @@ public sealed class DeclarationStore(IStorage storage, PersonalDataProtector pro
                 continue;
             }
             await UpdateIndexesAsync(item.Value, result.Updated, ct);
+            if (result.Updated.History.Count > item.Value.History.Count)
+                Observability.AssistBotTelemetry.DeclarationStep(county, result.Updated.History[^1].Action);
             return new TransitionOutcome(item.Value, result.Updated, WorkflowRefusal.None, false);
         }
     }

@@ -117,7 +117,7 @@ public static class CliRunner
                 Error = error ?? Console.Error,
                 EnableDefaultExceptionHandler = false,
             };
-            if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+            if ((parse.Errors.Count > 0 || LooksLikeOptions(parse).Count > 0) && parse.Action is not HelpAction)
             {
                 foreach (var problem in Problems(parse)) configuration.Error.WriteLine("错误：" + problem);
                 var path = CommandPath(parse.CommandResult);
@@ -140,7 +140,9 @@ public static class CliRunner
     {
         var problems = new List<string>();
         var command = parse.CommandResult.Command;
-        if (parse.UnmatchedTokens.Count > 0)
+        if (parse.UnmatchedTokens.Count == 0 && LooksLikeOptions(parse) is { Count: > 0 } strays)
+            problems.Add($"不认识：{string.Join(' ', strays)}");
+        else if (parse.UnmatchedTokens.Count > 0)
             problems.Add(command.Subcommands.Count > 0 && parse.UnmatchedTokens.Count > 0 && !parse.UnmatchedTokens[0].StartsWith('-')
                 ? $"没有这个命令：{parse.UnmatchedTokens[0]}（可用：{string.Join("、", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))}）"
                 : $"不认识：{string.Join(' ', parse.UnmatchedTokens)}");
@@ -160,6 +162,21 @@ public static class CliRunner
                 _ => error.Message,
             });
         return problems;
+    }
+
+    /// <summary>
+    /// Words that look like options (<c>--name</c>, <c>-x</c>) but were taken as values of a many-valued argument
+    /// (a message to send, a list of files): an unknown option there is a typo, not text. After <c>--</c> anything goes.
+    /// Verbs that read their own words (no declared options) are left alone.
+    /// </summary>
+    private static List<string> LooksLikeOptions(ParseResult parse)
+    {
+        if (!parse.CommandResult.Command.TreatUnmatchedTokensAsErrors || parse.Tokens.Any(t => t.Type == TokenType.DoubleDash)) return [];
+        return parse.CommandResult.Children.OfType<ArgumentResult>()
+            .SelectMany(a => a.Tokens)
+            .Select(t => t.Value)
+            .Where(v => v.Length > 1 && v[0] == '-' && !double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            .ToList();
     }
 
     private static List<string> CommandPath(CommandResult? result)

@@ -42,6 +42,21 @@ public static class AssistBotTelemetry
     public static readonly Counter<long> DeclarationSteps =
         Meter.CreateCounter<long>("assistbot.declarations.steps", "{step}", "Declaration steps, by county and step");
 
+    /// <summary>Counts a policy question's outcome (answer / clarify / fallback) for a county.</summary>
+    public static void PolicyOutcome(string county, AssistBot.Knowledge.Answering.PolicyOutcome outcome) =>
+        PolicyOutcomes.Add(1, new KeyValuePair<string, object?>("county", county),
+            new KeyValuePair<string, object?>("outcome", outcome switch
+            {
+                AssistBot.Knowledge.Answering.PolicyOutcome.Answer => "answer",
+                AssistBot.Knowledge.Answering.PolicyOutcome.Clarify => "clarify",
+                _ => "fallback",
+            }));
+
+    /// <summary>Counts a declaration step taken (submit, accept, verify, include, reject, transfer) in a county.</summary>
+    public static void DeclarationStep(string county, Cases.DeclarationAction step) =>
+        DeclarationSteps.Add(1, new KeyValuePair<string, object?>("county", county),
+            new KeyValuePair<string, object?>("step", step.ToString().ToLowerInvariant()));
+
     /// <summary>access_token (and jsapi_ticket) refreshes, by kind.</summary>
     public static readonly Counter<long> TokenRefreshes =
         Meter.CreateCounter<long>("assistbot.tokens.refreshes", "{refresh}", "Platform access token refreshes");

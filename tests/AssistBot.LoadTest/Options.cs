@@ -82,6 +82,7 @@ public sealed record LoadOptions
           --storage embedded|redis|both|none  bot storage (default both; redis needs --redis HOST:PORT)
           --users N         distinct openids (default 50000)
           --baseline        also measure a bare Kestrel endpoint that reads the POST and returns a constant reply
-          --smoke           3 s at 8 connections; exit 1 on any error (used by ./test.sh)
+          --smoke           3 s at 8 connections with /metrics on; exit 1 on any error or when
+                            assistbot_messages_in_total did not count the messages sent (used by ./test.sh)
         """;
 }

@@ -44,6 +44,8 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 var servers = new List<(ServerProcess Server, string? Redis, string[] Modes, string Label)>();
 var dataDirectories = new List<string>();
 var scenarios = new List<Scenario>();
+var metricsBefore = new Dictionary<string, Dictionary<string, double>>();
+var metricsAfter = new Dictionary<string, Dictionary<string, double>>();
 try
 {
     foreach (var storage in options.Storages)
@@ -69,6 +71,8 @@ try
             ["Logging__LogLevel__Default"] = "Warning",
             ["WeChat__ApiBaseUrl"] = "http://127.0.0.1:9", // nothing proactive should be sent; if it is, it fails fast
         };
+        // The smoke run also shows /metrics moving (off in measurements: a listener costs a little on the hot path).
+        if (options.Smoke) environment["Observability__Prometheus"] = "true";
         foreach (var (key, value) in options.ServerEnvironment) environment[key] = value;
         var redis = storage == "redis" ? options.Redis : null;
         var variants = new List<(string Suffix, string Dll, Dictionary<string, string> Environment)> { ("", botDll, environment) };
@@ -106,6 +110,9 @@ try
         foreach (var mode in modes) await runner.RunAsync(server.BaseUri, mode, warmup / modes.Length, cancel.Token);
     }
     foreach (var scenario in scenarios) scenario.RssStartMiB = scenario.Server.Memory().CurrentMiB;
+    if (options.Smoke)
+        foreach (var (server, _, _, label) in servers.Where(s => s.Label.StartsWith("pipeline", StringComparison.Ordinal)))
+            metricsBefore[label] = await PrometheusProbe.ScrapeAsync(server.BaseUri);
 
     var slice = options.Duration / options.Rounds;
     for (var round = 1; round <= options.Rounds && !cancel.IsCancellationRequested; round++)
@@ -121,6 +128,8 @@ try
         Console.WriteLine($"  round {round}/{options.Rounds}: " + string.Join(", ", scenarios.Select(s =>
             string.Create(CultureInfo.InvariantCulture, $"{s.Name} {s.Result().PerSecond:0}/s"))));
     }
+    foreach (var (server, _, _, label) in servers.Where(s => metricsBefore.ContainsKey(s.Label)))
+        metricsAfter[label] = await PrometheusProbe.ScrapeAsync(server.BaseUri);
     foreach (var scenario in scenarios)
     {
         var (current, peak) = scenario.Server.Memory();
@@ -163,7 +172,20 @@ foreach (var storage in options.Storages)
             $"{storage}: safe mode = {100 * safe.Result().PerSecond / plain.Result().PerSecond:0.0}% of plain mode"));
 }
 
-if (options.Smoke && (scenarios.Count == 0 || scenarios.Any(s => s.Result().ErrorCount > 0 || s.Result().Requests == 0)))
+var metricsStill = new List<string>();
+foreach (var (label, after) in metricsAfter)
+{
+    var before = metricsBefore[label];
+    var server = servers.First(s => s.Label == label).Server;
+    var sent = scenarios.Where(s => s.Server == server).Sum(s => s.Result().Requests);
+    Console.WriteLine($"/metrics {label} ({sent} messages sent): {PrometheusProbe.Describe(before, after)}");
+    // Every message the harness sends is a new MsgId, so each one is a counted turn.
+    if (after[PrometheusProbe.MustMove] - before[PrometheusProbe.MustMove] < Math.Max(1, 0.9 * sent)) metricsStill.Add(label);
+}
+foreach (var label in metricsStill) Console.Error.WriteLine($"/metrics of {label}: {PrometheusProbe.MustMove} did not move with the messages sent");
+
+if (options.Smoke && (scenarios.Count == 0 || metricsStill.Count > 0 || metricsAfter.Count == 0 ||
+                      scenarios.Any(s => s.Result().ErrorCount > 0 || s.Result().Requests == 0)))
 {
     Console.Error.WriteLine("load smoke run FAILED");
     return 1;

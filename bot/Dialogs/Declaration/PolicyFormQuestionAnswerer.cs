@@ -19,6 +19,7 @@ public sealed class PolicyFormQuestionAnswerer(PolicyAnswerer answerer) : IFormQ
         CancellationToken cancellationToken)
     {
         var answer = answerer.Answer(turnContext.County().Pack, question);
+        Observability.AssistBotTelemetry.PolicyOutcome(turnContext.County().Id, answer.Outcome);
         return Task.FromResult(answer.Outcome == PolicyOutcome.Answer ? PolicyQa.PolicyQaReplies.ToActivity(answer) : null);
     }
 }

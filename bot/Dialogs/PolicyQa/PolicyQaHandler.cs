@@ -20,6 +20,7 @@ public sealed class PolicyQaHandler(PolicyAnswerer answerer, TimeProvider? time 
         CancellationToken cancellationToken)
     {
         var answer = Answer(turnContext, state, question);
+        Observability.AssistBotTelemetry.PolicyOutcome(turnContext.County().Id, answer.Outcome);
         await turnContext.SendActivityAsync(PolicyQaReplies.ToActivity(answer), cancellationToken).ConfigureAwait(false);
         // Kept for county staff (missed questions masked); a storage hiccup here never costs the farmer the answer already sent.
         if (missed is not null && answer.Outcome is PolicyOutcome.Fallback or PolicyOutcome.Clarify && !IsChoiceReply(question))

@@ -32,6 +32,7 @@ public sealed class CliRunnerTests : IDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAssistBotCore(configuration);
         services.AddReminders(configuration, isCli: true);
+        services.AddSingleton<ICliCommand, AssistBot.Bot.WeChat.WeChatSendCommand>();
         services.AddSingleton<ICliCommand>(_echo);
         _services = services.BuildServiceProvider();
     }
@@ -81,6 +82,11 @@ public sealed class CliRunnerTests : IDisposable
         (code, _, err) = await RunAsync("reminders", "preview", "--county", "xinfeng", "--from");
         Assert.Equal(2, code);
         Assert.Contains("--from 后面要写值", err);
+
+        // A many-valued argument (a message, a list of files) does not swallow a mistyped option.
+        (code, _, err) = await RunAsync("wechat", "send", "--county", "xinfeng", "--safee", "你好");
+        Assert.Equal(2, code);
+        Assert.Contains("不认识：--safee", err);
 
         (code, _, err) = await RunAsync("remind", "preview");
         Assert.Equal(2, code);

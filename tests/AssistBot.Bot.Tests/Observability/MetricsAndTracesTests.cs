@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using AssistBot.Bot.Tests.Infrastructure;
 using AssistBot.Bot.Tests.WeChat;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AssistBot.Bot.Tests.Observability;
 
@@ -45,6 +46,40 @@ public sealed class MetricsAndTracesTests(SharedRedis redis)
         Assert.Contains("assistbot_storage_up", after);
         // Labels never carry who wrote.
         Assert.DoesNotContain("openid", after, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Policy_outcomes_and_declaration_steps_are_counted_per_county_without_personal_labels()
+    {
+        await using var host = new WeChatTestHost(redis, settings: new Dictionary<string, string?>
+        {
+            ["Observability:Prometheus"] = "true",
+            ["WeChat:RateLimitMessages"] = "1000",
+        }, useTestBot: false);
+        var client = host.CreateClient();
+        var platform = new WeChatPlatform(client);
+        var before = await ScrapeAsync(client);
+
+        var farmer = WeChatPlatform.NewOpenId();
+        foreach (var question in new[] { "小额信贷能贷多少钱", "雨露计划补助多少钱" })
+            Assert.Equal(HttpStatusCode.OK, (await platform.PostOaPlainAsync(WeChatPlatform.TextXml(farmer, question))).StatusCode);
+        var services = host.Services;
+        var store = services.GetRequiredService<AssistBot.Bot.Cases.DeclarationStore>();
+        var rules = services.GetRequiredService<AssistBot.Bot.Cases.CountyCaseData>().Get("xinfeng").Rules;
+        var submitted = (await store.SubmitAsync("xinfeng", "wechat", farmer, AssistBot.Bot.Tests.Cases.CaseWorld.Submission(
+            AssistBot.Bot.Tests.Cases.TestIds.Valid()), rules)).Declaration;
+        await store.TransitionAsync("xinfeng", submitted.Id, d => AssistBot.Bot.Cases.DeclarationWorkflow.Apply(d,
+            new AssistBot.Bot.Cases.CadreAction(AssistBot.Bot.Cases.DeclarationAction.Accept), "wecom:test", DateTimeOffset.UtcNow, rules));
+
+        var after = await ScrapeAsync(client);
+        double Moved(string metric, params string[] labels) => Value(after, metric, labels) - Value(before, metric, labels);
+        Assert.True(Moved("assistbot_policy_outcomes_total", "county=\"xinfeng\"", "outcome=\"answer\"") >= 2,
+            string.Join("\n", after.Split('\n').Where(l => l.StartsWith("assistbot_policy", StringComparison.Ordinal))));
+        Assert.True(Moved("assistbot_declarations_steps_total", "county=\"xinfeng\"", "step=\"submit\"") >= 1);
+        Assert.True(Moved("assistbot_declarations_steps_total", "county=\"xinfeng\"", "step=\"accept\"") >= 1);
+        var labels = after.Split('\n').Where(l => l.StartsWith("assistbot_policy", StringComparison.Ordinal) || l.StartsWith("assistbot_declarations", StringComparison.Ordinal));
+        Assert.All(labels, l => Assert.DoesNotContain(farmer, l));
+        Assert.All(labels, l => Assert.DoesNotContain("张三", l));
     }
 
     [Fact]
