@@ -199,8 +199,9 @@ public sealed class CadreCardTests(SharedRedis redis, ITestOutputHelper output) 
             new DeclarationSubmission("李四", null, "13912345679", "嘉定镇", village, 2, [HardshipType.Illness], "看病花钱", null), rules)).Declaration;
         await _host.Services.GetRequiredService<DeclarationNotifier>().NotifyCadresOfNewAsync(declaration);
 
-        // WeCom is busy (-1) the first time: the card waits for the backoff and then goes out once.
-        _api.EnqueueError(FakeWeChatApi.WeComSendPath, -1);
+        // WeCom stays busy (-1) through the HTTP client's own retries (3 attempts): the card waits for the outbox's
+        // backoff and then goes out once.
+        for (var i = 0; i < 3; i++) _api.EnqueueError(FakeWeChatApi.WeComSendPath, -1);
         await DrainAsync();
         Assert.Empty(_api.Cards);
         var entry = (await Outbox.ListAsync(OutboxStatus.Pending, 0, 1000)).Single(e => e.Message.Subject == declaration.Id);
