@@ -12,61 +12,43 @@ namespace AssistBot.Web.Tests;
 /// machine as the WeCom commands (audit trail, farmer notice), and the farmer's 查进度 over /wechat shows it; a cadre
 /// of another township gets 403 on the same URL. Saves TestResults/screenshots/console-*.png.
 /// </summary>
-public sealed class ConsoleDeclarationsBrowserTests(ITestOutputHelper log) : IAsyncLifetime
+public sealed class ConsoleDeclarationsBrowserTests(ITestOutputHelper log) : ConsoleBrowserTest
 {
-    private ConsoleWorld _world = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = await ConsoleWorld.StartAsync();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _world.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_township_cadre_sees_the_deadline_come_and_pass_works_the_case_to_included_and_the_farmer_sees_it()
     {
-        await _world.AddCadreAsync("li_huolong", "李火龙", "火龙镇");
-        await _world.AddCadreAsync("zhao_shundian", "赵顺店", "顺店镇");
-        var declaration = await _world.DeclareAsync("o_farmer_console", "火龙镇", "任湾村");
+        await World.AddCadreAsync("li_huolong", "李火龙", "火龙镇");
+        await World.AddCadreAsync("zhao_shundian", "赵顺店", "顺店镇");
+        var declaration = await World.DeclareAsync("o_farmer_console", "火龙镇", "任湾村");
         log.WriteLine($"declaration {declaration.Id}, due {declaration.NextStepDue}");
 
-        var context = await _browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 800 } });
+        var context = await Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
         page.PageError += (_, error) => log.WriteLine($"[page error] {error}");
         page.Console += (_, message) => log.WriteLine($"[browser {message.Type}] {message.Text}");
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
 
         // Not signed in: the console asks for WeCom; the sign-in page is saved for a person to look at.
-        await page.GotoAsync(_world.BaseUrl + "/console/declarations");
+        await page.GotoAsync(World.BaseUrl + "/console/declarations");
         Assert.Contains("/console/signin", page.Url);
         await page.ScreenshotAsync(new() { Path = RepositoryPaths.Output("screenshots", "console-signin.png"), FullPage = true });
-        await _world.OpenSignedInAsync(page, "/console/declarations", "li_huolong");
+        await World.OpenSignedInAsync(page, "/console/declarations", "li_huolong");
         Assert.Contains("李火龙", await page.Locator("#who").InnerTextAsync());
         Assert.Contains("乡镇", await page.Locator("#who").InnerTextAsync());
         var row = page.Locator($"tr[data-id='{declaration.Id}']");
         Assert.Equal("剩 15 天", await row.Locator(".badge").InnerTextAsync());
 
         // Thirteen days later (a new session: the old one ran out): two days left, amber, and it says so in words.
-        _world.Clock.Advance(TimeSpan.FromDays(13));
-        await _world.OpenSignedInAsync(page, "/console/declarations", "li_huolong");
+        World.Clock.Advance(TimeSpan.FromDays(13));
+        await World.OpenSignedInAsync(page, "/console/declarations", "li_huolong");
         Assert.Contains("due-near", await row.GetAttributeAsync("class"));
         Assert.Equal("临近：剩 2 天", await row.Locator(".badge").InnerTextAsync());
         Assert.Equal("rgb(255, 241, 194)", await row.Locator(".badge").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
         await page.ScreenshotAsync(new() { Path = RepositoryPaths.Output("screenshots", "console-declarations-amber.png"), FullPage = true });
 
         // Three more days: past the 15-day limit, red.
-        _world.Clock.Advance(TimeSpan.FromDays(3));
-        await _world.OpenSignedInAsync(page, "/console/declarations", "li_huolong");
+        World.Clock.Advance(TimeSpan.FromDays(3));
+        await World.OpenSignedInAsync(page, "/console/declarations", "li_huolong");
         Assert.Contains("due-overdue", await row.GetAttributeAsync("class"));
         Assert.Equal("已超期 1 天", await row.Locator(".badge").InnerTextAsync());
         Assert.Equal("rgb(255, 215, 213)", await row.Locator(".badge").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
@@ -96,15 +78,15 @@ public sealed class ConsoleDeclarationsBrowserTests(ITestOutputHelper log) : IAs
         await page.Locator("#reveal").ClickAsync();
         await page.Locator("#idnumber").Filter(new() { HasText = "411081197503121" }).WaitForAsync();
         Assert.Contains("录入全国防返贫监测系统", await page.ContentAsync());
-        var views = await _world.Get<ConsoleAuditLog>().ListAsync(ConsoleWorld.County, declaration.Id);
+        var views = await World.Get<ConsoleAuditLog>().ListAsync(ConsoleWorld.County, declaration.Id);
         Assert.Equal("console:li_huolong", Assert.Single(views).Actor);
         await page.ScreenshotAsync(new() { Path = RepositoryPaths.Output("screenshots", "console-declaration-detail.png"), FullPage = true });
 
         // The same state machine and notices as the WeCom commands: audit actor, one farmer notice per step.
-        var stored = await _world.Get<DeclarationStore>().GetAsync(ConsoleWorld.County, declaration.Id);
+        var stored = await World.Get<DeclarationStore>().GetAsync(ConsoleWorld.County, declaration.Id);
         Assert.Equal(DeclarationStatus.Included, stored!.Status);
         Assert.Equal("console:li_huolong", stored.History[^1].Actor);
-        var outbox = _world.Get<IOutbox>();
+        var outbox = World.Get<IOutbox>();
         var notices = new List<OutboxEntry>();
         foreach (var status in Enum.GetValues<OutboxStatus>()) notices.AddRange(await outbox.ListAsync(status, 0, 200));
         var farmerNotices = notices.Where(e => e.Message.Kind == DeclarationNotifier.StatusKind && e.Message.Subject == declaration.Id
@@ -112,32 +94,32 @@ public sealed class ConsoleDeclarationsBrowserTests(ITestOutputHelper log) : IAs
         Assert.Equal(3, farmerNotices.Count);
 
         // The overview counts it as 已纳入 in its week, in words as well as in the bar's pattern.
-        await page.GotoAsync(_world.BaseUrl + "/console");
+        await page.GotoAsync(World.BaseUrl + "/console");
         Assert.Contains("已纳入 1", await page.Locator("#chart-declarations desc").TextContentAsync());
         await page.ScreenshotAsync(new() { Path = RepositoryPaths.Output("screenshots", "console-overview-township.png"), FullPage = true });
-        await page.GotoAsync(_world.BaseUrl + "/console/reminders");
+        await page.GotoAsync(World.BaseUrl + "/console/reminders");
         await page.ScreenshotAsync(new() { Path = RepositoryPaths.Output("screenshots", "console-reminders.png"), FullPage = true });
 
         // The farmer asks over WeChat.
-        var reply = await _world.FarmerSaysAsync("o_farmer_console", "查进度");
+        var reply = await World.FarmerSaysAsync("o_farmer_console", "查进度");
         log.WriteLine("查进度: " + reply);
         Assert.Contains(declaration.Id, reply);
         Assert.Contains("已纳入", reply);
 
         // A cadre of another township: 403 on the case's URL, and it is not in their list.
-        var other = await _browser.NewContextAsync(new() { Locale = "zh-CN" });
+        var other = await Browser.NewContextAsync(new() { Locale = "zh-CN" });
         var otherPage = await other.NewPageAsync();
-        await _world.OpenSignedInAsync(otherPage, "/console/declarations?status=all", "zhao_shundian");
+        await World.OpenSignedInAsync(otherPage, "/console/declarations?status=all", "zhao_shundian");
         Assert.Equal(0, await otherPage.Locator($"tr[data-id='{declaration.Id}']").CountAsync());
-        var denied = await otherPage.GotoAsync(_world.BaseUrl + "/console/declarations/" + declaration.Id);
+        var denied = await otherPage.GotoAsync(World.BaseUrl + "/console/declarations/" + declaration.Id);
         Assert.Equal(403, denied!.Status);
         Assert.DoesNotContain("王秀兰", await otherPage.ContentAsync());
         // Nor can they act on it by posting the form directly (the token is theirs, the case is not).
         var token = await otherPage.EvaluateAsync<string?>("() => document.querySelector('input[name=__af]')?.value");
-        await otherPage.GotoAsync(_world.BaseUrl + "/console/declarations?status=all");
+        await otherPage.GotoAsync(World.BaseUrl + "/console/declarations?status=all");
         token = await otherPage.EvaluateAsync<string?>("() => document.querySelector('form[method=post] input[name=__af]')?.value") ?? token;
         Assert.NotNull(token);
-        var post = await otherPage.APIRequest.PostAsync(_world.BaseUrl + $"/console/declarations/{declaration.Id}?handler=act",
+        var post = await otherPage.APIRequest.PostAsync(World.BaseUrl + $"/console/declarations/{declaration.Id}?handler=act",
             new() { Form = otherPage.APIRequest.CreateFormData().Append("action", "reject").Append("note", "测试").Append("__af", token!) });
         Assert.Equal(403, post.Status);
         await other.CloseAsync();

@@ -10,31 +10,13 @@ namespace AssistBot.Web.Tests;
 /// confirm, and get the summary with the two bad rows named by the row number Excel shows. Saves
 /// TestResults/screenshots/console-import-*.png.
 /// </summary>
-public sealed class ConsoleImportsBrowserTests(ITestOutputHelper log) : IAsyncLifetime
+public sealed class ConsoleImportsBrowserTests(ITestOutputHelper log) : ConsoleBrowserTest
 {
-    private ConsoleWorld _world = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = await ConsoleWorld.StartAsync();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _world.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_xlsx_loan_file_with_two_bad_rows_is_previewed_imported_and_its_bad_rows_named_by_line()
     {
-        await _world.AddCadreAsync("chen_county", "陈县级", "");
-        await _world.AddCadreAsync("li_huolong", "李火龙", "火龙镇");
+        await World.AddCadreAsync("chen_county", "陈县级", "");
+        await World.AddCadreAsync("li_huolong", "李火龙", "火龙镇");
         var xlsx = XlsxFile.Create(new Dictionary<int, object?[]>
         {
             [1] = [.. LoanFile.Columns],
@@ -46,10 +28,10 @@ public sealed class ConsoleImportsBrowserTests(ITestOutputHelper log) : IAsyncLi
         var file = Path.Combine(Path.GetTempPath(), $"贷款名单-{Guid.NewGuid():N}.xlsx");
         await File.WriteAllBytesAsync(file, xlsx);
 
-        var context = await _browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         page.PageError += (_, error) => log.WriteLine($"[page error] {error}");
-        await _world.OpenSignedInAsync(page, "/console/imports", "chen_county");
+        await World.OpenSignedInAsync(page, "/console/imports", "chen_county");
         await page.Locator("select[name=kind]").SelectOptionAsync("loans");
         await page.Locator("input[name=file]").SetInputFilesAsync(file);
         await page.Locator("#preview").ClickAsync();
@@ -77,7 +59,7 @@ public sealed class ConsoleImportsBrowserTests(ITestOutputHelper log) : IAsyncLi
         Assert.StartsWith("第 5 行", bad[1]);
         await page.ScreenshotAsync(new() { Path = RepositoryPaths.Output("screenshots", "console-import-result.png"), FullPage = true });
 
-        var loans = await _world.Get<LoanStore>().GetAsync(ConsoleWorld.County, "YZ2024001");
+        var loans = await World.Get<LoanStore>().GetAsync(ConsoleWorld.County, "YZ2024001");
         Assert.NotNull(loans);
         File.Delete(file);
         await context.CloseAsync();

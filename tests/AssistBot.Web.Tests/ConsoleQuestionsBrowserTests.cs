@@ -9,45 +9,27 @@ namespace AssistBot.Web.Tests;
 /// restores the old behaviour; a draft the validator rejects is refused with its words. Township staff get 403.
 /// Saves TestResults/screenshots/console-questions*.png.
 /// </summary>
-public sealed class ConsoleQuestionsBrowserTests(ITestOutputHelper log) : IAsyncLifetime
+public sealed class ConsoleQuestionsBrowserTests(ITestOutputHelper log) : ConsoleBrowserTest
 {
     private const string Question = "村里的路灯坏了找谁修";
-    private ConsoleWorld _world = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = await ConsoleWorld.StartAsync();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _world.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_missed_question_is_attached_to_an_entry_answered_from_it_and_undone()
     {
-        await _world.AddCadreAsync("chen_county", "陈县级", "");
-        await _world.AddCadreAsync("li_huolong", "李火龙", "火龙镇");
+        await World.AddCadreAsync("chen_county", "陈县级", "");
+        await World.AddCadreAsync("li_huolong", "李火龙", "火龙镇");
 
-        var before = await _world.AskOverApiAsync(Question);
+        var before = await World.AskOverApiAsync(Question);
         log.WriteLine($"before: {before.Outcome} {before.EntryId} {before.Text}");
         Assert.Equal("fallback", before.Outcome);
-        await _world.AskOverApiAsync(Question + "？");
-        var third = await _world.AskOverApiAsync("我叫王秀兰 13912345678 村里路灯坏了找谁修");
+        await World.AskOverApiAsync(Question + "？");
+        var third = await World.AskOverApiAsync("我叫王秀兰 13912345678 村里路灯坏了找谁修");
         log.WriteLine($"third: {third.Outcome} {third.Text}");
 
-        var context = await _browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         page.PageError += (_, error) => log.WriteLine($"[page error] {error}");
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-        await _world.OpenSignedInAsync(page, "/console/questions", "chen_county");
+        await World.OpenSignedInAsync(page, "/console/questions", "chen_county");
         var html = await page.ContentAsync();
         Assert.DoesNotContain("13912345678", html);
         Assert.DoesNotContain("王秀兰", html);
@@ -64,17 +46,17 @@ public sealed class ConsoleQuestionsBrowserTests(ITestOutputHelper log) : IAsync
         Assert.Contains("outcome: fallback", await page.Locator("#try-result pre").InnerTextAsync());
 
         // Attach it to 禹州's 防返贫监测 entry; live at once.
-        await page.GotoAsync(_world.BaseUrl + "/console/questions");
+        await page.GotoAsync(World.BaseUrl + "/console/questions");
         await row.Locator("select[name=entryId]").SelectOptionAsync("yz-monitoring");
         await row.Locator("button").ClickAsync();
         await page.Locator("#try-result").WaitForAsync();
         Assert.Contains("能回答", await page.Locator("#try-result").InnerTextAsync());
         Assert.Contains("yz-monitoring", await page.Locator("#try-result").InnerTextAsync());
         Assert.Contains("chen_county", await page.Locator("#changes").InnerTextAsync());
-        Assert.Contains(Question, await File.ReadAllTextAsync(Path.Combine(_world.PacksDirectory, "yuzhou-2023", "entries", "01-monitoring.yaml")));
+        Assert.Contains(Question, await File.ReadAllTextAsync(Path.Combine(World.PacksDirectory, "yuzhou-2023", "entries", "01-monitoring.yaml")));
         await page.ScreenshotAsync(new() { Path = RepositoryPaths.Output("screenshots", "console-questions-attached.png"), FullPage = true });
 
-        var after = await _world.AskOverApiAsync(Question);
+        var after = await World.AskOverApiAsync(Question);
         log.WriteLine($"after: {after.Outcome} {after.EntryId}");
         Assert.Equal(("answer", "yz-monitoring"), (after.Outcome, after.EntryId));
 
@@ -82,12 +64,12 @@ public sealed class ConsoleQuestionsBrowserTests(ITestOutputHelper log) : IAsync
         await page.Locator("#changes button.undo").First.ClickAsync();
         await page.WaitForURLAsync("**/console/questions");
         Assert.Contains("撤销", await page.Locator("#changes").InnerTextAsync());
-        Assert.DoesNotContain(Question, await File.ReadAllTextAsync(Path.Combine(_world.PacksDirectory, "yuzhou-2023", "entries", "01-monitoring.yaml")));
-        var undone = await _world.AskOverApiAsync(Question);
+        Assert.DoesNotContain(Question, await File.ReadAllTextAsync(Path.Combine(World.PacksDirectory, "yuzhou-2023", "entries", "01-monitoring.yaml")));
+        var undone = await World.AskOverApiAsync(Question);
         Assert.Equal("fallback", undone.Outcome);
 
         // A new entry the validator rejects (source not naming a document in 《》): refused with its words, nothing written.
-        await page.GotoAsync(_world.BaseUrl + "/console/questions/new?key=" + await row.GetAttributeAsync("data-key"));
+        await page.GotoAsync(World.BaseUrl + "/console/questions/new?key=" + await row.GetAttributeAsync("data-key"));
         Assert.Equal(Question, await page.Locator("input[name=question]").InputValueAsync());
         await page.Locator("input[name=title]").FillAsync("村里公共设施坏了找谁");
         await page.Locator("select[name=topic]").SelectOptionAsync(new SelectOptionValue { Index = 1 });
@@ -97,12 +79,12 @@ public sealed class ConsoleQuestionsBrowserTests(ITestOutputHelper log) : IAsync
         await page.Locator("#save-entry").ClickAsync();
         await page.Locator("#problems").WaitForAsync();
         Assert.Contains("source must name the document in 《》", await page.Locator("#problems").InnerTextAsync());
-        Assert.Empty(Directory.GetFiles(Path.Combine(_world.PacksDirectory, "yuzhou-2023", "entries"), "console-*"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(World.PacksDirectory, "yuzhou-2023", "entries"), "console-*"));
         await page.ScreenshotAsync(new() { Path = RepositoryPaths.Output("screenshots", "console-questions-new-rejected.png"), FullPage = true });
 
         // The overview: the question the bot missed most this week, and the topic it answered (after the attach), as SVG
         // charts that say their numbers in text.
-        await page.GotoAsync(_world.BaseUrl + "/console");
+        await page.GotoAsync(World.BaseUrl + "/console");
         var missedChart = await page.Locator("#chart-missed desc").TextContentAsync();
         log.WriteLine("missed chart: " + missedChart);
         Assert.Contains(Question + "：4", missedChart); // three before, one more after the undo
@@ -113,10 +95,10 @@ public sealed class ConsoleQuestionsBrowserTests(ITestOutputHelper log) : IAsync
         await page.ScreenshotAsync(new() { Path = RepositoryPaths.Output("screenshots", "console-overview.png"), FullPage = true });
 
         // Township staff: the page that changes the county's answers is not theirs.
-        var township = await _browser.NewContextAsync(new() { Locale = "zh-CN" });
+        var township = await Browser.NewContextAsync(new() { Locale = "zh-CN" });
         var townshipPage = await township.NewPageAsync();
-        await _world.OpenSignedInAsync(townshipPage, "/console/declarations", "li_huolong");
-        var denied = await townshipPage.GotoAsync(_world.BaseUrl + "/console/questions");
+        await World.OpenSignedInAsync(townshipPage, "/console/declarations", "li_huolong");
+        var denied = await townshipPage.GotoAsync(World.BaseUrl + "/console/questions");
         Assert.Equal(403, denied!.Status);
         await township.CloseAsync();
         await context.CloseAsync();
