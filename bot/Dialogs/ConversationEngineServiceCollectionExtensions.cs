@@ -18,8 +18,8 @@ public static class ConversationEngineServiceCollectionExtensions
     public static IServiceCollection AddConversationEngine(this IServiceCollection services)
     {
         // Chat state expires after Retention:Conversation without a change (default 180 days).
-        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<Storage.IStorage>()) { TimeToLive = Retention(sp) });
-        services.AddSingleton(sp => new UserState(sp.GetRequiredService<Storage.IStorage>()) { TimeToLive = Retention(sp) });
+        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<Storage.IDocumentStore>()) { TimeToLive = Retention(sp) });
+        services.AddSingleton(sp => new UserState(sp.GetRequiredService<Storage.IDocumentStore>()) { TimeToLive = Retention(sp) });
         services.AddSingleton<BotState>(sp => sp.GetRequiredService<ConversationState>());
         services.AddSingleton<BotState>(sp => sp.GetRequiredService<UserState>());
         services.AddSingleton<ConversationLocks>();

@@ -11,9 +11,9 @@ namespace AssistBot.Bot.Reminders;
 /// ("new-monitoring", anchored at the identification date) and relocated ones ("relocation"). Then the other
 /// subjects (<see cref="Cases.Site"/>: 光伏电站, 安置点 …), whose category is their pack subject type (pv-station …).
 /// </summary>
-public sealed class HouseholdDutySubjects(IStorage storage, ICadreDirectory cadres) : IDutySubjects
+public sealed class HouseholdDutySubjects(IDocumentStore documents, IScoredIndex scoredIndex, ICadreDirectory cadres) : IDutySubjects
 {
-    private readonly Cases.SiteStore _sites = new(storage);
+    private readonly Cases.SiteStore _sites = new(documents, scoredIndex);
 
     private static readonly string[] MonitoringWords = ["监测", "脱贫不稳定", "边缘易致贫", "突发严重困难"];
 
@@ -22,11 +22,11 @@ public sealed class HouseholdDutySubjects(IStorage storage, ICadreDirectory cadr
         var cadreCache = new Dictionary<(string, string), CadreContact?>();
         for (var skip = 0; ; skip += 500)
         {
-            var page = await storage.IndexRangeByScoreAsync(CaseRecords.HouseholdIndex(countyId), double.MinValue, double.MaxValue, skip, 500,
+            var page = await scoredIndex.IndexRangeByScoreAsync(CaseRecords.HouseholdIndex(countyId), double.MinValue, double.MaxValue, skip, 500,
                 cancellationToken).ConfigureAwait(false);
             foreach (var entry in page)
             {
-                var household = (await storage.ReadAsync<CaseRecords.HouseholdRecord>(CaseRecords.Household(countyId, entry.Member),
+                var household = (await documents.ReadAsync<CaseRecords.HouseholdRecord>(CaseRecords.Household(countyId, entry.Member),
                     cancellationToken).ConfigureAwait(false))?.Value;
                 if (household is null) continue;
                 CadreContact? cadre = null;
@@ -62,7 +62,7 @@ public sealed class HouseholdDutySubjects(IStorage storage, ICadreDirectory cadr
     /// <summary>One household by 户编号, or another subject by its 编号, or null.</summary>
     public async Task<DutySubject?> FindAsync(string countyId, string householdNo, CancellationToken cancellationToken = default)
     {
-        var household = (await storage.ReadAsync<CaseRecords.HouseholdRecord>(CaseRecords.Household(countyId, householdNo), cancellationToken)
+        var household = (await documents.ReadAsync<CaseRecords.HouseholdRecord>(CaseRecords.Household(countyId, householdNo), cancellationToken)
             .ConfigureAwait(false))?.Value;
         if (household is null)
             return await _sites.GetAsync(countyId, householdNo, cancellationToken).ConfigureAwait(false) is { } site

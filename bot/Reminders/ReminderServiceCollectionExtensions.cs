@@ -25,7 +25,7 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<ConfiguredReminderCounties>();
         services.AddSingleton<IReminderCounties>(sp => sp.GetRequiredService<ConfiguredReminderCounties>());
         services.AddSingleton<ISweepWatermarks, StorageSweepWatermarks>(sp =>
-            new StorageSweepWatermarks(sp.GetRequiredService<Storage.IStorage>()));
+            new StorageSweepWatermarks(sp.GetRequiredService<Storage.IDocumentStore>()));
         services.AddSingleton<StorageDutyLedger>();
         services.AddSingleton<IDutyLedger>(sp => sp.GetRequiredService<StorageDutyLedger>());
         services.AddSingleton<StorageWindowSubscribers>();

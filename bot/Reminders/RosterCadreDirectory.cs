@@ -8,7 +8,7 @@ namespace AssistBot.Bot.Reminders;
 /// township whose 职务 names a leading post (书记, 乡长/镇长, 主任, 负责人, 站长), else one covering the whole township,
 /// else any leading post in it.
 /// </summary>
-public sealed class RosterCadreDirectory(IStorage storage) : ICadreDirectory
+public sealed class RosterCadreDirectory(IDocumentStore documents, IScoredIndex scoredIndex) : ICadreDirectory
 {
     private static readonly string[] LeadTitles = ["书记", "乡长", "镇长", "主任", "负责人", "站长"];
 
@@ -17,10 +17,10 @@ public sealed class RosterCadreDirectory(IStorage storage) : ICadreDirectory
         var result = new List<CaseRecords.RosterCadre>();
         for (var skip = 0; ; skip += 500)
         {
-            var page = await storage.IndexRangeByScoreAsync(CaseRecords.CadreIndex(county), double.MinValue, double.MaxValue, skip, 500, ct)
+            var page = await scoredIndex.IndexRangeByScoreAsync(CaseRecords.CadreIndex(county), double.MinValue, double.MaxValue, skip, 500, ct)
                 .ConfigureAwait(false);
             foreach (var entry in page)
-                if ((await storage.ReadAsync<CaseRecords.RosterCadre>(CaseRecords.Cadre(county, entry.Member), ct).ConfigureAwait(false))?.Value
+                if ((await documents.ReadAsync<CaseRecords.RosterCadre>(CaseRecords.Cadre(county, entry.Member), ct).ConfigureAwait(false))?.Value
                     is { } cadre) result.Add(cadre);
             if (page.Count < 500) return result;
         }
@@ -49,7 +49,7 @@ public sealed class RosterCadreDirectory(IStorage storage) : ICadreDirectory
     {
         var text = userIdOrName.Trim();
         if (text.Length == 0) return null;
-        if ((await storage.ReadAsync<CaseRecords.RosterCadre>(CaseRecords.Cadre(countyId, text), cancellationToken).ConfigureAwait(false))?.Value
+        if ((await documents.ReadAsync<CaseRecords.RosterCadre>(CaseRecords.Cadre(countyId, text), cancellationToken).ConfigureAwait(false))?.Value
             is { } byId) return Contact(byId);
         var named = (await ReadAllAsync(countyId, cancellationToken).ConfigureAwait(false)).Where(c => c.Name == text).ToList();
         var match = named.Count == 1 ? named[0] : named.FirstOrDefault(c => c.Township == township);

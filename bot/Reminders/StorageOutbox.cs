@@ -13,7 +13,7 @@ namespace AssistBot.Bot.Reminders;
 /// Enqueueing claims the key, writes the document and adds the index member in one atomic storage call
 /// (<see cref="IStorage.ClaimAndWriteManyAsync{T}"/>), so a crash never leaves a claimed key without its message.
 /// </remarks>
-public sealed class StorageOutbox(IStorage storage, TimeProvider time, string keyspace = "outbox") : IOutbox, IDeliveryRecords
+public sealed class StorageOutbox(IDocumentStore documents, IClaimStore claims, IScoredIndex scoredIndex, ICounterStore counters, TimeProvider time, string keyspace = "outbox") : IOutbox, IDeliveryRecords
 {
     private readonly string _dueIndex = keyspace + ":due";
     private readonly string _sentIndex = keyspace + ":sent";
@@ -50,10 +50,10 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
             writes[i] = new ClaimedWrite<OutboxEntry>(ClaimKey(id), MessageKey(id),
                 new OutboxEntry { Id = id, Message = message, NextAttemptAt = message.DueAt }, _dueIndex, id, Score(message.DueAt));
         }
-        var claimed = await storage.ClaimAndWriteManyAsync(writes, ClaimLifetime, cancellationToken).ConfigureAwait(false);
+        var claimed = await claims.ClaimAndWriteManyAsync(writes, ClaimLifetime, cancellationToken).ConfigureAwait(false);
         var stored = claimed.Count(c => c);
         // The counter is for the admin view only; were this call lost, the messages above are queued all the same.
-        if (stored > 0) await storage.IncrementAsync(CounterKey("enqueued"), stored, null, cancellationToken).ConfigureAwait(false);
+        if (stored > 0) await counters.IncrementAsync(CounterKey("enqueued"), stored, null, cancellationToken).ConfigureAwait(false);
         return stored;
     }
 
@@ -64,28 +64,28 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
         var skip = 0;
         while (taken.Count < max)
         {
-            var page = await storage.IndexRangeByScoreAsync(_dueIndex, double.NegativeInfinity, Score(now), skip, max * 2,
+            var page = await scoredIndex.IndexRangeByScoreAsync(_dueIndex, double.NegativeInfinity, Score(now), skip, max * 2,
                 cancellationToken).ConfigureAwait(false);
             if (page.Count == 0) break;
             foreach (var member in page)
             {
                 if (taken.Count >= max) break;
-                if (!await storage.TryClaimAsync(LeaseKey(member.Member), lease, cancellationToken).ConfigureAwait(false))
+                if (!await claims.TryClaimAsync(LeaseKey(member.Member), lease, cancellationToken).ConfigureAwait(false))
                 {
                     skip++;
                     continue;
                 }
-                var item = await storage.ReadAsync<OutboxEntry>(MessageKey(member.Member), cancellationToken).ConfigureAwait(false);
+                var item = await documents.ReadAsync<OutboxEntry>(MessageKey(member.Member), cancellationToken).ConfigureAwait(false);
                 if (item is null || item.Value.Status != OutboxStatus.Pending)
                 {
                     // Finished or vanished meanwhile: drop the stale index member.
-                    await storage.IndexRemoveAsync(_dueIndex, member.Member, cancellationToken).ConfigureAwait(false);
-                    await storage.ReleaseClaimAsync(LeaseKey(member.Member), cancellationToken).ConfigureAwait(false);
+                    await scoredIndex.IndexRemoveAsync(_dueIndex, member.Member, cancellationToken).ConfigureAwait(false);
+                    await claims.ReleaseClaimAsync(LeaseKey(member.Member), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
                 if (item.Value.NextAttemptAt > now)
                 {
-                    await storage.ReleaseClaimAsync(LeaseKey(member.Member), cancellationToken).ConfigureAwait(false);
+                    await claims.ReleaseClaimAsync(LeaseKey(member.Member), cancellationToken).ConfigureAwait(false);
                     skip++;
                     continue;
                 }
@@ -122,9 +122,9 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
             Trail = Append(e.Trail, trail),
         }, null, cancellationToken).ConfigureAwait(false);
         if (changed is null) return;
-        await storage.IndexAddAsync(_dueIndex, id, Score(at), cancellationToken).ConfigureAwait(false);
-        if (countsAsAttempt) await storage.IncrementAsync(CounterKey("retries"), 1, null, cancellationToken).ConfigureAwait(false);
-        await storage.ReleaseClaimAsync(LeaseKey(id), cancellationToken).ConfigureAwait(false);
+        await scoredIndex.IndexAddAsync(_dueIndex, id, Score(at), cancellationToken).ConfigureAwait(false);
+        if (countsAsAttempt) await counters.IncrementAsync(CounterKey("retries"), 1, null, cancellationToken).ConfigureAwait(false);
+        await claims.ReleaseClaimAsync(LeaseKey(id), cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask FinishAsync(string id, OutboxStatus status, string? via, string? reason,
@@ -140,17 +140,17 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
             Trail = Append(e.Trail, trail),
         }, FinishedLifetime, cancellationToken).ConfigureAwait(false);
         if (finished is null) return;
-        await storage.IndexRemoveAsync(_dueIndex, id, cancellationToken).ConfigureAwait(false);
-        await storage.IndexAddAsync(status == OutboxStatus.Sent ? _sentIndex : _failedIndex, id,
+        await scoredIndex.IndexRemoveAsync(_dueIndex, id, cancellationToken).ConfigureAwait(false);
+        await scoredIndex.IndexAddAsync(status == OutboxStatus.Sent ? _sentIndex : _failedIndex, id,
             Score(finished.CompletedAt!.Value), cancellationToken).ConfigureAwait(false);
-        await storage.IncrementAsync(CounterKey(status == OutboxStatus.Sent ? "sent" : "failed"), 1, null, cancellationToken)
+        await counters.IncrementAsync(CounterKey(status == OutboxStatus.Sent ? "sent" : "failed"), 1, null, cancellationToken)
             .ConfigureAwait(false);
         if (via is not null)
         {
-            await storage.IndexAddAsync(_routesIndex, via, 0, cancellationToken).ConfigureAwait(false);
-            await storage.IncrementAsync(CounterKey("via/" + via), 1, null, cancellationToken).ConfigureAwait(false);
+            await scoredIndex.IndexAddAsync(_routesIndex, via, 0, cancellationToken).ConfigureAwait(false);
+            await counters.IncrementAsync(CounterKey("via/" + via), 1, null, cancellationToken).ConfigureAwait(false);
         }
-        await storage.ReleaseClaimAsync(LeaseKey(id), cancellationToken).ConfigureAwait(false);
+        await claims.ReleaseClaimAsync(LeaseKey(id), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Read-modify-write of one entry; <paramref name="change"/> returns null to leave it as it is.</summary>
@@ -159,13 +159,13 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
     {
         for (var attempt = 1; ; attempt++)
         {
-            var item = await storage.ReadAsync<OutboxEntry>(MessageKey(id), cancellationToken).ConfigureAwait(false);
+            var item = await documents.ReadAsync<OutboxEntry>(MessageKey(id), cancellationToken).ConfigureAwait(false);
             if (item is null) return null;
             var next = change(item.Value);
             if (next is null) return null;
             try
             {
-                await storage.WriteAsync(MessageKey(id), next, WriteCondition.IfMatch(item.ETag), ttl, cancellationToken)
+                await documents.WriteAsync(MessageKey(id), next, WriteCondition.IfMatch(item.ETag), ttl, cancellationToken)
                     .ConfigureAwait(false);
                 return next;
             }
@@ -176,19 +176,19 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
     }
 
     public async ValueTask<OutboxEntry?> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        (await storage.ReadAsync<OutboxEntry>(MessageKey(id), cancellationToken).ConfigureAwait(false))?.Value;
+        (await documents.ReadAsync<OutboxEntry>(MessageKey(id), cancellationToken).ConfigureAwait(false))?.Value;
 
     public async ValueTask<OutboxCounts> CountsAsync(CancellationToken cancellationToken = default)
     {
-        var enqueued = await storage.IncrementAsync(CounterKey("enqueued"), 0, null, cancellationToken).ConfigureAwait(false);
-        var sent = await storage.IncrementAsync(CounterKey("sent"), 0, null, cancellationToken).ConfigureAwait(false);
-        var failed = await storage.IncrementAsync(CounterKey("failed"), 0, null, cancellationToken).ConfigureAwait(false);
-        var retries = await storage.IncrementAsync(CounterKey("retries"), 0, null, cancellationToken).ConfigureAwait(false);
-        var routes = await storage.IndexRangeByScoreAsync(_routesIndex, double.NegativeInfinity, double.PositiveInfinity, 0, 100,
+        var enqueued = await counters.IncrementAsync(CounterKey("enqueued"), 0, null, cancellationToken).ConfigureAwait(false);
+        var sent = await counters.IncrementAsync(CounterKey("sent"), 0, null, cancellationToken).ConfigureAwait(false);
+        var failed = await counters.IncrementAsync(CounterKey("failed"), 0, null, cancellationToken).ConfigureAwait(false);
+        var retries = await counters.IncrementAsync(CounterKey("retries"), 0, null, cancellationToken).ConfigureAwait(false);
+        var routes = await scoredIndex.IndexRangeByScoreAsync(_routesIndex, double.NegativeInfinity, double.PositiveInfinity, 0, 100,
             cancellationToken).ConfigureAwait(false);
         var byRoute = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var route in routes)
-            byRoute[route.Member] = await storage.IncrementAsync(CounterKey("via/" + route.Member), 0, null, cancellationToken)
+            byRoute[route.Member] = await counters.IncrementAsync(CounterKey("via/" + route.Member), 0, null, cancellationToken)
                 .ConfigureAwait(false);
         return new OutboxCounts(enqueued, Math.Max(0, enqueued - sent - failed), sent, failed, retries, byRoute);
     }
@@ -202,7 +202,7 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
             OutboxStatus.Sent => _sentIndex,
             _ => _failedIndex,
         };
-        var page = await storage.IndexRangeByScoreAsync(index, double.NegativeInfinity, double.PositiveInfinity, skip, take,
+        var page = await scoredIndex.IndexRangeByScoreAsync(index, double.NegativeInfinity, double.PositiveInfinity, skip, take,
             cancellationToken).ConfigureAwait(false);
         var entries = new List<OutboxEntry>(page.Count);
         foreach (var member in page)
@@ -222,7 +222,7 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
             var max = index == _dueIndex ? double.PositiveInfinity : Score(end.AddDays(31));
             for (var skip = 0; result.Count < take; skip += 500)
             {
-                var page = await storage.IndexRangeByScoreAsync(index, Score(start), max, skip, 500, cancellationToken).ConfigureAwait(false);
+                var page = await scoredIndex.IndexRangeByScoreAsync(index, Score(start), max, skip, 500, cancellationToken).ConfigureAwait(false);
                 foreach (var member in page)
                 {
                     if (await GetAsync(member.Member, cancellationToken).ConfigureAwait(false) is not { } e) continue;

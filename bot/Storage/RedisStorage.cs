@@ -151,15 +151,6 @@ public sealed class RedisStorage : IStorage
     // ---- batches: one round trip each. Plain reads are pipelined (cheaper for Redis than the same reads inside a script);
     // writes that must be atomic together run as one Lua script. ----
 
-    // ARGV: ttl ms (0 = none), then etag and data per key
-    private const string WriteManyScript = """
-        for i = 1, #KEYS do
-          redis.call('HSET', KEYS[i], 'e', ARGV[2 * i], 'd', ARGV[2 * i + 1])
-          if ARGV[1] ~= '0' then redis.call('PEXPIRE', KEYS[i], ARGV[1]) else redis.call('PERSIST', KEYS[i]) end
-        end
-        return #KEYS
-        """;
-
     // ARGV: min, max, take, cursor member ('' = none), cursor score. Starts right after the cursor by rank (O(log n)) when
     // it is still in the index with that score, else at the first member scoring at least min. Returns {found, page}.
     private const string RangeAfterScript = """
@@ -212,30 +203,6 @@ public sealed class RedisStorage : IStorage
             items[i] = new StoreItem<T>(StorageJson.Deserialize<T>((byte[])fields[1]!), fields[0].ToString());
         }
         return items;
-    }
-
-    public async ValueTask WriteManyAsync<T>(IReadOnlyList<KeyValuePair<string, T>> documents, TimeSpan? timeToLive = null,
-        CancellationToken cancellationToken = default)
-    {
-        if (documents.Count == 0) return;
-        var keys = new RedisKey[documents.Count];
-        var args = new RedisValue[1 + 2 * documents.Count];
-        args[0] = timeToLive is { } t ? Math.Max(1, (long)t.TotalMilliseconds) : 0;
-        for (var i = 0; i < documents.Count; i++)
-        {
-            keys[i] = Doc(documents[i].Key);
-            args[1 + 2 * i] = ETags.New();
-            args[2 + 2 * i] = StorageJson.Serialize(documents[i].Value);
-        }
-        await Run(Db.ScriptEvaluateAsync(WriteManyScript, keys, args)).ConfigureAwait(false);
-    }
-
-    public async ValueTask IndexAddManyAsync(string index, IReadOnlyList<IndexEntry> entries, CancellationToken cancellationToken = default)
-    {
-        if (entries.Count == 0) return;
-        var members = new SortedSetEntry[entries.Count];
-        for (var i = 0; i < entries.Count; i++) members[i] = new SortedSetEntry(entries[i].Member, entries[i].Score);
-        await Run(Db.SortedSetAddAsync(Index(index), members)).ConfigureAwait(false);
     }
 
     public async ValueTask<IReadOnlyList<IndexEntry>> IndexRangeAfterAsync(string index, double minScore, double maxScore, IndexEntry? after,

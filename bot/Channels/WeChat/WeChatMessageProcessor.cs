@@ -26,7 +26,7 @@ public readonly record struct WeChatReplayCheck(string Timestamp, string Nonce, 
 /// </summary>
 public sealed class WeChatMessageProcessor(
     IServiceProvider services,
-    IStorage storage,
+    IClaimStore storage,
     ConversationState conversationState,
     ConversationLocks conversationLocks,
     WeChatRateLimiter rateLimiter,

@@ -6,7 +6,7 @@ namespace AssistBot.Bot.Reminders.Loans;
 /// A borrower's WeChat account from either place a link is recorded: the farmer's own binding ("绑定", the cases
 /// part: name + last 6 of the ID number + phone) or <see cref="StorageBorrowerAccounts"/>.
 /// </summary>
-public sealed class BoundBorrowerAccounts(IStorage storage, StorageBorrowerAccounts direct) : IBorrowerAccounts
+public sealed class BoundBorrowerAccounts(IDocumentStore documents, IScoredIndex scoredIndex, ISweepReads sweepReads, StorageBorrowerAccounts direct) : IBorrowerAccounts
 {
     private const string WeChatPrefix = "wechat:";
     private const int BindingsRead = 10;
@@ -14,7 +14,7 @@ public sealed class BoundBorrowerAccounts(IStorage storage, StorageBorrowerAccou
     public async ValueTask<string?> OpenIdForLoanAsync(string county, string loanNumber, CancellationToken cancellationToken = default)
     {
         if (await direct.OpenIdForLoanAsync(county, loanNumber, cancellationToken).ConfigureAwait(false) is { } openId) return openId;
-        var bound = await storage.IndexRangeByScoreAsync(CaseRecords.BoundUsers(county, "loan", loanNumber), double.MinValue,
+        var bound = await scoredIndex.IndexRangeByScoreAsync(CaseRecords.BoundUsers(county, "loan", loanNumber), double.MinValue,
             double.MaxValue, 0, BindingsRead, cancellationToken).ConfigureAwait(false);
         return LatestWeChat(bound);
     }
@@ -28,7 +28,7 @@ public sealed class BoundBorrowerAccounts(IStorage storage, StorageBorrowerAccou
         for (var i = 0; i < openIds.Length; i++)
             if (openIds[i] is null) unlinked.Add(i);
         if (unlinked.Count == 0) return openIds;
-        var bound = await storage.IndexRangeManyAsync(unlinked.ConvertAll(i => CaseRecords.BoundUsers(county, "loan", loanNumbers[i])),
+        var bound = await sweepReads.IndexRangeManyAsync(unlinked.ConvertAll(i => CaseRecords.BoundUsers(county, "loan", loanNumbers[i])),
             double.MinValue, double.MaxValue, BindingsRead, cancellationToken).ConfigureAwait(false);
         for (var j = 0; j < unlinked.Count; j++) openIds[unlinked[j]] = LatestWeChat(bound[j]);
         return openIds;
@@ -41,7 +41,7 @@ public sealed class BoundBorrowerAccounts(IStorage storage, StorageBorrowerAccou
     public async ValueTask<IReadOnlyList<string>> LoansForUserAsync(string county, string openId, CancellationToken cancellationToken = default)
     {
         var loans = new List<string>(await direct.LoansForUserAsync(county, openId, cancellationToken).ConfigureAwait(false));
-        var binding = (await storage.ReadAsync<CaseRecords.UserBinding>(CaseRecords.Binding(county, "wechat", openId), cancellationToken)
+        var binding = (await documents.ReadAsync<CaseRecords.UserBinding>(CaseRecords.Binding(county, "wechat", openId), cancellationToken)
             .ConfigureAwait(false))?.Value;
         if (binding is not null)
             loans.AddRange(binding.Subjects.Where(s => s.Kind == "loan").Select(s => LoanStore.Normalize(s.Key)));
@@ -50,6 +50,6 @@ public sealed class BoundBorrowerAccounts(IStorage storage, StorageBorrowerAccou
 
     /// <summary>True when the user bound any record (household or loan).</summary>
     public async ValueTask<bool> HasAnyBindingAsync(string county, string openId, CancellationToken cancellationToken = default) =>
-        (await storage.ReadAsync<CaseRecords.UserBinding>(CaseRecords.Binding(county, "wechat", openId), cancellationToken)
+        (await documents.ReadAsync<CaseRecords.UserBinding>(CaseRecords.Binding(county, "wechat", openId), cancellationToken)
             .ConfigureAwait(false))?.Value is { Subjects.Count: > 0 };
 }

@@ -49,9 +49,9 @@ public sealed class CaseWorld : IDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<Counties>();
-        services.AddSingleton(storage);
+        services.AddSingleton(storage).AddStorageRoles();
         services.AddSingleton(new PersonalDataProtector(RandomNumberGenerator.GetBytes(32)));
-        services.AddSingleton<IOutbox>(sp => new StorageOutbox(storage, Clock, "test-outbox-" + suffix));
+        services.AddSingleton<IOutbox>(sp => new StorageOutbox(storage, storage, storage, storage, Clock, "test-outbox-" + suffix));
         services.AddCases(configuration);
         _services = services.BuildServiceProvider();
     }

@@ -37,7 +37,7 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Counties>();
-        services.AddSingleton(storage);
+        services.AddSingleton(storage).AddStorageRoles();
         services.AddConversationEngine();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

@@ -39,9 +39,9 @@ public sealed class CaseChat : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<Counties>();
-        services.AddSingleton(storage);
+        services.AddSingleton(storage).AddStorageRoles();
         services.AddSingleton(new PersonalDataProtector(dataKey));
-        services.AddSingleton<IOutbox>(sp => new StorageOutbox(storage, clock));
+        services.AddSingleton<IOutbox>(sp => new StorageOutbox(storage, storage, storage, storage, clock));
         services.AddConversationEngine();
         services.AddCases(configuration);
         configure?.Invoke(services);

@@ -116,7 +116,7 @@ public sealed class ChatDataTests : IAsyncDisposable
     [Fact]
     public async Task The_last_message_index_forgets_users_silent_for_longer_than_the_retention_period()
     {
-        var users = new WeChatUserDirectory(_storage, _clock, Options.Create(new RetentionOptions()));
+        var users = new WeChatUserDirectory(_storage, _storage, _clock, Options.Create(new RetentionOptions()));
         var counties = new Counties(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Counties:xinfeng:Name"] = "信丰县",

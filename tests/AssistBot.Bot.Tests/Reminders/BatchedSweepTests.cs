@@ -28,8 +28,8 @@ public abstract class BatchedSweepTests
     /// <summary>1,100 loans due in 7 days (three pages), 100 each in 1 and 30 days; every 10th already repaid.</summary>
     private async Task<int> SeedAsync()
     {
-        var loans = new LoanStore(Storage, new StorageBorrowerAccounts(Storage), _time);
-        var direct = new StorageBorrowerAccounts(Storage);
+        var loans = new LoanStore(Storage, Storage, Storage, new StorageBorrowerAccounts(Storage, Storage), _time);
+        var direct = new StorageBorrowerAccounts(Storage, Storage);
         for (var chunk = 0; chunk < Loans; chunk += 100)
             await Task.WhenAll(Enumerable.Range(chunk, 100).Select(async i =>
             {
@@ -49,8 +49,8 @@ public abstract class BatchedSweepTests
 
     private (ReminderSweepRunner Runner, StorageOutbox Outbox) Instance(string outboxKeyspace)
     {
-        var loans = new LoanStore(Storage, new BoundBorrowerAccounts(Storage, new StorageBorrowerAccounts(Storage)), _time);
-        var outbox = new StorageOutbox(Storage, _time, outboxKeyspace);
+        var loans = new LoanStore(Storage, Storage, Storage, new BoundBorrowerAccounts(Storage, Storage, Storage, new StorageBorrowerAccounts(Storage, Storage)), _time);
+        var outbox = new StorageOutbox(Storage, Storage, Storage, Storage, _time, outboxKeyspace);
         // Each instance starts without a watermark, as after a first deployment or a lost watermark.
         var runner = new ReminderSweepRunner([new LoanRepaymentSweep(loans, _time, NullLogger<LoanRepaymentSweep>.Instance)],
             new Counties(_county), new StorageSweepWatermarks(Storage, "wm-" + Guid.NewGuid().ToString("N")), outbox,

@@ -98,7 +98,7 @@ public abstract class MonthSimulationTests
         var world = new ReminderWorld("xinfeng-2024", cases.Xinfeng);
         var import = await world.ImportLoansAsync(storage, time, "xinfeng-loans.csv");
         Assert.Equal(4, import.Imported);
-        await new StorageBorrowerAccounts(storage).BindAsync(world.County.Id, "XF2024001", "o-zhangsan");
+        await new StorageBorrowerAccounts(storage, storage).BindAsync(world.County.Id, "XF2024001", "o-zhangsan");
         await new StorageWindowSubscribers(storage).SubscribeAsync(world.County.Id, "o-zhangsan");
         return world;
     }

@@ -24,7 +24,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     public OutboxDeliveryTests()
     {
         _storage = new EmbeddedStorage(Path.Combine(_directory, "assistbot.db"), TimeProvider.System);
-        _outbox = new StorageOutbox(_storage, _clock);
+        _outbox = new StorageOutbox(_storage, _storage, _storage, _storage, _clock);
         var options = new DeliveryOptions { DefaultRatePerSecond = 0, MaxAttempts = 4, RetryBaseDelay = TimeSpan.FromSeconds(30) };
         _delivery = new OutboxDelivery(_outbox, _sender, new ChannelRateLimiter(options, _clock), options, _clock,
             NullLogger<OutboxDelivery>.Instance);

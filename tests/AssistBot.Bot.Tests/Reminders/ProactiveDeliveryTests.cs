@@ -40,7 +40,7 @@ public sealed class ProactiveDeliveryTests(SharedRedis redis, ITestOutputHelper 
 
     private (StorageOutbox Outbox, OutboxDelivery Delivery) Worker(WeChatTestHost host)
     {
-        var outbox = new StorageOutbox(host.Storage, _clock, "test-outbox-" + Guid.NewGuid().ToString("N"));
+        var outbox = new StorageOutbox(host.Storage, host.Storage, host.Storage, host.Storage, _clock, "test-outbox-" + Guid.NewGuid().ToString("N"));
         var options = new DeliveryOptions { DefaultRatePerSecond = 0 };
         return (outbox, new OutboxDelivery(outbox, host.Services.GetRequiredService<IMessageSender>(), new ChannelRateLimiter(options, _clock),
             options, _clock, NullLogger<OutboxDelivery>.Instance));

@@ -54,8 +54,8 @@ public sealed class ReminderWorld
 
     public async Task<LoanImportResult> ImportLoansAsync(IStorage storage, TimeProvider time, string file)
     {
-        var importer = new LoanImporter(new LoanStore(storage, new StorageBorrowerAccounts(storage), time), Protector,
-            new RosterCadreDirectory(storage), time);
+        var importer = new LoanImporter(new LoanStore(storage, storage, storage, new StorageBorrowerAccounts(storage, storage), time), Protector,
+            new RosterCadreDirectory(storage, storage), time);
         using var reader = new StreamReader(DataFile(file));
         return await importer.ImportAsync(County.Id, reader);
     }
@@ -68,9 +68,9 @@ public sealed class ReminderHost
 {
     public ReminderHost(ReminderWorld world, IStorage storage, TimeProvider time, IMessageSender sender)
     {
-        var cadres = new RosterCadreDirectory(storage);
-        Loans = new LoanStore(storage, new StorageBorrowerAccounts(storage), time);
-        Outbox = new StorageOutbox(storage, time, world.Keyspace);
+        var cadres = new RosterCadreDirectory(storage, storage);
+        Loans = new LoanStore(storage, storage, storage, new StorageBorrowerAccounts(storage, storage), time);
+        Outbox = new StorageOutbox(storage, storage, storage, storage, time, world.Keyspace);
         Ledger = new StorageDutyLedger(storage);
         var subscribers = new StorageWindowSubscribers(storage);
         var workdays = ReminderWorld.Workdays;
@@ -79,7 +79,7 @@ public sealed class ReminderHost
             new LoanRepaymentSweep(Loans, time, NullLogger<LoanRepaymentSweep>.Instance),
             new LoanOverdueSweep(Loans, cadres, workdays, time),
             new LoanDueListSweep(Loans, workdays, time),
-            new DutySweep(new HouseholdDutySubjects(storage, cadres), Ledger, cadres, workdays, time, NullLogger<DutySweep>.Instance),
+            new DutySweep(new HouseholdDutySubjects(storage, storage, cadres), Ledger, cadres, workdays, time, NullLogger<DutySweep>.Instance),
             new WindowSweep(subscribers, time),
         ];
         var counties = new FixedCounties([world.County]);

@@ -33,7 +33,7 @@ public sealed class WeChatDeliveryTests(SharedRedis redis) : IAsyncLifetime
         });
         var sender = _host.Services.GetRequiredService<IMessageSender>();
         Assert.IsType<WeChatMessageSender>(sender);
-        _outbox = new StorageOutbox(_host.Storage, _clock, "test-outbox-" + Guid.NewGuid().ToString("N"));
+        _outbox = new StorageOutbox(_host.Storage, _host.Storage, _host.Storage, _host.Storage, _clock, "test-outbox-" + Guid.NewGuid().ToString("N"));
         var options = new DeliveryOptions { DefaultRatePerSecond = 0, RetryBaseDelay = TimeSpan.FromSeconds(30) };
         _delivery = new OutboxDelivery(_outbox, sender, new ChannelRateLimiter(options, _clock), options, _clock,
             NullLogger<OutboxDelivery>.Instance);

@@ -15,7 +15,7 @@ public sealed class WeChatUserDirectoryTests : IDisposable
     public WeChatUserDirectoryTests()
     {
         _storage = new EmbeddedStorage(Path.Combine(_directory, "users.db"), _time);
-        _users = new WeChatUserDirectory(_storage, _time);
+        _users = new WeChatUserDirectory(_storage, _storage, _time);
     }
 
     [Fact]
