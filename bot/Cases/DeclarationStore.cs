@@ -5,8 +5,9 @@ using AssistBot.Knowledge.Declarations;
 namespace AssistBot.Bot.Cases;
 
 /// <summary>
-/// Declarations over <see cref="IStorage"/>. A record is one document written create-only; indexes are added after
-/// it, so a reader may meet an index entry whose record is gone (it is skipped) but never a half-written record.
+/// Declarations over storage documents, scored indexes and counters. A record is one document written create-only;
+/// indexes are added after it, so a reader may meet an index entry whose record is gone (it is skipped) but never a
+/// half-written record.
 /// A household's open declaration is claimed by its ID-number hash, so concurrent submissions file one record.
 /// </summary>
 public sealed class DeclarationStore(IDocumentStore documents, IScoredIndex scoredIndex, ICounterStore counters, PersonalDataProtector protector, TimeProvider time, ILogger<DeclarationStore> logger)

@@ -9,7 +9,7 @@ namespace AssistBot.Bot.Dialogs;
 public static class ConversationEngineServiceCollectionExtensions
 {
     /// <summary>
-    /// The conversation engine: conversation and user state over <see cref="Storage.IStorage"/>, the router with its
+    /// The conversation engine: conversation and user state over <see cref="Storage.IDocumentStore"/>, the router with its
     /// placeholder features, the root <see cref="IBot"/>, and a <see cref="BufferingBotAdapter"/> with per-conversation
     /// ordering, If-Match state saves with re-run on conflict, and a polite OnTurnError. Channels inject
     /// <see cref="BufferingBotAdapter"/> and <see cref="IBot"/>. Features add <see cref="IRouteHandler"/> /

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace AssistBot.Bot.BotFramework.DirectLine;
 
 /// <summary>
-/// Direct Line conversations and their activities in <see cref="IStorage"/>, so several bot instances serve the
+/// Direct Line conversations and their activities in storage (<see cref="IDocumentStore"/>,
+/// <see cref="ICounterStore"/>), so several bot instances serve the
 /// same conversation. Each activity gets the next sequence number of its conversation (a counter); its id is
 /// <c>{conversationId}|{seq:D7}</c> and the watermark a client sends back is the last sequence number it saw.
 /// Everything expires with the conversation.
