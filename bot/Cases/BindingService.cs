@@ -6,7 +6,8 @@ namespace AssistBot.Bot.Cases;
 /// Links a WeChat user to imported household or loan records when name, last 6 of the ID number and phone all
 /// match (one keyed-hash lookup). Five failed attempts in a (China) day lock binding for that user until the next day.
 /// </summary>
-public sealed class BindingService(IDocumentStore documents, IScoredIndex scoredIndex, ICounterStore counters, BindingRegistry registry, TimeProvider time, ILogger<BindingService> logger)
+public sealed class BindingService(IDocumentStore documents, IScoredIndex scoredIndex, ICounterStore counters,
+    BindingRegistry registry, TimeProvider time, ILogger<BindingService> logger)
 {
     public const int MaxFailuresPerDay = 5;
 

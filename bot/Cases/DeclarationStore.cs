@@ -10,7 +10,8 @@ namespace AssistBot.Bot.Cases;
 /// half-written record.
 /// A household's open declaration is claimed by its ID-number hash, so concurrent submissions file one record.
 /// </summary>
-public sealed class DeclarationStore(IDocumentStore documents, IScoredIndex scoredIndex, ICounterStore counters, PersonalDataProtector protector, TimeProvider time, ILogger<DeclarationStore> logger)
+public sealed class DeclarationStore(IDocumentStore documents, IScoredIndex scoredIndex, ICounterStore counters,
+    PersonalDataProtector protector, TimeProvider time, ILogger<DeclarationStore> logger)
 {
     private static readonly TimeSpan SequenceLifetime = TimeSpan.FromDays(3);
 

@@ -6,7 +6,8 @@ namespace AssistBot.Bot.StaffConsole;
 public sealed record ConsoleAuditEntry(DateTimeOffset At, string Actor, string Action, string Subject, string? Reason);
 
 /// <summary>The console's own audit log per county (time-ordered), besides each declaration's trail.</summary>
-public sealed class ConsoleAuditLog(IDocumentStore documents, IScoredIndex scoredIndex, TimeProvider time, ILogger<ConsoleAuditLog> logger)
+public sealed class ConsoleAuditLog(IDocumentStore documents, IScoredIndex scoredIndex, TimeProvider time,
+    ILogger<ConsoleAuditLog> logger)
 {
     public async Task RecordAsync(string county, string actor, string action, string subject, string? reason, CancellationToken ct = default)
     {

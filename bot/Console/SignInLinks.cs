@@ -7,7 +7,8 @@ namespace AssistBot.Bot.StaffConsole;
 /// One-time sign-in links for a county administrator without WeCom: a random token, stored only as its hash, valid
 /// <see cref="Lifetime"/>, consumed by the first sign-in (a claim in storage, so two instances cannot both accept it).
 /// </summary>
-public sealed class SignInLinks(IDocumentStore documents, IClaimStore claims, TimeProvider time, ILogger<SignInLinks> logger)
+public sealed class SignInLinks(IDocumentStore documents, IClaimStore claims, TimeProvider time,
+    ILogger<SignInLinks> logger)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 

@@ -13,7 +13,8 @@ namespace AssistBot.Bot.Reminders;
 /// Enqueueing claims the key, writes the document and adds the index member in one atomic storage call
 /// (<see cref="IStorage.ClaimAndWriteManyAsync{T}"/>), so a crash never leaves a claimed key without its message.
 /// </remarks>
-public sealed class StorageOutbox(IDocumentStore documents, IClaimStore claims, IScoredIndex scoredIndex, ICounterStore counters, TimeProvider time, string keyspace = "outbox") : IOutbox, IDeliveryRecords
+public sealed class StorageOutbox(IDocumentStore documents, IClaimStore claims, IScoredIndex scoredIndex,
+    ICounterStore counters, TimeProvider time, string keyspace = "outbox") : IOutbox, IDeliveryRecords
 {
     private readonly string _dueIndex = keyspace + ":due";
     private readonly string _sentIndex = keyspace + ":sent";

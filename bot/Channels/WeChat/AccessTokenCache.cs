@@ -9,7 +9,8 @@ namespace AssistBot.Bot.WeChat;
 /// and re-read. A token is reused until <see cref="RefreshMargin"/> before it expires, and refreshed early when an
 /// API call reports it invalid (the caller passes the rejected token).
 /// </summary>
-public sealed class AccessTokenCache(IDocumentStore documents, IClaimStore claims, TimeProvider time, ILogger<AccessTokenCache> logger)
+public sealed class AccessTokenCache(IDocumentStore documents, IClaimStore claims, TimeProvider time,
+    ILogger<AccessTokenCache> logger)
 {
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan RefreshClaim = TimeSpan.FromSeconds(30);

@@ -25,7 +25,8 @@ public sealed record CustomerServiceWindow(string? Trigger, DateTimeOffset? Open
 /// The last-inbound time is written at most every 10 minutes per instance, so a farmer who writes again within
 /// 10 minutes of a recorded message does not reset the count: the quota errs on the side of sending less.
 /// </remarks>
-public sealed class CustomerServiceQuota(IScoredIndex scoredIndex, ICounterStore counters, WeChatUserDirectory users, TimeProvider time)
+public sealed class CustomerServiceQuota(IScoredIndex scoredIndex, ICounterStore counters, WeChatUserDirectory users,
+    TimeProvider time)
 {
     public const int MessageQuota = 5;
     public static readonly TimeSpan MessageWindow = TimeSpan.FromHours(48);

@@ -24,7 +24,8 @@ public sealed record WeChatUserRecord
 /// The scheduler reads both to pick customer-service (window open) or template messages, and to skip users who
 /// unfollowed.
 /// </summary>
-public sealed class WeChatUserDirectory(IDocumentStore documents, IScoredIndex scoredIndex, TimeProvider time, IOptions<RetentionOptions>? retention = null)
+public sealed class WeChatUserDirectory(IDocumentStore documents, IScoredIndex scoredIndex, TimeProvider time,
+    IOptions<RetentionOptions>? retention = null)
 {
     /// <summary>The follower record lives this long after its last change; the index is trimmed by <see cref="RetentionSweeper"/>.</summary>
     private readonly TimeSpan _retention = retention?.Value.Conversation ?? new RetentionOptions().Conversation;

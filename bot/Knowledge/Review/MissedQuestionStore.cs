@@ -38,7 +38,8 @@ public sealed record MissedQuestion
 /// The owner of <see cref="MissedQuestion"/> records: one document per county and wording, a time-ordered index by last
 /// asked. Written by the policy Q&amp;A on every fallback or clarify; read by the staff console.
 /// </summary>
-public sealed class MissedQuestionStore(IDocumentStore documents, IScoredIndex scoredIndex, TimeProvider time, ILogger<MissedQuestionStore> logger)
+public sealed class MissedQuestionStore(IDocumentStore documents, IScoredIndex scoredIndex, TimeProvider time,
+    ILogger<MissedQuestionStore> logger)
 {
     public const int MaxLength = 200;
 

@@ -55,7 +55,8 @@ public sealed record PackEditResult(KnowledgeChange? Change, IReadOnlyList<strin
 /// <c>knowledge check</c>: a change the validator rejects is rolled back and its messages returned. Every change is
 /// recorded with who made it and the file's previous text, so it can be undone.
 /// </summary>
-public sealed class PackEditor(PackRegistry registry, IDocumentStore documents, IScoredIndex scoredIndex, TimeProvider time, ILogger<PackEditor> logger)
+public sealed class PackEditor(PackRegistry registry, IDocumentStore documents, IScoredIndex scoredIndex,
+    TimeProvider time, ILogger<PackEditor> logger)
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
 

@@ -6,7 +6,8 @@ namespace AssistBot.Bot.Reminders.Loans;
 /// A borrower's WeChat account from either place a link is recorded: the farmer's own binding ("绑定", the cases
 /// part: name + last 6 of the ID number + phone) or <see cref="StorageBorrowerAccounts"/>.
 /// </summary>
-public sealed class BoundBorrowerAccounts(IDocumentStore documents, IScoredIndex scoredIndex, ISweepReads sweepReads, StorageBorrowerAccounts direct) : IBorrowerAccounts
+public sealed class BoundBorrowerAccounts(IDocumentStore documents, IScoredIndex scoredIndex, ISweepReads sweepReads,
+    StorageBorrowerAccounts direct) : IBorrowerAccounts
 {
     private const string WeChatPrefix = "wechat:";
     private const int BindingsRead = 10;

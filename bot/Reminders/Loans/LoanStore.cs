@@ -8,7 +8,8 @@ namespace AssistBot.Bot.Reminders.Loans;
 /// Loans in storage: one document per loan, a scored index by maturity day (so a sweep reads only the loans whose
 /// stage dates fall in its window, page by page), the cadres with loans, and each borrower's loans by ID hash.
 /// </summary>
-public sealed class LoanStore(IDocumentStore documents, IScoredIndex scoredIndex, ISweepReads sweepReads, IBorrowerAccounts accounts, TimeProvider time) : ILoanBook
+public sealed class LoanStore(IDocumentStore documents, IScoredIndex scoredIndex, ISweepReads sweepReads,
+    IBorrowerAccounts accounts, TimeProvider time) : ILoanBook
 {
     private const int PageSize = 500;
 

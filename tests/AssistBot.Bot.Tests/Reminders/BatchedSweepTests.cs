@@ -49,7 +49,8 @@ public abstract class BatchedSweepTests
 
     private (ReminderSweepRunner Runner, StorageOutbox Outbox) Instance(string outboxKeyspace)
     {
-        var loans = new LoanStore(Storage, Storage, Storage, new BoundBorrowerAccounts(Storage, Storage, Storage, new StorageBorrowerAccounts(Storage, Storage)), _time);
+        var accounts = new BoundBorrowerAccounts(Storage, Storage, Storage, new StorageBorrowerAccounts(Storage, Storage));
+        var loans = new LoanStore(Storage, Storage, Storage, accounts, _time);
         var outbox = new StorageOutbox(Storage, Storage, Storage, Storage, _time, outboxKeyspace);
         // Each instance starts without a watermark, as after a first deployment or a lost watermark.
         var runner = new ReminderSweepRunner([new LoanRepaymentSweep(loans, _time, NullLogger<LoanRepaymentSweep>.Instance)],

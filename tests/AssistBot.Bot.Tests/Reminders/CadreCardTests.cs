@@ -34,7 +34,8 @@ public sealed class CadreCardTests(SharedRedis redis, ITestOutputHelper output) 
             ["Reminders:Enabled"] = "false",
             ["WeChat:RateLimitMessages"] = "1000",
             ["Counties:xinfeng:WeCom:AgentId"] = TestAccounts.AgentId,
-        }, useTestBot: false, services: s => s.AddSingleton<IOutbox>(sp => new StorageOutbox(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<IStorage>(), sp.GetRequiredService<IStorage>(), sp.GetRequiredService<IStorage>(), TimeProvider.System, keyspace)));
+        }, useTestBot: false, services: s => s.AddSingleton<IOutbox>(sp => new StorageOutbox(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<IClaimStore>(),
+            sp.GetRequiredService<IScoredIndex>(), sp.GetRequiredService<ICounterStore>(), TimeProvider.System, keyspace)));
         _platform = new WeChatPlatform(_host.CreateClient());
     }
 

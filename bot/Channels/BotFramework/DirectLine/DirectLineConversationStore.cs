@@ -12,7 +12,8 @@ namespace AssistBot.Bot.BotFramework.DirectLine;
 /// <c>{conversationId}|{seq:D7}</c> and the watermark a client sends back is the last sequence number it saw.
 /// Everything expires with the conversation.
 /// </summary>
-public sealed class DirectLineConversationStore(IDocumentStore documents, ICounterStore counters, IOptions<BotFrameworkOptions> options, TimeProvider time)
+public sealed class DirectLineConversationStore(IDocumentStore documents, ICounterStore counters,
+    IOptions<BotFrameworkOptions> options, TimeProvider time)
 {
     /// <summary>An activity whose number was taken but which is still missing after this long is given up on.</summary>
     private static readonly TimeSpan GapTimeout = TimeSpan.FromSeconds(10);
