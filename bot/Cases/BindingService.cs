@@ -10,6 +10,8 @@ public sealed class BindingService(IStorage storage, BindingRegistry registry, T
 {
     public const int MaxFailuresPerDay = 5;
 
+    private readonly BindingReader _reader = new(storage);
+
     public async Task<BindingResult> BindAsync(string county, string channel, string userId, string name, string lastSix, string phone,
         CancellationToken ct = default)
     {
@@ -51,13 +53,12 @@ public sealed class BindingService(IStorage storage, BindingRegistry registry, T
     public async Task<bool> IsLockedOutAsync(string county, string channel, string userId, CancellationToken ct = default) =>
         ((await storage.ReadAsync<int>(CaseKeys.BindingFailures(county, channel, userId, TodayKey()), ct))?.Value ?? 0) >= MaxFailuresPerDay;
 
-    public async Task<UserBinding?> GetAsync(string county, string channel, string userId, CancellationToken ct = default) =>
-        (await storage.ReadAsync<UserBinding>(CaseKeys.Binding(county, channel, userId), ct))?.Value;
+    public Task<UserBinding?> GetAsync(string county, string channel, string userId, CancellationToken ct = default) =>
+        _reader.GetAsync(county, channel, userId, ct);
 
     /// <summary>Users bound to a record ("channel:userId"), e.g. to deliver a loan reminder to the farmer.</summary>
-    public async Task<IReadOnlyList<string>> BoundUsersAsync(string county, BindingSubject subject, CancellationToken ct = default) =>
-        (await storage.IndexRangeByScoreAsync(CaseKeys.IndexBoundUsers(county, subject.Kind, subject.Key), double.NegativeInfinity,
-            double.PositiveInfinity, 0, 100, ct)).Select(e => e.Member).ToList();
+    public Task<IReadOnlyList<string>> BoundUsersAsync(string county, BindingSubject subject, CancellationToken ct = default) =>
+        _reader.BoundUsersAsync(county, subject, 100, ct);
 
     private string TodayKey() => time.Today().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -32,6 +32,9 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton<SiteStore>();
         services.AddSingleton<BindingRegistry>();
         services.AddSingleton<BindingService>();
+        services.AddSingleton<IRosterReader>(sp => sp.GetRequiredService<RosterStore>());
+        services.AddSingleton<IHouseholdReader>(sp => sp.GetRequiredService<HouseholdStore>());
+        services.AddSingleton<IBindingReader, BindingReader>();
         services.AddSingleton<Privacy.IUserDataEraser, CasesUserDataEraser>();
         services.AddSingleton<DeclarationNotifier>();
         services.AddSingleton<DeclarationActions>();

@@ -21,7 +21,7 @@ public sealed class SweepRig
     {
         var time = new FixedTime(new DateTimeOffset(SweptDay.ToDateTime(new TimeOnly(9, 0, 30)), TimeSpan.FromHours(8)));
         var pack = ReminderPackLoader.LoadPack(Path.Combine(AppContext.BaseDirectory, "packs"), "xinfeng-2024");
-        Loans = new CountingLoanBook(new LoanStore(storage, new BoundBorrowerAccounts(storage, new StorageBorrowerAccounts(storage)), time));
+        Loans = new CountingLoanBook(new LoanStore(storage, new BoundBorrowerAccounts(new AssistBot.Bot.Cases.BindingReader(storage), new StorageBorrowerAccounts(storage)), time));
         Outbox = new StorageOutbox(storage, time, outboxKeyspace);
         // A fresh watermark keyspace per rig: the first run looks back one day, so it sweeps exactly the swept day.
         Runner = new ReminderSweepRunner([new LoanRepaymentSweep(Loans, time, NullLogger<LoanRepaymentSweep>.Instance)],
