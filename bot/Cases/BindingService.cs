@@ -6,10 +6,11 @@ namespace AssistBot.Bot.Cases;
 /// Links a WeChat user to imported household or loan records when name, last 6 of the ID number and phone all
 /// match (one keyed-hash lookup). Five failed attempts in a (China) day lock binding for that user until the next day.
 /// </summary>
-public sealed class BindingService(IDocumentStore documents, IScoredIndex scoredIndex, ICounterStore counters,
+public sealed class BindingService(IDocumentStore documents, IScoredIndex scoredIndex, ICounterStore counters, IBindingReader reader,
     BindingRegistry registry, TimeProvider time, ILogger<BindingService> logger)
 {
     public const int MaxFailuresPerDay = 5;
+
 
     public async Task<BindingResult> BindAsync(string county, string channel, string userId, string name, string lastSix, string phone,
         CancellationToken ct = default)
@@ -52,13 +53,12 @@ public sealed class BindingService(IDocumentStore documents, IScoredIndex scored
     public async Task<bool> IsLockedOutAsync(string county, string channel, string userId, CancellationToken ct = default) =>
         ((await documents.ReadAsync<int>(CaseKeys.BindingFailures(county, channel, userId, TodayKey()), ct))?.Value ?? 0) >= MaxFailuresPerDay;
 
-    public async Task<UserBinding?> GetAsync(string county, string channel, string userId, CancellationToken ct = default) =>
-        (await documents.ReadAsync<UserBinding>(CaseKeys.Binding(county, channel, userId), ct))?.Value;
+    public Task<UserBinding?> GetAsync(string county, string channel, string userId, CancellationToken ct = default) =>
+        reader.GetAsync(county, channel, userId, ct);
 
     /// <summary>Users bound to a record ("channel:userId"), e.g. to deliver a loan reminder to the farmer.</summary>
-    public async Task<IReadOnlyList<string>> BoundUsersAsync(string county, BindingSubject subject, CancellationToken ct = default) =>
-        (await scoredIndex.IndexRangeByScoreAsync(CaseKeys.IndexBoundUsers(county, subject.Kind, subject.Key), double.NegativeInfinity,
-            double.PositiveInfinity, 0, 100, ct)).Select(e => e.Member).ToList();
+    public Task<IReadOnlyList<string>> BoundUsersAsync(string county, BindingSubject subject, CancellationToken ct = default) =>
+        reader.BoundUsersAsync(county, subject, 100, ct);
 
     private string TodayKey() => time.Today().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 }

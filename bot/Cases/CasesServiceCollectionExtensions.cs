@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using AssistBot.Bot.Admin;
 using AssistBot.Bot.Cases.Cadres;
 using AssistBot.Bot.Cases.Import;
@@ -27,11 +28,7 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton<CountyCaseData>();
         services.AddSingleton<DeclarationStore>();
         services.AddSingleton<DeclarationDraftStore>();
-        services.AddSingleton<RosterStore>();
-        services.AddSingleton<HouseholdStore>();
-        services.AddSingleton<SiteStore>();
-        services.AddSingleton<BindingRegistry>();
-        services.AddSingleton<BindingService>();
+        services.AddCaseRecords();
         services.AddSingleton<Privacy.IUserDataEraser, CasesUserDataEraser>();
         services.AddSingleton<DeclarationNotifier>();
         services.AddSingleton<DeclarationActions>();
@@ -52,6 +49,23 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton<ICliCommand>(sp => new ImportCommand("roster", sp.GetRequiredService<CaseImporter>()));
         services.AddSingleton<ICliCommand>(sp => new ImportCommand("households", sp.GetRequiredService<CaseImporter>()));
         services.AddSingleton<ICliCommand>(sp => new ImportCommand("sites", sp.GetRequiredService<CaseImporter>()));
+        return services;
+    }
+
+    /// <summary>
+    /// The case records' stores and read interfaces (roster, households, sites, bindings and the binding service), once however many modules
+    /// ask: the reminders read them too, and a host may run reminders without the chat features.
+    /// </summary>
+    public static IServiceCollection AddCaseRecords(this IServiceCollection services)
+    {
+        services.TryAddSingleton<RosterStore>();
+        services.TryAddSingleton<HouseholdStore>();
+        services.TryAddSingleton<SiteStore>();
+        services.TryAddSingleton<BindingRegistry>();
+        services.TryAddSingleton<IRosterReader>(sp => sp.GetRequiredService<RosterStore>());
+        services.TryAddSingleton<IHouseholdReader>(sp => sp.GetRequiredService<HouseholdStore>());
+        services.TryAddSingleton<IBindingReader, BindingReader>();
+        services.TryAddSingleton<BindingService>();
         return services;
     }
 

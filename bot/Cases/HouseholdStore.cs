@@ -3,7 +3,7 @@ using AssistBot.Bot.Storage;
 namespace AssistBot.Bot.Cases;
 
 /// <summary>Imported households by 户编号; keeps their binding registration in step with name, ID and phone.</summary>
-public sealed class HouseholdStore(IDocumentStore documents, IScoredIndex scoredIndex, BindingRegistry bindings)
+public sealed class HouseholdStore(IDocumentStore documents, IScoredIndex scoredIndex, ISweepReads sweepReads, BindingRegistry bindings) : IHouseholdReader
 {
     /// <summary>Creates or updates a household; true when it was new.</summary>
     public async Task<bool> UpsertAsync(Household household, CancellationToken ct = default)
@@ -21,4 +21,10 @@ public sealed class HouseholdStore(IDocumentStore documents, IScoredIndex scored
 
     public async Task<Household?> GetAsync(string county, string householdNo, CancellationToken ct = default) =>
         (await documents.ReadAsync<Household>(CaseKeys.Household(county, householdNo), ct))?.Value;
+
+    public Task<IReadOnlyList<Household?>> GetManyAsync(string county, IReadOnlyList<string> householdNos, CancellationToken ct = default) =>
+        CasePaging.ReadManyAsync<Household>(documents, householdNos.Select(no => CaseKeys.Household(county, no)).ToList(), ct);
+
+    public Task<CasePage<Household>> PageAsync(string county, string? after, int take, CancellationToken ct = default) =>
+        CasePaging.PageAsync<Household>(sweepReads, documents, CaseKeys.IndexHouseholds(county), no => CaseKeys.Household(county, no), after, take, ct);
 }

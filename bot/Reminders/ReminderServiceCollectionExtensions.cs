@@ -1,3 +1,4 @@
+using AssistBot.Bot.Cases;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Reminders.Cli;
@@ -30,6 +31,7 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<IDutyLedger>(sp => sp.GetRequiredService<StorageDutyLedger>());
         services.AddSingleton<StorageWindowSubscribers>();
         services.AddSingleton<IWindowSubscribers>(sp => sp.GetRequiredService<StorageWindowSubscribers>());
+        services.AddCaseRecords();
         services.TryAddSingleton<ICadreDirectory, RosterCadreDirectory>();
         services.TryAddSingleton<IDutySubjects>(sp => sp.GetRequiredService<HouseholdDutySubjects>());
         // The WeChat channel's API clients when the channel is registered (AddWeChatChannels), else a sender that

@@ -21,8 +21,7 @@ public sealed class SweepRig
     {
         var time = new FixedTime(new DateTimeOffset(SweptDay.ToDateTime(new TimeOnly(9, 0, 30)), TimeSpan.FromHours(8)));
         var pack = ReminderPackLoader.LoadPack(Path.Combine(AppContext.BaseDirectory, "packs"), "xinfeng-2024");
-        var accounts = new BoundBorrowerAccounts(storage, storage, storage, new StorageBorrowerAccounts(storage, storage));
-        Loans = new CountingLoanBook(new LoanStore(storage, storage, storage, accounts, time));
+        Loans = new CountingLoanBook(new LoanStore(storage, storage, storage, new BoundBorrowerAccounts(new AssistBot.Bot.Cases.BindingReader(storage, storage, storage), new StorageBorrowerAccounts(storage, storage)), time));
         Outbox = new StorageOutbox(storage, storage, storage, storage, time, outboxKeyspace);
         // A fresh watermark keyspace per rig: the first run looks back one day, so it sweeps exactly the swept day.
         Runner = new ReminderSweepRunner([new LoanRepaymentSweep(Loans, time, NullLogger<LoanRepaymentSweep>.Instance)],

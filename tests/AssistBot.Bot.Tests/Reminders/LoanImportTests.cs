@@ -57,7 +57,7 @@ public sealed class LoanImportTests : IDisposable
         await world.ImportLoansAsync(_storage, TimeProvider.System, "xinfeng-loans.csv");
         await store.ReportRepaidAsync(world.County.Id, "XF2024002");
 
-        var importer = new LoanImporter(store, ReminderWorld.Protector, new Bot.Reminders.RosterCadreDirectory(_storage, _storage), TimeProvider.System);
+        var importer = new LoanImporter(store, ReminderWorld.Protector, new Bot.Reminders.RosterCadreDirectory(new Bot.Cases.RosterStore(_storage, _storage, _storage)), TimeProvider.System);
         var csv = string.Join('\n', string.Join(',', LoanFile.Columns),
             "XF2024002,李四,360722198207052030,13607971234,大塘埠镇,新村,邮储银行信丰县支行,35000,2023-05-10,2024-06-10,");
         var result = await importer.ImportAsync(world.County.Id, new StringReader(csv));
@@ -79,7 +79,7 @@ public sealed class LoanImportTests : IDisposable
     {
         var world = new ReminderWorld("xinfeng-2024");
         var importer = new LoanImporter(new LoanStore(_storage, _storage, _storage, new StorageBorrowerAccounts(_storage, _storage), TimeProvider.System),
-            ReminderWorld.Protector, new Bot.Reminders.RosterCadreDirectory(_storage, _storage), TimeProvider.System);
+            ReminderWorld.Protector, new Bot.Reminders.RosterCadreDirectory(new Bot.Cases.RosterStore(_storage, _storage, _storage)), TimeProvider.System);
         var e = await Assert.ThrowsAsync<InvalidDataException>(() =>
             importer.ImportAsync(world.County.Id, new StringReader("编号,姓名\nA,B")));
         Assert.Contains("表头缺少", e.Message);
