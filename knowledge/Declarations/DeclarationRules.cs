@@ -64,6 +64,9 @@ public sealed class DeclarationRules
         public ProcedureEntry Procedure { get; set; } = new();
         public Dictionary<string, NextStepEntry> NextSteps { get; set; } = [];
         public string OtherChannels { get; set; } = "";
+
+        /// <summary>Where the other channels come from, for whoever reviews the file; not used at run time.</summary>
+        public string? OtherChannelsSource { get; set; }
     }
 
     private sealed class MonitoringLineEntry

@@ -160,6 +160,10 @@ public sealed class PlaceDirectory
     {
         public string County { get; set; } = "";
         public string? CountyName { get; set; }
+
+        /// <summary>Where the list comes from, for whoever reviews the file; not used at run time.</summary>
+        public string? Source { get; set; }
+
         public List<TownshipEntry> Townships { get; set; } = [];
     }
 
