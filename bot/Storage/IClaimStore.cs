@@ -16,7 +16,8 @@ public interface IClaimStore
     /// <see cref="TryClaimAsync"/> that first checks a guard: <paramref name="guard"/>'s key must be free or hold the
     /// guard's value. When it holds another value nothing changes and the result is
     /// <see cref="ClaimOutcome.GuardMismatch"/>; otherwise the guard key is set (if it was free, for the guard's own time
-    /// to live) and the claim is tried. Atomic, and one round trip: the WeChat channel remembers which message a signed
+    /// to live) and the claim is tried. The guard's key and <paramref name="key"/> must share a hash tag (<c>{...}</c>).
+    /// Atomic, and one round trip: the WeChat channel remembers which message a signed
     /// (timestamp, nonce) pair carried on the same call that claims the message's MsgId.
     /// </summary>
     ValueTask<ClaimOutcome> TryClaimGuardedAsync(string key, TimeSpan timeToLive, ClaimGuard guard,
@@ -38,8 +39,10 @@ public interface IClaimStore
     /// <summary>
     /// For each write, in order: claims <see cref="ClaimedWrite{T}.ClaimKey"/> for <paramref name="claimLifetime"/> and, only
     /// if that claim was free, writes the document (no expiry) and adds the index member. Atomic per write and for the
-    /// batch: a claim never exists without its document and index member. Returns, aligned with
-    /// <paramref name="writes"/>, whether each claim was won (false: already claimed, nothing written).
+    /// writes sharing a slot group: a claim never exists without its document and index member. One write's claim,
+    /// document and index must share a hash tag (<c>{...}</c>) so a Redis Cluster keeps them in one slot; a batch
+    /// spanning several slots is split by slot. Returns, aligned with <paramref name="writes"/>, whether each claim was
+    /// won (false: already claimed, nothing written).
     /// </summary>
     ValueTask<IReadOnlyList<bool>> ClaimAndWriteManyAsync<T>(IReadOnlyList<ClaimedWrite<T>> writes, TimeSpan claimLifetime,
         CancellationToken cancellationToken = default);

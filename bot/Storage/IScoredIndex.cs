@@ -25,4 +25,11 @@ public interface IScoredIndex
 
     /// <summary>The score of one member, or null when absent.</summary>
     ValueTask<double?> IndexScoreAsync(string index, string member, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How many slot groups a caller should spread a large keyspace over (a hash tag per group, so the groups land on
+    /// different nodes of a Redis Cluster, each with its own index): 1 where one node holds everything, and then keys
+    /// keep their plain names.
+    /// </summary>
+    int SlotGroups => 1;
 }

@@ -8,6 +8,12 @@ namespace AssistBot.Bot.Storage;
 /// <see cref="IStorage"/> on Redis: documents are hashes {e: etag, d: json}, conditional writes run as one Lua
 /// script so the ETag check and the write are atomic, and every key carries the <c>assistbot:</c> prefix.
 /// </summary>
+/// <remarks>
+/// The same code serves a standalone Redis and a Redis Cluster (StackExchange.Redis routes each command, and each
+/// script by its first key, to the node holding the slot; scripts go by EVALSHA and are loaded on a node the first
+/// time it answers NOSCRIPT). A script or multi-key command must touch keys of one hash slot only: callers put a hash
+/// tag (<c>{...}</c>) in the keys one call touches together, and batches are split here by slot, each part atomic.
+/// </remarks>
 public sealed class RedisStorage : IStorage
 {
     private const string Prefix = "assistbot:";
@@ -38,6 +44,39 @@ public sealed class RedisStorage : IStorage
     }
 
     public string Description { get; }
+
+    /// <summary>How many slot groups a large keyspace (the outbox) is spread over on a cluster.</summary>
+    public const int ClusterSlotGroups = 16;
+
+    private int _slotGroups;
+
+    /// <summary>1 on a standalone Redis (everything on one node; keys stay as they always were), 16 on a cluster.</summary>
+    public int SlotGroups
+    {
+        get
+        {
+            if (_slotGroups != 0) return _slotGroups;
+            // Known only once connected; guessing "standalone" while a cluster is unreachable would change the keys.
+            var servers = _connection.GetServers().Where(s => s.IsConnected).ToList();
+            if (servers.Count == 0) throw new StorageUnavailableException("Redis is unreachable: not connected yet", null);
+            return _slotGroups = servers.Any(s => s.ServerType == ServerType.Cluster) ? ClusterSlotGroups : 1;
+        }
+    }
+
+    /// <summary>
+    /// Splits a batch by hash slot (one part on a standalone Redis), keeping the order of the items within each part.
+    /// </summary>
+    private List<List<int>> BySlot(int count, Func<int, RedisKey> keyOf)
+    {
+        var parts = new Dictionary<int, List<int>>();
+        for (var i = 0; i < count; i++)
+        {
+            var slot = _connection.HashSlot(keyOf(i));
+            if (!parts.TryGetValue(slot, out var part)) parts[slot] = part = [];
+            part.Add(i);
+        }
+        return [.. parts.Values];
+    }
 
     private IDatabase Db => _connection.GetDatabase();
 
@@ -258,23 +297,45 @@ public sealed class RedisStorage : IStorage
         CancellationToken cancellationToken = default)
     {
         if (writes.Count == 0) return [];
-        var keys = new RedisKey[3 * writes.Count];
-        var args = new RedisValue[1 + 4 * writes.Count];
-        args[0] = Math.Max(1, (long)claimLifetime.TotalMilliseconds);
         for (var i = 0; i < writes.Count; i++)
         {
             var w = writes[i];
-            keys[3 * i] = Claim(w.ClaimKey);
-            keys[3 * i + 1] = Doc(w.DocumentKey);
-            keys[3 * i + 2] = Index(w.Index);
-            args[1 + 4 * i] = ETags.New();
-            args[2 + 4 * i] = StorageJson.Serialize(w.Document);
-            args[3 + 4 * i] = w.Member;
-            args[4 + 4 * i] = ScoreArg(w.Score);
+            var slot = _connection.HashSlot(Claim(w.ClaimKey));
+            if (_connection.HashSlot(Doc(w.DocumentKey)) != slot || _connection.HashSlot(Index(w.Index)) != slot)
+                throw new ArgumentException(
+                    $"The claim, document and index of one write must share a hash slot (a {{tag}}): {w.ClaimKey}, {w.DocumentKey}, {w.Index}",
+                    nameof(writes));
         }
-        var won = (RedisResult[])(await Run(Db.ScriptEvaluateAsync(ClaimAndWriteManyScript, keys, args)).ConfigureAwait(false))!;
-        var result = new bool[won.Length];
-        for (var i = 0; i < won.Length; i++) result[i] = (long)won[i] == 1;
+        var claimTtl = Math.Max(1, (long)claimLifetime.TotalMilliseconds);
+        var parts = BySlot(writes.Count, i => Claim(writes[i].ClaimKey));
+        var calls = new Task<RedisResult>[parts.Count];
+        for (var p = 0; p < parts.Count; p++)
+        {
+            var part = parts[p];
+            var keys = new RedisKey[3 * part.Count];
+            var args = new RedisValue[1 + 4 * part.Count];
+            args[0] = claimTtl;
+            for (var j = 0; j < part.Count; j++)
+            {
+                var w = writes[part[j]];
+                keys[3 * j] = Claim(w.ClaimKey);
+                keys[3 * j + 1] = Doc(w.DocumentKey);
+                keys[3 * j + 2] = Index(w.Index);
+                args[1 + 4 * j] = ETags.New();
+                args[2 + 4 * j] = StorageJson.Serialize(w.Document);
+                args[3 + 4 * j] = w.Member;
+                args[4 + 4 * j] = ScoreArg(w.Score);
+            }
+            calls[p] = Db.ScriptEvaluateAsync(ClaimAndWriteManyScript, keys, args);
+        }
+        // The parts go out together (one round trip per node) and each is atomic on its own.
+        await Run(Task.WhenAll(calls)).ConfigureAwait(false);
+        var result = new bool[writes.Count];
+        for (var p = 0; p < parts.Count; p++)
+        {
+            var won = (RedisResult[])calls[p].Result!;
+            for (var j = 0; j < won.Length; j++) result[parts[p][j]] = (long)won[j] == 1;
+        }
         return result;
     }
 

@@ -64,10 +64,12 @@ public sealed class WeChatMessageProcessor(
 
         var action = WeChatActivityMapper.Map(message, county.Id, channelId);
         var isOfficialAccount = channelId == ChannelIds.WeChat;
-        var claimKey = string.Concat(channelId, ":msg:", county.Id, ":", message.DedupId);
+        // The county is the hash tag: the MsgId claim and its (timestamp, nonce) guard are one script call, so on a Redis
+        // Cluster they must share a slot, and the guard is found from (timestamp, nonce) alone (whoever sent it).
+        var claimKey = string.Concat(channelId, ":msg:{", county.Id, "}:", message.DedupId);
         var settings = options.CurrentValue;
         var guard = replay is { } r
-            ? new ClaimGuard(string.Concat(channelId, ":nonce:", county.Id, ":", r.Timestamp, ":", r.Nonce), r.BodyDigest,
+            ? new ClaimGuard(string.Concat(channelId, ":nonce:{", county.Id, "}:", r.Timestamp, ":", r.Nonce), r.BodyDigest,
                 2 * settings.MaxTimestampSkew)
             : (ClaimGuard?)null;
         if (action.Activity is not { } activity)

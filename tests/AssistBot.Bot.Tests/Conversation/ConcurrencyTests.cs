@@ -178,6 +178,8 @@ public sealed class ConcurrencyTests : IDisposable
             inner.IndexScoreAsync(index, member, ct);
         public ValueTask PingAsync(CancellationToken ct = default) => inner.PingAsync(ct);
         public string Description => "interfering " + inner.Description;
+
+        public int SlotGroups => inner.SlotGroups;
         public ValueTask<IReadOnlyList<StoreItem<T>?>> ReadManyAsync<T>(IReadOnlyList<string> keys, CancellationToken ct = default) =>
             inner.ReadManyAsync<T>(keys, ct);
         public ValueTask<IReadOnlyList<IndexEntry>> IndexRangeAfterAsync(string index, double min, double max, IndexEntry? after, int take,

@@ -180,7 +180,10 @@ public sealed class EmbeddedMonthSimulationTests : MonthSimulationTests, IDispos
 public sealed class RedisMonthSimulationTests(SharedRedis redis) : MonthSimulationTests
 {
     [Fact]
-    public async Task Two_instances_sharing_one_redis_send_every_reminder_exactly_once()
+    public Task Two_instances_sharing_one_redis_send_every_reminder_exactly_once() => TwoInstancesAsync(redis);
+
+    /// <summary>Two instances, each with its own connection to <paramref name="redis"/> (standalone or cluster).</summary>
+    internal static async Task TwoInstancesAsync(SharedRedis redis)
     {
         var clock = new ManualTimeProvider(MonthStart);
         var sender = new RecordingSender(clock);
@@ -205,4 +208,13 @@ public sealed class RedisMonthSimulationTests(SharedRedis redis) : MonthSimulati
 
         AssertExactlyTheExpected(sender);
     }
+}
+
+/// <summary>The same two-instance month on a 3-master Redis Cluster.</summary>
+[Collection(SharedRedisClusterCollection.Name)]
+public sealed class RedisClusterMonthSimulationTests(SharedRedisCluster redis) : MonthSimulationTests
+{
+    [Fact]
+    public Task Two_instances_sharing_one_redis_cluster_send_every_reminder_exactly_once() =>
+        RedisMonthSimulationTests.TwoInstancesAsync(redis);
 }

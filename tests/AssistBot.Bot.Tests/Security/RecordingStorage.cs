@@ -134,6 +134,8 @@ public sealed class RecordingStorage(IStorage inner) : IStorage
 
     public string Description => inner.Description;
 
+    public int SlotGroups => inner.SlotGroups;
+
     public ValueTask<IReadOnlyList<StoreItem<T>?>> ReadManyAsync<T>(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
         inner.ReadManyAsync<T>(keys, cancellationToken);
 
