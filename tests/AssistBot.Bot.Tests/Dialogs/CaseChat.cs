@@ -44,6 +44,7 @@ public sealed class CaseChat : IAsyncDisposable
         services.AddSingleton<IOutbox>(sp => new StorageOutbox(storage, clock));
         services.AddConversationEngine();
         services.AddCases(configuration);
+        services.AddChatBot();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
