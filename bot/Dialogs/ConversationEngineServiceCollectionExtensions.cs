@@ -44,6 +44,7 @@ public static class ConversationEngineServiceCollectionExtensions
             adapter.OnTurnError = sp.GetRequiredService<TurnErrorHandler>().HandleAsync;
             return adapter;
         });
+        services.AddSingleton<TurnRunner>();
         services.AddSingleton<ICliCommand, ChatCommand>();
         return services;
     }
