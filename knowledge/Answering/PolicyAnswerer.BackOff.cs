@@ -25,6 +25,32 @@ public sealed partial class PolicyAnswerer
         return pairs < 2 ? null : (float)found / pairs;
     }
 
+    /// <summary>
+    /// Among entries that rank close together for one topic and aspect, the best-ranked one whose text holds every
+    /// topic word the question used, its longest aspect word and all of its other content pairs;
+    /// null when none does, or when the question has no such words to check.
+    /// </summary>
+    private static PolicyEntry? SaysTheAskedWords(CountyKnowledge knowledge, List<(PolicyEntry Entry, float Score)> ranking,
+        QuestionReading reading)
+    {
+        // Every topic word, and the aspect's longest word ("每半年", not also "一次", which the entry may write "1次").
+        var aspectCue = reading.AspectCues.Select(a => a.Cue).Where(c => c.Length >= 2).MaxBy(c => c.Length);
+        var cues = reading.Mentions.Select(m => m.Cue).Where(c => c.Length >= 2)
+            .Concat(aspectCue is null ? [] : [aspectCue]).Distinct().ToList();
+        if (cues.Count == 0) return null;
+        var close = ranking[0].Score / AspectLead;
+        foreach (var (entry, score) in ranking)
+        {
+            if (score < close) break;
+            if (!knowledge.Positions.TryGetValue(entry.Id, out var at)) continue;
+            var text = knowledge.Texts[at];
+            if (cues.All(c => text.Contains(c, StringComparison.Ordinal))
+                && MentionedShare(knowledge, entry, reading) is null or >= 1f)
+                return entry;
+        }
+        return null;
+    }
+
     /// <summary>Below this share of the question's content pairs, an entry found by n-grams alone does not answer.</summary>
     private const float MinMentionedShare = 0.3f;
 

@@ -264,7 +264,16 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             if (aspect == WhatIsIt)
                 return Overview(knowledge, topic, fitting.Count > 0 ? fitting : candidates, scores, AspectLead, why) with { Aspect = WhatIsIt };
             if (fitting.Count == 0) return DetailMissing(knowledge, topic, aspect, why);
+            fitting = OnTheAskedFacet(knowledge, fitting, reading, aspect, why);
             var ranking = Rank(knowledge, fitting, scores, null);
+            if (ranking.Count > 1 && ranking[0].Score < ranking[1].Score * AspectLead
+                && SaysTheAskedWords(knowledge, ranking, reading) is { } saying)
+            {
+                // "贷后监管是不是每半年一次": the close entries differ, but only one (or the first of several saying the
+                // same) has every word the farmer used for the topic, the aspect and the rest: it states what was asked.
+                why.Add($"topic {topic}, aspect {aspect}: entries close together, {saying.Id} has every word asked");
+                ranking = [(saying, ranking[0].Score)];
+            }
             if (ranking.Count > 1 && ranking[0].Score < ranking[1].Score * AspectLead)
             {
                 why.Add($"topic {topic}, aspect {aspect}: {ranking.Count} entries answer it and the question does not separate them ({ranking[0].Score:F1} vs {ranking[1].Score:F1})");
@@ -361,6 +370,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
     private PolicyEntry? BestFor(CountyKnowledge knowledge, string topic, string aspect, bool loose, float[] scores)
     {
         var fitting = Fitting(knowledge, topic, aspect, loose);
+        if (_reading.Value is { } reading) fitting = OnTheAskedFacet(knowledge, fitting, reading, aspect, []);
         return fitting.Count == 0 ? null : Rank(knowledge, fitting, scores, null)[0].Entry;
     }
 
