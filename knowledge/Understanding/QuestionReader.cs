@@ -76,7 +76,10 @@ public sealed partial class QuestionReader
             if (m.Value.Tier == tier && !topics.Contains(m.Value.Topic)) topics.Add(m.Value.Topic);
 
         var (aspect, loose) = ChooseAspect(aspects);
-        if (aspect is null && HasMoneyFigure(folded)) (aspect, loose) = (MoneyAspect, true); // "能贷5万吗"
+        // "能贷5万吗", "能不能贷5万": a sum named asks how much, not who may.
+        if ((aspect is null || (aspect == EligibilityAspect && aspects.All(a => a.Value.Aspect == EligibilityAspect)))
+            && HasMoneyFigure(folded))
+            (aspect, loose) = (MoneyAspect, true);
         // "俺爹七十了还中贷款不": an age told is a question about the age limit.
         if (aspect is null && AgeTold(text) is { } age)
         {
@@ -110,6 +113,7 @@ public sealed partial class QuestionReader
 
     private const string MoneyAspect = "金额标准";
     private const string LimitAspect = "限制";
+    private const string EligibilityAspect = "对象条件";
 
     /// <summary>The word an age told stands for among the aspect's facets.</summary>
     private const string AgeCue = "年龄";
