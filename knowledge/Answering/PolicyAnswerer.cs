@@ -263,7 +263,6 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             // "小额信贷是什么政策": the entries saying what the topic is, when the topic has some.
             if (aspect == WhatIsIt)
                 return Overview(knowledge, topic, fitting.Count > 0 ? fitting : candidates, scores, AspectLead, why) with { Aspect = WhatIsIt };
-            if (fitting.Count == 0 && RelatedFitting(knowledge, topic, aspect, loose, reading, why) is { Count: > 0 } related) fitting = related;
             if (fitting.Count == 0) return DetailMissing(knowledge, topic, aspect, why);
             fitting = OnTheAskedFacet(knowledge, fitting, reading, aspect, why);
             var ranking = Rank(knowledge, fitting, scores, null);
