@@ -27,18 +27,18 @@ public sealed partial class PolicyAnswerer
 
     /// <summary>
     /// Among entries that rank close together for one topic and aspect, the best-ranked one whose text holds every
-    /// topic word the question used, its longest aspect word and all of its other content pairs;
+    /// topic word the question used, its longest word for the asked aspect and all of its other content pairs;
     /// null when none does, or when the question has no such words to check.
     /// </summary>
     private static PolicyEntry? SaysTheAskedWords(CountyKnowledge knowledge, List<(PolicyEntry Entry, float Score)> ranking,
-        QuestionReading reading)
+        QuestionReading reading, string aspect, bool closeOnly = true)
     {
-        // Every topic word, and the aspect's longest word ("每半年", not also "一次", which the entry may write "1次").
-        var aspectCue = reading.AspectCues.Select(a => a.Cue).Where(c => c.Length >= 2).MaxBy(c => c.Length);
+        // Every topic word, and the asked aspect's longest word ("每半年", not also "一次", which the entry may write "1次").
+        var aspectCue = reading.AspectCues.Where(a => a.Aspect == aspect).Select(a => a.Cue).Where(c => c.Length >= 2).MaxBy(c => c.Length);
         var cues = reading.Mentions.Select(m => m.Cue).Where(c => c.Length >= 2)
             .Concat(aspectCue is null ? [] : [aspectCue]).Distinct().ToList();
         if (cues.Count == 0) return null;
-        var close = ranking[0].Score / AspectLead;
+        var close = closeOnly ? ranking[0].Score / AspectLead : float.MinValue;
         foreach (var (entry, score) in ranking)
         {
             if (score < close) break;

@@ -263,11 +263,20 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             // "小额信贷是什么政策": the entries saying what the topic is, when the topic has some.
             if (aspect == WhatIsIt)
                 return Overview(knowledge, topic, fitting.Count > 0 ? fitting : candidates, scores, AspectLead, why) with { Aspect = WhatIsIt };
-            if (fitting.Count == 0) return DetailMissing(knowledge, topic, aspect, why);
+            if (fitting.Count == 0)
+            {
+                // "光伏收益怎么分配": no entry claims the aspect, but one of the topic's has every word the farmer used.
+                if (SaysTheAskedWords(knowledge, Rank(knowledge, candidates, scores, null), reading, aspect, closeOnly: false) is { } literal)
+                {
+                    why.Add($"topic {topic}: no entry claims {aspect}, but {literal.Id} has every word asked");
+                    return Confident(knowledge, literal, FollowUpKind.None, topic, aspect, why);
+                }
+                return DetailMissing(knowledge, topic, aspect, why);
+            }
             fitting = OnTheAskedFacet(knowledge, fitting, reading, aspect, why);
             var ranking = Rank(knowledge, fitting, scores, null);
             if (ranking.Count > 1 && ranking[0].Score < ranking[1].Score * AspectLead
-                && SaysTheAskedWords(knowledge, ranking, reading) is { } saying)
+                && SaysTheAskedWords(knowledge, ranking, reading, aspect) is { } saying)
             {
                 // "贷后监管是不是每半年一次": the close entries differ, but only one (or the first of several saying the
                 // same) has every word the farmer used for the topic, the aspect and the rest: it states what was asked.
