@@ -271,7 +271,17 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                     why.Add($"topic {topic}: no entry claims {aspect}, but {literal.Id} has every word asked");
                     return Confident(knowledge, literal, FollowUpKind.None, topic, aspect, why);
                 }
-                return DetailMissing(knowledge, topic, aspect, why);
+                // "低保标准提高了吗百分之几": 百分之 (a target) outranked 提高了 (the standard), but only the standard has an entry.
+                // Only a firmly asked aspect, and not 是什么: an overview is no answer to a particular question.
+                var runnerUp = reading.AspectCues
+                    .Where(a => a.Aspect != aspect && a.Aspect != WhatIsIt
+                        && knowledge.Vocabulary.Aspect(a.Aspect)?.WeakCues.Contains(a.Cue) != true)
+                    .Select(a => a.Aspect).Distinct()
+                    .FirstOrDefault(a => Fitting(knowledge, topic, a, false).Count > 0);
+                if (runnerUp is null) return DetailMissing(knowledge, topic, aspect, why);
+                why.Add($"topic {topic}: no entry answers {aspect}; the question also asks {runnerUp}, which one does");
+                aspect = runnerUp;
+                fitting = Fitting(knowledge, topic, aspect, false);
             }
             fitting = OnTheAskedFacet(knowledge, fitting, reading, aspect, why);
             var ranking = Rank(knowledge, fitting, scores, null);
