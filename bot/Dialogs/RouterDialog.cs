@@ -3,7 +3,6 @@ using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Dialogs;
 using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Conversation.State;
-using AssistBot.Bot.Text;
 using AssistBot.Bot.Hosting;
 using AssistBot.Knowledge.Text;
 

@@ -4,7 +4,7 @@ using AssistBot.Scheduler.Outbox;
 namespace AssistBot.Bot.Reminders;
 
 /// <summary>
-/// <see cref="IOutbox"/> over <see cref="IStorage"/>: a claim per idempotency key (kept ~400 days), a document per
+/// <see cref="IOutbox"/> over the storage roles: a claim per idempotency key (kept ~400 days), a document per
 /// message, the scored index <c>outbox:due</c> by next attempt time, and a short lease per hand-out so several
 /// workers (or instances) never send the same message at the same time.
 /// </summary>
