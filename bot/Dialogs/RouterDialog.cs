@@ -3,8 +3,8 @@ using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Dialogs;
 using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Conversation.State;
-using AssistBot.Bot.Text;
 using AssistBot.Bot.Hosting;
+using AssistBot.Knowledge.Text;
 using Microsoft.Extensions.Options;
 
 namespace AssistBot.Bot.Dialogs;
@@ -134,9 +134,8 @@ public sealed class RouterDialog : ComponentDialog
 
         // A menu number ("1", "一", "第一个")
         var menu = MenuLabels;
-        foreach (var variant in input.Variants)
-            if (ChoiceRecognizer.ParseIndex(variant) is { } number && number >= 1 && number <= menu.Count)
-                return await OpenMenuItemAsync(innerDc, menu[number - 1], input, cancellationToken).ConfigureAwait(false);
+        if (ChoiceRecognizer.Number(input.Variants, menu.Count) is { } picked)
+            return await OpenMenuItemAsync(innerDc, menu[picked], input, cancellationToken).ConfigureAwait(false);
 
         // A label or a keyword. Real features' keywords come before free text; the placeholders' loose keywords
         // only after it, so "申报要什么材料" reaches the policy Q&A rather than the 困难申报 stand-in.
