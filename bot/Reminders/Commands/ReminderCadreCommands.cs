@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AssistBot.Bot.Cases;
 using AssistBot.Bot.Cases.Cadres;
-using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Loans;
 using AssistBot.Bot.Storage;
 using AssistBot.Scheduler.Texts;
 

@@ -2,12 +2,12 @@ using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Dialogs;
 using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Dialogs;
-using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Reminders.Commands;
 using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Texts;
 using AssistBot.Scheduler.Time;
 
-namespace AssistBot.Bot.Reminders.Commands;
+namespace AssistBot.Bot.Loans;
 
 /// <summary>
 /// Menu 4 贷款还款 (replaces the engine's placeholder): a farmer sees their bound loans and when they fall due, and
