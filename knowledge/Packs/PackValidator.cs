@@ -83,7 +83,7 @@ public static class PackValidator
         }
     }
 
-    /// <summary>topic and aspects name ids of the shared vocabulary (knowledge/vocab/*.yaml).</summary>
+    /// <summary>topic and aspects name ids of the shared vocabulary (knowledge/data/vocab/*.yaml).</summary>
     private static void ValidateTopicAndAspects(PolicyEntry entry, Understanding.Vocabulary vocabulary, List<PackIssue> issues)
     {
         var (file, line) = SplitOrigin(entry.Origin);

@@ -93,7 +93,7 @@ public sealed class AnswerLengthBrowserTests(ITestOutputHelper log) : IAsyncLife
     /// <summary>Every first reply of every county (national entries through each county), composed like the bot does.</summary>
     private static List<Reply> Replies()
     {
-        var loaded = PackLoader.LoadAll(Path.Combine(RepositoryPaths.Root, "knowledge", "packs"));
+        var loaded = PackLoader.LoadAll(Path.Combine(RepositoryPaths.Root, "knowledge", "data", "packs"));
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Issues));
         var snapshot = KnowledgeSnapshot.Build(loaded.Packs, DateTimeOffset.UnixEpoch);
         var replies = new Dictionary<string, Reply>(StringComparer.Ordinal);

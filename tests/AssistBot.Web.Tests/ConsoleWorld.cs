@@ -40,8 +40,8 @@ public sealed partial class ConsoleWorld : IAsyncDisposable
     public static async Task<ConsoleWorld> StartAsync()
     {
         var packsCopy = Directory.CreateTempSubdirectory("assistbot-console-packs-").FullName;
-        CopyDirectory(Path.Combine(RepositoryPaths.Root, "knowledge", "packs"), Path.Combine(packsCopy, "packs"));
-        CopyDirectory(Path.Combine(RepositoryPaths.Root, "knowledge", "vocab"), Path.Combine(packsCopy, "vocab"));
+        CopyDirectory(Path.Combine(RepositoryPaths.Root, "knowledge", "data", "packs"), Path.Combine(packsCopy, "packs"));
+        CopyDirectory(Path.Combine(RepositoryPaths.Root, "knowledge", "data", "vocab"), Path.Combine(packsCopy, "vocab"));
         var wecom = await FakeWeChatApi.StartAsync();
         var clock = new TestClock(DateTimeOffset.UtcNow);
         var service = new LiveService(new Dictionary<string, string?>

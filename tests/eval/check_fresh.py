@@ -22,8 +22,8 @@ import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-PACKS = os.path.join(ROOT, "knowledge", "packs")
-VOCAB = os.path.join(ROOT, "knowledge", "vocab")
+PACKS = os.path.join(ROOT, "knowledge", "data", "packs")
+VOCAB = os.path.join(ROOT, "knowledge", "data", "vocab")
 COUNTY_NAMES = {"xinfeng": "信丰", "yuzhou": "禹州"}
 SPECIAL = {"fallback", "clarify"}
 STYLES = {"plain", "colloquial", "dialect", "voice", "typo", "traditional", "yesno", "multi", "crosscounty", "outofscope"}

@@ -29,7 +29,7 @@ import yaml
 SEED = 20261204
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-PACKS = os.path.join(ROOT, "knowledge", "packs")
+PACKS = os.path.join(ROOT, "knowledge", "data", "packs")
 FILES = {
     "singles": ("policy-qa-tune.jsonl", "policy-qa-heldout.jsonl"),
     "conversations": ("policy-conversations-tune.jsonl", "policy-conversations-heldout.jsonl"),
