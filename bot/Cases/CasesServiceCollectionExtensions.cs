@@ -9,7 +9,7 @@ using AssistBot.Bot.Dialogs.Binding;
 using AssistBot.Bot.Dialogs.Cadres;
 using AssistBot.Bot.Dialogs.Declaration;
 using AssistBot.Bot.Dialogs.Status;
-using AssistBot.Knowledge.Declarations;
+using AssistBot.Bot.Knowledge;
 
 namespace AssistBot.Bot.Cases;
 
@@ -17,14 +17,14 @@ public static class CasesServiceCollectionExtensions
 {
     /// <summary>
     /// Self-declarations, households, cadres, binding, the admin API options and the import CLI commands.
-    /// The packs (places.yaml, declaration.yaml) are read from <c>Knowledge:PacksDirectory</c>, like every pack file.
+    /// The packs' places.yaml and declaration.yaml come from the one pack catalog (<c>AddPackCatalog</c>).
     /// Registers the 困难申报 / 查进度 / 绑定 features with the router; the WeCom cadre front
     /// (<see cref="CadreChannelBot"/>) is put before the router where the bot is composed (<c>AddAssistBot</c>).
     /// </summary>
     public static IServiceCollection AddCases(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
-        services.AddSingleton(_ => CaseCatalog.Load(Knowledge.PacksDirectory.From(configuration)));
+        services.AddPackCatalog(configuration);
         services.AddSingleton<CountyCaseData>();
         services.AddSingleton<DeclarationStore>();
         services.AddSingleton<DeclarationDraftStore>();

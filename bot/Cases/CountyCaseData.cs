@@ -1,17 +1,18 @@
 using AssistBot.Bot.Hosting;
 using AssistBot.Knowledge.Declarations;
+using AssistBot.Knowledge.Packs;
 using AssistBot.Knowledge.Places;
 using AssistBot.Knowledge.Reminders;
 
 namespace AssistBot.Bot.Cases;
 
-/// <summary>Joins a configured county to its pack's places and declaration rules.</summary>
-public sealed class CountyCaseData(Counties counties, CaseCatalog catalog)
+/// <summary>Joins a configured county to its pack's places and declaration rules (from the catalog in use, so edits apply live).</summary>
+public sealed class CountyCaseData(Counties counties, PackRegistry packs)
 {
     public bool TryGet(string? countyId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CountyCases? data)
     {
         data = null;
-        if (!counties.TryGet(countyId, out var county) || catalog.Find(county.Pack) is not { } pack) return false;
+        if (!counties.TryGet(countyId, out var county) || packs.Catalog.Counties.Find(county.Pack) is not { } pack) return false;
         data = new CountyCases(county, pack.Places, pack.Rules, pack.Reminders ?? ReminderPack.Empty);
         return true;
     }

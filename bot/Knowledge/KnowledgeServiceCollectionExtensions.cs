@@ -9,20 +9,13 @@ namespace AssistBot.Bot.Knowledge;
 public static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
-    /// The county packs (loaded once, validated, hot-reloaded from <c>Knowledge:PacksDirectory</c>), the policy
+    /// The pack catalog (<see cref="PackCatalogServiceCollectionExtensions.AddPackCatalog"/>), the policy
     /// answerer, the policy Q&amp;A dialog plugged into the router (menu item 1 and the free-text slot) and the
     /// "knowledge check" / "eval" commands.
     /// </summary>
     public static IServiceCollection AddPolicyKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<KnowledgeOptions>(configuration.GetSection(KnowledgeOptions.Section));
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>().Value;
-            var counties = sp.GetRequiredService<Counties>();
-            return new PackRegistry(options.ResolvePacksDirectory(), counties.All.Select(c => c.Id).ToList(),
-                sp.GetRequiredService<TimeProvider>());
-        });
+        services.AddPackCatalog(configuration);
         services.AddSingleton(sp => new PolicyAnswerer(sp.GetRequiredService<PackRegistry>()));
         services.AddSingleton<Review.MissedQuestionStore>();
         services.AddSingleton<Review.PackEditor>();
@@ -35,7 +28,6 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<PolicyQaDialog>();
         services.AddSingleton<AssistBot.Bot.Dialogs.IRouteHandler, PolicyQaRouteHandler>();
         services.AddSingleton<AssistBot.Bot.Dialogs.IFreeTextHandler, PolicyQaFreeTextHandler>();
-        services.AddHostedService<PackWatcher>();
         services.AddSingleton<ICliCommand, KnowledgeCheckCommand>();
         services.AddSingleton<ICliCommand, EvalCommand>();
         services.AddSingleton<ICliCommand, KnowledgeExplainCommand>();

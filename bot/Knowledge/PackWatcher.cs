@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace AssistBot.Bot.Knowledge;
 
-/// <summary>Logs the packs in use at start-up and watches the packs folder so edits apply without a restart.</summary>
+/// <summary>
+/// Logs the pack catalog in use at start-up and watches the packs folder so an edit to any pack file (entries, places,
+/// declaration rules, reminders) applies without a restart; a rejected reload is one error line, the last good catalog stays.
+/// </summary>
 internal sealed class PackWatcher(PackRegistry registry, IOptions<KnowledgeOptions> options, ILogger<PackWatcher> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -18,18 +21,17 @@ internal sealed class PackWatcher(PackRegistry registry, IOptions<KnowledgeOptio
 
     private void Log(PackReloadResult result, bool startup)
     {
-        foreach (var issue in result.Issues)
-        {
-            if (issue.Severity == PackIssueSeverity.Error)
-                logger.LogError("Knowledge pack error in {File} line {Line}: {Message}", issue.File, issue.Line, issue.Message);
-            else
-                logger.LogWarning("Knowledge pack warning in {File} line {Line}: {Message}", issue.File, issue.Line, issue.Message);
-        }
         var counts = string.Join(", ", result.Current.Packs.Select(p => $"{p.Id}={p.Entries.Count}"));
-        if (result.Applied)
-            logger.LogInformation("Knowledge packs {Action} from {Directory}: {Counts}", startup ? "loaded" : "reloaded", registry.PacksDirectory, counts);
-        else
-            logger.LogError("Knowledge packs in {Directory} rejected; still using the last good packs ({Counts})", registry.PacksDirectory,
-                counts.Length == 0 ? "none" : counts);
+        if (!result.Applied)
+        {
+            logger.LogError("Knowledge packs in {Directory} rejected; still using the last good packs ({Counts}): {Errors}", registry.PacksDirectory,
+                counts.Length == 0 ? "none" : counts, string.Join(" | ", result.Issues.Where(i => i.Severity == PackIssueSeverity.Error)));
+            return;
+        }
+        foreach (var issue in result.Issues)
+            logger.LogWarning("Knowledge pack warning in {File} line {Line}: {Message}", issue.File, issue.Line, issue.Message);
+        var countyFiles = string.Join(", ", registry.Catalog.Counties.Packs.Select(p => p.PackId));
+        logger.LogInformation("Knowledge packs {Action} from {Directory}: {Counts}; places and declaration rules: {CountyFiles}",
+            startup ? "loaded" : "reloaded", registry.PacksDirectory, counts, countyFiles.Length == 0 ? "none" : countyFiles);
     }
 }

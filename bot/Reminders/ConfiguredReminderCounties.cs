@@ -1,27 +1,43 @@
 using AssistBot.Bot.Hosting;
+using AssistBot.Knowledge.Packs;
 using AssistBot.Knowledge.Reminders;
 using AssistBot.Scheduler.Ports;
 
 namespace AssistBot.Bot.Reminders;
 
-/// <summary>The configured counties with the reminder rules of their packs (<c>packs/{pack}/reminders.yaml</c>).</summary>
+/// <summary>
+/// The configured counties with the reminder rules of their packs (<c>packs/{pack}/reminders.yaml</c>), read from the
+/// one pack catalog: the same folder as the Q&amp;A and the cases, and an edited reminders.yaml applies at the next sweep.
+/// </summary>
 public sealed class ConfiguredReminderCounties : IReminderCounties
 {
-    public ConfiguredReminderCounties(Counties counties, IConfiguration configuration, ILogger<ConfiguredReminderCounties> logger)
+    private readonly Counties _counties;
+    private readonly PackRegistry _packs;
+    private Built? _built;
+
+    public ConfiguredReminderCounties(Counties counties, PackRegistry packs, ILogger<ConfiguredReminderCounties> logger)
     {
-        // The same packs as the Q&A and the cases: Knowledge:PacksDirectory governs every pack file.
-        var packs = Knowledge.PacksDirectory.From(configuration);
-        All = counties.All.Select(c =>
-        {
-            var pack = ReminderPackLoader.LoadPack(packs, c.Options.Pack);
-            if (ReferenceEquals(pack, ReminderPack.Empty))
-                logger.LogWarning("County {County}: pack {Pack} has no {File} under {Directory}; no reminders for it", c.Id, c.Options.Pack,
-                    ReminderPackLoader.FileName, packs);
-            return new ReminderCounty(c.Id, c.Options.Name, pack);
-        }).ToList();
+        _counties = counties;
+        _packs = packs;
+        foreach (var county in counties.All.Where(c => packs.Catalog.Counties.Reminders(c.Pack) is null))
+            logger.LogWarning("County {County}: pack {Pack} has no {File} under {Directory}; no reminders for it", county.Id, county.Pack,
+                ReminderPackLoader.FileName, packs.PacksDirectory);
     }
 
-    public IReadOnlyList<ReminderCounty> All { get; }
+    /// <summary>Rebuilt only when the catalog has been reloaded.</summary>
+    public IReadOnlyList<ReminderCounty> All
+    {
+        get
+        {
+            var catalog = _packs.Catalog;
+            if (Volatile.Read(ref _built) is { } built && ReferenceEquals(built.Catalog, catalog)) return built.Counties;
+            var list = _counties.All.Select(c => new ReminderCounty(c.Id, c.Name, catalog.Counties.Reminders(c.Pack) ?? ReminderPack.Empty)).ToList();
+            Volatile.Write(ref _built, new Built(catalog, list));
+            return list;
+        }
+    }
+
+    private sealed record Built(PackCatalog Catalog, IReadOnlyList<ReminderCounty> Counties);
 
     public ReminderCounty? Find(string id) => All.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase));
 }

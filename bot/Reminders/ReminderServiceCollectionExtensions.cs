@@ -1,6 +1,7 @@
 using AssistBot.Bot.Cases;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Dialogs;
+using AssistBot.Bot.Knowledge;
 using AssistBot.Bot.Reminders.Commands;
 using AssistBot.Bot.Loans;
 using AssistBot.Scheduler.Delivery;
@@ -21,6 +22,7 @@ public static class ReminderServiceCollectionExtensions
         services.AddOutbox();
         services.AddReminderScheduling(configuration, schedule: !isCli);
 
+        services.AddPackCatalog(configuration);
         services.AddSingleton<ConfiguredReminderCounties>();
         services.AddSingleton<IReminderCounties>(sp => sp.GetRequiredService<ConfiguredReminderCounties>());
         services.AddSingleton<ISweepWatermarks, StorageSweepWatermarks>(sp =>

@@ -1,39 +1,82 @@
+using AssistBot.Knowledge.Packs;
 using AssistBot.Knowledge.Places;
 using AssistBot.Knowledge.Reminders;
 
 namespace AssistBot.Knowledge.Declarations;
 
-/// <summary>The self-declaration data of every pack that has it, by pack id (xinfeng-2024, yuzhou-2023).</summary>
+/// <summary>
+/// The county files of every pack, by pack id (xinfeng-2024, yuzhou-2023): places and declaration rules where a pack
+/// has both, and reminder rules where it has <c>reminders.yaml</c>. Loaded as part of the <see cref="PackCatalog"/>.
+/// </summary>
 public sealed class CaseCatalog
 {
-    private readonly Dictionary<string, CasePack> _byPack;
+    public const string PlacesFile = "places.yaml";
+    public const string DeclarationFile = "declaration.yaml";
 
-    public CaseCatalog(IEnumerable<CasePack> packs) =>
+    private readonly Dictionary<string, CasePack> _byPack;
+    private readonly Dictionary<string, ReminderPack> _reminders;
+
+    public CaseCatalog(IEnumerable<CasePack> packs, IReadOnlyDictionary<string, ReminderPack>? reminders = null)
+    {
         _byPack = packs.ToDictionary(p => p.PackId, StringComparer.OrdinalIgnoreCase);
+        _reminders = new Dictionary<string, ReminderPack>(reminders ?? new Dictionary<string, ReminderPack>(), StringComparer.OrdinalIgnoreCase);
+        foreach (var pack in _byPack.Values)
+            if (pack.Reminders is { } r) _reminders.TryAdd(pack.PackId, r);
+    }
+
+    public static CaseCatalog Empty { get; } = new([]);
 
     public IReadOnlyCollection<CasePack> Packs => _byPack.Values;
 
     public CasePack? Find(string packId) => _byPack.GetValueOrDefault(packId);
 
-    /// <summary>
-    /// Loads <c>places.yaml</c> and <c>declaration.yaml</c> from every pack folder that has both, with the pack's
-    /// <c>reminders.yaml</c> (its duty roles and subject types tell the roster and subject imports what is known).
-    /// </summary>
+    /// <summary>The pack's reminder rules, or null when it has no <c>reminders.yaml</c>.</summary>
+    public ReminderPack? Reminders(string packId) => _reminders.GetValueOrDefault(packId);
+
+    /// <summary>As <see cref="Load(string, List{PackIssue})"/>; the first error throws (tests and tools that want the shipped packs).</summary>
     public static CaseCatalog Load(string packsDirectory)
     {
+        var issues = new List<PackIssue>();
+        var catalog = Load(packsDirectory, issues);
+        return issues.FirstOrDefault(i => i.Severity == PackIssueSeverity.Error) is { } error
+            ? throw new InvalidDataException(error.ToString())
+            : catalog;
+    }
+
+    /// <summary>
+    /// Reads <c>places.yaml</c>, <c>declaration.yaml</c> and <c>reminders.yaml</c> of every pack folder; each bad file
+    /// is an error with its file and line in <paramref name="issues"/> (and its pack is left out).
+    /// </summary>
+    public static CaseCatalog Load(string packsDirectory, List<PackIssue> issues)
+    {
         var packs = new List<CasePack>();
-        if (Directory.Exists(packsDirectory))
+        var reminders = new Dictionary<string, ReminderPack>(StringComparer.OrdinalIgnoreCase);
+        if (!Directory.Exists(packsDirectory)) return new CaseCatalog(packs);
+        foreach (var dir in Directory.EnumerateDirectories(packsDirectory).Order(StringComparer.Ordinal))
         {
-            foreach (var dir in Directory.EnumerateDirectories(packsDirectory).Order(StringComparer.Ordinal))
-            {
-                var places = Path.Combine(dir, "places.yaml");
-                var rules = Path.Combine(dir, "declaration.yaml");
-                if (!File.Exists(places) || !File.Exists(rules)) continue;
-                var id = Path.GetFileName(dir);
-                packs.Add(new CasePack(id, PlaceDirectory.Load(places), DeclarationRules.Load(rules), ReminderPackLoader.LoadPack(packsDirectory, id)));
-            }
+            var id = Path.GetFileName(dir);
+            var remindersPath = Path.Combine(dir, ReminderPackLoader.FileName);
+            var reminder = File.Exists(remindersPath) ? ReminderPackLoader.Check(remindersPath, issues) : null;
+            if (reminder is not null) reminders[id] = reminder;
+            var places = Read(Path.Combine(dir, PlacesFile), PlaceDirectory.Load, issues);
+            var rules = Read(Path.Combine(dir, DeclarationFile), DeclarationRules.Load, issues);
+            if (places is not null && rules is not null) packs.Add(new CasePack(id, places, rules, reminder));
         }
-        return new CaseCatalog(packs);
+        return new CaseCatalog(packs, reminders);
+    }
+
+    private static T? Read<T>(string path, Func<string, T> load, List<PackIssue> issues) where T : class
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return load(path);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or ArgumentException or IOException)
+        {
+            issues.Add(ex is InvalidDataException data ? PackIssueLines.FromException(path, data) : PackIssueLines.Locate(path, ex.Message));
+            return null;
+        }
     }
 }
 

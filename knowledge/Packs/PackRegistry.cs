@@ -4,9 +4,10 @@ namespace AssistBot.Knowledge.Packs;
 public sealed record PackReloadResult(bool Applied, IReadOnlyList<PackIssue> Issues, KnowledgeSnapshot Current);
 
 /// <summary>
-/// Holds the current <see cref="KnowledgeSnapshot"/> and replaces it when pack files change: a file watcher
-/// (debounced) reloads, validates and atomically swaps the snapshot; a broken pack is rejected with its file and line,
-/// and the last good snapshot stays in use.
+/// The one pack catalog in use: holds the current <see cref="PackCatalog"/> (Q&amp;A entries, places, declaration rules,
+/// reminder rules) and replaces it when any pack file changes: a file watcher (debounced) reloads, validates and
+/// atomically swaps the whole catalog; a broken file is rejected with its file and line, and the last good catalog
+/// stays in use.
 /// </summary>
 public sealed class PackRegistry : IDisposable
 {
@@ -15,7 +16,7 @@ public sealed class PackRegistry : IDisposable
     private readonly object _reloadLock = new();
     private FileSystemWatcher? _watcher;
     private ITimer? _debounce;
-    private KnowledgeSnapshot _current;
+    private PackCatalog _current;
 
     public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(400);
 
@@ -24,32 +25,32 @@ public sealed class PackRegistry : IDisposable
         PacksDirectory = packsDirectory;
         _knownCounties = knownCounties;
         _time = time ?? TimeProvider.System;
-        _current = KnowledgeSnapshot.Build([], _time.GetUtcNow());
+        _current = PackCatalog.Empty(_time.GetUtcNow());
         LastResult = Reload();
     }
 
     public string PacksDirectory { get; }
 
-    /// <summary>The snapshot in use. Reading it is a single volatile read; keep the reference for one question.</summary>
-    public KnowledgeSnapshot Current => Volatile.Read(ref _current);
+    /// <summary>The catalog in use. Reading it is a single volatile read; keep the reference for one question or one sweep.</summary>
+    public PackCatalog Catalog => Volatile.Read(ref _current);
+
+    /// <summary>The Q&amp;A part of the catalog in use.</summary>
+    public KnowledgeSnapshot Current => Catalog.Knowledge;
 
     public PackReloadResult LastResult { get; private set; }
 
     /// <summary>Raised after every reload attempt (watcher-triggered ones included), for logging.</summary>
     public event Action<PackReloadResult>? Reloaded;
 
-    /// <summary>Loads and validates the folder; swaps the snapshot only when there are no errors.</summary>
+    /// <summary>Loads and validates every pack file of the folder; swaps the catalog only when there are no errors.</summary>
     public PackReloadResult Reload()
     {
         lock (_reloadLock)
         {
-            var loaded = PackLoader.LoadAll(PacksDirectory);
-            var vocabularyIssues = new List<PackIssue>();
-            var vocabulary = Understanding.Vocabulary.Load(Understanding.Vocabulary.ResolveDirectory(PacksDirectory), vocabularyIssues);
-            var issues = loaded.Issues.Concat(vocabularyIssues).Concat(PackValidator.Validate(loaded.Packs, _knownCounties, vocabulary)).ToList();
-            var ok = !issues.Any(i => i.Severity == PackIssueSeverity.Error);
-            if (ok) Volatile.Write(ref _current, KnowledgeSnapshot.Build(loaded.Packs, _time.GetUtcNow(), vocabulary));
-            var result = new PackReloadResult(ok, issues, Current);
+            var files = PackCatalog.Read(PacksDirectory, _knownCounties);
+            var ok = !files.HasErrors;
+            if (ok) Volatile.Write(ref _current, files.ToCatalog(_time.GetUtcNow()));
+            var result = new PackReloadResult(ok, files.Issues, Current);
             LastResult = result;
             return result;
         }
@@ -88,7 +89,7 @@ public sealed class PackRegistry : IDisposable
         }
         catch (Exception ex)
         {
-            // An unexpected failure must not take the service down; the last good snapshot stays.
+            // An unexpected failure must not take the service down; the last good catalog stays.
             result = new PackReloadResult(false, [PackIssue.Error(PacksDirectory, 0, "reload failed: " + ex.Message)], Current);
         }
         Reloaded?.Invoke(result);

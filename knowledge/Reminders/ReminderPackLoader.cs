@@ -20,12 +20,37 @@ public static class ReminderPackLoader
 
     public static ReminderPack Parse(string yaml, string origin = "reminders.yaml")
     {
-        var pack = string.IsNullOrWhiteSpace(yaml) ? new ReminderPack() : PackYaml.Parse<ReminderPack>(yaml, origin, PackYaml.CamelCase);
-        Validate(pack, origin);
+        var pack = Read(yaml, origin);
+        var problems = Problems(pack);
+        if (problems.Count > 0) throw new InvalidDataException($"{origin}: {string.Join("; ", problems)}");
         return pack;
     }
 
-    private static void Validate(ReminderPack pack, string origin)
+    /// <summary>
+    /// Reads and checks one file for the pack catalog: every problem becomes an error with the file and the line of the
+    /// entry it names (the catalog keeps its last good rules); null when the file is bad.
+    /// </summary>
+    public static ReminderPack? Check(string path, List<PackIssue> issues)
+    {
+        ReminderPack pack;
+        try
+        {
+            pack = Read(File.ReadAllText(path), path);
+        }
+        catch (InvalidDataException ex)
+        {
+            issues.Add(PackIssueLines.FromException(path, ex));
+            return null;
+        }
+        var problems = Problems(pack);
+        foreach (var problem in problems) issues.Add(PackIssueLines.Locate(path, problem));
+        return problems.Count == 0 ? pack : null;
+    }
+
+    private static ReminderPack Read(string yaml, string origin) =>
+        string.IsNullOrWhiteSpace(yaml) ? new ReminderPack() : PackYaml.Parse<ReminderPack>(yaml, origin, PackYaml.CamelCase);
+
+    private static List<string> Problems(ReminderPack pack)
     {
         var problems = new List<string>();
         if (!TimeOnly.TryParseExact(pack.SendTime, "HH:mm", out _)) problems.Add($"sendTime '{pack.SendTime}' is not HH:mm");
@@ -84,6 +109,6 @@ public static class ReminderPackLoader
             if (string.IsNullOrWhiteSpace(window.Id) || !ids.Add(window.Id)) problems.Add($"window id '{window.Id}' is empty or repeated");
             if (string.IsNullOrWhiteSpace(window.Source)) problems.Add($"window {window.Id}: source is missing");
         }
-        if (problems.Count > 0) throw new InvalidDataException($"{origin}: {string.Join("; ", problems)}");
+        return problems;
     }
 }

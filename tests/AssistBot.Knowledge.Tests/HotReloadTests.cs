@@ -43,6 +43,31 @@ public sealed class HotReloadTests
     }
 
     [Fact]
+    public async Task An_edited_reminders_or_declaration_file_reloads_the_catalog_and_a_broken_one_keeps_the_last_good()
+    {
+        var dir = TestPacks.CopyToTemp();
+        using var registry = new PackRegistry(dir, TestPacks.KnownCounties);
+        registry.StartWatching();
+        var reminders = Path.Combine(dir, TestPacks.Xinfeng, "reminders.yaml");
+        var declaration = Path.Combine(dir, TestPacks.Xinfeng, "declaration.yaml");
+        Assert.Equal("09:00", registry.Catalog.Counties.Reminders(TestPacks.Xinfeng)!.SendTime);
+
+        var applied = await NextReload(registry, () =>
+            File.WriteAllText(reminders, File.ReadAllText(reminders).Replace("sendTime: \"09:00\"", "sendTime: \"08:30\"")));
+        Assert.True(applied.Applied, string.Join("\n", applied.Issues));
+        Assert.Equal("08:30", registry.Catalog.Counties.Reminders(TestPacks.Xinfeng)!.SendTime);
+
+        var rejected = await NextReload(registry, () =>
+            File.WriteAllText(declaration, File.ReadAllText(declaration).Replace("reference_prefix: XF", "reference_prefix: X-F")));
+        Assert.False(rejected.Applied);
+        var error = Assert.Single(rejected.Issues, i => i.Severity == PackIssueSeverity.Error);
+        Assert.Equal(declaration, error.File);
+        Assert.Equal(File.ReadAllLines(declaration).ToList().FindIndex(l => l.StartsWith("reference_prefix:")) + 1, error.Line);
+        Assert.NotNull(registry.Catalog.Counties.Find(TestPacks.Xinfeng)); // the last good catalog
+        Assert.Equal("08:30", registry.Catalog.Counties.Reminders(TestPacks.Xinfeng)!.SendTime);
+    }
+
+    [Fact]
     public void A_broken_folder_at_start_up_leaves_no_packs_and_says_why()
     {
         var dir = TestPacks.CopyToTemp();

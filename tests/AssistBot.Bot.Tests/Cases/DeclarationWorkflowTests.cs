@@ -5,7 +5,7 @@ namespace AssistBot.Bot.Tests.Cases;
 
 public sealed class DeclarationWorkflowTests
 {
-    private static readonly DeclarationRules Yuzhou = CaseCatalog.Load(CasePackFiles.FindPacksDirectory()).Find("yuzhou-2023")!.Rules;
+    private static readonly DeclarationRules Yuzhou = CaseCatalog.Load(Path.Combine(AppContext.BaseDirectory, "packs")).Find("yuzhou-2023")!.Rules;
     private static readonly DateTimeOffset T0 = new(2023, 6, 1, 9, 0, 0, ChinaTime.Offset);
 
     private static Declaration New() => new()

@@ -5,7 +5,7 @@ namespace AssistBot.Bot.Tests.Cases;
 
 public sealed class PlaceDirectoryTests
 {
-    private static readonly CaseCatalog Catalog = CaseCatalog.Load(CasePackFiles.FindPacksDirectory());
+    private static readonly CaseCatalog Catalog = CaseCatalog.Load(Path.Combine(AppContext.BaseDirectory, "packs"));
     private static PlaceDirectory Xinfeng => Catalog.Find("xinfeng-2024")!.Places;
     private static PlaceDirectory Yuzhou => Catalog.Find("yuzhou-2023")!.Places;
 
