@@ -1,4 +1,5 @@
 using AssistBot.Bot.Cases;
+using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Knowledge;
 using AssistBot.Bot.Reminders;

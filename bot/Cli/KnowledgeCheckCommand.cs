@@ -1,10 +1,9 @@
 using System.CommandLine;
-using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using AssistBot.Knowledge.Packs;
 using Microsoft.Extensions.Options;
 
-namespace AssistBot.Bot.Knowledge;
+namespace AssistBot.Bot.Cli;
 
 /// <summary>
 /// <c>knowledge check [--dir PATH]</c>: validates every pack file the service reads (<see cref="PackCatalog.Read"/>):
