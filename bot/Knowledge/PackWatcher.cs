@@ -5,7 +5,7 @@ namespace AssistBot.Bot.Knowledge;
 
 /// <summary>
 /// Logs the pack catalog in use at start-up and watches the packs folder so an edit to any pack file (entries, places,
-/// declaration rules, reminders) applies without a restart; a rejected reload is one error line, the last good catalog stays.
+/// declaration rules, reminders) applies without a restart; a rejected reload is one error line, and the part with errors keeps its last good version.
 /// </summary>
 internal sealed class PackWatcher(PackRegistry registry, IOptions<KnowledgeOptions> options, ILogger<PackWatcher> logger) : IHostedService
 {
@@ -24,8 +24,9 @@ internal sealed class PackWatcher(PackRegistry registry, IOptions<KnowledgeOptio
         var counts = string.Join(", ", result.Current.Packs.Select(p => $"{p.Id}={p.Entries.Count}"));
         if (!result.Applied)
         {
-            logger.LogError("Knowledge packs in {Directory} rejected; still using the last good packs ({Counts}): {Errors}", registry.PacksDirectory,
-                counts.Length == 0 ? "none" : counts, string.Join(" | ", result.Issues.Where(i => i.Severity == PackIssueSeverity.Error)));
+            logger.LogError("Knowledge packs in {Directory} rejected; the files with errors keep their last good version (Q&A: {Counts}): {Errors}",
+                registry.PacksDirectory, counts.Length == 0 ? "none" : counts,
+                string.Join(" | ", result.Issues.Where(i => i.Severity == PackIssueSeverity.Error)));
             return;
         }
         foreach (var issue in result.Issues)

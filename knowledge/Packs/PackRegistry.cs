@@ -6,8 +6,8 @@ public sealed record PackReloadResult(bool Applied, IReadOnlyList<PackIssue> Iss
 /// <summary>
 /// The one pack catalog in use: holds the current <see cref="PackCatalog"/> (Q&amp;A entries, places, declaration rules,
 /// reminder rules) and replaces it when any pack file changes: a file watcher (debounced) reloads, validates and
-/// atomically swaps the whole catalog; a broken file is rejected with its file and line, and the last good catalog
-/// stays in use.
+/// atomically swaps the catalog; a broken file is rejected with its file and line, and the last good version of its
+/// part (Q&amp;A, or places/declaration/reminders) stays in use.
 /// </summary>
 public sealed class PackRegistry : IDisposable
 {
@@ -42,14 +42,17 @@ public sealed class PackRegistry : IDisposable
     /// <summary>Raised after every reload attempt (watcher-triggered ones included), for logging.</summary>
     public event Action<PackReloadResult>? Reloaded;
 
-    /// <summary>Loads and validates every pack file of the folder; swaps the catalog only when there are no errors.</summary>
+    /// <summary>
+    /// Loads and validates every pack file of the folder and swaps the catalog; a part with errors (Q&amp;A, or county
+    /// files) keeps its last good version. Applied only when there are no errors at all.
+    /// </summary>
     public PackReloadResult Reload()
     {
         lock (_reloadLock)
         {
             var files = PackCatalog.Read(PacksDirectory, _knownCounties);
             var ok = !files.HasErrors;
-            if (ok) Volatile.Write(ref _current, files.ToCatalog(_time.GetUtcNow()));
+            Volatile.Write(ref _current, files.Apply(Catalog, _time.GetUtcNow()));
             var result = new PackReloadResult(ok, files.Issues, Current);
             LastResult = result;
             return result;
