@@ -54,7 +54,7 @@ public sealed class StorageOutbox(IDocumentStore documents, IClaimStore claims, 
     private string Tag(int group) => Groups == 1 ? "" : "{" + keyspace + ":" + group + "}";
     private string DueIndex(int group) => keyspace + ":due" + Tag(group);
     private IEnumerable<string> DueIndexes => Enumerable.Range(0, Groups).Select(DueIndex);
-    private string MessageKey(string id) => keyspace + "/messages/" + Tag(GroupOf(id)) + id;
+    internal string MessageKey(string id) => keyspace + "/messages/" + Tag(GroupOf(id)) + id;
     private string LeaseKey(string id) => keyspace + "/lease/" + id;
     private string CounterKey(string name) => keyspace + "/counts/" + name;
 

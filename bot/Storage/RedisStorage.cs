@@ -352,6 +352,16 @@ public sealed class RedisStorage : IStorage
         var generationMs = GenerationMs(claimLifetime);
         var generation = NowMs / generationMs;
         var parts = BySlot(writes.Count, i => Doc(writes[i].DocumentKey));
+        // The kept-claim hashes of a tag, built once per batch (a batch of one slot group shares them all).
+        var keptByTag = new Dictionary<string, RedisKey[]>(StringComparer.Ordinal);
+        RedisKey[] KeptClaimsOf(string documentKey)
+        {
+            var tag = SlotGroups == 1 ? "" : TagOf(documentKey);
+            if (tag is not null && keptByTag.TryGetValue(tag, out var known)) return known;
+            RedisKey[] kept = [.. Enumerable.Range(0, 3).Select(g => KeptClaims(documentKey, generationMs, generation - g))];
+            if (tag is not null) keptByTag[tag] = kept;
+            return kept;
+        }
         var calls = new Task<RedisResult>[parts.Count];
         for (var p = 0; p < parts.Count; p++)
         {
@@ -363,7 +373,8 @@ public sealed class RedisStorage : IStorage
                 var w = writes[part[j]];
                 keys[5 * j] = Doc(w.DocumentKey);
                 keys[5 * j + 1] = Index(w.Index);
-                for (var g = 0; g < 3; g++) keys[5 * j + 2 + g] = KeptClaims(w.DocumentKey, generationMs, generation - g);
+                var kept = KeptClaimsOf(w.DocumentKey);
+                for (var g = 0; g < 3; g++) keys[5 * j + 2 + g] = kept[g];
                 args[5 * j] = ETags.New();
                 args[5 * j + 1] = StorageJson.Serialize(w.Document);
                 args[5 * j + 2] = w.Member;
