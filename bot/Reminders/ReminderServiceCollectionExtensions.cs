@@ -19,9 +19,8 @@ public static class ReminderServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration, bool isCli = false)
     {
-        if (isCli) configuration["Reminders:Enabled"] = "false";
         services.AddOutbox();
-        services.AddReminderScheduling(configuration);
+        services.AddReminderScheduling(configuration, schedule: !isCli);
 
         services.AddSingleton<ConfiguredReminderCounties>();
         services.AddSingleton<IReminderCounties>(sp => sp.GetRequiredService<ConfiguredReminderCounties>());

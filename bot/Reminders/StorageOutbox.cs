@@ -4,7 +4,7 @@ using AssistBot.Scheduler.Outbox;
 namespace AssistBot.Bot.Reminders;
 
 /// <summary>
-/// <see cref="IOutbox"/> over <see cref="IStorage"/>: a document per message (written once per idempotency key: its
+/// <see cref="IOutbox"/> over the storage roles: a document per message (written once per idempotency key: its
 /// existence is the key's claim), the scored index <c>outbox:due</c> by next attempt time, and a short lease per
 /// hand-out so several workers (or instances) never send the same message at the same time.
 /// </summary>

@@ -182,13 +182,9 @@ public sealed class WeChatMessageProcessor(
     {
         try
         {
-            var adapter = services.GetRequiredService<BufferingBotAdapter>();
-            var bot = services.GetRequiredService<IBot>();
-            var result = await adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, ctx =>
-            {
-                ctx.WithCounty(county);
-                if (prefetch is not null) conversationState.UsePrefetch(ctx, prefetch);
-            }, cancellationToken).ConfigureAwait(false);
+            var turns = services.GetRequiredService<TurnRunner>();
+            var result = await turns.RunAsync(activity, county,
+                prefetch is null ? null : ctx => conversationState.UsePrefetch(ctx, prefetch), cancellationToken).ConfigureAwait(false);
             return WeChatReplyRenderer.Render(result.Replies);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

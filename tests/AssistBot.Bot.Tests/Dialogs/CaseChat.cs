@@ -12,6 +12,7 @@ using AssistBot.Scheduler.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Bot.Tests.Dialogs;
 
@@ -23,7 +24,7 @@ public sealed class CaseChat : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public CaseChat(IStorage storage, byte[] dataKey, ManualClock clock, Action<IServiceCollection>? configure = null)
+    public CaseChat(IStorage storage, byte[] dataKey, FakeTimeProvider clock, Action<IServiceCollection>? configure = null)
     {
         Clock = clock;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -44,11 +45,12 @@ public sealed class CaseChat : IAsyncDisposable
         services.AddSingleton<IOutbox>(sp => new StorageOutbox(storage, storage, storage, storage, clock));
         services.AddConversationEngine();
         services.AddCases(configuration);
+        services.AddChatBot();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public IServiceProvider Services => _services;
 

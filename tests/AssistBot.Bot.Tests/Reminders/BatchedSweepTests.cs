@@ -8,6 +8,7 @@ using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Rules;
 using AssistBot.Scheduler.Sweeps;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Bot.Tests.Reminders;
 
@@ -21,7 +22,7 @@ public abstract class BatchedSweepTests
 
     private const int Loans = 1_300;
     private static readonly DateOnly Day = new(2025, 3, 3);
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(Day.ToDateTime(new TimeOnly(9, 0, 30)), TimeSpan.FromHours(8)));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(Day.ToDateTime(new TimeOnly(9, 0, 30)), TimeSpan.FromHours(8)));
     private readonly ReminderCounty _county = new($"batch{Guid.NewGuid():N}"[..16], "测试县", ReminderWorld.Pack("xinfeng-2024"));
 
     private static string Number(int i) => $"B{i:D5}";

@@ -5,6 +5,7 @@ using AssistBot.Bot.Tests.Cases;
 using AssistBot.Bot.Tests.Infrastructure;
 using AssistBot.Scheduler.Time;
 using StackExchange.Redis;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Bot.Tests.Reminders;
 
@@ -140,7 +141,7 @@ public sealed class EmbeddedMonthSimulationTests : MonthSimulationTests, IDispos
     [Fact]
     public async Task A_month_with_a_restart_and_two_days_of_downtime_sends_every_reminder_once()
     {
-        var clock = new ManualTimeProvider(MonthStart);
+        var clock = new FakeTimeProvider(MonthStart);
         var sender = new RecordingSender(clock);
         var path = Path.Combine(_directory, "assistbot.db");
         var storage = new EmbeddedStorage(path, TimeProvider.System);
@@ -160,7 +161,7 @@ public sealed class EmbeddedMonthSimulationTests : MonthSimulationTests, IDispos
                 storage = new EmbeddedStorage(path, TimeProvider.System);
                 host = world.Host(storage, clock, sender);
             }
-            clock.Set(now);
+            clock.SetUtcNow(now);
             await RecordVisitIfDueAsync(host, world, now, previous);
             await host.TickAsync();
         }
@@ -185,7 +186,7 @@ public sealed class RedisMonthSimulationTests(SharedRedis redis) : MonthSimulati
     /// <summary>Two instances, each with its own connection to <paramref name="redis"/> (standalone or cluster).</summary>
     internal static async Task TwoInstancesAsync(SharedRedis redis)
     {
-        var clock = new ManualTimeProvider(MonthStart);
+        var clock = new FakeTimeProvider(MonthStart);
         var sender = new RecordingSender(clock);
         await using var second = await ConnectionMultiplexer.ConnectAsync(
             StorageServiceCollectionExtensions.CreateRedisOptions(redis.Configuration));
@@ -199,7 +200,7 @@ public sealed class RedisMonthSimulationTests(SharedRedis redis) : MonthSimulati
         var previous = MonthStart;
         for (var now = MonthStart; now <= MonthEnd; previous = now, now += Tick)
         {
-            clock.Set(now);
+            clock.SetUtcNow(now);
             if (now == restartAt) hostB = world.Host(storageB, clock, sender); // instance B restarts
             await RecordVisitIfDueAsync(hostA, world, now, previous);
             // Both instances sweep and deliver at the same moment.

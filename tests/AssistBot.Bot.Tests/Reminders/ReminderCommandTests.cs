@@ -16,7 +16,11 @@ public sealed class ReminderCommandTests
 {
     private static EngineHost NewHost(bool withCases = false) => EngineHost.Embedded(services =>
     {
-        if (withCases) CasesRegistration.AddCases(services, new ConfigurationBuilder().Build());
+        if (withCases)
+        {
+            CasesRegistration.AddCases(services, new ConfigurationBuilder().Build());
+            AssistBot.Bot.Hosting.AssistBotComposition.AddChatBot(services); // the cadre front before the router
+        }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Reminders:Enabled"] = "false",
