@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using AssistBot.Bot.Cases;
 using AssistBot.Bot.Cases.Import;
 using AssistBot.Bot.Privacy;
@@ -77,8 +76,7 @@ public static class AdminEndpoints
         if (full)
             loggers.CreateLogger("AssistBot.Admin").LogWarning(
                 "Export with full personal data: {Count} declarations of {County} ({From}..{To})", list.Count, county, fromDate, toDate);
-        var csv = DeclarationCsvExport.Write(list, protector, full);
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
+        var bytes = DeclarationCsvExport.WriteUtf8WithBom(list, protector, full);
         return Results.File(bytes, "text/csv; charset=utf-8", $"declarations-{county}-{fromDate:yyyyMMdd}-{toDate:yyyyMMdd}.csv");
     }
 

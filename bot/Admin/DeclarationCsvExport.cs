@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Text;
 using AssistBot.Bot.Cases;
 using AssistBot.Bot.Privacy;
+using nietras.SeparatedValues;
 
 namespace AssistBot.Bot.Admin;
 
 /// <summary>
 /// Declarations as CSV for county staff to enter into the national 防返贫监测信息系统. Masked by default (name, ID
 /// number, phone, and numbers in the free text); with <c>fullPersonalData</c> the name is whole and the ID number and phone are decrypted, because the national system files a household by
-/// its 证件号码 and the cadre entering it must type the full number.
+/// its 证件号码 and the cadre entering it must type the full number. Written by Sep (RFC 4180 quoting, CRLF line
+/// ends) as UTF-8 with a BOM, so Excel on Chinese Windows opens it without garbling.
 /// </summary>
 public static class DeclarationCsvExport
 {
@@ -32,10 +34,31 @@ public static class DeclarationCsvExport
         }
     }
 
+    /// <summary>The file as served: UTF-8 with a BOM (Excel reads a BOM-less file as GBK on Chinese Windows).</summary>
+    public static byte[] WriteUtf8WithBom(IEnumerable<Declaration> declarations, PersonalDataProtector protector, bool fullPersonalData) =>
+        [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Write(declarations, protector, fullPersonalData))];
+
     public static string Write(IEnumerable<Declaration> declarations, PersonalDataProtector protector, bool fullPersonalData)
     {
-        var csv = new StringBuilder();
-        csv.AppendJoin(',', Columns).Append("\r\n");
+        // Excel expects CRLF; Sep ends a row with the writer's NewLine.
+        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
+        using (var csv = Sep.Writer(o => o with { Sep = new Sep(','), Escape = true, WriteHeader = false, CultureInfo = CultureInfo.InvariantCulture })
+                   .To(text))
+        {
+            WriteRow(csv, Columns);
+            foreach (var fields in Rows(declarations, protector, fullPersonalData)) WriteRow(csv, fields.Select(Neutralize).ToArray());
+        }
+        return text.ToString();
+    }
+
+    private static void WriteRow(SepWriter csv, string[] fields)
+    {
+        using var row = csv.NewRow();
+        for (var i = 0; i < fields.Length; i++) row[Columns[i]].Set(fields[i]);
+    }
+
+    private static IEnumerable<string[]> Rows(IEnumerable<Declaration> declarations, PersonalDataProtector protector, bool fullPersonalData)
+    {
         foreach (var d in declarations)
         {
             var id = Unprotect(protector, d.IdNumberProtected);
@@ -59,17 +82,13 @@ public static class DeclarationCsvExport
                 d.NextStep ?? "",
                 d.NextStepDue is { } due ? due.ToChina().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "",
             ];
-            csv.AppendJoin(',', fields.Select(Escape)).Append("\r\n");
+            yield return fields;
         }
-        return csv.ToString();
     }
 
     private static string Time(DateTimeOffset t) => t.ToChina().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    private static string Escape(string value)
-    {
-        // A farmer's text must not become a spreadsheet formula.
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    /// <summary>A farmer's text must not become a spreadsheet formula.</summary>
+    private static string Neutralize(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 }

@@ -1,5 +1,6 @@
 using AssistBot.Bot.Privacy;
 using AssistBot.Bot.Storage;
+using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Bot.Cases;
 

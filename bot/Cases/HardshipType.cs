@@ -1,3 +1,4 @@
+using AssistBot.Knowledge.Text;
 namespace AssistBot.Bot.Cases;
 
 /// <summary>

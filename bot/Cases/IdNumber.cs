@@ -1,4 +1,5 @@
 using System.Globalization;
+using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Bot.Cases;
 

@@ -1,7 +1,7 @@
 using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Dialogs;
 using AssistBot.Bot.Conversation.Schema;
-using AssistBot.Bot.Text;
+using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Bot.Dialogs;
 
@@ -44,6 +44,9 @@ public interface IFreeTextHandler
 {
     /// <summary>Lower runs first.</summary>
     int Order => 0;
+
+    /// <summary>The menu feature this handler belongs to (a <see cref="RouteIds"/> value), so switching it off stops both.</summary>
+    string? FeatureId => null;
 
     /// <summary>Dialogs this handler may begin on <c>dc</c> (added to the router).</summary>
     IEnumerable<Dialog> Dialogs => [];

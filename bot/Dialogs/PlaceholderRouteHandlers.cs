@@ -4,8 +4,9 @@ using AssistBot.Bot.Conversation.Dialogs;
 namespace AssistBot.Bot.Dialogs;
 
 /// <summary>
-/// The engine's stand-ins for menu items 1–4 until the features land: honest replies that say what works today.
-/// A feature replaces one by registering an <see cref="IRouteHandler"/> with the same id.
+/// Menu items 1–4 while their feature is switched off (<see cref="FeatureOptions"/>) or not registered in a host: honest
+/// replies that say how to get it done today. A feature replaces one by registering an <see cref="IRouteHandler"/> with
+/// the same id.
 /// </summary>
 public sealed class PlaceholderRouteHandler : IRouteHandler
 {

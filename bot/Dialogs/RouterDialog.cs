@@ -3,8 +3,9 @@ using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Dialogs;
 using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Conversation.State;
-using AssistBot.Bot.Text;
 using AssistBot.Bot.Hosting;
+using AssistBot.Knowledge.Text;
+using Microsoft.Extensions.Options;
 
 namespace AssistBot.Bot.Dialogs;
 
@@ -35,11 +36,12 @@ public sealed class RouterDialog : ComponentDialog
     private readonly string[] _cleanLabels;
 
     public RouterDialog(IEnumerable<IRouteHandler> handlers, IEnumerable<IFreeTextHandler> freeTextHandlers,
-        ConversationState conversationState) : base(DialogId)
+        ConversationState conversationState, IOptions<FeatureOptions>? features = null) : base(DialogId)
     {
         _conversationState = conversationState;
-        _handlers = SelectHandlers(handlers);
-        _freeTextHandlers = freeTextHandlers.OrderBy(h => h.Order).ToList();
+        var switches = features?.Value ?? new FeatureOptions();
+        _handlers = SelectHandlers(handlers.Where(h => h.IsPlaceholder || !switches.IsOff(h.Id)));
+        _freeTextHandlers = freeTextHandlers.Where(h => h.FeatureId is not { } id || !switches.IsOff(id)).OrderBy(h => h.Order).ToList();
         _menuLabels = [.. _handlers.Where(h => h.MenuNumber is not null).OrderBy(h => h.MenuNumber).Select(h => h.MenuLabel), RouterTexts.HelpLabel];
         _cleanLabels = [.. _handlers.Select(h => TextNormalizer.Clean(h.MenuLabel))];
         foreach (var handler in _handlers) AddDialog(handler.Dialog);
@@ -47,7 +49,10 @@ public sealed class RouterDialog : ComponentDialog
         InitialDialogId = null;
     }
 
-    /// <summary>The handlers in effect: per id, the last registered real handler, else the placeholder.</summary>
+    /// <summary>
+    /// The handlers in effect: per id, the last registered real handler that is not switched off
+    /// (<see cref="FeatureOptions"/>), else the placeholder.
+    /// </summary>
     public IReadOnlyList<IRouteHandler> Handlers => _handlers;
 
     /// <summary>Main menu labels in order (features by menu number, then 帮助).</summary>
@@ -129,9 +134,8 @@ public sealed class RouterDialog : ComponentDialog
 
         // A menu number ("1", "一", "第一个")
         var menu = MenuLabels;
-        foreach (var variant in input.Variants)
-            if (ChoiceRecognizer.ParseIndex(variant) is { } number && number >= 1 && number <= menu.Count)
-                return await OpenMenuItemAsync(innerDc, menu[number - 1], input, cancellationToken).ConfigureAwait(false);
+        if (ChoiceRecognizer.Number(input.Variants, menu.Count) is { } picked)
+            return await OpenMenuItemAsync(innerDc, menu[picked], input, cancellationToken).ConfigureAwait(false);
 
         // A label or a keyword. Real features' keywords come before free text; the placeholders' loose keywords
         // only after it, so "申报要什么材料" reaches the policy Q&A rather than the 困难申报 stand-in.

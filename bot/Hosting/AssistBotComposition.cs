@@ -33,6 +33,7 @@ public static class AssistBotComposition
         services.AddAssistBotObservability(configuration);
         services.AddPolicyKnowledge(configuration);
         services.AddConversationEngine();
+        services.Configure<FeatureOptions>(configuration.GetSection(FeatureOptions.Section));
         services.AddCases(configuration);
         services.AddWeChatChannels(configuration);
         services.AddBotFrameworkChannel(configuration);

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using AssistBot.Bot.Cases;
+using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Bot.Privacy;
 
@@ -68,7 +69,17 @@ public static partial class PersonalDataMask
     /// and loan numbers stay as written. Masked text passes through unchanged, so masking twice is harmless.
     /// </summary>
     [return: NotNullIfNotNull(nameof(text))]
-    public static string? Text(string? text)
+    public static string? Text(string? text) => Scan(text, dropIdNumbers: false);
+
+    /// <summary>
+    /// <see cref="Text(string?)"/>, but every ID number is taken out altogether rather than masked: for text leaving the
+    /// service to a third party (a WeChat 订阅通知 field), where even a masked ID number identifies a person.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    public static string? TextWithoutIdNumbers(string? text) => Scan(text, dropIdNumbers: true);
+
+    [return: NotNullIfNotNull(nameof(text))]
+    private static string? Scan(string? text, bool dropIdNumbers)
     {
         if (string.IsNullOrEmpty(text)) return text;
         var digitCount = 0;
@@ -106,7 +117,7 @@ public static partial class PersonalDataMask
 
             for (var g = 0; g < groups.Count;)
             {
-                var match = Match(groups, g, text);
+                var match = Match(groups, g, text, dropIdNumbers);
                 if (match is not { } m)
                 {
                     g++;
@@ -123,7 +134,7 @@ public static partial class PersonalDataMask
     }
 
     /// <summary>The longest ID number or mobile number formed by the groups from <paramref name="first"/> on.</summary>
-    private static (int LastGroup, string Masked)? Match(List<(int Start, int End, string Digits)> groups, int first, string text)
+    private static (int LastGroup, string Masked)? Match(List<(int Start, int End, string Digits)> groups, int first, string text, bool dropIdNumbers)
     {
         (int, string)? best = null;
         var joined = "";
@@ -131,7 +142,7 @@ public static partial class PersonalDataMask
         {
             joined += groups[g].Digits;
             if (joined.Length > 18) break;
-            if (Cases.IdNumber.IsPlausible(joined)) best = (g, IdNumber(joined.ToUpperInvariant()));
+            if (Cases.IdNumber.IsPlausible(joined)) best = (g, dropIdNumbers ? "" : IdNumber(joined.ToUpperInvariant()));
             else if (PhoneNumber.IsMobile(joined) && !IsAmount(text, groups[g].End)) best = (g, Phone(joined));
             else if (joined.Length == 13 && joined.StartsWith("86", StringComparison.Ordinal) && PhoneNumber.IsMobile(joined.AsSpan(2))
                      && !IsAmount(text, groups[g].End))
@@ -140,23 +151,8 @@ public static partial class PersonalDataMask
         return best;
     }
 
-    /// <summary>An ASCII, full-width or spoken digit's value, else -1.</summary>
-    private static int Digit(char c) => c switch
-    {
-        >= '0' and <= '9' => c - '0',
-        >= '０' and <= '９' => c - '０',
-        '零' or '〇' or '洞' => 0,
-        '一' or '幺' => 1,
-        '二' or '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' or '拐' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => -1,
-    };
+    /// <summary>An ASCII, full-width, Chinese or spoken digit's value, else -1 (the one digit table).</summary>
+    private static int Digit(char c) => ChineseDigits.Digit(c);
 
     private static bool IsSeparator(char c) => c is ' ' or '\u3000' or '-' or '－' or '—' or '–' or '‐' or '\u00a0';
 

@@ -264,7 +264,7 @@ public sealed class StorageOutbox(IDocumentStore documents, IClaimStore claims, 
     public async ValueTask<IReadOnlyList<NotReachedEntry>> ListNotReachedAsync(string countyId, DateOnly day, int take = 500,
         CancellationToken cancellationToken = default)
     {
-        var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        var start = ChinaTime.At(day, TimeOnly.MinValue);
         var end = start.AddDays(1);
         var result = new List<NotReachedEntry>();
         // Due that day: finished ones are found by completion (on or after the due day), pending ones by next attempt.

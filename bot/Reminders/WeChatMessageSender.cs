@@ -153,7 +153,7 @@ public sealed class WeChatMessageSender(Counties counties, WeChatApiClient weCha
 
     private string MonthlyKey(string countyId, string openId, OutboxTemplate template)
     {
-        var month = time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMM", System.Globalization.CultureInfo.InvariantCulture);
+        var month = time.GetUtcNow().ToChina().ToString("yyyyMM", System.Globalization.CultureInfo.InvariantCulture);
         return $"wechat/template-month/{countyId}/{openId}/{template.Kind}:{template.Subject ?? ""}/{month}";
     }
 

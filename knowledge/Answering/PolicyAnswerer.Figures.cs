@@ -1,5 +1,6 @@
 using AssistBot.Knowledge.Packs;
 using AssistBot.Knowledge.Search;
+using AssistBot.Knowledge.Text;
 using AssistBot.Knowledge.Understanding;
 
 namespace AssistBot.Knowledge.Answering;
@@ -19,10 +20,10 @@ public sealed partial class PolicyAnswerer
                 while (i < folded.Length && (char.IsAsciiDigit(folded[i]) || folded[i] == '.')) i++;
                 number = folded[start..i];
             }
-            else if (ChineseDigits.Contains(folded[i]))
+            else if (SmallNumeral.Contains(folded[i]))
             {
-                while (i < folded.Length && ChineseDigits.Contains(folded[i])) i++;
-                number = ChineseNumber(folded[start..i]);
+                while (i < folded.Length && SmallNumeral.Contains(folded[i])) i++;
+                number = ChineseNumber.RecognizeExact(folded[start..i])?.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             if (number is null || i >= folded.Length || !FigureUnits.Contains(folded[i])) { i = Math.Max(i, start); continue; }
             if (number is "12317" or "1") continue; // the hotline; "一次" is how a frequency is asked, not a figure
@@ -66,24 +67,9 @@ public sealed partial class PolicyAnswerer
     private static readonly string[] BoundAfter = ["以下", "以内", "以上", "封顶"];
     private static readonly string[] BoundBefore = ["不超过", "最高", "最多", "最长", "上限"];
 
-    private const string ChineseDigits = "一二三四五六七八九十两";
+    // The numerals of a figure asked in words (二十天, 三万): one to ninety-nine, read by the one number reader.
+    private const string SmallNumeral = "一二三四五六七八九十两";
 
     // Units of a plan's figures; not 岁 (an age is the asker's own, answered by the entry's age rule).
     private const string FigureUnits = "万千元天日次个年%人户成";
-
-    /// <summary>一 … 九十九 as digits (二十 → 20, 十五 → 15, 两 → 2); null for anything else.</summary>
-    private static string? ChineseNumber(string text)
-    {
-        static int Digit(char c) => c == '两' ? 2 : "一二三四五六七八九".IndexOf(c) + 1;
-        var value = text switch
-        {
-            [var one] when one != '十' => Digit(one),
-            ['十'] => 10,
-            ['十', var ones] => 10 + Digit(ones),
-            [var tens, '十'] => Digit(tens) * 10,
-            [var tens, '十', var ones] => Digit(tens) * 10 + Digit(ones),
-            _ => 0,
-        };
-        return value > 0 ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-    }
 }

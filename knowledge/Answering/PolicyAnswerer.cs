@@ -1,5 +1,6 @@
 using AssistBot.Knowledge.Packs;
 using AssistBot.Knowledge.Search;
+using AssistBot.Knowledge.Text;
 using AssistBot.Knowledge.Understanding;
 
 namespace AssistBot.Knowledge.Answering;
@@ -71,7 +72,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
 
         var lastKnowledge = context.LastCounty is { } lc && current.ForCounty(lc) is { } k ? k : home;
 
-        if (context.OfferedChoiceIds is { Count: > 0 } offered && ChoiceNumber.TryParse(question, offered.Count, out var picked)
+        if (context.OfferedChoiceIds is { Count: > 0 } offered && ChoiceRecognizer.Number(question, offered.Count) is { } picked
             && lastKnowledge.Find(offered[picked]) is { } chosen)
             return Confident(lastKnowledge, chosen, FollowUpKind.None, null, null, [$"choice {picked + 1} of the offered list"]);
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Bot.Cases.Cadres;
 
@@ -48,8 +49,9 @@ public sealed partial record CadreCommand(CadreVerb Verb, string? Reference = nu
     {
         var text = Clean(input);
         if (text.Length == 0) return new(CadreVerb.Menu);
-        if (text.Length <= 2 && int.TryParse(text, out var n))
-            return n >= 1 && n <= MenuOrder.Length ? new(MenuOrder[n - 1]) : new(CadreVerb.Unknown);
+        // A menu number ("3", "三", "第三个"); another short number is no command.
+        if (ChoiceRecognizer.Number(text, MenuOrder.Length) is { } picked) return new(MenuOrder[picked]);
+        if (text.Length <= 2 && int.TryParse(text, out _)) return new(CadreVerb.Unknown);
         if (text.Equals("help", StringComparison.OrdinalIgnoreCase) || text == "?") return new(CadreVerb.Help);
 
         foreach (var (word, verb) in Words)

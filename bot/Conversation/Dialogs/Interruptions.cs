@@ -1,5 +1,5 @@
 using AssistBot.Bot.Conversation.Prompts;
-using AssistBot.Bot.Text;
+using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Bot.Conversation.Dialogs;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using AssistBot.Bot.Conversation.Schema;
-using AssistBot.Bot.Text;
+using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Bot.Conversation.Prompts;
 

@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Text.Json.Nodes;
-using AssistBot.Bot.Text;
+using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Bot.Conversation.Prompts;
 
@@ -18,7 +18,7 @@ public sealed class NumberPrompt<T>(string dialogId, PromptValidator<T>? validat
     protected override Task<PromptRecognizerResult<T>> OnRecognizeAsync(ITurnContext turnContext, JsonObject state,
         PromptOptions options, CancellationToken cancellationToken)
     {
-        var value = ChineseNumberRecognizer.Recognize(turnContext.Activity.Text);
+        var value = ChineseNumber.Recognize(turnContext.Activity.Text);
         if (value is not { } number) return Task.FromResult(PromptRecognizerResult<T>.Failure());
         var isInteger = typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(short);
         if (isInteger && number != decimal.Truncate(number)) return Task.FromResult(PromptRecognizerResult<T>.Failure());

@@ -5,6 +5,7 @@ using AssistBot.Bot.Conversation.Dialogs;
 using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Text;
 using AssistBot.Bot.Privacy;
+using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Bot.Dialogs.Declaration;
 

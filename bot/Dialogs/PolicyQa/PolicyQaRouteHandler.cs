@@ -46,6 +46,8 @@ public sealed class PolicyQaRouteHandler(PolicyQaDialog dialog, PolicyAnswerer a
 /// <summary>Free text nobody else claimed is a policy question: answer it (the router's free-text slot).</summary>
 public sealed class PolicyQaFreeTextHandler(PolicyQaDialog dialog) : IFreeTextHandler
 {
+    public string? FeatureId => RouteIds.Policy;
+
     public IEnumerable<Dialog> Dialogs => [dialog];
 
     public async Task<bool> TryHandleAsync(DialogContext dc, RouteInput input, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using AssistBot.Bot.Conversation.Dialogs;
 using AssistBot.Bot.Conversation.State;
 using AssistBot.Bot.Text;
 using AssistBot.Bot.Privacy;
+using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Bot.Dialogs.Privacy;
 

@@ -25,7 +25,7 @@ public sealed class AskedTopics(IScoredIndex scoredIndex, ICounterStore counters
             .Select(e => (e.Member, (int)e.Score)).ToList();
     }
 
-    public static DateOnly WeekOf(DateTimeOffset instant) => MondayOf(DateOnly.FromDateTime(instant.ToOffset(TimeSpan.FromHours(8)).DateTime));
+    public static DateOnly WeekOf(DateTimeOffset instant) => MondayOf(ChinaTime.DateOf(instant));
 
     public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 

@@ -173,5 +173,5 @@ public sealed record MissedQuestionGroup(MissedQuestion Lead, IReadOnlyList<Miss
         return (double)a.Count(b.Contains) / Math.Min(a.Count, b.Count);
     }
 
-    public string LastAtDisplay => LastAt.ToOffset(TimeSpan.FromHours(8)).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
+    public string LastAtDisplay => LastAt.ToChina().ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
 }

@@ -94,7 +94,7 @@ public sealed class PackEditor(PackRegistry registry, IDocumentStore documents, 
         if (string.IsNullOrWhiteSpace(draft.Topic)) missing.Add("政策（topic）");
         if (missing.Count > 0) return PackEditResult.Rejected("请填写：" + string.Join("、", missing));
         var now = time.GetUtcNow();
-        var entryId = $"{county}-console-{now.ToOffset(TimeSpan.FromHours(8)):yyyyMMddHHmmss}";
+        var entryId = $"{county}-console-{now.ToChina():yyyyMMddHHmmss}";
         var file = Path.Combine(knowledge.Pack.Directory, "entries", $"console-{entryId}.yaml");
         var question = MissedQuestionStore.Clean(draft.Question);
         var yaml = new StringBuilder()

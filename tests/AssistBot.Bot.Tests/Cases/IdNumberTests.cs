@@ -82,34 +82,6 @@ public sealed class PhoneNumberTests
     }
 }
 
-public sealed class ChineseNumberTests
-{
-    [Theory]
-    [InlineData("4", 4)]
-    [InlineData("四", 4)]
-    [InlineData("家里有五口人", 5)]
-    [InlineData("十二", 12)]
-    [InlineData("二十", 20)]
-    [InlineData("六千五", 6500)]
-    [InlineData("七千五百", 7500)]
-    [InlineData("一万二", 12000)]
-    [InlineData("1万2", 12000)]
-    [InlineData("1.2万", 12000)]
-    [InlineData("大概6000块吧", 6000)]
-    [InlineData("12,000元", 12000)]
-    [InlineData("一千零五", 1005)]
-    public void Reads_numbers_as_people_say_them(string input, int expected)
-    {
-        Assert.True(ChineseNumber.TryParse(input, out var value));
-        Assert.Equal(expected, value);
-    }
-
-    [Theory]
-    [InlineData("不知道")]
-    [InlineData("")]
-    public void Rejects_text_without_a_number(string input) => Assert.False(ChineseNumber.TryParse(input, out _));
-}
-
 public sealed class HardshipTypeTests
 {
     [Theory]

@@ -52,11 +52,7 @@ public static partial class SubscriptionFields
     public static string TypeOf(string field) => field.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
 
     /// <summary>No ID number at all (not even masked: it identifies a person), mobiles masked.</summary>
-    private static string Mask(string text)
-    {
-        text = IdNumberPattern().Replace(text, "");
-        return MobilePattern().Replace(text, m => PersonalDataMask.Phone(m.Value));
-    }
+    private static string Mask(string text) => PersonalDataMask.TextWithoutIdNumbers(text);
 
     /// <summary>At most <paramref name="max"/> characters (user-perceived: an emoji counts once), ending in … when cut.</summary>
     private static string Cut(string text, int max)
@@ -69,11 +65,10 @@ public static partial class SubscriptionFields
     private static string? AsDate(string text)
     {
         if (Text.ChineseDate.TryParse(text, out var d))
-            return $"{d.Year}年{d.Month}月{d.Day}日";
+            return ChinaTime.FormatDate(d);
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) && text.Contains('T'))
         {
-            var china = t.ToOffset(TimeSpan.FromHours(8));
-            return $"{china.Year}年{china.Month}月{china.Day}日";
+            return ChinaTime.FormatDate(ChinaTime.DateOf(t));
         }
         return DatePattern().IsMatch(text) ? text : null;
     }
@@ -82,8 +77,7 @@ public static partial class SubscriptionFields
     {
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) && text.Contains('T'))
         {
-            var china = t.ToOffset(TimeSpan.FromHours(8));
-            return $"{china.Year}年{china.Month}月{china.Day}日 {china:HH:mm}";
+            return $"{ChinaTime.FormatDate(ChinaTime.DateOf(t))} {t.ToChina():HH:mm}";
         }
         return AsDate(text);
     }
@@ -99,12 +93,6 @@ public static partial class SubscriptionFields
         if (amount < 0 || amount >= 10_000_000_000m) return null;
         return amount.ToString("0.##", CultureInfo.InvariantCulture) + "元";
     }
-
-    [GeneratedRegex(@"(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])")]
-    private static partial Regex IdNumberPattern();
-
-    [GeneratedRegex(@"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")]
-    private static partial Regex MobilePattern();
 
     [GeneratedRegex(@"[^0-9.\-]")]
     private static partial Regex NumberChars();

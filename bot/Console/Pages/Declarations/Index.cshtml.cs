@@ -1,4 +1,3 @@
-using System.Text;
 using AssistBot.Bot.Admin;
 using AssistBot.Bot.Cases;
 using AssistBot.Bot.Privacy;
@@ -43,8 +42,7 @@ public sealed class DeclarationsModel(DeclarationQueue queue, CountyCaseData cou
         if (Staff.Role != StaffRole.County) Filter.Township = null;
         var rows = await queue.ListAsync(Staff, Filter, HttpContext.RequestAborted);
         logger.LogInformation("Console export: {Count} declarations of {County} by {Actor}", rows.Count, Staff.CountyId, Staff.ActorId);
-        var csv = DeclarationCsvExport.Write(rows, protector, fullPersonalData: false);
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
+        var bytes = DeclarationCsvExport.WriteUtf8WithBom(rows, protector, fullPersonalData: false);
         return File(bytes, "text/csv; charset=utf-8", $"declarations-{Staff.CountyId}-{time.Today():yyyyMMdd}.csv");
     }
 }

@@ -82,6 +82,9 @@ public sealed class SubscriptionTests(SharedRedis redis, ITestOutputHelper outpu
     [InlineData("amount10", "¥12,345.50", "12345.5元")]
     [InlineData("phrase11", "待还款（第2期）", "待还款第期")]
     [InlineData("number12", "共 3 笔", "3")]
+    // The one masking owner decides what a mobile or an ID number is, written however the farmer wrote it.
+    [InlineData("thing13", "电话139 1234 4321", "电话139****4321")]
+    [InlineData("thing14", "身份证３６０７２２１９９００１０１００１２", "身份证")]
     public void Each_field_is_fitted_to_its_type(string field, string value, string expected)
     {
         var fitted = SubscriptionFields.Fit(field, value);

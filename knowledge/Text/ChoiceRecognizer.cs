@@ -1,9 +1,10 @@
-namespace AssistBot.Bot.Text;
+namespace AssistBot.Knowledge.Text;
 
 /// <summary>
-/// Which of a list of labels the user meant: the number ("1", "一", "第一个", "选2"), the label or a synonym,
-/// or a close variant (the label inside a longer sentence, part of the label, or the label with one wrong character).
-/// Returns null when nothing matches or two choices match equally well.
+/// The one reader of a reply to numbered choices, for the bot's dialogs and the policy Q&A's clarify lists alike:
+/// which of a list of labels the user meant: the number ("1", "１", "一", "第二个", "选2", "选二", "2号", "1."), the label
+/// or a synonym, or a close variant (the label inside a longer sentence, part of the label, or the label with one wrong
+/// character). Returns null when nothing matches or two choices match equally well.
 /// </summary>
 public static class ChoiceRecognizer
 {
@@ -21,9 +22,7 @@ public static class ChoiceRecognizer
             }
 
         // 2. the number of the choice
-        foreach (var variant in variants)
-            if (ParseIndex(variant) is { } number && number >= 1 && number <= choiceLabels.Count)
-                return (number - 1, 1.0, null);
+        if (Number(variants, choiceLabels.Count) is { } index) return (index, 1.0, null);
 
         // 3. close variants, best score wins; a tie is ambiguous
         var input = variants[^1];
@@ -44,6 +43,21 @@ public static class ChoiceRecognizer
         return tie ? null : best;
     }
 
+    /// <summary>
+    /// The zero-based choice a reply picks by its number among <paramref name="count"/> choices ("2", "第二个", "选二",
+    /// "嗯 2吧"), or null when the reply is not such a number or the number is not one of the choices.
+    /// </summary>
+    public static int? Number(string? text, int count) => Number(TextNormalizer.Variants(text), count);
+
+    /// <summary><see cref="Number(string?, int)"/> over the forms of a reply already made by <see cref="TextNormalizer.Variants"/>.</summary>
+    public static int? Number(IReadOnlyList<string> variants, int count)
+    {
+        foreach (var variant in variants)
+            if (ParseIndex(variant) is { } number && number >= 1 && number <= count)
+                return number - 1;
+        return null;
+    }
+
     /// <summary>"1", "一", "第一个", "第1项", "1号", "选2", "选第二个" → the 1-based number.</summary>
     public static int? ParseIndex(string cleaned)
     {
@@ -54,7 +68,7 @@ public static class ChoiceRecognizer
         foreach (var suffix in new[] { "个", "项", "号", "条", "种", "类", "种情况" })
             if (s.EndsWith(suffix, StringComparison.Ordinal) && s.Length > suffix.Length) { s = s[..^suffix.Length]; break; }
         if (s.Length > 3) return null;
-        var value = ChineseNumberRecognizer.RecognizeExact(s);
+        var value = ChineseNumber.RecognizeExact(s);
         return value is { } v && v == decimal.Truncate(v) && v is > 0 and < 100 ? (int)v : null;
     }
 

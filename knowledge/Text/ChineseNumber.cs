@@ -1,11 +1,13 @@
-namespace AssistBot.Bot.Text;
+namespace AssistBot.Knowledge.Text;
 
 /// <summary>
-/// Finds a number in Chinese or Arabic numerals, as farmers type or dictate them: "三口人" = 3, "六千五" = 6500,
-/// "2万" = 20000, "1.5万" = 15000, "大概五千" = 5000, "一百零五" = 105, "两万三" = 23000, "三个半" = 3.5,
-/// "１２" (full-width) = 12, "6,500" = 6500. Money and counts only: no dates, no negative numbers.
+/// The one reader of numbers in Chinese or Arabic numerals, as farmers type or dictate them: "三口人" = 3, "六千五" = 6500,
+/// "2万" = 20000, "1.5万" = 15000, "1万2" = 12000, "大概五千" = 5000, "一百零五" = 105, "两万三" = 23000, "三个半" = 3.5,
+/// "１２" (full-width) = 12, "6,500" = 6500, "肆仟伍佰" = 4500. Money and counts only: no dates, no negative numbers.
+/// A rough range ("五六千", "三四口人") is never read as one number (56,000 or 34): <see cref="TryParseRange"/> reads
+/// it, and each caller decides what a range means for it.
 /// </summary>
-public static class ChineseNumberRecognizer
+public static class ChineseNumber
 {
     // Words that contain a numeral but do not mean a number ("一共三口人" is 3, not 1).
     private static readonly string[] NonNumberWords =
@@ -14,22 +16,11 @@ public static class ChineseNumberRecognizer
         "一户", "一个月", "一年", "一天", "一周", "一季度", "统一", "唯一", "万一", "一年四季", "十分", "百分之百", "不一定", "第一时间",
     ];
 
-    private const string Digits = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖";
-    private const string SmallUnits = "十百千拾佰仟";
-    private const string BigUnits = "万亿";
-
     /// <summary>The first number in <paramref name="text"/>, or null.</summary>
     public static decimal? Recognize(string? text)
     {
-        var s = Prepare(text);
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (!CanStart(s[i])) continue;
-            var end = TokenEnd(s, i);
-            var value = ParseToken(s[i..end]);
-            if (value is not null) return value;
-            i = end - 1;
-        }
+        foreach (var token in Tokens(Prepare(text)))
+            if (ParseToken(token) is { } value) return value;
         return null;
     }
 
@@ -41,6 +32,49 @@ public static class ChineseNumberRecognizer
         return TokenEnd(s, 0) == s.Length ? ParseToken(s) : null;
     }
 
+    /// <summary>
+    /// The one number in a sentence ("家里有五口人", "去年收入大概六千五左右吧"). False when there is none, when there
+    /// are several (which one was meant?) and for a rough range ("五六千": see <see cref="TryParseRange"/>).
+    /// </summary>
+    public static bool TryParse(string? text, out decimal value)
+    {
+        value = 0;
+        var tokens = Tokens(Prepare(text)).Take(2).ToList();
+        if (tokens.Count != 1 || ParseToken(tokens[0]) is not { } number) return false;
+        value = number;
+        return true;
+    }
+
+    /// <summary>
+    /// A rough range as people say it: two neighbouring digits, then units only — "五六千" (5,000–6,000), "两三万",
+    /// "一两千", "七八百块", "三四口人" (3–4). Arabic digits are not ranges ("56" is fifty-six).
+    /// </summary>
+    public static bool TryParseRange(string? text, out decimal low, out decimal high)
+    {
+        low = high = 0;
+        foreach (var token in Tokens(Prepare(text)))
+        {
+            if (token.Length < 2 || char.IsAsciiDigit(token[0]) || char.IsAsciiDigit(token[1])) continue;
+            var (first, second) = (ChineseDigits.AmountDigit(token[0]), ChineseDigits.AmountDigit(token[1]));
+            if (first < 1 || second != first + 1) continue;
+            decimal unit = 1;
+            var unitsOnly = true;
+            foreach (var c in token.AsSpan(2))
+            {
+                var value = SmallUnitValue(c) ?? BigUnitValue(c);
+                if (value is null) { unitsOnly = false; break; }
+                unit *= value.Value;
+            }
+            if (!unitsOnly) continue;
+            (low, high) = (first * unit, second * unit);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>A character that is part of a written number: a digit (any form) or a unit (十百千万亿).</summary>
+    public static bool IsNumeral(char c) => ChineseDigits.AmountDigit(c) >= 0 || SmallUnitValue(c) is not null || BigUnitValue(c) is not null;
+
     private static string Prepare(string? text)
     {
         var s = TextNormalizer.Clean(text);
@@ -49,9 +83,21 @@ public static class ChineseNumberRecognizer
         return s;
     }
 
-    private static bool CanStart(char c) => char.IsAsciiDigit(c) || Digits.Contains(c) || c is '十' or '拾';
+    /// <summary>Each run of numerals in prepared text, left to right.</summary>
+    private static IEnumerable<string> Tokens(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (!CanStart(s[i])) continue;
+            var end = TokenEnd(s, i);
+            yield return s[i..end];
+            i = end - 1;
+        }
+    }
 
-    private static bool IsNumeral(char c) => char.IsAsciiDigit(c) || Digits.Contains(c) || SmallUnits.Contains(c) || BigUnits.Contains(c);
+    private static bool CanStart(char c) => ChineseDigits.AmountDigit(c) >= 0 || c is '十' or '拾';
+
+    private static bool IsDigit(char c) => ChineseDigits.AmountDigit(c) >= 0;
 
     private static int TokenEnd(string s, int start)
     {
@@ -61,7 +107,7 @@ public static class ChineseNumberRecognizer
             var c = s[i];
             if (IsNumeral(c)) { i++; continue; }
             // a decimal point between numerals: 1.5万, 三点五
-            if ((c == '.' || c == '点') && i > start && i + 1 < s.Length && (char.IsAsciiDigit(s[i + 1]) || Digits.Contains(s[i + 1])))
+            if ((c == '.' || c == '点') && i > start && i + 1 < s.Length && IsDigit(s[i + 1]))
             {
                 i++;
                 continue;
@@ -159,9 +205,8 @@ public static class ChineseNumberRecognizer
                 i++;
                 continue;
             }
-            if (c is '万' or '亿')
+            if (BigUnitValue(c) is { } big)
             {
-                var big = c == '万' ? 10_000m : 100_000_000m;
                 var value = section + (pending ?? 0);
                 if (value == 0 && total == 0) return null;
                 if (big > 10_000m) total = (total + value) * big;
@@ -190,27 +235,20 @@ public static class ChineseNumberRecognizer
         return result;
     }
 
-    private static int? DigitValue(char c) => c switch
-    {
-        '零' or '〇' => 0,
-        '一' or '壹' => 1,
-        '二' or '两' or '贰' => 2,
-        '三' or '叁' => 3,
-        '四' or '肆' => 4,
-        '五' or '伍' => 5,
-        '六' or '陆' => 6,
-        '七' or '柒' => 7,
-        '八' or '捌' => 8,
-        '九' or '玖' => 9,
-        _ when char.IsAsciiDigit(c) => c - '0',
-        _ => null,
-    };
+    private static int? DigitValue(char c) => ChineseDigits.AmountDigit(c) is var d and >= 0 ? d : null;
 
     private static decimal? SmallUnitValue(char c) => c switch
     {
         '十' or '拾' => 10,
         '百' or '佰' => 100,
         '千' or '仟' => 1000,
+        _ => null,
+    };
+
+    private static decimal? BigUnitValue(char c) => c switch
+    {
+        '万' or '萬' => 10_000,
+        '亿' => 100_000_000,
         _ => null,
     };
 }
