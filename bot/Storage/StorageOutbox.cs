@@ -1,7 +1,7 @@
 using AssistBot.Bot.Storage;
 using AssistBot.Scheduler.Outbox;
 
-namespace AssistBot.Bot.Reminders;
+namespace AssistBot.Bot.Storage;
 
 /// <summary>
 /// <see cref="IOutbox"/> over the storage roles: a document per message (written once per idempotency key: its
