@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using AssistBot.Bot.Storage;
 using AssistBot.Scheduler.Ports;
 
@@ -86,38 +87,59 @@ public sealed class LoanStore(IDocumentStore documents, IScoredIndex scoredIndex
     }
 
     /// <summary>
-    /// Pages of <see cref="PageSize"/> loans by keyset (the cost of a page does not grow with its position), each read
-    /// with two or three batched storage calls; the next page is read while the caller works through this one, so
-    /// at most two pages are in memory however many loans mature.
+    /// Pages of <see cref="PageSize"/> loans by keyset (the cost of a page does not grow with its position). The index is
+    /// paged ahead of the caller and each page's loans and bindings are read as soon as its index page is known (two
+    /// batched storage calls, which on a Redis Cluster go to every node at once), up to <see cref="ReadAhead"/> pages
+    /// ahead: reads overlap with each other and with the caller's work, and memory stays at a few pages however many
+    /// loans mature.
     /// </summary>
     public async IAsyncEnumerable<LoanView> MaturingAsync(string countyId, DateOnly first, DateOnly last,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        Task<Page>? next = ReadPageAsync(countyId, first, last, null, cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pages = Channel.CreateBounded<Task<List<LoanView>>>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+        var pager = PageAsync(countyId, first, last, pages.Writer, stop.Token);
         try
         {
-            while (next is not null)
-            {
-                var page = await next.ConfigureAwait(false);
-                next = page.Entries.Count == PageSize
-                    ? ReadPageAsync(countyId, first, last, page.Entries[^1], cancellationToken)
-                    : null;
-                foreach (var view in page.Views) yield return view;
-            }
+            await foreach (var page in pages.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                foreach (var view in await page.ConfigureAwait(false)) yield return view;
         }
         finally
         {
-            // The caller stopped early: let the read ahead finish without leaving its failure unobserved.
-            if (next is not null) await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // Done, failed or stopped early: stop paging and observe whatever is still being read.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await pager.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            while (pages.Reader.TryRead(out var page)) await ((Task)page).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
-    private sealed record Page(IReadOnlyList<IndexEntry> Entries, List<LoanView> Views);
+    /// <summary>Pages read ahead of the caller (besides the one it works through and one waiting to be handed over).</summary>
+    private const int ReadAhead = 3;
 
-    private async Task<Page> ReadPageAsync(string countyId, DateOnly first, DateOnly last, IndexEntry? after, CancellationToken ct)
+    private async Task PageAsync(string countyId, DateOnly first, DateOnly last, ChannelWriter<Task<List<LoanView>>> pages,
+        CancellationToken ct)
     {
-        var entries = await sweepReads.IndexRangeAfterAsync(MaturityIndex(countyId), Score(first), Score(last), after, PageSize, ct)
-            .ConfigureAwait(false);
+        try
+        {
+            IndexEntry? after = null;
+            while (true)
+            {
+                var entries = await sweepReads.IndexRangeAfterAsync(MaturityIndex(countyId), Score(first), Score(last), after, PageSize, ct)
+                    .ConfigureAwait(false);
+                if (entries.Count > 0) await pages.WriteAsync(ReadPageAsync(countyId, entries, ct), ct).ConfigureAwait(false);
+                if (entries.Count < PageSize) break;
+                after = entries[^1];
+            }
+            pages.Complete();
+        }
+        catch (Exception e)
+        {
+            pages.TryComplete(e);
+        }
+    }
+
+    private async Task<List<LoanView>> ReadPageAsync(string countyId, IReadOnlyList<IndexEntry> entries, CancellationToken ct)
+    {
         var numbers = new string[entries.Count];
         var keys = new string[entries.Count];
         for (var i = 0; i < entries.Count; i++)
@@ -131,7 +153,7 @@ public sealed class LoanStore(IDocumentStore documents, IScoredIndex scoredIndex
         var views = new List<LoanView>(entries.Count);
         for (var i = 0; i < entries.Count; i++)
             if (loans.Result[i]?.Value is { } loan) views.Add(ToView(loan, openIds.Result[i]));
-        return new Page(entries, views);
+        return views;
     }
 
     public async IAsyncEnumerable<string> CadresWithLoansAsync(string countyId,

@@ -379,6 +379,9 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
         return result;
     }
 
+    /// <summary>The claims row that keeps a write-once document's key claimed after the document is gone.</summary>
+    private static string KeptClaim(string documentKey) => "kept-claim:" + documentKey;
+
     public async ValueTask<IReadOnlyList<bool>> ClaimAndWriteManyAsync<T>(IReadOnlyList<ClaimedWrite<T>> writes, TimeSpan claimLifetime,
         CancellationToken cancellationToken = default)
     {
@@ -386,43 +389,56 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
         if (writes.Count == 0) return won;
         await using var connection = Open();
         await using var transaction = connection.BeginTransaction();
-        await using var claim = connection.CreateCommand();
-        claim.CommandText = """
-            INSERT INTO claims (key, expires) VALUES ($key, $expires)
-            ON CONFLICT (key) DO UPDATE SET expires = excluded.expires WHERE claims.expires <= $now
-            """;
-        var claimKey = claim.Parameters.Add("$key", SqliteType.Text);
-        claim.Parameters.AddWithValue("$expires", ExpiresAt(claimLifetime));
-        claim.Parameters.AddWithValue("$now", Now);
+        // Inserts the document unless a live one exists (an expired one is replaced) or its key is kept claimed.
         await using var write = connection.CreateCommand();
         write.CommandText = """
-            INSERT INTO docs (key, etag, data, expires) VALUES ($key, $etag, $data, NULL)
-            ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, expires = NULL;
-            INSERT INTO idx (name, member, score) VALUES ($name, $member, $score)
-            ON CONFLICT (name, member) DO UPDATE SET score = excluded.score;
+            INSERT INTO docs (key, etag, data, expires)
+            SELECT $key, $etag, $data, NULL WHERE NOT EXISTS (SELECT 1 FROM claims WHERE key = $kept AND expires > $now)
+            ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, expires = NULL
+            WHERE docs.expires IS NOT NULL AND docs.expires <= $now
             """;
         var docKey = write.Parameters.Add("$key", SqliteType.Text);
         var eTag = write.Parameters.Add("$etag", SqliteType.Text);
         var data = write.Parameters.Add("$data", SqliteType.Blob);
-        var name = write.Parameters.Add("$name", SqliteType.Text);
-        var member = write.Parameters.Add("$member", SqliteType.Text);
-        var score = write.Parameters.Add("$score", SqliteType.Real);
+        var kept = write.Parameters.Add("$kept", SqliteType.Text);
+        write.Parameters.AddWithValue("$now", Now);
+        await using var index = connection.CreateCommand();
+        index.CommandText = """
+            INSERT INTO idx (name, member, score) VALUES ($name, $member, $score)
+            ON CONFLICT (name, member) DO UPDATE SET score = excluded.score
+            """;
+        var name = index.Parameters.Add("$name", SqliteType.Text);
+        var member = index.Parameters.Add("$member", SqliteType.Text);
+        var score = index.Parameters.Add("$score", SqliteType.Real);
         for (var i = 0; i < writes.Count; i++)
         {
             var w = writes[i];
-            claimKey.Value = w.ClaimKey;
-            if (await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1) continue;
             docKey.Value = w.DocumentKey;
             eTag.Value = ETags.New();
             data.Value = StorageJson.Serialize(w.Document);
+            kept.Value = KeptClaim(w.DocumentKey);
+            if (await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1) continue;
             name.Value = w.Index;
             member.Value = w.Member;
             score.Value = w.Score;
-            await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             won[i] = true;
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return won;
+    }
+
+    public async ValueTask KeepClaimAsync(string documentKey, TimeSpan claimLifetime, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO claims (key, expires) VALUES ($key, $expires)
+            ON CONFLICT (key) DO UPDATE SET expires = max(claims.expires, excluded.expires)
+            """;
+        command.Parameters.AddWithValue("$key", KeptClaim(documentKey));
+        command.Parameters.AddWithValue("$expires", ExpiresAt(claimLifetime));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose()

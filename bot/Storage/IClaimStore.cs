@@ -37,13 +37,22 @@ public interface IClaimStore
     ValueTask<string?> ReadClaimResultAsync(string key, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// For each write, in order: claims <see cref="ClaimedWrite{T}.ClaimKey"/> for <paramref name="claimLifetime"/> and, only
-    /// if that claim was free, writes the document (no expiry) and adds the index member. Atomic per write and for the
-    /// writes sharing a slot group: a claim never exists without its document and index member. One write's claim,
-    /// document and index must share a hash tag (<c>{...}</c>) so a Redis Cluster keeps them in one slot; a batch
-    /// spanning several slots is split by slot. Returns, aligned with <paramref name="writes"/>, whether each claim was
-    /// won (false: already claimed, nothing written).
+    /// Write-once documents, in a batch. For each write, in order: if its document does not exist and its key is not kept
+    /// claimed (<see cref="KeepClaimAsync"/> within <paramref name="claimLifetime"/>), writes the document (no expiry) and
+    /// adds the index member; the document's existence is the claim, so a write costs no key besides its document.
+    /// Atomic per write and for the writes sharing a slot: a document is never written without its index member. One
+    /// write's document and index must share a hash tag (<c>{...}</c>) so a Redis Cluster keeps them in one slot; a batch
+    /// spanning several slots is split by slot. Returns, aligned with <paramref name="writes"/>, whether each write won
+    /// (false: already claimed, nothing written).
     /// </summary>
     ValueTask<IReadOnlyList<bool>> ClaimAndWriteManyAsync<T>(IReadOnlyList<ClaimedWrite<T>> writes, TimeSpan claimLifetime,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps the claim of a <see cref="ClaimAndWriteManyAsync{T}"/> document for at least <paramref name="claimLifetime"/>
+    /// from now, even once the document expires or is deleted (e.g. a sent message kept 90 days, its idempotency key
+    /// 400). Kept claims of one hash tag share a hash per half-lifetime (a field each, not a key each), which expires
+    /// as a whole; pass the same <paramref name="claimLifetime"/> as to <see cref="ClaimAndWriteManyAsync{T}"/>.
+    /// </summary>
+    ValueTask KeepClaimAsync(string documentKey, TimeSpan claimLifetime, CancellationToken cancellationToken = default);
 }

@@ -202,18 +202,29 @@ public sealed class RedisStorage : IStorage
         return {found, redis.call('ZRANGE', KEYS[1], start, start + tonumber(ARGV[3]) - 1, 'WITHSCORES')}
         """;
 
-    // KEYS: claim, document, index per write; ARGV: claim ttl ms, then etag, data, member, score per write. PERSIST only
-    // for a document that already existed (HSET added no field); the index members are added per index, in one ZADD.
+    // KEYS: document, index, then the three kept-claim hashes that may hold its claim (KeptClaims), per write; ARGV:
+    // etag, data, member, score, kept-claim field per write. A write wins when its document does not exist and no kept
+    // hash has its field; whether a kept hash exists is asked once per batch (in a fresh outbox none does). The index
+    // members are added per index, in one ZADD.
     private const string ClaimAndWriteManyScript = """
-        local won, adds = {}, {}
-        for i = 0, #KEYS / 3 - 1 do
-          local k, a = 3 * i, 4 * i + 1
-          if redis.call('SET', KEYS[k + 1], '1', 'PX', ARGV[1], 'NX') then
-            if redis.call('HSET', KEYS[k + 2], 'e', ARGV[a + 1], 'd', ARGV[a + 2]) < 2 then redis.call('PERSIST', KEYS[k + 2]) end
-            local add = adds[KEYS[k + 3]]
-            if not add then add = {}; adds[KEYS[k + 3]] = add end
-            add[#add + 1] = ARGV[a + 4]
+        local won, adds, live = {}, {}, {}
+        for i = 0, #KEYS / 5 - 1 do
+          local k, a = 5 * i, 5 * i + 1
+          local free = redis.call('EXISTS', KEYS[k + 1]) == 0
+          if free then
+            for j = k + 3, k + 5 do
+              local kept = KEYS[j]
+              local present = live[kept]
+              if present == nil then present = redis.call('EXISTS', kept) == 1; live[kept] = present end
+              if present and redis.call('HEXISTS', kept, ARGV[a + 4]) == 1 then free = false; break end
+            end
+          end
+          if free then
+            redis.call('HSET', KEYS[k + 1], 'e', ARGV[a], 'd', ARGV[a + 1])
+            local add = adds[KEYS[k + 2]]
+            if not add then add = {}; adds[KEYS[k + 2]] = add end
             add[#add + 1] = ARGV[a + 3]
+            add[#add + 1] = ARGV[a + 2]
             won[i + 1] = 1
           else
             won[i + 1] = 0
@@ -224,6 +235,40 @@ public sealed class RedisStorage : IStorage
         end
         return won
         """;
+
+    // KEYS: kept-claim hash; ARGV: field, expiry (unix ms).
+    private const string KeepClaimScript = """
+        redis.call('HSET', KEYS[1], ARGV[1], '1')
+        redis.call('PEXPIREAT', KEYS[1], ARGV[2])
+        return 1
+        """;
+
+    /// <summary>
+    /// The hash holding the kept claims of <paramref name="documentKey"/>'s hash tag written in one generation (half a
+    /// claim lifetime long). A claim kept in generation g must hold until at least the end of g plus a lifetime, so
+    /// the hash expires then, and a claim kept less than a lifetime ago is in generation now, now - 1 or now - 2.
+    /// On a standalone Redis every tag shares one hash per generation; on a cluster a key without a tag gets its own
+    /// (its document's whole key as the tag, so both stay in one slot).
+    /// </summary>
+    private RedisKey KeptClaims(string documentKey, long generationMs, long generation)
+    {
+        var tag = SlotGroups == 1 ? "" : TagOf(documentKey) ?? "{" + Prefix + "doc:" + documentKey + "}";
+        return Prefix + "kept:" + tag + ":" + generationMs.ToString(CultureInfo.InvariantCulture) + ":" +
+            generation.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static long GenerationMs(TimeSpan claimLifetime) => Math.Max(1, (long)claimLifetime.TotalMilliseconds / 2);
+
+    /// <summary>The hash tag of a key as Redis Cluster reads it: the first {...} with something inside, else null.</summary>
+    private static string? TagOf(string key)
+    {
+        var open = key.IndexOf('{', StringComparison.Ordinal);
+        if (open < 0) return null;
+        var close = key.IndexOf('}', open + 1);
+        return close > open + 1 ? key[open..(close + 1)] : null;
+    }
+
+    private static long NowMs => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     public async ValueTask<IReadOnlyList<StoreItem<T>?>> ReadManyAsync<T>(IReadOnlyList<string> keys,
         CancellationToken cancellationToken = default)
@@ -300,31 +345,41 @@ public sealed class RedisStorage : IStorage
         for (var i = 0; i < writes.Count; i++)
         {
             var w = writes[i];
-            var slot = _connection.HashSlot(Claim(w.ClaimKey));
-            if (_connection.HashSlot(Doc(w.DocumentKey)) != slot || _connection.HashSlot(Index(w.Index)) != slot)
+            if (_connection.HashSlot(Doc(w.DocumentKey)) != _connection.HashSlot(Index(w.Index)))
                 throw new ArgumentException(
-                    $"The claim, document and index of one write must share a hash slot (a {{tag}}): {w.ClaimKey}, {w.DocumentKey}, {w.Index}",
-                    nameof(writes));
+                    $"The document and index of one write must share a hash slot (a {{tag}}): {w.DocumentKey}, {w.Index}", nameof(writes));
         }
-        var claimTtl = Math.Max(1, (long)claimLifetime.TotalMilliseconds);
-        var parts = BySlot(writes.Count, i => Claim(writes[i].ClaimKey));
+        var generationMs = GenerationMs(claimLifetime);
+        var generation = NowMs / generationMs;
+        var parts = BySlot(writes.Count, i => Doc(writes[i].DocumentKey));
+        // The kept-claim hashes of a tag, built once per batch (a batch of one slot group shares them all).
+        var keptByTag = new Dictionary<string, RedisKey[]>(StringComparer.Ordinal);
+        RedisKey[] KeptClaimsOf(string documentKey)
+        {
+            var tag = SlotGroups == 1 ? "" : TagOf(documentKey);
+            if (tag is not null && keptByTag.TryGetValue(tag, out var known)) return known;
+            RedisKey[] kept = [.. Enumerable.Range(0, 3).Select(g => KeptClaims(documentKey, generationMs, generation - g))];
+            if (tag is not null) keptByTag[tag] = kept;
+            return kept;
+        }
         var calls = new Task<RedisResult>[parts.Count];
         for (var p = 0; p < parts.Count; p++)
         {
             var part = parts[p];
-            var keys = new RedisKey[3 * part.Count];
-            var args = new RedisValue[1 + 4 * part.Count];
-            args[0] = claimTtl;
+            var keys = new RedisKey[5 * part.Count];
+            var args = new RedisValue[5 * part.Count];
             for (var j = 0; j < part.Count; j++)
             {
                 var w = writes[part[j]];
-                keys[3 * j] = Claim(w.ClaimKey);
-                keys[3 * j + 1] = Doc(w.DocumentKey);
-                keys[3 * j + 2] = Index(w.Index);
-                args[1 + 4 * j] = ETags.New();
-                args[2 + 4 * j] = StorageJson.Serialize(w.Document);
-                args[3 + 4 * j] = w.Member;
-                args[4 + 4 * j] = ScoreArg(w.Score);
+                keys[5 * j] = Doc(w.DocumentKey);
+                keys[5 * j + 1] = Index(w.Index);
+                var kept = KeptClaimsOf(w.DocumentKey);
+                for (var g = 0; g < 3; g++) keys[5 * j + 2 + g] = kept[g];
+                args[5 * j] = ETags.New();
+                args[5 * j + 1] = StorageJson.Serialize(w.Document);
+                args[5 * j + 2] = w.Member;
+                args[5 * j + 3] = ScoreArg(w.Score);
+                args[5 * j + 4] = w.DocumentKey;
             }
             calls[p] = Db.ScriptEvaluateAsync(ClaimAndWriteManyScript, keys, args);
         }
@@ -337,6 +392,15 @@ public sealed class RedisStorage : IStorage
             for (var j = 0; j < won.Length; j++) result[parts[p][j]] = (long)won[j] == 1;
         }
         return result;
+    }
+
+    public async ValueTask KeepClaimAsync(string documentKey, TimeSpan claimLifetime, CancellationToken cancellationToken = default)
+    {
+        var generationMs = GenerationMs(claimLifetime);
+        var generation = NowMs / generationMs;
+        var expiresAt = (generation + 1) * generationMs + (long)claimLifetime.TotalMilliseconds;
+        await Run(Db.ScriptEvaluateAsync(KeepClaimScript, [KeptClaims(documentKey, generationMs, generation)], [documentKey, expiresAt]))
+            .ConfigureAwait(false);
     }
 
     private static string ScoreArg(double score) => score switch

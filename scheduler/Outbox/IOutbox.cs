@@ -8,7 +8,7 @@ public interface IOutbox
 {
     /// <summary>
     /// Stores the message unless its <see cref="OutboxMessage.IdempotencyKey"/> was claimed before (then false).
-    /// The claim outlives delivery (about 400 days), so re-running a producer never sends twice.
+    /// The claim outlives delivery (at least about 400 days), so re-running a producer never sends twice.
     /// </summary>
     ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default);
 
@@ -23,6 +23,15 @@ public interface IOutbox
             if (await EnqueueAsync(message, cancellationToken).ConfigureAwait(false)) stored++;
         return stored;
     }
+
+    /// <summary>
+    /// How many partitions the outbox stores messages in (slot groups of a Redis Cluster; 1 elsewhere). A sweep batches
+    /// its messages per partition, so each batch is one atomic call to one node, and stores partitions concurrently.
+    /// </summary>
+    int Partitions => 1;
+
+    /// <summary>The partition (0 ≤ p &lt; <see cref="Partitions"/>) a message is stored in.</summary>
+    int PartitionOf(OutboxMessage message) => 0;
 
     /// <summary>
     /// Up to <paramref name="max"/> pending entries whose next attempt is at or before <paramref name="now"/>, each

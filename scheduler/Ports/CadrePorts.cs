@@ -1,5 +1,3 @@
-using AssistBot.Knowledge.Reminders;
-
 namespace AssistBot.Scheduler.Ports;
 
 /// <summary>A cadre as reminders need them; <see cref="Villages"/> empty = the whole township ("" township = county level).</summary>

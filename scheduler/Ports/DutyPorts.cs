@@ -1,5 +1,3 @@
-using AssistBot.Knowledge.Reminders;
-
 namespace AssistBot.Scheduler.Ports;
 
 /// <summary>

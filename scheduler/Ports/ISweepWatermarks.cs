@@ -1,5 +1,3 @@
-using AssistBot.Knowledge.Reminders;
-
 namespace AssistBot.Scheduler.Ports;
 
 /// <summary>Where each sweep got to, so a restart or a missed firing catches up from there.</summary>

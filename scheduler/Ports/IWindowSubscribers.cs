@@ -1,5 +1,3 @@
-using AssistBot.Knowledge.Reminders;
-
 namespace AssistBot.Scheduler.Ports;
 
 /// <summary>Bound farmers (WeChat openids) who asked for application-window notices ("订阅").</summary>

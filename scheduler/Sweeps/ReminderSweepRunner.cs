@@ -66,29 +66,35 @@ public sealed class ReminderSweepRunner(IEnumerable<IReminderSweep> sweeps, IRem
     }
 
     /// <summary>
-    /// Streams the messages into batches of <see cref="SweepOptions.EnqueueBatchSize"/> and enqueues up to
-    /// <see cref="SweepOptions.EnqueueParallelism"/> batches at once, each on the thread pool (building and serializing a
-    /// batch then overlaps with producing the next). Memory stays at a few batches however many messages come.
+    /// Streams the messages into one batch per outbox partition (<see cref="IOutbox.Partitions"/>: the slot groups of a
+    /// Redis Cluster, so each batch is one atomic call to one node) of up to <see cref="SweepOptions.EnqueueBatchSize"/>,
+    /// and stores up to <see cref="SweepOptions.EnqueueParallelism"/> batches at once, each on the thread pool (building
+    /// and serializing a batch then overlaps with producing the next, and partitions on different nodes are written in
+    /// parallel). Memory stays at a batch per partition plus those in flight, however many messages come.
     /// </summary>
     private async Task<(int Produced, int Enqueued)> EnqueueAllAsync(IAsyncEnumerable<OutboxMessage> messages,
         CancellationToken cancellationToken)
     {
         var batchSize = Math.Max(1, options.EnqueueBatchSize);
         var parallelism = Math.Max(1, options.EnqueueParallelism);
+        var partitions = Math.Max(1, outbox.Partitions);
         var inFlight = new List<Task<int>>(parallelism);
         int produced = 0, enqueued = 0;
         try
         {
-            var batch = new List<OutboxMessage>(batchSize);
+            var batches = new List<OutboxMessage>?[partitions];
             await foreach (var message in messages.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 produced++;
+                var partition = partitions == 1 ? 0 : outbox.PartitionOf(message);
+                var batch = batches[partition] ??= new List<OutboxMessage>(batchSize);
                 batch.Add(message);
                 if (batch.Count < batchSize) continue;
                 await SubmitAsync(batch).ConfigureAwait(false);
-                batch = new List<OutboxMessage>(batchSize);
+                batches[partition] = null;
             }
-            if (batch.Count > 0) await SubmitAsync(batch).ConfigureAwait(false);
+            foreach (var batch in batches)
+                if (batch is { Count: > 0 }) await SubmitAsync(batch).ConfigureAwait(false);
             while (inFlight.Count > 0) enqueued += await TakeFinishedAsync(inFlight).ConfigureAwait(false);
             return (produced, enqueued);
         }

@@ -45,6 +45,11 @@ public sealed class SweepRunnerBatchingTests
 
         public int FailOnBatch { get; init; } = -1;
         public List<int> BatchSizes { get; } = [];
+
+        /// <summary>Partitions by the message number's last digit modulo <see cref="Partitions"/>, like slot groups.</summary>
+        public int Partitions { get; init; } = 1;
+        public int PartitionOf(OutboxMessage message) => (message.IdempotencyKey[^1] - '0') % Partitions;
+        public List<HashSet<int>> BatchPartitions { get; } = [];
         public int MostAtOnce { get; private set; }
         public int Stored { get; private set; }
 
@@ -55,6 +60,7 @@ public sealed class SweepRunnerBatchingTests
             {
                 batch = BatchSizes.Count;
                 BatchSizes.Add(messages.Count);
+                BatchPartitions.Add([.. messages.Select(PartitionOf)]);
                 MostAtOnce = Math.Max(MostAtOnce, ++_running);
             }
             await Task.Delay(5, cancellationToken);
@@ -144,5 +150,22 @@ public sealed class SweepRunnerBatchingTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => Runner(new ManyMessages(1_000, outbox), outbox, watermarks).RunAsync("many"));
 
         Assert.Null(watermarks.Mark);
+    }
+
+    [Fact]
+    public async Task On_a_partitioned_outbox_each_batch_holds_one_partition_and_every_message_is_stored_once()
+    {
+        var outbox = new RecordingOutbox { Partitions = 4 };
+        var sweep = new ManyMessages(1_000, outbox);
+
+        var report = await Runner(sweep, outbox, new Watermarks()).RunAsync("many");
+
+        Assert.Equal((1_000, 1_000), (report.Produced, report.Enqueued));
+        Assert.All(outbox.BatchPartitions, partitions => Assert.Single(partitions));
+        Assert.Equal([0, 1, 2, 3], outbox.BatchPartitions.Select(p => p.Single()).Distinct().Order());
+        Assert.All(outbox.BatchSizes, size => Assert.InRange(size, 1, 100));
+        Assert.InRange(outbox.MostAtOnce, 2, 3);
+        // Bounded: a batch being filled per partition plus the batches in flight.
+        Assert.InRange(sweep.MostAhead, 0, (3 + 4) * 100);
     }
 }

@@ -15,7 +15,9 @@ public static class SweepCommand
 {
     public const string Usage = """
         usage: dotnet run -c Release --project tests/AssistBot.Benchmarks -- sweep [options]
-          --redis HOST:PORT  the Redis to use (a throwaway one: the run adds loans and outbox entries to it)
+          --redis HOST:PORT  the Redis to use (a throwaway one: the run adds loans and outbox entries to it); a Redis
+                             Cluster is a comma-separated list of its nodes; give --redis several times to measure
+                             several stores one after the other in the same run (e.g. standalone, then cluster)
           --embedded         use the embedded store (SQLite in a temporary directory) instead
           --loans N          synthetic loans (default 1000000)
           --spread all-due|year|both
@@ -31,7 +33,7 @@ public static class SweepCommand
 
     private const int WarmupLoans = 50_000;
 
-    private sealed record Options(string? Redis, bool Embedded, int Loans, LoanSpread[] Spreads, bool Rerun, bool Smoke, bool Warmup,
+    private sealed record Options(IReadOnlyList<string> Redis, bool Embedded, int Loans, LoanSpread[] Spreads, bool Rerun, bool Smoke, bool Warmup,
         int Repeat, SweepOptions Sweep);
 
     public static async Task<int> RunAsync(string[] args)
@@ -48,25 +50,36 @@ public static class SweepCommand
             return 2;
         }
 
+        var failed = false;
+        if (options.Embedded) failed |= !await RunOnAsync(null, options);
+        foreach (var target in options.Redis) failed |= !await RunOnAsync(target, options);
+        Console.WriteLine($"load average at the end {LoadAverage()}");
+        if (failed) Console.Error.WriteLine("sweep run FAILED");
+        return failed ? 1 : 0;
+    }
+
+    /// <summary>The whole measurement on one store: the embedded one (<paramref name="redisTarget"/> null) or a Redis.</summary>
+    private static async Task<bool> RunOnAsync(string? redisTarget, Options options)
+    {
         ConnectionMultiplexer? redis = null;
         string? directory = null;
         IStorage storage;
-        if (options.Embedded)
+        if (redisTarget is null)
         {
             directory = Directory.CreateTempSubdirectory("assistbot-sweep-").FullName;
             storage = new EmbeddedStorage(Path.Combine(directory, "assistbot.db"), TimeProvider.System);
         }
         else
         {
-            var redisOptions = StorageServiceCollectionExtensions.CreateRedisOptions(options.Redis!);
+            var redisOptions = StorageServiceCollectionExtensions.CreateRedisOptions(redisTarget);
             redisOptions.AllowAdmin = true; // INFO memory
             redis = await ConnectionMultiplexer.ConnectAsync(redisOptions);
             storage = new RedisStorage(redis);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"AssistBot reminder sweep: {options.Loans:N0} loans, {storage.Description}, {Environment.ProcessorCount} cores, " +
-            $"{Configuration} build, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, load average {LoadAverage()}"));
+            $"AssistBot reminder sweep: {options.Loans:N0} loans, {storage.Description}{(storage.SlotGroups > 1 ? $" (cluster, {Masters(redis).Count} masters)" : "")}, " +
+            $"{Environment.ProcessorCount} cores, {Configuration} build, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, load average {LoadAverage()}"));
         var failed = false;
         try
         {
@@ -87,9 +100,7 @@ public static class SweepCommand
             if (redis is not null) await redis.DisposeAsync();
             if (directory is not null) try { Directory.Delete(directory, true); } catch (IOException) { }
         }
-        Console.WriteLine($"load average at the end {LoadAverage()}");
-        if (failed) Console.Error.WriteLine("sweep run FAILED");
-        return failed ? 1 : 0;
+        return !failed;
     }
 
     private static async Task<bool> MeasureAsync(IStorage storage, ConnectionMultiplexer? redis, Options options, LoanSpread spread)
@@ -104,29 +115,32 @@ public static class SweepCommand
         string county)
     {
         var keyspace = NewOutboxKeyspace();
-        var redisBefore = await RedisUsedMiB(redis);
-        var redisPid = await RedisProcessId(redis);
+        var redisBefore = await RedisUsedBytes(redis);
+        var redisPids = await RedisProcessIds(redis);
         GC.Collect();
         var rssBefore = ResourceSampler.RssMiB;
         var rig = new SweepRig(storage, county, keyspace, options.Sweep);
         var sampler = ResourceSampler.Start();
         var processBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var redisBeforeCpu = CpuSeconds(redisPid);
+        var redisBeforeCpu = CpuSeconds(redisPids);
         var clock = Stopwatch.StartNew();
         var report = await rig.RunAsync();
         var seconds = clock.Elapsed.TotalSeconds;
         var processCpu = (Process.GetCurrentProcess().TotalProcessorTime - processBefore).TotalSeconds;
-        var redisAfterCpu = CpuSeconds(redisPid);
+        var redisAfterCpu = CpuSeconds(redisPids);
         var (redisUser, redisSystem) = (redisAfterCpu.User - redisBeforeCpu.User, redisAfterCpu.System - redisBeforeCpu.System);
         await sampler.DisposeAsync();
-        var redisAfter = await RedisUsedMiB(redis);
-        var redisMemory = redis is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; Redis used memory {redisBefore:0} → {redisAfter:0} MiB");
+        var redisAfter = await RedisUsedBytes(redis);
+        var redisMemory = redis is null
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture,
+                $"; Redis used memory {redisBefore / 1048576.0:0} → {redisAfter / 1048576.0:0} MiB ({(redisAfter - redisBefore) / (double)Math.Max(1, report.Enqueued):0} bytes per queued reminder)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sweep {spread}: {rig.Loans.Read:N0} loans read, {report.Enqueued:N0} reminders queued in {seconds:0.00} s = " +
             $"{report.Enqueued / seconds:N0} reminders/s; managed heap peak {sampler.PeakManagedMiB:0} MiB ({sampler.PeakAfterGcMiB:0} MiB after GC), " +
             $"peak RSS {sampler.PeakRssMiB:0} MiB (before {rssBefore:0} MiB){redisMemory}"));
         var perReminder = 1e6 / Math.Max(1, report.Produced);
-        var redisCpu = redisPid is null
+        var redisCpu = redisPids.Count == 0
             ? ""
             : string.Create(CultureInfo.InvariantCulture,
                 $", Redis {redisUser + redisSystem:0.00} s ({(redisUser + redisSystem) * perReminder:0.0} µs per reminder; {redisSystem:0.00} s of it in the kernel)");
@@ -157,21 +171,46 @@ public static class SweepCommand
     /// <summary>A fresh outbox per measured sweep, about as long as production's "outbox" (key length costs Redis time).</summary>
     public static string NewOutboxKeyspace() => "ob" + Guid.NewGuid().ToString("N")[..8];
 
-    private static async Task<double> RedisUsedMiB(ConnectionMultiplexer? redis)
+    /// <summary>The masters: the one server of a standalone Redis, every master of a cluster.</summary>
+    private static List<IServer> Masters(ConnectionMultiplexer? redis) =>
+        redis is null ? [] : [.. redis.GetServers().Where(s => s.IsConnected && !s.IsReplica)];
+
+    /// <summary>INFO memory used_memory, summed over the masters (the whole outbox of a cluster).</summary>
+    private static async Task<long> RedisUsedBytes(ConnectionMultiplexer? redis)
     {
-        if (redis is null) return 0;
-        var info = await redis.GetServer(redis.GetEndPoints()[0]).InfoAsync("memory");
-        var used = info.SelectMany(g => g).FirstOrDefault(p => p.Key == "used_memory").Value;
-        return used is null ? 0 : long.Parse(used, CultureInfo.InvariantCulture) / 1048576.0;
+        long total = 0;
+        foreach (var server in Masters(redis))
+        {
+            var info = await server.InfoAsync("memory");
+            var used = info.SelectMany(g => g).FirstOrDefault(p => p.Key == "used_memory").Value;
+            if (used is not null) total += long.Parse(used, CultureInfo.InvariantCulture);
+        }
+        return total;
     }
 
-    /// <summary>The Redis server's process id when it runs on this machine (for its CPU time), else null.</summary>
-    private static async Task<int?> RedisProcessId(ConnectionMultiplexer? redis)
+    /// <summary>The process ids of the masters that run on this machine (for their CPU time).</summary>
+    private static async Task<List<int>> RedisProcessIds(ConnectionMultiplexer? redis)
     {
-        if (redis is null) return null;
-        var info = await redis.GetServer(redis.GetEndPoints()[0]).InfoAsync("server");
-        var pid = info.SelectMany(g => g).FirstOrDefault(p => p.Key == "process_id").Value;
-        return pid is not null && File.Exists($"/proc/{pid}/stat") ? int.Parse(pid, CultureInfo.InvariantCulture) : null;
+        var pids = new List<int>();
+        foreach (var server in Masters(redis))
+        {
+            var info = await server.InfoAsync("server");
+            var pid = info.SelectMany(g => g).FirstOrDefault(p => p.Key == "process_id").Value;
+            if (pid is not null && File.Exists($"/proc/{pid}/stat")) pids.Add(int.Parse(pid, CultureInfo.InvariantCulture));
+        }
+        return pids;
+    }
+
+    private static (double User, double System) CpuSeconds(List<int> pids)
+    {
+        double user = 0, system = 0;
+        foreach (var pid in pids)
+        {
+            var (u, s) = CpuSeconds(pid);
+            user += u;
+            system += s;
+        }
+        return (user, system);
     }
 
     /// <summary>User and system CPU seconds of a process, from /proc (clock ticks of 1/100 s).</summary>
@@ -204,13 +243,13 @@ public static class SweepCommand
 
     private static Options Parse(string[] args)
     {
-        var o = new Options(null, false, 1_000_000, [LoanSpread.AllDue, LoanSpread.Year], false, false, true, 1, new SweepOptions());
+        var o = new Options([], false, 1_000_000, [LoanSpread.AllDue, LoanSpread.Year], false, false, true, 1, new SweepOptions());
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             o = args[i] switch
             {
-                "--redis" => o with { Redis = Next() },
+                "--redis" => o with { Redis = [.. o.Redis, Next()] },
                 "--embedded" => o with { Embedded = true },
                 "--loans" => o with { Loans = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--spread" => o with
@@ -232,7 +271,7 @@ public static class SweepCommand
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
-        if (!o.Embedded && string.IsNullOrWhiteSpace(o.Redis)) throw new ArgumentException("give --redis HOST:PORT or --embedded");
+        if (!o.Embedded && o.Redis.Count == 0) throw new ArgumentException("give --redis HOST:PORT or --embedded");
         return o;
     }
 }

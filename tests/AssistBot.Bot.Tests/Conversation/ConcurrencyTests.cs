@@ -188,6 +188,8 @@ public sealed class ConcurrencyTests : IDisposable
             int take, CancellationToken ct = default) => inner.IndexRangeManyAsync(indexes, min, max, take, ct);
         public ValueTask<IReadOnlyList<bool>> ClaimAndWriteManyAsync<T>(IReadOnlyList<ClaimedWrite<T>> writes, TimeSpan claimLifetime,
             CancellationToken ct = default) => inner.ClaimAndWriteManyAsync(writes, claimLifetime, ct);
+        public ValueTask KeepClaimAsync(string documentKey, TimeSpan claimLifetime, CancellationToken ct = default) =>
+            inner.KeepClaimAsync(documentKey, claimLifetime, ct);
     }
 }
 

@@ -1,3 +1,4 @@
+using AssistBot.Bot.Storage;
 using AssistBot.Bot.Reminders;
 using AssistBot.Bot.Tests.Infrastructure;
 using AssistBot.Bot.Tests.WeChat;

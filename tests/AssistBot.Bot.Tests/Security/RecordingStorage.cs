@@ -150,7 +150,13 @@ public sealed class RecordingStorage(IStorage inner) : IStorage
     public ValueTask<IReadOnlyList<bool>> ClaimAndWriteManyAsync<T>(IReadOnlyList<ClaimedWrite<T>> writes, TimeSpan claimLifetime,
         CancellationToken cancellationToken = default)
     {
-        foreach (var w in writes) Record(w.ClaimKey);
+        foreach (var w in writes) Record(w.DocumentKey);
         return inner.ClaimAndWriteManyAsync(writes, claimLifetime, cancellationToken);
+    }
+
+    public ValueTask KeepClaimAsync(string documentKey, TimeSpan claimLifetime, CancellationToken cancellationToken = default)
+    {
+        Record(documentKey);
+        return inner.KeepClaimAsync(documentKey, claimLifetime, cancellationToken);
     }
 }

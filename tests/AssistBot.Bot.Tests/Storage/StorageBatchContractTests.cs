@@ -97,23 +97,22 @@ public abstract class StorageBatchContractTests
     }
 
     private static List<ClaimedWrite<Note>> Writes(string prefix, string index, params string[] names) =>
-        names.Select((n, i) => new ClaimedWrite<Note>($"{prefix}/claim/{n}", $"{prefix}/doc/{n}", new Note(n), index, n, i)).ToList();
+        names.Select((n, i) => new ClaimedWrite<Note>($"{prefix}/doc/{n}", new Note(n), index, n, i)).ToList();
 
     [Fact]
-    public async Task Claim_and_write_many_writes_each_claim_won_and_nothing_for_the_others()
+    public async Task Claim_and_write_many_writes_each_document_not_there_yet_and_nothing_for_the_others()
     {
         var prefix = NewKey("claim-write");
         var index = prefix + "/due";
-        Assert.True(await Storage.TryClaimAsync($"{prefix}/claim/b", TimeSpan.FromMinutes(1)));
+        await Storage.WriteAsync($"{prefix}/doc/b", new Note("先到"), WriteCondition.IfNotExists);
 
         var won = await Storage.ClaimAndWriteManyAsync(Writes(prefix, index, "a", "b", "c", "a"), TimeSpan.FromMinutes(1));
 
         Assert.Equal([true, false, true, false], won);
         var docs = await Storage.ReadManyAsync<Note>([$"{prefix}/doc/a", $"{prefix}/doc/b", $"{prefix}/doc/c"]);
-        Assert.Equal(["a", null, "c"], docs.Select(d => d?.Value.Text));
+        Assert.Equal(["a", "先到", "c"], docs.Select(d => d?.Value.Text));
         Assert.Equal([("a", 0.0), ("c", 2.0)],
             (await Storage.IndexRangeByScoreAsync(index, double.NegativeInfinity, double.PositiveInfinity)).Select(e => (e.Member, e.Score)));
-        Assert.False(await Storage.TryClaimAsync($"{prefix}/claim/a", TimeSpan.FromMinutes(1)));
     }
 
     [Fact]
@@ -133,26 +132,33 @@ public abstract class StorageBatchContractTests
     }
 
     [Fact]
-    public async Task Claim_and_write_many_keeps_a_document_that_had_a_time_to_live()
+    public async Task A_kept_claim_outlives_its_document()
     {
-        var prefix = NewKey("claim-write-persist");
-        await Storage.WriteAsync($"{prefix}/doc/a", new Note("旧"), WriteCondition.Always, TimeSpan.FromMilliseconds(300));
+        var prefix = NewKey("claim-write-kept");
+        var lifetime = TimeSpan.FromMinutes(1);
+        await Storage.ClaimAndWriteManyAsync(Writes(prefix, prefix + "/due", "a", "b"), lifetime);
+        await Storage.KeepClaimAsync($"{prefix}/doc/a", lifetime);
+        // Finished messages get an expiry; here both documents go, only a's claim was kept.
+        await Storage.WriteAsync($"{prefix}/doc/a", new Note("已发"), WriteCondition.Always, TimeSpan.FromMilliseconds(200));
+        await Storage.DeleteAsync($"{prefix}/doc/b");
+        await Task.Delay(500);
 
-        await Storage.ClaimAndWriteManyAsync(Writes(prefix, prefix + "/due", "a"), TimeSpan.FromMinutes(1));
-        await Task.Delay(700);
-
-        Assert.Equal("a", (await Storage.ReadAsync<Note>($"{prefix}/doc/a"))!.Value.Text);
+        Assert.Equal([false, true], await Storage.ClaimAndWriteManyAsync(Writes(prefix, prefix + "/due", "a", "b"), lifetime));
+        Assert.Null(await Storage.ReadAsync<Note>($"{prefix}/doc/a"));
     }
 
     [Fact]
-    public async Task Claim_and_write_many_can_claim_again_after_the_claim_expires()
+    public async Task Claim_and_write_many_can_claim_again_after_the_kept_claim_expires()
     {
         var prefix = NewKey("claim-write-expiry");
-        Assert.Equal([true], await Storage.ClaimAndWriteManyAsync(Writes(prefix, prefix + "/due", "a"), TimeSpan.FromMilliseconds(200)));
+        var lifetime = TimeSpan.FromMilliseconds(200);
+        Assert.Equal([true], await Storage.ClaimAndWriteManyAsync(Writes(prefix, prefix + "/due", "a"), lifetime));
+        await Storage.KeepClaimAsync($"{prefix}/doc/a", lifetime);
+        await Storage.DeleteAsync($"{prefix}/doc/a");
+        // Kept at most a lifetime and a half (the kept claims' hashes expire per half-lifetime).
+        await Task.Delay(800);
 
-        await Task.Delay(600);
-
-        Assert.Equal([true], await Storage.ClaimAndWriteManyAsync(Writes(prefix, prefix + "/due", "a"), TimeSpan.FromMinutes(1)));
+        Assert.Equal([true], await Storage.ClaimAndWriteManyAsync(Writes(prefix, prefix + "/due", "a"), lifetime));
     }
 
     [Fact]

@@ -1,20 +1,22 @@
 using AssistBot.Bot.Storage;
 using AssistBot.Scheduler.Outbox;
 
-namespace AssistBot.Bot.Reminders;
+namespace AssistBot.Bot.Storage;
 
 /// <summary>
-/// <see cref="IOutbox"/> over the storage roles: a claim per idempotency key (kept ~400 days), a document per
-/// message, the scored index <c>outbox:due</c> by next attempt time, and a short lease per hand-out so several
-/// workers (or instances) never send the same message at the same time.
+/// <see cref="IOutbox"/> over the storage roles: a document per message (written once per idempotency key: its
+/// existence is the key's claim), the scored index <c>outbox:due</c> by next attempt time, and a short lease per
+/// hand-out so several workers (or instances) never send the same message at the same time.
 /// </summary>
 /// <remarks>
 /// <paramref name="keyspace"/> separates outboxes sharing one store (tests); production uses "outbox".
-/// Enqueueing claims the key, writes the document and adds the index member in one atomic storage call
-/// (<see cref="IClaimStore.ClaimAndWriteManyAsync{T}"/>), so a crash never leaves a claimed key without its message.
+/// Enqueueing writes the document if absent and adds the index member in one atomic storage call
+/// (<see cref="IClaimStore.ClaimAndWriteManyAsync{T}"/>), so a queued reminder costs one key (its document) and an index
+/// member, and there is never a claim without its message. A finished message is kept 90 days; its idempotency key stays
+/// claimed ~400 days as a field of a shared hash (<see cref="IClaimStore.KeepClaimAsync"/>), kept before it finishes.
 /// On a Redis Cluster (<see cref="IScoredIndex.SlotGroups"/> &gt; 1) each message belongs to a slot group chosen from its
-/// id: its claim, document and due-index member carry the group's hash tag <c>{outbox:g}</c>, so one enqueue stays in
-/// one slot while the whole outbox spreads over the nodes; the due index is one sorted set per group. With one group
+/// id: its document, kept claim and due-index member carry the group's hash tag <c>{outbox:g}</c>, so one enqueue stays
+/// in one slot while the whole outbox spreads over the nodes; the due index is one sorted set per group. With one group
 /// the keys are the plain names they always had (no migration on a standalone Redis or the embedded store).
 /// </remarks>
 public sealed class StorageOutbox(IDocumentStore documents, IClaimStore claims, IScoredIndex scoredIndex,
@@ -34,6 +36,12 @@ public sealed class StorageOutbox(IDocumentStore documents, IClaimStore claims, 
 
     private int Groups => _groups != 0 ? _groups : _groups = Math.Max(1, scoredIndex.SlotGroups);
 
+    /// <summary>How many slot groups the outbox is spread over: a sweep batches and enqueues per group (one script each).</summary>
+    public int Partitions => Groups;
+
+    /// <summary>The slot group of a message (from its idempotency key).</summary>
+    public int PartitionOf(OutboxMessage message) => GroupOf(OutboxIds.FromIdempotencyKey(message.IdempotencyKey));
+
     /// <summary>The slot group of a message id: stable across processes (FNV-1a), 0 when there is one group.</summary>
     private int GroupOf(string id)
     {
@@ -46,8 +54,7 @@ public sealed class StorageOutbox(IDocumentStore documents, IClaimStore claims, 
     private string Tag(int group) => Groups == 1 ? "" : "{" + keyspace + ":" + group + "}";
     private string DueIndex(int group) => keyspace + ":due" + Tag(group);
     private IEnumerable<string> DueIndexes => Enumerable.Range(0, Groups).Select(DueIndex);
-    private string ClaimKey(string id) => keyspace + "/keys/" + Tag(GroupOf(id)) + id;
-    private string MessageKey(string id) => keyspace + "/messages/" + Tag(GroupOf(id)) + id;
+    internal string MessageKey(string id) => keyspace + "/messages/" + Tag(GroupOf(id)) + id;
     private string LeaseKey(string id) => keyspace + "/lease/" + id;
     private string CounterKey(string name) => keyspace + "/counts/" + name;
 
@@ -67,7 +74,7 @@ public sealed class StorageOutbox(IDocumentStore documents, IClaimStore claims, 
         {
             var message = messages[i];
             var id = OutboxIds.FromIdempotencyKey(message.IdempotencyKey);
-            writes[i] = new ClaimedWrite<OutboxEntry>(ClaimKey(id), MessageKey(id),
+            writes[i] = new ClaimedWrite<OutboxEntry>(MessageKey(id),
                 new OutboxEntry { Id = id, Message = message, NextAttemptAt = message.DueAt }, DueIndex(GroupOf(id)), id, Score(message.DueAt));
         }
         var claimed = await claims.ClaimAndWriteManyAsync(writes, ClaimLifetime, cancellationToken).ConfigureAwait(false);
@@ -159,6 +166,8 @@ public sealed class StorageOutbox(IDocumentStore documents, IClaimStore claims, 
     private async ValueTask FinishAsync(string id, OutboxStatus status, string? via, string? reason,
         IReadOnlyList<OutboxAttempt>? trail, CancellationToken cancellationToken)
     {
+        // Before the message gets its expiry: were this call lost, the message stays pending (and claimed) and is finished later.
+        await claims.KeepClaimAsync(MessageKey(id), ClaimLifetime, cancellationToken).ConfigureAwait(false);
         var finished = await ChangeAsync(id, e => e.Status != OutboxStatus.Pending ? null : e with
         {
             Status = status,
