@@ -26,6 +26,10 @@ public static class StorageServiceCollectionExtensions
             if (options.UseRedis) return new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>());
             return new EmbeddedStorage(EmbeddedDatabasePath(sp.GetRequiredService<DataDirectory>()), sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton<IWriteReplication>(sp =>
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.UseRedis
+                ? ActivatorUtilities.CreateInstance<RedisWriteReplication>(sp)
+                : new DurableOnCommit());
         AddStorageRoles(services);
         services.AddHostedService<Backup.EmbeddedDatabaseLockHolder>();
         services.AddSingleton<Cli.ICliCommand, Backup.BackupCommand>();
