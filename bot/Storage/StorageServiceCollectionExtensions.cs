@@ -49,6 +49,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISweepReads>(sp => sp.GetRequiredService<IStorage>());
         services.TryAddSingleton<ICounterStore>(sp => sp.GetRequiredService<IStorage>());
         services.TryAddSingleton<IStorageHealth>(sp => sp.GetRequiredService<IStorage>());
+        // A host that registers only a backend (tests over one IStorage) acknowledges writes without waiting for replicas.
+        services.TryAddSingleton<IWriteReplication, DurableOnCommit>();
         return services;
     }
 
