@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using AssistBot.Bot.Cases.Import;
-using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Loans;
 using AssistBot.Bot.Tables;
 
 namespace AssistBot.Bot.StaffConsole;

@@ -1,9 +1,8 @@
 using AssistBot.Bot.Cases;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Dialogs;
-using AssistBot.Bot.Reminders.Cli;
 using AssistBot.Bot.Reminders.Commands;
-using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Loans;
 using AssistBot.Scheduler.Delivery;
 using AssistBot.Scheduler.Hosting;
 using AssistBot.Scheduler.Ports;

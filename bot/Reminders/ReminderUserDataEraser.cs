@@ -1,5 +1,5 @@
 using AssistBot.Bot.Privacy;
-using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Loans;
 using ChannelIds = AssistBot.Bot.Conversation.Schema.Channels;
 
 namespace AssistBot.Bot.Reminders;

@@ -32,8 +32,8 @@ public static class StorageServiceCollectionExtensions
                 : new DurableOnCommit());
         AddStorageRoles(services);
         services.AddHostedService<Backup.EmbeddedDatabaseLockHolder>();
-        services.AddSingleton<Cli.ICliCommand, Backup.BackupCommand>();
-        services.AddSingleton<Cli.ICliCommand, Backup.RestoreCommand>();
+        services.AddSingleton<Cli.ICliCommand, Cli.BackupCommand>();
+        services.AddSingleton<Cli.ICliCommand, Cli.RestoreCommand>();
         return services;
     }
 

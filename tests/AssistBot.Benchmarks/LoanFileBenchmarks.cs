@@ -1,5 +1,5 @@
 using System.Text;
-using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Loans;
 using AssistBot.Bot.Tables;
 using BenchmarkDotNet.Attributes;
 

@@ -60,22 +60,22 @@ public sealed class DutyDesk
             var units = RoleUnits.For(duties, roleDuty, roster, CountyName(county))
                 .Where(u => u.Holders.Any(h => h.UserId == userId) && (dutyId is null || u.Subject.SubjectId == target))
                 .ToList();
-            if (units.Count == 0) return ReminderTexts.NotYourRoleDuty(roleDuty.Name, roleDuty.Role);
+            if (units.Count == 0) return ReminderChatTexts.NotYourRoleDuty(roleDuty.Name, roleDuty.Role);
             foreach (var unit in units)
                 await _ledger.RecordAsync(county, unit.Subject.SubjectId, [roleDuty.Id], today, userId, note, cancellationToken).ConfigureAwait(false);
-            return ReminderTexts.DutyRecorded(string.Join("、", units.Select(u => u.Subject.Label)),
+            return ReminderChatTexts.DutyRecorded(string.Join("、", units.Select(u => u.Subject.Label)),
                 [(roleDuty.Name, DutyRules.NextDue(roleDuty, today, duties.RemindDaysBefore))]);
         }
 
         var subject = await _subjects.FindAsync(county, target, cancellationToken).ConfigureAwait(false);
-        if (subject is null) return ReminderTexts.SubjectNotFound(target);
+        if (subject is null) return ReminderChatTexts.SubjectNotFound(target);
         var applicable = DutySweep.ApplicableTo(duties, subject)
             .Where(d => dutyId is null ? !d.IsOneOff : string.Equals(d.Id, dutyId, StringComparison.OrdinalIgnoreCase))
             .ToList();
-        if (applicable.Count == 0) return ReminderTexts.NothingToRecord(target);
+        if (applicable.Count == 0) return ReminderChatTexts.NothingToRecord(target);
         await _ledger.RecordAsync(county, subject.SubjectId, applicable.Select(d => d.Id), today, userId, note, cancellationToken)
             .ConfigureAwait(false);
-        return ReminderTexts.DutyRecorded(subject.SubjectId,
+        return ReminderChatTexts.DutyRecorded(subject.SubjectId,
             applicable.Select(d => (d.Name, DutyRules.NextDue(d, today, duties.RemindDaysBefore))).ToList());
     }
 

@@ -1,4 +1,4 @@
-using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Loans;
 
 namespace AssistBot.Bot.Reminders.Commands;
 

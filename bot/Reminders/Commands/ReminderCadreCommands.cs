@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AssistBot.Bot.Cases;
 using AssistBot.Bot.Cases.Cadres;
-using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Loans;
 using AssistBot.Bot.Storage;
 using AssistBot.Scheduler.Texts;
 
@@ -29,22 +29,22 @@ public sealed partial class ReminderCadreCommands(LoanStore loans, DutyDesk duti
         if (ConfirmRepaid().Match(text) is { Success: true } confirm)
         {
             var number = confirm.Groups[1].Value;
-            if (number.Length == 0) return Reply(ReminderTexts.RepaymentConfirmUsage);
+            if (number.Length == 0) return Reply(ReminderChatTexts.RepaymentConfirmUsage);
             var loan = await loans.ConfirmRepaidAsync(countyId, number, userId, cancellationToken).ConfigureAwait(false);
-            return Reply(loan is null ? ReminderTexts.LoanNotFound(LoanStore.Normalize(number))
-                : ReminderTexts.RepaymentConfirmed(loan.LoanNumber, loan.BorrowerName));
+            return Reply(loan is null ? ReminderChatTexts.LoanNotFound(LoanStore.Normalize(number))
+                : ReminderChatTexts.RepaymentConfirmed(loan.LoanNumber, loan.BorrowerName));
         }
 
         if (ParseVisit(text) is { } visit)
         {
-            if (visit.Subject.Length == 0) return Reply(ReminderTexts.VisitUsage);
+            if (visit.Subject.Length == 0) return Reply(ReminderChatTexts.VisitUsage);
             string? dutyId = null;
             var subject = visit.Subject;
             if (visit.Subject.Length <= 2 && int.TryParse(visit.Subject, out var index))
             {
                 // "已完成 2": the second line of the cadre's last "我的任务" list.
                 var listed = (await storage.ReadAsync<List<ListedDuty>>(ListKey(countyId, userId), cancellationToken).ConfigureAwait(false))?.Value;
-                if (listed is null || index < 1 || index > listed.Count) return Reply(ReminderTexts.NoSuchListNumber(index));
+                if (listed is null || index < 1 || index > listed.Count) return Reply(ReminderChatTexts.NoSuchListNumber(index));
                 (subject, dutyId) = (listed[index - 1].Subject, listed[index - 1].Duty);
             }
             return Reply(await duties.RecordVisitAsync(countyId, subject, dutyId, userId, visit.Note, cancellationToken).ConfigureAwait(false));
@@ -56,8 +56,8 @@ public sealed partial class ReminderCadreCommands(LoanStore loans, DutyDesk duti
             var shown = items.Take(20).ToList();
             await storage.WriteAsync(ListKey(countyId, userId), shown.Select(i => new ListedDuty(i.Subject.SubjectId, i.Duty.Id)).ToList(),
                 WriteCondition.Always, ListLifetime, cancellationToken).ConfigureAwait(false);
-            return Reply(shown.Count == 0 ? ReminderTexts.NoDutiesDue
-                : ReminderTexts.DutyList(shown.Select(i => (i.Duty, i.Subject, i.Due)).ToList(), items.Count));
+            return Reply(shown.Count == 0 ? ReminderChatTexts.NoDutiesDue
+                : ReminderChatTexts.DutyList(shown.Select(i => (i.Duty, i.Subject, i.Due)).ToList(), items.Count));
         }
         return null;
     }

@@ -31,7 +31,7 @@ public sealed class ReminderCommandHandler(
 
         if (ReminderCadreCommands.IsCadreCommand(input.Text))
         {
-            if (context.Activity.ChannelId != Channels.WeCom) return await ReplyAsync(context, ReminderTexts.CadreOnly, cancellationToken);
+            if (context.Activity.ChannelId != Channels.WeCom) return await ReplyAsync(context, ReminderChatTexts.CadreOnly, cancellationToken);
             var reply = await cadreCommands.HandleAsync(county.Id, userId, input.Text, cancellationToken).ConfigureAwait(false);
             return reply is not null && await ReplyAsync(context, reply.Text, cancellationToken);
         }
@@ -39,20 +39,20 @@ public sealed class ReminderCommandHandler(
         if (input.IsAny(SubscribeWords))
         {
             if (!IsOfficialAccountUser(context.Activity))
-                return await ReplyAsync(context, ReminderTexts.SubscribeOnWeChat, cancellationToken);
+                return await ReplyAsync(context, ReminderChatTexts.SubscribeOnWeChat, cancellationToken);
             if (!await IsBoundAsync(county.Id, userId, cancellationToken).ConfigureAwait(false))
-                return await ReplyAsync(context, ReminderTexts.SubscribeNeedsBinding, cancellationToken);
+                return await ReplyAsync(context, ReminderChatTexts.SubscribeNeedsBinding, cancellationToken);
             await subscribers.SubscribeAsync(county.Id, userId, cancellationToken).ConfigureAwait(false);
-            return await ReplyAsync(context, ReminderTexts.Subscribed, cancellationToken);
+            return await ReplyAsync(context, ReminderChatTexts.Subscribed, cancellationToken);
         }
 
         if (input.IsAny(UnsubscribeWords))
         {
             if (!IsOfficialAccountUser(context.Activity))
-                return await ReplyAsync(context, ReminderTexts.UnsubscribeOnWeChat, cancellationToken);
+                return await ReplyAsync(context, ReminderChatTexts.UnsubscribeOnWeChat, cancellationToken);
             await subscribers.UnsubscribeAsync(county.Id, userId, cancellationToken).ConfigureAwait(false);
             if (context.Activity.ChannelId is not (Channels.WeChat or Channels.Test))
-                return await ReplyAsync(context, ReminderTexts.Unsubscribed, cancellationToken);
+                return await ReplyAsync(context, ReminderChatTexts.Unsubscribed, cancellationToken);
             // 订阅通知 too: we stop using the farmer's consents; WeChat's own switch is theirs (the reply says where).
             foreach (var consents in subscriptionConsents)
                 await consents.StopAllAsync(county.Id, userId, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,5 @@
 using AssistBot.Bot.Reminders;
-using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Loans;
 using AssistBot.Bot.Storage;
 using AssistBot.Knowledge.Reminders;
 using AssistBot.Scheduler.Ports;

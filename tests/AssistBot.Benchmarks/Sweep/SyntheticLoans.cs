@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AssistBot.Bot.Privacy;
-using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Loans;
 using AssistBot.Bot.Storage;
 
 namespace AssistBot.Benchmarks.Sweep;

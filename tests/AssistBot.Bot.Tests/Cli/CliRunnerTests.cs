@@ -32,7 +32,7 @@ public sealed class CliRunnerTests : IDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAssistBotCore(configuration);
         services.AddReminders(configuration, isCli: true);
-        services.AddSingleton<ICliCommand, AssistBot.Bot.WeChat.WeChatSendCommand>();
+        services.AddSingleton<ICliCommand, AssistBot.Bot.Cli.WeChatSendCommand>();
         services.AddSingleton<ICliCommand>(_echo);
         _services = services.BuildServiceProvider();
     }

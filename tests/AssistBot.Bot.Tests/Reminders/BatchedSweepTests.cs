@@ -1,6 +1,6 @@
 using AssistBot.Bot.Cases;
 using AssistBot.Bot.Reminders;
-using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Loans;
 using AssistBot.Bot.Storage;
 using AssistBot.Bot.Tests.Infrastructure;
 using AssistBot.Scheduler.Outbox;

@@ -3,7 +3,6 @@ using AssistBot.Bot.Cases;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Reminders;
-using AssistBot.Bot.Reminders.Cli;
 using AssistBot.Knowledge.Calendar;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Loans;
 using AssistBot.Bot.Storage;
 using AssistBot.Scheduler.Ports;
 

@@ -1,5 +1,5 @@
 using AssistBot.Bot.Reminders;
-using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Loans;
 using AssistBot.Bot.Storage;
 using AssistBot.Bot.Tests.Cases;
 using AssistBot.Bot.Tests.Infrastructure;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Reminders;
-using AssistBot.Bot.Reminders.Cli;
 using AssistBot.Bot.Storage;
 using AssistBot.Bot.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -123,7 +122,7 @@ public sealed class ReminderCliTests : IDisposable
         var file = Path.Combine(_directory, "贷款名单.xlsx");
         await File.WriteAllBytesAsync(file, XlsxFile.Create(new Dictionary<int, object?[]>
         {
-            [1] = [.. AssistBot.Bot.Reminders.Loans.LoanFile.Columns],
+            [1] = [.. AssistBot.Bot.Loans.LoanFile.Columns],
             // Phone and amount typed as numbers, as Excel keeps them.
             [2] = ["XF2024001", "张三", "360722197803121018", 13907974321L, "大塘埠镇", "代屋村", "信丰农商银行", 50000, "2021-05-31", "2024-05-31", "liu.ganbu"],
             [4] = ["XF2024005", "钱七", "360722197501010000", 13900000000L, "大塘埠镇", "代屋村", "信丰农商银行", 50000, "2021-05-01", "2024-05-20", "liu.ganbu"],
@@ -138,7 +137,7 @@ public sealed class ReminderCliTests : IDisposable
         Assert.Contains("第4行：身份证号无效", err);
         Assert.Contains("第9行：贷款金额“五万”", err);
         Assert.DoesNotContain("第2行", err);
-        var loan = await _services.GetRequiredService<AssistBot.Bot.Reminders.Loans.LoanStore>().GetAsync("xinfeng", "XF2024001");
+        var loan = await _services.GetRequiredService<AssistBot.Bot.Loans.LoanStore>().GetAsync("xinfeng", "XF2024001");
         Assert.Equal((50000m, "139****4321"), (loan!.Amount, loan.PhoneMasked));
     }
 
@@ -165,7 +164,7 @@ public sealed class ReminderCliTests : IDisposable
         var file = Path.Combine(_directory, "loans-large.csv");
         var rows = Enumerable.Range(1, 2500).Select(i =>
             $"XF{i:D6},张{i},{(i == 1234 ? "360722197803121019" : "360722197803121018")},13907974321,大塘埠镇,代屋村,信丰农商银行,50000,2021-05-31,2024-05-31,liu.ganbu");
-        await File.WriteAllLinesAsync(file, [string.Join(',', AssistBot.Bot.Reminders.Loans.LoanFile.Columns), .. rows]);
+        await File.WriteAllLinesAsync(file, [string.Join(',', AssistBot.Bot.Loans.LoanFile.Columns), .. rows]);
         var screen = new StringWriter();
         var import = _services.GetServices<ICliCommand>().OfType<ImportLoansCommand>().Single();
         import.Terminal = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings

@@ -1,7 +1,7 @@
 using AssistBot.Bot.Cases;
 using CasesRegistration = AssistBot.Bot.Cases.CasesServiceCollectionExtensions;
 using AssistBot.Bot.Reminders;
-using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Loans;
 using AssistBot.Bot.Storage;
 using AssistBot.Bot.Tests.Conversation;
 using AssistBot.Scheduler.Ports;
@@ -189,7 +189,7 @@ public sealed class ReminderCommandTests
 public sealed class LoanRouteMatchTests
 {
     private static double Match(string text) =>
-        new AssistBot.Bot.Reminders.Commands.LoanRouteHandler(null!, null!, TimeProvider.System)
+        new AssistBot.Bot.Loans.LoanRouteHandler(null!, null!, TimeProvider.System)
             .Match(new AssistBot.Bot.Dialogs.RouteInput(new AssistBot.Bot.Conversation.Schema.Activity { Type = "message", Text = text }));
 
     [Theory]

@@ -1,7 +1,7 @@
 using AssistBot.Bot.Cases;
 using AssistBot.Bot.Privacy;
 using AssistBot.Bot.Reminders;
-using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Loans;
 using AssistBot.Bot.Storage;
 using AssistBot.Knowledge.Calendar;
 using AssistBot.Knowledge.Reminders;

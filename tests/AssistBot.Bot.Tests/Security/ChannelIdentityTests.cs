@@ -1,3 +1,4 @@
+using AssistBot.Bot.Reminders.Commands;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -89,8 +90,8 @@ public sealed class ChannelIdentityTests : IAsyncLifetime
     [Fact]
     public async Task Loans_subscriptions_and_binding_are_only_for_the_openid_WeChat_verified()
     {
-        Assert.Contains(ReminderTexts.LoanOnWeChat, (await SayAsync(Activity("emulator", "o_farmer", "贷款"))).Text);
-        Assert.Contains(ReminderTexts.UnsubscribeOnWeChat, (await SayAsync(Activity("emulator", "o_farmer", "退订", "attack-3"))).Text);
+        Assert.Contains(ReminderChatTexts.LoanOnWeChat, (await SayAsync(Activity("emulator", "o_farmer", "贷款"))).Text);
+        Assert.Contains(ReminderChatTexts.UnsubscribeOnWeChat, (await SayAsync(Activity("emulator", "o_farmer", "退订", "attack-3"))).Text);
         Assert.Contains(BindingTexts.OnlyOnWeChat, (await SayAsync(Activity("wechat", "o_farmer", "绑定", "attack-4"))).Text);
     }
 

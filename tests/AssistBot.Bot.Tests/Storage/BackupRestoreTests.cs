@@ -1,3 +1,4 @@
+using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Storage;
 using AssistBot.Bot.Storage.Backup;

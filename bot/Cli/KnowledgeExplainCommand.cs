@@ -1,9 +1,10 @@
+using AssistBot.Bot.Knowledge;
 using System.CommandLine;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using AssistBot.Knowledge.Answering;
 
-namespace AssistBot.Bot.Knowledge;
+namespace AssistBot.Bot.Cli;
 
 /// <summary>
 /// <c>knowledge explain "question" [--county ID] [--after "earlier question"]…</c>: how the bot reads a question

@@ -1,3 +1,4 @@
+using AssistBot.Bot.WeChat;
 using System.CommandLine;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -7,7 +8,7 @@ using System.Xml.Linq;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 
-namespace AssistBot.Bot.WeChat;
+namespace AssistBot.Bot.Cli;
 
 /// <summary>
 /// <c>wechat send</c>: plays the WeChat platform against a running AssistBot (signs, and in safe mode / WeCom

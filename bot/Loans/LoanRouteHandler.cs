@@ -2,12 +2,12 @@ using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Dialogs;
 using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Dialogs;
-using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Reminders.Commands;
 using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Texts;
 using AssistBot.Scheduler.Time;
 
-namespace AssistBot.Bot.Reminders.Commands;
+namespace AssistBot.Bot.Loans;
 
 /// <summary>
 /// Menu 4 贷款还款 (replaces the engine's placeholder): a farmer sees their bound loans and when they fall due, and
@@ -63,7 +63,7 @@ public sealed class LoanRouteHandler : AssistBot.Bot.Dialogs.IRouteHandler
             // Loans are found by the openid WeChat vouched for; an id named on another channel opens nothing.
             if (!ReminderCommandHandler.IsOfficialAccountUser(context.Activity))
             {
-                await context.SendActivityAsync(MessageFactory.Text(ReminderTexts.LoanOnWeChat), cancellationToken).ConfigureAwait(false);
+                await context.SendActivityAsync(MessageFactory.Text(ReminderChatTexts.LoanOnWeChat), cancellationToken).ConfigureAwait(false);
                 return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
             }
             var userId = context.Activity.From?.Id ?? "";
@@ -74,7 +74,7 @@ public sealed class LoanRouteHandler : AssistBot.Bot.Dialogs.IRouteHandler
                     mine.Add(loan);
 
             string reply;
-            if (mine.Count == 0) reply = ReminderTexts.RepaymentNoLoan;
+            if (mine.Count == 0) reply = ReminderChatTexts.RepaymentNoLoan;
             else if (options is "repaid")
             {
                 foreach (var loan in mine)
@@ -82,12 +82,12 @@ public sealed class LoanRouteHandler : AssistBot.Bot.Dialogs.IRouteHandler
                     await loans.ReportRepaidAsync(county.Id, loan.LoanNumber, cancellationToken).ConfigureAwait(false);
                     await TellCadreAsync(county.Id, loan, cancellationToken).ConfigureAwait(false);
                 }
-                reply = ReminderTexts.RepaymentReported;
+                reply = ReminderChatTexts.RepaymentReported;
             }
             else
             {
                 var today = ChinaTime.DateOf(time.GetUtcNow());
-                reply = ReminderTexts.LoanSummary(mine.Select(l => LoanStore.ToView(l, userId)).ToList(), today);
+                reply = ReminderChatTexts.LoanSummary(mine.Select(l => LoanStore.ToView(l, userId)).ToList(), today);
             }
             await context.SendActivityAsync(MessageFactory.Text(reply), cancellationToken).ConfigureAwait(false);
             return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
@@ -104,7 +104,7 @@ public sealed class LoanRouteHandler : AssistBot.Bot.Dialogs.IRouteHandler
                 Kind = Dialogs.Cadres.Cards.CadreCards.RepaymentReportKind,
                 CountyId = countyId,
                 Recipient = AssistBot.Scheduler.Outbox.OutboxRecipient.Cadre(cadre),
-                Text = ReminderTexts.RepaymentReportedToCadre(loan.LoanNumber, Cases.CadreTexts.MaskName(loan.BorrowerName)),
+                Text = ReminderChatTexts.RepaymentReportedToCadre(loan.LoanNumber, Cases.CadreTexts.MaskName(loan.BorrowerName)),
                 Title = $"还款待确认 {loan.LoanNumber}",
                 DueAt = now,
                 CreatedAt = now,

@@ -1,9 +1,10 @@
+using AssistBot.Bot.Knowledge;
 using System.CommandLine;
 using System.Globalization;
 using AssistBot.Bot.Cli;
 using AssistBot.Knowledge.Answering;
 
-namespace AssistBot.Bot.Knowledge;
+namespace AssistBot.Bot.Cli;
 
 /// <summary>
 /// <c>eval FILE… [--min 0.95] [--show] [--explain]</c>: runs policy Q&amp;A case files (single questions and

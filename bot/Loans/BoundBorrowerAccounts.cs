@@ -1,6 +1,6 @@
 using AssistBot.Bot.Cases;
 
-namespace AssistBot.Bot.Reminders.Loans;
+namespace AssistBot.Bot.Loans;
 
 /// <summary>
 /// A borrower's WeChat account from either place a link is recorded: the farmer's own binding ("绑定", the cases

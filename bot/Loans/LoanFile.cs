@@ -3,7 +3,7 @@ using AssistBot.Bot.Cases;
 using AssistBot.Bot.Tables;
 using AssistBot.Bot.Text;
 
-namespace AssistBot.Bot.Reminders.Loans;
+namespace AssistBot.Bot.Loans;
 
 /// <summary>One data row of a loan file, checked; <see cref="Error"/> says what is wrong (in Chinese, for the importer).</summary>
 public sealed record LoanRow(int Line, string? LoanNumber, string? BorrowerName, string? IdNumber, string? Phone, string? Township,

@@ -1,8 +1,9 @@
+using AssistBot.Bot.StaffConsole;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace AssistBot.Bot.StaffConsole;
+namespace AssistBot.Bot.Cli;
 
 /// <summary><c>console link --county ID</c>: prints a one-time console sign-in link (10 minutes, single use) once.</summary>
 internal sealed class ConsoleLinkCommand(SignInLinks links, Counties counties, IOptions<ConsoleOptions> options, IConfiguration configuration)

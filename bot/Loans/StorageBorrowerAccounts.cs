@@ -1,6 +1,6 @@
 using AssistBot.Bot.Storage;
 
-namespace AssistBot.Bot.Reminders.Loans;
+namespace AssistBot.Bot.Loans;
 
 /// <summary>
 /// Loan ↔ WeChat account links in storage. The binding dialog ("绑定", cases) calls <see cref="BindAsync"/> when a

@@ -1,4 +1,4 @@
-namespace AssistBot.Bot.Reminders.Loans;
+namespace AssistBot.Bot.Loans;
 
 /// <summary>Which WeChat account (openid) a borrower bound to a loan ("绑定"), and the reverse.</summary>
 public interface IBorrowerAccounts

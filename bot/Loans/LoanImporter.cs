@@ -3,7 +3,7 @@ using AssistBot.Bot.Tables;
 using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Time;
 
-namespace AssistBot.Bot.Reminders.Loans;
+namespace AssistBot.Bot.Loans;
 
 /// <summary>What an import did: counts and each rejected row with its line number.</summary>
 public sealed record LoanImportResult(int Created, int Updated, IReadOnlyList<LoanImportProblem> Errors, IReadOnlyList<LoanImportProblem> Warnings)

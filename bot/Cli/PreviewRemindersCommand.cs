@@ -1,3 +1,4 @@
+using AssistBot.Bot.Reminders;
 using System.CommandLine;
 using System.Globalization;
 using AssistBot.Bot.Cli;
@@ -5,7 +6,7 @@ using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Sweeps;
 using AssistBot.Scheduler.Time;
 
-namespace AssistBot.Bot.Reminders.Cli;
+namespace AssistBot.Bot.Cli;
 
 /// <summary>
 /// <c>reminders preview --county ID --from YYYY-MM-DD --days N [--person 账号或姓名] [--township 乡镇] [--village 村] [--json]</c>:

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using AssistBot.Bot.Storage;
 using AssistBot.Scheduler.Ports;
 
-namespace AssistBot.Bot.Reminders.Loans;
+namespace AssistBot.Bot.Loans;
 
 /// <summary>
 /// Loans in storage: one document per loan, a scored index by maturity day (so a sweep reads only the loans whose

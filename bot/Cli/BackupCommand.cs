@@ -1,9 +1,11 @@
+using AssistBot.Bot.Storage;
+using AssistBot.Bot.Storage.Backup;
 using System.CommandLine;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace AssistBot.Bot.Storage.Backup;
+namespace AssistBot.Bot.Cli;
 
 /// <summary><c>backup FILE</c>: a consistent copy of the embedded database, safe while the service runs.</summary>
 internal sealed class BackupCommand(IOptions<StorageOptions> options, DataDirectory data) : CliVerb

@@ -1,6 +1,6 @@
 using AssistBot.Scheduler.Ports;
 
-namespace AssistBot.Bot.Reminders.Loans;
+namespace AssistBot.Bot.Loans;
 
 /// <summary>
 /// A 脱贫人口小额信贷 loan, imported from the county's list. The ID number and phone are stored only protected

@@ -1,9 +1,10 @@
+using AssistBot.Bot.Reminders;
 using System.CommandLine;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
-using AssistBot.Bot.Reminders.Loans;
+using AssistBot.Bot.Loans;
 
-namespace AssistBot.Bot.Reminders.Cli;
+namespace AssistBot.Bot.Cli;
 
 /// <summary><c>import loans FILE --county ID</c>: imports a loan file (CSV or .xlsx), with a progress bar on large files and the bad rows as a table (Spectre.Console) at a terminal; plain lines when redirected.</summary>
 public sealed class ImportLoansCommand(LoanImporter importer, Counties counties) : CliVerb

@@ -1,9 +1,11 @@
+using AssistBot.Bot.Storage;
+using AssistBot.Bot.Storage.Backup;
 using System.CommandLine;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace AssistBot.Bot.Storage.Backup;
+namespace AssistBot.Bot.Cli;
 
 /// <summary><c>restore FILE</c>: puts a backup back, with the service stopped; the current database is kept aside first.</summary>
 internal sealed class RestoreCommand(IOptions<StorageOptions> options, DataDirectory data, TimeProvider time) : CliVerb
