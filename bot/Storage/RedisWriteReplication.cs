@@ -26,7 +26,11 @@ public sealed class RedisWriteReplication(IConnectionMultiplexer connection, IOp
         try
         {
             foreach (var key in redisKeys)
-                if (await db.IdentifyEndpointAsync(key).ConfigureAwait(false) is { } endpoint) masters.Add(endpoint);
+            {
+                // No known master for a key (its node just went away): nothing can confirm that write yet.
+                if (await db.IdentifyEndpointAsync(key).ConfigureAwait(false) is not { } endpoint) return false;
+                masters.Add(endpoint);
+            }
             var timeout = Math.Max(1, settings.AcknowledgedWriteTimeoutMilliseconds);
             var nodes = masters.ToList();
             var waits = nodes.Select(m => connection.GetServer(m).ExecuteAsync("WAIT", replicas, timeout)).ToList();
