@@ -9,11 +9,15 @@ namespace AssistBot.Bot.Cases;
 /// indexes are added after it, so a reader may meet an index entry whose record is gone (it is skipped) but never a
 /// half-written record.
 /// A household's open declaration is claimed by its ID-number hash, so concurrent submissions file one record.
+/// A new record is acknowledged to the farmer only once its writes are replicated (<see cref="IWriteReplication"/>).
 /// </summary>
 public sealed class DeclarationStore(IDocumentStore documents, IScoredIndex scoredIndex, ICounterStore counters,
-    PersonalDataProtector protector, TimeProvider time, ILogger<DeclarationStore> logger)
+    IWriteReplication replication, PersonalDataProtector protector, TimeProvider time, ILogger<DeclarationStore> logger)
 {
     private static readonly TimeSpan SequenceLifetime = TimeSpan.FromDays(3);
+
+    // WAIT tries before a new record is reported as not yet confirmed (each bounded by the storage's WAIT timeout).
+    private const int ReplicationAttempts = 3;
 
     public async Task<SubmitResult> SubmitAsync(string county, string channel, string userId, DeclarationSubmission input,
         DeclarationRules rules, CancellationToken ct = default)
@@ -33,7 +37,7 @@ public sealed class DeclarationStore(IDocumentStore documents, IScoredIndex scor
             }
         }
 
-        var date = now.ToChina().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var date = SequenceDate(now);
         var sequence = await counters.IncrementAsync(CaseKeys.Sequence(county, date), 1, SequenceLifetime, ct);
         var id = $"{rules.ReferencePrefix}-{date}-{sequence:D4}";
 
@@ -86,16 +90,56 @@ public sealed class DeclarationStore(IDocumentStore documents, IScoredIndex scor
             recordWritten = true;
             await AddIndexesAsync(declaration, ct);
         }
+        catch (StorageConflictException e) when (!recordWritten)
+        {
+            // The number is taken: a sequence increment lost in a Redis failover while its record survived. The indexes
+            // named by this number are that record's, so only our claim goes; the farmer's retry draws a new number.
+            logger.LogError(e, "Declaration number {Id} is already taken; releasing the claim", id);
+            if (idHash is not null) await ReleaseOpenClaimAsync(county, idHash, id, CancellationToken.None);
+            throw;
+        }
         catch (Exception e)
         {
             logger.LogError(e, "Declaration {Id} could not be stored; rolling back", id);
             await RollBackAsync(declaration, recordWritten);
             throw;
         }
-        logger.LogInformation("Declaration {Id} submitted in {County}/{Township}", id, county, declaration.Township);
+        var confirmed = await ConfirmReplicatedAsync(declaration, ct);
+        logger.LogInformation("Declaration {Id} submitted in {County}/{Township} (replication confirmed: {Confirmed})",
+            id, county, declaration.Township, confirmed);
         Observability.AssistBotTelemetry.DeclarationStep(county, DeclarationAction.Submit);
-        return new SubmitResult(declaration, false);
+        return new SubmitResult(declaration, false, confirmed);
     }
+
+    /// <summary>
+    /// WAITs for the replicas of everything the submission wrote, retrying a short while, then reads the record back: a
+    /// failover between the write and the WAIT would answer WAIT from the new master, which may never have had it.
+    /// </summary>
+    private async Task<bool> ConfirmReplicatedAsync(Declaration d, CancellationToken ct)
+    {
+        var county = d.CountyId;
+        var written = new ReplicatedKeys(
+            d.IdNumberHash is { } hash ? [CaseKeys.Declaration(county, d.Id), CaseKeys.OpenByIdNumber(county, hash)] : [CaseKeys.Declaration(county, d.Id)],
+            [CaseKeys.IndexAll(county), CaseKeys.IndexByUser(county, d.Channel, d.UserId), CaseKeys.IndexOpenByTownship(county, d.Township), CaseKeys.IndexDue(county)],
+            [CaseKeys.Sequence(county, SequenceDate(d.SubmittedAt))]);
+        for (var attempt = 0; attempt < ReplicationAttempts; attempt++)
+        {
+            try
+            {
+                if (await replication.WaitForReplicasAsync(written, ct) && await GetAsync(county, d.Id, ct) is not null) return true;
+            }
+            catch (StorageUnavailableException e)
+            {
+                logger.LogWarning(e, "Declaration {Id}: confirming replication failed (attempt {Attempt})", d.Id, attempt + 1);
+            }
+            // Wall-clock pauses, like WaitForAsync's: they wait for Redis, not for the business clock.
+            if (attempt + 1 < ReplicationAttempts) await Task.Delay(200 * (attempt + 1), ct);
+        }
+        logger.LogWarning("Declaration {Id} is saved but its replication is not confirmed", d.Id);
+        return false;
+    }
+
+    private static string SequenceDate(DateTimeOffset at) => at.ToChina().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<Declaration?> GetAsync(string county, string id, CancellationToken ct = default) =>
         (await documents.ReadAsync<Declaration>(CaseKeys.Declaration(county, id), ct))?.Value;

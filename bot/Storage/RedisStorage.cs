@@ -85,6 +85,11 @@ public sealed class RedisStorage : IStorage
     private static RedisKey Counter(string key) => Prefix + "ctr:" + key;
     private static RedisKey Index(string index) => Prefix + "idx:" + index;
 
+    // The Redis keys behind a document, index and counter name, for RedisWriteReplication's WAIT routing.
+    internal static RedisKey DocumentKey(string key) => Doc(key);
+    internal static RedisKey IndexKey(string index) => Index(index);
+    internal static RedisKey CounterKey(string key) => Counter(key);
+
     public async ValueTask<StoreItem<T>?> ReadAsync<T>(string key, CancellationToken cancellationToken = default)
     {
         var values = await Run(Db.HashGetAsync(Doc(key), DocumentFields)).ConfigureAwait(false);

@@ -26,6 +26,10 @@ public static class StorageServiceCollectionExtensions
             if (options.UseRedis) return new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>());
             return new EmbeddedStorage(EmbeddedDatabasePath(sp.GetRequiredService<DataDirectory>()), sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton<IWriteReplication>(sp =>
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.UseRedis
+                ? ActivatorUtilities.CreateInstance<RedisWriteReplication>(sp)
+                : new DurableOnCommit());
         AddStorageRoles(services);
         services.AddHostedService<Backup.EmbeddedDatabaseLockHolder>();
         services.AddSingleton<Cli.ICliCommand, Cli.BackupCommand>();
@@ -45,6 +49,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISweepReads>(sp => sp.GetRequiredService<IStorage>());
         services.TryAddSingleton<ICounterStore>(sp => sp.GetRequiredService<IStorage>());
         services.TryAddSingleton<IStorageHealth>(sp => sp.GetRequiredService<IStorage>());
+        // A host that registers only a backend (tests over one IStorage) acknowledges writes without waiting for replicas.
+        services.TryAddSingleton<IWriteReplication, DurableOnCommit>();
         return services;
     }
 

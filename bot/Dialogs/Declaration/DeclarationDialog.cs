@@ -393,16 +393,18 @@ public sealed class DeclarationDialog : WaterfallDialog
                 _logger.LogError(e, "Cadres could not be notified of declaration {Id}", result.Declaration.Id);
             }
         }
-        return await FinishSubmittedAsync(dc, done, ct).ConfigureAwait(false);
+        return await FinishSubmittedAsync(dc, done, ct, result.Confirmed).ConfigureAwait(false);
     }
 
-    private async Task<DialogTurnResult> FinishSubmittedAsync(DialogContext dc, DeclarationDraft draft, CancellationToken ct)
+    private async Task<DialogTurnResult> FinishSubmittedAsync(DialogContext dc, DeclarationDraft draft, CancellationToken ct,
+        bool confirmed = true)
     {
         var (countyId, _, _) = Who(dc.Context);
         var county = _counties.Get(countyId);
         var declaration = await _declarations.GetAsync(countyId, draft.SubmittedId!, ct).ConfigureAwait(false);
         var text = declaration is null ? DeclarationTexts.SubmitFailed
             : draft.SubmittedAsDuplicate ? DeclarationTexts.Duplicate(declaration)
+            : !confirmed ? DeclarationTexts.SubmittedUnconfirmed(declaration)
             : DeclarationTexts.Submitted(declaration, county.Rules, county.County.Name);
         await dc.Context.SendActivityAsync(text, ct).ConfigureAwait(false);
         return await dc.EndDialogAsync(draft.SubmittedId, ct).ConfigureAwait(false);

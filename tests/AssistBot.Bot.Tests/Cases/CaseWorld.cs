@@ -22,7 +22,7 @@ public sealed class CaseWorld : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public CaseWorld(IStorage storage, DateTimeOffset? now = null)
+    public CaseWorld(IStorage storage, DateTimeOffset? now = null, IWriteReplication? replication = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         Xinfeng = "xf" + suffix;
@@ -40,6 +40,7 @@ public sealed class CaseWorld : IDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<Counties>();
+        if (replication is not null) services.AddSingleton(replication);
         services.AddSingleton(storage).AddStorageRoles();
         services.AddSingleton(new PersonalDataProtector(RandomNumberGenerator.GetBytes(32)));
         services.AddSingleton<IOutbox>(sp => new StorageOutbox(storage, storage, storage, storage, Clock, "test-outbox-" + suffix));

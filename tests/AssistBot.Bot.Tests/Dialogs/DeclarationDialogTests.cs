@@ -206,6 +206,26 @@ public sealed class DeclarationDialogTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_save_whose_copy_is_not_confirmed_says_it_will_be_confirmed_never_received_as_if_safe()
+    {
+        await _chat.DisposeAsync();
+        _chat = new CaseChat(_storage, _key, _clock, s => s.AddSingleton<IWriteReplication>(new NeverReplicated()));
+        await FillUntilSummaryAsync();
+        var reply = await _chat.Say("1");
+        Assert.Contains("正在确认保存", reply);
+        Assert.Contains("查进度", reply);
+        Assert.DoesNotContain("接下来", reply);
+        // The record is saved all the same: 查进度 shows it.
+        Assert.Contains("已提交，等待村干部受理", await _chat.Say("查进度"));
+    }
+
+    /// <summary>A Redis whose replicas never acknowledge within the timeout (a failover under way).</summary>
+    private sealed class NeverReplicated : IWriteReplication
+    {
+        public ValueTask<bool> WaitForReplicasAsync(ReplicatedKeys keys, CancellationToken cancellationToken = default) => ValueTask.FromResult(false);
+    }
+
+    [Fact]
     public async Task A_second_declaration_for_the_same_household_is_told_the_open_number()
     {
         var first = await FillUntilSummaryAsync("o_one");

@@ -11,8 +11,12 @@ public sealed class RedisCluster : IAsyncDisposable
 {
     private readonly string _directory;
 
-    private RedisCluster(string directory, IReadOnlyList<RedisServer> masters, IReadOnlyList<RedisServer> replicas) =>
-        (_directory, Masters, Replicas) = (directory, masters, replicas);
+    // Each node's cluster bus port: chosen free, so not port + 10000, and CLUSTER MEET must be told it.
+    private readonly Dictionary<RedisServer, int> _busPorts;
+
+    private RedisCluster(string directory, IReadOnlyList<RedisServer> masters, IReadOnlyList<RedisServer> replicas,
+        Dictionary<RedisServer, int> busPorts) =>
+        (_directory, Masters, Replicas, _busPorts) = (directory, masters, replicas, busPorts);
 
     public IReadOnlyList<RedisServer> Masters { get; }
 
@@ -26,13 +30,19 @@ public sealed class RedisCluster : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("assistbot-cluster-").FullName;
         var masterNodes = new List<RedisServer>();
         var replicaNodes = new List<RedisServer>();
-        async Task<RedisServer> Node(string name) =>
-            await RedisServer.StartAsync("--cluster-enabled", "yes", "--cluster-port", RedisServer.FreePort().ToString(),
+        var busPorts = new Dictionary<RedisServer, int>();
+        async Task<RedisServer> Node(string name)
+        {
+            var busPort = RedisServer.FreePort();
+            var node = await RedisServer.StartAsync("--cluster-enabled", "yes", "--cluster-port", busPort.ToString(),
                 "--cluster-config-file", Path.Combine(directory, name + ".conf"), "--cluster-node-timeout", "2000",
                 "--dir", directory);
+            busPorts[node] = busPort;
+            return node;
+        }
         for (var i = 0; i < masters; i++) masterNodes.Add(await Node("m" + i));
         for (var i = 0; i < masters * replicasPerMaster; i++) replicaNodes.Add(await Node("r" + i));
-        var cluster = new RedisCluster(directory, masterNodes, replicaNodes);
+        var cluster = new RedisCluster(directory, masterNodes, replicaNodes, busPorts);
         try
         {
             await cluster.FormAsync(replicasPerMaster);
@@ -55,7 +65,7 @@ public sealed class RedisCluster : IAsyncDisposable
             var to = 16384 * (i + 1) / Masters.Count - 1;
             await RunAsync(Masters[i], "CLUSTER", "ADDSLOTSRANGE", from, to);
         }
-        foreach (var node in all.Skip(1)) await RunAsync(node, "CLUSTER", "MEET", "127.0.0.1", first.Port);
+        foreach (var node in all.Skip(1)) await RunAsync(node, "CLUSTER", "MEET", "127.0.0.1", first.Port, _busPorts[first]);
         for (var i = 0; i < Replicas.Count; i++)
         {
             var master = Masters[i / replicasPerMaster];
