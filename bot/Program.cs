@@ -1,15 +1,5 @@
-using AssistBot.Bot.Admin;
-using AssistBot.Bot.BotFramework;
-using AssistBot.Bot.Cases;
 using AssistBot.Bot.Cli;
-using AssistBot.Bot.StaffConsole;
-using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
-using AssistBot.Bot.Knowledge;
-using AssistBot.Bot.Observability;
-using AssistBot.Bot.Reminders;
-using AssistBot.Bot.WeChat;
-using AssistBot.Bot.WeChat.Subscriptions;
 
 var isCli = CliRunner.IsCliInvocation(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -22,29 +12,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 if (isCli) builder.Logging.SetMinimumLevel(CliRunner.WantsHelp(args) ? LogLevel.Error : LogLevel.Warning);
 if (!isCli) builder.UseInlineIoWhenWanted();
 
-builder.Services.AddAssistBotCore(builder.Configuration);
-builder.Services.AddReverseProxySupport(builder.Configuration);
-builder.Services.AddAssistBotObservability(builder.Configuration);
-builder.Services.AddPolicyKnowledge(builder.Configuration);
-builder.Services.AddOutbox();
-builder.Services.AddConversationEngine();
-builder.Services.AddCases(builder.Configuration); // after the engine: adds its dialogs and the WeCom cadre front
-builder.Services.AddWeChatChannels(builder.Configuration);
-builder.Services.AddBotFrameworkChannel(builder.Configuration);
-builder.Services.AddReminders(builder.Configuration, isCli);
-builder.Services.AddStaffConsole(builder.Configuration);
+builder.Services.AddAssistBot(builder.Configuration, scheduleReminders: !isCli);
 
 var app = builder.Build();
-app.UseForwardedHeaders(); // first: everything after it sees the client's scheme and address
-app.MapHealthEndpoints();
-app.MapAssistBotMetrics();
-app.MapWeChatEndpoints();
-app.MapWeChatSubscribePage();
-app.UseWebSockets();
-app.MapBotFrameworkEndpoints();
-app.MapAdminEndpoints();
-app.MapReminderAdminEndpoints();
-app.MapStaffConsole();
+app.MapAssistBot();
 
 if (!CountySettingsCheck.Passes(app.Services)) return 1;
 

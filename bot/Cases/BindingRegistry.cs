@@ -8,7 +8,7 @@ namespace AssistBot.Bot.Cases;
 /// name + last 6 of the ID number + phone — so binding never stores or compares those in the clear.
 /// Importers of households and loans register their records here.
 /// </summary>
-public sealed class BindingRegistry(IStorage storage, PersonalDataProtector protector)
+public sealed class BindingRegistry(IDocumentStore storage, PersonalDataProtector protector)
 {
     public const string HouseholdKind = "household";
     public const string LoanKind = "loan";

@@ -6,31 +6,33 @@ namespace AssistBot.Bot.Cases;
 /// Links a WeChat user to imported household or loan records when name, last 6 of the ID number and phone all
 /// match (one keyed-hash lookup). Five failed attempts in a (China) day lock binding for that user until the next day.
 /// </summary>
-public sealed class BindingService(IStorage storage, BindingRegistry registry, TimeProvider time, ILogger<BindingService> logger)
+public sealed class BindingService(IDocumentStore documents, IScoredIndex scoredIndex, ICounterStore counters, IBindingReader reader,
+    BindingRegistry registry, TimeProvider time, ILogger<BindingService> logger)
 {
     public const int MaxFailuresPerDay = 5;
+
 
     public async Task<BindingResult> BindAsync(string county, string channel, string userId, string name, string lastSix, string phone,
         CancellationToken ct = default)
     {
         var failuresKey = CaseKeys.BindingFailures(county, channel, userId, TodayKey());
-        var failures = (await storage.ReadAsync<int>(failuresKey, ct))?.Value ?? 0;
+        var failures = (await documents.ReadAsync<int>(failuresKey, ct))?.Value ?? 0;
         if (failures >= MaxFailuresPerDay) return new(BindingOutcome.LockedOut, 0, []);
 
         var hash = registry.Hash(name, lastSix, phone);
         var subjects = hash is null ? [] : await registry.FindAsync(county, hash, ct);
         if (subjects.Count == 0)
         {
-            var count = await storage.IncrementAsync(failuresKey + "/n", 1, TimeSpan.FromDays(2), ct);
-            await storage.WriteAsync(failuresKey, (int)count, WriteCondition.Always, TimeSpan.FromDays(2), ct);
+            var count = await counters.IncrementAsync(failuresKey + "/n", 1, TimeSpan.FromDays(2), ct);
+            await documents.WriteAsync(failuresKey, (int)count, WriteCondition.Always, TimeSpan.FromDays(2), ct);
             logger.LogInformation("Binding attempt {Count} failed for a user in {County}", count, county);
             return count >= MaxFailuresPerDay ? new(BindingOutcome.LockedOut, 0, []) : new(BindingOutcome.NoMatch, MaxFailuresPerDay - (int)count, []);
         }
 
-        await storage.WriteAsync(CaseKeys.Binding(county, channel, userId),
+        await documents.WriteAsync(CaseKeys.Binding(county, channel, userId),
             new UserBinding(channel, userId, subjects.ToList(), time.GetUtcNow()), WriteCondition.Always, null, ct);
         foreach (var s in subjects)
-            await storage.IndexAddAsync(CaseKeys.IndexBoundUsers(county, s.Kind, s.Key), $"{channel}:{userId}", time.GetUtcNow().ToUnixTimeSeconds(), ct);
+            await scoredIndex.IndexAddAsync(CaseKeys.IndexBoundUsers(county, s.Kind, s.Key), $"{channel}:{userId}", time.GetUtcNow().ToUnixTimeSeconds(), ct);
         logger.LogInformation("User bound to {Count} record(s) in {County}", subjects.Count, county);
         return new(BindingOutcome.Bound, MaxFailuresPerDay - failures, subjects);
     }
@@ -43,21 +45,20 @@ public sealed class BindingService(IStorage storage, BindingRegistry registry, T
     {
         if (await GetAsync(county, channel, userId, ct) is { } existing)
             foreach (var s in existing.Subjects)
-                await storage.IndexRemoveAsync(CaseKeys.IndexBoundUsers(county, s.Kind, s.Key), $"{channel}:{userId}", ct);
-        await storage.DeleteAsync(CaseKeys.Binding(county, channel, userId), ct);
+                await scoredIndex.IndexRemoveAsync(CaseKeys.IndexBoundUsers(county, s.Kind, s.Key), $"{channel}:{userId}", ct);
+        await documents.DeleteAsync(CaseKeys.Binding(county, channel, userId), ct);
     }
 
     /// <summary>True while the user may still try today.</summary>
     public async Task<bool> IsLockedOutAsync(string county, string channel, string userId, CancellationToken ct = default) =>
-        ((await storage.ReadAsync<int>(CaseKeys.BindingFailures(county, channel, userId, TodayKey()), ct))?.Value ?? 0) >= MaxFailuresPerDay;
+        ((await documents.ReadAsync<int>(CaseKeys.BindingFailures(county, channel, userId, TodayKey()), ct))?.Value ?? 0) >= MaxFailuresPerDay;
 
-    public async Task<UserBinding?> GetAsync(string county, string channel, string userId, CancellationToken ct = default) =>
-        (await storage.ReadAsync<UserBinding>(CaseKeys.Binding(county, channel, userId), ct))?.Value;
+    public Task<UserBinding?> GetAsync(string county, string channel, string userId, CancellationToken ct = default) =>
+        reader.GetAsync(county, channel, userId, ct);
 
     /// <summary>Users bound to a record ("channel:userId"), e.g. to deliver a loan reminder to the farmer.</summary>
-    public async Task<IReadOnlyList<string>> BoundUsersAsync(string county, BindingSubject subject, CancellationToken ct = default) =>
-        (await storage.IndexRangeByScoreAsync(CaseKeys.IndexBoundUsers(county, subject.Kind, subject.Key), double.NegativeInfinity,
-            double.PositiveInfinity, 0, 100, ct)).Select(e => e.Member).ToList();
+    public Task<IReadOnlyList<string>> BoundUsersAsync(string county, BindingSubject subject, CancellationToken ct = default) =>
+        reader.BoundUsersAsync(county, subject, 100, ct);
 
     private string TodayKey() => time.Today().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using AssistBot.Bot.Admin;
 using AssistBot.Bot.Cases.Cadres;
 using AssistBot.Bot.Cases.Import;
@@ -17,8 +18,8 @@ public static class CasesServiceCollectionExtensions
     /// <summary>
     /// Self-declarations, households, cadres, binding, the admin API options and the import CLI commands.
     /// The packs (places.yaml, declaration.yaml) are read from <c>Knowledge:PacksDirectory</c>, like every pack file.
-    /// Call after <c>AddConversationEngine</c>: it registers the 困难申报 / 查进度 / 绑定 features with the router and
-    /// puts the WeCom cadre front (<see cref="CadreChannelBot"/>) before the engine's bot.
+    /// Registers the 困难申报 / 查进度 / 绑定 features with the router; the WeCom cadre front
+    /// (<see cref="CadreChannelBot"/>) is put before the router where the bot is composed (<c>AddAssistBot</c>).
     /// </summary>
     public static IServiceCollection AddCases(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,11 +28,7 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton<CountyCaseData>();
         services.AddSingleton<DeclarationStore>();
         services.AddSingleton<DeclarationDraftStore>();
-        services.AddSingleton<RosterStore>();
-        services.AddSingleton<HouseholdStore>();
-        services.AddSingleton<SiteStore>();
-        services.AddSingleton<BindingRegistry>();
-        services.AddSingleton<BindingService>();
+        services.AddCaseRecords();
         services.AddSingleton<Privacy.IUserDataEraser, CasesUserDataEraser>();
         services.AddSingleton<DeclarationNotifier>();
         services.AddSingleton<DeclarationActions>();
@@ -48,27 +45,27 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton<AssistBot.Bot.Dialogs.IRouteHandler, DeclareRouteHandler>();
         services.AddSingleton<AssistBot.Bot.Dialogs.IRouteHandler, StatusRouteHandler>();
         services.AddSingleton<AssistBot.Bot.Dialogs.IRouteHandler, BindingRouteHandler>();
-        DecorateBotWithCadreFront(services);
         services.AddSingleton<ICliCommand>(sp => new ImportCommand("roster", sp.GetRequiredService<CaseImporter>()));
         services.AddSingleton<ICliCommand>(sp => new ImportCommand("households", sp.GetRequiredService<CaseImporter>()));
         services.AddSingleton<ICliCommand>(sp => new ImportCommand("sites", sp.GetRequiredService<CaseImporter>()));
         return services;
     }
 
-    /// <summary>Wraps the registered <see cref="IBot"/> so that WeCom turns reach the cadre commands.</summary>
-    private static void DecorateBotWithCadreFront(IServiceCollection services)
+    /// <summary>
+    /// The case records' stores and read interfaces (roster, households, sites, bindings and the binding service), once however many modules
+    /// ask: the reminders read them too, and a host may run reminders without the chat features.
+    /// </summary>
+    public static IServiceCollection AddCaseRecords(this IServiceCollection services)
     {
-        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IBot));
-        if (registered is null) return; // no conversation engine in this host (e.g. unit tests of the stores)
-        services.Remove(registered);
-        services.AddSingleton<IBot>(sp =>
-        {
-            var inner = registered.ImplementationInstance as IBot
-                ?? registered.ImplementationFactory?.Invoke(sp) as IBot
-                ?? (IBot)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!);
-            return new CadreChannelBot(inner, sp.GetRequiredService<CadreCommandHandler>(), sp.GetRequiredService<ILogger<CadreChannelBot>>(),
-                sp.GetService<AssistBot.Bot.Dialogs.Cadres.Cards.CadreCardActions>());
-        });
+        services.TryAddSingleton<RosterStore>();
+        services.TryAddSingleton<HouseholdStore>();
+        services.TryAddSingleton<SiteStore>();
+        services.TryAddSingleton<BindingRegistry>();
+        services.TryAddSingleton<IRosterReader>(sp => sp.GetRequiredService<RosterStore>());
+        services.TryAddSingleton<IHouseholdReader>(sp => sp.GetRequiredService<HouseholdStore>());
+        services.TryAddSingleton<IBindingReader, BindingReader>();
+        services.TryAddSingleton<BindingService>();
+        return services;
     }
 
     private sealed class NoFormAnswers : IFormQuestionAnswerer

@@ -32,7 +32,7 @@ public sealed record DeclarationDraft
 }
 
 /// <summary>Drafts by county and user, each expiring 7 days after its last change.</summary>
-public sealed class DeclarationDraftStore(IStorage storage, TimeProvider time)
+public sealed class DeclarationDraftStore(IDocumentStore storage, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 

@@ -5,11 +5,13 @@ using AssistBot.Knowledge.Declarations;
 namespace AssistBot.Bot.Cases;
 
 /// <summary>
-/// Declarations over <see cref="IStorage"/>. A record is one document written create-only; indexes are added after
-/// it, so a reader may meet an index entry whose record is gone (it is skipped) but never a half-written record.
+/// Declarations over storage documents, scored indexes and counters. A record is one document written create-only;
+/// indexes are added after it, so a reader may meet an index entry whose record is gone (it is skipped) but never a
+/// half-written record.
 /// A household's open declaration is claimed by its ID-number hash, so concurrent submissions file one record.
 /// </summary>
-public sealed class DeclarationStore(IStorage storage, PersonalDataProtector protector, TimeProvider time, ILogger<DeclarationStore> logger)
+public sealed class DeclarationStore(IDocumentStore documents, IScoredIndex scoredIndex, ICounterStore counters,
+    PersonalDataProtector protector, TimeProvider time, ILogger<DeclarationStore> logger)
 {
     private static readonly TimeSpan SequenceLifetime = TimeSpan.FromDays(3);
 
@@ -22,7 +24,7 @@ public sealed class DeclarationStore(IStorage storage, PersonalDataProtector pro
         StoreItem<OpenClaim>? claim = null;
         if (idHash is not null)
         {
-            claim = await storage.ReadAsync<OpenClaim>(CaseKeys.OpenByIdNumber(county, idHash), ct);
+            claim = await documents.ReadAsync<OpenClaim>(CaseKeys.OpenByIdNumber(county, idHash), ct);
             if (claim is not null)
             {
                 // A claim without its record is either a submission still being written (wait for it) or a crash's leftover.
@@ -32,19 +34,19 @@ public sealed class DeclarationStore(IStorage storage, PersonalDataProtector pro
         }
 
         var date = now.ToChina().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        var sequence = await storage.IncrementAsync(CaseKeys.Sequence(county, date), 1, SequenceLifetime, ct);
+        var sequence = await counters.IncrementAsync(CaseKeys.Sequence(county, date), 1, SequenceLifetime, ct);
         var id = $"{rules.ReferencePrefix}-{date}-{sequence:D4}";
 
         if (idHash is not null)
         {
             try
             {
-                await storage.WriteAsync(CaseKeys.OpenByIdNumber(county, idHash), new OpenClaim(id), WriteCondition.For(claim), null, ct);
+                await documents.WriteAsync(CaseKeys.OpenByIdNumber(county, idHash), new OpenClaim(id), WriteCondition.For(claim), null, ct);
             }
             catch (StorageConflictException)
             {
                 // Someone filed for this household a moment ago.
-                var winner = await storage.ReadAsync<OpenClaim>(CaseKeys.OpenByIdNumber(county, idHash), ct);
+                var winner = await documents.ReadAsync<OpenClaim>(CaseKeys.OpenByIdNumber(county, idHash), ct);
                 var existing = winner is null ? null : await WaitForAsync(county, winner.Value.DeclarationId, ct);
                 if (existing is not null) return new SubmitResult(existing, true);
                 throw;
@@ -80,7 +82,7 @@ public sealed class DeclarationStore(IStorage storage, PersonalDataProtector pro
         var recordWritten = false;
         try
         {
-            await storage.WriteAsync(CaseKeys.Declaration(county, id), declaration, WriteCondition.IfNotExists, null, ct);
+            await documents.WriteAsync(CaseKeys.Declaration(county, id), declaration, WriteCondition.IfNotExists, null, ct);
             recordWritten = true;
             await AddIndexesAsync(declaration, ct);
         }
@@ -96,7 +98,7 @@ public sealed class DeclarationStore(IStorage storage, PersonalDataProtector pro
     }
 
     public async Task<Declaration?> GetAsync(string county, string id, CancellationToken ct = default) =>
-        (await storage.ReadAsync<Declaration>(CaseKeys.Declaration(county, id), ct))?.Value;
+        (await documents.ReadAsync<Declaration>(CaseKeys.Declaration(county, id), ct))?.Value;
 
     /// <summary>Applies a change with optimistic concurrency and keeps the indexes in step.</summary>
     public async Task<TransitionOutcome> TransitionAsync(string county, string id, Func<Declaration, WorkflowResult> change,
@@ -104,13 +106,13 @@ public sealed class DeclarationStore(IStorage storage, PersonalDataProtector pro
     {
         for (var attempt = 0; ; attempt++)
         {
-            var item = await storage.ReadAsync<Declaration>(CaseKeys.Declaration(county, id), ct);
+            var item = await documents.ReadAsync<Declaration>(CaseKeys.Declaration(county, id), ct);
             if (item is null) return new TransitionOutcome(null, null, WorkflowRefusal.None, NotFound: true);
             var result = change(item.Value);
             if (result.Updated is null) return new TransitionOutcome(item.Value, null, result.Refusal, false);
             try
             {
-                await storage.WriteAsync(CaseKeys.Declaration(county, id), result.Updated, WriteCondition.IfMatch(item.ETag), null, ct);
+                await documents.WriteAsync(CaseKeys.Declaration(county, id), result.Updated, WriteCondition.IfMatch(item.ETag), null, ct);
             }
             catch (StorageConflictException) when (attempt < 16)
             {
@@ -145,7 +147,7 @@ public sealed class DeclarationStore(IStorage storage, PersonalDataProtector pro
         var result = new List<Declaration>();
         for (var skip = 0; ; skip += 500)
         {
-            var page = await storage.IndexRangeByScoreAsync(CaseKeys.IndexAll(county), from.ToUnixTimeMilliseconds(),
+            var page = await scoredIndex.IndexRangeByScoreAsync(CaseKeys.IndexAll(county), from.ToUnixTimeMilliseconds(),
                 to.ToUnixTimeMilliseconds() - 1, skip, 500, ct);
             foreach (var entry in page)
                 if (await GetAsync(county, entry.Member, ct) is { } d) result.Add(d);
@@ -156,7 +158,7 @@ public sealed class DeclarationStore(IStorage storage, PersonalDataProtector pro
     /// <summary>Open declarations whose next step is due at or before <paramref name="until"/> (for the reminders part).</summary>
     public async Task<IReadOnlyList<Declaration>> ListDueAsync(string county, DateTimeOffset until, int take = 200, CancellationToken ct = default)
     {
-        var page = await storage.IndexRangeByScoreAsync(CaseKeys.IndexDue(county), double.NegativeInfinity, until.ToUnixTimeSeconds(), 0, take, ct);
+        var page = await scoredIndex.IndexRangeByScoreAsync(CaseKeys.IndexDue(county), double.NegativeInfinity, until.ToUnixTimeSeconds(), 0, take, ct);
         var result = new List<Declaration>(page.Count);
         foreach (var entry in page)
             if (await GetAsync(county, entry.Member, ct) is { IsOpen: true } d) result.Add(d);
@@ -165,7 +167,7 @@ public sealed class DeclarationStore(IStorage storage, PersonalDataProtector pro
 
     private async Task<IReadOnlyList<Declaration>> ReadIndexAsync(string county, string index, bool newestFirst, int take, CancellationToken ct)
     {
-        var entries = await storage.IndexRangeByScoreAsync(index, double.NegativeInfinity, double.PositiveInfinity, 0, 1000, ct);
+        var entries = await scoredIndex.IndexRangeByScoreAsync(index, double.NegativeInfinity, double.PositiveInfinity, 0, 1000, ct);
         IEnumerable<IndexEntry> ordered = newestFirst ? entries.Reverse() : entries;
         var result = new List<Declaration>();
         foreach (var entry in ordered.Take(take))
@@ -179,33 +181,33 @@ public sealed class DeclarationStore(IStorage storage, PersonalDataProtector pro
     private async Task AddIndexesAsync(Declaration d, CancellationToken ct)
     {
         var score = d.SubmittedAt.ToUnixTimeMilliseconds();
-        await storage.IndexAddAsync(CaseKeys.IndexAll(d.CountyId), d.Id, score, ct);
-        await storage.IndexAddAsync(CaseKeys.IndexByUser(d.CountyId, d.Channel, d.UserId), d.Id, score, ct);
-        await storage.IndexAddAsync(CaseKeys.IndexOpenByTownship(d.CountyId, d.Township), d.Id, score, ct);
-        if (d.NextStepDue is { } due) await storage.IndexAddAsync(CaseKeys.IndexDue(d.CountyId), d.Id, due.ToUnixTimeSeconds(), ct);
+        await scoredIndex.IndexAddAsync(CaseKeys.IndexAll(d.CountyId), d.Id, score, ct);
+        await scoredIndex.IndexAddAsync(CaseKeys.IndexByUser(d.CountyId, d.Channel, d.UserId), d.Id, score, ct);
+        await scoredIndex.IndexAddAsync(CaseKeys.IndexOpenByTownship(d.CountyId, d.Township), d.Id, score, ct);
+        if (d.NextStepDue is { } due) await scoredIndex.IndexAddAsync(CaseKeys.IndexDue(d.CountyId), d.Id, due.ToUnixTimeSeconds(), ct);
     }
 
     private async Task UpdateIndexesAsync(Declaration before, Declaration after, CancellationToken ct)
     {
         var county = after.CountyId;
         if (after.AssignedCadre is { } cadre && cadre != before.AssignedCadre)
-            await storage.IndexAddAsync(CaseKeys.IndexAssigned(county, cadre), after.Id, after.SubmittedAt.ToUnixTimeMilliseconds(), ct);
+            await scoredIndex.IndexAddAsync(CaseKeys.IndexAssigned(county, cadre), after.Id, after.SubmittedAt.ToUnixTimeMilliseconds(), ct);
         if (!after.IsOpen)
         {
-            await storage.IndexRemoveAsync(CaseKeys.IndexOpenByTownship(county, after.Township), after.Id, ct);
-            if (after.AssignedCadre is { } a) await storage.IndexRemoveAsync(CaseKeys.IndexAssigned(county, a), after.Id, ct);
+            await scoredIndex.IndexRemoveAsync(CaseKeys.IndexOpenByTownship(county, after.Township), after.Id, ct);
+            if (after.AssignedCadre is { } a) await scoredIndex.IndexRemoveAsync(CaseKeys.IndexAssigned(county, a), after.Id, ct);
             if (after.IdNumberHash is { } hash) await ReleaseOpenClaimAsync(county, hash, after.Id, ct);
         }
         // Included cases keep a follow-up deadline (e.g. 帮扶责任人 within 5 days in 禹州).
-        if (after.NextStepDue is { } due) await storage.IndexAddAsync(CaseKeys.IndexDue(county), after.Id, due.ToUnixTimeSeconds(), ct);
-        else await storage.IndexRemoveAsync(CaseKeys.IndexDue(county), after.Id, ct);
+        if (after.NextStepDue is { } due) await scoredIndex.IndexAddAsync(CaseKeys.IndexDue(county), after.Id, due.ToUnixTimeSeconds(), ct);
+        else await scoredIndex.IndexRemoveAsync(CaseKeys.IndexDue(county), after.Id, ct);
     }
 
     private async Task ReleaseOpenClaimAsync(string county, string idHash, string id, CancellationToken ct)
     {
-        var claim = await storage.ReadAsync<OpenClaim>(CaseKeys.OpenByIdNumber(county, idHash), ct);
+        var claim = await documents.ReadAsync<OpenClaim>(CaseKeys.OpenByIdNumber(county, idHash), ct);
         if (claim?.Value.DeclarationId != id) return;
-        await storage.DeleteAsync(CaseKeys.OpenByIdNumber(county, idHash), ct);
+        await documents.DeleteAsync(CaseKeys.OpenByIdNumber(county, idHash), ct);
     }
 
     private async Task<Declaration?> WaitForAsync(string county, string id, CancellationToken ct)
@@ -224,11 +226,11 @@ public sealed class DeclarationStore(IStorage storage, PersonalDataProtector pro
         try
         {
             var county = d.CountyId;
-            await storage.IndexRemoveAsync(CaseKeys.IndexAll(county), d.Id);
-            await storage.IndexRemoveAsync(CaseKeys.IndexByUser(county, d.Channel, d.UserId), d.Id);
-            await storage.IndexRemoveAsync(CaseKeys.IndexOpenByTownship(county, d.Township), d.Id);
-            await storage.IndexRemoveAsync(CaseKeys.IndexDue(county), d.Id);
-            if (recordWritten) await storage.DeleteAsync(CaseKeys.Declaration(county, d.Id));
+            await scoredIndex.IndexRemoveAsync(CaseKeys.IndexAll(county), d.Id);
+            await scoredIndex.IndexRemoveAsync(CaseKeys.IndexByUser(county, d.Channel, d.UserId), d.Id);
+            await scoredIndex.IndexRemoveAsync(CaseKeys.IndexOpenByTownship(county, d.Township), d.Id);
+            await scoredIndex.IndexRemoveAsync(CaseKeys.IndexDue(county), d.Id);
+            if (recordWritten) await documents.DeleteAsync(CaseKeys.Declaration(county, d.Id));
             if (d.IdNumberHash is { } hash) await ReleaseOpenClaimAsync(county, hash, d.Id, CancellationToken.None);
         }
         catch (Exception e)

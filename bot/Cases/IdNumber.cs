@@ -71,6 +71,18 @@ public static class IdNumber
             ? date
             : null;
 
+    /// <summary>What is wrong, in a few Chinese words for an import row message (为空, 出生日期不对…).</summary>
+    public static string Describe(IdNumberProblem problem) => problem switch
+    {
+        IdNumberProblem.Empty => "为空",
+        IdNumberProblem.FifteenDigit => "15位旧号码",
+        IdNumberProblem.WrongLength or IdNumberProblem.BadCharacters => "位数不对",
+        IdNumberProblem.BadRegion => "地区码不对",
+        IdNumberProblem.BadBirthDate => "出生日期不对",
+        IdNumberProblem.BadCheckDigit => "校验位不对",
+        _ => "格式不对",
+    };
+
     /// <summary>The last 6 characters, as used for binding.</summary>
     public static string LastSix(string value) => value.Length >= 6 ? value[^6..].ToUpperInvariant() : value.ToUpperInvariant();
 }

@@ -4,31 +4,39 @@ using AssistBot.Knowledge.Places;
 namespace AssistBot.Bot.Cases;
 
 /// <summary>The county's cadres (imported roster), by WeCom UserId.</summary>
-public sealed class RosterStore(IStorage storage)
+public sealed class RosterStore(IDocumentStore documents, IScoredIndex scoredIndex, ISweepReads sweepReads) : IRosterReader
 {
     /// <summary>Creates or replaces a cadre; true when it was new.</summary>
     public async Task<bool> UpsertAsync(Cadre cadre, CancellationToken ct = default)
     {
         var key = CaseKeys.Cadre(cadre.CountyId, cadre.UserId);
-        var existed = await storage.ReadAsync<Cadre>(key, ct) is not null;
-        await storage.WriteAsync(key, cadre, WriteCondition.Always, null, ct);
-        await storage.IndexAddAsync(CaseKeys.IndexCadres(cadre.CountyId), cadre.UserId, 0, ct);
+        var existed = await documents.ReadAsync<Cadre>(key, ct) is not null;
+        await documents.WriteAsync(key, cadre, WriteCondition.Always, null, ct);
+        await scoredIndex.IndexAddAsync(CaseKeys.IndexCadres(cadre.CountyId), cadre.UserId, 0, ct);
         return !existed;
     }
 
     public async Task<Cadre?> GetAsync(string county, string userId, CancellationToken ct = default) =>
-        string.IsNullOrEmpty(userId) ? null : (await storage.ReadAsync<Cadre>(CaseKeys.Cadre(county, userId), ct))?.Value;
+        string.IsNullOrEmpty(userId) ? null : (await documents.ReadAsync<Cadre>(CaseKeys.Cadre(county, userId), ct))?.Value;
 
+    public Task<IReadOnlyList<Cadre?>> GetManyAsync(string county, IReadOnlyList<string> userIds, CancellationToken ct = default) =>
+        CasePaging.ReadManyAsync<Cadre>(documents, userIds.Select(id => CaseKeys.Cadre(county, id)).ToList(), ct);
+
+    public Task<CasePage<Cadre>> PageAsync(string county, string? after, int take, CancellationToken ct = default) =>
+        CasePaging.PageAsync<Cadre>(sweepReads, documents, CaseKeys.IndexCadres(county), id => CaseKeys.Cadre(county, id), after, take, ct);
+
+    /// <summary>Pages of 500: one index read and one batch read per page.</summary>
     public async Task<IReadOnlyList<Cadre>> ListAsync(string county, CancellationToken ct = default)
     {
         var result = new List<Cadre>();
-        for (var skip = 0; ; skip += 500)
+        string? after = null;
+        do
         {
-            var page = await storage.IndexRangeByScoreAsync(CaseKeys.IndexCadres(county), double.NegativeInfinity, double.PositiveInfinity, skip, 500, ct);
-            foreach (var entry in page)
-                if (await GetAsync(county, entry.Member, ct) is { } c) result.Add(c);
-            if (page.Count < 500) return result;
-        }
+            var page = await PageAsync(county, after, 500, ct);
+            result.AddRange(page.Items);
+            after = page.Next;
+        } while (after is not null);
+        return result;
     }
 
     /// <summary>Who hears of a new declaration: the village's cadres, else the township-wide ones, else anyone in the township.</summary>

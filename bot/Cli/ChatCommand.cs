@@ -10,7 +10,7 @@ namespace AssistBot.Bot.Cli;
 /// <c>chat --county ID</c>: talk to the bot in this terminal, over the configured storage (the embedded store by
 /// default), without the web server. Choices are shown as numbered lines; Ctrl-D or "exit" leaves.
 /// </summary>
-public sealed class ChatCommand(BufferingBotAdapter adapter, IBot bot, Counties counties) : CliVerb
+public sealed class ChatCommand(TurnRunner turns, Counties counties) : CliVerb
 {
     private readonly Option<string> _county = new("--county") { Description = "县的编号（不写用 DefaultCounty）", HelpName = "ID" };
 
@@ -96,7 +96,7 @@ public sealed class ChatCommand(BufferingBotAdapter adapter, IBot bot, Counties 
             activity.Recipient = botAccount;
             activity.Conversation = conversation;
             activity.Locale = "zh-CN";
-            var result = await adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, ctx => ctx.WithCounty(county), cancellationToken);
+            var result = await turns.RunAsync(activity, county, cancellationToken: cancellationToken);
             foreach (var reply in result.Replies)
             {
                 if (reply.Type != ActivityTypes.Message) continue;

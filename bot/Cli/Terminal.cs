@@ -55,8 +55,8 @@ public static class Terminal
             .AddColumn("")
             .AddColumn("说明");
         foreach (var (line, kind, message) in all.Take(TableRows))
-            table.AddRow(new Text(line.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Text(kind, new Style(kind == "错误" ? Color.Red : Color.Yellow)), new Text(message));
+            table.AddRow(new Spectre.Console.Text(line.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Spectre.Console.Text(kind, new Style(kind == "错误" ? Color.Red : Color.Yellow)), new Spectre.Console.Text(message));
         if (all.Count > TableRows) table.Caption($"共 {all.Count} 行，只列出前 {TableRows} 行；要看全部，在命令后面加 {redirect} 问题.txt");
         if (table.Rows.Count > 0) console.Write(table);
     }

@@ -6,25 +6,26 @@ namespace AssistBot.Bot.StaffConsole;
 public sealed record ConsoleAuditEntry(DateTimeOffset At, string Actor, string Action, string Subject, string? Reason);
 
 /// <summary>The console's own audit log per county (time-ordered), besides each declaration's trail.</summary>
-public sealed class ConsoleAuditLog(IStorage storage, TimeProvider time, ILogger<ConsoleAuditLog> logger)
+public sealed class ConsoleAuditLog(IDocumentStore documents, IScoredIndex scoredIndex, TimeProvider time,
+    ILogger<ConsoleAuditLog> logger)
 {
     public async Task RecordAsync(string county, string actor, string action, string subject, string? reason, CancellationToken ct = default)
     {
         var entry = new ConsoleAuditEntry(time.GetUtcNow(), actor, action, subject, reason);
         var id = Guid.NewGuid().ToString("N");
-        await storage.WriteAsync(Key(county, id), entry, WriteCondition.IfNotExists, null, ct);
-        await storage.IndexAddAsync(Index(county), id, entry.At.ToUnixTimeMilliseconds(), ct);
+        await documents.WriteAsync(Key(county, id), entry, WriteCondition.IfNotExists, null, ct);
+        await scoredIndex.IndexAddAsync(Index(county), id, entry.At.ToUnixTimeMilliseconds(), ct);
         logger.LogWarning("Console audit {County}: {Actor} {Action} {Subject} ({Reason})", county, actor, action, subject, reason);
     }
 
     /// <summary>Entries about <paramref name="subject"/> (or all when null), newest first.</summary>
     public async Task<IReadOnlyList<ConsoleAuditEntry>> ListAsync(string county, string? subject, int take = 200, CancellationToken ct = default)
     {
-        var page = await storage.IndexRangeByScoreAsync(Index(county), double.NegativeInfinity, double.PositiveInfinity, 0, 5000, ct);
+        var page = await scoredIndex.IndexRangeByScoreAsync(Index(county), double.NegativeInfinity, double.PositiveInfinity, 0, 5000, ct);
         var result = new List<ConsoleAuditEntry>();
         foreach (var entry in page.Reverse())
         {
-            if (await storage.ReadAsync<ConsoleAuditEntry>(Key(county, entry.Member), ct) is not { } item) continue;
+            if (await documents.ReadAsync<ConsoleAuditEntry>(Key(county, entry.Member), ct) is not { } item) continue;
             if (subject is null || item.Value.Subject == subject) result.Add(item.Value);
             if (result.Count >= take) break;
         }

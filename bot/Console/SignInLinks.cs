@@ -7,7 +7,8 @@ namespace AssistBot.Bot.StaffConsole;
 /// One-time sign-in links for a county administrator without WeCom: a random token, stored only as its hash, valid
 /// <see cref="Lifetime"/>, consumed by the first sign-in (a claim in storage, so two instances cannot both accept it).
 /// </summary>
-public sealed class SignInLinks(IStorage storage, TimeProvider time, ILogger<SignInLinks> logger)
+public sealed class SignInLinks(IDocumentStore documents, IClaimStore claims, TimeProvider time,
+    ILogger<SignInLinks> logger)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
@@ -16,7 +17,7 @@ public sealed class SignInLinks(IStorage storage, TimeProvider time, ILogger<Sig
     {
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow();
-        await storage.WriteAsync(Key(token), new LinkRecord(county, now + Lifetime, Hash(token)[..8]), WriteCondition.IfNotExists, Lifetime, ct);
+        await documents.WriteAsync(Key(token), new LinkRecord(county, now + Lifetime, Hash(token)[..8]), WriteCondition.IfNotExists, Lifetime, ct);
         logger.LogInformation("One-time console sign-in link created for {County} (id {LinkId})", county, Hash(token)[..8]);
         return token;
     }
@@ -25,10 +26,10 @@ public sealed class SignInLinks(IStorage storage, TimeProvider time, ILogger<Sig
     public async Task<(string County, string LinkId)?> ConsumeAsync(string token, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 100) return null;
-        var item = await storage.ReadAsync<LinkRecord>(Key(token), ct);
+        var item = await documents.ReadAsync<LinkRecord>(Key(token), ct);
         if (item is null || item.Value.ExpiresAt <= time.GetUtcNow()) return null;
-        if (!await storage.TryClaimAsync(Key(token) + ":used", Lifetime, ct)) return null;
-        await storage.DeleteAsync(Key(token), ct);
+        if (!await claims.TryClaimAsync(Key(token) + ":used", Lifetime, ct)) return null;
+        await documents.DeleteAsync(Key(token), ct);
         logger.LogInformation("One-time console sign-in link {LinkId} used for {County}", item.Value.LinkId, item.Value.County);
         return (item.Value.County, item.Value.LinkId);
     }
@@ -36,7 +37,7 @@ public sealed class SignInLinks(IStorage storage, TimeProvider time, ILogger<Sig
     /// <summary>True when the token names a link that is still unused and in time (without using it).</summary>
     public async Task<bool> IsValidAsync(string token, CancellationToken ct = default) =>
         !string.IsNullOrEmpty(token) && token.Length <= 100 &&
-        await storage.ReadAsync<LinkRecord>(Key(token), ct) is { } item && item.Value.ExpiresAt > time.GetUtcNow();
+        await documents.ReadAsync<LinkRecord>(Key(token), ct) is { } item && item.Value.ExpiresAt > time.GetUtcNow();
 
     private static string Key(string token) => "console:link:" + Hash(token);
 

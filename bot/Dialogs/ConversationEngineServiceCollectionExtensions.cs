@@ -9,17 +9,17 @@ namespace AssistBot.Bot.Dialogs;
 public static class ConversationEngineServiceCollectionExtensions
 {
     /// <summary>
-    /// The conversation engine: conversation and user state over <see cref="Storage.IStorage"/>, the router with its
-    /// placeholder features, the root <see cref="IBot"/>, and a <see cref="BufferingBotAdapter"/> with per-conversation
-    /// ordering, If-Match state saves with re-run on conflict, and a polite OnTurnError. Channels inject
-    /// <see cref="BufferingBotAdapter"/> and <see cref="IBot"/>. Features add <see cref="IRouteHandler"/> /
-    /// <see cref="IFreeTextHandler"/> singletons.
+    /// The conversation engine: conversation and user state over <see cref="Storage.IDocumentStore"/>, the router with its
+    /// placeholder features, the router's <see cref="DialogBot"/>, and a <see cref="BufferingBotAdapter"/> with
+    /// per-conversation ordering, If-Match state saves with re-run on conflict, and a polite OnTurnError. The
+    /// <see cref="IBot"/> itself (cadre front before the router) is composed in <c>AddAssistBot</c>. Features add
+    /// <see cref="IRouteHandler"/> / <see cref="IFreeTextHandler"/> singletons.
     /// </summary>
     public static IServiceCollection AddConversationEngine(this IServiceCollection services)
     {
         // Chat state expires after Retention:Conversation without a change (default 180 days).
-        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<Storage.IStorage>()) { TimeToLive = Retention(sp) });
-        services.AddSingleton(sp => new UserState(sp.GetRequiredService<Storage.IStorage>()) { TimeToLive = Retention(sp) });
+        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<Storage.IDocumentStore>()) { TimeToLive = Retention(sp) });
+        services.AddSingleton(sp => new UserState(sp.GetRequiredService<Storage.IDocumentStore>()) { TimeToLive = Retention(sp) });
         services.AddSingleton<BotState>(sp => sp.GetRequiredService<ConversationState>());
         services.AddSingleton<BotState>(sp => sp.GetRequiredService<UserState>());
         services.AddSingleton<ConversationLocks>();
@@ -29,7 +29,7 @@ public static class ConversationEngineServiceCollectionExtensions
         services.AddSingleton<Privacy.ForgetMeDialog>();
         services.AddSingleton<IRouteHandler, Privacy.ForgetMeRouteHandler>();
         services.AddSingleton<RouterDialog>();
-        services.AddSingleton<IBot>(sp => new DialogBot(
+        services.AddSingleton(sp => new DialogBot(
             sp.GetRequiredService<ConversationState>(),
             sp.GetRequiredService<UserState>(),
             sp.GetRequiredService<RouterDialog>(),
@@ -44,6 +44,7 @@ public static class ConversationEngineServiceCollectionExtensions
             adapter.OnTurnError = sp.GetRequiredService<TurnErrorHandler>().HandleAsync;
             return adapter;
         });
+        services.AddSingleton<TurnRunner>();
         services.AddSingleton<ICliCommand, ChatCommand>();
         return services;
     }

@@ -1,7 +1,7 @@
 using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Dialogs;
 using AssistBot.Bot.Conversation.Schema;
-using AssistBot.Bot.Conversation.Text;
+using AssistBot.Bot.Text;
 
 namespace AssistBot.Bot.Dialogs;
 

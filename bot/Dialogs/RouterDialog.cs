@@ -3,7 +3,7 @@ using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Dialogs;
 using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Conversation.State;
-using AssistBot.Bot.Conversation.Text;
+using AssistBot.Bot.Text;
 using AssistBot.Bot.Hosting;
 
 namespace AssistBot.Bot.Dialogs;

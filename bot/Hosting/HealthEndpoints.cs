@@ -23,7 +23,7 @@ public static class HealthEndpoints
     {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
-        endpoints.MapGet("/healthz", async (IStorage storage, StorageOutageLog outage, Counties counties, CancellationToken ct) =>
+        endpoints.MapGet("/healthz", async (IStorageHealth storage, StorageOutageLog outage, Counties counties, CancellationToken ct) =>
         {
             string? problem = null;
             try

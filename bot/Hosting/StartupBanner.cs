@@ -11,7 +11,7 @@ namespace AssistBot.Bot.Hosting;
 internal sealed class StartupBanner(
     IHostApplicationLifetime lifetime,
     IServer server,
-    IStorage storage,
+    IStorageHealth storage,
     Privacy.PersonalDataProtector personalData,
     Counties counties,
     EndpointDataSource endpoints,

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace AssistBot.Bot.Hosting;
 
 /// <summary>Readiness: the service can only do its work while storage answers.</summary>
-internal sealed class StorageHealthCheck(IStorage storage) : IHealthCheck
+internal sealed class StorageHealthCheck(IStorageHealth storage) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -38,12 +38,9 @@ public sealed class PolicyEvalRunner(IServiceProvider services, Counties countie
         if (!counties.TryGet(countyId, out var county))
             return turns.Select(t => new EvalCaseResult(t, false, $"unknown county '{countyId}'", "") { Verdict = EvalVerdict.FellBack }).ToList();
 
-        var adapter = services.GetService<BufferingBotAdapter>() ?? new BufferingBotAdapter();
-        var bot = services.GetService<IBot>();
-        var state = new PolicyQaState();
-        BotCallbackHandler callback = bot is not null
-            ? bot.OnTurnAsync
-            : (ctx, ct) => handler.HandleAsync(ctx, state, ct);
+        // The service's bot when this host has the conversation engine; else the policy Q&A alone.
+        var runner = services.GetService<TurnRunner>()
+            ?? new TurnRunner(new BufferingBotAdapter(), new PolicyQaOnly(handler, new PolicyQaState()));
 
         var user = "eval-" + Guid.NewGuid().ToString("N")[..12];
         var results = new List<EvalCaseResult>(turns.Count);
@@ -61,8 +58,7 @@ public sealed class PolicyEvalRunner(IServiceProvider services, Counties countie
                 Locale = "zh-CN",
                 Timestamp = time.GetUtcNow(),
             };
-            var result = await adapter.ProcessActivityAsync(activity, callback, ctx => ctx.WithCounty(county), cancellationToken)
-                .ConfigureAwait(false);
+            var result = await runner.RunAsync(activity, county, cancellationToken: cancellationToken).ConfigureAwait(false);
             var text = Flatten(result.Replies);
             var reply = ReadReply(result.Replies, text);
             var (verdict, why) = EvalScore.Judge(turn, reply);
@@ -87,4 +83,11 @@ public sealed class PolicyEvalRunner(IServiceProvider services, Counties countie
     /// <summary>All message texts of a turn as text channels render them (suggested actions as "1. label" lines).</summary>
     public static string Flatten(IEnumerable<Activity> replies) =>
         string.Join("\n", replies.Where(r => r.IsMessage).Select(ReplyRendering.ToText));
+
+    /// <summary>The policy Q&amp;A as the whole bot, for hosts without the conversation engine.</summary>
+    private sealed class PolicyQaOnly(PolicyQaHandler handler, PolicyQaState state) : IBot
+    {
+        public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default) =>
+            handler.HandleAsync(turnContext, state, cancellationToken);
+    }
 }

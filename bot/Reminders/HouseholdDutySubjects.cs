@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using AssistBot.Bot.Storage;
+using AssistBot.Bot.Cases;
 using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Time;
 
@@ -9,26 +9,22 @@ namespace AssistBot.Bot.Reminders;
 /// Duty subjects from the cases part's imports. Households: every household ("household": 住房安全), monitoring
 /// households ("monitoring", or "monitoring-cleared" once the risk is eliminated), newly identified ones
 /// ("new-monitoring", anchored at the identification date) and relocated ones ("relocation"). Then the other
-/// subjects (<see cref="Cases.Site"/>: 光伏电站, 安置点 …), whose category is their pack subject type (pv-station …).
+/// subjects (<see cref="Site"/>: 光伏电站, 安置点 …), whose category is their pack subject type (pv-station …).
 /// </summary>
-public sealed class HouseholdDutySubjects(IStorage storage, ICadreDirectory cadres) : IDutySubjects
+public sealed class HouseholdDutySubjects(IHouseholdReader households, SiteStore sites, ICadreDirectory cadres) : IDutySubjects
 {
-    private readonly Cases.SiteStore _sites = new(storage);
-
     private static readonly string[] MonitoringWords = ["监测", "脱贫不稳定", "边缘易致贫", "突发严重困难"];
 
     public async IAsyncEnumerable<DutySubject> ListAsync(string countyId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var cadreCache = new Dictionary<(string, string), CadreContact?>();
-        for (var skip = 0; ; skip += 500)
+        // One index read and one batch read per page of 500.
+        string? after = null;
+        do
         {
-            var page = await storage.IndexRangeByScoreAsync(CaseRecords.HouseholdIndex(countyId), double.MinValue, double.MaxValue, skip, 500,
-                cancellationToken).ConfigureAwait(false);
-            foreach (var entry in page)
+            var page = await households.PageAsync(countyId, after, 500, cancellationToken).ConfigureAwait(false);
+            foreach (var household in page.Items)
             {
-                var household = (await storage.ReadAsync<CaseRecords.HouseholdRecord>(CaseRecords.Household(countyId, entry.Member),
-                    cancellationToken).ConfigureAwait(false))?.Value;
-                if (household is null) continue;
                 CadreContact? cadre = null;
                 if (household.ResponsibleCadre is { Length: > 0 } responsible)
                 {
@@ -39,13 +35,13 @@ public sealed class HouseholdDutySubjects(IStorage storage, ICadreDirectory cadr
                 }
                 yield return ToSubject(household, cadre);
             }
-            if (page.Count < 500) break;
-        }
-        await foreach (var site in _sites.ListAsync(countyId, cancellationToken).ConfigureAwait(false))
+            after = page.Next;
+        } while (after is not null);
+        await foreach (var site in sites.ListAsync(countyId, cancellationToken).ConfigureAwait(false))
             yield return await SiteSubjectAsync(countyId, site, cadreCache, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DutySubject> SiteSubjectAsync(string countyId, Cases.Site site, Dictionary<(string, string), CadreContact?> cache,
+    private async Task<DutySubject> SiteSubjectAsync(string countyId, Site site, Dictionary<(string, string), CadreContact?> cache,
         CancellationToken cancellationToken)
     {
         CadreContact? cadre = null;
@@ -62,10 +58,9 @@ public sealed class HouseholdDutySubjects(IStorage storage, ICadreDirectory cadr
     /// <summary>One household by 户编号, or another subject by its 编号, or null.</summary>
     public async Task<DutySubject?> FindAsync(string countyId, string householdNo, CancellationToken cancellationToken = default)
     {
-        var household = (await storage.ReadAsync<CaseRecords.HouseholdRecord>(CaseRecords.Household(countyId, householdNo), cancellationToken)
-            .ConfigureAwait(false))?.Value;
+        var household = await households.GetAsync(countyId, householdNo, cancellationToken).ConfigureAwait(false);
         if (household is null)
-            return await _sites.GetAsync(countyId, householdNo, cancellationToken).ConfigureAwait(false) is { } site
+            return await sites.GetAsync(countyId, householdNo, cancellationToken).ConfigureAwait(false) is { } site
                 ? await SiteSubjectAsync(countyId, site, [], cancellationToken).ConfigureAwait(false)
                 : null;
         var cadre = household.ResponsibleCadre is { Length: > 0 } responsible
@@ -74,7 +69,7 @@ public sealed class HouseholdDutySubjects(IStorage storage, ICadreDirectory cadr
         return ToSubject(household, cadre);
     }
 
-    internal static DutySubject ToSubject(CaseRecords.HouseholdRecord household, CadreContact? cadre)
+    internal static DutySubject ToSubject(Household household, CadreContact? cadre)
     {
         var categories = new List<string> { "household" };
         var category = household.Category ?? "";

@@ -9,11 +9,12 @@ public static class OutboxServiceCollectionExtensions
     /// <summary>Registers the storage-backed <see cref="IOutbox"/> that every proactive message goes through.</summary>
     public static IServiceCollection AddOutbox(this IServiceCollection services)
     {
-        services.TryAddSingleton<IOutbox>(sp => new StorageOutbox(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IOutbox>(sp => new StorageOutbox(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<IClaimStore>(),
+            sp.GetRequiredService<IScoredIndex>(), sp.GetRequiredService<ICounterStore>(), sp.GetRequiredService<TimeProvider>()));
         // "Farmers no reminder reached" for the console and the admin view: the same store answers.
         services.TryAddSingleton<IDeliveryRecords>(sp => (IDeliveryRecords)sp.GetRequiredService<IOutbox>());
         services.TryAddSingleton<Scheduler.Delivery.ISendBudget>(sp =>
-            new StorageSendBudget(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>()));
+            new StorageSendBudget(sp.GetRequiredService<ICounterStore>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

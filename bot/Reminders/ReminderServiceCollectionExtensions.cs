@@ -1,3 +1,4 @@
+using AssistBot.Bot.Cases;
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Reminders.Cli;
@@ -18,18 +19,18 @@ public static class ReminderServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration, bool isCli = false)
     {
-        if (isCli) configuration["Reminders:Enabled"] = "false";
         services.AddOutbox();
-        services.AddReminderScheduling(configuration);
+        services.AddReminderScheduling(configuration, schedule: !isCli);
 
         services.AddSingleton<ConfiguredReminderCounties>();
         services.AddSingleton<IReminderCounties>(sp => sp.GetRequiredService<ConfiguredReminderCounties>());
         services.AddSingleton<ISweepWatermarks, StorageSweepWatermarks>(sp =>
-            new StorageSweepWatermarks(sp.GetRequiredService<Storage.IStorage>()));
+            new StorageSweepWatermarks(sp.GetRequiredService<Storage.IDocumentStore>()));
         services.AddSingleton<StorageDutyLedger>();
         services.AddSingleton<IDutyLedger>(sp => sp.GetRequiredService<StorageDutyLedger>());
         services.AddSingleton<StorageWindowSubscribers>();
         services.AddSingleton<IWindowSubscribers>(sp => sp.GetRequiredService<StorageWindowSubscribers>());
+        services.AddCaseRecords();
         services.TryAddSingleton<ICadreDirectory, RosterCadreDirectory>();
         services.TryAddSingleton<IDutySubjects>(sp => sp.GetRequiredService<HouseholdDutySubjects>());
         // The WeChat channel's API clients when the channel is registered (AddWeChatChannels), else a sender that

@@ -1,4 +1,4 @@
-using AssistBot.Bot.Storage;
+using AssistBot.Bot.Cases;
 using AssistBot.Scheduler.Ports;
 
 namespace AssistBot.Bot.Reminders;
@@ -8,36 +8,22 @@ namespace AssistBot.Bot.Reminders;
 /// township whose 职务 names a leading post (书记, 乡长/镇长, 主任, 负责人, 站长), else one covering the whole township,
 /// else any leading post in it.
 /// </summary>
-public sealed class RosterCadreDirectory(IStorage storage) : ICadreDirectory
+public sealed class RosterCadreDirectory(IRosterReader roster) : ICadreDirectory
 {
     private static readonly string[] LeadTitles = ["书记", "乡长", "镇长", "主任", "负责人", "站长"];
 
-    private async Task<List<CaseRecords.RosterCadre>> ReadAllAsync(string county, CancellationToken ct)
-    {
-        var result = new List<CaseRecords.RosterCadre>();
-        for (var skip = 0; ; skip += 500)
-        {
-            var page = await storage.IndexRangeByScoreAsync(CaseRecords.CadreIndex(county), double.MinValue, double.MaxValue, skip, 500, ct)
-                .ConfigureAwait(false);
-            foreach (var entry in page)
-                if ((await storage.ReadAsync<CaseRecords.RosterCadre>(CaseRecords.Cadre(county, entry.Member), ct).ConfigureAwait(false))?.Value
-                    is { } cadre) result.Add(cadre);
-            if (page.Count < 500) return result;
-        }
-    }
-
-    private static CadreContact Contact(CaseRecords.RosterCadre c) => new(c.UserId, c.Name, c.Township, c.Title, c.Villages ?? []);
+    private static CadreContact Contact(Cadre c) => new(c.UserId, c.Name, c.Township, c.Title, c.Villages ?? []);
 
     public async ValueTask<IReadOnlyList<CadreContact>> ListAsync(string countyId, CancellationToken cancellationToken = default) =>
-        (await ReadAllAsync(countyId, cancellationToken).ConfigureAwait(false)).Select(Contact).ToList();
+        (await roster.ListAsync(countyId, cancellationToken).ConfigureAwait(false)).Select(Contact).ToList();
 
     public async ValueTask<CadreContact?> TownshipLeadAsync(string countyId, string township, CancellationToken cancellationToken = default)
     {
         if (township.Length == 0) return null;
-        var inTownship = (await ReadAllAsync(countyId, cancellationToken).ConfigureAwait(false)).Where(c => c.Township == township).ToList();
+        var inTownship = (await roster.ListAsync(countyId, cancellationToken).ConfigureAwait(false)).Where(c => c.Township == township).ToList();
         // A leading post covering the whole township first (a village's 第一书记 or 村支书 is not the township's lead).
-        static bool Whole(CaseRecords.RosterCadre c) => c.Villages is null || c.Villages.Count == 0;
-        static bool Leading(CaseRecords.RosterCadre c) => LeadTitles.Any(t => c.Title.Contains(t, StringComparison.Ordinal));
+        static bool Whole(Cadre c) => c.Villages is null || c.Villages.Count == 0;
+        static bool Leading(Cadre c) => LeadTitles.Any(t => c.Title.Contains(t, StringComparison.Ordinal));
         var lead = inTownship.FirstOrDefault(c => Whole(c) && Leading(c))
                    ?? inTownship.FirstOrDefault(Whole)
                    ?? inTownship.FirstOrDefault(Leading);
@@ -49,9 +35,8 @@ public sealed class RosterCadreDirectory(IStorage storage) : ICadreDirectory
     {
         var text = userIdOrName.Trim();
         if (text.Length == 0) return null;
-        if ((await storage.ReadAsync<CaseRecords.RosterCadre>(CaseRecords.Cadre(countyId, text), cancellationToken).ConfigureAwait(false))?.Value
-            is { } byId) return Contact(byId);
-        var named = (await ReadAllAsync(countyId, cancellationToken).ConfigureAwait(false)).Where(c => c.Name == text).ToList();
+        if (await roster.GetAsync(countyId, text, cancellationToken).ConfigureAwait(false) is { } byId) return Contact(byId);
+        var named = (await roster.ListAsync(countyId, cancellationToken).ConfigureAwait(false)).Where(c => c.Name == text).ToList();
         var match = named.Count == 1 ? named[0] : named.FirstOrDefault(c => c.Township == township);
         return match is null ? null : Contact(match);
     }

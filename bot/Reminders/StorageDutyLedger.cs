@@ -4,7 +4,7 @@ using AssistBot.Scheduler.Ports;
 namespace AssistBot.Bot.Reminders;
 
 /// <summary>Completed duties per subject, one small document each: duty id → last completion.</summary>
-public sealed class StorageDutyLedger(IStorage storage) : IDutyLedger
+public sealed class StorageDutyLedger(IDocumentStore storage) : IDutyLedger
 {
     public sealed record DutyRecord(DateOnly Done, string By, string? Note);
 

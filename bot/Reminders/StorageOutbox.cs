@@ -4,18 +4,24 @@ using AssistBot.Scheduler.Outbox;
 namespace AssistBot.Bot.Reminders;
 
 /// <summary>
-/// <see cref="IOutbox"/> over <see cref="IStorage"/>: a claim per idempotency key (kept ~400 days), a document per
+/// <see cref="IOutbox"/> over the storage roles: a claim per idempotency key (kept ~400 days), a document per
 /// message, the scored index <c>outbox:due</c> by next attempt time, and a short lease per hand-out so several
 /// workers (or instances) never send the same message at the same time.
 /// </summary>
 /// <remarks>
 /// <paramref name="keyspace"/> separates outboxes sharing one store (tests); production uses "outbox".
 /// Enqueueing claims the key, writes the document and adds the index member in one atomic storage call
-/// (<see cref="IStorage.ClaimAndWriteManyAsync{T}"/>), so a crash never leaves a claimed key without its message.
+/// (<see cref="IClaimStore.ClaimAndWriteManyAsync{T}"/>), so a crash never leaves a claimed key without its message.
+/// On a Redis Cluster (<see cref="IScoredIndex.SlotGroups"/> &gt; 1) each message belongs to a slot group chosen from its
+/// id: its claim, document and due-index member carry the group's hash tag <c>{outbox:g}</c>, so one enqueue stays in
+/// one slot while the whole outbox spreads over the nodes; the due index is one sorted set per group. With one group
+/// the keys are the plain names they always had (no migration on a standalone Redis or the embedded store).
 /// </remarks>
-public sealed class StorageOutbox(IStorage storage, TimeProvider time, string keyspace = "outbox") : IOutbox, IDeliveryRecords
+public sealed class StorageOutbox(IDocumentStore documents, IClaimStore claims, IScoredIndex scoredIndex,
+    ICounterStore counters, TimeProvider time, string keyspace = "outbox") : IOutbox, IDeliveryRecords
 {
-    private readonly string _dueIndex = keyspace + ":due";
+    private int _groups;
+    private int _nextGroup;
     private readonly string _sentIndex = keyspace + ":sent";
     private readonly string _failedIndex = keyspace + ":failed";
     private readonly string _routesIndex = keyspace + ":routes";
@@ -26,8 +32,22 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
     /// <summary>How long a finished message stays readable in the admin view.</summary>
     public static readonly TimeSpan FinishedLifetime = TimeSpan.FromDays(90);
 
-    private string ClaimKey(string id) => keyspace + "/keys/" + id;
-    private string MessageKey(string id) => keyspace + "/messages/" + id;
+    private int Groups => _groups != 0 ? _groups : _groups = Math.Max(1, scoredIndex.SlotGroups);
+
+    /// <summary>The slot group of a message id: stable across processes (FNV-1a), 0 when there is one group.</summary>
+    private int GroupOf(string id)
+    {
+        if (Groups == 1) return 0;
+        var hash = 2166136261u;
+        foreach (var c in id) hash = (hash ^ c) * 16777619u;
+        return (int)(hash % (uint)Groups);
+    }
+
+    private string Tag(int group) => Groups == 1 ? "" : "{" + keyspace + ":" + group + "}";
+    private string DueIndex(int group) => keyspace + ":due" + Tag(group);
+    private IEnumerable<string> DueIndexes => Enumerable.Range(0, Groups).Select(DueIndex);
+    private string ClaimKey(string id) => keyspace + "/keys/" + Tag(GroupOf(id)) + id;
+    private string MessageKey(string id) => keyspace + "/messages/" + Tag(GroupOf(id)) + id;
     private string LeaseKey(string id) => keyspace + "/lease/" + id;
     private string CounterKey(string name) => keyspace + "/counts/" + name;
 
@@ -48,12 +68,12 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
             var message = messages[i];
             var id = OutboxIds.FromIdempotencyKey(message.IdempotencyKey);
             writes[i] = new ClaimedWrite<OutboxEntry>(ClaimKey(id), MessageKey(id),
-                new OutboxEntry { Id = id, Message = message, NextAttemptAt = message.DueAt }, _dueIndex, id, Score(message.DueAt));
+                new OutboxEntry { Id = id, Message = message, NextAttemptAt = message.DueAt }, DueIndex(GroupOf(id)), id, Score(message.DueAt));
         }
-        var claimed = await storage.ClaimAndWriteManyAsync(writes, ClaimLifetime, cancellationToken).ConfigureAwait(false);
+        var claimed = await claims.ClaimAndWriteManyAsync(writes, ClaimLifetime, cancellationToken).ConfigureAwait(false);
         var stored = claimed.Count(c => c);
         // The counter is for the admin view only; were this call lost, the messages above are queued all the same.
-        if (stored > 0) await storage.IncrementAsync(CounterKey("enqueued"), stored, null, cancellationToken).ConfigureAwait(false);
+        if (stored > 0) await counters.IncrementAsync(CounterKey("enqueued"), stored, null, cancellationToken).ConfigureAwait(false);
         return stored;
     }
 
@@ -61,31 +81,41 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
         CancellationToken cancellationToken = default)
     {
         var taken = new List<OutboxEntry>(Math.Min(max, 256));
+        // Each call starts at the next group, so a backlog in one group does not hold back the others.
+        var first = (int)((uint)Interlocked.Increment(ref _nextGroup) % (uint)Groups);
+        for (var g = 0; g < Groups && taken.Count < max; g++)
+            await TakeDueAsync(DueIndex((first + g) % Groups), now, max, lease, taken, cancellationToken).ConfigureAwait(false);
+        return taken;
+    }
+
+    private async ValueTask TakeDueAsync(string dueIndex, DateTimeOffset now, int max, TimeSpan lease, List<OutboxEntry> taken,
+        CancellationToken cancellationToken)
+    {
         var skip = 0;
         while (taken.Count < max)
         {
-            var page = await storage.IndexRangeByScoreAsync(_dueIndex, double.NegativeInfinity, Score(now), skip, max * 2,
+            var page = await scoredIndex.IndexRangeByScoreAsync(dueIndex, double.NegativeInfinity, Score(now), skip, max * 2,
                 cancellationToken).ConfigureAwait(false);
             if (page.Count == 0) break;
             foreach (var member in page)
             {
                 if (taken.Count >= max) break;
-                if (!await storage.TryClaimAsync(LeaseKey(member.Member), lease, cancellationToken).ConfigureAwait(false))
+                if (!await claims.TryClaimAsync(LeaseKey(member.Member), lease, cancellationToken).ConfigureAwait(false))
                 {
                     skip++;
                     continue;
                 }
-                var item = await storage.ReadAsync<OutboxEntry>(MessageKey(member.Member), cancellationToken).ConfigureAwait(false);
+                var item = await documents.ReadAsync<OutboxEntry>(MessageKey(member.Member), cancellationToken).ConfigureAwait(false);
                 if (item is null || item.Value.Status != OutboxStatus.Pending)
                 {
                     // Finished or vanished meanwhile: drop the stale index member.
-                    await storage.IndexRemoveAsync(_dueIndex, member.Member, cancellationToken).ConfigureAwait(false);
-                    await storage.ReleaseClaimAsync(LeaseKey(member.Member), cancellationToken).ConfigureAwait(false);
+                    await scoredIndex.IndexRemoveAsync(dueIndex, member.Member, cancellationToken).ConfigureAwait(false);
+                    await claims.ReleaseClaimAsync(LeaseKey(member.Member), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
                 if (item.Value.NextAttemptAt > now)
                 {
-                    await storage.ReleaseClaimAsync(LeaseKey(member.Member), cancellationToken).ConfigureAwait(false);
+                    await claims.ReleaseClaimAsync(LeaseKey(member.Member), cancellationToken).ConfigureAwait(false);
                     skip++;
                     continue;
                 }
@@ -94,7 +124,6 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
             }
             if (page.Count < max * 2) break;
         }
-        return taken;
     }
 
     public ValueTask MarkSentAsync(string id, string via, IReadOnlyList<OutboxAttempt>? trail = null,
@@ -122,9 +151,9 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
             Trail = Append(e.Trail, trail),
         }, null, cancellationToken).ConfigureAwait(false);
         if (changed is null) return;
-        await storage.IndexAddAsync(_dueIndex, id, Score(at), cancellationToken).ConfigureAwait(false);
-        if (countsAsAttempt) await storage.IncrementAsync(CounterKey("retries"), 1, null, cancellationToken).ConfigureAwait(false);
-        await storage.ReleaseClaimAsync(LeaseKey(id), cancellationToken).ConfigureAwait(false);
+        await scoredIndex.IndexAddAsync(DueIndex(GroupOf(id)), id, Score(at), cancellationToken).ConfigureAwait(false);
+        if (countsAsAttempt) await counters.IncrementAsync(CounterKey("retries"), 1, null, cancellationToken).ConfigureAwait(false);
+        await claims.ReleaseClaimAsync(LeaseKey(id), cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask FinishAsync(string id, OutboxStatus status, string? via, string? reason,
@@ -140,17 +169,17 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
             Trail = Append(e.Trail, trail),
         }, FinishedLifetime, cancellationToken).ConfigureAwait(false);
         if (finished is null) return;
-        await storage.IndexRemoveAsync(_dueIndex, id, cancellationToken).ConfigureAwait(false);
-        await storage.IndexAddAsync(status == OutboxStatus.Sent ? _sentIndex : _failedIndex, id,
+        await scoredIndex.IndexRemoveAsync(DueIndex(GroupOf(id)), id, cancellationToken).ConfigureAwait(false);
+        await scoredIndex.IndexAddAsync(status == OutboxStatus.Sent ? _sentIndex : _failedIndex, id,
             Score(finished.CompletedAt!.Value), cancellationToken).ConfigureAwait(false);
-        await storage.IncrementAsync(CounterKey(status == OutboxStatus.Sent ? "sent" : "failed"), 1, null, cancellationToken)
+        await counters.IncrementAsync(CounterKey(status == OutboxStatus.Sent ? "sent" : "failed"), 1, null, cancellationToken)
             .ConfigureAwait(false);
         if (via is not null)
         {
-            await storage.IndexAddAsync(_routesIndex, via, 0, cancellationToken).ConfigureAwait(false);
-            await storage.IncrementAsync(CounterKey("via/" + via), 1, null, cancellationToken).ConfigureAwait(false);
+            await scoredIndex.IndexAddAsync(_routesIndex, via, 0, cancellationToken).ConfigureAwait(false);
+            await counters.IncrementAsync(CounterKey("via/" + via), 1, null, cancellationToken).ConfigureAwait(false);
         }
-        await storage.ReleaseClaimAsync(LeaseKey(id), cancellationToken).ConfigureAwait(false);
+        await claims.ReleaseClaimAsync(LeaseKey(id), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Read-modify-write of one entry; <paramref name="change"/> returns null to leave it as it is.</summary>
@@ -159,13 +188,13 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
     {
         for (var attempt = 1; ; attempt++)
         {
-            var item = await storage.ReadAsync<OutboxEntry>(MessageKey(id), cancellationToken).ConfigureAwait(false);
+            var item = await documents.ReadAsync<OutboxEntry>(MessageKey(id), cancellationToken).ConfigureAwait(false);
             if (item is null) return null;
             var next = change(item.Value);
             if (next is null) return null;
             try
             {
-                await storage.WriteAsync(MessageKey(id), next, WriteCondition.IfMatch(item.ETag), ttl, cancellationToken)
+                await documents.WriteAsync(MessageKey(id), next, WriteCondition.IfMatch(item.ETag), ttl, cancellationToken)
                     .ConfigureAwait(false);
                 return next;
             }
@@ -176,19 +205,19 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
     }
 
     public async ValueTask<OutboxEntry?> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        (await storage.ReadAsync<OutboxEntry>(MessageKey(id), cancellationToken).ConfigureAwait(false))?.Value;
+        (await documents.ReadAsync<OutboxEntry>(MessageKey(id), cancellationToken).ConfigureAwait(false))?.Value;
 
     public async ValueTask<OutboxCounts> CountsAsync(CancellationToken cancellationToken = default)
     {
-        var enqueued = await storage.IncrementAsync(CounterKey("enqueued"), 0, null, cancellationToken).ConfigureAwait(false);
-        var sent = await storage.IncrementAsync(CounterKey("sent"), 0, null, cancellationToken).ConfigureAwait(false);
-        var failed = await storage.IncrementAsync(CounterKey("failed"), 0, null, cancellationToken).ConfigureAwait(false);
-        var retries = await storage.IncrementAsync(CounterKey("retries"), 0, null, cancellationToken).ConfigureAwait(false);
-        var routes = await storage.IndexRangeByScoreAsync(_routesIndex, double.NegativeInfinity, double.PositiveInfinity, 0, 100,
+        var enqueued = await counters.IncrementAsync(CounterKey("enqueued"), 0, null, cancellationToken).ConfigureAwait(false);
+        var sent = await counters.IncrementAsync(CounterKey("sent"), 0, null, cancellationToken).ConfigureAwait(false);
+        var failed = await counters.IncrementAsync(CounterKey("failed"), 0, null, cancellationToken).ConfigureAwait(false);
+        var retries = await counters.IncrementAsync(CounterKey("retries"), 0, null, cancellationToken).ConfigureAwait(false);
+        var routes = await scoredIndex.IndexRangeByScoreAsync(_routesIndex, double.NegativeInfinity, double.PositiveInfinity, 0, 100,
             cancellationToken).ConfigureAwait(false);
         var byRoute = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var route in routes)
-            byRoute[route.Member] = await storage.IncrementAsync(CounterKey("via/" + route.Member), 0, null, cancellationToken)
+            byRoute[route.Member] = await counters.IncrementAsync(CounterKey("via/" + route.Member), 0, null, cancellationToken)
                 .ConfigureAwait(false);
         return new OutboxCounts(enqueued, Math.Max(0, enqueued - sent - failed), sent, failed, retries, byRoute);
     }
@@ -196,14 +225,27 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
     public async ValueTask<IReadOnlyList<OutboxEntry>> ListAsync(OutboxStatus status, int skip = 0, int take = 50,
         CancellationToken cancellationToken = default)
     {
-        var index = status switch
+        IReadOnlyList<IndexEntry> page;
+        if (status == OutboxStatus.Pending && Groups > 1)
         {
-            OutboxStatus.Pending => _dueIndex,
-            OutboxStatus.Sent => _sentIndex,
-            _ => _failedIndex,
-        };
-        var page = await storage.IndexRangeByScoreAsync(index, double.NegativeInfinity, double.PositiveInfinity, skip, take,
-            cancellationToken).ConfigureAwait(false);
+            // One sorted set per slot group: the first skip + take of each, merged in the index's order.
+            var merged = new List<IndexEntry>();
+            foreach (var index in DueIndexes)
+                merged.AddRange(await scoredIndex.IndexRangeByScoreAsync(index, double.NegativeInfinity, double.PositiveInfinity, 0,
+                    skip + take, cancellationToken).ConfigureAwait(false));
+            page = [.. merged.OrderBy(e => e.Score).ThenBy(e => e.Member, StringComparer.Ordinal).Skip(skip).Take(take)];
+        }
+        else
+        {
+            var index = status switch
+            {
+                OutboxStatus.Pending => DueIndex(0),
+                OutboxStatus.Sent => _sentIndex,
+                _ => _failedIndex,
+            };
+            page = await scoredIndex.IndexRangeByScoreAsync(index, double.NegativeInfinity, double.PositiveInfinity, skip, take,
+                cancellationToken).ConfigureAwait(false);
+        }
         var entries = new List<OutboxEntry>(page.Count);
         foreach (var member in page)
             if (await GetAsync(member.Member, cancellationToken).ConfigureAwait(false) is { } entry) entries.Add(entry);
@@ -217,12 +259,12 @@ public sealed class StorageOutbox(IStorage storage, TimeProvider time, string ke
         var end = start.AddDays(1);
         var result = new List<NotReachedEntry>();
         // Due that day: finished ones are found by completion (on or after the due day), pending ones by next attempt.
-        foreach (var index in new[] { _failedIndex, _sentIndex, _dueIndex })
+        foreach (var index in new[] { _failedIndex, _sentIndex }.Concat(DueIndexes))
         {
-            var max = index == _dueIndex ? double.PositiveInfinity : Score(end.AddDays(31));
+            var max = index != _failedIndex && index != _sentIndex ? double.PositiveInfinity : Score(end.AddDays(31));
             for (var skip = 0; result.Count < take; skip += 500)
             {
-                var page = await storage.IndexRangeByScoreAsync(index, Score(start), max, skip, 500, cancellationToken).ConfigureAwait(false);
+                var page = await scoredIndex.IndexRangeByScoreAsync(index, Score(start), max, skip, 500, cancellationToken).ConfigureAwait(false);
                 foreach (var member in page)
                 {
                     if (await GetAsync(member.Member, cancellationToken).ConfigureAwait(false) is not { } e) continue;

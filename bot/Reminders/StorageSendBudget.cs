@@ -7,7 +7,7 @@ namespace AssistBot.Bot.Reminders;
 /// <see cref="ISendBudget"/> over storage counters, so every instance counts against the same per-recipient limits:
 /// one counter per key and fixed window (INCR with expiry), e.g. a WeCom member's sends this minute.
 /// </summary>
-public sealed class StorageSendBudget(IStorage storage, TimeProvider time) : ISendBudget
+public sealed class StorageSendBudget(ICounterStore storage, TimeProvider time) : ISendBudget
 {
     public async ValueTask<bool> TryTakeAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,7 @@ using AssistBot.Scheduler.Ports;
 namespace AssistBot.Bot.Reminders;
 
 /// <summary>Sweep watermarks in storage; they only ever move forward.</summary>
-public sealed class StorageSweepWatermarks(IStorage storage, string keyspace = "reminders") : ISweepWatermarks
+public sealed class StorageSweepWatermarks(IDocumentStore storage, string keyspace = "reminders") : ISweepWatermarks
 {
     private sealed record Mark(long UnixMilliseconds);
 

@@ -5,7 +5,7 @@ using AssistBot.Scheduler.Ports;
 namespace AssistBot.Bot.Reminders;
 
 /// <summary>Farmers who said "订阅" (application-window notices), per county.</summary>
-public sealed class StorageWindowSubscribers(IStorage storage) : IWindowSubscribers
+public sealed class StorageWindowSubscribers(IScoredIndex storage) : IWindowSubscribers
 {
     private static string Index(string county) => $"reminders/{county}/idx/window-subscribers";
 

@@ -19,7 +19,7 @@ namespace AssistBot.Bot.Reminders;
 /// A route that does not apply answers <see cref="SendStatus.Skipped"/> with the reason, without an API call.
 /// </summary>
 public sealed class WeChatMessageSender(Counties counties, WeChatApiClient weChat, WeComApiClient weCom, WeChatUserDirectory users,
-    CustomerServiceQuota quota, SubscriptionSender subscriptions, ISubscriptionConsents consents, CadreCards cards, IStorage storage,
+    CustomerServiceQuota quota, SubscriptionSender subscriptions, ISubscriptionConsents consents, CadreCards cards, IClaimStore storage,
     TimeProvider time) : IMessageSender
 {
     /// <summary>The longest value of a template field since the 2023 rules (one line).</summary>

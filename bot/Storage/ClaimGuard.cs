@@ -1,6 +1,6 @@
 namespace AssistBot.Bot.Storage;
 
-/// <summary>For <see cref="IStorage.TryClaimGuardedAsync"/>: a key that must be free or hold <see cref="Value"/>.</summary>
+/// <summary>For <see cref="IClaimStore.TryClaimGuardedAsync"/>: a key that must be free or hold <see cref="Value"/>.</summary>
 public readonly record struct ClaimGuard(string Key, string Value, TimeSpan TimeToLive);
 
 public enum ClaimOutcome

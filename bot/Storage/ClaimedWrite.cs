@@ -1,7 +1,7 @@
 namespace AssistBot.Bot.Storage;
 
 /// <summary>
-/// One item of <see cref="IStorage.ClaimAndWriteManyAsync{T}"/>: the claim that makes it happen once, the document it
+/// One item of <see cref="IClaimStore.ClaimAndWriteManyAsync{T}"/>: the claim that makes it happen once, the document it
 /// stores and the index member that finds it.
 /// </summary>
 public sealed record ClaimedWrite<T>(string ClaimKey, string DocumentKey, T Document, string Index, string Member, double Score);

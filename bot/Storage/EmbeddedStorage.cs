@@ -313,53 +313,6 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
         return items;
     }
 
-    public async ValueTask WriteManyAsync<T>(IReadOnlyList<KeyValuePair<string, T>> documents, TimeSpan? timeToLive = null,
-        CancellationToken cancellationToken = default)
-    {
-        if (documents.Count == 0) return;
-        await using var connection = Open();
-        await using var transaction = connection.BeginTransaction();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO docs (key, etag, data, expires) VALUES ($key, $etag, $data, $expires)
-            ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, expires = excluded.expires
-            """;
-        var key = command.Parameters.Add("$key", SqliteType.Text);
-        var eTag = command.Parameters.Add("$etag", SqliteType.Text);
-        var data = command.Parameters.Add("$data", SqliteType.Blob);
-        command.Parameters.AddWithValue("$expires", (object?)ExpiresAt(timeToLive) ?? DBNull.Value);
-        foreach (var (k, value) in documents)
-        {
-            key.Value = k;
-            eTag.Value = ETags.New();
-            data.Value = StorageJson.Serialize(value);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async ValueTask IndexAddManyAsync(string index, IReadOnlyList<IndexEntry> entries, CancellationToken cancellationToken = default)
-    {
-        if (entries.Count == 0) return;
-        await using var connection = Open();
-        await using var transaction = connection.BeginTransaction();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO idx (name, member, score) VALUES ($name, $member, $score)
-            ON CONFLICT (name, member) DO UPDATE SET score = excluded.score
-            """;
-        command.Parameters.AddWithValue("$name", index);
-        var member = command.Parameters.Add("$member", SqliteType.Text);
-        var score = command.Parameters.Add("$score", SqliteType.Real);
-        foreach (var entry in entries)
-        {
-            member.Value = entry.Member;
-            score.Value = entry.Score;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     public async ValueTask<IReadOnlyList<IndexEntry>> IndexRangeAfterAsync(string index, double minScore, double maxScore, IndexEntry? after,
         int take, CancellationToken cancellationToken = default)
     {

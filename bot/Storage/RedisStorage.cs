@@ -8,6 +8,12 @@ namespace AssistBot.Bot.Storage;
 /// <see cref="IStorage"/> on Redis: documents are hashes {e: etag, d: json}, conditional writes run as one Lua
 /// script so the ETag check and the write are atomic, and every key carries the <c>assistbot:</c> prefix.
 /// </summary>
+/// <remarks>
+/// The same code serves a standalone Redis and a Redis Cluster (StackExchange.Redis routes each command, and each
+/// script by its first key, to the node holding the slot; scripts go by EVALSHA and are loaded on a node the first
+/// time it answers NOSCRIPT). A script or multi-key command must touch keys of one hash slot only: callers put a hash
+/// tag (<c>{...}</c>) in the keys one call touches together, and batches are split here by slot, each part atomic.
+/// </remarks>
 public sealed class RedisStorage : IStorage
 {
     private const string Prefix = "assistbot:";
@@ -38,6 +44,39 @@ public sealed class RedisStorage : IStorage
     }
 
     public string Description { get; }
+
+    /// <summary>How many slot groups a large keyspace (the outbox) is spread over on a cluster.</summary>
+    public const int ClusterSlotGroups = 16;
+
+    private int _slotGroups;
+
+    /// <summary>1 on a standalone Redis (everything on one node; keys stay as they always were), 16 on a cluster.</summary>
+    public int SlotGroups
+    {
+        get
+        {
+            if (_slotGroups != 0) return _slotGroups;
+            // Known only once connected; guessing "standalone" while a cluster is unreachable would change the keys.
+            var servers = _connection.GetServers().Where(s => s.IsConnected).ToList();
+            if (servers.Count == 0) throw new StorageUnavailableException("Redis is unreachable: not connected yet", null);
+            return _slotGroups = servers.Any(s => s.ServerType == ServerType.Cluster) ? ClusterSlotGroups : 1;
+        }
+    }
+
+    /// <summary>
+    /// Splits a batch by hash slot (one part on a standalone Redis), keeping the order of the items within each part.
+    /// </summary>
+    private List<List<int>> BySlot(int count, Func<int, RedisKey> keyOf)
+    {
+        var parts = new Dictionary<int, List<int>>();
+        for (var i = 0; i < count; i++)
+        {
+            var slot = _connection.HashSlot(keyOf(i));
+            if (!parts.TryGetValue(slot, out var part)) parts[slot] = part = [];
+            part.Add(i);
+        }
+        return [.. parts.Values];
+    }
 
     private IDatabase Db => _connection.GetDatabase();
 
@@ -151,15 +190,6 @@ public sealed class RedisStorage : IStorage
     // ---- batches: one round trip each. Plain reads are pipelined (cheaper for Redis than the same reads inside a script);
     // writes that must be atomic together run as one Lua script. ----
 
-    // ARGV: ttl ms (0 = none), then etag and data per key
-    private const string WriteManyScript = """
-        for i = 1, #KEYS do
-          redis.call('HSET', KEYS[i], 'e', ARGV[2 * i], 'd', ARGV[2 * i + 1])
-          if ARGV[1] ~= '0' then redis.call('PEXPIRE', KEYS[i], ARGV[1]) else redis.call('PERSIST', KEYS[i]) end
-        end
-        return #KEYS
-        """;
-
     // ARGV: min, max, take, cursor member ('' = none), cursor score. Starts right after the cursor by rank (O(log n)) when
     // it is still in the index with that score, else at the first member scoring at least min. Returns {found, page}.
     private const string RangeAfterScript = """
@@ -212,30 +242,6 @@ public sealed class RedisStorage : IStorage
             items[i] = new StoreItem<T>(StorageJson.Deserialize<T>((byte[])fields[1]!), fields[0].ToString());
         }
         return items;
-    }
-
-    public async ValueTask WriteManyAsync<T>(IReadOnlyList<KeyValuePair<string, T>> documents, TimeSpan? timeToLive = null,
-        CancellationToken cancellationToken = default)
-    {
-        if (documents.Count == 0) return;
-        var keys = new RedisKey[documents.Count];
-        var args = new RedisValue[1 + 2 * documents.Count];
-        args[0] = timeToLive is { } t ? Math.Max(1, (long)t.TotalMilliseconds) : 0;
-        for (var i = 0; i < documents.Count; i++)
-        {
-            keys[i] = Doc(documents[i].Key);
-            args[1 + 2 * i] = ETags.New();
-            args[2 + 2 * i] = StorageJson.Serialize(documents[i].Value);
-        }
-        await Run(Db.ScriptEvaluateAsync(WriteManyScript, keys, args)).ConfigureAwait(false);
-    }
-
-    public async ValueTask IndexAddManyAsync(string index, IReadOnlyList<IndexEntry> entries, CancellationToken cancellationToken = default)
-    {
-        if (entries.Count == 0) return;
-        var members = new SortedSetEntry[entries.Count];
-        for (var i = 0; i < entries.Count; i++) members[i] = new SortedSetEntry(entries[i].Member, entries[i].Score);
-        await Run(Db.SortedSetAddAsync(Index(index), members)).ConfigureAwait(false);
     }
 
     public async ValueTask<IReadOnlyList<IndexEntry>> IndexRangeAfterAsync(string index, double minScore, double maxScore, IndexEntry? after,
@@ -291,23 +297,45 @@ public sealed class RedisStorage : IStorage
         CancellationToken cancellationToken = default)
     {
         if (writes.Count == 0) return [];
-        var keys = new RedisKey[3 * writes.Count];
-        var args = new RedisValue[1 + 4 * writes.Count];
-        args[0] = Math.Max(1, (long)claimLifetime.TotalMilliseconds);
         for (var i = 0; i < writes.Count; i++)
         {
             var w = writes[i];
-            keys[3 * i] = Claim(w.ClaimKey);
-            keys[3 * i + 1] = Doc(w.DocumentKey);
-            keys[3 * i + 2] = Index(w.Index);
-            args[1 + 4 * i] = ETags.New();
-            args[2 + 4 * i] = StorageJson.Serialize(w.Document);
-            args[3 + 4 * i] = w.Member;
-            args[4 + 4 * i] = ScoreArg(w.Score);
+            var slot = _connection.HashSlot(Claim(w.ClaimKey));
+            if (_connection.HashSlot(Doc(w.DocumentKey)) != slot || _connection.HashSlot(Index(w.Index)) != slot)
+                throw new ArgumentException(
+                    $"The claim, document and index of one write must share a hash slot (a {{tag}}): {w.ClaimKey}, {w.DocumentKey}, {w.Index}",
+                    nameof(writes));
         }
-        var won = (RedisResult[])(await Run(Db.ScriptEvaluateAsync(ClaimAndWriteManyScript, keys, args)).ConfigureAwait(false))!;
-        var result = new bool[won.Length];
-        for (var i = 0; i < won.Length; i++) result[i] = (long)won[i] == 1;
+        var claimTtl = Math.Max(1, (long)claimLifetime.TotalMilliseconds);
+        var parts = BySlot(writes.Count, i => Claim(writes[i].ClaimKey));
+        var calls = new Task<RedisResult>[parts.Count];
+        for (var p = 0; p < parts.Count; p++)
+        {
+            var part = parts[p];
+            var keys = new RedisKey[3 * part.Count];
+            var args = new RedisValue[1 + 4 * part.Count];
+            args[0] = claimTtl;
+            for (var j = 0; j < part.Count; j++)
+            {
+                var w = writes[part[j]];
+                keys[3 * j] = Claim(w.ClaimKey);
+                keys[3 * j + 1] = Doc(w.DocumentKey);
+                keys[3 * j + 2] = Index(w.Index);
+                args[1 + 4 * j] = ETags.New();
+                args[2 + 4 * j] = StorageJson.Serialize(w.Document);
+                args[3 + 4 * j] = w.Member;
+                args[4 + 4 * j] = ScoreArg(w.Score);
+            }
+            calls[p] = Db.ScriptEvaluateAsync(ClaimAndWriteManyScript, keys, args);
+        }
+        // The parts go out together (one round trip per node) and each is atomic on its own.
+        await Run(Task.WhenAll(calls)).ConfigureAwait(false);
+        var result = new bool[writes.Count];
+        for (var p = 0; p < parts.Count; p++)
+        {
+            var won = (RedisResult[])calls[p].Result!;
+            for (var j = 0; j < won.Length; j++) result[parts[p][j]] = (long)won[j] == 1;
+        }
         return result;
     }
 

@@ -6,7 +6,7 @@ public static class StorageExtensions
     /// Read-modify-write with optimistic concurrency: reads, applies <paramref name="update"/> and writes with the
     /// ETag it read, retrying on conflict. <paramref name="update"/> may run more than once, so keep it pure.
     /// </summary>
-    public static async ValueTask<T> UpdateAsync<T>(this IStorage storage, string key, Func<T?, T> update,
+    public static async ValueTask<T> UpdateAsync<T>(this IDocumentStore storage, string key, Func<T?, T> update,
         int maxAttempts = 64, CancellationToken cancellationToken = default, TimeSpan? timeToLive = null)
     {
         for (var attempt = 1; ; attempt++)

@@ -6,7 +6,7 @@ namespace AssistBot.Bot.Storage;
 /// places that catch a failed turn ask <see cref="TurnFailed"/> first and log their own error only for other failures;
 /// anything that sees storage answer calls <see cref="Reachable"/> (a single volatile read while all is well).
 /// </summary>
-public sealed class StorageOutageLog(IStorage storage, ILogger<StorageOutageLog> logger, TimeProvider? time = null)
+public sealed class StorageOutageLog(IStorageHealth storage, ILogger<StorageOutageLog> logger, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private int _down;

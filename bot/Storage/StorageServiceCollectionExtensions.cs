@@ -1,4 +1,5 @@
 using AssistBot.Bot.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -6,7 +7,10 @@ namespace AssistBot.Bot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="IStorage"/>: Redis when <c>Storage:Redis</c> is set, else the embedded store.</summary>
+    /// <summary>
+    /// Registers the storage backend — Redis when <c>Storage:Redis</c> is set, else the embedded store — as one singleton
+    /// under <see cref="IStorage"/> and under each role interface consumers ask for.
+    /// </summary>
     public static IServiceCollection AddAssistBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
@@ -22,9 +26,25 @@ public static class StorageServiceCollectionExtensions
             if (options.UseRedis) return new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>());
             return new EmbeddedStorage(EmbeddedDatabasePath(sp.GetRequiredService<DataDirectory>()), sp.GetRequiredService<TimeProvider>());
         });
+        AddStorageRoles(services);
         services.AddHostedService<Backup.EmbeddedDatabaseLockHolder>();
         services.AddSingleton<Cli.ICliCommand, Backup.BackupCommand>();
         services.AddSingleton<Cli.ICliCommand, Backup.RestoreCommand>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers every role interface as the registered <see cref="IStorage"/> itself (the same singleton), resolved when
+    /// asked for, so a host or test that replaces <see cref="IStorage"/> replaces every role with it.
+    /// </summary>
+    public static IServiceCollection AddStorageRoles(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IDocumentStore>(sp => sp.GetRequiredService<IStorage>());
+        services.TryAddSingleton<IClaimStore>(sp => sp.GetRequiredService<IStorage>());
+        services.TryAddSingleton<IScoredIndex>(sp => sp.GetRequiredService<IStorage>());
+        services.TryAddSingleton<ISweepReads>(sp => sp.GetRequiredService<IStorage>());
+        services.TryAddSingleton<ICounterStore>(sp => sp.GetRequiredService<IStorage>());
+        services.TryAddSingleton<IStorageHealth>(sp => sp.GetRequiredService<IStorage>());
         return services;
     }
 

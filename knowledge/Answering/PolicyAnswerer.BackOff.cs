@@ -25,6 +25,40 @@ public sealed partial class PolicyAnswerer
         return pairs < 2 ? null : (float)found / pairs;
     }
 
+    /// <summary>
+    /// Among entries that rank close together for one topic and aspect, the best-ranked one whose text holds every
+    /// topic word the question used, its longest word for the asked aspect and all of its other content pairs;
+    /// null when none does, or when the question has no such words to check.
+    /// </summary>
+    private static PolicyEntry? SaysTheAskedWords(CountyKnowledge knowledge, List<(PolicyEntry Entry, float Score)> ranking,
+        QuestionReading reading, string aspect, bool closeOnly = true)
+    {
+        // Every topic word, and the asked aspect's longest word ("每半年", not also "一次", which the entry may write "1次").
+        // Among entries that all claim the aspect, a question word ("多久一次", "多少钱") is how it is asked, never what
+        // an entry says, so only the other aspect words count; for an entry that does not claim it, the aspect's word in
+        // its text is the only evidence there is, so a question word alone proves nothing.
+        var aspectWords = reading.AspectCues.Where(a => a.Aspect == aspect).Select(a => a.Cue).Where(c => c.Length >= 2).ToList();
+        var stated = aspectWords.Where(c => c.AsSpan().IndexOfAny(QuestionWords) < 0).ToList();
+        if (!closeOnly && stated.Count == 0) return null;
+        var aspectCue = stated.MaxBy(c => c.Length);
+        var cues = reading.Mentions.Select(m => m.Cue).Where(c => c.Length >= 2)
+            .Concat(aspectCue is null ? [] : [aspectCue]).Distinct().ToList();
+        if (cues.Count == 0) return null;
+        var close = closeOnly ? ranking[0].Score / AspectLead : float.MinValue;
+        foreach (var (entry, score) in ranking)
+        {
+            if (score < close) break;
+            if (!knowledge.Positions.TryGetValue(entry.Id, out var at)) continue;
+            var text = knowledge.Texts[at];
+            if (cues.All(c => text.Contains(c, StringComparison.Ordinal))
+                && MentionedShare(knowledge, entry, reading) is null or >= 1f)
+                return entry;
+        }
+        return null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> QuestionWords = System.Buffers.SearchValues.Create("多几什啥么哪怎咋谁吗");
+
     /// <summary>Below this share of the question's content pairs, an entry found by n-grams alone does not answer.</summary>
     private const float MinMentionedShare = 0.3f;
 

@@ -37,11 +37,34 @@ public sealed partial class PolicyAnswerer
                 if (!char.IsAsciiDigit(before) && !char.IsAsciiDigit(after) && after != '.') { stated = true; break; }
                 at = answer.IndexOf(number, at + 1, StringComparison.Ordinal);
             }
-            if (!stated && !answer.Contains(folded.Substring(start, Math.Min(2, folded.Length - start)), StringComparison.Ordinal))
+            if (!stated && !answer.Contains(folded.Substring(start, Math.Min(2, folded.Length - start)), StringComparison.Ordinal)
+                && !StatesABound(answer, folded[i]))
                 return folded.Substring(start, i - start + 1);
         }
         return null;
     }
+
+    /// <summary>
+    /// The answer gives a limit in the same unit ("5万元以下", "不超过3年"): asked "能贷到10万吗", it answers the
+    /// question by stating the limit, so the figure asked need not appear in it.
+    /// </summary>
+    private static bool StatesABound(string answer, char unit)
+    {
+        for (var at = answer.IndexOf(unit); at > 0; at = answer.IndexOf(unit, at + 1))
+        {
+            if (!char.IsAsciiDigit(answer[at - 1])) continue;
+            var start = at - 1;
+            while (start > 0 && char.IsAsciiDigit(answer[start - 1])) start--;
+            var after = answer.AsSpan(at + 1, Math.Min(4, answer.Length - at - 1));
+            var before = answer.AsSpan(Math.Max(0, start - 3), start - Math.Max(0, start - 3));
+            foreach (var word in BoundAfter) if (after.Contains(word, StringComparison.Ordinal)) return true;
+            foreach (var word in BoundBefore) if (before.EndsWith(word, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private static readonly string[] BoundAfter = ["以下", "以内", "以上", "封顶"];
+    private static readonly string[] BoundBefore = ["不超过", "最高", "最多", "最长", "上限"];
 
     private const string ChineseDigits = "一二三四五六七八九十两";
 

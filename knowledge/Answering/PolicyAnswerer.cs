@@ -263,8 +263,36 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             // "小额信贷是什么政策": the entries saying what the topic is, when the topic has some.
             if (aspect == WhatIsIt)
                 return Overview(knowledge, topic, fitting.Count > 0 ? fitting : candidates, scores, AspectLead, why) with { Aspect = WhatIsIt };
-            if (fitting.Count == 0) return DetailMissing(knowledge, topic, aspect, why);
+            if (fitting.Count == 0)
+            {
+                // "光伏收益怎么分配": no entry claims the aspect, but one of the topic's has every word the farmer used.
+                if (SaysTheAskedWords(knowledge, Rank(knowledge, candidates, scores, null), reading, aspect, closeOnly: false) is { } literal)
+                {
+                    why.Add($"topic {topic}: no entry claims {aspect}, but {literal.Id} has every word asked");
+                    return Confident(knowledge, literal, FollowUpKind.None, topic, aspect, why);
+                }
+                // "低保标准提高了吗百分之几": 百分之 (a target) outranked 提高了 (the standard), but only the standard has an entry.
+                // Only a firmly asked aspect, and not 是什么: an overview is no answer to a particular question.
+                var runnerUp = reading.AspectCues
+                    .Where(a => a.Aspect != aspect && a.Aspect != WhatIsIt
+                        && knowledge.Vocabulary.Aspect(a.Aspect)?.WeakCues.Contains(a.Cue) != true)
+                    .Select(a => a.Aspect).Distinct()
+                    .FirstOrDefault(a => Fitting(knowledge, topic, a, false).Count > 0);
+                if (runnerUp is null) return DetailMissing(knowledge, topic, aspect, why);
+                why.Add($"topic {topic}: no entry answers {aspect}; the question also asks {runnerUp}, which one does");
+                aspect = runnerUp;
+                fitting = Fitting(knowledge, topic, aspect, false);
+            }
+            fitting = OnTheAskedFacet(knowledge, fitting, reading, aspect, why);
             var ranking = Rank(knowledge, fitting, scores, null);
+            if (ranking.Count > 1 && ranking[0].Score < ranking[1].Score * AspectLead
+                && SaysTheAskedWords(knowledge, ranking, reading, aspect) is { } saying)
+            {
+                // "贷后监管是不是每半年一次": the close entries differ, but only one (or the first of several saying the
+                // same) has every word the farmer used for the topic, the aspect and the rest: it states what was asked.
+                why.Add($"topic {topic}, aspect {aspect}: entries close together, {saying.Id} has every word asked");
+                ranking = [(saying, ranking[0].Score)];
+            }
             if (ranking.Count > 1 && ranking[0].Score < ranking[1].Score * AspectLead)
             {
                 why.Add($"topic {topic}, aspect {aspect}: {ranking.Count} entries answer it and the question does not separate them ({ranking[0].Score:F1} vs {ranking[1].Score:F1})");
@@ -361,6 +389,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
     private PolicyEntry? BestFor(CountyKnowledge knowledge, string topic, string aspect, bool loose, float[] scores)
     {
         var fitting = Fitting(knowledge, topic, aspect, loose);
+        if (_reading.Value is { } reading) fitting = OnTheAskedFacet(knowledge, fitting, reading, aspect, []);
         return fitting.Count == 0 ? null : Rank(knowledge, fitting, scores, null)[0].Entry;
     }
 

@@ -19,9 +19,4 @@ public static class CasePackFiles
         }
         return nextToBinary;
     }
-
-    internal static YamlDotNet.Serialization.IDeserializer Yaml { get; } = new YamlDotNet.Serialization.DeserializerBuilder()
-        .WithNamingConvention(YamlDotNet.Serialization.NamingConventions.UnderscoredNamingConvention.Instance)
-        .IgnoreUnmatchedProperties()
-        .Build();
 }

@@ -27,8 +27,7 @@ public sealed class DeclarationRules
 
     public static DeclarationRules Load(string path)
     {
-        var file = CasePackFiles.Yaml.Deserialize<DeclarationFile>(File.ReadAllText(path))
-            ?? throw new InvalidDataException($"{path} is empty.");
+        var file = Packs.PackYaml.Read<DeclarationFile>(path);
         if (string.IsNullOrWhiteSpace(file.County)) throw new InvalidDataException($"{path}: 'county' is missing.");
         if (string.IsNullOrWhiteSpace(file.ReferencePrefix) || !file.ReferencePrefix.All(char.IsAsciiLetterOrDigit))
             throw new InvalidDataException($"{path}: 'reference_prefix' must be letters or digits.");
@@ -65,6 +64,9 @@ public sealed class DeclarationRules
         public ProcedureEntry Procedure { get; set; } = new();
         public Dictionary<string, NextStepEntry> NextSteps { get; set; } = [];
         public string OtherChannels { get; set; } = "";
+
+        /// <summary>Where the other channels come from, for whoever reviews the file; not used at run time.</summary>
+        public string? OtherChannelsSource { get; set; }
     }
 
     private sealed class MonitoringLineEntry

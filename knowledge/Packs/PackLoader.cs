@@ -1,8 +1,6 @@
 using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace AssistBot.Knowledge.Packs;
 
@@ -18,11 +16,6 @@ public sealed record PackLoadResult(IReadOnlyList<KnowledgePack> Packs, IReadOnl
 /// </summary>
 public static class PackLoader
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .WithDuplicateKeyChecking()
-        .Build();
-
     public static PackLoadResult LoadAll(string packsDirectory)
     {
         var issues = new List<PackIssue>();
@@ -130,17 +123,13 @@ public static class PackLoader
         try
         {
             using var reader = File.OpenText(path);
-            var value = Deserializer.Deserialize<T>(reader);
+            var value = PackYaml.Underscored.Deserialize<T>(reader);
             if (value is null) issues.Add(PackIssue.Error(path, 1, "file is empty"));
             return value;
         }
         catch (YamlException ex)
         {
-            var message = ex.InnerException is { } inner ? $"{ex.Message} ({inner.Message})" : ex.Message;
-            // YamlDotNet names .NET types in full; county staff only need to know a value has the wrong shape.
-            message = System.Text.RegularExpressions.Regex.Replace(message, @", System\.Private\.CoreLib, Version=[^ ]+, Culture=[^ ]+, PublicKeyToken=[0-9a-f]+", "")
-                .Replace("System.String", "text (a single value)").Replace("System.Collections.Generic.List`1[[text (a single value)]]", "a list");
-            issues.Add(PackIssue.Error(path, (int)ex.Start.Line, message));
+            issues.Add(PackIssue.Error(path, (int)ex.Start.Line, PackYaml.Describe(ex)));
         }
         catch (IOException ex)
         {

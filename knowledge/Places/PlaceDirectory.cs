@@ -143,8 +143,7 @@ public sealed class PlaceDirectory
     /// <summary>Loads <c>places.yaml</c>.</summary>
     public static PlaceDirectory Load(string path)
     {
-        var file = CasePackFiles.Yaml.Deserialize<PlacesFile>(File.ReadAllText(path))
-            ?? throw new InvalidDataException($"{path} is empty.");
+        var file = Packs.PackYaml.Read<PlacesFile>(path);
         if (string.IsNullOrWhiteSpace(file.County)) throw new InvalidDataException($"{path}: 'county' is missing.");
         var townships = file.Townships.Select(t => new Township(
             Normalize(t.Name),
@@ -161,6 +160,10 @@ public sealed class PlaceDirectory
     {
         public string County { get; set; } = "";
         public string? CountyName { get; set; }
+
+        /// <summary>Where the list comes from, for whoever reviews the file; not used at run time.</summary>
+        public string? Source { get; set; }
+
         public List<TownshipEntry> Townships { get; set; } = [];
     }
 

@@ -1,5 +1,4 @@
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using AssistBot.Knowledge.Packs;
 
 namespace AssistBot.Knowledge.Reminders;
 
@@ -9,10 +8,6 @@ public static class ReminderPackLoader
     public const string FileName = "reminders.yaml";
 
     private static readonly string[] Periods = ["week", "month", "quarter", "half-year", "year"];
-
-    private static readonly IDeserializer Yaml = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
 
     /// <summary>The pack's rules, or <see cref="ReminderPack.Empty"/> when the pack has no reminders file.</summary>
     public static ReminderPack LoadPack(string packsDirectory, string packId)
@@ -25,7 +20,7 @@ public static class ReminderPackLoader
 
     public static ReminderPack Parse(string yaml, string origin = "reminders.yaml")
     {
-        var pack = Yaml.Deserialize<ReminderPack?>(yaml) ?? new ReminderPack();
+        var pack = string.IsNullOrWhiteSpace(yaml) ? new ReminderPack() : PackYaml.Parse<ReminderPack>(yaml, origin, PackYaml.CamelCase);
         Validate(pack, origin);
         return pack;
     }

@@ -8,7 +8,7 @@ namespace AssistBot.Knowledge.Understanding;
 /// transcriptions and typed questions read alike). A pack's synonyms (typos, homophones) whose canonical word is a cue
 /// become cues too, so county staff extend one list. One reader per county; immutable.
 /// </summary>
-public sealed class QuestionReader
+public sealed partial class QuestionReader
 {
     private const int MaxChars = 160;
 
@@ -76,7 +76,16 @@ public sealed class QuestionReader
             if (m.Value.Tier == tier && !topics.Contains(m.Value.Topic)) topics.Add(m.Value.Topic);
 
         var (aspect, loose) = ChooseAspect(aspects);
-        if (aspect is null && HasMoneyFigure(folded)) (aspect, loose) = (MoneyAspect, true); // "能贷5万吗"
+        // "能贷5万吗", "能不能贷5万": a sum named asks how much, not who may.
+        if ((aspect is null || (aspect == EligibilityAspect && aspects.All(a => a.Value.Aspect == EligibilityAspect)))
+            && HasMoneyFigure(folded))
+            (aspect, loose) = (MoneyAspect, true);
+        // "俺爹七十了还中贷款不": an age told is a question about the age limit.
+        if (aspect is null && AgeTold(text) is { } age)
+        {
+            (aspect, loose) = (LimitAspect, true);
+            aspects.Add(new CueMatch<(string, bool)>(age.Index, age.Length, AgeCue, (LimitAspect, false)));
+        }
         var yesNo = false;
         foreach (var w in _yesNoWords) if (folded.Contains(w, StringComparison.Ordinal)) { yesNo = true; break; }
         // A closing 吗/不/么 — but not the 么 of 什么/怎么/这么/多么.
@@ -103,6 +112,19 @@ public sealed class QuestionReader
     }
 
     private const string MoneyAspect = "金额标准";
+    private const string LimitAspect = "限制";
+    private const string EligibilityAspect = "对象条件";
+
+    /// <summary>The word an age told stands for among the aspect's facets.</summary>
+    private const string AgeCue = "年龄";
+
+    /// <summary>An age from 16 to 99 told as "七十了", "65岁", "六十多岁" (not "五十万", "二十多天").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(
+        "(?<![0-9一二两三四五六七八九十百千万])(?:[1-9][0-9]|[二三四五六七八九]十[一二三四五六七八九]?|十[六七八九])多?(?:周岁|岁|了)")]
+    private static partial System.Text.RegularExpressions.Regex AgePattern();
+
+    private static System.Text.RegularExpressions.Match? AgeTold(string folded) =>
+        AgePattern().Match(folded) is { Success: true } m ? m : null;
 
     /// <summary>A household's status (低保户, 五保户, 监测户, 脱贫户): who the asker is, not by itself the policy asked.</summary>
     private static bool IsHouseholdStatus(string cue) => cue.Length >= 3 && cue[^1] == '户';

@@ -11,8 +11,16 @@ public enum CueTier { Hint = 1, Colloquial = 2, Name = 3 }
 public sealed record TopicDefinition(string Id, IReadOnlyList<(string Cue, CueTier Tier)> Cues, string? Parent = null);
 
 /// <summary>One aspect of <c>vocab/aspects.yaml</c>: how it is asked, which aspects it outranks, which are near it.</summary>
+/// <remarks>
+/// <see cref="Facets"/> split a broad aspect by what exactly is asked (限制: 担保抵押 / 用途 / 年龄 / 利息): each is a
+/// group of words (folded as questions are), each also a cue of the aspect; an entry whose text has none of a facet's
+/// words does not speak of that facet.
+/// </remarks>
 public sealed record AspectDefinition(string Id, string Label, IReadOnlyList<string> Cues, IReadOnlyList<string> WeakCues,
-    IReadOnlyList<string> Outranks, IReadOnlyList<string> Near);
+    IReadOnlyList<string> Outranks, IReadOnlyList<string> Near)
+{
+    public IReadOnlyList<IReadOnlyList<string>> Facets { get; init; } = [];
+}
 
 /// <summary>
 /// The shared topic and aspect vocabularies (data in <c>knowledge/vocab/</c>, editable by county staff): what a
@@ -111,8 +119,13 @@ public sealed class Vocabulary
                 {
                     var id = Scalar(node, "id");
                     if (string.IsNullOrWhiteSpace(id)) { issues.Add(PackIssue.Error(aspectsPath, (int)node.Start.Line, "aspect without id")); continue; }
+                    var facets = Child(node, "facets") is YamlSequenceNode facetList
+                        ? facetList.Children.OfType<YamlSequenceNode>()
+                            .Select(f => (IReadOnlyList<string>)f.Children.OfType<YamlScalarNode>().Select(w => CueMatcher<int>.Fold(w.Value?.Trim() ?? "")).Where(w => w.Length > 0).ToList())
+                            .Where(f => f.Count > 0).ToList()
+                        : [];
                     aspects.Add(new AspectDefinition(id, Scalar(node, "label") ?? id, List(node, "cues"), List(node, "weak"),
-                        List(node, "outranks"), List(node, "near")));
+                        List(node, "outranks"), List(node, "near")) { Facets = facets });
                 }
             else issues.Add(PackIssue.Error(aspectsPath, 1, "expected an 'aspects:' list"));
             yesNo.AddRange(List(aspectsRoot, "yesno"));

@@ -27,15 +27,18 @@ public static class ReminderSchedulingServiceCollectionExtensions
     /// <summary>
     /// Rules, sweeps, the outbox delivery and (unless <c>Reminders:Enabled</c> is false) the Quartz sweeps and the
     /// delivery worker. The host registers the ports: IOutbox, IMessageSender, IReminderCounties, ISweepWatermarks,
-    /// ILoanBook, IDutySubjects, IDutyLedger, ICadreDirectory, IWindowSubscribers.
+    /// ILoanBook, IDutySubjects, IDutyLedger, ICadreDirectory, IWindowSubscribers. With <paramref name="schedule"/>
+    /// false (command-line runs) nothing is scheduled and <see cref="SweepOptions.Enabled"/> reads false.
     /// </summary>
-    public static IServiceCollection AddReminderScheduling(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddReminderScheduling(this IServiceCollection services, IConfiguration configuration,
+        bool schedule = true)
     {
         var section = configuration.GetSection(SweepOptions.Section);
         var sweepOptions = section.Get<SweepOptions>() ?? new SweepOptions();
-        // Resolved from the final configuration (hosts and tests may override it after registration).
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(SweepOptions.Section).Get<SweepOptions>()
-            ?? new SweepOptions());
+        // Bound from the final configuration (hosts and tests may override it after registration).
+        services.AddOptions<SweepOptions>().Configure<IConfiguration>((o, c) => c.GetSection(SweepOptions.Section).Bind(o));
+        if (!schedule) services.PostConfigure<SweepOptions>(o => o.Enabled = false);
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SweepOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(DeliveryOptions.Section).Get<DeliveryOptions>()
             ?? new DeliveryOptions());
 
@@ -53,7 +56,7 @@ public static class ReminderSchedulingServiceCollectionExtensions
         services.AddSingleton<OutboxDelivery>();
 
         // The Quartz sweeps and the worker check Reminders:Enabled again when they run.
-        if (!sweepOptions.Enabled) return services;
+        if (!schedule || !sweepOptions.Enabled) return services;
 
         services.AddHostedService<OutboxWorker>();
         services.AddQuartz(q =>

@@ -65,44 +65,73 @@ public sealed class PolicyEvalSetTests(KnowledgeHostFactory factory) : IClassFix
 }
 
 /// <summary>
-/// The fresh held-out set (tests/eval/policy-*-fresh-*.jsonl): written by two colleagues from the packs' answers and the
-/// plans without running the bot, merged after the engine was frozen and scored once (2026-12-04): 842 of 987 questions
-/// correct (85.3%) with 49 confidently wrong, conversations 183 of 227 turns (80.6%). Issue 12's target (≥ 95%, none
-/// confidently wrong, conversations ≥ 90%) is NOT met; until it is, these tests guard the measured figures against
-/// regression. Raise the bars as the engine improves, never lower them, and never tune on these files. Excluded from
-/// development runs with <c>--filter Category!=HeldOut</c>.
+/// The first fresh held-out set (tests/eval/policy-*-fresh-*.jsonl): written by two colleagues from the packs' answers and
+/// the plans without running the bot, scored once on 2026-12-04 (842 of 987 questions correct, 49 confidently wrong,
+/// conversations 183 of 227 turns). It is spent: the next round used its aggregate counts (never its items) as a
+/// regression guard, so it is no longer a judge, only a floor. Bars are the figures of the engine that was then frozen
+/// and scored on the second fresh set (854, 49, 184). Raise them as the engine improves, never lower them.
+/// Excluded from development runs with <c>--filter Category!=HeldOut</c>.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
 {
-    private const int MeasuredCorrect = 842; // of 987 questions
-    private const int MeasuredConfidentlyWrong = 49;
-    private const int MeasuredConversationTurns = 183; // of 227 turns
-
     private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
 
-    private async Task<List<EvalCaseResult>> Both(string kind)
+    [Fact]
+    public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
+        HeldOutGuard.QuestionsAsync(Runner, "fresh", total: 987, measuredCorrect: 854, measuredConfidentlyWrong: 49);
+
+    [Fact]
+    public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh", total: 227, measuredCorrect: 184);
+}
+
+/// <summary>
+/// The second fresh held-out set (tests/eval/policy-*-fresh2-*.jsonl): 696 questions and 70 conversations (165 turns)
+/// written by two other colleagues from the packs' answers without running the bot (they had seen the vocabulary
+/// files' cue lists, which is disclosed in tests/eval/README.md), merged after the engine was frozen and scored once
+/// on 2026-12-05: 630 of 696 correct (90.5%) with 21 confidently wrong (3.0%); conversations 136 of 165 turns
+/// (82.4%), 17 confidently wrong. Issue 12's target (≥ 95%, none confidently wrong, conversations ≥ 90%) is NOT met;
+/// these tests guard the measured figures. Raise the bars as the engine improves, never lower them, never tune on
+/// these files.
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicySecondHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
+{
+    private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
+
+    [Fact]
+    public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
+        HeldOutGuard.QuestionsAsync(Runner, "fresh2", total: 696, measuredCorrect: 630, measuredConfidentlyWrong: 21);
+
+    [Fact]
+    public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh2", total: 165, measuredCorrect: 136);
+}
+
+/// <summary>Runs one held-out set (both counties) and compares it with the figures measured when it was scored.</summary>
+internal static class HeldOutGuard
+{
+    private static async Task<List<EvalCaseResult>> BothCounties(PolicyEvalRunner runner, string kind, string set)
     {
-        var results = await PolicyEvalSetTests.Run(Runner, PolicyEvalSetTests.EvalFile($"policy-{kind}-fresh-xinfeng.jsonl"));
-        results.AddRange(await PolicyEvalSetTests.Run(Runner, PolicyEvalSetTests.EvalFile($"policy-{kind}-fresh-yuzhou.jsonl")));
+        var results = await PolicyEvalSetTests.Run(runner, PolicyEvalSetTests.EvalFile($"policy-{kind}-{set}-xinfeng.jsonl"));
+        results.AddRange(await PolicyEvalSetTests.Run(runner, PolicyEvalSetTests.EvalFile($"policy-{kind}-{set}-yuzhou.jsonl")));
         return results;
     }
 
-    [Fact]
-    public async Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong()
+    public static async Task QuestionsAsync(PolicyEvalRunner runner, string set, int total, int measuredCorrect, int measuredConfidentlyWrong)
     {
-        var results = await Both("qa");
-        Assert.Equal(987, results.Count);
-        Assert.True(results.Count(r => r.Passed) >= MeasuredCorrect, PolicyEvalSetTests.Summary(results));
-        Assert.True(results.Count(r => r.Verdict == EvalVerdict.ConfidentlyWrong) <= MeasuredConfidentlyWrong,
+        var results = await BothCounties(runner, "qa", set);
+        Assert.Equal(total, results.Count);
+        Assert.True(results.Count(r => r.Passed) >= measuredCorrect, PolicyEvalSetTests.Summary(results));
+        Assert.True(results.Count(r => r.Verdict == EvalVerdict.ConfidentlyWrong) <= measuredConfidentlyWrong,
             PolicyEvalSetTests.Summary(results));
     }
 
-    [Fact]
-    public async Task Held_out_conversations_stay_at_or_above_the_measured_score()
+    public static async Task ConversationTurnsAsync(PolicyEvalRunner runner, string set, int total, int measuredCorrect)
     {
-        var results = await Both("conversations");
-        Assert.Equal(227, results.Count);
-        Assert.True(results.Count(r => r.Passed) >= MeasuredConversationTurns, PolicyEvalSetTests.Summary(results));
+        var results = await BothCounties(runner, "conversations", set);
+        Assert.Equal(total, results.Count);
+        Assert.True(results.Count(r => r.Passed) >= measuredCorrect, PolicyEvalSetTests.Summary(results));
     }
 }

@@ -45,6 +45,44 @@ public sealed class UnderstandingTests
         Assert.Equal(expected, answer.TopicId);
     }
 
+    [Theory]
+    // 禹州's own loan entry claims 限制 for 免担保; a question about the loan's use or the age limit is not about that.
+    [InlineData(TestPacks.Yuzhou, "贷的款能不能转借给邻居", "nat-loan-use")]
+    [InlineData(TestPacks.Yuzhou, "我今年六十八了还能办贷款不", "nat-loan-eligibility")]
+    [InlineData(TestPacks.Xinfeng, "俺娘都70岁了能贷款吗", "nat-loan-eligibility")]
+    public void A_broad_aspect_is_narrowed_to_the_facet_asked_and_an_age_told_asks_the_age_limit(string pack, string question, string expected)
+    {
+        var answer = Answerer.Answer(pack, question);
+        Assert.True(answer.Outcome == PolicyOutcome.Answer, $"{question}: {answer.Outcome} {string.Join(" | ", answer.Why)}");
+        Assert.Equal(expected, answer.TopicId);
+    }
+
+    [Fact]
+    public void An_age_is_not_read_from_a_sum_or_a_count_of_days()
+    {
+        Assert.Null(Read(TestPacks.Yuzhou, "小额信贷贷了五十万了").AspectCues.FirstOrDefault(a => a.Cue == "年龄").Cue);
+        Assert.Null(Read(TestPacks.Yuzhou, "申报二十多天了还没人来").AspectCues.FirstOrDefault(a => a.Cue == "年龄").Cue);
+        Assert.Equal("限制", Read(TestPacks.Yuzhou, "俺爷八十五岁了贷款还中不中").Aspect);
+    }
+
+    [Theory]
+    [InlineData(TestPacks.Yuzhou, "扶贫贷款能贷到8万不", "5万")]  // the entry gives the limit: that answers it
+    [InlineData(TestPacks.Xinfeng, "小额信贷能不能贷3万", "5万")] // a sum named asks how much, not who may
+    public void A_yes_no_about_a_sum_is_answered_by_the_entry_that_states_the_limit(string pack, string question, string figure)
+    {
+        var answer = Answerer.Answer(pack, question);
+        Assert.True(answer.Outcome == PolicyOutcome.Answer, $"{question}: {answer.Outcome} {string.Join(" | ", answer.Why)}");
+        Assert.Equal("金额标准", answer.Aspect);
+        Assert.Contains(figure, answer.Text);
+    }
+
+    [Fact]
+    public void What_is_asked_as_shen_me_shi_reads_as_what_a_policy_is()
+    {
+        Assert.Equal("是什么", Read(TestPacks.Xinfeng, "什么是雨露计划").Aspect);
+        Assert.Equal("是什么", Read(TestPacks.Yuzhou, "啥是先诊疗后付费").Aspect);
+    }
+
     [Fact]
     public void A_known_topic_without_the_asked_detail_says_so_and_names_whom_to_ask_without_another_figure()
     {

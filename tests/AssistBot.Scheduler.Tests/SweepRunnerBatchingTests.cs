@@ -4,6 +4,7 @@ using AssistBot.Scheduler.Outbox;
 using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Sweeps;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Scheduler.Tests;
 
@@ -101,14 +102,9 @@ public sealed class SweepRunnerBatchingTests
         public IReadOnlyList<ReminderCounty> All { get; } = [new("xinfeng", "信丰县", ReminderPack.Empty)];
     }
 
-    private sealed class FixedTime : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static ReminderSweepRunner Runner(IReminderSweep sweep, IOutbox outbox, ISweepWatermarks watermarks) =>
         new([sweep], new OneCounty(), watermarks, outbox, new SweepOptions { EnqueueBatchSize = 100, EnqueueParallelism = 3 },
-            new FixedTime(), NullLogger<ReminderSweepRunner>.Instance);
+            new FakeTimeProvider(Now), NullLogger<ReminderSweepRunner>.Instance);
 
     [Fact]
     public async Task Messages_go_out_in_batches_a_few_at_once_without_the_producer_running_ahead()

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using AssistBot.Bot.Privacy;
 using AssistBot.Bot.Tables;
+using AssistBot.Bot.Text;
 using AssistBot.Knowledge.Places;
 
 namespace AssistBot.Bot.Cases.Import;
@@ -110,10 +110,10 @@ public sealed partial class CaseImporter(
             if (!HouseholdNoPattern().IsMatch(no)) problem = no.Length == 0 ? "户编号为空" : $"户编号\"{no}\"格式不对";
             else if (seen.TryGetValue(no, out var firstLine)) problem = $"户编号\"{no}\"与第{firstLine}行重复";
             else if (name.Length == 0) problem = "户主姓名为空";
-            else if (!id.IsValid) problem = $"身份证号不对（{IdProblem(id.Problem)}：{PersonalDataMask.IdNumber(id.Normalized)}）";
+            else if (!id.IsValid) problem = $"身份证号不对（{IdNumber.Describe(id.Problem)}：{PersonalDataMask.IdNumber(id.Normalized)}）";
             else if ((township = ResolveTownship(county, table.Get(row, "乡镇"), out var townshipProblem)) is null) problem = townshipProblem;
             else if (village.Length == 0) problem = "村为空";
-            else if (dateText.Length > 0 && (includedOn = ParseDate(dateText)) is null) problem = $"纳入日期\"{dateText}\"看不懂（请写成 2024-05-15）";
+            else if (dateText.Length > 0 && (includedOn = ChineseDate.Parse(dateText)) is null) problem = $"纳入日期\"{dateText}\"看不懂（请写成 2024-05-15）";
             else if (phoneText.Length > 0 && !phone.IsValid) problem = $"联系电话不对（{PersonalDataMask.Phone(phone.Normalized)}）";
             if (problem is not null)
             {
@@ -178,7 +178,7 @@ public sealed partial class CaseImporter(
             else if (type is null)
                 problem = typeText.Length == 0 ? "类型为空" : $"类型\"{typeText}\"不认识（可用：{string.Join("、", types.Select(t => t.Name))}）";
             else if ((township = ResolveTownship(county, table.Get(row, "乡镇"), out var townshipProblem)) is null) problem = townshipProblem;
-            else if (dateText.Length > 0 && (since = ParseDate(dateText)) is null) problem = $"日期\"{dateText}\"看不懂（请写成 2024-05-15）";
+            else if (dateText.Length > 0 && (since = ChineseDate.Parse(dateText)) is null) problem = $"日期\"{dateText}\"看不懂（请写成 2024-05-15）";
             if (problem is not null)
             {
                 errors.Add(new ImportError(row.Line, problem));
@@ -262,23 +262,6 @@ public sealed partial class CaseImporter(
             : $"乡镇\"{text}\"不在{county.County.Name}的乡镇名单里";
         return null;
     }
-
-    private static DateOnly? ParseDate(string text)
-    {
-        string[] formats = ["yyyy-M-d", "yyyy/M/d", "yyyyMMdd", "yyyy.M.d", "yyyy年M月d日"];
-        return DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-    }
-
-    internal static string IdProblem(IdNumberProblem problem) => problem switch
-    {
-        IdNumberProblem.Empty => "为空",
-        IdNumberProblem.FifteenDigit => "15位旧号码",
-        IdNumberProblem.WrongLength or IdNumberProblem.BadCharacters => "位数不对",
-        IdNumberProblem.BadRegion => "地区码不对",
-        IdNumberProblem.BadBirthDate => "出生日期不对",
-        IdNumberProblem.BadCheckDigit => "校验位不对",
-        _ => "格式不对",
-    };
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 

@@ -13,7 +13,7 @@ namespace AssistBot.Bot.BotFramework;
 public sealed class BotTurnRunner(IServiceProvider services)
 {
     /// <summary>True when the host has a bot registered (the conversation engine).</summary>
-    public bool HasBot => services.GetService<IBot>() is not null && services.GetService<BufferingBotAdapter>() is not null;
+    public bool HasBot => services.GetService<TurnRunner>() is not null;
 
     /// <summary>
     /// Runs the turn and returns its replies, addressed. <paramref name="deliver"/>, when given, gets each reply
@@ -23,13 +23,9 @@ public sealed class BotTurnRunner(IServiceProvider services)
     public async Task<IReadOnlyList<Activity>> RunAsync(County county, Activity incoming,
         Func<Activity, CancellationToken, Task>? deliver = null, CancellationToken cancellationToken = default)
     {
-        var adapter = services.GetService<BufferingBotAdapter>();
-        var bot = services.GetService<IBot>();
-        if (adapter is null || bot is null) throw new BotUnavailableException();
-
-        var result = await adapter.ProcessActivityAsync(incoming, bot.OnTurnAsync, context =>
+        var turns = services.GetService<TurnRunner>() ?? throw new BotUnavailableException();
+        var result = await turns.RunAsync(incoming, county, context =>
         {
-            context.WithCounty(county);
             context.TurnState.Get<TurnResult>()!.Delivering = (reply, ct) =>
             {
                 Address(reply, incoming);

@@ -9,7 +9,8 @@ namespace AssistBot.Bot.WeChat;
 /// and re-read. A token is reused until <see cref="RefreshMargin"/> before it expires, and refreshed early when an
 /// API call reports it invalid (the caller passes the rejected token).
 /// </summary>
-public sealed class AccessTokenCache(IStorage storage, TimeProvider time, ILogger<AccessTokenCache> logger)
+public sealed class AccessTokenCache(IDocumentStore documents, IClaimStore claims, TimeProvider time,
+    ILogger<AccessTokenCache> logger)
 {
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan RefreshClaim = TimeSpan.FromSeconds(30);
@@ -26,19 +27,19 @@ public sealed class AccessTokenCache(IStorage storage, TimeProvider time, ILogge
         if (_local.TryGetValue(scope, out var local) && Usable(local, rejected)) return local.Token;
 
         var key = StorageKey(scope);
-        var stored = await storage.ReadAsync<StoredAccessToken>(key, cancellationToken).ConfigureAwait(false);
+        var stored = await documents.ReadAsync<StoredAccessToken>(key, cancellationToken).ConfigureAwait(false);
         if (stored is not null && Usable(stored.Value, rejected)) return Remember(scope, stored.Value);
 
         var claimKey = "wechat:token-refresh:" + scope;
         var deadline = time.GetUtcNow() + WaitForOtherRefresher;
         while (true)
         {
-            if (await storage.TryClaimAsync(claimKey, RefreshClaim, cancellationToken).ConfigureAwait(false))
+            if (await claims.TryClaimAsync(claimKey, RefreshClaim, cancellationToken).ConfigureAwait(false))
             {
                 try
                 {
                     // Another instance may have refreshed between our read and our claim.
-                    stored = await storage.ReadAsync<StoredAccessToken>(key, cancellationToken).ConfigureAwait(false);
+                    stored = await documents.ReadAsync<StoredAccessToken>(key, cancellationToken).ConfigureAwait(false);
                     if (stored is not null && Usable(stored.Value, rejected)) return Remember(scope, stored.Value);
 
                     var fetched = await fetch(cancellationToken).ConfigureAwait(false);
@@ -47,7 +48,7 @@ public sealed class AccessTokenCache(IStorage storage, TimeProvider time, ILogge
                     // Reuse until 5 minutes before expiry; short-lived tokens (tests) until half their life.
                     var reuseFor = lifetime > RefreshMargin * 2 ? lifetime - RefreshMargin : lifetime / 2;
                     var token = new StoredAccessToken(fetched.AccessToken, now + lifetime, now + reuseFor);
-                    await storage.WriteAsync(key, token, WriteCondition.Always, lifetime,
+                    await documents.WriteAsync(key, token, WriteCondition.Always, lifetime,
                         cancellationToken).ConfigureAwait(false);
                     logger.LogInformation("Refreshed access_token for {Scope}; valid until {ExpiresAt:O}", scope, token.ExpiresAt);
                     Observability.AssistBotTelemetry.TokenRefreshes.Add(1);
@@ -55,13 +56,13 @@ public sealed class AccessTokenCache(IStorage storage, TimeProvider time, ILogge
                 }
                 finally
                 {
-                    await storage.ReleaseClaimAsync(claimKey, CancellationToken.None).ConfigureAwait(false);
+                    await claims.ReleaseClaimAsync(claimKey, CancellationToken.None).ConfigureAwait(false);
                 }
             }
 
             // Someone else is refreshing: wait for their token to appear.
             await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
-            stored = await storage.ReadAsync<StoredAccessToken>(key, cancellationToken).ConfigureAwait(false);
+            stored = await documents.ReadAsync<StoredAccessToken>(key, cancellationToken).ConfigureAwait(false);
             if (stored is not null && Usable(stored.Value, rejected)) return Remember(scope, stored.Value);
             if (time.GetUtcNow() > deadline)
                 throw new TimeoutException($"Timed out waiting for another instance to refresh the access_token for {scope}.");

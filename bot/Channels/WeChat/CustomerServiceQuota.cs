@@ -25,7 +25,8 @@ public sealed record CustomerServiceWindow(string? Trigger, DateTimeOffset? Open
 /// The last-inbound time is written at most every 10 minutes per instance, so a farmer who writes again within
 /// 10 minutes of a recorded message does not reset the count: the quota errs on the side of sending less.
 /// </remarks>
-public sealed class CustomerServiceQuota(IStorage storage, WeChatUserDirectory users, TimeProvider time)
+public sealed class CustomerServiceQuota(IScoredIndex scoredIndex, ICounterStore counters, WeChatUserDirectory users,
+    TimeProvider time)
 {
     public const int MessageQuota = 5;
     public static readonly TimeSpan MessageWindow = TimeSpan.FromHours(48);
@@ -42,7 +43,7 @@ public sealed class CustomerServiceQuota(IStorage storage, WeChatUserDirectory u
 
     /// <summary>A menu click, follow or scan: a 3-in-a-minute window (one index write per such event).</summary>
     public ValueTask RecordEventAsync(string countyId, string openId, CancellationToken cancellationToken = default) =>
-        storage.IndexAddAsync(EventIndex(countyId), openId, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        scoredIndex.IndexAddAsync(EventIndex(countyId), openId, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
 
     /// <summary>The windows open now, the short event window first (its quota is used before the message window's).</summary>
     public async ValueTask<IReadOnlyList<CustomerServiceWindow>> OpenWindowsAsync(string countyId, string openId,
@@ -50,7 +51,7 @@ public sealed class CustomerServiceQuota(IStorage storage, WeChatUserDirectory u
     {
         var now = time.GetUtcNow();
         var userTask = users.GetAsync(countyId, openId, cancellationToken).AsTask();
-        var eventTask = storage.IndexScoreAsync(EventIndex(countyId), openId, cancellationToken).AsTask();
+        var eventTask = scoredIndex.IndexScoreAsync(EventIndex(countyId), openId, cancellationToken).AsTask();
         var user = await userTask.ConfigureAwait(false);
         var eventMs = await eventTask.ConfigureAwait(false);
         if (user is { Subscribed: false }) return [];
@@ -81,7 +82,7 @@ public sealed class CustomerServiceQuota(IStorage storage, WeChatUserDirectory u
         if (windows.Count == 0) return (null, Scheduler.Delivery.DeliveryReasons.WindowClosed);
         foreach (var window in windows.Where(w => w.HasQuota))
         {
-            var sent = await storage.IncrementAsync(CounterKey(countyId, openId, window.Trigger!, window.OpenedAt!.Value), 1,
+            var sent = await counters.IncrementAsync(CounterKey(countyId, openId, window.Trigger!, window.OpenedAt!.Value), 1,
                 window.ClosesAt!.Value - time.GetUtcNow() + TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
             if (sent <= window.Limit) return (window with { Sent = (int)sent }, null);
         }
@@ -92,7 +93,7 @@ public sealed class CustomerServiceQuota(IStorage storage, WeChatUserDirectory u
     public async ValueTask GiveBackAsync(string countyId, string openId, CustomerServiceWindow window, CancellationToken cancellationToken = default)
     {
         if (window.OpenedAt is not { } opened) return;
-        await storage.IncrementAsync(CounterKey(countyId, openId, window.Trigger!, opened), -1, null, cancellationToken).ConfigureAwait(false);
+        await counters.IncrementAsync(CounterKey(countyId, openId, window.Trigger!, opened), -1, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -103,7 +104,7 @@ public sealed class CustomerServiceQuota(IStorage storage, WeChatUserDirectory u
     {
         var window = await GetAsync(countyId, openId, cancellationToken).ConfigureAwait(false);
         if (window.OpenedAt is not { } opened) return;
-        await storage.IncrementAsync(CounterKey(countyId, openId, window.Trigger!, opened), 1,
+        await counters.IncrementAsync(CounterKey(countyId, openId, window.Trigger!, opened), 1,
             window.ClosesAt!.Value - time.GetUtcNow() + TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
     }
 
@@ -111,14 +112,14 @@ public sealed class CustomerServiceQuota(IStorage storage, WeChatUserDirectory u
     public async ValueTask MarkUsedUpAsync(string countyId, string openId, CustomerServiceWindow window, CancellationToken cancellationToken = default)
     {
         if (window.OpenedAt is not { } opened) return;
-        await storage.IncrementAsync(CounterKey(countyId, openId, window.Trigger!, opened), window.Limit,
+        await counters.IncrementAsync(CounterKey(countyId, openId, window.Trigger!, opened), window.Limit,
             window.ClosesAt!.Value - time.GetUtcNow() + TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CustomerServiceWindow> WindowAsync(string countyId, string openId, string trigger, DateTimeOffset openedAt,
         TimeSpan length, int limit, CancellationToken cancellationToken)
     {
-        var sent = await storage.IncrementAsync(CounterKey(countyId, openId, trigger, openedAt), 0, null, cancellationToken).ConfigureAwait(false);
+        var sent = await counters.IncrementAsync(CounterKey(countyId, openId, trigger, openedAt), 0, null, cancellationToken).ConfigureAwait(false);
         return new CustomerServiceWindow(trigger, openedAt, openedAt + length, (int)Math.Max(0, sent), limit);
     }
 }

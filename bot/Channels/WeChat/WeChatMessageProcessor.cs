@@ -26,7 +26,7 @@ public readonly record struct WeChatReplayCheck(string Timestamp, string Nonce, 
 /// </summary>
 public sealed class WeChatMessageProcessor(
     IServiceProvider services,
-    IStorage storage,
+    IClaimStore storage,
     ConversationState conversationState,
     ConversationLocks conversationLocks,
     WeChatRateLimiter rateLimiter,
@@ -64,10 +64,12 @@ public sealed class WeChatMessageProcessor(
 
         var action = WeChatActivityMapper.Map(message, county.Id, channelId);
         var isOfficialAccount = channelId == ChannelIds.WeChat;
-        var claimKey = string.Concat(channelId, ":msg:", county.Id, ":", message.DedupId);
+        // The county is the hash tag: the MsgId claim and its (timestamp, nonce) guard are one script call, so on a Redis
+        // Cluster they must share a slot, and the guard is found from (timestamp, nonce) alone (whoever sent it).
+        var claimKey = string.Concat(channelId, ":msg:{", county.Id, "}:", message.DedupId);
         var settings = options.CurrentValue;
         var guard = replay is { } r
-            ? new ClaimGuard(string.Concat(channelId, ":nonce:", county.Id, ":", r.Timestamp, ":", r.Nonce), r.BodyDigest,
+            ? new ClaimGuard(string.Concat(channelId, ":nonce:{", county.Id, "}:", r.Timestamp, ":", r.Nonce), r.BodyDigest,
                 2 * settings.MaxTimestampSkew)
             : (ClaimGuard?)null;
         if (action.Activity is not { } activity)
@@ -180,13 +182,9 @@ public sealed class WeChatMessageProcessor(
     {
         try
         {
-            var adapter = services.GetRequiredService<BufferingBotAdapter>();
-            var bot = services.GetRequiredService<IBot>();
-            var result = await adapter.ProcessActivityAsync(activity, bot.OnTurnAsync, ctx =>
-            {
-                ctx.WithCounty(county);
-                if (prefetch is not null) conversationState.UsePrefetch(ctx, prefetch);
-            }, cancellationToken).ConfigureAwait(false);
+            var turns = services.GetRequiredService<TurnRunner>();
+            var result = await turns.RunAsync(activity, county,
+                prefetch is null ? null : ctx => conversationState.UsePrefetch(ctx, prefetch), cancellationToken).ConfigureAwait(false);
             return WeChatReplyRenderer.Render(result.Replies);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -24,7 +24,8 @@ public sealed record WeChatUserRecord
 /// The scheduler reads both to pick customer-service (window open) or template messages, and to skip users who
 /// unfollowed.
 /// </summary>
-public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time, IOptions<RetentionOptions>? retention = null)
+public sealed class WeChatUserDirectory(IDocumentStore documents, IScoredIndex scoredIndex, TimeProvider time,
+    IOptions<RetentionOptions>? retention = null)
 {
     /// <summary>The follower record lives this long after its last change; the index is trimmed by <see cref="RetentionSweeper"/>.</summary>
     private readonly TimeSpan _retention = retention?.Value.Conversation ?? new RetentionOptions().Conversation;
@@ -48,8 +49,8 @@ public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time, IOp
 
     public async ValueTask<WeChatUserRecord?> GetAsync(string countyId, string openId, CancellationToken cancellationToken = default)
     {
-        var document = storage.ReadAsync<WeChatUserRecord>(Key(countyId, openId), cancellationToken).AsTask();
-        var score = storage.IndexScoreAsync(LastInboundIndex(countyId), openId, cancellationToken).AsTask();
+        var document = documents.ReadAsync<WeChatUserRecord>(Key(countyId, openId), cancellationToken).AsTask();
+        var score = scoredIndex.IndexScoreAsync(LastInboundIndex(countyId), openId, cancellationToken).AsTask();
         var record = (await document.ConfigureAwait(false))?.Value;
         var lastInbound = await score.ConfigureAwait(false) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : (DateTimeOffset?)null;
         if (record is null && lastInbound is null) return null;
@@ -70,7 +71,7 @@ public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time, IOp
     public async ValueTask RecordSubscribedAsync(string countyId, string openId, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        await storage.UpdateAsync<WeChatUserRecord>(Key(countyId, openId),
+        await documents.UpdateAsync<WeChatUserRecord>(Key(countyId, openId),
             u => (u ?? new WeChatUserRecord()) with { Subscribed = true, SubscribedAt = now, LastInboundAt = now },
             cancellationToken: cancellationToken, timeToLive: _retention).ConfigureAwait(false);
         await WriteInboundAsync(countyId, openId, now, cancellationToken).ConfigureAwait(false);
@@ -80,10 +81,10 @@ public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time, IOp
     public async ValueTask RecordUnsubscribedAsync(string countyId, string openId, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        await storage.UpdateAsync<WeChatUserRecord>(Key(countyId, openId),
+        await documents.UpdateAsync<WeChatUserRecord>(Key(countyId, openId),
             u => (u ?? new WeChatUserRecord()) with { Subscribed = false, UnsubscribedAt = now },
             cancellationToken: cancellationToken, timeToLive: _retention).ConfigureAwait(false);
-        await storage.IndexRemoveAsync(LastInboundIndex(countyId), openId, cancellationToken).ConfigureAwait(false);
+        await scoredIndex.IndexRemoveAsync(LastInboundIndex(countyId), openId, cancellationToken).ConfigureAwait(false);
         if (_lastWritten.TryRemove(countyId + "/" + openId, out _)) Interlocked.Decrement(ref _remembered);
     }
 
@@ -101,18 +102,18 @@ public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time, IOp
     /// <remarks>Also trims the click/follow/scan index (<see cref="CustomerServiceQuota.EventIndex"/>): it matters for a minute only.</remarks>
     public async ValueTask<long> ForgetInboundBeforeAsync(string countyId, DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
-        var events = await storage.IndexRemoveRangeByScoreAsync(CustomerServiceQuota.EventIndex(countyId), double.NegativeInfinity,
+        var events = await scoredIndex.IndexRemoveRangeByScoreAsync(CustomerServiceQuota.EventIndex(countyId), double.NegativeInfinity,
             (time.GetUtcNow() - TimeSpan.FromHours(1)).ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false);
-        return events + await storage.IndexRemoveRangeByScoreAsync(LastInboundIndex(countyId), double.NegativeInfinity,
+        return events + await scoredIndex.IndexRemoveRangeByScoreAsync(LastInboundIndex(countyId), double.NegativeInfinity,
             cutoff.ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>"删除我的信息": the follower record and the last-message entry of one user.</summary>
     public async ValueTask ForgetAsync(string countyId, string openId, CancellationToken cancellationToken = default)
     {
-        await storage.DeleteAsync(Key(countyId, openId), cancellationToken).ConfigureAwait(false);
-        await storage.IndexRemoveAsync(LastInboundIndex(countyId), openId, cancellationToken).ConfigureAwait(false);
-        await storage.IndexRemoveAsync(CustomerServiceQuota.EventIndex(countyId), openId, cancellationToken).ConfigureAwait(false);
+        await documents.DeleteAsync(Key(countyId, openId), cancellationToken).ConfigureAwait(false);
+        await scoredIndex.IndexRemoveAsync(LastInboundIndex(countyId), openId, cancellationToken).ConfigureAwait(false);
+        await scoredIndex.IndexRemoveAsync(CustomerServiceQuota.EventIndex(countyId), openId, cancellationToken).ConfigureAwait(false);
         if (_lastWritten.TryRemove(countyId + "/" + openId, out _)) Interlocked.Decrement(ref _remembered);
     }
 
@@ -128,5 +129,5 @@ public sealed class WeChatUserDirectory(IStorage storage, TimeProvider time, IOp
     }
 
     private ValueTask WriteInboundAsync(string countyId, string openId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        storage.IndexAddAsync(LastInboundIndex(countyId), openId, now.ToUnixTimeMilliseconds(), cancellationToken);
+        scoredIndex.IndexAddAsync(LastInboundIndex(countyId), openId, now.ToUnixTimeMilliseconds(), cancellationToken);
 }

@@ -1,5 +1,5 @@
 using AssistBot.Bot.Conversation.Prompts;
-using AssistBot.Bot.Conversation.Text;
+using AssistBot.Bot.Text;
 
 namespace AssistBot.Bot.Conversation.Dialogs;
 

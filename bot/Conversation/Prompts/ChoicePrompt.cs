@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using AssistBot.Bot.Conversation.Schema;
-using AssistBot.Bot.Conversation.Text;
+using AssistBot.Bot.Text;
 
 namespace AssistBot.Bot.Conversation.Prompts;
 

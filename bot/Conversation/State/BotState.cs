@@ -11,12 +11,12 @@ namespace AssistBot.Bot.Conversation.State;
 /// The document travels as raw JSON: a turn parses only the properties it reads, and a save serializes once and
 /// is skipped when the bytes did not change.
 /// </summary>
-public abstract class BotState(IStorage storage, string stateName)
+public abstract class BotState(IDocumentStore storage, string stateName)
 {
     private readonly string _cacheKey = "AssistBot.BotState." + stateName;
     private readonly string _prefetchKey = "AssistBot.BotState.Prefetch." + stateName;
 
-    public IStorage Storage { get; } = storage;
+    public IDocumentStore Storage { get; } = storage;
 
     /// <summary>
     /// How long a saved document lives after its last change (null: forever). Each save renews it, so state expires

@@ -4,7 +4,7 @@ using AssistBot.Bot.Storage;
 namespace AssistBot.Bot.Conversation.State;
 
 /// <summary>State of one conversation: key "{channelId}/conversations/{conversationId}".</summary>
-public sealed class ConversationState(IStorage storage) : BotState(storage, nameof(ConversationState))
+public sealed class ConversationState(IDocumentStore storage) : BotState(storage, nameof(ConversationState))
 {
     public override string GetStorageKey(ITurnContext turnContext) => GetStorageKey(turnContext.Activity);
 
@@ -18,7 +18,7 @@ public sealed class ConversationState(IStorage storage) : BotState(storage, name
 }
 
 /// <summary>State of one user on one channel: key "{channelId}/users/{userId}".</summary>
-public sealed class UserState(IStorage storage) : BotState(storage, nameof(UserState))
+public sealed class UserState(IDocumentStore storage) : BotState(storage, nameof(UserState))
 {
     public override string GetStorageKey(ITurnContext turnContext)
     {

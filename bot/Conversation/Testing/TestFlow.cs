@@ -17,8 +17,7 @@ namespace AssistBot.Bot.Conversation.Testing;
 /// </summary>
 public sealed class TestFlow
 {
-    private readonly BufferingBotAdapter _adapter;
-    private readonly IBot _bot;
+    private readonly TurnRunner _turns;
     private readonly County? _county;
     private readonly List<(string Description, Func<Task> Run)> _steps = [];
     private readonly Queue<Activity> _replies = new();
@@ -27,8 +26,7 @@ public sealed class TestFlow
     public TestFlow(BufferingBotAdapter adapter, IBot bot, County? county = null, string userId = "user1",
         string channelId = Channels.Test, string? conversationId = null)
     {
-        _adapter = adapter;
-        _bot = bot;
+        _turns = new TurnRunner(adapter, bot);
         _county = county;
         User = new ChannelAccount(userId, "测试用户", "user");
         ChannelId = channelId;
@@ -140,8 +138,7 @@ public sealed class TestFlow
         activity.Locale ??= "zh-CN";
         activity.Timestamp ??= DateTimeOffset.UtcNow;
         _transcript.Append("用户: ").AppendLine(Describe(activity));
-        var result = await _adapter.ProcessActivityAsync(activity, _bot.OnTurnAsync,
-            _county is null ? null : ctx => ctx.WithCounty(_county)).ConfigureAwait(false);
+        var result = await _turns.RunAsync(activity, _county).ConfigureAwait(false);
         foreach (var reply in result.Replies)
         {
             if (reply.Type != ActivityTypes.Message) continue;

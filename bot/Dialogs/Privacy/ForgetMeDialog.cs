@@ -1,7 +1,7 @@
 using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Dialogs;
 using AssistBot.Bot.Conversation.State;
-using AssistBot.Bot.Conversation.Text;
+using AssistBot.Bot.Text;
 using AssistBot.Bot.Privacy;
 
 namespace AssistBot.Bot.Dialogs.Privacy;

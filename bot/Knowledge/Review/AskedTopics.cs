@@ -6,21 +6,21 @@ namespace AssistBot.Bot.Knowledge.Review;
 /// How often each policy topic was answered, per county and week (China time, weeks from Monday): a counter and a
 /// scored index per week, kept 120 days. Written by the policy Q&amp;A; read by the console's overview.
 /// </summary>
-public sealed class AskedTopics(IStorage storage, TimeProvider time)
+public sealed class AskedTopics(IScoredIndex scoredIndex, ICounterStore counters, TimeProvider time)
 {
     private static readonly TimeSpan Keep = TimeSpan.FromDays(120);
 
     public async Task CountAsync(string county, string topic, CancellationToken ct = default)
     {
         var week = WeekOf(time.GetUtcNow());
-        var n = await storage.IncrementAsync($"qa-topic-count/{county}/{week:yyyyMMdd}/{topic}", 1, Keep, ct);
-        await storage.IndexAddAsync(Index(county, week), topic, n, ct);
+        var n = await counters.IncrementAsync($"qa-topic-count/{county}/{week:yyyyMMdd}/{topic}", 1, Keep, ct);
+        await scoredIndex.IndexAddAsync(Index(county, week), topic, n, ct);
     }
 
     /// <summary>Topics of the week that holds <paramref name="day"/>, most asked first.</summary>
     public async Task<IReadOnlyList<(string Topic, int Count)>> TopAsync(string county, DateOnly day, int take, CancellationToken ct = default)
     {
-        var entries = await storage.IndexRangeByScoreAsync(Index(county, MondayOf(day)), 1, double.PositiveInfinity, 0, 1000, ct);
+        var entries = await scoredIndex.IndexRangeByScoreAsync(Index(county, MondayOf(day)), 1, double.PositiveInfinity, 0, 1000, ct);
         return entries.OrderByDescending(e => e.Score).ThenBy(e => e.Member, StringComparer.Ordinal).Take(take)
             .Select(e => (e.Member, (int)e.Score)).ToList();
     }

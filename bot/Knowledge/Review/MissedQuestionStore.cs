@@ -38,7 +38,8 @@ public sealed record MissedQuestion
 /// The owner of <see cref="MissedQuestion"/> records: one document per county and wording, a time-ordered index by last
 /// asked. Written by the policy Q&amp;A on every fallback or clarify; read by the staff console.
 /// </summary>
-public sealed class MissedQuestionStore(IStorage storage, TimeProvider time, ILogger<MissedQuestionStore> logger)
+public sealed class MissedQuestionStore(IDocumentStore documents, IScoredIndex scoredIndex, TimeProvider time,
+    ILogger<MissedQuestionStore> logger)
 {
     public const int MaxLength = 200;
 
@@ -51,14 +52,14 @@ public sealed class MissedQuestionStore(IStorage storage, TimeProvider time, ILo
         var now = time.GetUtcNow();
         for (var attempt = 0; attempt < 8; attempt++)
         {
-            var item = await storage.ReadAsync<MissedQuestion>(DocKey(county, key), ct);
+            var item = await documents.ReadAsync<MissedQuestion>(DocKey(county, key), ct);
             var record = item?.Value is { } old
                 ? old with { Count = old.Count + 1, LastAt = now, Outcome = outcome }
                 : new MissedQuestion { CountyId = county, Key = key, Text = text, Outcome = outcome, Count = 1, FirstAt = now, LastAt = now };
             try
             {
-                await storage.WriteAsync(DocKey(county, key), record, WriteCondition.For(item), null, ct);
-                await storage.IndexAddAsync(Index(county), key, now.ToUnixTimeMilliseconds(), ct);
+                await documents.WriteAsync(DocKey(county, key), record, WriteCondition.For(item), null, ct);
+                await scoredIndex.IndexAddAsync(Index(county), key, now.ToUnixTimeMilliseconds(), ct);
                 return;
             }
             catch (StorageConflictException)
@@ -69,18 +70,18 @@ public sealed class MissedQuestionStore(IStorage storage, TimeProvider time, ILo
     }
 
     public async Task<MissedQuestion?> GetAsync(string county, string key, CancellationToken ct = default) =>
-        (await storage.ReadAsync<MissedQuestion>(DocKey(county, key), ct))?.Value;
+        (await documents.ReadAsync<MissedQuestion>(DocKey(county, key), ct))?.Value;
 
     /// <summary>Marks a wording handled (or not, with nulls) by staff.</summary>
     public async Task SetHandledAsync(string county, string key, string? entryId, string? by, CancellationToken ct = default)
     {
         for (var attempt = 0; attempt < 8; attempt++)
         {
-            var item = await storage.ReadAsync<MissedQuestion>(DocKey(county, key), ct);
+            var item = await documents.ReadAsync<MissedQuestion>(DocKey(county, key), ct);
             if (item is null) return;
             try
             {
-                await storage.WriteAsync(DocKey(county, key), item.Value with { HandledEntryId = entryId, HandledBy = by },
+                await documents.WriteAsync(DocKey(county, key), item.Value with { HandledEntryId = entryId, HandledBy = by },
                     WriteCondition.IfMatch(item.ETag), null, ct);
                 return;
             }
@@ -94,11 +95,11 @@ public sealed class MissedQuestionStore(IStorage storage, TimeProvider time, ILo
     public async Task<IReadOnlyList<MissedQuestion>> ListAsync(string county, DateTimeOffset from, DateTimeOffset to, int take = 1000,
         CancellationToken ct = default)
     {
-        var page = await storage.IndexRangeByScoreAsync(Index(county), from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds() - 1, 0, 5000, ct);
+        var page = await scoredIndex.IndexRangeByScoreAsync(Index(county), from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds() - 1, 0, 5000, ct);
         var result = new List<MissedQuestion>();
         foreach (var entry in page.Reverse())
         {
-            if (await storage.ReadAsync<MissedQuestion>(DocKey(county, entry.Member), ct) is { } item) result.Add(item.Value);
+            if (await documents.ReadAsync<MissedQuestion>(DocKey(county, entry.Member), ct) is { } item) result.Add(item.Value);
             if (result.Count >= take) break;
         }
         return result;

@@ -55,7 +55,8 @@ public sealed record PackEditResult(KnowledgeChange? Change, IReadOnlyList<strin
 /// <c>knowledge check</c>: a change the validator rejects is rolled back and its messages returned. Every change is
 /// recorded with who made it and the file's previous text, so it can be undone.
 /// </summary>
-public sealed class PackEditor(PackRegistry registry, IStorage storage, TimeProvider time, ILogger<PackEditor> logger)
+public sealed class PackEditor(PackRegistry registry, IDocumentStore documents, IScoredIndex scoredIndex,
+    TimeProvider time, ILogger<PackEditor> logger)
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
@@ -123,7 +124,7 @@ public sealed class PackEditor(PackRegistry registry, IStorage storage, TimeProv
     /// <summary>Puts the file back as it was before <paramref name="changeId"/>, if nobody changed it since.</summary>
     public async Task<PackEditResult> UndoAsync(string county, string changeId, string actor, CancellationToken ct = default)
     {
-        var item = await storage.ReadAsync<KnowledgeChange>(ChangeKey(county, changeId), ct);
+        var item = await documents.ReadAsync<KnowledgeChange>(ChangeKey(county, changeId), ct);
         if (item?.Value is not { } change) return PackEditResult.Rejected("没有这条修改记录。");
         if (change.UndoneAt is not null) return PackEditResult.Rejected("这条修改已经撤销过了。");
         var file = Path.GetFullPath(Path.Combine(registry.PacksDirectory, change.File));
@@ -143,7 +144,7 @@ public sealed class PackEditor(PackRegistry registry, IStorage storage, TimeProv
                 return PackEditResult.Rejected(Messages(result));
             }
             var undone = change with { UndoneAt = time.GetUtcNow(), UndoneBy = actor };
-            await storage.WriteAsync(ChangeKey(county, changeId), undone, WriteCondition.IfMatch(item.ETag), null, ct);
+            await documents.WriteAsync(ChangeKey(county, changeId), undone, WriteCondition.IfMatch(item.ETag), null, ct);
             logger.LogInformation("Knowledge change {Id} ({Kind} {Entry}) undone by {Actor}", changeId, change.Kind, change.EntryId, actor);
             return new PackEditResult(undone, []);
         }
@@ -156,10 +157,10 @@ public sealed class PackEditor(PackRegistry registry, IStorage storage, TimeProv
     /// <summary>The county's changes, newest first.</summary>
     public async Task<IReadOnlyList<KnowledgeChange>> ListAsync(string county, int take = 50, CancellationToken ct = default)
     {
-        var page = await storage.IndexRangeByScoreAsync(ChangeIndex(county), double.NegativeInfinity, double.PositiveInfinity, 0, 2000, ct);
+        var page = await scoredIndex.IndexRangeByScoreAsync(ChangeIndex(county), double.NegativeInfinity, double.PositiveInfinity, 0, 2000, ct);
         var result = new List<KnowledgeChange>();
         foreach (var entry in page.Reverse().Take(take))
-            if (await storage.ReadAsync<KnowledgeChange>(ChangeKey(county, entry.Member), ct) is { } c) result.Add(c.Value);
+            if (await documents.ReadAsync<KnowledgeChange>(ChangeKey(county, entry.Member), ct) is { } c) result.Add(c.Value);
         return result;
     }
 
@@ -190,8 +191,8 @@ public sealed class PackEditor(PackRegistry registry, IStorage storage, TimeProv
             Before = before,
             After = after,
         };
-        await storage.WriteAsync(ChangeKey(county, change.Id), change, WriteCondition.IfNotExists, null, ct);
-        await storage.IndexAddAsync(ChangeIndex(county), change.Id, change.At.ToUnixTimeMilliseconds(), ct);
+        await documents.WriteAsync(ChangeKey(county, change.Id), change, WriteCondition.IfNotExists, null, ct);
+        await scoredIndex.IndexAddAsync(ChangeIndex(county), change.Id, change.At.ToUnixTimeMilliseconds(), ct);
         logger.LogInformation("Knowledge {Kind} {Entry} by {Actor}: live now (change {Id})", kind, entryId, actor, change.Id);
         return new PackEditResult(change, []);
     }

@@ -11,7 +11,7 @@ namespace AssistBot.Bot.Reminders.Commands;
 /// The reminder commands of cadres on WeCom, stateless like the rest of the cadre front: "确认还款 编号",
 /// "我的任务"/"待走访" (a numbered list, kept a day) and "已完成 编号|序号|工作编号 [备注]" ("已走访" works too).
 /// </summary>
-public sealed partial class ReminderCadreCommands(LoanStore loans, DutyDesk duties, IStorage storage) : ICadreCommandExtension
+public sealed partial class ReminderCadreCommands(LoanStore loans, DutyDesk duties, IDocumentStore storage) : ICadreCommandExtension
 {
     private static readonly TimeSpan ListLifetime = TimeSpan.FromDays(1);
 

@@ -1,4 +1,4 @@
-using AssistBot.Bot.Storage;
+using AssistBot.Bot.Cases;
 
 namespace AssistBot.Bot.Reminders.Loans;
 
@@ -6,7 +6,7 @@ namespace AssistBot.Bot.Reminders.Loans;
 /// A borrower's WeChat account from either place a link is recorded: the farmer's own binding ("绑定", the cases
 /// part: name + last 6 of the ID number + phone) or <see cref="StorageBorrowerAccounts"/>.
 /// </summary>
-public sealed class BoundBorrowerAccounts(IStorage storage, StorageBorrowerAccounts direct) : IBorrowerAccounts
+public sealed class BoundBorrowerAccounts(IBindingReader bindings, StorageBorrowerAccounts direct) : IBorrowerAccounts
 {
     private const string WeChatPrefix = "wechat:";
     private const int BindingsRead = 10;
@@ -14,8 +14,7 @@ public sealed class BoundBorrowerAccounts(IStorage storage, StorageBorrowerAccou
     public async ValueTask<string?> OpenIdForLoanAsync(string county, string loanNumber, CancellationToken cancellationToken = default)
     {
         if (await direct.OpenIdForLoanAsync(county, loanNumber, cancellationToken).ConfigureAwait(false) is { } openId) return openId;
-        var bound = await storage.IndexRangeByScoreAsync(CaseRecords.BoundUsers(county, "loan", loanNumber), double.MinValue,
-            double.MaxValue, 0, BindingsRead, cancellationToken).ConfigureAwait(false);
+        var bound = await bindings.BoundUsersAsync(county, LoanSubject(loanNumber), BindingsRead, cancellationToken).ConfigureAwait(false);
         return LatestWeChat(bound);
     }
 
@@ -28,21 +27,22 @@ public sealed class BoundBorrowerAccounts(IStorage storage, StorageBorrowerAccou
         for (var i = 0; i < openIds.Length; i++)
             if (openIds[i] is null) unlinked.Add(i);
         if (unlinked.Count == 0) return openIds;
-        var bound = await storage.IndexRangeManyAsync(unlinked.ConvertAll(i => CaseRecords.BoundUsers(county, "loan", loanNumbers[i])),
-            double.MinValue, double.MaxValue, BindingsRead, cancellationToken).ConfigureAwait(false);
+        var bound = await bindings.BoundUsersManyAsync(county, unlinked.ConvertAll(i => LoanSubject(loanNumbers[i])), BindingsRead,
+            cancellationToken).ConfigureAwait(false);
         for (var j = 0; j < unlinked.Count; j++) openIds[unlinked[j]] = LatestWeChat(bound[j]);
         return openIds;
     }
 
     /// <summary>The most recent WeChat binding wins (scores are binding times).</summary>
-    private static string? LatestWeChat(IReadOnlyList<IndexEntry> bound) =>
-        bound.LastOrDefault(e => e.Member.StartsWith(WeChatPrefix, StringComparison.Ordinal)).Member?[WeChatPrefix.Length..];
+    private static string? LatestWeChat(IReadOnlyList<string> bound) =>
+        bound.LastOrDefault(m => m.StartsWith(WeChatPrefix, StringComparison.Ordinal))?[WeChatPrefix.Length..];
+
+    private static BindingSubject LoanSubject(string loanNumber) => new(BindingRegistry.LoanKind, loanNumber);
 
     public async ValueTask<IReadOnlyList<string>> LoansForUserAsync(string county, string openId, CancellationToken cancellationToken = default)
     {
         var loans = new List<string>(await direct.LoansForUserAsync(county, openId, cancellationToken).ConfigureAwait(false));
-        var binding = (await storage.ReadAsync<CaseRecords.UserBinding>(CaseRecords.Binding(county, "wechat", openId), cancellationToken)
-            .ConfigureAwait(false))?.Value;
+        var binding = await bindings.GetAsync(county, "wechat", openId, cancellationToken).ConfigureAwait(false);
         if (binding is not null)
             loans.AddRange(binding.Subjects.Where(s => s.Kind == "loan").Select(s => LoanStore.Normalize(s.Key)));
         return loans.Distinct(StringComparer.Ordinal).ToList();
@@ -50,6 +50,5 @@ public sealed class BoundBorrowerAccounts(IStorage storage, StorageBorrowerAccou
 
     /// <summary>True when the user bound any record (household or loan).</summary>
     public async ValueTask<bool> HasAnyBindingAsync(string county, string openId, CancellationToken cancellationToken = default) =>
-        (await storage.ReadAsync<CaseRecords.UserBinding>(CaseRecords.Binding(county, "wechat", openId), cancellationToken)
-            .ConfigureAwait(false))?.Value is { Subjects.Count: > 0 };
+        await bindings.GetAsync(county, "wechat", openId, cancellationToken).ConfigureAwait(false) is { Subjects.Count: > 0 };
 }

@@ -1,6 +1,7 @@
 using AssistBot.Bot.Privacy;
 using AssistBot.Bot.Tables;
 using AssistBot.Scheduler.Ports;
+using AssistBot.Scheduler.Time;
 
 namespace AssistBot.Bot.Reminders.Loans;
 
@@ -70,7 +71,7 @@ public sealed class LoanImporter(LoanStore loans, PersonalDataProtector protecto
             batch.Clear();
         }
 
-        foreach (var row in LoanFile.Read(rows))
+        foreach (var row in LoanFile.Read(rows, time.Today()))
         {
             cancellationToken.ThrowIfCancellationRequested();
             processed++;

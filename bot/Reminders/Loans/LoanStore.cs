@@ -8,7 +8,8 @@ namespace AssistBot.Bot.Reminders.Loans;
 /// Loans in storage: one document per loan, a scored index by maturity day (so a sweep reads only the loans whose
 /// stage dates fall in its window, page by page), the cadres with loans, and each borrower's loans by ID hash.
 /// </summary>
-public sealed class LoanStore(IStorage storage, IBorrowerAccounts accounts, TimeProvider time) : ILoanBook
+public sealed class LoanStore(IDocumentStore documents, IScoredIndex scoredIndex, ISweepReads sweepReads,
+    IBorrowerAccounts accounts, TimeProvider time) : ILoanBook
 {
     private const int PageSize = 500;
 
@@ -26,14 +27,14 @@ public sealed class LoanStore(IStorage storage, IBorrowerAccounts accounts, Time
     public static string Normalize(string loanNumber) => loanNumber.Trim().ToUpperInvariant();
 
     public async Task<Loan?> GetAsync(string county, string loanNumber, CancellationToken ct = default) =>
-        (await storage.ReadAsync<Loan>(LoanKey(county, Normalize(loanNumber)), ct).ConfigureAwait(false))?.Value;
+        (await documents.ReadAsync<Loan>(LoanKey(county, Normalize(loanNumber)), ct).ConfigureAwait(false))?.Value;
 
     /// <summary>Creates or updates a loan (by 贷款编号), keeping its recorded repayment; returns the previous version (null: new).</summary>
     public async Task<Loan?> UpsertAsync(Loan loan, CancellationToken ct = default)
     {
         var key = LoanKey(loan.CountyId, loan.LoanNumber);
         Loan? before = null;
-        await storage.UpdateAsync<Loan>(key, existing =>
+        await documents.UpdateAsync<Loan>(key, existing =>
         {
             before = existing;
             return existing is null ? loan : loan with
@@ -44,12 +45,12 @@ public sealed class LoanStore(IStorage storage, IBorrowerAccounts accounts, Time
                 RepaymentConfirmedBy = existing.RepaymentConfirmedBy,
             };
         }, cancellationToken: ct).ConfigureAwait(false);
-        await storage.IndexAddAsync(MaturityIndex(loan.CountyId), loan.LoanNumber, Score(loan.Maturity), ct).ConfigureAwait(false);
+        await scoredIndex.IndexAddAsync(MaturityIndex(loan.CountyId), loan.LoanNumber, Score(loan.Maturity), ct).ConfigureAwait(false);
         if (loan.CadreUserId is { Length: > 0 } cadre)
-            await storage.IndexAddAsync(CadreIndex(loan.CountyId), cadre, 0, ct).ConfigureAwait(false);
+            await scoredIndex.IndexAddAsync(CadreIndex(loan.CountyId), cadre, 0, ct).ConfigureAwait(false);
         if (before is not null && before.IdNumberHash != loan.IdNumberHash)
-            await storage.IndexRemoveAsync(BorrowerIndex(loan.CountyId, before.IdNumberHash), loan.LoanNumber, ct).ConfigureAwait(false);
-        await storage.IndexAddAsync(BorrowerIndex(loan.CountyId, loan.IdNumberHash), loan.LoanNumber, Score(loan.Maturity), ct)
+            await scoredIndex.IndexRemoveAsync(BorrowerIndex(loan.CountyId, before.IdNumberHash), loan.LoanNumber, ct).ConfigureAwait(false);
+        await scoredIndex.IndexAddAsync(BorrowerIndex(loan.CountyId, loan.IdNumberHash), loan.LoanNumber, Score(loan.Maturity), ct)
             .ConfigureAwait(false);
         return before;
     }
@@ -57,7 +58,7 @@ public sealed class LoanStore(IStorage storage, IBorrowerAccounts accounts, Time
     /// <summary>The borrower's loans (by ID-number hash), soonest maturity first.</summary>
     public async Task<IReadOnlyList<Loan>> ForBorrowerAsync(string county, string idNumberHash, CancellationToken ct = default)
     {
-        var members = await storage.IndexRangeByScoreAsync(BorrowerIndex(county, idNumberHash), double.MinValue, double.MaxValue, 0, 100, ct)
+        var members = await scoredIndex.IndexRangeByScoreAsync(BorrowerIndex(county, idNumberHash), double.MinValue, double.MaxValue, 0, 100, ct)
             .ConfigureAwait(false);
         var loans = new List<Loan>(members.Count);
         foreach (var member in members)
@@ -80,8 +81,8 @@ public sealed class LoanStore(IStorage storage, IBorrowerAccounts accounts, Time
     private async Task<Loan?> ChangeAsync(string county, string loanNumber, Func<Loan, Loan> change, CancellationToken ct)
     {
         var key = LoanKey(county, Normalize(loanNumber));
-        if (await storage.ReadAsync<Loan>(key, ct).ConfigureAwait(false) is null) return null;
-        return await storage.UpdateAsync<Loan>(key, l => l is null ? null! : change(l), cancellationToken: ct).ConfigureAwait(false);
+        if (await documents.ReadAsync<Loan>(key, ct).ConfigureAwait(false) is null) return null;
+        return await documents.UpdateAsync<Loan>(key, l => l is null ? null! : change(l), cancellationToken: ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -115,7 +116,7 @@ public sealed class LoanStore(IStorage storage, IBorrowerAccounts accounts, Time
 
     private async Task<Page> ReadPageAsync(string countyId, DateOnly first, DateOnly last, IndexEntry? after, CancellationToken ct)
     {
-        var entries = await storage.IndexRangeAfterAsync(MaturityIndex(countyId), Score(first), Score(last), after, PageSize, ct)
+        var entries = await sweepReads.IndexRangeAfterAsync(MaturityIndex(countyId), Score(first), Score(last), after, PageSize, ct)
             .ConfigureAwait(false);
         var numbers = new string[entries.Count];
         var keys = new string[entries.Count];
@@ -124,7 +125,7 @@ public sealed class LoanStore(IStorage storage, IBorrowerAccounts accounts, Time
             numbers[i] = entries[i].Member;
             keys[i] = LoanKey(countyId, numbers[i]);
         }
-        var loans = storage.ReadManyAsync<Loan>(keys, ct).AsTask();
+        var loans = documents.ReadManyAsync<Loan>(keys, ct).AsTask();
         var openIds = accounts.OpenIdsForLoansAsync(countyId, numbers, ct).AsTask();
         await Task.WhenAll(loans, openIds).ConfigureAwait(false);
         var views = new List<LoanView>(entries.Count);
@@ -138,7 +139,7 @@ public sealed class LoanStore(IStorage storage, IBorrowerAccounts accounts, Time
     {
         for (var skip = 0; ; skip += PageSize)
         {
-            var page = await storage.IndexRangeByScoreAsync(CadreIndex(countyId), double.MinValue, double.MaxValue, skip, PageSize,
+            var page = await scoredIndex.IndexRangeByScoreAsync(CadreIndex(countyId), double.MinValue, double.MaxValue, skip, PageSize,
                 cancellationToken).ConfigureAwait(false);
             foreach (var entry in page) yield return entry.Member;
             if (page.Count < PageSize) yield break;

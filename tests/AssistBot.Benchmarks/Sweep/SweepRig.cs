@@ -6,6 +6,7 @@ using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Rules;
 using AssistBot.Scheduler.Sweeps;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Benchmarks.Sweep;
 
@@ -19,10 +20,10 @@ public sealed class SweepRig
 
     public SweepRig(IStorage storage, string county, string outboxKeyspace, SweepOptions? options = null)
     {
-        var time = new FixedTime(new DateTimeOffset(SweptDay.ToDateTime(new TimeOnly(9, 0, 30)), TimeSpan.FromHours(8)));
+        var time = new FakeTimeProvider(new DateTimeOffset(SweptDay.ToDateTime(new TimeOnly(9, 0, 30)), TimeSpan.FromHours(8)));
         var pack = ReminderPackLoader.LoadPack(Path.Combine(AppContext.BaseDirectory, "packs"), "xinfeng-2024");
-        Loans = new CountingLoanBook(new LoanStore(storage, new BoundBorrowerAccounts(storage, new StorageBorrowerAccounts(storage)), time));
-        Outbox = new StorageOutbox(storage, time, outboxKeyspace);
+        Loans = new CountingLoanBook(new LoanStore(storage, storage, storage, new BoundBorrowerAccounts(new AssistBot.Bot.Cases.BindingReader(storage, storage, storage), new StorageBorrowerAccounts(storage, storage)), time));
+        Outbox = new StorageOutbox(storage, storage, storage, storage, time, outboxKeyspace);
         // A fresh watermark keyspace per rig: the first run looks back one day, so it sweeps exactly the swept day.
         Runner = new ReminderSweepRunner([new LoanRepaymentSweep(Loans, time, NullLogger<LoanRepaymentSweep>.Instance)],
             new OneCounty(new ReminderCounty(county, "信丰县（合成数据）", pack)),
@@ -38,11 +39,6 @@ public sealed class SweepRig
 
     public Task<SweepReport> RunAsync(CancellationToken cancellationToken = default) =>
         Runner.RunAsync(ReminderKinds.LoanRepayment, cancellationToken);
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     private sealed class OneCounty(ReminderCounty county) : IReminderCounties
     {

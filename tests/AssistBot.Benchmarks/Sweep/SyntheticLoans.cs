@@ -73,7 +73,7 @@ public static class SyntheticLoans
     {
         var protector = new PersonalDataProtector(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
         var cadres = Enumerable.Range(0, Cadres).Select(c => new IndexEntry(Cadre(c), 0)).ToList();
-        await storage.IndexAddManyAsync(LoanStore.CadreIndex(county), cadres, cancellationToken).ConfigureAwait(false);
+        await AddAllAsync(storage, LoanStore.CadreIndex(county), cadres, cancellationToken).ConfigureAwait(false);
         var done = 0;
         var batches = Enumerable.Range(0, (count + BatchSize - 1) / BatchSize);
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
@@ -82,16 +82,25 @@ public static class SyntheticLoans
                 var first = batch * BatchSize;
                 var loans = Enumerable.Range(first, Math.Min(BatchSize, count - first))
                     .Select(i => NewLoan(protector, county, i, Maturity(i, spread, sweptDay))).ToList();
-                await storage.WriteManyAsync(loans.Select(l => KeyValuePair.Create(LoanStore.LoanKey(county, l.LoanNumber), l)).ToList(),
-                    null, ct).ConfigureAwait(false);
-                await storage.IndexAddManyAsync(LoanStore.MaturityIndex(county),
-                    loans.Select(l => new IndexEntry(l.LoanNumber, LoanStore.Score(l.Maturity))).ToList(), ct).ConfigureAwait(false);
+                await WriteAllAsync(storage, loans.Select(l => KeyValuePair.Create(LoanStore.LoanKey(county, l.LoanNumber), l)), ct)
+                    .ConfigureAwait(false);
+                await AddAllAsync(storage, LoanStore.MaturityIndex(county),
+                    loans.Select(l => new IndexEntry(l.LoanNumber, LoanStore.Score(l.Maturity))), ct).ConfigureAwait(false);
                 var bound = Enumerable.Range(first, loans.Count).Where(IsBound)
                     .Select(i => KeyValuePair.Create(StorageBorrowerAccounts.LoanAccountKey(county, LoanNumber(i)), OpenId(i))).ToList();
-                await storage.WriteManyAsync(bound, null, ct).ConfigureAwait(false);
+                await WriteAllAsync(storage, bound, ct).ConfigureAwait(false);
                 progress?.Invoke(Interlocked.Add(ref done, loans.Count));
             }).ConfigureAwait(false);
     }
+
+    // Seeding is not measured: one write per item, all of a batch in flight at once (Redis pipelines them).
+    private static Task WriteAllAsync<T>(IStorage storage, IEnumerable<KeyValuePair<string, T>> documents,
+        CancellationToken cancellationToken) =>
+        Task.WhenAll(documents.Select(d => storage.WriteAsync(d.Key, d.Value, WriteCondition.Always, null, cancellationToken).AsTask()));
+
+    private static Task AddAllAsync(IStorage storage, string index, IEnumerable<IndexEntry> entries,
+        CancellationToken cancellationToken = default) =>
+        Task.WhenAll(entries.Select(e => storage.IndexAddAsync(index, e.Member, e.Score, cancellationToken).AsTask()));
 
     private static string Cadre(int c) => $"cadre{c:D4}";
 

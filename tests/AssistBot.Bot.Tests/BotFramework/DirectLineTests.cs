@@ -4,12 +4,13 @@ using System.Text.Json;
 using AssistBot.Bot.Conversation;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Bot.Tests.BotFramework;
 
 public sealed class DirectLineTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private BotFrameworkHost _host = null!;
     private DirectLineClient _client = null!;
     private HttpClient _http = null!;

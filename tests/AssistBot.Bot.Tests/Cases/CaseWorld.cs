@@ -9,18 +9,9 @@ using AssistBot.Bot.Storage;
 using AssistBot.Scheduler.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Bot.Tests.Cases;
-
-/// <summary>A clock tests move by hand.</summary>
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = start;
-
-    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
-
-    public void Advance(TimeSpan by) => Now += by;
-}
 
 /// <summary>
 /// The case services over a real storage backend, with two counties whose ids are unique per world (so worlds
@@ -36,7 +27,7 @@ public sealed class CaseWorld : IDisposable
         var suffix = Guid.NewGuid().ToString("N")[..8];
         Xinfeng = "xf" + suffix;
         Yuzhou = "yz" + suffix;
-        Clock = new ManualClock(now ?? new DateTimeOffset(2024, 5, 15, 9, 30, 0, ChinaTime.Offset));
+        Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2024, 5, 15, 9, 30, 0, ChinaTime.Offset));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"Counties:{Xinfeng}:Name"] = "信丰县",
@@ -49,9 +40,9 @@ public sealed class CaseWorld : IDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<Counties>();
-        services.AddSingleton(storage);
+        services.AddSingleton(storage).AddStorageRoles();
         services.AddSingleton(new PersonalDataProtector(RandomNumberGenerator.GetBytes(32)));
-        services.AddSingleton<IOutbox>(sp => new StorageOutbox(storage, Clock, "test-outbox-" + suffix));
+        services.AddSingleton<IOutbox>(sp => new StorageOutbox(storage, storage, storage, storage, Clock, "test-outbox-" + suffix));
         services.AddCases(configuration);
         _services = services.BuildServiceProvider();
     }
@@ -60,7 +51,7 @@ public sealed class CaseWorld : IDisposable
 
     public string Yuzhou { get; }
 
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 

@@ -178,12 +178,10 @@ public sealed class ConcurrencyTests : IDisposable
             inner.IndexScoreAsync(index, member, ct);
         public ValueTask PingAsync(CancellationToken ct = default) => inner.PingAsync(ct);
         public string Description => "interfering " + inner.Description;
+
+        public int SlotGroups => inner.SlotGroups;
         public ValueTask<IReadOnlyList<StoreItem<T>?>> ReadManyAsync<T>(IReadOnlyList<string> keys, CancellationToken ct = default) =>
             inner.ReadManyAsync<T>(keys, ct);
-        public ValueTask WriteManyAsync<T>(IReadOnlyList<KeyValuePair<string, T>> documents, TimeSpan? ttl = null, CancellationToken ct = default) =>
-            inner.WriteManyAsync(documents, ttl, ct);
-        public ValueTask IndexAddManyAsync(string index, IReadOnlyList<IndexEntry> entries, CancellationToken ct = default) =>
-            inner.IndexAddManyAsync(index, entries, ct);
         public ValueTask<IReadOnlyList<IndexEntry>> IndexRangeAfterAsync(string index, double min, double max, IndexEntry? after, int take,
             CancellationToken ct = default) => inner.IndexRangeAfterAsync(index, min, max, after, take, ct);
         public ValueTask<IReadOnlyList<IReadOnlyList<IndexEntry>>> IndexRangeManyAsync(IReadOnlyList<string> indexes, double min, double max,

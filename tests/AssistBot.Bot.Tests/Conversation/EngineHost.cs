@@ -37,8 +37,10 @@ public sealed class EngineHost : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Counties>();
-        services.AddSingleton(storage);
+        services.AddSingleton(storage).AddStorageRoles();
         services.AddConversationEngine();
+        // The engine alone: the router's bot without the WeCom cadre front (that needs the cases part).
+        services.AddSingleton<IBot>(sp => sp.GetRequiredService<AssistBot.Bot.Conversation.Dialogs.DialogBot>());
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         County = Services.GetRequiredService<Counties>().Default!;

@@ -1,4 +1,4 @@
-using AssistBot.Bot.Conversation.Text;
+using AssistBot.Bot.Text;
 
 namespace AssistBot.Bot.Tests.Conversation;
 

@@ -12,6 +12,7 @@ using AssistBot.Scheduler.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Bot.Tests.Dialogs;
 
@@ -23,7 +24,7 @@ public sealed class CaseChat : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public CaseChat(IStorage storage, byte[] dataKey, ManualClock clock, Action<IServiceCollection>? configure = null)
+    public CaseChat(IStorage storage, byte[] dataKey, FakeTimeProvider clock, Action<IServiceCollection>? configure = null)
     {
         Clock = clock;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -39,16 +40,17 @@ public sealed class CaseChat : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<Counties>();
-        services.AddSingleton(storage);
+        services.AddSingleton(storage).AddStorageRoles();
         services.AddSingleton(new PersonalDataProtector(dataKey));
-        services.AddSingleton<IOutbox>(sp => new StorageOutbox(storage, clock));
+        services.AddSingleton<IOutbox>(sp => new StorageOutbox(storage, storage, storage, storage, clock));
         services.AddConversationEngine();
         services.AddCases(configuration);
+        services.AddChatBot();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public IServiceProvider Services => _services;
 

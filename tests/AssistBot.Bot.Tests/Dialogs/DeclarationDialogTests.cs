@@ -3,13 +3,14 @@ using AssistBot.Bot.Storage;
 using AssistBot.Bot.Tests.Cases;
 using AssistBot.Scheduler.Outbox;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Bot.Tests.Dialogs;
 
 public sealed class DeclarationDialogTests : IAsyncDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("assistbot-decl-").FullName;
-    private readonly ManualClock _clock = new(new DateTimeOffset(2024, 5, 15, 9, 0, 0, ChinaTime.Offset));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 5, 15, 9, 0, 0, ChinaTime.Offset));
     private readonly byte[] _key = CaseChat.NewKey();
     private readonly EmbeddedStorage _storage;
     private CaseChat _chat;

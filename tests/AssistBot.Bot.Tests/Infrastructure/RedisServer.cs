@@ -12,15 +12,18 @@ public sealed class RedisServer : IAsyncDisposable
 {
     private Process? _process;
 
-    private RedisServer(int port) => Port = port;
+    private readonly IReadOnlyList<string> _extraArguments;
+
+    private RedisServer(int port, IReadOnlyList<string> extraArguments) => (Port, _extraArguments) = (port, extraArguments);
 
     public int Port { get; }
 
     public string Configuration => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    /// <param name="extraArguments">More redis-server options (e.g. <c>--cluster-enabled yes</c>).</param>
+    public static async Task<RedisServer> StartAsync(params string[] extraArguments)
     {
-        var server = new RedisServer(FreePort());
+        var server = new RedisServer(FreePort(), extraArguments);
         await server.StartAgainAsync();
         return server;
     }
@@ -29,7 +32,7 @@ public sealed class RedisServer : IAsyncDisposable
     {
         var binary = Environment.GetEnvironmentVariable("ASSISTBOT_REDIS_SERVER") ?? "redis-server";
         var start = new ProcessStartInfo(binary,
-            ["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"])
+            ["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", .. _extraArguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -76,7 +79,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -10,6 +10,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Bot.Tests.Privacy;
 
@@ -20,7 +21,7 @@ namespace AssistBot.Bot.Tests.Privacy;
 public sealed class ChatDataTests : IAsyncDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("assistbot-chatdata-").FullName;
-    private readonly ManualClock _clock = new(new DateTimeOffset(2024, 5, 15, 9, 0, 0, ChinaTime.Offset));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 5, 15, 9, 0, 0, ChinaTime.Offset));
     private readonly byte[] _key = CaseChat.NewKey();
     private readonly EmbeddedStorage _storage;
     private readonly CaseChat _chat;
@@ -116,7 +117,7 @@ public sealed class ChatDataTests : IAsyncDisposable
     [Fact]
     public async Task The_last_message_index_forgets_users_silent_for_longer_than_the_retention_period()
     {
-        var users = new WeChatUserDirectory(_storage, _clock, Options.Create(new RetentionOptions()));
+        var users = new WeChatUserDirectory(_storage, _storage, _clock, Options.Create(new RetentionOptions()));
         var counties = new Counties(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Counties:xinfeng:Name"] = "信丰县",

@@ -34,7 +34,8 @@ public sealed class CadreCardTests(SharedRedis redis, ITestOutputHelper output) 
             ["Reminders:Enabled"] = "false",
             ["WeChat:RateLimitMessages"] = "1000",
             ["Counties:xinfeng:WeCom:AgentId"] = TestAccounts.AgentId,
-        }, useTestBot: false, services: s => s.AddSingleton<IOutbox>(sp => new StorageOutbox(sp.GetRequiredService<IStorage>(), TimeProvider.System, keyspace)));
+        }, useTestBot: false, services: s => s.AddSingleton<IOutbox>(sp => new StorageOutbox(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<IClaimStore>(),
+            sp.GetRequiredService<IScoredIndex>(), sp.GetRequiredService<ICounterStore>(), TimeProvider.System, keyspace)));
         _platform = new WeChatPlatform(_host.CreateClient());
     }
 
@@ -227,9 +228,8 @@ public sealed class CadreCardTests(SharedRedis redis, ITestOutputHelper output) 
         var cadre = $"cun{_run}";
         var household = $"H{_run}";
         await _host.Services.GetRequiredService<RosterStore>().UpsertAsync(new Cadre("xinfeng", cadre, "刘村干", "帮扶责任人", "大塘埠镇", [$"走访{_run}村"]));
-        await _host.Storage.WriteAsync(CaseRecords.Household("xinfeng", household), new CaseRecords.HouseholdRecord("xinfeng", household, "孙大",
-            "大塘埠镇", $"走访{_run}村", "脱贫户", null, cadre, DateTimeOffset.UtcNow.AddMonths(-4)), WriteCondition.Always);
-        await _host.Storage.IndexAddAsync(CaseRecords.HouseholdIndex("xinfeng"), household, 0);
+        await ReminderWorld.SeedHouseholdAsync(_host.Storage, "xinfeng", household, "孙大", "大塘埠镇", $"走访{_run}村", "脱贫户", null, cadre,
+            DateTimeOffset.UtcNow.AddMonths(-4));
         var now = DateTimeOffset.UtcNow;
         await Outbox.EnqueueAsync(new OutboxMessage
         {

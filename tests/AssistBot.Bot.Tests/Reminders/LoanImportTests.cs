@@ -27,7 +27,7 @@ public sealed class LoanImportTests : IDisposable
         // chen.ganbu is not on this roster: imported, with a warning.
         Assert.Contains(result.Warnings, w => w.Line == 5 && w.Message.Contains("chen.ganbu"));
 
-        var store = new LoanStore(_storage, new StorageBorrowerAccounts(_storage), TimeProvider.System);
+        var store = new LoanStore(_storage, _storage, _storage, new StorageBorrowerAccounts(_storage, _storage), TimeProvider.System);
         var loan = await store.GetAsync(world.County.Id, "xf2024002");
         Assert.NotNull(loan);
         Assert.Equal((30000m, new DateOnly(2024, 5, 10), "liu.ganbu", "刘干部"), (loan.Amount, loan.Maturity, loan.CadreUserId, loan.CadreName));
@@ -53,11 +53,11 @@ public sealed class LoanImportTests : IDisposable
     public async Task Re_import_updates_by_loan_number_and_keeps_the_recorded_repayment()
     {
         var world = new ReminderWorld("xinfeng-2024");
-        var store = new LoanStore(_storage, new StorageBorrowerAccounts(_storage), TimeProvider.System);
+        var store = new LoanStore(_storage, _storage, _storage, new StorageBorrowerAccounts(_storage, _storage), TimeProvider.System);
         await world.ImportLoansAsync(_storage, TimeProvider.System, "xinfeng-loans.csv");
         await store.ReportRepaidAsync(world.County.Id, "XF2024002");
 
-        var importer = new LoanImporter(store, ReminderWorld.Protector, new Bot.Reminders.RosterCadreDirectory(_storage), TimeProvider.System);
+        var importer = new LoanImporter(store, ReminderWorld.Protector, new Bot.Reminders.RosterCadreDirectory(new Bot.Cases.RosterStore(_storage, _storage, _storage)), TimeProvider.System);
         var csv = string.Join('\n', string.Join(',', LoanFile.Columns),
             "XF2024002,李四,360722198207052030,13607971234,大塘埠镇,新村,邮储银行信丰县支行,35000,2023-05-10,2024-06-10,");
         var result = await importer.ImportAsync(world.County.Id, new StringReader(csv));
@@ -78,8 +78,8 @@ public sealed class LoanImportTests : IDisposable
     public async Task A_file_without_the_expected_header_is_refused_in_chinese()
     {
         var world = new ReminderWorld("xinfeng-2024");
-        var importer = new LoanImporter(new LoanStore(_storage, new StorageBorrowerAccounts(_storage), TimeProvider.System),
-            ReminderWorld.Protector, new Bot.Reminders.RosterCadreDirectory(_storage), TimeProvider.System);
+        var importer = new LoanImporter(new LoanStore(_storage, _storage, _storage, new StorageBorrowerAccounts(_storage, _storage), TimeProvider.System),
+            ReminderWorld.Protector, new Bot.Reminders.RosterCadreDirectory(new Bot.Cases.RosterStore(_storage, _storage, _storage)), TimeProvider.System);
         var e = await Assert.ThrowsAsync<InvalidDataException>(() =>
             importer.ImportAsync(world.County.Id, new StringReader("编号,姓名\nA,B")));
         Assert.Contains("表头缺少", e.Message);

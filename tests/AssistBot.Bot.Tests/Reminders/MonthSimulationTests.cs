@@ -5,6 +5,7 @@ using AssistBot.Bot.Tests.Cases;
 using AssistBot.Bot.Tests.Infrastructure;
 using AssistBot.Scheduler.Time;
 using StackExchange.Redis;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Bot.Tests.Reminders;
 
@@ -98,7 +99,7 @@ public abstract class MonthSimulationTests
         var world = new ReminderWorld("xinfeng-2024", cases.Xinfeng);
         var import = await world.ImportLoansAsync(storage, time, "xinfeng-loans.csv");
         Assert.Equal(4, import.Imported);
-        await new StorageBorrowerAccounts(storage).BindAsync(world.County.Id, "XF2024001", "o-zhangsan");
+        await new StorageBorrowerAccounts(storage, storage).BindAsync(world.County.Id, "XF2024001", "o-zhangsan");
         await new StorageWindowSubscribers(storage).SubscribeAsync(world.County.Id, "o-zhangsan");
         return world;
     }
@@ -140,7 +141,7 @@ public sealed class EmbeddedMonthSimulationTests : MonthSimulationTests, IDispos
     [Fact]
     public async Task A_month_with_a_restart_and_two_days_of_downtime_sends_every_reminder_once()
     {
-        var clock = new ManualTimeProvider(MonthStart);
+        var clock = new FakeTimeProvider(MonthStart);
         var sender = new RecordingSender(clock);
         var path = Path.Combine(_directory, "assistbot.db");
         var storage = new EmbeddedStorage(path, TimeProvider.System);
@@ -160,7 +161,7 @@ public sealed class EmbeddedMonthSimulationTests : MonthSimulationTests, IDispos
                 storage = new EmbeddedStorage(path, TimeProvider.System);
                 host = world.Host(storage, clock, sender);
             }
-            clock.Set(now);
+            clock.SetUtcNow(now);
             await RecordVisitIfDueAsync(host, world, now, previous);
             await host.TickAsync();
         }
@@ -180,9 +181,12 @@ public sealed class EmbeddedMonthSimulationTests : MonthSimulationTests, IDispos
 public sealed class RedisMonthSimulationTests(SharedRedis redis) : MonthSimulationTests
 {
     [Fact]
-    public async Task Two_instances_sharing_one_redis_send_every_reminder_exactly_once()
+    public Task Two_instances_sharing_one_redis_send_every_reminder_exactly_once() => TwoInstancesAsync(redis);
+
+    /// <summary>Two instances, each with its own connection to <paramref name="redis"/> (standalone or cluster).</summary>
+    internal static async Task TwoInstancesAsync(SharedRedis redis)
     {
-        var clock = new ManualTimeProvider(MonthStart);
+        var clock = new FakeTimeProvider(MonthStart);
         var sender = new RecordingSender(clock);
         await using var second = await ConnectionMultiplexer.ConnectAsync(
             StorageServiceCollectionExtensions.CreateRedisOptions(redis.Configuration));
@@ -196,7 +200,7 @@ public sealed class RedisMonthSimulationTests(SharedRedis redis) : MonthSimulati
         var previous = MonthStart;
         for (var now = MonthStart; now <= MonthEnd; previous = now, now += Tick)
         {
-            clock.Set(now);
+            clock.SetUtcNow(now);
             if (now == restartAt) hostB = world.Host(storageB, clock, sender); // instance B restarts
             await RecordVisitIfDueAsync(hostA, world, now, previous);
             // Both instances sweep and deliver at the same moment.
@@ -205,4 +209,13 @@ public sealed class RedisMonthSimulationTests(SharedRedis redis) : MonthSimulati
 
         AssertExactlyTheExpected(sender);
     }
+}
+
+/// <summary>The same two-instance month on a 3-master Redis Cluster.</summary>
+[Collection(SharedRedisClusterCollection.Name)]
+public sealed class RedisClusterMonthSimulationTests(SharedRedisCluster redis) : MonthSimulationTests
+{
+    [Fact]
+    public Task Two_instances_sharing_one_redis_cluster_send_every_reminder_exactly_once() =>
+        RedisMonthSimulationTests.TwoInstancesAsync(redis);
 }

@@ -12,7 +12,7 @@ public abstract class OutboxContractTests
 
     private static readonly DateTimeOffset Now = new(2024, 5, 10, 9, 0, 0, TimeSpan.FromHours(8));
 
-    private IOutbox NewOutbox() => new StorageOutbox(Storage, TimeProvider.System, "test-outbox-" + Guid.NewGuid().ToString("N"));
+    private IOutbox NewOutbox() => new StorageOutbox(Storage, Storage, Storage, Storage, TimeProvider.System, "test-outbox-" + Guid.NewGuid().ToString("N"));
 
     private static OutboxMessage Message(string key, DateTimeOffset? due = null) => new()
     {

@@ -4,6 +4,7 @@ using AssistBot.Bot.Storage;
 using AssistBot.Scheduler.Delivery;
 using AssistBot.Scheduler.Outbox;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Bot.Tests.Reminders;
 
@@ -16,7 +17,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     private static readonly DateTimeOffset Start = new(2024, 5, 1, 1, 0, 0, TimeSpan.Zero);
     private readonly string _directory = Directory.CreateTempSubdirectory("assistbot-delivery-").FullName;
     private readonly EmbeddedStorage _storage;
-    private readonly ManualTimeProvider _clock = new(Start);
+    private readonly FakeTimeProvider _clock = new(Start);
     private readonly ScriptedSender _sender = new();
     private readonly StorageOutbox _outbox;
     private readonly OutboxDelivery _delivery;
@@ -24,7 +25,7 @@ public sealed class OutboxDeliveryTests : IDisposable
     public OutboxDeliveryTests()
     {
         _storage = new EmbeddedStorage(Path.Combine(_directory, "assistbot.db"), TimeProvider.System);
-        _outbox = new StorageOutbox(_storage, _clock);
+        _outbox = new StorageOutbox(_storage, _storage, _storage, _storage, _clock);
         var options = new DeliveryOptions { DefaultRatePerSecond = 0, MaxAttempts = 4, RetryBaseDelay = TimeSpan.FromSeconds(30) };
         _delivery = new OutboxDelivery(_outbox, _sender, new ChannelRateLimiter(options, _clock), options, _clock,
             NullLogger<OutboxDelivery>.Instance);

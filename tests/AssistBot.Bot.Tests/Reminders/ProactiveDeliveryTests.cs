@@ -8,6 +8,7 @@ using AssistBot.Scheduler.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Bot.Tests.Reminders;
 
@@ -22,7 +23,7 @@ public sealed class ProactiveDeliveryTests(SharedRedis redis, ITestOutputHelper 
     private const string LoanTemplate = "tpl-loan-long-0001";
     private const string StatusTemplate = "TPL_STATUS";
     private static readonly DateTimeOffset Start = DateTimeOffset.UtcNow;
-    private readonly ManualTimeProvider _clock = new(Start);
+    private readonly FakeTimeProvider _clock = new(Start);
     private FakeWeChatApi _api = null!;
 
     public async Task InitializeAsync() => _api = await FakeWeChatApi.StartAsync();
@@ -40,7 +41,7 @@ public sealed class ProactiveDeliveryTests(SharedRedis redis, ITestOutputHelper 
 
     private (StorageOutbox Outbox, OutboxDelivery Delivery) Worker(WeChatTestHost host)
     {
-        var outbox = new StorageOutbox(host.Storage, _clock, "test-outbox-" + Guid.NewGuid().ToString("N"));
+        var outbox = new StorageOutbox(host.Storage, host.Storage, host.Storage, host.Storage, _clock, "test-outbox-" + Guid.NewGuid().ToString("N"));
         var options = new DeliveryOptions { DefaultRatePerSecond = 0 };
         return (outbox, new OutboxDelivery(outbox, host.Services.GetRequiredService<IMessageSender>(), new ChannelRateLimiter(options, _clock),
             options, _clock, NullLogger<OutboxDelivery>.Instance));
@@ -107,7 +108,7 @@ public sealed class ProactiveDeliveryTests(SharedRedis redis, ITestOutputHelper 
         var stages = new[] { ("7d", 0), ("3d", 4), ("0d", 7), ("overdue-7", 14) };
         foreach (var (stage, offset) in stages)
         {
-            _clock.Set(Start.AddDays(offset));
+            _clock.SetUtcNow(Start.AddDays(offset));
             Assert.True(await outbox.EnqueueAsync(LoanReminder(openId, stage, _clock.GetUtcNow())));
             await delivery.DrainAsync();
             var entry = (await outbox.GetAsync(OutboxIds.FromIdempotencyKey(LoanReminder(openId, stage, Start).IdempotencyKey)))!;
@@ -131,7 +132,7 @@ public sealed class ProactiveDeliveryTests(SharedRedis redis, ITestOutputHelper 
             plan.ToString());
 
         // The next reminder: no consent, window closed, no one-time or template message configured → the cadre.
-        _clock.Set(Start.AddDays(21));
+        _clock.SetUtcNow(Start.AddDays(21));
         var last = LoanReminder(openId, "overdue-14", _clock.GetUtcNow());
         await outbox.EnqueueAsync(last);
         await delivery.DrainAsync();

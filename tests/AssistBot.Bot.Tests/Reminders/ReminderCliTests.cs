@@ -58,9 +58,7 @@ public sealed class ReminderCliTests : IDisposable
         var storage = _services.GetRequiredService<IStorage>();
         foreach (var (id, name, township) in new[] { ("liu.ganbu", "刘干部", "大塘埠镇"), ("chen.ganbu", "陈干部", "嘉定镇") })
         {
-            await storage.WriteAsync(CaseRecords.Cadre("xinfeng", id), new CaseRecords.RosterCadre("xinfeng", id, name, "驻村工作队员", township, []),
-                WriteCondition.Always);
-            await storage.IndexAddAsync(CaseRecords.CadreIndex("xinfeng"), id, 0);
+            await ReminderWorld.SeedCadreAsync(storage, "xinfeng", id, name, "驻村工作队员", township);
         }
     }
 

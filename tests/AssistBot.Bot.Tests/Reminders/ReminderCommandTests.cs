@@ -1,3 +1,4 @@
+using AssistBot.Bot.Cases;
 using CasesRegistration = AssistBot.Bot.Cases.CasesServiceCollectionExtensions;
 using AssistBot.Bot.Reminders;
 using AssistBot.Bot.Reminders.Loans;
@@ -15,7 +16,11 @@ public sealed class ReminderCommandTests
 {
     private static EngineHost NewHost(bool withCases = false) => EngineHost.Embedded(services =>
     {
-        if (withCases) CasesRegistration.AddCases(services, new ConfigurationBuilder().Build());
+        if (withCases)
+        {
+            CasesRegistration.AddCases(services, new ConfigurationBuilder().Build());
+            AssistBot.Bot.Hosting.AssistBotComposition.AddChatBot(services); // the cadre front before the router
+        }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Reminders:Enabled"] = "false",
@@ -27,13 +32,10 @@ public sealed class ReminderCommandTests
     private static async Task SeedAsync(EngineHost host)
     {
         var storage = host.Storage;
-        await storage.WriteAsync(CaseRecords.Cadre("yuzhou", "wang.ganbu"),
-            new CaseRecords.RosterCadre("yuzhou", "wang.ganbu", "王干部", "驻村第一书记", "褚河街道", ["八里营村"]), WriteCondition.Always);
-        await storage.IndexAddAsync(CaseRecords.CadreIndex("yuzhou"), "wang.ganbu", 0);
+        await ReminderWorld.SeedCadreAsync(storage, "yuzhou", "wang.ganbu", "王干部", "驻村第一书记", "褚河街道", "八里营村");
         var today = ChinaTime.DateOf(DateTimeOffset.UtcNow);
-        await storage.WriteAsync(CaseRecords.Household("yuzhou", "H100"), new CaseRecords.HouseholdRecord("yuzhou", "H100", "马六", "褚河街道",
-            "八里营村", "突发严重困难户", today.AddDays(-15), "王干部", DateTimeOffset.UtcNow.AddDays(-15)), WriteCondition.Always);
-        await storage.IndexAddAsync(CaseRecords.HouseholdIndex("yuzhou"), "H100", 0);
+        await ReminderWorld.SeedHouseholdAsync(storage, "yuzhou", "H100", "马六", "褚河街道", "八里营村", "突发严重困难户", today.AddDays(-15), "王干部",
+            DateTimeOffset.UtcNow.AddDays(-15));
 
         var importer = host.Services.GetRequiredService<LoanImporter>();
         var maturity = today.AddDays(20);
@@ -156,10 +158,9 @@ public sealed class ReminderCommandTests
     {
         await using var host = NewHost();
         await SeedAsync(host);
-        // What the cases part's 绑定 writes: the user's binding and the record's bound users.
-        await host.Storage.WriteAsync(CaseRecords.Binding("yuzhou", "wechat", "o-self"),
-            new CaseRecords.UserBinding("wechat", "o-self", [new CaseRecords.BindingSubject("loan", "YZ2024001")]), WriteCondition.Always);
-        await host.Storage.IndexAddAsync(CaseRecords.BoundUsers("yuzhou", "loan", "YZ2024001"), "wechat:o-self", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        // The farmer binds themself the way the 绑定 dialog does: name, last 6 of the ID number and phone of the imported loan.
+        var bound = await host.Services.GetRequiredService<BindingService>().BindAsync("yuzhou", "wechat", "o-self", "马六", "011230", "13800138000");
+        Assert.Equal(BindingOutcome.Bound, bound.Outcome);
         await host.Services.GetRequiredService<StorageBorrowerAccounts>().UnbindAsync("yuzhou", "YZ2024001");
 
         await host.Flow("o-self", "wechat").Send("贷款").AssertReplyContains("禹州农商银行 5万元").StartTestAsync();

@@ -1,3 +1,4 @@
+using AssistBot.Bot.Cases;
 using AssistBot.Bot.Privacy;
 using AssistBot.Bot.Reminders;
 using AssistBot.Bot.Reminders.Loans;
@@ -36,26 +37,32 @@ public sealed class ReminderWorld
 
     public string Keyspace { get; }
 
-    public async Task AddCadreAsync(IStorage storage, string userId, string name, string title, string township, params string[] villages)
-    {
-        await storage.WriteAsync(CaseRecords.Cadre(County.Id, userId),
-            new CaseRecords.RosterCadre(County.Id, userId, name, title, township, villages), WriteCondition.Always);
-        await storage.IndexAddAsync(CaseRecords.CadreIndex(County.Id), userId, 0);
-    }
+    public Task AddCadreAsync(IStorage storage, string userId, string name, string title, string township, params string[] villages) =>
+        SeedCadreAsync(storage, County.Id, userId, name, title, township, villages);
 
-    public async Task AddHouseholdAsync(IStorage storage, string number, string head, string township, string village, string category,
-        DateOnly? includedOn, string? cadre, DateTimeOffset importedAt)
-    {
-        await storage.WriteAsync(CaseRecords.Household(County.Id, number),
-            new CaseRecords.HouseholdRecord(County.Id, number, head, township, village, category, includedOn, cadre, importedAt),
-            WriteCondition.Always);
-        await storage.IndexAddAsync(CaseRecords.HouseholdIndex(County.Id), number, 0);
-    }
+    public Task AddHouseholdAsync(IStorage storage, string number, string head, string township, string village, string category,
+        DateOnly? includedOn, string? cadre, DateTimeOffset importedAt) =>
+        SeedHouseholdAsync(storage, County.Id, number, head, township, village, category, includedOn, cadre, importedAt);
+
+    /// <summary>A roster entry, through the cases part's own store (what the roster import writes).</summary>
+    public static Task SeedCadreAsync(IStorage storage, string county, string userId, string name, string title, string township,
+        params string[] villages) =>
+        new RosterStore(storage, storage, storage).UpsertAsync(new Cadre(county, userId, name, title, township, villages));
+
+    /// <summary>A household without a phone (so nothing to bind), through the cases part's own store (what the import writes).</summary>
+    public static Task SeedHouseholdAsync(IStorage storage, string county, string number, string head, string township, string village,
+        string category, DateOnly? includedOn, string? cadre, DateTimeOffset importedAt) =>
+        new HouseholdStore(storage, storage, storage, new BindingRegistry(storage, Protector)).UpsertAsync(new Household
+        {
+            CountyId = county, HouseholdNo = number, HeadName = head, IdNumberProtected = Protector.Protect($"id-{number}")!,
+            IdNumberHash = Protector.LookupHash("id", $"id-{number}"), Township = township, Village = village, Category = category,
+            IncludedOn = includedOn, ResponsibleCadre = cadre, ImportedAt = importedAt,
+        });
 
     public async Task<LoanImportResult> ImportLoansAsync(IStorage storage, TimeProvider time, string file)
     {
-        var importer = new LoanImporter(new LoanStore(storage, new StorageBorrowerAccounts(storage), time), Protector,
-            new RosterCadreDirectory(storage), time);
+        var importer = new LoanImporter(new LoanStore(storage, storage, storage, new StorageBorrowerAccounts(storage, storage), time), Protector,
+            new RosterCadreDirectory(new RosterStore(storage, storage, storage)), time);
         using var reader = new StreamReader(DataFile(file));
         return await importer.ImportAsync(County.Id, reader);
     }
@@ -68,9 +75,9 @@ public sealed class ReminderHost
 {
     public ReminderHost(ReminderWorld world, IStorage storage, TimeProvider time, IMessageSender sender)
     {
-        var cadres = new RosterCadreDirectory(storage);
-        Loans = new LoanStore(storage, new StorageBorrowerAccounts(storage), time);
-        Outbox = new StorageOutbox(storage, time, world.Keyspace);
+        var cadres = new RosterCadreDirectory(new RosterStore(storage, storage, storage));
+        Loans = new LoanStore(storage, storage, storage, new StorageBorrowerAccounts(storage, storage), time);
+        Outbox = new StorageOutbox(storage, storage, storage, storage, time, world.Keyspace);
         Ledger = new StorageDutyLedger(storage);
         var subscribers = new StorageWindowSubscribers(storage);
         var workdays = ReminderWorld.Workdays;
@@ -79,7 +86,7 @@ public sealed class ReminderHost
             new LoanRepaymentSweep(Loans, time, NullLogger<LoanRepaymentSweep>.Instance),
             new LoanOverdueSweep(Loans, cadres, workdays, time),
             new LoanDueListSweep(Loans, workdays, time),
-            new DutySweep(new HouseholdDutySubjects(storage, cadres), Ledger, cadres, workdays, time, NullLogger<DutySweep>.Instance),
+            new DutySweep(new HouseholdDutySubjects(new HouseholdStore(storage, storage, storage, new BindingRegistry(storage, ReminderWorld.Protector)), new SiteStore(storage, storage), cadres), Ledger, cadres, workdays, time, NullLogger<DutySweep>.Instance),
             new WindowSweep(subscribers, time),
         ];
         var counties = new FixedCounties([world.County]);

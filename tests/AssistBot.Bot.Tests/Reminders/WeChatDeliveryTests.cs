@@ -6,6 +6,7 @@ using AssistBot.Scheduler.Delivery;
 using AssistBot.Scheduler.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Bot.Tests.Reminders;
 
@@ -19,7 +20,7 @@ public sealed class WeChatDeliveryTests(SharedRedis redis) : IAsyncLifetime
     private static readonly DateTimeOffset Start = DateTimeOffset.UtcNow;
     private FakeWeChatApi _api = null!;
     private WeChatTestHost _host = null!;
-    private readonly ManualTimeProvider _clock = new(Start);
+    private readonly FakeTimeProvider _clock = new(Start);
     private StorageOutbox _outbox = null!;
     private OutboxDelivery _delivery = null!;
 
@@ -33,7 +34,7 @@ public sealed class WeChatDeliveryTests(SharedRedis redis) : IAsyncLifetime
         });
         var sender = _host.Services.GetRequiredService<IMessageSender>();
         Assert.IsType<WeChatMessageSender>(sender);
-        _outbox = new StorageOutbox(_host.Storage, _clock, "test-outbox-" + Guid.NewGuid().ToString("N"));
+        _outbox = new StorageOutbox(_host.Storage, _host.Storage, _host.Storage, _host.Storage, _clock, "test-outbox-" + Guid.NewGuid().ToString("N"));
         var options = new DeliveryOptions { DefaultRatePerSecond = 0, RetryBaseDelay = TimeSpan.FromSeconds(30) };
         _delivery = new OutboxDelivery(_outbox, sender, new ChannelRateLimiter(options, _clock), options, _clock,
             NullLogger<OutboxDelivery>.Instance);

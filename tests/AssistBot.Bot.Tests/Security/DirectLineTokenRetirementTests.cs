@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AssistBot.Bot.BotFramework.DirectLine;
 using AssistBot.Bot.Tests.BotFramework;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Bot.Tests.Security;
 
@@ -12,7 +13,7 @@ public sealed class DirectLineTokenRetirementTests
     [Fact]
     public async Task After_a_refresh_the_old_token_stops_working_and_the_new_one_works()
     {
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = new BotFrameworkHost(time: time);
         var client = new DirectLineClient(host.CreateClient());
         var (conversationId, oldToken, _) = await client.StartConversationAsync();

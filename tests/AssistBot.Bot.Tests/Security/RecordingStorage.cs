@@ -134,21 +134,10 @@ public sealed class RecordingStorage(IStorage inner) : IStorage
 
     public string Description => inner.Description;
 
+    public int SlotGroups => inner.SlotGroups;
+
     public ValueTask<IReadOnlyList<StoreItem<T>?>> ReadManyAsync<T>(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
         inner.ReadManyAsync<T>(keys, cancellationToken);
-
-    public ValueTask WriteManyAsync<T>(IReadOnlyList<KeyValuePair<string, T>> documents, TimeSpan? timeToLive = null,
-        CancellationToken cancellationToken = default)
-    {
-        foreach (var d in documents) Record(d.Key);
-        return inner.WriteManyAsync(documents, timeToLive, cancellationToken);
-    }
-
-    public ValueTask IndexAddManyAsync(string index, IReadOnlyList<IndexEntry> entries, CancellationToken cancellationToken = default)
-    {
-        Record(index);
-        return inner.IndexAddManyAsync(index, entries, cancellationToken);
-    }
 
     public ValueTask<IReadOnlyList<IndexEntry>> IndexRangeAfterAsync(string index, double minScore, double maxScore, IndexEntry? after,
         int take, CancellationToken cancellationToken = default) =>

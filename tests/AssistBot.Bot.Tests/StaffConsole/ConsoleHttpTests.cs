@@ -9,6 +9,7 @@ using AssistBot.Scheduler.Outbox;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Bot.Tests.StaffConsole;
 
@@ -21,7 +22,7 @@ public sealed partial class ConsoleHttpTests : IAsyncLifetime
     private const string County = "yuzhou";
     private FakeWeChatApi _wecom = null!;
     private WebApplicationFactory<Program> _host = null!;
-    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
 
     public async Task InitializeAsync()
     {

@@ -56,3 +56,16 @@ public sealed class RedisRestartTests
         Assert.NotNull(await storage.ReadAsync<Dictionary<string, int>>("after"));
     }
 }
+
+/// <summary>The same contract on a 3-master Redis Cluster: every multi-key call must stay within one hash slot.</summary>
+[Collection(SharedRedisClusterCollection.Name)]
+public sealed class RedisClusterStorageTests(SharedRedisCluster redis) : StorageContractTests
+{
+    protected override IStorage Storage { get; } = new RedisStorage(redis.Connection);
+}
+
+[Collection(SharedRedisClusterCollection.Name)]
+public sealed class RedisClusterStorageBatchTests(SharedRedisCluster redis) : StorageBatchContractTests
+{
+    protected override IStorage Storage { get; } = new RedisStorage(redis.Connection);
+}

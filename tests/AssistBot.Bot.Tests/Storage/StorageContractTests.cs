@@ -9,6 +9,9 @@ public abstract class StorageContractTests
 
     private static string NewKey(string name) => $"test/{name}/{Guid.NewGuid():N}";
 
+    /// <summary>Keys that share a hash tag, as a guarded claim and its guard must (one slot on a Redis Cluster).</summary>
+    private static Func<string, string> Tagged() { var tag = $"{{{Guid.NewGuid():N}}}"; return name => NewKey(name) + "/" + tag; }
+
     private sealed record Counter(int Value);
 
     private sealed record Household(string Name, int Members, List<string> Hardships);
@@ -220,14 +223,15 @@ public abstract class StorageContractTests
     [Fact]
     public async Task Guarded_claim_refuses_a_guard_holding_another_value_and_stores_nothing()
     {
-        var guard = new ClaimGuard(NewKey("guard"), "message-a", TimeSpan.FromMinutes(1));
-        var first = NewKey("guarded");
+        var key = Tagged();
+        var guard = new ClaimGuard(key("guard"), "message-a", TimeSpan.FromMinutes(1));
+        var first = key("guarded");
         Assert.Equal(ClaimOutcome.Claimed, await Storage.TryClaimGuardedAsync(first, TimeSpan.FromMinutes(1), guard));
         // The same guarded value again (a retry): the claim is already held, the guard lets it through.
         Assert.Equal(ClaimOutcome.AlreadyClaimed, await Storage.TryClaimGuardedAsync(first, TimeSpan.FromMinutes(1), guard));
 
         // Another value under the same guard: refused, and its claim was not taken.
-        var second = NewKey("guarded");
+        var second = key("guarded");
         Assert.Equal(ClaimOutcome.GuardMismatch,
             await Storage.TryClaimGuardedAsync(second, TimeSpan.FromMinutes(1), guard with { Value = "message-b" }));
         Assert.True(await Storage.TryClaimAsync(second, TimeSpan.FromMinutes(1)));
@@ -236,19 +240,21 @@ public abstract class StorageContractTests
     [Fact]
     public async Task Guard_expires_with_its_own_time_to_live()
     {
-        var guard = new ClaimGuard(NewKey("guard-expiry"), "message-a", TimeSpan.FromMilliseconds(300));
-        Assert.Equal(ClaimOutcome.Claimed, await Storage.TryClaimGuardedAsync(NewKey("guarded"), TimeSpan.FromMinutes(1), guard));
+        var key = Tagged();
+        var guard = new ClaimGuard(key("guard-expiry"), "message-a", TimeSpan.FromMilliseconds(300));
+        Assert.Equal(ClaimOutcome.Claimed, await Storage.TryClaimGuardedAsync(key("guarded"), TimeSpan.FromMinutes(1), guard));
         await Task.Delay(700);
         Assert.Equal(ClaimOutcome.Claimed,
-            await Storage.TryClaimGuardedAsync(NewKey("guarded"), TimeSpan.FromMinutes(1), guard with { Value = "message-b" }));
+            await Storage.TryClaimGuardedAsync(key("guarded"), TimeSpan.FromMinutes(1), guard with { Value = "message-b" }));
     }
 
     [Fact]
     public async Task Guarded_claims_with_one_guard_in_parallel_let_exactly_one_value_through()
     {
-        var guard = NewKey("guard-race");
+        var key = Tagged();
+        var guard = key("guard-race");
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
-            await Storage.TryClaimGuardedAsync(NewKey("guarded"), TimeSpan.FromMinutes(1), new ClaimGuard(guard, "v" + i, TimeSpan.FromMinutes(1))))));
+            await Storage.TryClaimGuardedAsync(key("guarded"), TimeSpan.FromMinutes(1), new ClaimGuard(guard, "v" + i, TimeSpan.FromMinutes(1))))));
         Assert.Equal(1, outcomes.Count(o => o == ClaimOutcome.Claimed));
         Assert.Equal(7, outcomes.Count(o => o == ClaimOutcome.GuardMismatch));
     }

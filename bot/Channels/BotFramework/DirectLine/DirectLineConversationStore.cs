@@ -6,12 +6,14 @@ using Microsoft.Extensions.Options;
 namespace AssistBot.Bot.BotFramework.DirectLine;
 
 /// <summary>
-/// Direct Line conversations and their activities in <see cref="IStorage"/>, so several bot instances serve the
+/// Direct Line conversations and their activities in storage (<see cref="IDocumentStore"/>,
+/// <see cref="ICounterStore"/>), so several bot instances serve the
 /// same conversation. Each activity gets the next sequence number of its conversation (a counter); its id is
 /// <c>{conversationId}|{seq:D7}</c> and the watermark a client sends back is the last sequence number it saw.
 /// Everything expires with the conversation.
 /// </summary>
-public sealed class DirectLineConversationStore(IStorage storage, IOptions<BotFrameworkOptions> options, TimeProvider time)
+public sealed class DirectLineConversationStore(IDocumentStore documents, ICounterStore counters,
+    IOptions<BotFrameworkOptions> options, TimeProvider time)
 {
     /// <summary>An activity whose number was taken but which is still missing after this long is given up on.</summary>
     private static readonly TimeSpan GapTimeout = TimeSpan.FromSeconds(10);
@@ -21,8 +23,8 @@ public sealed class DirectLineConversationStore(IStorage storage, IOptions<BotFr
 
     public async Task CreateAsync(DirectLineConversation conversation, CancellationToken ct)
     {
-        await storage.WriteAsync(ConversationKey(conversation.Id), conversation, WriteCondition.IfNotExists, _lifetime, ct);
-        await storage.IncrementAsync(SequenceKey(conversation.Id), 0, _lifetime, ct);
+        await documents.WriteAsync(ConversationKey(conversation.Id), conversation, WriteCondition.IfNotExists, _lifetime, ct);
+        await counters.IncrementAsync(SequenceKey(conversation.Id), 0, _lifetime, ct);
     }
 
     /// <summary>
@@ -37,7 +39,7 @@ public sealed class DirectLineConversationStore(IStorage storage, IOptions<BotFr
     /// </summary>
     public async ValueTask<bool> AcceptsAsync(string conversationId, int generation, CancellationToken ct)
     {
-        var state = (await storage.ReadAsync<TokenGenerations>(TokensKey(conversationId), ct))?.Value ?? new TokenGenerations(0, null);
+        var state = (await documents.ReadAsync<TokenGenerations>(TokensKey(conversationId), ct))?.Value ?? new TokenGenerations(0, null);
         return generation == state.Current ||
                (generation == state.Current - 1 && state.PreviousUsableUntil is { } until && time.GetUtcNow() < until);
     }
@@ -50,11 +52,11 @@ public sealed class DirectLineConversationStore(IStorage storage, IOptions<BotFr
     {
         for (var attempt = 1; ; attempt++)
         {
-            var current = await storage.ReadAsync<TokenGenerations>(TokensKey(conversationId), ct);
+            var current = await documents.ReadAsync<TokenGenerations>(TokensKey(conversationId), ct);
             if ((current?.Value.Current ?? 0) != generation) return null;
             try
             {
-                await storage.WriteAsync(TokensKey(conversationId), new TokenGenerations(generation + 1, time.GetUtcNow() + RetiredTokenGrace),
+                await documents.WriteAsync(TokensKey(conversationId), new TokenGenerations(generation + 1, time.GetUtcNow() + RetiredTokenGrace),
                     WriteCondition.For(current), _lifetime, ct);
                 return generation + 1;
             }
@@ -66,15 +68,15 @@ public sealed class DirectLineConversationStore(IStorage storage, IOptions<BotFr
 
     /// <summary>The current token generation of a conversation (0 until its first refresh).</summary>
     public async ValueTask<int> CurrentGenerationAsync(string conversationId, CancellationToken ct) =>
-        (await storage.ReadAsync<TokenGenerations>(TokensKey(conversationId), ct))?.Value.Current ?? 0;
+        (await documents.ReadAsync<TokenGenerations>(TokensKey(conversationId), ct))?.Value.Current ?? 0;
 
     public async Task<DirectLineConversation?> GetAsync(string conversationId, CancellationToken ct) =>
-        (await storage.ReadAsync<DirectLineConversation>(ConversationKey(conversationId), ct))?.Value;
+        (await documents.ReadAsync<DirectLineConversation>(ConversationKey(conversationId), ct))?.Value;
 
     /// <summary>Gives the activity the next id of its conversation (before it is shown to anyone).</summary>
     public async ValueTask AssignIdAsync(string conversationId, Activity activity, CancellationToken ct)
     {
-        var sequence = await storage.IncrementAsync(SequenceKey(conversationId), 1, _lifetime, ct);
+        var sequence = await counters.IncrementAsync(SequenceKey(conversationId), 1, _lifetime, ct);
         activity.Id = ActivityId(conversationId, sequence);
         activity.Timestamp ??= time.GetUtcNow();
     }
@@ -84,19 +86,19 @@ public sealed class DirectLineConversationStore(IStorage storage, IOptions<BotFr
     {
         var sequence = SequenceOf(conversationId, activity.Id)
             ?? throw new InvalidOperationException("The activity was not numbered by this store.");
-        await storage.WriteAsync(ActivityKey(conversationId, sequence), activity, WriteCondition.Always, _lifetime, ct);
+        await documents.WriteAsync(ActivityKey(conversationId, sequence), activity, WriteCondition.Always, _lifetime, ct);
     }
 
     /// <summary>The activities after <paramref name="watermark"/> and the new watermark.</summary>
     public async Task<(IReadOnlyList<Activity> Activities, long Watermark)> ReadAfterAsync(string conversationId,
         long watermark, CancellationToken ct)
     {
-        var last = await storage.IncrementAsync(SequenceKey(conversationId), 0, _lifetime, ct);
+        var last = await counters.IncrementAsync(SequenceKey(conversationId), 0, _lifetime, ct);
         if (last <= watermark) return ([], Math.Min(watermark, Math.Max(last, 0)));
         var count = (int)Math.Min(last - watermark, MaxBatch);
         var reads = new Task<StoreItem<Activity>?>[count];
         for (var i = 0; i < count; i++)
-            reads[i] = storage.ReadAsync<Activity>(ActivityKey(conversationId, watermark + 1 + i), ct).AsTask();
+            reads[i] = documents.ReadAsync<Activity>(ActivityKey(conversationId, watermark + 1 + i), ct).AsTask();
         await Task.WhenAll(reads);
 
         var activities = new List<Activity>(count);

@@ -75,7 +75,7 @@ public interface ISubscriptionConsents
     ValueTask<int> StopAllAsync(string countyId, string openId, CancellationToken cancellationToken = default);
 }
 
-public sealed class StorageSubscriptionConsents(IStorage storage, TimeProvider time) : ISubscriptionConsents
+public sealed class StorageSubscriptionConsents(IDocumentStore storage, TimeProvider time) : ISubscriptionConsents
 {
     private const int MaxAttempts = 8;
 

@@ -70,7 +70,7 @@ public static class SubscriptionEventXml
 /// Applies the 订阅通知 events of the Official Account callback to the consent records, once per delivery (WeChat
 /// retries events like messages). No turn runs and nothing is said: the callback answers "success".
 /// </summary>
-public sealed class SubscriptionEventHandler(IStorage storage, ISubscriptionConsents consents, ILogger<SubscriptionEventHandler> logger)
+public sealed class SubscriptionEventHandler(IClaimStore storage, ISubscriptionConsents consents, ILogger<SubscriptionEventHandler> logger)
 {
     private static readonly TimeSpan DedupWindow = TimeSpan.FromHours(1);
 

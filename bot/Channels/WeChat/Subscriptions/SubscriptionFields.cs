@@ -66,11 +66,9 @@ public static partial class SubscriptionFields
         return max <= 1 ? info.SubstringByTextElements(0, max) : info.SubstringByTextElements(0, max - 1) + "…";
     }
 
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy年M月d日", "yyyyMMdd"];
-
     private static string? AsDate(string text)
     {
-        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (Text.ChineseDate.TryParse(text, out var d))
             return $"{d.Year}年{d.Month}月{d.Day}日";
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) && text.Contains('T'))
         {

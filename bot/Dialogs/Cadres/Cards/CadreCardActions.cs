@@ -27,7 +27,7 @@ public sealed class CadreCardActions(
     CadreCards cards,
     IOutbox outbox,
     WeComApiClient weCom,
-    IStorage storage,
+    IDocumentStore storage,
     TimeProvider time,
     ILogger<CadreCardActions> logger)
 {

@@ -23,7 +23,7 @@ public sealed record CadreCardRecord(string CountyId, string UserId, IReadOnlyLi
 /// items with buttons, "还有 N 项" and a numbered list on "清单"). The owner of the card and digest-list records.
 /// Card text is the message's text (already what a cadre reads), with ID and phone numbers masked.
 /// </summary>
-public sealed partial class CadreCards(IStorage storage)
+public sealed partial class CadreCards(IDocumentStore storage)
 {
     /// <summary>After a card action on a declaration: the next step's card to the same cadre.</summary>
     public const string DeclarationStepKind = "declaration-step";

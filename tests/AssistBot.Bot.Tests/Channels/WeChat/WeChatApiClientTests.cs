@@ -33,16 +33,19 @@ public sealed class WeChatApiClientTests(SharedRedis redis) : IAsyncLifetime
         await _api.DisposeAsync();
     }
 
+    private static AccessTokenCache NewTokenCache(RedisStorage storage) =>
+        new(storage, storage, TimeProvider.System, NullLogger<AccessTokenCache>.Instance);
+
     /// <summary>A client as one bot instance would have it: its own in-memory cache, the shared Redis store.</summary>
     private WeChatApiClient NewOaClient() => new(
         _httpServices.GetRequiredService<IHttpClientFactory>(),
-        new AccessTokenCache(new RedisStorage(redis.Connection), TimeProvider.System, NullLogger<AccessTokenCache>.Instance),
+        NewTokenCache(new RedisStorage(redis.Connection)),
         new StaticOptions<WeChatApiOptions>(new WeChatApiOptions { ApiBaseUrl = _api.BaseUrl }),
         NullLogger<WeChatApiClient>.Instance);
 
     private WeComApiClient NewWeComClient() => new(
         _httpServices.GetRequiredService<IHttpClientFactory>(),
-        new AccessTokenCache(new RedisStorage(redis.Connection), TimeProvider.System, NullLogger<AccessTokenCache>.Instance),
+        NewTokenCache(new RedisStorage(redis.Connection)),
         new StaticOptions<WeComApiOptions>(new WeComApiOptions { ApiBaseUrl = _api.BaseUrl }),
         NullLogger<WeComApiClient>.Instance);
 
@@ -170,7 +173,7 @@ public sealed class WeChatApiClientTests(SharedRedis redis) : IAsyncLifetime
     public async Task Unreachable_api_is_transient_and_missing_credentials_are_reported()
     {
         var client = new WeChatApiClient(_httpServices.GetRequiredService<IHttpClientFactory>(),
-            new AccessTokenCache(new RedisStorage(redis.Connection), TimeProvider.System, NullLogger<AccessTokenCache>.Instance),
+            NewTokenCache(new RedisStorage(redis.Connection)),
             new StaticOptions<WeChatApiOptions>(new WeChatApiOptions { ApiBaseUrl = "http://127.0.0.1:9" }),
             NullLogger<WeChatApiClient>.Instance);
         Assert.Equal(WeChatSendStatus.Transient, (await client.SendCustomerServiceTextAsync(_account, "o1", "x")).Status);

@@ -178,7 +178,7 @@ public sealed class WeChatEndpointTests(SharedRedis redis) : IAsyncLifetime
         var openId = WeChatPlatform.NewOpenId();
         var xml = WeChatPlatform.EventXml(openId, "subscribe", createTime: 1_700_000_123);
         await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _platform.PostOaPlainAsync(xml)));
-        var claims = await KeysMentioning($"wechat:msg:xinfeng:{openId}-1700000123");
+        var claims = await KeysMentioning($"wechat:msg:{{xinfeng}}:{openId}-1700000123");
         Assert.Contains(claims, k => k.StartsWith("assistbot:claim:", StringComparison.Ordinal));
     }
 

@@ -1,6 +1,7 @@
 using AssistBot.Bot.Storage;
 using AssistBot.Bot.Tests.Reminders;
 using AssistBot.Bot.WeChat;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Bot.Tests.WeChat;
 
@@ -8,14 +9,14 @@ namespace AssistBot.Bot.Tests.WeChat;
 public sealed class WeChatUserDirectoryTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("assistbot-users-").FullName;
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 5, 6, 1, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 5, 6, 1, 0, 0, TimeSpan.Zero));
     private readonly EmbeddedStorage _storage;
     private readonly WeChatUserDirectory _users;
 
     public WeChatUserDirectoryTests()
     {
         _storage = new EmbeddedStorage(Path.Combine(_directory, "users.db"), _time);
-        _users = new WeChatUserDirectory(_storage, _time);
+        _users = new WeChatUserDirectory(_storage, _storage, _time);
     }
 
     [Fact]

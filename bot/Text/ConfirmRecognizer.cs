@@ -1,4 +1,4 @@
-namespace AssistBot.Bot.Conversation.Text;
+namespace AssistBot.Bot.Text;
 
 /// <summary>Yes or no in everyday Chinese (是/好/好的/对/嗯/可以/确认 … 不/否/不是/不要/算了 …), or 1 = yes, 2 = no.</summary>
 public static class ConfirmRecognizer

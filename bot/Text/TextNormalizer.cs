@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace AssistBot.Bot.Conversation.Text;
+namespace AssistBot.Bot.Text;
 
 /// <summary>
 /// Makes typed or voice-transcribed Chinese input comparable: trims, folds full-width to half-width, lower-cases,

@@ -1,4 +1,4 @@
-namespace AssistBot.Bot.Conversation.Text;
+namespace AssistBot.Bot.Text;
 
 /// <summary>
 /// Which of a list of labels the user meant: the number ("1", "一", "第一个", "选2"), the label or a synonym,

@@ -1,4 +1,4 @@
-namespace AssistBot.Bot.Conversation.Text;
+namespace AssistBot.Bot.Text;
 
 /// <summary>
 /// Finds a number in Chinese or Arabic numerals, as farmers type or dictate them: "三口人" = 3, "六千五" = 6500,
