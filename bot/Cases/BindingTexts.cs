@@ -20,7 +20,7 @@ public static class BindingTexts
         count > 1 ? $"绑定成功，找到{count}条记录。以后的提醒会发到这个微信。发\"查进度\"或\"贷款\"可以查看。"
                   : "绑定成功。以后的提醒会发到这个微信。发\"查进度\"或\"贷款\"可以查看。";
 
-    public static string AlreadyBound = "这个微信已经绑定过了，不用重复绑定。";
+    public const string AlreadyBound = "这个微信已经绑定过了，不用重复绑定。";
 
     /// <summary>Never says which of the three did not match.</summary>
     public static string Failed(int attemptsLeft) =>

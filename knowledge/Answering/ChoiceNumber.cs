@@ -10,7 +10,7 @@ public static class ChoiceNumber
         index = -1;
         var s = reply.Trim().TrimEnd('.', '。', '、', ' ', '！', '!');
         if (s.StartsWith('第')) s = s[1..];
-        if (s.EndsWith("个") || s.EndsWith("项") || s.EndsWith("条")) s = s[..^1];
+        if (s.EndsWith('个') || s.EndsWith('项') || s.EndsWith('条')) s = s[..^1];
         if (s.Length != 1) return false;
         var c = s[0];
         if (c >= '１' && c <= '９') c = (char)('1' + (c - '１'));
