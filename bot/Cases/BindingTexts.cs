@@ -1,3 +1,5 @@
+using AssistBot.Knowledge.Texts;
+
 namespace AssistBot.Bot.Cases;
 
 /// <summary>What a farmer reads while binding their WeChat account to their household or loan record.</summary>
@@ -18,13 +20,13 @@ public static class BindingTexts
         count > 1 ? $"绑定成功，找到{count}条记录。以后的提醒会发到这个微信。发\"查进度\"或\"贷款\"可以查看。"
                   : "绑定成功。以后的提醒会发到这个微信。发\"查进度\"或\"贷款\"可以查看。";
 
-    public static string AlreadyBound = "这个微信已经绑定过了，不用重复绑定。";
+    public const string AlreadyBound = "这个微信已经绑定过了，不用重复绑定。";
 
     /// <summary>Never says which of the three did not match.</summary>
     public static string Failed(int attemptsLeft) =>
         $"没有找到对得上的记录，请核对姓名、身份证后6位和手机号是否和登记的一致。今天还可以试{attemptsLeft}次。也可以找村干部帮忙核对。";
 
-    public const string LockedOut = "今天核对失败次数太多，绑定已暂停，明天再试。着急的话请找村干部或拨打12317帮忙。";
+    public const string LockedOut = "今天核对失败次数太多，绑定已暂停，明天再试。着急的话可以" + ContactTexts.CadreOrHotline + "。";
 
     public const string Cancelled = "已取消绑定。需要时再发\"绑定\"。";
 }

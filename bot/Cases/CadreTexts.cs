@@ -72,10 +72,10 @@ public static class CadreTexts
 
     public static string Done(Declaration d, DeclarationAction action, DateTimeOffset now, int? publicityMinDays) => action switch
     {
-        DeclarationAction.Accept => $"已受理 {d.Id}，已通知农户。请尽快入户核实，并请农户签承诺授权书{Due(d, now)}。核实后发：核实 {Short(d)} 属实（或 不属实）",
+        DeclarationAction.Accept => $"已受理 {d.Id}，已通知农户。请尽快入户核实，并请农户签承诺授权书{Due(d, now)}。核实后发：核实 {ShortId(d)} 属实（或 不属实）",
         DeclarationAction.Verify when d.VerifiedTrue == true =>
-            $"已记录 {d.Id} 核实属实，已通知农户。请组织民主评议并在村内公示{(publicityMinDays is { } days ? $"（不少于{days}天）" : "")}，公示不得公开身份证号、电话和健康情况；乡镇审核、县级确认后发：纳入 {Short(d)}",
-        DeclarationAction.Verify => $"已记录 {d.Id} 核实不属实，已通知农户。如确定不纳入，请发：不纳入 {Short(d)} 原因",
+            $"已记录 {d.Id} 核实属实，已通知农户。请组织民主评议并在村内公示{(publicityMinDays is { } days ? $"（不少于{days}天）" : "")}，公示不得公开身份证号、电话和健康情况；乡镇审核、县级确认后发：纳入 {ShortId(d)}",
+        DeclarationAction.Verify => $"已记录 {d.Id} 核实不属实，已通知农户。如确定不纳入，请发：不纳入 {ShortId(d)} 原因",
         DeclarationAction.Include => $"已记录 {d.Id} 纳入监测，已通知农户。{(d.NextStep is null ? "" : "下一步：" + d.NextStep + Due(d, now))}",
         DeclarationAction.Reject => $"已记录 {d.Id} 不纳入，原因已告知农户。",
         DeclarationAction.Transfer => $"已把 {d.Id} 转交给 {d.AssignedCadre}，已通知对方和农户。",
@@ -90,8 +90,8 @@ public static class CadreTexts
     {
         WorkflowRefusal.Closed => $"{d.Id} 已经办结（{StatusLabel(d)}），不能再改。",
         WorkflowRefusal.NotVerifiedTrue => $"{d.Id} 核实结果是不属实，不能纳入。如需重新核实，请联系乡镇。",
-        WorkflowRefusal.ReasonRequired => $"不纳入要写明原因，比如：不纳入 {Short(d)} 收入稳定且无刚性支出",
-        WorkflowRefusal.TargetRequired => $"请写要转交的企业微信账号，比如：转交 {Short(d)} wangwu",
+        WorkflowRefusal.ReasonRequired => $"不纳入要写明原因，比如：不纳入 {ShortId(d)} 收入稳定且无刚性支出",
+        WorkflowRefusal.TargetRequired => $"请写要转交的企业微信账号，比如：转交 {ShortId(d)} wangwu",
         _ => $"{d.Id} 现在是\"{StatusLabel(d)}\"，这一步还不能做。下一步可发：{NextCommands(d)}",
     };
 
@@ -104,10 +104,10 @@ public static class CadreTexts
 
     public static string NewDeclaration(Declaration d) =>
         $"新的农户自主申报 {d.Id}：{d.Township}{d.Village} {MaskName(d.HeadName)}（{d.HouseholdSize}人），困难：{string.Join("、", d.Hardships.Select(h => h.Label()))}。" +
-        $"请发\"详情 {Short(d)}\"查看，\"受理 {Short(d)}\"受理。";
+        $"请发\"详情 {ShortId(d)}\"查看，\"受理 {ShortId(d)}\"受理。";
 
     public static string TransferredToYou(Declaration d, string fromName) =>
-        $"{fromName}把申报 {d.Id}（{d.Township}{d.Village}）转交给您办理。请发\"详情 {Short(d)}\"查看。";
+        $"{fromName}把申报 {d.Id}（{d.Township}{d.Village}）转交给您办理。请发\"详情 {ShortId(d)}\"查看。";
 
     public static string StatusLabel(Declaration d) => d.Status switch
     {
@@ -120,10 +120,10 @@ public static class CadreTexts
 
     private static string NextCommands(Declaration d) => d.Status switch
     {
-        DeclarationStatus.Submitted => $"受理 {Short(d)}",
-        DeclarationStatus.Accepted => $"核实 {Short(d)} 属实 / 不属实；不纳入 {Short(d)} 原因",
-        DeclarationStatus.Verified when d.VerifiedTrue == true => $"纳入 {Short(d)}；不纳入 {Short(d)} 原因",
-        DeclarationStatus.Verified => $"不纳入 {Short(d)} 原因",
+        DeclarationStatus.Submitted => $"受理 {ShortId(d)}",
+        DeclarationStatus.Accepted => $"核实 {ShortId(d)} 属实 / 不属实；不纳入 {ShortId(d)} 原因",
+        DeclarationStatus.Verified when d.VerifiedTrue == true => $"纳入 {ShortId(d)}；不纳入 {ShortId(d)} 原因",
+        DeclarationStatus.Verified => $"不纳入 {ShortId(d)} 原因",
         _ => "（已办结）",
     };
 
@@ -145,7 +145,7 @@ public static class CadreTexts
             : "";
 
     /// <summary>The short form cadres type: the sequence part, e.g. 0007.</summary>
-    public static string Short(Declaration d) => d.Id[(d.Id.LastIndexOf('-') + 1)..];
+    public static string ShortId(Declaration d) => d.Id[(d.Id.LastIndexOf('-') + 1)..];
 
     /// <summary>张三 → 张*, 欧阳娜娜 → 欧阳**: lists and pushes name the household without spelling it out.</summary>
     public static string MaskName(string name) =>

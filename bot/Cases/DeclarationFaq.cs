@@ -1,3 +1,4 @@
+using AssistBot.Knowledge.Texts;
 using AssistBot.Knowledge.Declarations;
 
 namespace AssistBot.Bot.Cases;
@@ -17,7 +18,7 @@ public static class DeclarationFaq
             var p = rules.Procedure;
             return p.TotalLimitDays is { } days
                 ? $"提交后依次是：{string.Join(" → ", p.Steps)}，一般不超过{days}天（{p.Citation}）。"
-                : $"提交后依次是：{string.Join(" → ", p.Steps)}。{countyName}的具体办理时间请问村干部或乡镇，也可以拨打12317。";
+                : $"提交后依次是：{string.Join(" → ", p.Steps)}。{countyName}的具体办理时间" + ContactTexts.AskCadreOrTownship + "。";
         }
         if (Has(q, "收入线", "监测线", "监测范围", "收入标准", "多少钱以下", "收入多少", "标准是多少", "标准多少"))
             return DeclarationTexts.IncomeExplanation(null, rules.MonitoringLine, countyName);

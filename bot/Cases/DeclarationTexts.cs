@@ -1,3 +1,4 @@
+using AssistBot.Knowledge.Texts;
 using AssistBot.Knowledge.Declarations;
 
 namespace AssistBot.Bot.Cases;
@@ -22,7 +23,7 @@ public static class DeclarationTexts
         $"如果家里因病、因灾、失业等原因生活困难，可以在这里向{countyName}申报\"防止返贫监测\"，村干部会上门核实，符合条件的纳入帮扶。" +
         "大约要回答9个问题，3分钟左右。现在开始吗？";
 
-    public const string NotStarted = "好的，先不申报。需要时发\"我要申报\"就行，也可以找村委会或拨打12317。";
+    public const string NotStarted = "好的，先不申报。需要时发\"我要申报\"就行，也可以" + ContactTexts.CommitteeOrHotline + "。";
 
     public const string Consent =
         "申报前请您知道：\n" +
@@ -32,7 +33,7 @@ public static class DeclarationTexts
         "· 村里公示时不会公开身份证号、电话和健康情况；身份证号和电话加密保存。\n" +
         "您同意吗？";
 
-    public const string ConsentDeclined = "好的，没有保存任何信息。您也可以到村委会书面申请，或拨打12317。需要时再发\"我要申报\"。";
+    public const string ConsentDeclined = "好的，没有保存任何信息。您也可以到村委会书面申请，或拨打" + ContactTexts.Hotline + "。需要时再发\"我要申报\"。";
 
     public const string AskName = "第1步：户主姓名是？";
     public const string RetryName = "没看清姓名。请只发户主的姓名，比如：张三。";
@@ -91,7 +92,7 @@ public static class DeclarationTexts
     {
         const string AboveNote = "收入不是唯一条件：收入高一些、但因病因灾等突发严重困难的家庭，也可以按\"突发严重困难户\"纳入。我们照样提交，由村干部核实。";
         if (line is null)
-            return $"{countyName}今年的监测收入范围请问村干部或乡镇，也可以拨打12317。" + AboveNote;
+            return $"{countyName}今年的监测收入范围" + ContactTexts.AskCadreOrTownship + "。" + AboveNote;
         var lineText = $"{countyName}{line.Year}年防止返贫监测收入参考范围是{line.Amount:0}元（{line.Source.Split('"')[0]}）。";
         if (income is null) return lineText + AboveNote;
         return lineText + (income <= line.Amount ? "您填的收入在这个范围内。" : "您填的收入高于这个数。") + AboveNote;
@@ -123,7 +124,7 @@ public static class DeclarationTexts
 
     public const string DraftExpired = "您上次没填完的申报已经超过7天，按规定已经清除，没有留下记录。";
 
-    public const string QuestionLater = "这个问题等填完申报后，可以在菜单\"政策咨询\"里问，也可以问村干部或拨打12317。";
+    public const string QuestionLater = "这个问题等填完申报后，可以在菜单\"政策咨询\"里问，也可以" + ContactTexts.CadreOrHotline + "。";
 
     public const string BackToForm = "我们接着填：";
 
@@ -162,7 +163,7 @@ public static class DeclarationTexts
     public static string Duplicate(Declaration existing) =>
         $"您家已经有一份正在办理的申报（编号 {existing.Id}，{StatusLabel(existing)}），不用重复申报。发\"查进度\"可以看办到哪一步；情况有变化请告诉村干部。";
 
-    public const string SubmitFailed = "抱歉，刚才没有提交成功，您的信息没有保存。请稍后再发\"确认提交\"试一次，或拨打12317。";
+    public const string SubmitFailed = "抱歉，刚才没有提交成功，您的信息没有保存。请稍后再发\"确认提交\"试一次，或拨打" + ContactTexts.Hotline + "。";
 
     public const string NoDeclarations = "您还没有申报记录。需要申报请发\"我要申报\"。";
 
@@ -170,7 +171,7 @@ public static class DeclarationTexts
     {
         var lines = mine.Take(5).Select(d =>
             $"· {d.Id}（{d.Township}{d.Village}）\n  状态：{StatusLabel(d)}，{ChinaTime.Display(d.UpdatedAt)}更新\n  下一步：{NextStepText(d)}");
-        return "您的申报：\n" + string.Join("\n", lines) + "\n有疑问可以找村委会，或拨打12317。";
+        return "您的申报：\n" + string.Join("\n", lines) + "\n有疑问可以" + ContactTexts.CommitteeOrHotline + "。";
     }
 
     public static string StatusLabel(Declaration d) => d.Status switch
@@ -195,9 +196,9 @@ public static class DeclarationTexts
     {
         DeclarationAction.Accept => $"您的申报 {d.Id} 村干部已受理。下一步：{NextStepText(d)}。发\"查进度\"可随时查看。",
         DeclarationAction.Verify when d.VerifiedTrue == true => $"您的申报 {d.Id} 已入户核实，情况属实。下一步：{NextStepText(d)}。",
-        DeclarationAction.Verify => $"您的申报 {d.Id} 入户核实结果：与申报情况不一致{Note(e.Note)}。如有疑问请找村委会说明，也可以拨打12317。",
+        DeclarationAction.Verify => $"您的申报 {d.Id} 入户核实结果：与申报情况不一致{Note(e.Note)}。如有疑问请" + ContactTexts.CommitteeOrHotline + "。",
         DeclarationAction.Include => $"您家已纳入防止返贫监测帮扶（申报 {d.Id}）。下一步：{NextStepText(d)}。有困难随时找帮扶干部或村委会。",
-        DeclarationAction.Reject => $"您的申报 {d.Id} 这次没有纳入监测{Note(e.Note, "原因")}。如有疑问可以找村委会或乡镇问清楚，也可以拨打12317；情况有变化可以再申报。",
+        DeclarationAction.Reject => $"您的申报 {d.Id} 这次没有纳入监测{Note(e.Note, "原因")}。如有疑问可以找村委会或乡镇问清楚，也可以拨打{ContactTexts.Hotline}；情况有变化可以再申报。",
         DeclarationAction.Transfer => $"您的申报 {d.Id} 已转交{(transferredToName is null ? "其他干部" : transferredToName)}继续办理。发\"查进度\"可随时查看。",
         _ => $"您的申报 {d.Id} 有新进展：{StatusLabel(d)}。",
     };

@@ -36,7 +36,7 @@ public static class CliRunner
     /// <param name="error">Where usage errors go (standard error unless a test captures it).</param>
     public static Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken,
         TextWriter? output = null, TextWriter? error = null) =>
-        InvokeAsync(BuildRoot(services.GetServices<ICliCommand>()), args, cancellationToken, output, error);
+        InvokeAsync(BuildRoot(services.GetServices<ICliCommand>()), args, output, error, cancellationToken);
 
     /// <summary>Runs one verb on its own (the words after its name).</summary>
     internal static Task<int> RunAsync(CliVerb verb, IReadOnlyList<string> args, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ public static class CliRunner
         verb.Configure(root);
         root.SetAction(verb.RunAsync);
         Translate(root);
-        return InvokeAsync(root, args, cancellationToken, null, null);
+        return InvokeAsync(root, args, null, null, cancellationToken);
     }
 
     /// <summary>The built-in options' descriptions in Chinese (System.CommandLine's own translation leaves them in English).</summary>
@@ -103,8 +103,8 @@ public static class CliRunner
         return passThrough;
     }
 
-    private static async Task<int> InvokeAsync(Command root, IReadOnlyList<string> args, CancellationToken cancellationToken,
-        TextWriter? output, TextWriter? error)
+    private static async Task<int> InvokeAsync(Command root, IReadOnlyList<string> args, TextWriter? output, TextWriter? error,
+        CancellationToken cancellationToken)
     {
         var culture = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = Chinese;

@@ -48,7 +48,7 @@ public sealed class EvalCase
         foreach (var line in File.ReadLines(path))
         {
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith("//")) continue;
+            if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith("//", StringComparison.Ordinal)) continue;
             try
             {
                 var c = JsonSerializer.Deserialize<EvalCase>(line, Json) ?? throw new JsonException("empty line");

@@ -22,8 +22,8 @@ public sealed class DeclarationDeadlines(DeclarationStore declarations, RosterSt
             var due = ChinaTime.DateOf(dueAt);
             if (due < first || due > last) continue;
             var cadre = declaration.AssignedCadre
-                ?? (await roster.RecipientsAsync(countyId, declaration.Township, declaration.Village, cancellationToken).ConfigureAwait(false))
-                    .FirstOrDefault()?.UserId;
+                ?? ((await roster.RecipientsAsync(countyId, declaration.Township, declaration.Village, cancellationToken).ConfigureAwait(false))
+                    is { Count: > 0 } recipients ? recipients[0].UserId : null);
             var source = data.Rules.NextStepAfter(declaration.Status.Key())?.Source is { Length: > 0 } s ? s : data.Rules.Procedure.Citation;
             yield return new Deadline("declaration", declaration.Id, $"{declaration.HeadName}户的困难申报：{declaration.NextStep ?? "下一步办理"}",
                 due, cadre, declaration.Township, source);

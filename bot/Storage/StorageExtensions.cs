@@ -7,7 +7,7 @@ public static class StorageExtensions
     /// ETag it read, retrying on conflict. <paramref name="update"/> may run more than once, so keep it pure.
     /// </summary>
     public static async ValueTask<T> UpdateAsync<T>(this IDocumentStore storage, string key, Func<T?, T> update,
-        int maxAttempts = 64, CancellationToken cancellationToken = default, TimeSpan? timeToLive = null)
+        int maxAttempts = 64, TimeSpan? timeToLive = null, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -7,7 +7,7 @@ namespace AssistBot.Knowledge.Answering;
 /// <summary>The replies: one entry, several parts, numbered choices, the honest fallbacks.</summary>
 public sealed partial class PolicyAnswerer
 {
-    private PolicyAnswer DetailMissing(CountyKnowledge knowledge, string topic, string? aspect, List<string> why, string? figure = null)
+    private static PolicyAnswer DetailMissing(CountyKnowledge knowledge, string topic, string? aspect, List<string> why, string? figure = null)
     {
         var label = figure is not null ? $"“{figure}”这个数" : aspect is null ? "这一点" : knowledge.Vocabulary.Aspect(aspect)?.Label ?? aspect;
         var titles = Candidates(knowledge, topic).Take(3).Select(e => e.Title).ToList();

@@ -14,7 +14,7 @@ namespace AssistBot.Knowledge.Answering;
 /// from that county's pack. A message naming only an aspect ("得多久还上") continues the conversation's topic. When no
 /// topic word is found at all, BM25 over character n-grams is the back-off (typos, unknown words), with its thresholds.
 /// </summary>
-public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThresholds? thresholds = null)
+public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThresholds? thresholds = null) : IDisposable
 {
     private const string WhatIsIt = "是什么";
     private const string HowToApply = "办理";
@@ -41,6 +41,8 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
 
     /// <summary>The reading of the question being answered on this thread (Rank looks at its words).</summary>
     private readonly ThreadLocal<QuestionReading?> _reading = new();
+
+    public void Dispose() => _reading.Dispose();
 
     /// <summary>An entry whose title or keywords hold the question's own topic or aspect words counts this much more.</summary>
     private const float CueBonus = 1.3f;
@@ -147,7 +149,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
     }
 
     /// <summary>The aspect carried over from the last question, when the topic now named has an entry for it.</summary>
-    private string? SoftAspect(CountyKnowledge knowledge, IReadOnlyList<string> topics, string? pending, List<string> why)
+    private static string? SoftAspect(CountyKnowledge knowledge, IReadOnlyList<string> topics, string? pending, List<string> why)
     {
         if (pending is null || topics.Count != 1 || Fitting(knowledge, topics[0], pending, false).Count == 0) return null;
         why.Add($"only a topic named after a question about {pending}: asking {pending} of {topics[0]}");
@@ -373,14 +375,14 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         return list;
     }
 
-    private bool Answers(CountyKnowledge knowledge, PolicyEntry entry, string aspect, bool loose)
+    private static bool Answers(CountyKnowledge knowledge, PolicyEntry entry, string aspect, bool loose)
     {
         if (entry.Aspects.Contains(aspect)) return true;
         return loose && knowledge.Vocabulary.Aspect(aspect) is { } def && def.Near.Any(entry.Aspects.Contains);
     }
 
     /// <summary>The entries of a topic that answer the aspect (near ones when the aspect was only loosely asked).</summary>
-    private List<PolicyEntry> Fitting(CountyKnowledge knowledge, string topic, string aspect, bool loose)
+    private static List<PolicyEntry> Fitting(CountyKnowledge knowledge, string topic, string aspect, bool loose)
     {
         var exact = Candidates(knowledge, topic).Where(e => e.Aspects.Contains(aspect)).ToList();
         if (exact.Count == 0 && loose) exact = Candidates(knowledge, topic).Where(e => Answers(knowledge, e, aspect, true)).ToList();
@@ -452,15 +454,18 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
     /// The question joins two policies ("低保和特困", "危房改造、饮水安全", "小额信贷能贷多少，雨露计划怎么申请") rather
     /// than using the words of two topics for one thing.
     /// </summary>
+    private static readonly System.Buffers.SearchValues<char> SeveralSeparators = System.Buffers.SearchValues.Create("，,、；;+＋");
+    private static readonly System.Buffers.SearchValues<char> SeveralJoiners = System.Buffers.SearchValues.Create("和跟与及同加还");
+
     private static bool AsksSeveral(string question, QuestionReading reading)
     {
-        if (question.AsSpan().IndexOfAny("，,、；;+＋") >= 0 || reading.Folded.Contains("分别", StringComparison.Ordinal)) return true;
+        if (question.AsSpan().IndexOfAny(SeveralSeparators) >= 0 || reading.Folded.Contains("分别", StringComparison.Ordinal)) return true;
         var mentions = reading.Mentions.Where(m => reading.Topics.Contains(m.Topic)).OrderBy(m => m.Start).ToList();
         for (var i = 1; i < mentions.Count; i++)
         {
             if (mentions[i].Topic == mentions[i - 1].Topic) continue;
             var from = mentions[i - 1].Start + mentions[i - 1].Length;
-            if (from < mentions[i].Start && reading.Folded.AsSpan(from, mentions[i].Start - from).IndexOfAny("和跟与及同加还") >= 0) return true;
+            if (from < mentions[i].Start && reading.Folded.AsSpan(from, mentions[i].Start - from).IndexOfAny(SeveralJoiners) >= 0) return true;
         }
         return false;
     }

@@ -1,3 +1,5 @@
+using AssistBot.Knowledge.Texts;
+
 namespace AssistBot.Knowledge.Answering;
 
 /// <summary>Everything the policy Q&amp;A says on its own (not from a pack entry), in one place for review.</summary>
@@ -13,14 +15,13 @@ public static class PolicyTexts
     public const string HowLead = "怎么办理：";
 
     public const string Fallback =
-        "这个问题我这里没有找到准确的政策依据，不敢乱答。建议您问问村里的帮扶干部（村干部），或到乡镇便民服务中心咨询，" +
-        "也可以拨打12317（防止返贫监测和乡村振兴咨询服务电话）。您也可以换个说法再问我，比如“小额信贷能贷多少”。";
+        "这个问题我这里没有找到准确的政策依据，不敢乱答。" + ContactTexts.AskCadreTownshipOrHotline +
+        "您也可以换个说法再问我，比如“小额信贷能贷多少”。";
 
     public const string EmptyQuestion = "请直接说出或打出您想问的政策，比如“小额信贷能贷多少”“孩子读职校有什么补助”。";
 
     /// <summary>When an entry has no how-to: where to go next, without inventing a procedure.</summary>
-    public const string GenericHow =
-        "具体怎么办，请找村里的帮扶干部或村干部，他们会告诉您要准备什么；也可以到乡镇便民服务中心咨询，或拨打12317。";
+    public const string GenericHow = ContactTexts.GenericHow;
 
     /// <summary>An answer as sent: county prefix for local rules, the text, and the source line last.</summary>
     public static string Compose(string prefix, string text, string source) => $"{prefix}{text}\n{SourcePrefix}{source}";
@@ -32,7 +33,7 @@ public static class PolicyTexts
     public static string CountyPrefix(string countyName) => string.IsNullOrEmpty(countyName) ? "" : countyName + "：";
 
     /// <summary>Whom to ask when the documents do not say.</summary>
-    public const string WhomToAsk = "这一点请问村里的帮扶干部（村干部）或乡镇便民服务中心，也可以拨打12317（防止返贫监测和乡村振兴咨询服务电话）。";
+    public const string WhomToAsk = ContactTexts.WhomToAsk;
 
     /// <summary>The topic is clear, but no entry answers what was asked: say what the documents do cover, then whom to ask.</summary>
     public static string DetailNotInDocuments(string topic, string aspectLabel, string scope, IReadOnlyList<string> titles) =>

@@ -156,7 +156,7 @@ public sealed class PolicyIndex
         into.Clear();
         if (question.Length > MaxQueryChars) question = question[..MaxQueryChars];
         Span<char> scratch = t_scratch ??= new char[MaxQueryChars];
-        var textLength = Rewriter.MaxOutputLength(MaxQueryChars);
+        var textLength = TextRewriter.MaxOutputLength(MaxQueryChars);
         Span<char> text = (t_text is { } t && t.Length >= textLength ? t : t_text = new char[textLength]).AsSpan(0, textLength);
         var length = Rewriter.Rewrite(question, text, scratch);
         var rewritten = text[..length].Trim(CharFolding.Separator);
@@ -188,7 +188,7 @@ public sealed class PolicyIndex
     {
         if (question.Length > MaxQueryChars) question = question[..MaxQueryChars];
         Span<char> scratch = t_scratch ??= new char[MaxQueryChars];
-        var textLength = Rewriter.MaxOutputLength(MaxQueryChars);
+        var textLength = TextRewriter.MaxOutputLength(MaxQueryChars);
         Span<char> text = (t_text is { } t && t.Length >= textLength ? t : t_text = new char[textLength]).AsSpan(0, textLength);
         var length = Rewriter.Rewrite(question, text, scratch);
         var rewritten = text[..length].Trim(CharFolding.Separator);

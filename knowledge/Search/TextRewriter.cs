@@ -33,7 +33,7 @@ public sealed class TextRewriter
     }
 
     /// <summary>Longest output for an input of <paramref name="inputLength"/> characters (replacements can grow text).</summary>
-    public int MaxOutputLength(int inputLength) => inputLength * 4 + 16;
+    public static int MaxOutputLength(int inputLength) => inputLength * 4 + 16;
 
     /// <summary>Rewrites <paramref name="input"/> into <paramref name="output"/>; returns the length written.</summary>
     public int Rewrite(ReadOnlySpan<char> input, Span<char> output, Span<char> scratch)

@@ -13,11 +13,13 @@ public sealed class ConnectorCredentials(
     IOptions<BotFrameworkOptions> options,
     IHttpClientFactory httpClients,
     TimeProvider time,
-    ILogger<ConnectorCredentials> logger)
+    ILogger<ConnectorCredentials> logger) : IDisposable
 {
     private static readonly TimeSpan RefreshEarly = TimeSpan.FromMinutes(5);
     private readonly BotFrameworkOptions _options = options.Value;
     private readonly SemaphoreSlim _refresh = new(1, 1);
+
+    public void Dispose() => _refresh.Dispose();
     private (string Value, DateTimeOffset RefreshAt)? _token;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(_options.AppId) && !string.IsNullOrWhiteSpace(_options.AppPassword);

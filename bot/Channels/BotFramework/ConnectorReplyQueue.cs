@@ -11,7 +11,7 @@ namespace AssistBot.Bot.BotFramework;
 /// its own conversation, and each reply is given up after <c>BotFramework:ReplyTimeout</c>. Queued turns are bounded
 /// in total and per serviceUrl host (503 beyond), so one endpoint cannot take every slot.
 /// </summary>
-public sealed class ConnectorReplyQueue : IHostedService
+public sealed class ConnectorReplyQueue : IHostedService, IDisposable
 {
     private const int MaxQueued = 2048;
     private const int MaxQueuedPerHost = 256;
@@ -20,6 +20,8 @@ public sealed class ConnectorReplyQueue : IHostedService
     private readonly Dictionary<string, int> _perHost = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<Task> _running = [];
     private readonly CancellationTokenSource _stopping = new();
+
+    public void Dispose() => _stopping.Dispose();
     private readonly BotTurnRunner _runner;
     private readonly IServiceProvider _services;
     private readonly TimeSpan _replyTimeout;

@@ -1,3 +1,5 @@
+using AssistBot.Knowledge.Texts;
+
 namespace AssistBot.Bot.WeChat;
 
 /// <summary>Everything the WeChat / WeCom channel itself says to a farmer or cadre (the dialogs say the rest).</summary>
@@ -23,5 +25,5 @@ public static class WeChatTexts
 
     public const string TooFast = "您发得太快了，请稍等一会儿再发。";
 
-    public const string TurnFailed = "抱歉，刚才没处理好您的消息。请稍后再发一次；着急的话可以拨打12317热线。";
+    public const string TurnFailed = "抱歉，刚才没处理好您的消息。请稍后再发一次；着急的话可以" + ContactTexts.CadreOrHotline + "。";
 }

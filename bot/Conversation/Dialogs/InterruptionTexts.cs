@@ -1,11 +1,12 @@
+using AssistBot.Knowledge.Texts;
+
 namespace AssistBot.Bot.Conversation.Dialogs;
 
 /// <summary>What the bot says for the commands that work in every dialog (取消, 帮助, 返回上一步, 转人工).</summary>
 public static class InterruptionTexts
 {
-    /// <summary>How to reach a person. 12317 per domain-brief §1.7 (✅): 防止返贫监测和乡村振兴咨询服务电话（原12317平台）.</summary>
-    public const string ContactLines =
-        "· 找本村村干部，或到乡镇（街道）便民服务中心；\n· 拨打12317（防止返贫监测和乡村振兴咨询服务电话）。";
+    /// <summary>How to reach a person.</summary>
+    public const string ContactLines = ContactTexts.ContactLines;
 
     public const string HowToReachPerson = "需要找人帮忙，可以：\n" + ContactLines;
 

@@ -132,7 +132,7 @@ public sealed class CadreCardTests(SharedRedis redis, ITestOutputHelper output) 
         // "清单": the numbered list of all 40, each with the command that does it.
         var list = await TypeAsync(cadre, "清单");
         Assert.StartsWith("待办清单（40项）", list);
-        Assert.Contains($"1. 新的农户申报 {declaration.Id} → 回复“受理 {CadreTexts.Short(declaration)}”", list);
+        Assert.Contains($"1. 新的农户申报 {declaration.Id} → 回复“受理 {CadreTexts.ShortId(declaration)}”", list);
         // What does not fit in one reply follows as an app message.
         for (var i = 0; i < 100 && !Pushed().Contains("40. 脱贫户走访 H"); i++) await Task.Delay(50);
         Assert.Contains("40. 脱贫户走访 H", list + Pushed());
@@ -272,6 +272,6 @@ public sealed class CadreCardTests(SharedRedis redis, ITestOutputHelper output) 
         await DrainAsync();
         var text = Assert.Single(_api.DeliveredTo(FakeWeChatApi.WeComSendPath), r => r.ToUser == cadre);
         Assert.Equal("text", text.Body!["msgtype"]!.GetValue<string>());
-        Assert.Contains($"受理 {CadreTexts.Short(declaration)}", text.TextContent);
+        Assert.Contains($"受理 {CadreTexts.ShortId(declaration)}", text.TextContent);
     }
 }

@@ -68,7 +68,7 @@ public sealed class CustomerServiceQuota(IScoredIndex scoredIndex, ICounterStore
     public async ValueTask<CustomerServiceWindow> GetAsync(string countyId, string openId, CancellationToken cancellationToken = default)
     {
         var windows = await OpenWindowsAsync(countyId, openId, cancellationToken).ConfigureAwait(false);
-        return windows.FirstOrDefault(w => w.HasQuota) ?? windows.FirstOrDefault() ?? CustomerServiceWindow.Closed;
+        return windows.FirstOrDefault(w => w.HasQuota) ?? (windows.Count > 0 ? windows[0] : CustomerServiceWindow.Closed);
     }
 
     /// <summary>

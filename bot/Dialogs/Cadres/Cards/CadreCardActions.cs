@@ -91,7 +91,7 @@ public sealed class CadreCardActions(
             await UpdateCardAsync(cadre, click, what, ct).ConfigureAwait(false);
             return CadreCardTexts.Stale(what);
         }
-        var shortId = CadreTexts.Short(d);
+        var shortId = CadreTexts.ShortId(d);
         switch (key.Action)
         {
             case CadreCardKey.Transfer:
@@ -144,7 +144,7 @@ public sealed class CadreCardActions(
             CountyId = d.CountyId,
             Recipient = OutboxRecipient.Cadre(cadre.UserId),
             Text = $"申报 {d.Id}（{d.Township}{d.Village} {CadreTexts.MaskName(d.HeadName)}）：{CadreTexts.StatusLabel(d)}。",
-            Title = $"申报 {CadreTexts.Short(d)} 下一步",
+            Title = $"申报 {CadreTexts.ShortId(d)} 下一步",
             DueAt = now,
             CreatedAt = now,
             Subject = d.Id,

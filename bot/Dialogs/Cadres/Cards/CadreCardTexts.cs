@@ -56,7 +56,7 @@ public static class CadreCardTexts
         _ => "工作提醒",
     };
 
-    public static string Short(string kind) => kind switch
+    public static string KindLabel(string kind) => kind switch
     {
         DeclarationNotifier.NewDeclarationKind or CadreCards.DeclarationStepKind => "申报",
         "duty" => "走访",
@@ -82,7 +82,7 @@ public static class CadreCardTexts
 
     public static string LaterReminder(string text) => "【改期提醒】" + text;
 
-    public static string DigestEmpty = "现在没有要看的清单。回复“我的任务”看近7天的走访和工作任务，回复“待办”看申报。";
+    public const string DigestEmpty = "现在没有要看的清单。回复“我的任务”看近7天的走访和工作任务，回复“待办”看申报。";
 
     public static string DigestList(IReadOnlyList<CadreDigestLine> lines) =>
         $"待办清单（{lines.Count}项）：\n" + string.Join('\n', lines.Select((l, i) =>

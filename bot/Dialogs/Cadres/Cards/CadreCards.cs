@@ -120,7 +120,7 @@ public sealed partial class CadreCards(IDocumentStore storage)
             MainTitle = new WeComCardTitle { Title = CadreCardTexts.Digest(items.Count), Desc = CadreCardTexts.DigestDesc },
             HorizontalContentList = shown.Select((item, i) => new WeComCardField
             {
-                KeyName = $"{i + 1}.{CadreCardTexts.Short(item.Kind)}",
+                KeyName = $"{i + 1}.{CadreCardTexts.KindLabel(item.Kind)}",
                 Value = Cut(item.DoneAs ?? item.Title, 26),
             }).ToList(),
             SubTitleText = items.Count > shown.Count ? CadreCardTexts.DigestMore(items.Count - shown.Count) : null,
