@@ -23,10 +23,10 @@ if (isCli)
 {
     using var cancel = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-    return await CliRunner.RunAsync(app.Services, args, cancel.Token);
+    return await CliRunner.RunAsync(app.Services, args, cancel.Token).ConfigureAwait(false);
 }
 
-await app.RunAsync();
+await app.RunAsync().ConfigureAwait(false);
 return 0;
 
 /// <summary>Entry point type, visible to tests (WebApplicationFactory).</summary>

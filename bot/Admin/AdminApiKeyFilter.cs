@@ -22,7 +22,7 @@ public sealed class AdminApiKeyFilter(IOptionsMonitor<AdminOptions> options) : I
             context.HttpContext.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";
             return Results.Unauthorized();
         }
-        return await next(context);
+        return await next(context).ConfigureAwait(false);
     }
 
     private static bool Matches(string configured, string presented)

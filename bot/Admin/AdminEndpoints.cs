@@ -38,13 +38,13 @@ public static class AdminEndpoints
         if (!data.TryGet(county, out _)) return Results.NotFound();
         if (request.ContentLength > MaxImportBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
+        await request.Body.CopyToAsync(buffer, ct).ConfigureAwait(false);
         if (buffer.Length > MaxImportBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         buffer.Position = 0;
         ImportReport report;
         try
         {
-            report = CaseImporter.TryLoad(buffer, fileName: null, out var table, out var unreadable) ? await import(table) : unreadable;
+            report = CaseImporter.TryLoad(buffer, fileName: null, out var table, out var unreadable) ? await import(table).ConfigureAwait(false) : unreadable;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -72,7 +72,7 @@ public static class AdminEndpoints
         if (!TryDate(from, today.AddDays(-30), out var fromDate) || !TryDate(to, today.AddDays(1), out var toDate) || toDate <= fromDate)
             return Results.BadRequest(new { error = "from/to 应为 yyyy-MM-dd，且 to 晚于 from" });
         var full = string.Equals(personalData, "full", StringComparison.OrdinalIgnoreCase);
-        var list = await store.ListSubmittedAsync(countyData.Id, Start(fromDate), Start(toDate), ct);
+        var list = await store.ListSubmittedAsync(countyData.Id, Start(fromDate), Start(toDate), ct).ConfigureAwait(false);
         if (full)
             loggers.CreateLogger("AssistBot.Admin").LogWarning(
                 "Export with full personal data: {Count} declarations of {County} ({From}..{To})", list.Count, county, fromDate, toDate);
@@ -84,7 +84,7 @@ public static class AdminEndpoints
         PersonalDataProtector protector, CancellationToken ct)
     {
         if (!data.TryGet(county, out var countyData)) return Results.NotFound();
-        var d = await store.GetAsync(countyData.Id, id, ct);
+        var d = await store.GetAsync(countyData.Id, id, ct).ConfigureAwait(false);
         if (d is null) return Results.NotFound();
         return Results.Json(new
         {

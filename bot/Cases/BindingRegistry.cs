@@ -27,17 +27,17 @@ public sealed class BindingRegistry(IDocumentStore storage, PersonalDataProtecto
     public async Task RegisterAsync(string county, string hash, BindingSubject subject, CancellationToken ct = default)
     {
         await storage.UpdateAsync<List<BindingSubject>>(CaseKeys.BindingCandidate(county, hash),
-            list => list is null ? [subject] : list.Contains(subject) ? list : [.. list, subject], cancellationToken: ct);
+            list => list is null ? [subject] : list.Contains(subject) ? list : [.. list, subject], cancellationToken: ct).ConfigureAwait(false);
     }
 
     public async Task UnregisterAsync(string county, string hash, BindingSubject subject, CancellationToken ct = default)
     {
         await storage.UpdateAsync<List<BindingSubject>>(CaseKeys.BindingCandidate(county, hash),
-            list => list is null ? [] : list.Where(s => s != subject).ToList(), cancellationToken: ct);
+            list => list is null ? [] : list.Where(s => s != subject).ToList(), cancellationToken: ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<BindingSubject>> FindAsync(string county, string hash, CancellationToken ct = default) =>
-        (await storage.ReadAsync<List<BindingSubject>>(CaseKeys.BindingCandidate(county, hash), ct))?.Value ?? [];
+        (await storage.ReadAsync<List<BindingSubject>>(CaseKeys.BindingCandidate(county, hash), ct).ConfigureAwait(false))?.Value ?? [];
 }
 
 /// <summary>A record a user can be bound to: kind ("household", "loan") and its key (户编号, loan id).</summary>

@@ -16,23 +16,23 @@ public sealed class BindingService(IDocumentStore documents, IScoredIndex scored
         CancellationToken ct = default)
     {
         var failuresKey = CaseKeys.BindingFailures(county, channel, userId, TodayKey());
-        var failures = (await documents.ReadAsync<int>(failuresKey, ct))?.Value ?? 0;
+        var failures = (await documents.ReadAsync<int>(failuresKey, ct).ConfigureAwait(false))?.Value ?? 0;
         if (failures >= MaxFailuresPerDay) return new(BindingOutcome.LockedOut, 0, []);
 
         var hash = registry.Hash(name, lastSix, phone);
-        var subjects = hash is null ? [] : await registry.FindAsync(county, hash, ct);
+        var subjects = hash is null ? [] : await registry.FindAsync(county, hash, ct).ConfigureAwait(false);
         if (subjects.Count == 0)
         {
-            var count = await counters.IncrementAsync(failuresKey + "/n", 1, TimeSpan.FromDays(2), ct);
-            await documents.WriteAsync(failuresKey, (int)count, WriteCondition.Always, TimeSpan.FromDays(2), ct);
+            var count = await counters.IncrementAsync(failuresKey + "/n", 1, TimeSpan.FromDays(2), ct).ConfigureAwait(false);
+            await documents.WriteAsync(failuresKey, (int)count, WriteCondition.Always, TimeSpan.FromDays(2), ct).ConfigureAwait(false);
             logger.LogInformation("Binding attempt {Count} failed for a user in {County}", count, county);
             return count >= MaxFailuresPerDay ? new(BindingOutcome.LockedOut, 0, []) : new(BindingOutcome.NoMatch, MaxFailuresPerDay - (int)count, []);
         }
 
         await documents.WriteAsync(CaseKeys.Binding(county, channel, userId),
-            new UserBinding(channel, userId, subjects.ToList(), time.GetUtcNow()), WriteCondition.Always, null, ct);
+            new UserBinding(channel, userId, subjects.ToList(), time.GetUtcNow()), WriteCondition.Always, null, ct).ConfigureAwait(false);
         foreach (var s in subjects)
-            await scoredIndex.IndexAddAsync(CaseKeys.IndexBoundUsers(county, s.Kind, s.Key), $"{channel}:{userId}", time.GetUtcNow().ToUnixTimeSeconds(), ct);
+            await scoredIndex.IndexAddAsync(CaseKeys.IndexBoundUsers(county, s.Kind, s.Key), $"{channel}:{userId}", time.GetUtcNow().ToUnixTimeSeconds(), ct).ConfigureAwait(false);
         logger.LogInformation("User bound to {Count} record(s) in {County}", subjects.Count, county);
         return new(BindingOutcome.Bound, MaxFailuresPerDay - failures, subjects);
     }
@@ -43,15 +43,15 @@ public sealed class BindingService(IDocumentStore documents, IScoredIndex scored
     /// </summary>
     public async Task UnbindAsync(string county, string channel, string userId, CancellationToken ct = default)
     {
-        if (await GetAsync(county, channel, userId, ct) is { } existing)
+        if (await GetAsync(county, channel, userId, ct).ConfigureAwait(false) is { } existing)
             foreach (var s in existing.Subjects)
-                await scoredIndex.IndexRemoveAsync(CaseKeys.IndexBoundUsers(county, s.Kind, s.Key), $"{channel}:{userId}", ct);
-        await documents.DeleteAsync(CaseKeys.Binding(county, channel, userId), ct);
+                await scoredIndex.IndexRemoveAsync(CaseKeys.IndexBoundUsers(county, s.Kind, s.Key), $"{channel}:{userId}", ct).ConfigureAwait(false);
+        await documents.DeleteAsync(CaseKeys.Binding(county, channel, userId), ct).ConfigureAwait(false);
     }
 
     /// <summary>True while the user may still try today.</summary>
     public async Task<bool> IsLockedOutAsync(string county, string channel, string userId, CancellationToken ct = default) =>
-        ((await documents.ReadAsync<int>(CaseKeys.BindingFailures(county, channel, userId, TodayKey()), ct))?.Value ?? 0) >= MaxFailuresPerDay;
+        ((await documents.ReadAsync<int>(CaseKeys.BindingFailures(county, channel, userId, TodayKey()), ct).ConfigureAwait(false))?.Value ?? 0) >= MaxFailuresPerDay;
 
     public Task<UserBinding?> GetAsync(string county, string channel, string userId, CancellationToken ct = default) =>
         reader.GetAsync(county, channel, userId, ct);

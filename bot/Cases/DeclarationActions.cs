@@ -21,13 +21,13 @@ public sealed class DeclarationActions(
         var rules = counties.Get(actor.CountyId).Rules;
         var now = time.GetUtcNow();
         var outcome = await declarations.TransitionAsync(actor.CountyId, declarationId, d =>
-            mayHandle(d) ? DeclarationWorkflow.Apply(d, action, actorId, now, rules) : WorkflowResult.Refused(WorkflowRefusal.WrongStatus), ct);
+            mayHandle(d) ? DeclarationWorkflow.Apply(d, action, actorId, now, rules) : WorkflowResult.Refused(WorkflowRefusal.WrongStatus), ct).ConfigureAwait(false);
         if (outcome.After is null) return outcome;
 
         logger.LogInformation("Declaration {Id}: {Action} by {Actor}", outcome.After.Id, action.Kind, actorId);
         try
         {
-            await notifier.NotifyChangeAsync(outcome.After, actor, transferTo, ct);
+            await notifier.NotifyChangeAsync(outcome.After, actor, transferTo, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -14,7 +14,7 @@ public sealed class DeclarationNotifier(IOutbox outbox, RosterStore roster, Time
 
     public async Task NotifyCadresOfNewAsync(Declaration d, CancellationToken ct = default)
     {
-        var recipients = await roster.RecipientsAsync(d.CountyId, d.Township, d.Village, ct);
+        var recipients = await roster.RecipientsAsync(d.CountyId, d.Township, d.Village, ct).ConfigureAwait(false);
         if (recipients.Count == 0)
             logger.LogWarning("No cadre on the roster for {County}/{Township}; declaration {Id} was not pushed", d.CountyId, d.Township, d.Id);
         var now = time.GetUtcNow();
@@ -30,7 +30,7 @@ public sealed class DeclarationNotifier(IOutbox outbox, RosterStore roster, Time
                 DueAt = now,
                 CreatedAt = now,
                 Subject = d.Id,
-            }, ct);
+            }, ct).ConfigureAwait(false);
         }
     }
 
@@ -65,7 +65,7 @@ public sealed class DeclarationNotifier(IOutbox outbox, RosterStore roster, Time
                 CreatedAt = now,
                 Subject = d.Id,
                 Stage = stage,
-            }, ct);
+            }, ct).ConfigureAwait(false);
         }
         else
         {
@@ -85,7 +85,7 @@ public sealed class DeclarationNotifier(IOutbox outbox, RosterStore roster, Time
                 CreatedAt = now,
                 Subject = d.Id,
                 Stage = stage,
-            }, ct);
+            }, ct).ConfigureAwait(false);
         }
     }
 }

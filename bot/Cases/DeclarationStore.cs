@@ -28,30 +28,30 @@ public sealed class DeclarationStore(IDocumentStore documents, IScoredIndex scor
         StoreItem<OpenClaim>? claim = null;
         if (idHash is not null)
         {
-            claim = await documents.ReadAsync<OpenClaim>(CaseKeys.OpenByIdNumber(county, idHash), ct);
+            claim = await documents.ReadAsync<OpenClaim>(CaseKeys.OpenByIdNumber(county, idHash), ct).ConfigureAwait(false);
             if (claim is not null)
             {
                 // A claim without its record is either a submission still being written (wait for it) or a crash's leftover.
-                var existing = await GetAsync(county, claim.Value.DeclarationId, ct) ?? await WaitForAsync(county, claim.Value.DeclarationId, ct);
+                var existing = await GetAsync(county, claim.Value.DeclarationId, ct).ConfigureAwait(false) ?? await WaitForAsync(county, claim.Value.DeclarationId, ct).ConfigureAwait(false);
                 if (existing is { IsOpen: true }) return new SubmitResult(existing, true);
             }
         }
 
         var date = SequenceDate(now);
-        var sequence = await counters.IncrementAsync(CaseKeys.Sequence(county, date), 1, SequenceLifetime, ct);
+        var sequence = await counters.IncrementAsync(CaseKeys.Sequence(county, date), 1, SequenceLifetime, ct).ConfigureAwait(false);
         var id = $"{rules.ReferencePrefix}-{date}-{sequence:D4}";
 
         if (idHash is not null)
         {
             try
             {
-                await documents.WriteAsync(CaseKeys.OpenByIdNumber(county, idHash), new OpenClaim(id), WriteCondition.For(claim), null, ct);
+                await documents.WriteAsync(CaseKeys.OpenByIdNumber(county, idHash), new OpenClaim(id), WriteCondition.For(claim), null, ct).ConfigureAwait(false);
             }
             catch (StorageConflictException)
             {
                 // Someone filed for this household a moment ago.
-                var winner = await documents.ReadAsync<OpenClaim>(CaseKeys.OpenByIdNumber(county, idHash), ct);
-                var existing = winner is null ? null : await WaitForAsync(county, winner.Value.DeclarationId, ct);
+                var winner = await documents.ReadAsync<OpenClaim>(CaseKeys.OpenByIdNumber(county, idHash), ct).ConfigureAwait(false);
+                var existing = winner is null ? null : await WaitForAsync(county, winner.Value.DeclarationId, ct).ConfigureAwait(false);
                 if (existing is not null) return new SubmitResult(existing, true);
                 throw;
             }
@@ -86,25 +86,25 @@ public sealed class DeclarationStore(IDocumentStore documents, IScoredIndex scor
         var recordWritten = false;
         try
         {
-            await documents.WriteAsync(CaseKeys.Declaration(county, id), declaration, WriteCondition.IfNotExists, null, ct);
+            await documents.WriteAsync(CaseKeys.Declaration(county, id), declaration, WriteCondition.IfNotExists, null, ct).ConfigureAwait(false);
             recordWritten = true;
-            await AddIndexesAsync(declaration, ct);
+            await AddIndexesAsync(declaration, ct).ConfigureAwait(false);
         }
         catch (StorageConflictException e) when (!recordWritten)
         {
             // The number is taken: a sequence increment lost in a Redis failover while its record survived. The indexes
             // named by this number are that record's, so only our claim goes; the farmer's retry draws a new number.
             logger.LogError(e, "Declaration number {Id} is already taken; releasing the claim", id);
-            if (idHash is not null) await ReleaseOpenClaimAsync(county, idHash, id, CancellationToken.None);
+            if (idHash is not null) await ReleaseOpenClaimAsync(county, idHash, id, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
         catch (Exception e)
         {
             logger.LogError(e, "Declaration {Id} could not be stored; rolling back", id);
-            await RollBackAsync(declaration, recordWritten);
+            await RollBackAsync(declaration, recordWritten).ConfigureAwait(false);
             throw;
         }
-        var confirmed = await ConfirmReplicatedAsync(declaration, ct);
+        var confirmed = await ConfirmReplicatedAsync(declaration, ct).ConfigureAwait(false);
         logger.LogInformation("Declaration {Id} submitted in {County}/{Township} (replication confirmed: {Confirmed})",
             id, county, declaration.Township, confirmed);
         Observability.AssistBotTelemetry.DeclarationStep(county, DeclarationAction.Submit);
@@ -126,14 +126,14 @@ public sealed class DeclarationStore(IDocumentStore documents, IScoredIndex scor
         {
             try
             {
-                if (await replication.WaitForReplicasAsync(written, ct) && await GetAsync(county, d.Id, ct) is not null) return true;
+                if (await replication.WaitForReplicasAsync(written, ct).ConfigureAwait(false) && await GetAsync(county, d.Id, ct).ConfigureAwait(false) is not null) return true;
             }
             catch (StorageUnavailableException e)
             {
                 logger.LogWarning(e, "Declaration {Id}: confirming replication failed (attempt {Attempt})", d.Id, attempt + 1);
             }
             // Wall-clock pauses, like WaitForAsync's: they wait for Redis, not for the business clock.
-            if (attempt + 1 < ReplicationAttempts) await Task.Delay(200 * (attempt + 1), ct);
+            if (attempt + 1 < ReplicationAttempts) await Task.Delay(200 * (attempt + 1), ct).ConfigureAwait(false);
         }
         logger.LogWarning("Declaration {Id} is saved but its replication is not confirmed", d.Id);
         return false;
@@ -142,7 +142,7 @@ public sealed class DeclarationStore(IDocumentStore documents, IScoredIndex scor
     private static string SequenceDate(DateTimeOffset at) => at.ToChina().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<Declaration?> GetAsync(string county, string id, CancellationToken ct = default) =>
-        (await documents.ReadAsync<Declaration>(CaseKeys.Declaration(county, id), ct))?.Value;
+        (await documents.ReadAsync<Declaration>(CaseKeys.Declaration(county, id), ct).ConfigureAwait(false))?.Value;
 
     /// <summary>Applies a change with optimistic concurrency and keeps the indexes in step.</summary>
     public async Task<TransitionOutcome> TransitionAsync(string county, string id, Func<Declaration, WorkflowResult> change,
@@ -150,19 +150,19 @@ public sealed class DeclarationStore(IDocumentStore documents, IScoredIndex scor
     {
         for (var attempt = 0; ; attempt++)
         {
-            var item = await documents.ReadAsync<Declaration>(CaseKeys.Declaration(county, id), ct);
+            var item = await documents.ReadAsync<Declaration>(CaseKeys.Declaration(county, id), ct).ConfigureAwait(false);
             if (item is null) return new TransitionOutcome(null, null, WorkflowRefusal.None, NotFound: true);
             var result = change(item.Value);
             if (result.Updated is null) return new TransitionOutcome(item.Value, null, result.Refusal, false);
             try
             {
-                await documents.WriteAsync(CaseKeys.Declaration(county, id), result.Updated, WriteCondition.IfMatch(item.ETag), null, ct);
+                await documents.WriteAsync(CaseKeys.Declaration(county, id), result.Updated, WriteCondition.IfMatch(item.ETag), null, ct).ConfigureAwait(false);
             }
             catch (StorageConflictException) when (attempt < 16)
             {
                 continue;
             }
-            await UpdateIndexesAsync(item.Value, result.Updated, ct);
+            await UpdateIndexesAsync(item.Value, result.Updated, ct).ConfigureAwait(false);
             if (result.Updated.History.Count > item.Value.History.Count)
                 Observability.AssistBotTelemetry.DeclarationStep(county, result.Updated.History[^1].Action);
             return new TransitionOutcome(item.Value, result.Updated, WorkflowRefusal.None, false);
@@ -176,8 +176,8 @@ public sealed class DeclarationStore(IDocumentStore documents, IScoredIndex scor
     /// <summary>Open declarations a cadre may handle: their area's, plus those handed to them.</summary>
     public async Task<IReadOnlyList<Declaration>> ListOpenForCadreAsync(Cadre cadre, CancellationToken ct = default)
     {
-        var inTownship = await ReadIndexAsync(cadre.CountyId, CaseKeys.IndexOpenByTownship(cadre.CountyId, cadre.Township), false, 500, ct);
-        var assigned = await ReadIndexAsync(cadre.CountyId, CaseKeys.IndexAssigned(cadre.CountyId, cadre.UserId), false, 500, ct);
+        var inTownship = await ReadIndexAsync(cadre.CountyId, CaseKeys.IndexOpenByTownship(cadre.CountyId, cadre.Township), false, 500, ct).ConfigureAwait(false);
+        var assigned = await ReadIndexAsync(cadre.CountyId, CaseKeys.IndexAssigned(cadre.CountyId, cadre.UserId), false, 500, ct).ConfigureAwait(false);
         return inTownship.Concat(assigned)
             .Where(d => d.IsOpen && cadre.CanSee(d))
             .DistinctBy(d => d.Id)
@@ -192,9 +192,9 @@ public sealed class DeclarationStore(IDocumentStore documents, IScoredIndex scor
         for (var skip = 0; ; skip += 500)
         {
             var page = await scoredIndex.IndexRangeByScoreAsync(CaseKeys.IndexAll(county), from.ToUnixTimeMilliseconds(),
-                to.ToUnixTimeMilliseconds() - 1, skip, 500, ct);
+                to.ToUnixTimeMilliseconds() - 1, skip, 500, ct).ConfigureAwait(false);
             foreach (var entry in page)
-                if (await GetAsync(county, entry.Member, ct) is { } d) result.Add(d);
+                if (await GetAsync(county, entry.Member, ct).ConfigureAwait(false) is { } d) result.Add(d);
             if (page.Count < 500) return result;
         }
     }
@@ -202,22 +202,22 @@ public sealed class DeclarationStore(IDocumentStore documents, IScoredIndex scor
     /// <summary>Open declarations whose next step is due at or before <paramref name="until"/> (for the reminders part).</summary>
     public async Task<IReadOnlyList<Declaration>> ListDueAsync(string county, DateTimeOffset until, int take = 200, CancellationToken ct = default)
     {
-        var page = await scoredIndex.IndexRangeByScoreAsync(CaseKeys.IndexDue(county), double.NegativeInfinity, until.ToUnixTimeSeconds(), 0, take, ct);
+        var page = await scoredIndex.IndexRangeByScoreAsync(CaseKeys.IndexDue(county), double.NegativeInfinity, until.ToUnixTimeSeconds(), 0, take, ct).ConfigureAwait(false);
         var result = new List<Declaration>(page.Count);
         foreach (var entry in page)
-            if (await GetAsync(county, entry.Member, ct) is { IsOpen: true } d) result.Add(d);
+            if (await GetAsync(county, entry.Member, ct).ConfigureAwait(false) is { IsOpen: true } d) result.Add(d);
         return result;
     }
 
     private async Task<IReadOnlyList<Declaration>> ReadIndexAsync(string county, string index, bool newestFirst, int take, CancellationToken ct)
     {
-        var entries = await scoredIndex.IndexRangeByScoreAsync(index, double.NegativeInfinity, double.PositiveInfinity, 0, 1000, ct);
+        var entries = await scoredIndex.IndexRangeByScoreAsync(index, double.NegativeInfinity, double.PositiveInfinity, 0, 1000, ct).ConfigureAwait(false);
         IEnumerable<IndexEntry> ordered = newestFirst ? entries.Reverse() : entries;
         var result = new List<Declaration>();
         foreach (var entry in ordered.Take(take))
         {
             // An index entry without its record (a failed write rolled back, a deleted record) is skipped.
-            if (await GetAsync(county, entry.Member, ct) is { } d) result.Add(d);
+            if (await GetAsync(county, entry.Member, ct).ConfigureAwait(false) is { } d) result.Add(d);
         }
         return result;
     }
@@ -225,41 +225,41 @@ public sealed class DeclarationStore(IDocumentStore documents, IScoredIndex scor
     private async Task AddIndexesAsync(Declaration d, CancellationToken ct)
     {
         var score = d.SubmittedAt.ToUnixTimeMilliseconds();
-        await scoredIndex.IndexAddAsync(CaseKeys.IndexAll(d.CountyId), d.Id, score, ct);
-        await scoredIndex.IndexAddAsync(CaseKeys.IndexByUser(d.CountyId, d.Channel, d.UserId), d.Id, score, ct);
-        await scoredIndex.IndexAddAsync(CaseKeys.IndexOpenByTownship(d.CountyId, d.Township), d.Id, score, ct);
-        if (d.NextStepDue is { } due) await scoredIndex.IndexAddAsync(CaseKeys.IndexDue(d.CountyId), d.Id, due.ToUnixTimeSeconds(), ct);
+        await scoredIndex.IndexAddAsync(CaseKeys.IndexAll(d.CountyId), d.Id, score, ct).ConfigureAwait(false);
+        await scoredIndex.IndexAddAsync(CaseKeys.IndexByUser(d.CountyId, d.Channel, d.UserId), d.Id, score, ct).ConfigureAwait(false);
+        await scoredIndex.IndexAddAsync(CaseKeys.IndexOpenByTownship(d.CountyId, d.Township), d.Id, score, ct).ConfigureAwait(false);
+        if (d.NextStepDue is { } due) await scoredIndex.IndexAddAsync(CaseKeys.IndexDue(d.CountyId), d.Id, due.ToUnixTimeSeconds(), ct).ConfigureAwait(false);
     }
 
     private async Task UpdateIndexesAsync(Declaration before, Declaration after, CancellationToken ct)
     {
         var county = after.CountyId;
         if (after.AssignedCadre is { } cadre && cadre != before.AssignedCadre)
-            await scoredIndex.IndexAddAsync(CaseKeys.IndexAssigned(county, cadre), after.Id, after.SubmittedAt.ToUnixTimeMilliseconds(), ct);
+            await scoredIndex.IndexAddAsync(CaseKeys.IndexAssigned(county, cadre), after.Id, after.SubmittedAt.ToUnixTimeMilliseconds(), ct).ConfigureAwait(false);
         if (!after.IsOpen)
         {
-            await scoredIndex.IndexRemoveAsync(CaseKeys.IndexOpenByTownship(county, after.Township), after.Id, ct);
-            if (after.AssignedCadre is { } a) await scoredIndex.IndexRemoveAsync(CaseKeys.IndexAssigned(county, a), after.Id, ct);
-            if (after.IdNumberHash is { } hash) await ReleaseOpenClaimAsync(county, hash, after.Id, ct);
+            await scoredIndex.IndexRemoveAsync(CaseKeys.IndexOpenByTownship(county, after.Township), after.Id, ct).ConfigureAwait(false);
+            if (after.AssignedCadre is { } a) await scoredIndex.IndexRemoveAsync(CaseKeys.IndexAssigned(county, a), after.Id, ct).ConfigureAwait(false);
+            if (after.IdNumberHash is { } hash) await ReleaseOpenClaimAsync(county, hash, after.Id, ct).ConfigureAwait(false);
         }
         // Included cases keep a follow-up deadline (e.g. 帮扶责任人 within 5 days in 禹州).
-        if (after.NextStepDue is { } due) await scoredIndex.IndexAddAsync(CaseKeys.IndexDue(county), after.Id, due.ToUnixTimeSeconds(), ct);
-        else await scoredIndex.IndexRemoveAsync(CaseKeys.IndexDue(county), after.Id, ct);
+        if (after.NextStepDue is { } due) await scoredIndex.IndexAddAsync(CaseKeys.IndexDue(county), after.Id, due.ToUnixTimeSeconds(), ct).ConfigureAwait(false);
+        else await scoredIndex.IndexRemoveAsync(CaseKeys.IndexDue(county), after.Id, ct).ConfigureAwait(false);
     }
 
     private async Task ReleaseOpenClaimAsync(string county, string idHash, string id, CancellationToken ct)
     {
-        var claim = await documents.ReadAsync<OpenClaim>(CaseKeys.OpenByIdNumber(county, idHash), ct);
+        var claim = await documents.ReadAsync<OpenClaim>(CaseKeys.OpenByIdNumber(county, idHash), ct).ConfigureAwait(false);
         if (claim?.Value.DeclarationId != id) return;
-        await documents.DeleteAsync(CaseKeys.OpenByIdNumber(county, idHash), ct);
+        await documents.DeleteAsync(CaseKeys.OpenByIdNumber(county, idHash), ct).ConfigureAwait(false);
     }
 
     private async Task<Declaration?> WaitForAsync(string county, string id, CancellationToken ct)
     {
         for (var i = 0; i < 50; i++)
         {
-            if (await GetAsync(county, id, ct) is { } d) return d;
-            await Task.Delay(20, ct);
+            if (await GetAsync(county, id, ct).ConfigureAwait(false) is { } d) return d;
+            await Task.Delay(20, ct).ConfigureAwait(false);
         }
         return null;
     }
@@ -270,12 +270,12 @@ public sealed class DeclarationStore(IDocumentStore documents, IScoredIndex scor
         try
         {
             var county = d.CountyId;
-            await scoredIndex.IndexRemoveAsync(CaseKeys.IndexAll(county), d.Id);
-            await scoredIndex.IndexRemoveAsync(CaseKeys.IndexByUser(county, d.Channel, d.UserId), d.Id);
-            await scoredIndex.IndexRemoveAsync(CaseKeys.IndexOpenByTownship(county, d.Township), d.Id);
-            await scoredIndex.IndexRemoveAsync(CaseKeys.IndexDue(county), d.Id);
-            if (recordWritten) await documents.DeleteAsync(CaseKeys.Declaration(county, d.Id));
-            if (d.IdNumberHash is { } hash) await ReleaseOpenClaimAsync(county, hash, d.Id, CancellationToken.None);
+            await scoredIndex.IndexRemoveAsync(CaseKeys.IndexAll(county), d.Id).ConfigureAwait(false);
+            await scoredIndex.IndexRemoveAsync(CaseKeys.IndexByUser(county, d.Channel, d.UserId), d.Id).ConfigureAwait(false);
+            await scoredIndex.IndexRemoveAsync(CaseKeys.IndexOpenByTownship(county, d.Township), d.Id).ConfigureAwait(false);
+            await scoredIndex.IndexRemoveAsync(CaseKeys.IndexDue(county), d.Id).ConfigureAwait(false);
+            if (recordWritten) await documents.DeleteAsync(CaseKeys.Declaration(county, d.Id)).ConfigureAwait(false);
+            if (d.IdNumberHash is { } hash) await ReleaseOpenClaimAsync(county, hash, d.Id, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e)
         {

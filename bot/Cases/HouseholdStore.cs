@@ -9,18 +9,18 @@ public sealed class HouseholdStore(IDocumentStore documents, IScoredIndex scored
     public async Task<bool> UpsertAsync(Household household, CancellationToken ct = default)
     {
         var key = CaseKeys.Household(household.CountyId, household.HouseholdNo);
-        var before = await documents.ReadAsync<Household>(key, ct);
+        var before = await documents.ReadAsync<Household>(key, ct).ConfigureAwait(false);
         var subject = new BindingSubject(BindingRegistry.HouseholdKind, household.HouseholdNo);
-        if (household.BindingHash is { } hash) await bindings.RegisterAsync(household.CountyId, hash, subject, ct);
-        await documents.WriteAsync(key, household, WriteCondition.Always, null, ct);
+        if (household.BindingHash is { } hash) await bindings.RegisterAsync(household.CountyId, hash, subject, ct).ConfigureAwait(false);
+        await documents.WriteAsync(key, household, WriteCondition.Always, null, ct).ConfigureAwait(false);
         if (before?.Value.BindingHash is { } old && old != household.BindingHash)
-            await bindings.UnregisterAsync(household.CountyId, old, subject, ct);
-        await scoredIndex.IndexAddAsync(CaseKeys.IndexHouseholds(household.CountyId), household.HouseholdNo, 0, ct);
+            await bindings.UnregisterAsync(household.CountyId, old, subject, ct).ConfigureAwait(false);
+        await scoredIndex.IndexAddAsync(CaseKeys.IndexHouseholds(household.CountyId), household.HouseholdNo, 0, ct).ConfigureAwait(false);
         return before is null;
     }
 
     public async Task<Household?> GetAsync(string county, string householdNo, CancellationToken ct = default) =>
-        (await documents.ReadAsync<Household>(CaseKeys.Household(county, householdNo), ct))?.Value;
+        (await documents.ReadAsync<Household>(CaseKeys.Household(county, householdNo), ct).ConfigureAwait(false))?.Value;
 
     public Task<IReadOnlyList<Household?>> GetManyAsync(string county, IReadOnlyList<string> householdNos, CancellationToken ct = default) =>
         CasePaging.ReadManyAsync<Household>(documents, householdNos.Select(no => CaseKeys.Household(county, no)).ToList(), ct);

@@ -10,14 +10,14 @@ public sealed class RosterStore(IDocumentStore documents, IScoredIndex scoredInd
     public async Task<bool> UpsertAsync(Cadre cadre, CancellationToken ct = default)
     {
         var key = CaseKeys.Cadre(cadre.CountyId, cadre.UserId);
-        var existed = await documents.ReadAsync<Cadre>(key, ct) is not null;
-        await documents.WriteAsync(key, cadre, WriteCondition.Always, null, ct);
-        await scoredIndex.IndexAddAsync(CaseKeys.IndexCadres(cadre.CountyId), cadre.UserId, 0, ct);
+        var existed = await documents.ReadAsync<Cadre>(key, ct).ConfigureAwait(false) is not null;
+        await documents.WriteAsync(key, cadre, WriteCondition.Always, null, ct).ConfigureAwait(false);
+        await scoredIndex.IndexAddAsync(CaseKeys.IndexCadres(cadre.CountyId), cadre.UserId, 0, ct).ConfigureAwait(false);
         return !existed;
     }
 
     public async Task<Cadre?> GetAsync(string county, string userId, CancellationToken ct = default) =>
-        string.IsNullOrEmpty(userId) ? null : (await documents.ReadAsync<Cadre>(CaseKeys.Cadre(county, userId), ct))?.Value;
+        string.IsNullOrEmpty(userId) ? null : (await documents.ReadAsync<Cadre>(CaseKeys.Cadre(county, userId), ct).ConfigureAwait(false))?.Value;
 
     public Task<IReadOnlyList<Cadre?>> GetManyAsync(string county, IReadOnlyList<string> userIds, CancellationToken ct = default) =>
         CasePaging.ReadManyAsync<Cadre>(documents, userIds.Select(id => CaseKeys.Cadre(county, id)).ToList(), ct);
@@ -32,7 +32,7 @@ public sealed class RosterStore(IDocumentStore documents, IScoredIndex scoredInd
         string? after = null;
         do
         {
-            var page = await PageAsync(county, after, 500, ct);
+            var page = await PageAsync(county, after, 500, ct).ConfigureAwait(false);
             result.AddRange(page.Items);
             after = page.Next;
         } while (after is not null);
@@ -42,7 +42,7 @@ public sealed class RosterStore(IDocumentStore documents, IScoredIndex scoredInd
     /// <summary>Who hears of a new declaration: the village's cadres, else the township-wide ones, else anyone in the township.</summary>
     public async Task<IReadOnlyList<Cadre>> RecipientsAsync(string county, string township, string village, CancellationToken ct = default)
     {
-        var inTownship = (await ListAsync(county, ct)).Where(c => c.Township == township).ToList();
+        var inTownship = (await ListAsync(county, ct).ConfigureAwait(false)).Where(c => c.Township == township).ToList();
         var villageKey = PlaceDirectory.VillageKey(village);
         var ofVillage = inTownship.Where(c => c.Villages.Any(v => PlaceDirectory.VillageKey(v) == villageKey)).ToList();
         if (ofVillage.Count > 0) return ofVillage;

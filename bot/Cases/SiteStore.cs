@@ -9,23 +9,23 @@ public sealed class SiteStore(IDocumentStore documents, IScoredIndex scoredIndex
     public async Task<bool> UpsertAsync(Site site, CancellationToken ct = default)
     {
         var key = CaseKeys.Site(site.CountyId, site.SiteNo);
-        var existed = await documents.ReadAsync<Site>(key, ct) is not null;
-        await documents.WriteAsync(key, site, WriteCondition.Always, null, ct);
-        await scoredIndex.IndexAddAsync(CaseKeys.IndexSites(site.CountyId), site.SiteNo, 0, ct);
+        var existed = await documents.ReadAsync<Site>(key, ct).ConfigureAwait(false) is not null;
+        await documents.WriteAsync(key, site, WriteCondition.Always, null, ct).ConfigureAwait(false);
+        await scoredIndex.IndexAddAsync(CaseKeys.IndexSites(site.CountyId), site.SiteNo, 0, ct).ConfigureAwait(false);
         return !existed;
     }
 
     public async Task<Site?> GetAsync(string county, string siteNo, CancellationToken ct = default) =>
-        (await documents.ReadAsync<Site>(CaseKeys.Site(county, siteNo), ct))?.Value;
+        (await documents.ReadAsync<Site>(CaseKeys.Site(county, siteNo), ct).ConfigureAwait(false))?.Value;
 
     /// <summary>Every site of a county, page by page.</summary>
     public async IAsyncEnumerable<Site> ListAsync(string county, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         for (var skip = 0; ; skip += 500)
         {
-            var page = await scoredIndex.IndexRangeByScoreAsync(CaseKeys.IndexSites(county), double.NegativeInfinity, double.PositiveInfinity, skip, 500, ct);
+            var page = await scoredIndex.IndexRangeByScoreAsync(CaseKeys.IndexSites(county), double.NegativeInfinity, double.PositiveInfinity, skip, 500, ct).ConfigureAwait(false);
             foreach (var entry in page)
-                if (await GetAsync(county, entry.Member, ct) is { } site) yield return site;
+                if (await GetAsync(county, entry.Member, ct).ConfigureAwait(false) is { } site) yield return site;
             if (page.Count < 500) yield break;
         }
     }

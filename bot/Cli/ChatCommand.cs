@@ -47,7 +47,7 @@ public sealed class ChatCommand(TurnRunner turns, Counties counties) : CliVerb
         else counties.TryGet(countyId, out county);
         if (county is null)
         {
-            await output.WriteLineAsync($"未知的县（--county {countyId}）。可用：{string.Join("、", counties.All.Select(c => c.Id))}");
+            await output.WriteLineAsync($"未知的县（--county {countyId}）。可用：{string.Join("、", counties.All.Select(c => c.Id))}").ConfigureAwait(false);
             return 2;
         }
 
@@ -57,22 +57,22 @@ public sealed class ChatCommand(TurnRunner turns, Counties counties) : CliVerb
         var conversation = new ConversationAccount($"{county.Id}:{userId}");
         var interactive = Input is null && !Console.IsInputRedirected;
 
-        await output.WriteLineAsync($"AssistBot 控制台对话 · {county.Name}（输入 exit 或按 Ctrl-D 退出）");
-        await output.WriteLineAsync();
+        await output.WriteLineAsync($"AssistBot 控制台对话 · {county.Name}（输入 exit 或按 Ctrl-D 退出）").ConfigureAwait(false);
+        await output.WriteLineAsync().ConfigureAwait(false);
 
         await TurnAsync(new Activity
         {
             Type = ActivityTypes.ConversationUpdate,
             MembersAdded = [user],
-        });
+        }).ConfigureAwait(false);
 
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (interactive) await output.WriteAsync("你> ");
+            if (interactive) await output.WriteAsync("你> ").ConfigureAwait(false);
             string? line;
             try
             {
-                line = await input.ReadLineAsync(cancellationToken);
+                line = await input.ReadLineAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -82,10 +82,10 @@ public sealed class ChatCommand(TurnRunner turns, Counties counties) : CliVerb
             line = line.Trim();
             if (line.Length == 0) continue;
             if (line is "exit" or "quit" or "EXIT" or "QUIT") break;
-            if (!interactive) await output.WriteLineAsync("你> " + line);
-            await TurnAsync(new Activity { Type = ActivityTypes.Message, Text = line });
+            if (!interactive) await output.WriteLineAsync("你> " + line).ConfigureAwait(false);
+            await TurnAsync(new Activity { Type = ActivityTypes.Message, Text = line }).ConfigureAwait(false);
         }
-        await output.WriteLineAsync("再见！");
+        await output.WriteLineAsync("再见！").ConfigureAwait(false);
         return 0;
 
         async Task TurnAsync(Activity activity)
@@ -96,13 +96,13 @@ public sealed class ChatCommand(TurnRunner turns, Counties counties) : CliVerb
             activity.Recipient = botAccount;
             activity.Conversation = conversation;
             activity.Locale = "zh-CN";
-            var result = await turns.RunAsync(activity, county, cancellationToken: cancellationToken);
+            var result = await turns.RunAsync(activity, county, cancellationToken: cancellationToken).ConfigureAwait(false);
             foreach (var reply in result.Replies)
             {
                 if (reply.Type != ActivityTypes.Message) continue;
-                await output.WriteLineAsync("助手> " + ReplyRendering.ToText(reply).Replace("\n", "\n      "));
+                await output.WriteLineAsync("助手> " + ReplyRendering.ToText(reply).Replace("\n", "\n      ")).ConfigureAwait(false);
             }
-            await output.WriteLineAsync();
+            await output.WriteLineAsync().ConfigureAwait(false);
         }
     }
 }

@@ -124,7 +124,7 @@ public static class CliRunner
                 configuration.Error.WriteLine($"用法：{Program} {string.Join(' ', path)}{(path.Count > 0 ? " " : "")}--help");
                 return 2;
             }
-            return await parse.InvokeAsync(configuration, cancellationToken);
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -21,7 +21,7 @@ internal sealed class ConsoleLinkCommand(SignInLinks links, Counties counties, I
             Console.Error.WriteLine($"没有这个县：{countyId}。可用：{string.Join("、", counties.All.Select(c => c.Id))}");
             return 2;
         }
-        var token = await links.CreateAsync(county.Id, cancellationToken);
+        var token = await links.CreateAsync(county.Id, cancellationToken).ConfigureAwait(false);
         var baseUrl = options.Value.PublicBaseUrl is { Length: > 0 } configured
             ? configured
             : (configuration["Urls"] ?? "http://localhost:5080").Split(';')[0];

@@ -63,7 +63,7 @@ internal sealed class EvalCommand(PolicyEvalRunner runner, PolicyAnswerer answer
             var results = new List<EvalCaseResult>();
             foreach (var c in cases)
             {
-                var turns = c.IsConversation ? await runner.RunConversationAsync(c, cancellationToken) : [await runner.RunAsync(c, cancellationToken)];
+                var turns = c.IsConversation ? await runner.RunConversationAsync(c, cancellationToken).ConfigureAwait(false) : [await runner.RunAsync(c, cancellationToken).ConfigureAwait(false)];
                 var context = PolicyContext.None;
                 foreach (var r in turns)
                 {

@@ -39,13 +39,13 @@ public sealed class ImportCommand(string what, CaseImporter importer) : CliVerb
         }
         file = path;
         ImportReport report;
-        await using (var stream = File.OpenRead(file))
+        using (var stream = File.OpenRead(file))
         {
             report = !CaseImporter.TryLoad(stream, file, out var table, out var unreadable) ? unreadable : what switch
             {
-                "roster" => await importer.ImportRosterAsync(county, table, cancellationToken),
-                "sites" => await importer.ImportSitesAsync(county, table, cancellationToken),
-                _ => await importer.ImportHouseholdsAsync(county, table, cancellationToken),
+                "roster" => await importer.ImportRosterAsync(county, table, cancellationToken).ConfigureAwait(false),
+                "sites" => await importer.ImportSitesAsync(county, table, cancellationToken).ConfigureAwait(false),
+                _ => await importer.ImportHouseholdsAsync(county, table, cancellationToken).ConfigureAwait(false),
             };
         }
         Console.WriteLine($"导入完成：新增 {report.Created} 条，更新 {report.Updated} 条，有问题 {report.Errors.Count} 行" +

@@ -59,11 +59,11 @@ public sealed class ImportLoansCommand(LoanImporter importer, Counties counties)
         LoanImportResult result;
         try
         {
-            await using var stream = File.OpenRead(file);
+            using var stream = File.OpenRead(file);
             result = terminal is not null && (total is null || total >= ProgressBarFrom)
-                ? await AssistBot.Bot.Cli.Terminal.WithProgressAsync(terminal, "导入中", total,
-                    progress => importer.ImportAsync(county.Id, stream, file, progress, cancellationToken))
-                : await importer.ImportAsync(county.Id, stream, file, null, cancellationToken);
+                ? await Cli.Terminal.WithProgressAsync(terminal, "导入中", total,
+                    progress => importer.ImportAsync(county.Id, stream, file, progress, cancellationToken)).ConfigureAwait(false)
+                : await importer.ImportAsync(county.Id, stream, file, null, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is InvalidDataException or FormatException)
         {

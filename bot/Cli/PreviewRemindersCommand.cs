@@ -85,19 +85,19 @@ public sealed class PreviewRemindersCommand(ConfiguredReminderCounties counties,
         var person = parse.GetValue(_person);
         var township = parse.GetValue(_township);
         var village = parse.GetValue(_village);
-        var (scope, error) = await PreviewScope.ResolveAsync(cadres, county.Id, person, township, village, cancellationToken);
+        var (scope, error) = await PreviewScope.ResolveAsync(cadres, county.Id, person, township, village, cancellationToken).ConfigureAwait(false);
         if (scope is null)
         {
             Err.WriteLine(error);
             return 2;
         }
-        var messages = (await preview.ListAsync(county, from, days, cancellationToken)).Where(scope.Includes).ToList();
+        var messages = (await preview.ListAsync(county, from, days, cancellationToken).ConfigureAwait(false)).Where(scope.Includes).ToList();
         var json = parse.GetValue(_json);
         foreach (var message in messages)
         {
             var line = ReminderPreviewLine.From(message, scope);
             if (delivery is not null && message.Recipient.Channel != AssistBot.Scheduler.Outbox.OutboxRecipient.WeCom)
-                line = line.WithPlan(await delivery.PlanAsync(message, cancellationToken));
+                line = line.WithPlan(await delivery.PlanAsync(message, cancellationToken).ConfigureAwait(false));
             Out.WriteLine(json ? line.ToJson() : Format(message, line));
         }
         var who = person ?? (township is null && village is null ? null : $"{township}{village}");

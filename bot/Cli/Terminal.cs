@@ -38,10 +38,10 @@ public static class Terminal
                 {
                     if (total is null) task.Description = $"{description}：{done} 行";
                     else task.Value = Math.Min(done, total.Value);
-                });
+                }).ConfigureAwait(false);
                 task.IsIndeterminate = false;
                 task.Value = task.MaxValue;
-            });
+            }).ConfigureAwait(false);
         return result;
     }
 

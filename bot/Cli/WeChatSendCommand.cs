@@ -102,7 +102,7 @@ public sealed class WeChatSendCommand(Counties counties, TimeProvider time) : Cl
         HttpResponseMessage response;
         try
         {
-            response = await http.PostAsync(url + path, content, cancellationToken);
+            response = await http.PostAsync(url + path, content, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
@@ -111,7 +111,7 @@ public sealed class WeChatSendCommand(Counties counties, TimeProvider time) : Cl
         }
         using (response)
         {
-            var reply = await response.Content.ReadAsStringAsync(cancellationToken);
+            var reply = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             Console.WriteLine($"HTTP {(int)response.StatusCode}");
             if (!response.IsSuccessStatusCode || reply == "success" || reply.Length == 0)
             {

@@ -35,7 +35,7 @@ public sealed class DeclarationQueue(DeclarationStore store, TimeProvider time)
         var today = time.Today();
         var from = filter.From ?? today.AddDays(-DefaultDays);
         var to = (filter.To ?? today).AddDays(1);
-        var list = await store.ListSubmittedAsync(staff.CountyId, Start(from), Start(to), ct);
+        var list = await store.ListSubmittedAsync(staff.CountyId, Start(from), Start(to), ct).ConfigureAwait(false);
         var status = string.IsNullOrEmpty(filter.Status) ? "open" : filter.Status;
         return list.Where(staff.CanSee)
             .Where(d => status == "all" || (status == "open" ? d.IsOpen : d.Status.Key() == status))

@@ -103,7 +103,7 @@ public sealed class ImportJobs(CaseImporter cases, LoanImporter loans, TimeProvi
             using var stream = new MemoryStream(upload.Content, writable: false);
             if (job.Kind == ImportKinds.Loans)
             {
-                var result = await loans.ImportAsync(job.CountyId, stream, job.FileName, job.Report);
+                var result = await loans.ImportAsync(job.CountyId, stream, job.FileName, job.Report).ConfigureAwait(false);
                 (job.Created, job.Updated) = (result.Created, result.Updated);
                 job.Errors = result.Errors.Select(e => (e.Line, e.Message)).ToList();
                 job.Remarks = result.Warnings.Select(e => (e.Line, e.Message)).ToList();
@@ -116,8 +116,8 @@ public sealed class ImportJobs(CaseImporter cases, LoanImporter loans, TimeProvi
                     return;
                 }
                 var report = job.Kind == ImportKinds.Roster
-                    ? await cases.ImportRosterAsync(job.CountyId, table)
-                    : await cases.ImportHouseholdsAsync(job.CountyId, table);
+                    ? await cases.ImportRosterAsync(job.CountyId, table).ConfigureAwait(false)
+                    : await cases.ImportHouseholdsAsync(job.CountyId, table).ConfigureAwait(false);
                 (job.Created, job.Updated) = (report.Created, report.Updated);
                 job.Errors = report.Errors.Select(e => (e.Line, e.Message)).ToList();
                 job.Remarks = report.Remarks.Select(e => (e.Line, e.Message)).ToList();

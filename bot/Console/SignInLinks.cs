@@ -17,7 +17,7 @@ public sealed class SignInLinks(IDocumentStore documents, IClaimStore claims, Ti
     {
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow();
-        await documents.WriteAsync(Key(token), new LinkRecord(county, now + Lifetime, Hash(token)[..8]), WriteCondition.IfNotExists, Lifetime, ct);
+        await documents.WriteAsync(Key(token), new LinkRecord(county, now + Lifetime, Hash(token)[..8]), WriteCondition.IfNotExists, Lifetime, ct).ConfigureAwait(false);
         logger.LogInformation("One-time console sign-in link created for {County} (id {LinkId})", county, Hash(token)[..8]);
         return token;
     }
@@ -26,10 +26,10 @@ public sealed class SignInLinks(IDocumentStore documents, IClaimStore claims, Ti
     public async Task<(string County, string LinkId)?> ConsumeAsync(string token, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 100) return null;
-        var item = await documents.ReadAsync<LinkRecord>(Key(token), ct);
+        var item = await documents.ReadAsync<LinkRecord>(Key(token), ct).ConfigureAwait(false);
         if (item is null || item.Value.ExpiresAt <= time.GetUtcNow()) return null;
-        if (!await claims.TryClaimAsync(Key(token) + ":used", Lifetime, ct)) return null;
-        await documents.DeleteAsync(Key(token), ct);
+        if (!await claims.TryClaimAsync(Key(token) + ":used", Lifetime, ct).ConfigureAwait(false)) return null;
+        await documents.DeleteAsync(Key(token), ct).ConfigureAwait(false);
         logger.LogInformation("One-time console sign-in link {LinkId} used for {County}", item.Value.LinkId, item.Value.County);
         return (item.Value.County, item.Value.LinkId);
     }
@@ -37,7 +37,7 @@ public sealed class SignInLinks(IDocumentStore documents, IClaimStore claims, Ti
     /// <summary>True when the token names a link that is still unused and in time (without using it).</summary>
     public async Task<bool> IsValidAsync(string token, CancellationToken ct = default) =>
         !string.IsNullOrEmpty(token) && token.Length <= 100 &&
-        await documents.ReadAsync<LinkRecord>(Key(token), ct) is { } item && item.Value.ExpiresAt > time.GetUtcNow();
+        await documents.ReadAsync<LinkRecord>(Key(token), ct).ConfigureAwait(false) is { } item && item.Value.ExpiresAt > time.GetUtcNow();
 
     private static string Key(string token) => "console:link:" + Hash(token);
 

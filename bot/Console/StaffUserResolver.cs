@@ -14,6 +14,6 @@ public sealed class StaffUserResolver(RosterStore roster, Hosting.Counties count
         if (county is null || userId is null || !counties.TryGet(county, out _)) return null;
         if (principal.FindFirstValue(StaffUser.KindClaim) == StaffUser.LinkKind)
             return StaffUser.CountyAdministrator(county, userId.StartsWith("link-", StringComparison.Ordinal) ? userId[5..] : userId);
-        return await roster.GetAsync(county, userId, ct) is { } cadre ? StaffUser.FromCadre(cadre) : null;
+        return await roster.GetAsync(county, userId, ct).ConfigureAwait(false) is { } cadre ? StaffUser.FromCadre(cadre) : null;
     }
 }

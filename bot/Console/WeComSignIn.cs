@@ -60,19 +60,19 @@ public static class WeComSignIn
             return Failed(ConsoleTexts.StateMismatch);
         if (string.IsNullOrEmpty(code) || code.Length > 512) return Failed(ConsoleTexts.SignInFailed);
 
-        var identity = await wecom.GetUserIdAsync(c.Options.WeCom, code, ct);
+        var identity = await wecom.GetUserIdAsync(c.Options.WeCom, code, ct).ConfigureAwait(false);
         if (identity.UserId is null)
         {
             logger.LogWarning("Console sign-in for {County}: WeCom named no member ({Code} {Message})", county, identity.ErrorCode, identity.ErrorMessage);
             return Failed(ConsoleTexts.SignInFailed);
         }
-        var cadre = await roster.GetAsync(c.Id, identity.UserId, ct);
+        var cadre = await roster.GetAsync(c.Id, identity.UserId, ct).ConfigureAwait(false);
         if (cadre is null)
         {
             logger.LogWarning("Console sign-in for {County}: WeCom user {UserId} is not on the roster", county, identity.UserId);
             return Failed(ConsoleTexts.NotOnRoster, StatusCodes.Status403Forbidden);
         }
-        await http.SignInAsync(StaffUser.Scheme, StaffUser.Principal(c.Id, cadre.UserId, cadre.Name, StaffUser.WeComKind));
+        await http.SignInAsync(StaffUser.Scheme, StaffUser.Principal(c.Id, cadre.UserId, cadre.Name, StaffUser.WeComKind)).ConfigureAwait(false);
         logger.LogInformation("Console sign-in: {County}/{UserId} ({Role})", c.Id, cadre.UserId, StaffUser.RoleOf(cadre));
         return Results.Redirect(Uri.UnescapeDataString(parts[1]));
     }

@@ -28,7 +28,7 @@ public static class HealthEndpoints
             string? problem = null;
             try
             {
-                await storage.PingAsync(ct);
+                await storage.PingAsync(ct).ConfigureAwait(false);
                 outage.Reachable();
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

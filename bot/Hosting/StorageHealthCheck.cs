@@ -10,7 +10,7 @@ internal sealed class StorageHealthCheck(IStorageHealth storage) : IHealthCheck
     {
         try
         {
-            await storage.PingAsync(cancellationToken);
+            await storage.PingAsync(cancellationToken).ConfigureAwait(false);
             Observability.AssistBotTelemetry.ReportStorage(true);
             return HealthCheckResult.Healthy(storage.Description);
         }

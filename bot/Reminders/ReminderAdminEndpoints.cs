@@ -22,7 +22,7 @@ public static class ReminderAdminEndpoints
 
         admin.MapGet("/reminders/outbox", async (IOutbox outbox, string? status, int? skip, int? take, CancellationToken ct) =>
         {
-            var counts = await outbox.CountsAsync(ct);
+            var counts = await outbox.CountsAsync(ct).ConfigureAwait(false);
             var wanted = status?.ToLowerInvariant() switch
             {
                 null or "" or "pending" => OutboxStatus.Pending,
@@ -31,7 +31,7 @@ public static class ReminderAdminEndpoints
                 _ => (OutboxStatus?)null,
             };
             if (wanted is null) return Results.BadRequest(new { error = "status must be pending, sent or failed" });
-            var entries = await outbox.ListAsync(wanted.Value, Math.Max(0, skip ?? 0), Math.Clamp(take ?? 50, 1, 500), ct);
+            var entries = await outbox.ListAsync(wanted.Value, Math.Max(0, skip ?? 0), Math.Clamp(take ?? 50, 1, 500), ct).ConfigureAwait(false);
             return Results.Ok(new
             {
                 counts,
@@ -62,11 +62,11 @@ public static class ReminderAdminEndpoints
             if (!counties.TryGet(county, out var c)) return Results.NotFound(new { error = $"unknown county {county}" });
             // The reader is synchronous (and .xlsx needs to seek): buffer the body first, on disk past 30 KB.
             request.EnableBuffering();
-            await request.Body.DrainAsync(ct);
+            await request.Body.DrainAsync(ct).ConfigureAwait(false);
             request.Body.Position = 0;
             try
             {
-                var result = await importer.ImportAsync(c.Id, request.Body, fileName: null, progress: null, ct);
+                var result = await importer.ImportAsync(c.Id, request.Body, fileName: null, progress: null, ct).ConfigureAwait(false);
                 return Results.Ok(new
                 {
                     result.Created,
@@ -89,9 +89,9 @@ public static class ReminderAdminEndpoints
                 return Results.BadRequest(new { error = "from must be yyyy-MM-dd" });
             var count = days ?? 30;
             if (count is < 1 or > 366) return Results.BadRequest(new { error = "days must be 1–366" });
-            var (scope, error) = await PreviewScope.ResolveAsync(cadres, c.Id, person, township, village, ct);
+            var (scope, error) = await PreviewScope.ResolveAsync(cadres, c.Id, person, township, village, ct).ConfigureAwait(false);
             if (scope is null) return Results.BadRequest(new { error });
-            var messages = await preview.ListAsync(c, first, count, ct);
+            var messages = await preview.ListAsync(c, first, count, ct).ConfigureAwait(false);
             return Results.Ok(messages.Where(scope.Includes).Select(m => ReminderPreviewLine.From(m, scope)));
         });
 
@@ -102,7 +102,7 @@ public static class ReminderAdminEndpoints
             if (counties.Find(county) is not { } c) return Results.NotFound(new { error = $"unknown county {county}" });
             if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 return Results.BadRequest(new { error = "day must be yyyy-MM-dd" });
-            var entries = await records.ListNotReachedAsync(c.Id, date, 500, ct);
+            var entries = await records.ListNotReachedAsync(c.Id, date, 500, ct).ConfigureAwait(false);
             return Results.Ok(entries.Select(e => new
             {
                 id = e.Id,
@@ -130,6 +130,6 @@ public static class ReminderAdminEndpoints
         var given = http.Request.Headers["X-Api-Key"].ToString();
         if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected)))
             return Results.Unauthorized();
-        return await next(context);
+        return await next(context).ConfigureAwait(false);
     }
 }

@@ -50,12 +50,12 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
 
     public async ValueTask<StoreItem<T>?> ReadAsync<T>(string key, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
         command.CommandText = "SELECT etag, data FROM docs WHERE key = $key AND (expires IS NULL OR expires > $now)";
         command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$now", Now);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
         var eTag = reader.GetString(0);
         var data = (byte[])reader.GetValue(1);
@@ -66,8 +66,8 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
         CancellationToken cancellationToken = default)
     {
         var eTag = ETags.New();
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
         command.CommandText = condition.Kind switch
         {
             WriteConditionKind.Always => """
@@ -97,8 +97,8 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
 
     public async ValueTask<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM docs WHERE key = $key RETURNING expires";
         command.Parameters.AddWithValue("$key", key);
         var expires = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
@@ -107,7 +107,7 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
 
     public async ValueTask<bool> TryClaimAsync(string key, TimeSpan timeToLive, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        using var connection = Open();
         return await ClaimAsync(connection, key, timeToLive, Now, cancellationToken).ConfigureAwait(false);
     }
 
@@ -115,7 +115,7 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
     private async ValueTask<bool> ClaimAsync(SqliteConnection connection, string key, TimeSpan timeToLive, long now,
         CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO claims (key, expires) VALUES ($key, $expires)
             ON CONFLICT (key) DO UPDATE SET expires = excluded.expires, result = NULL WHERE claims.expires <= $now
@@ -129,10 +129,10 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
     public async ValueTask<ClaimOutcome> TryClaimGuardedAsync(string key, TimeSpan timeToLive, ClaimGuard guard,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var transaction = connection.BeginTransaction();
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
         var now = Now;
-        await using (var read = connection.CreateCommand())
+        using (var read = connection.CreateCommand())
         {
             read.CommandText = "SELECT result FROM claims WHERE key = $key AND expires > $now";
             read.Parameters.AddWithValue("$key", guard.Key);
@@ -141,7 +141,7 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
             if (held is not null && held as string != guard.Value) return ClaimOutcome.GuardMismatch;
             if (held is null)
             {
-                await using var set = connection.CreateCommand();
+                using var set = connection.CreateCommand();
                 set.CommandText = """
                     INSERT INTO claims (key, expires, result) VALUES ($key, $expires, $value)
                     ON CONFLICT (key) DO UPDATE SET expires = excluded.expires, result = excluded.result
@@ -159,8 +159,8 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
 
     public async ValueTask ReleaseClaimAsync(string key, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM claims WHERE key = $key";
         command.Parameters.AddWithValue("$key", key);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -168,8 +168,8 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
 
     public async ValueTask<bool> SetClaimResultAsync(string key, string result, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
         command.CommandText = "UPDATE claims SET result = $result WHERE key = $key AND expires > $now";
         command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$result", result);
@@ -179,8 +179,8 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
 
     public async ValueTask<string?> ReadClaimResultAsync(string key, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
         command.CommandText = "SELECT result FROM claims WHERE key = $key AND expires > $now";
         command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$now", Now);
@@ -198,8 +198,8 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
     public async ValueTask<long> IncrementAsync(string key, long by = 1, TimeSpan? timeToLive = null,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO counters (key, value, expires) VALUES ($key, $by, $expires)
             ON CONFLICT (key) DO UPDATE SET
@@ -217,8 +217,8 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
 
     public async ValueTask IndexAddAsync(string index, string member, double score, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO idx (name, member, score) VALUES ($name, $member, $score)
             ON CONFLICT (name, member) DO UPDATE SET score = excluded.score
@@ -231,8 +231,8 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
 
     public async ValueTask<bool> IndexRemoveAsync(string index, string member, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM idx WHERE name = $name AND member = $member";
         command.Parameters.AddWithValue("$name", index);
         command.Parameters.AddWithValue("$member", member);
@@ -242,8 +242,8 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
     public async ValueTask<IReadOnlyList<IndexEntry>> IndexRangeByScoreAsync(string index, double minScore, double maxScore,
         int skip = 0, int take = 100, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT member, score FROM idx WHERE name = $name AND score >= $min AND score <= $max
             ORDER BY score, member LIMIT $take OFFSET $skip
@@ -254,7 +254,7 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
         command.Parameters.AddWithValue("$take", take);
         command.Parameters.AddWithValue("$skip", skip);
         var result = new List<IndexEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             result.Add(new IndexEntry(reader.GetString(0), reader.GetDouble(1)));
         return result;
@@ -263,8 +263,8 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
     public async ValueTask<long> IndexRemoveRangeByScoreAsync(string index, double minScore, double maxScore,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM idx WHERE name = $name AND score >= $min AND score <= $max";
         command.Parameters.AddWithValue("$name", index);
         command.Parameters.AddWithValue("$min", minScore);
@@ -274,8 +274,8 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
 
     public async ValueTask<double?> IndexScoreAsync(string index, string member, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
         command.CommandText = "SELECT score FROM idx WHERE name = $name AND member = $member";
         command.Parameters.AddWithValue("$name", index);
         command.Parameters.AddWithValue("$member", member);
@@ -284,8 +284,8 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
 
     public async ValueTask PingAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
         command.CommandText = "SELECT 1";
         await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -297,16 +297,16 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
     {
         var items = new StoreItem<T>?[keys.Count];
         if (keys.Count == 0) return items;
-        await using var connection = Open();
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        await using var command = connection.CreateCommand();
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var command = connection.CreateCommand();
         command.CommandText = "SELECT etag, data FROM docs WHERE key = $key AND (expires IS NULL OR expires > $now)";
         var key = command.Parameters.Add("$key", SqliteType.Text);
         command.Parameters.AddWithValue("$now", Now);
         for (var i = 0; i < keys.Count; i++)
         {
             key.Value = keys[i];
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 items[i] = new StoreItem<T>(StorageJson.Deserialize<T>((byte[])reader.GetValue(1)), reader.GetString(0));
         }
@@ -318,8 +318,8 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
     {
         var result = new List<IndexEntry>(Math.Max(0, take));
         if (take <= 0) return result;
-        await using var connection = Open();
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
         // Two index seeks: the rest of the cursor's score, then above it. (A row-value comparison would walk all the
         // cursor's ties, and a sweep's loans share a few maturity days.)
         var above = "score >= $from";
@@ -338,14 +338,14 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
 
         async Task QueryAsync(string sql, double fromScore, string? afterMember)
         {
-            await using var command = connection.CreateCommand();
+            using var command = connection.CreateCommand();
             command.CommandText = sql;
             command.Parameters.AddWithValue("$name", index);
             command.Parameters.AddWithValue("$from", fromScore);
             command.Parameters.AddWithValue("$max", maxScore);
             command.Parameters.AddWithValue("$take", take - result.Count);
             if (afterMember is not null) command.Parameters.AddWithValue("$member", afterMember);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 result.Add(new IndexEntry(reader.GetString(0), reader.GetDouble(1)));
         }
@@ -356,9 +356,9 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
     {
         var result = new IReadOnlyList<IndexEntry>[indexes.Count];
         if (indexes.Count == 0) return result;
-        await using var connection = Open();
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        await using var command = connection.CreateCommand();
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT member, score FROM idx WHERE name = $name AND score >= $min AND score <= $max
             ORDER BY score, member LIMIT $take
@@ -371,7 +371,7 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
         {
             name.Value = indexes[i];
             var entries = new List<IndexEntry>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 entries.Add(new IndexEntry(reader.GetString(0), reader.GetDouble(1)));
             result[i] = entries;
@@ -387,10 +387,10 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
     {
         var won = new bool[writes.Count];
         if (writes.Count == 0) return won;
-        await using var connection = Open();
-        await using var transaction = connection.BeginTransaction();
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
         // Inserts the document unless a live one exists (an expired one is replaced) or its key is kept claimed.
-        await using var write = connection.CreateCommand();
+        using var write = connection.CreateCommand();
         write.CommandText = """
             INSERT INTO docs (key, etag, data, expires)
             SELECT $key, $etag, $data, NULL WHERE NOT EXISTS (SELECT 1 FROM claims WHERE key = $kept AND expires > $now)
@@ -402,7 +402,7 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
         var data = write.Parameters.Add("$data", SqliteType.Blob);
         var kept = write.Parameters.Add("$kept", SqliteType.Text);
         write.Parameters.AddWithValue("$now", Now);
-        await using var index = connection.CreateCommand();
+        using var index = connection.CreateCommand();
         index.CommandText = """
             INSERT INTO idx (name, member, score) VALUES ($name, $member, $score)
             ON CONFLICT (name, member) DO UPDATE SET score = excluded.score
@@ -430,8 +430,8 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
 
     public async ValueTask KeepClaimAsync(string documentKey, TimeSpan claimLifetime, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO claims (key, expires) VALUES ($key, $expires)
             ON CONFLICT (key) DO UPDATE SET expires = max(claims.expires, excluded.expires)

@@ -15,7 +15,7 @@ public static partial class PackIssueLines
         var message = ex.Message.StartsWith(path + ":", StringComparison.Ordinal) ? ex.Message[(path.Length + 1)..] : ex.Message;
         var withLine = LinePrefix().Match(message);
         return withLine.Success
-            ? PackIssue.Error(path, int.Parse(withLine.Groups[1].Value), withLine.Groups[2].Value)
+            ? PackIssue.Error(path, int.Parse(withLine.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), withLine.Groups[2].Value)
             : Locate(path, message.Trim());
     }
 

@@ -22,10 +22,10 @@ public sealed class CadreCommandHandler(
 {
     public async Task<CadreReply> HandleAsync(string countyId, string userId, string? text, CancellationToken ct = default)
     {
-        var cadre = await roster.GetAsync(countyId, userId, ct);
+        var cadre = await roster.GetAsync(countyId, userId, ct).ConfigureAwait(false);
         if (cadre is null) return new(CadreTexts.UnknownUser, []);
         foreach (var extension in extensions)
-            if (await extension.TryHandleAsync(countyId, cadre, text ?? "", ct) is { } handled) return handled;
+            if (await extension.TryHandleAsync(countyId, cadre, text ?? "", ct).ConfigureAwait(false) is { } handled) return handled;
         var command = CadreCommand.Parse(text);
         switch (command.Verb)
         {
@@ -36,13 +36,13 @@ public sealed class CadreCommandHandler(
             case CadreVerb.Help:
                 return Menu(CadreTexts.Usage);
             case CadreVerb.Pending:
-                var pending = await declarations.ListOpenForCadreAsync(cadre, ct);
+                var pending = await declarations.ListOpenForCadreAsync(cadre, ct).ConfigureAwait(false);
                 return Menu(pending.Count == 0 ? CadreTexts.NoPending : CadreTexts.PendingList(pending, time.GetUtcNow()));
         }
 
         var label = Label(command.Verb);
         if (command.Reference is null) return new(CadreTexts.AskFor(label), []);
-        var (declaration, problem) = await ResolveAsync(cadre, command.Reference, ct);
+        var (declaration, problem) = await ResolveAsync(cadre, command.Reference, ct).ConfigureAwait(false);
         if (declaration is null) return new(problem!, [CadreTexts.Pending]);
 
         if (command.Verb == CadreVerb.Details)
@@ -57,7 +57,7 @@ public sealed class CadreCommandHandler(
         if (command.Verb == CadreVerb.Transfer)
         {
             if (command.Account is null) return new(CadreTexts.Refused(declaration, WorkflowRefusal.TargetRequired), []);
-            target = await roster.GetAsync(countyId, command.Account, ct);
+            target = await roster.GetAsync(countyId, command.Account, ct).ConfigureAwait(false);
             if (target is null || target.UserId == cadre.UserId) return new(CadreTexts.UnknownTransferTarget(command.Account), []);
             if (!target.CoversVillage(declaration.Township, declaration.Village))
                 return new(CadreTexts.TransferOutsideArea(declaration, target), [CadreTexts.Pending]);
@@ -73,7 +73,7 @@ public sealed class CadreCommandHandler(
         }, command.VerifiedTrue, command.Note, target?.UserId);
 
         var data = counties.Get(countyId);
-        var outcome = await actions.ApplyAsync(cadre, "wecom:" + cadre.UserId, declaration.Id, action, cadre.CanSee, target, ct);
+        var outcome = await actions.ApplyAsync(cadre, "wecom:" + cadre.UserId, declaration.Id, action, cadre.CanSee, target, ct).ConfigureAwait(false);
         if (outcome.NotFound) return new(CadreTexts.NotFound(command.Reference), [CadreTexts.Pending]);
         if (outcome.After is null) return new(CadreTexts.Refused(outcome.Before!, outcome.Refusal), [CadreTexts.Pending]);
         var now = outcome.After.UpdatedAt;
@@ -84,10 +84,10 @@ public sealed class CadreCommandHandler(
     {
         if (reference.Contains('-', StringComparison.Ordinal))
         {
-            var d = await declarations.GetAsync(cadre.CountyId, reference, ct);
+            var d = await declarations.GetAsync(cadre.CountyId, reference, ct).ConfigureAwait(false);
             return d is not null && cadre.CanSee(d) ? (d, null) : (null, CadreTexts.NotFound(reference));
         }
-        var open = await declarations.ListOpenForCadreAsync(cadre, ct);
+        var open = await declarations.ListOpenForCadreAsync(cadre, ct).ConfigureAwait(false);
         var matches = open.Where(d => d.Id.EndsWith("-" + reference, StringComparison.Ordinal)
                                       || d.Id[(d.Id.LastIndexOf('-') + 1)..].TrimStart('0') == reference.TrimStart('0')).ToList();
         return matches.Count switch

@@ -74,7 +74,7 @@ public sealed partial class CaseImporter(
             var villages = township is null ? [] : villagesText.Split(['；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(v => county.Places.CleanVillage(township, v) ?? v).Distinct().ToList();
             var cadre = new Cadre(county.Id, account, name, title, township?.Name ?? "", villages);
-            if (await roster.UpsertAsync(cadre, ct)) created++;
+            if (await roster.UpsertAsync(cadre, ct).ConfigureAwait(false)) created++;
             else updated++;
         }
         logger.LogInformation("Roster import for {County}: {Created} created, {Updated} updated, {Errors} bad rows, {Warnings} without a known role",
@@ -137,7 +137,7 @@ public sealed partial class CaseImporter(
                 BindingHash = phone.IsValid ? bindings.Hash(name, id.Normalized, phone.Normalized) : null,
                 ImportedAt = time.GetUtcNow(),
             };
-            if (await households.UpsertAsync(household, ct)) created++;
+            if (await households.UpsertAsync(household, ct).ConfigureAwait(false)) created++;
             else updated++;
         }
         logger.LogInformation("Household import for {County}: {Created} created, {Updated} updated, {Errors} bad rows",
@@ -197,7 +197,7 @@ public sealed partial class CaseImporter(
                 Since = since,
                 ImportedAt = time.GetUtcNow(),
             };
-            if (await sites.UpsertAsync(site, ct)) created++;
+            if (await sites.UpsertAsync(site, ct).ConfigureAwait(false)) created++;
             else updated++;
         }
         logger.LogInformation("Site import for {County}: {Created} created, {Updated} updated, {Errors} bad rows",

@@ -10,7 +10,7 @@ internal static class ActivityReader
 
     public static async Task<(Activity? Activity, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
-        var body = await ReadBodyAsync(request, ct);
+        var body = await ReadBodyAsync(request, ct).ConfigureAwait(false);
         if (body is null)
             return (null, BotFrameworkErrors.Error(StatusCodes.Status413PayloadTooLarge, "BadArgument", "The activity is too large."));
         if (body.Length == 0 || IsWhiteSpace(body))
@@ -41,7 +41,7 @@ internal static class ActivityReader
         using var buffer = new MemoryStream(request.ContentLength is { } n ? (int)n : 1024);
         var chunk = new byte[8192];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
         {
             if (buffer.Length + read > MaxBodyBytes) return null;
             buffer.Write(chunk, 0, read);

@@ -56,7 +56,7 @@ public sealed class BotFrameworkAuthenticator
         switch (Mode)
         {
             case BotFrameworkCallerMode.ChannelToken:
-                return await AuthenticateAsync(http.Request.Headers.Authorization, serviceUrl, ct) is null
+                return await AuthenticateAsync(http.Request.Headers.Authorization, serviceUrl, ct).ConfigureAwait(false) is null
                     ? (BotFrameworkCaller.Channel, null)
                     : (BotFrameworkCaller.None, BotFrameworkErrors.Unauthorized("The request is not authenticated for this bot."));
             case BotFrameworkCallerMode.Anonymous:
@@ -78,9 +78,9 @@ public sealed class BotFrameworkAuthenticator
             return "missing bearer token";
         var token = authorizationHeader["Bearer ".Length..].Trim();
 
-        var result = await ValidateAsync(token, refresh: false, ct);
+        var result = await ValidateAsync(token, refresh: false, ct).ConfigureAwait(false);
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
-            result = await ValidateAsync(token, refresh: true, ct); // keys may have rotated
+            result = await ValidateAsync(token, refresh: true, ct).ConfigureAwait(false); // keys may have rotated
         if (!result.IsValid)
         {
             _logger.LogWarning("Bot Framework token rejected: {Reason}", result.Exception?.GetType().Name ?? "invalid");
@@ -115,7 +115,7 @@ public sealed class BotFrameworkAuthenticator
         OpenIdConnectConfiguration configuration;
         try
         {
-            configuration = await _metadata!.GetConfigurationAsync(ct);
+            configuration = await _metadata!.GetConfigurationAsync(ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException)
         {
@@ -133,7 +133,7 @@ public sealed class BotFrameworkAuthenticator
             ClockSkew = TimeSpan.FromMinutes(5),
             LifetimeValidator = ValidateLifetime,
         };
-        return await _handler.ValidateTokenAsync(token, parameters);
+        return await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
     }
 
     /// <summary>Lifetime against <see cref="TimeProvider"/> (the library would read the system clock).</summary>

@@ -26,13 +26,13 @@ public static class BotFrameworkEndpoints
     {
         var services = http.RequestServices;
         var ct = http.RequestAborted;
-        var (activity, error) = await ActivityReader.ReadAsync(http.Request, ct);
+        var (activity, error) = await ActivityReader.ReadAsync(http.Request, ct).ConfigureAwait(false);
         if (error is not null) return error;
 
         // Nothing of a refused request is stored or run: the caller, the activity's addressing and its serviceUrl are
         // all checked before the turn.
         var authenticator = services.GetRequiredService<BotFrameworkAuthenticator>();
-        var (caller, refusal) = await authenticator.CheckCallerAsync(http, activity!.ServiceUrl, ct);
+        var (caller, refusal) = await authenticator.CheckCallerAsync(http, activity!.ServiceUrl, ct).ConfigureAwait(false);
         if (refusal is not null) return refusal;
 
         if (string.IsNullOrWhiteSpace(activity.ChannelId) || string.IsNullOrWhiteSpace(activity.Conversation?.Id))
@@ -49,7 +49,7 @@ public static class BotFrameworkEndpoints
         {
             try
             {
-                var replies = await runner.RunAsync(county, activity, cancellationToken: ct);
+                var replies = await runner.RunAsync(county, activity, cancellationToken: ct).ConfigureAwait(false);
                 foreach (var reply in replies) ActivityChannelIds.Restore(reply, activity, originalChannelId);
                 return Results.Json(new ExpectedReplies(replies), ActivityJson.Options);
             }

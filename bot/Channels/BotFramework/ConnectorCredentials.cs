@@ -28,7 +28,7 @@ public sealed class ConnectorCredentials(
     {
         if (!Enabled) return null;
         if (_token is { } cached && time.GetUtcNow() < cached.RefreshAt) return cached.Value;
-        await _refresh.WaitAsync(cancellationToken);
+        await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (_token is { } fresh && time.GetUtcNow() < fresh.RefreshAt) return fresh.Value;
@@ -39,13 +39,13 @@ public sealed class ConnectorCredentials(
                     ["client_id"] = _options.AppId,
                     ["client_secret"] = _options.AppPassword,
                     ["scope"] = _options.OAuthScope,
-                }), cancellationToken);
+                }), cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 logger.LogError("Connector token request to {Url} failed with {Status}", _options.OAuthTokenUrl, (int)response.StatusCode);
                 throw new HttpRequestException($"The token endpoint answered {(int)response.StatusCode}.", null, response.StatusCode);
             }
-            var body = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken)
+            var body = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken).ConfigureAwait(false)
                        ?? throw new HttpRequestException("The token endpoint sent no token.");
             if (string.IsNullOrEmpty(body.AccessToken)) throw new HttpRequestException("The token endpoint sent no token.");
             var lifetime = TimeSpan.FromSeconds(Math.Max(body.ExpiresIn, 60));

@@ -19,10 +19,10 @@ public abstract class ConsolePageModel : PageModel
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var resolver = HttpContext.RequestServices.GetRequiredService<StaffUserResolver>();
-        var staff = await resolver.ResolveAsync(User, HttpContext.RequestAborted);
+        var staff = await resolver.ResolveAsync(User, HttpContext.RequestAborted).ConfigureAwait(false);
         if (staff is null)
         {
-            await HttpContext.SignOutAsync(StaffUser.Scheme);
+            await HttpContext.SignOutAsync(StaffUser.Scheme).ConfigureAwait(false);
             context.Result = new RedirectResult("/console/signin?returnUrl=" + Uri.EscapeDataString(Request.Path + Request.QueryString));
             return;
         }
@@ -32,7 +32,7 @@ public abstract class ConsolePageModel : PageModel
             context.Result = ForbiddenPage(ConsoleTexts.CountyOnly);
             return;
         }
-        await next();
+        await next().ConfigureAwait(false);
     }
 
     /// <summary>403 with a short page (not a redirect): the URL exists, this person may not see it.</summary>

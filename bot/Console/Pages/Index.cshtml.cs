@@ -26,7 +26,7 @@ public sealed class IndexModel(DeclarationQueue queue, ReminderReport reminders,
         var today = time.Today();
         var thisMonday = AskedTopics.MondayOf(today);
         var firstMonday = thisMonday.AddDays(-7 * 7);
-        var all = await queue.ListAsync(Staff, new DeclarationFilter { Status = "all", From = firstMonday, To = today }, ct);
+        var all = await queue.ListAsync(Staff, new DeclarationFilter { Status = "all", From = firstMonday, To = today }, ct).ConfigureAwait(false);
         var open = all.Where(d => d.IsOpen).ToList();
         Open = open.Count;
         Near = open.Count(d => DeadlineBadge.For(d, now, options.Value.WarnDays).Level == DeadlineLevel.Near);
@@ -45,16 +45,16 @@ public sealed class IndexModel(DeclarationQueue queue, ReminderReport reminders,
 
         var days = Enumerable.Range(0, 14).Select(i => today.AddDays(i - 13)).ToList();
         var from = new DateTimeOffset(days[0].ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
-        var sentAndFailed = await reminders.DailyAsync(Staff, from, days.Count, ct);
+        var sentAndFailed = await reminders.DailyAsync(Staff, from, days.Count, ct).ConfigureAwait(false);
         RemindersChart = SvgCharts.HorizontalBars("chart-reminders", "近 14 天的提醒", ["送达", "失败"],
             days.Select((d, i) => new ChartBar($"{d:M月d日}", [sentAndFailed[i].Sent, sentAndFailed[i].Failed])).ToList());
 
         if (Staff.Role == StaffRole.County)
         {
             TopicsChart = SvgCharts.HorizontalBars("chart-topics", "本周问得最多的政策", ["次数"],
-                (await topics.TopAsync(Staff.CountyId, today, 8, ct)).Select(t => new ChartBar(t.Topic, [t.Count])).ToList());
+                (await topics.TopAsync(Staff.CountyId, today, 8, ct).ConfigureAwait(false)).Select(t => new ChartBar(t.Topic, [t.Count])).ToList());
             var weekStart = new DateTimeOffset(thisMonday.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
-            var groups = MissedQuestionGroup.Group(await missed.ListAsync(Staff.CountyId, weekStart, now.AddMinutes(1), 1000, ct));
+            var groups = MissedQuestionGroup.Group(await missed.ListAsync(Staff.CountyId, weekStart, now.AddMinutes(1), 1000, ct).ConfigureAwait(false));
             MissedChart = SvgCharts.HorizontalBars("chart-missed", "本周没答上最多的问题", ["次数"],
                 groups.Where(g => !g.Handled).Take(8).Select(g => new ChartBar(g.Lead.Text, [g.Count])).ToList());
         }

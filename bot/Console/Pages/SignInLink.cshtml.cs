@@ -12,18 +12,18 @@ public sealed class SignInLinkModel(SignInLinks links, ILogger<SignInLinkModel> 
 {
     public bool Valid { get; private set; }
 
-    public async Task OnGetAsync(string token) => Valid = await links.IsValidAsync(token, HttpContext.RequestAborted);
+    public async Task OnGetAsync(string token) => Valid = await links.IsValidAsync(token, HttpContext.RequestAborted).ConfigureAwait(false);
 
     public async Task<IActionResult> OnPostAsync(string token)
     {
-        if (await links.ConsumeAsync(token, HttpContext.RequestAborted) is not { } link)
+        if (await links.ConsumeAsync(token, HttpContext.RequestAborted).ConfigureAwait(false) is not { } link)
         {
             Valid = false;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         var admin = StaffUser.CountyAdministrator(link.County, link.LinkId);
-        await HttpContext.SignInAsync(StaffUser.Scheme, StaffUser.Principal(link.County, admin.UserId, admin.Name, StaffUser.LinkKind));
+        await HttpContext.SignInAsync(StaffUser.Scheme, StaffUser.Principal(link.County, admin.UserId, admin.Name, StaffUser.LinkKind)).ConfigureAwait(false);
         logger.LogInformation("Console sign-in with one-time link {LinkId} for {County}", link.LinkId, link.County);
         return Redirect("/console/declarations");
     }

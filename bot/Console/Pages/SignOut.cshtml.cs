@@ -11,7 +11,7 @@ public sealed class SignOutModel : ConsolePageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await HttpContext.SignOutAsync(StaffUser.Scheme);
+        await HttpContext.SignOutAsync(StaffUser.Scheme).ConfigureAwait(false);
         return Redirect("/console/signin");
     }
 }

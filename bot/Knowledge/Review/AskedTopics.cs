@@ -13,14 +13,14 @@ public sealed class AskedTopics(IScoredIndex scoredIndex, ICounterStore counters
     public async Task CountAsync(string county, string topic, CancellationToken ct = default)
     {
         var week = WeekOf(time.GetUtcNow());
-        var n = await counters.IncrementAsync($"qa-topic-count/{county}/{week:yyyyMMdd}/{topic}", 1, Keep, ct);
-        await scoredIndex.IndexAddAsync(Index(county, week), topic, n, ct);
+        var n = await counters.IncrementAsync($"qa-topic-count/{county}/{week:yyyyMMdd}/{topic}", 1, Keep, ct).ConfigureAwait(false);
+        await scoredIndex.IndexAddAsync(Index(county, week), topic, n, ct).ConfigureAwait(false);
     }
 
     /// <summary>Topics of the week that holds <paramref name="day"/>, most asked first.</summary>
     public async Task<IReadOnlyList<(string Topic, int Count)>> TopAsync(string county, DateOnly day, int take, CancellationToken ct = default)
     {
-        var entries = await scoredIndex.IndexRangeByScoreAsync(Index(county, MondayOf(day)), 1, double.PositiveInfinity, 0, 1000, ct);
+        var entries = await scoredIndex.IndexRangeByScoreAsync(Index(county, MondayOf(day)), 1, double.PositiveInfinity, 0, 1000, ct).ConfigureAwait(false);
         return entries.OrderByDescending(e => e.Score).ThenBy(e => e.Member, StringComparer.Ordinal).Take(take)
             .Select(e => (e.Member, (int)e.Score)).ToList();
     }

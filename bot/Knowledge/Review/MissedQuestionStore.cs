@@ -52,14 +52,14 @@ public sealed class MissedQuestionStore(IDocumentStore documents, IScoredIndex s
         var now = time.GetUtcNow();
         for (var attempt = 0; attempt < 8; attempt++)
         {
-            var item = await documents.ReadAsync<MissedQuestion>(DocKey(county, key), ct);
+            var item = await documents.ReadAsync<MissedQuestion>(DocKey(county, key), ct).ConfigureAwait(false);
             var record = item?.Value is { } old
                 ? old with { Count = old.Count + 1, LastAt = now, Outcome = outcome }
                 : new MissedQuestion { CountyId = county, Key = key, Text = text, Outcome = outcome, Count = 1, FirstAt = now, LastAt = now };
             try
             {
-                await documents.WriteAsync(DocKey(county, key), record, WriteCondition.For(item), null, ct);
-                await scoredIndex.IndexAddAsync(Index(county), key, now.ToUnixTimeMilliseconds(), ct);
+                await documents.WriteAsync(DocKey(county, key), record, WriteCondition.For(item), null, ct).ConfigureAwait(false);
+                await scoredIndex.IndexAddAsync(Index(county), key, now.ToUnixTimeMilliseconds(), ct).ConfigureAwait(false);
                 return;
             }
             catch (StorageConflictException)
@@ -70,19 +70,19 @@ public sealed class MissedQuestionStore(IDocumentStore documents, IScoredIndex s
     }
 
     public async Task<MissedQuestion?> GetAsync(string county, string key, CancellationToken ct = default) =>
-        (await documents.ReadAsync<MissedQuestion>(DocKey(county, key), ct))?.Value;
+        (await documents.ReadAsync<MissedQuestion>(DocKey(county, key), ct).ConfigureAwait(false))?.Value;
 
     /// <summary>Marks a wording handled (or not, with nulls) by staff.</summary>
     public async Task SetHandledAsync(string county, string key, string? entryId, string? by, CancellationToken ct = default)
     {
         for (var attempt = 0; attempt < 8; attempt++)
         {
-            var item = await documents.ReadAsync<MissedQuestion>(DocKey(county, key), ct);
+            var item = await documents.ReadAsync<MissedQuestion>(DocKey(county, key), ct).ConfigureAwait(false);
             if (item is null) return;
             try
             {
                 await documents.WriteAsync(DocKey(county, key), item.Value with { HandledEntryId = entryId, HandledBy = by },
-                    WriteCondition.IfMatch(item.ETag), null, ct);
+                    WriteCondition.IfMatch(item.ETag), null, ct).ConfigureAwait(false);
                 return;
             }
             catch (StorageConflictException)
@@ -95,11 +95,11 @@ public sealed class MissedQuestionStore(IDocumentStore documents, IScoredIndex s
     public async Task<IReadOnlyList<MissedQuestion>> ListAsync(string county, DateTimeOffset from, DateTimeOffset to, int take = 1000,
         CancellationToken ct = default)
     {
-        var page = await scoredIndex.IndexRangeByScoreAsync(Index(county), from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds() - 1, 0, 5000, ct);
+        var page = await scoredIndex.IndexRangeByScoreAsync(Index(county), from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds() - 1, 0, 5000, ct).ConfigureAwait(false);
         var result = new List<MissedQuestion>();
         foreach (var entry in page.Reverse())
         {
-            if (await documents.ReadAsync<MissedQuestion>(DocKey(county, entry.Member), ct) is { } item) result.Add(item.Value);
+            if (await documents.ReadAsync<MissedQuestion>(DocKey(county, entry.Member), ct).ConfigureAwait(false) is { } item) result.Add(item.Value);
             if (result.Count >= take) break;
         }
         return result;

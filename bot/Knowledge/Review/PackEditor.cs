@@ -70,12 +70,12 @@ public sealed class PackEditor(PackRegistry registry, IDocumentStore documents, 
         if (entry is null) return PackEditResult.Rejected($"本县知识包里没有条目 {entryId}。");
         var file = FindEntryFile(knowledge.Pack.Directory, entryId);
         if (file is null) return PackEditResult.Rejected($"找不到条目 {entryId} 所在的文件。");
-        await Gate.WaitAsync(ct);
+        await Gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var before = await File.ReadAllTextAsync(file, ct);
+            var before = await File.ReadAllTextAsync(file, ct).ConfigureAwait(false);
             if (!TryAddQuestion(before, entryId, question, out var after, out var problem)) return PackEditResult.Rejected(problem!);
-            return await ApplyAsync(county, "attach", entryId, question, missedKey, file, before, after, actor, ct);
+            return await ApplyAsync(county, "attach", entryId, question, missedKey, file, before, after, actor, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -109,11 +109,11 @@ public sealed class PackEditor(PackRegistry registry, IDocumentStore documents, 
         yaml.Append("    answer: |\n");
         foreach (var line in draft.Answer.Trim().Replace("\r\n", "\n").Split('\n')) yaml.Append("      ").Append(line).Append('\n');
         yaml.Append("    source: ").Append(Quote(draft.Source.Trim())).Append('\n');
-        await Gate.WaitAsync(ct);
+        await Gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             if (File.Exists(file)) return PackEditResult.Rejected("同一秒里已经新建过条目，请稍后再试。");
-            return await ApplyAsync(county, "new", entryId, question, missedKey, file, null, yaml.ToString(), actor, ct);
+            return await ApplyAsync(county, "new", entryId, question, missedKey, file, null, yaml.ToString(), actor, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -124,27 +124,27 @@ public sealed class PackEditor(PackRegistry registry, IDocumentStore documents, 
     /// <summary>Puts the file back as it was before <paramref name="changeId"/>, if nobody changed it since.</summary>
     public async Task<PackEditResult> UndoAsync(string county, string changeId, string actor, CancellationToken ct = default)
     {
-        var item = await documents.ReadAsync<KnowledgeChange>(ChangeKey(county, changeId), ct);
+        var item = await documents.ReadAsync<KnowledgeChange>(ChangeKey(county, changeId), ct).ConfigureAwait(false);
         if (item?.Value is not { } change) return PackEditResult.Rejected("没有这条修改记录。");
         if (change.UndoneAt is not null) return PackEditResult.Rejected("这条修改已经撤销过了。");
         var file = Path.GetFullPath(Path.Combine(registry.PacksDirectory, change.File));
         if (!file.StartsWith(Path.GetFullPath(registry.PacksDirectory), StringComparison.Ordinal)) return PackEditResult.Rejected("文件路径不对。");
-        await Gate.WaitAsync(ct);
+        await Gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var current = File.Exists(file) ? await File.ReadAllTextAsync(file, ct) : null;
+            var current = File.Exists(file) ? await File.ReadAllTextAsync(file, ct).ConfigureAwait(false) : null;
             if (current != change.After) return PackEditResult.Rejected("这个文件在这次修改之后又被改过，不能自动撤销，请手工编辑。");
             if (change.Before is null) File.Delete(file);
-            else await File.WriteAllTextAsync(file, change.Before, ct);
+            else await File.WriteAllTextAsync(file, change.Before, ct).ConfigureAwait(false);
             var result = registry.Reload();
             if (!result.Applied)
             {
-                await File.WriteAllTextAsync(file, change.After, ct);
+                await File.WriteAllTextAsync(file, change.After, ct).ConfigureAwait(false);
                 registry.Reload();
                 return PackEditResult.Rejected(Messages(result));
             }
             var undone = change with { UndoneAt = time.GetUtcNow(), UndoneBy = actor };
-            await documents.WriteAsync(ChangeKey(county, changeId), undone, WriteCondition.IfMatch(item.ETag), null, ct);
+            await documents.WriteAsync(ChangeKey(county, changeId), undone, WriteCondition.IfMatch(item.ETag), null, ct).ConfigureAwait(false);
             logger.LogInformation("Knowledge change {Id} ({Kind} {Entry}) undone by {Actor}", changeId, change.Kind, change.EntryId, actor);
             return new PackEditResult(undone, []);
         }
@@ -157,22 +157,22 @@ public sealed class PackEditor(PackRegistry registry, IDocumentStore documents, 
     /// <summary>The county's changes, newest first.</summary>
     public async Task<IReadOnlyList<KnowledgeChange>> ListAsync(string county, int take = 50, CancellationToken ct = default)
     {
-        var page = await scoredIndex.IndexRangeByScoreAsync(ChangeIndex(county), double.NegativeInfinity, double.PositiveInfinity, 0, 2000, ct);
+        var page = await scoredIndex.IndexRangeByScoreAsync(ChangeIndex(county), double.NegativeInfinity, double.PositiveInfinity, 0, 2000, ct).ConfigureAwait(false);
         var result = new List<KnowledgeChange>();
         foreach (var entry in page.Reverse().Take(take))
-            if (await documents.ReadAsync<KnowledgeChange>(ChangeKey(county, entry.Member), ct) is { } c) result.Add(c.Value);
+            if (await documents.ReadAsync<KnowledgeChange>(ChangeKey(county, entry.Member), ct).ConfigureAwait(false) is { } c) result.Add(c.Value);
         return result;
     }
 
     private async Task<PackEditResult> ApplyAsync(string county, string kind, string entryId, string question, string? missedKey,
         string file, string? before, string after, string actor, CancellationToken ct)
     {
-        await File.WriteAllTextAsync(file, after, ct);
+        await File.WriteAllTextAsync(file, after, ct).ConfigureAwait(false);
         var result = registry.Reload();
         if (!result.Applied)
         {
             if (before is null) File.Delete(file);
-            else await File.WriteAllTextAsync(file, before, ct);
+            else await File.WriteAllTextAsync(file, before, ct).ConfigureAwait(false);
             registry.Reload();
             logger.LogInformation("Knowledge {Kind} for {Entry} by {Actor} rejected by the validator", kind, entryId, actor);
             return PackEditResult.Rejected(Messages(result));
@@ -191,8 +191,8 @@ public sealed class PackEditor(PackRegistry registry, IDocumentStore documents, 
             Before = before,
             After = after,
         };
-        await documents.WriteAsync(ChangeKey(county, change.Id), change, WriteCondition.IfNotExists, null, ct);
-        await scoredIndex.IndexAddAsync(ChangeIndex(county), change.Id, change.At.ToUnixTimeMilliseconds(), ct);
+        await documents.WriteAsync(ChangeKey(county, change.Id), change, WriteCondition.IfNotExists, null, ct).ConfigureAwait(false);
+        await scoredIndex.IndexAddAsync(ChangeIndex(county), change.Id, change.At.ToUnixTimeMilliseconds(), ct).ConfigureAwait(false);
         logger.LogInformation("Knowledge {Kind} {Entry} by {Actor}: live now (change {Id})", kind, entryId, actor, change.Id);
         return new PackEditResult(change, []);
     }

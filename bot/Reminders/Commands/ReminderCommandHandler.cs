@@ -31,32 +31,32 @@ public sealed class ReminderCommandHandler(
 
         if (ReminderCadreCommands.IsCadreCommand(input.Text))
         {
-            if (context.Activity.ChannelId != Channels.WeCom) return await ReplyAsync(context, ReminderChatTexts.CadreOnly, cancellationToken);
+            if (context.Activity.ChannelId != Channels.WeCom) return await ReplyAsync(context, ReminderChatTexts.CadreOnly, cancellationToken).ConfigureAwait(false);
             var reply = await cadreCommands.HandleAsync(county.Id, userId, input.Text, cancellationToken).ConfigureAwait(false);
-            return reply is not null && await ReplyAsync(context, reply.Text, cancellationToken);
+            return reply is not null && await ReplyAsync(context, reply.Text, cancellationToken).ConfigureAwait(false);
         }
 
         if (input.IsAny(SubscribeWords))
         {
             if (!IsOfficialAccountUser(context.Activity))
-                return await ReplyAsync(context, ReminderChatTexts.SubscribeOnWeChat, cancellationToken);
+                return await ReplyAsync(context, ReminderChatTexts.SubscribeOnWeChat, cancellationToken).ConfigureAwait(false);
             if (!await IsBoundAsync(county.Id, userId, cancellationToken).ConfigureAwait(false))
-                return await ReplyAsync(context, ReminderChatTexts.SubscribeNeedsBinding, cancellationToken);
+                return await ReplyAsync(context, ReminderChatTexts.SubscribeNeedsBinding, cancellationToken).ConfigureAwait(false);
             await subscribers.SubscribeAsync(county.Id, userId, cancellationToken).ConfigureAwait(false);
-            return await ReplyAsync(context, ReminderChatTexts.Subscribed, cancellationToken);
+            return await ReplyAsync(context, ReminderChatTexts.Subscribed, cancellationToken).ConfigureAwait(false);
         }
 
         if (input.IsAny(UnsubscribeWords))
         {
             if (!IsOfficialAccountUser(context.Activity))
-                return await ReplyAsync(context, ReminderChatTexts.UnsubscribeOnWeChat, cancellationToken);
+                return await ReplyAsync(context, ReminderChatTexts.UnsubscribeOnWeChat, cancellationToken).ConfigureAwait(false);
             await subscribers.UnsubscribeAsync(county.Id, userId, cancellationToken).ConfigureAwait(false);
             if (context.Activity.ChannelId is not (Channels.WeChat or Channels.Test))
-                return await ReplyAsync(context, ReminderChatTexts.Unsubscribed, cancellationToken);
+                return await ReplyAsync(context, ReminderChatTexts.Unsubscribed, cancellationToken).ConfigureAwait(false);
             // 订阅通知 too: we stop using the farmer's consents; WeChat's own switch is theirs (the reply says where).
             foreach (var consents in subscriptionConsents)
                 await consents.StopAllAsync(county.Id, userId, cancellationToken).ConfigureAwait(false);
-            return await ReplyAsync(context, SubscriptionTexts.Unsubscribed, cancellationToken);
+            return await ReplyAsync(context, SubscriptionTexts.Unsubscribed, cancellationToken).ConfigureAwait(false);
         }
         return false;
     }

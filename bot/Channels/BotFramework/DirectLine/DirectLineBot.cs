@@ -36,7 +36,7 @@ public sealed class DirectLineBot(
             Recipient = Bot(),
             MembersAdded = [Bot(), new ChannelAccount(grant.UserId, null, "user")],
         };
-        await RunAsync(county, grant, update, wait);
+        await RunAsync(county, grant, update, wait).ConfigureAwait(false);
     }
 
     /// <summary>A client posted an activity: store the echo, run the bot, answer with the activity's id.</summary>
@@ -56,10 +56,10 @@ public sealed class DirectLineBot(
         activity.Id = null;
         // The echo is stored before the turn runs: personal data is masked in it first, as the turn would.
         Privacy.InboundPersonalData.Mask(activity);
-        await store.AssignIdAsync(grant.ConversationId, activity, ct);
-        if (activity.Type != ActivityTypes.Typing) await store.AppendAsync(grant.ConversationId, activity, ct);
+        await store.AssignIdAsync(grant.ConversationId, activity, ct).ConfigureAwait(false);
+        if (activity.Type != ActivityTypes.Typing) await store.AppendAsync(grant.ConversationId, activity, ct).ConfigureAwait(false);
 
-        var failed = await RunAsync(county, grant, activity, wait);
+        var failed = await RunAsync(county, grant, activity, wait).ConfigureAwait(false);
         return new Outcome(activity.Id!, failed);
     }
 
@@ -70,7 +70,7 @@ public sealed class DirectLineBot(
         var turn = RunTurnAsync(county, grant, incoming, lifetime.ApplicationStopping);
         try
         {
-            return await turn.WaitAsync(wait);
+            return await turn.WaitAsync(wait).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -88,9 +88,9 @@ public sealed class DirectLineBot(
             {
                 reply.Id = null;
                 reply.Timestamp = null;
-                await store.AssignIdAsync(grant.ConversationId, reply, token);
-                await store.AppendAsync(grant.ConversationId, reply, token);
-            }, ct);
+                await store.AssignIdAsync(grant.ConversationId, reply, token).ConfigureAwait(false);
+                await store.AppendAsync(grant.ConversationId, reply, token).ConfigureAwait(false);
+            }, ct).ConfigureAwait(false);
             return false;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -23,8 +23,8 @@ public sealed class DirectLineConversationStore(IDocumentStore documents, ICount
 
     public async Task CreateAsync(DirectLineConversation conversation, CancellationToken ct)
     {
-        await documents.WriteAsync(ConversationKey(conversation.Id), conversation, WriteCondition.IfNotExists, _lifetime, ct);
-        await counters.IncrementAsync(SequenceKey(conversation.Id), 0, _lifetime, ct);
+        await documents.WriteAsync(ConversationKey(conversation.Id), conversation, WriteCondition.IfNotExists, _lifetime, ct).ConfigureAwait(false);
+        await counters.IncrementAsync(SequenceKey(conversation.Id), 0, _lifetime, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -39,7 +39,7 @@ public sealed class DirectLineConversationStore(IDocumentStore documents, ICount
     /// </summary>
     public async ValueTask<bool> AcceptsAsync(string conversationId, int generation, CancellationToken ct)
     {
-        var state = (await documents.ReadAsync<TokenGenerations>(TokensKey(conversationId), ct))?.Value ?? new TokenGenerations(0, null);
+        var state = (await documents.ReadAsync<TokenGenerations>(TokensKey(conversationId), ct).ConfigureAwait(false))?.Value ?? new TokenGenerations(0, null);
         return generation == state.Current ||
                (generation == state.Current - 1 && state.PreviousUsableUntil is { } until && time.GetUtcNow() < until);
     }
@@ -52,12 +52,12 @@ public sealed class DirectLineConversationStore(IDocumentStore documents, ICount
     {
         for (var attempt = 1; ; attempt++)
         {
-            var current = await documents.ReadAsync<TokenGenerations>(TokensKey(conversationId), ct);
+            var current = await documents.ReadAsync<TokenGenerations>(TokensKey(conversationId), ct).ConfigureAwait(false);
             if ((current?.Value.Current ?? 0) != generation) return null;
             try
             {
                 await documents.WriteAsync(TokensKey(conversationId), new TokenGenerations(generation + 1, time.GetUtcNow() + RetiredTokenGrace),
-                    WriteCondition.For(current), _lifetime, ct);
+                    WriteCondition.For(current), _lifetime, ct).ConfigureAwait(false);
                 return generation + 1;
             }
             catch (StorageConflictException) when (attempt < 8)
@@ -68,15 +68,15 @@ public sealed class DirectLineConversationStore(IDocumentStore documents, ICount
 
     /// <summary>The current token generation of a conversation (0 until its first refresh).</summary>
     public async ValueTask<int> CurrentGenerationAsync(string conversationId, CancellationToken ct) =>
-        (await documents.ReadAsync<TokenGenerations>(TokensKey(conversationId), ct))?.Value.Current ?? 0;
+        (await documents.ReadAsync<TokenGenerations>(TokensKey(conversationId), ct).ConfigureAwait(false))?.Value.Current ?? 0;
 
     public async Task<DirectLineConversation?> GetAsync(string conversationId, CancellationToken ct) =>
-        (await documents.ReadAsync<DirectLineConversation>(ConversationKey(conversationId), ct))?.Value;
+        (await documents.ReadAsync<DirectLineConversation>(ConversationKey(conversationId), ct).ConfigureAwait(false))?.Value;
 
     /// <summary>Gives the activity the next id of its conversation (before it is shown to anyone).</summary>
     public async ValueTask AssignIdAsync(string conversationId, Activity activity, CancellationToken ct)
     {
-        var sequence = await counters.IncrementAsync(SequenceKey(conversationId), 1, _lifetime, ct);
+        var sequence = await counters.IncrementAsync(SequenceKey(conversationId), 1, _lifetime, ct).ConfigureAwait(false);
         activity.Id = ActivityId(conversationId, sequence);
         activity.Timestamp ??= time.GetUtcNow();
     }
@@ -86,20 +86,20 @@ public sealed class DirectLineConversationStore(IDocumentStore documents, ICount
     {
         var sequence = SequenceOf(conversationId, activity.Id)
             ?? throw new InvalidOperationException("The activity was not numbered by this store.");
-        await documents.WriteAsync(ActivityKey(conversationId, sequence), activity, WriteCondition.Always, _lifetime, ct);
+        await documents.WriteAsync(ActivityKey(conversationId, sequence), activity, WriteCondition.Always, _lifetime, ct).ConfigureAwait(false);
     }
 
     /// <summary>The activities after <paramref name="watermark"/> and the new watermark.</summary>
     public async Task<(IReadOnlyList<Activity> Activities, long Watermark)> ReadAfterAsync(string conversationId,
         long watermark, CancellationToken ct)
     {
-        var last = await counters.IncrementAsync(SequenceKey(conversationId), 0, _lifetime, ct);
+        var last = await counters.IncrementAsync(SequenceKey(conversationId), 0, _lifetime, ct).ConfigureAwait(false);
         if (last <= watermark) return ([], Math.Min(watermark, Math.Max(last, 0)));
         var count = (int)Math.Min(last - watermark, MaxBatch);
         var reads = new Task<StoreItem<Activity>?>[count];
         for (var i = 0; i < count; i++)
             reads[i] = documents.ReadAsync<Activity>(ActivityKey(conversationId, watermark + 1 + i), ct).AsTask();
-        await Task.WhenAll(reads);
+        await Task.WhenAll(reads).ConfigureAwait(false);
 
         var activities = new List<Activity>(count);
         var next = watermark;

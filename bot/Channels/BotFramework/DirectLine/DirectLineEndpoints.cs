@@ -25,7 +25,7 @@ public static class DirectLineEndpoints
         {
             AllowCrossOrigin(context.HttpContext.Response);
             context.HttpContext.Response.Headers.CacheControl = "no-store";
-            return await next(context);
+            return await next(context).ConfigureAwait(false);
         });
         group.MapMethods("/{**path}", [HttpMethods.Options], () => Results.NoContent());
         group.MapPost("/conversations", StartConversationAsync);
@@ -47,16 +47,16 @@ public static class DirectLineEndpoints
         // A token from /tokens/generate (or one already in use) names the conversation to start or resume.
         var presented = tokens.Validate(BearerToken(http));
         if (presented is { Status: TokenStatus.Valid, Grant: { } grant } && SameCounty(grant, c) &&
-            await store.AcceptsAsync(grant.ConversationId, grant.Generation, ct))
+            await store.AcceptsAsync(grant.ConversationId, grant.Generation, ct).ConfigureAwait(false))
         {
-            if (await store.GetAsync(grant.ConversationId, ct) is not null)
-                return Results.Json(ConversationResponse(http, c, await Current(grant, store, ct), tokens), ActivityJson.Options);
-            await StartAsync(c, grant, http, store, bot);
+            if (await store.GetAsync(grant.ConversationId, ct).ConfigureAwait(false) is not null)
+                return Results.Json(ConversationResponse(http, c, await Current(grant, store, ct).ConfigureAwait(false), tokens), ActivityJson.Options);
+            await StartAsync(c, grant, http, store, bot).ConfigureAwait(false);
             return Results.Json(ConversationResponse(http, c, grant, tokens), ActivityJson.Options);
         }
 
         var fresh = NewGrant(c);
-        await StartAsync(c, fresh, http, store, bot);
+        await StartAsync(c, fresh, http, store, bot).ConfigureAwait(false);
         return Results.Json(ConversationResponse(http, c, fresh, tokens), ActivityJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
@@ -65,8 +65,8 @@ public static class DirectLineEndpoints
     {
         var timeProvider = http.RequestServices.GetRequiredService<TimeProvider>();
         await store.CreateAsync(new DirectLineConversation(grant.ConversationId, county.Id, grant.UserId, timeProvider.GetUtcNow()),
-            http.RequestAborted);
-        await bot.WelcomeAsync(county, grant, ServiceUrl(http, county), BotWait);
+            http.RequestAborted).ConfigureAwait(false);
+        await bot.WelcomeAsync(county, grant, ServiceUrl(http, county), BotWait).ConfigureAwait(false);
     }
 
     private static IResult GenerateToken(string county, HttpContext http, Counties counties, DirectLineTokens tokens)
@@ -79,12 +79,12 @@ public static class DirectLineEndpoints
         DirectLineTokens tokens, DirectLineConversationStore store)
     {
         if (!counties.TryGet(county, out var c)) return BotFrameworkErrors.UnknownCounty(county);
-        var (grant, error) = await AuthorizeAsync(http, tokens, store, c, conversationId: null);
+        var (grant, error) = await AuthorizeAsync(http, tokens, store, c, conversationId: null).ConfigureAwait(false);
         if (error is not null) return error;
-        if (await store.GetAsync(grant!.ConversationId, http.RequestAborted) is null)
+        if (await store.GetAsync(grant!.ConversationId, http.RequestAborted).ConfigureAwait(false) is null)
             return BotFrameworkErrors.Forbidden("The conversation has ended; start a new one.");
         // The refreshed token retires this one (after a short grace for requests already on their way).
-        if (await store.RetireTokensAsync(grant.ConversationId, grant.Generation, http.RequestAborted) is not { } next)
+        if (await store.RetireTokensAsync(grant.ConversationId, grant.Generation, http.RequestAborted).ConfigureAwait(false) is not { } next)
             return BotFrameworkErrors.Forbidden("This token has already been refreshed; use the newer token.");
         return Results.Json(ConversationResponse(http, c, grant with { Generation = next }, tokens), ActivityJson.Options);
     }
@@ -93,12 +93,12 @@ public static class DirectLineEndpoints
         HttpContext http, Counties counties, DirectLineTokens tokens, DirectLineConversationStore store)
     {
         if (!counties.TryGet(county, out var c)) return BotFrameworkErrors.UnknownCounty(county);
-        var (grant, error) = await AuthorizeAsync(http, tokens, store, c, conversationId);
+        var (grant, error) = await AuthorizeAsync(http, tokens, store, c, conversationId).ConfigureAwait(false);
         if (error is not null) return error;
         if (!TryParseWatermark(watermark, out var after)) return BadWatermark();
-        if (await store.GetAsync(conversationId, http.RequestAborted) is null)
+        if (await store.GetAsync(conversationId, http.RequestAborted).ConfigureAwait(false) is null)
             return BotFrameworkErrors.NotFound("The conversation has ended; start a new one.");
-        return Results.Json(ConversationResponse(http, c, await Current(grant!, store, http.RequestAborted), tokens, after),
+        return Results.Json(ConversationResponse(http, c, await Current(grant!, store, http.RequestAborted).ConfigureAwait(false), tokens, after),
             ActivityJson.Options);
     }
 
@@ -106,12 +106,12 @@ public static class DirectLineEndpoints
         Counties counties, DirectLineTokens tokens, DirectLineConversationStore store, DirectLineBot bot)
     {
         if (!counties.TryGet(county, out var c)) return BotFrameworkErrors.UnknownCounty(county);
-        var (grant, error) = await AuthorizeAsync(http, tokens, store, c, conversationId);
+        var (grant, error) = await AuthorizeAsync(http, tokens, store, c, conversationId).ConfigureAwait(false);
         if (error is not null) return error;
-        var (activity, readError) = await ActivityReader.ReadAsync(http.Request, http.RequestAborted);
+        var (activity, readError) = await ActivityReader.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
         if (readError is not null) return readError;
 
-        var outcome = await bot.ReceiveAsync(c, grant!, activity!, ServiceUrl(http, c), BotWait, http.RequestAborted);
+        var outcome = await bot.ReceiveAsync(c, grant!, activity!, ServiceUrl(http, c), BotWait, http.RequestAborted).ConfigureAwait(false);
         return outcome.BotFailed
             ? BotFrameworkErrors.BotError()
             : Results.Json(new ResourceResponse(outcome.ActivityId), ActivityJson.Options);
@@ -121,10 +121,10 @@ public static class DirectLineEndpoints
         HttpContext http, Counties counties, DirectLineTokens tokens, DirectLineConversationStore store)
     {
         if (!counties.TryGet(county, out var c)) return BotFrameworkErrors.UnknownCounty(county);
-        var (_, error) = await AuthorizeAsync(http, tokens, store, c, conversationId);
+        var (_, error) = await AuthorizeAsync(http, tokens, store, c, conversationId).ConfigureAwait(false);
         if (error is not null) return error;
         if (!TryParseWatermark(watermark, out var after)) return BadWatermark();
-        var (activities, next) = await store.ReadAfterAsync(conversationId, after, http.RequestAborted);
+        var (activities, next) = await store.ReadAfterAsync(conversationId, after, http.RequestAborted).ConfigureAwait(false);
         return Results.Json(new ActivitySet(activities, next.ToString(CultureInfo.InvariantCulture)), ActivityJson.Options);
     }
 
@@ -134,12 +134,12 @@ public static class DirectLineEndpoints
     {
         if (!counties.TryGet(county, out var c)) return BotFrameworkErrors.UnknownCounty(county);
         var (_, error) = await AuthorizeAsync(string.IsNullOrEmpty(t) ? BearerToken(http) : t, tokens, store, c, conversationId,
-            http.RequestAborted);
+            http.RequestAborted).ConfigureAwait(false);
         if (error is not null) return error;
         if (!TryParseWatermark(watermark, out var after)) return BadWatermark();
         if (!http.WebSockets.IsWebSocketRequest) return BotFrameworkErrors.BadRequest("A WebSocket upgrade is expected here.");
-        using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        await stream.RunAsync(socket, conversationId, after, http.RequestAborted);
+        using var socket = await http.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        await stream.RunAsync(socket, conversationId, after, http.RequestAborted).ConfigureAwait(false);
         return Results.Empty;
     }
 
@@ -166,14 +166,14 @@ public static class DirectLineEndpoints
     {
         var (grant, error) = Authorize(token, tokens, county, conversationId);
         if (error is not null) return (null, error);
-        return await store.AcceptsAsync(grant!.ConversationId, grant.Generation, ct)
+        return await store.AcceptsAsync(grant!.ConversationId, grant.Generation, ct).ConfigureAwait(false)
             ? (grant, null)
             : (null, BotFrameworkErrors.Forbidden("This token was replaced when it was refreshed; use the newer token."));
     }
 
     /// <summary>The grant with the conversation's current token generation (for a token issued alongside a valid one).</summary>
     private static async Task<DirectLineGrant> Current(DirectLineGrant grant, DirectLineConversationStore store, CancellationToken ct) =>
-        grant with { Generation = await store.CurrentGenerationAsync(grant.ConversationId, ct) };
+        grant with { Generation = await store.CurrentGenerationAsync(grant.ConversationId, ct).ConfigureAwait(false) };
 
     private static (DirectLineGrant? Grant, IResult? Error) Authorize(string? token, DirectLineTokens tokens,
         County county, string? conversationId)

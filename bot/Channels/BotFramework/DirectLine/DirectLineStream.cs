@@ -24,21 +24,21 @@ public sealed class DirectLineStream(DirectLineConversationStore store, TimeProv
         {
             while (!closed.IsCancellationRequested && socket.State == WebSocketState.Open)
             {
-                var (activities, next) = await store.ReadAfterAsync(conversationId, watermark, closed.Token);
+                var (activities, next) = await store.ReadAfterAsync(conversationId, watermark, closed.Token).ConfigureAwait(false);
                 if (activities.Count > 0)
                 {
                     watermark = next;
                     var frame = JsonSerializer.SerializeToUtf8Bytes(
                         new ActivitySet(activities, next.ToString(CultureInfo.InvariantCulture)), ActivityJson.Options);
-                    await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, closed.Token);
+                    await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, closed.Token).ConfigureAwait(false);
                     lastSent = time.GetUtcNow();
                 }
                 else if (time.GetUtcNow() - lastSent >= KeepAliveEvery)
                 {
-                    await socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, endOfMessage: true, closed.Token);
+                    await socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, endOfMessage: true, closed.Token).ConfigureAwait(false);
                     lastSent = time.GetUtcNow();
                 }
-                await Task.Delay(CheckEvery, closed.Token);
+                await Task.Delay(CheckEvery, closed.Token).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
@@ -47,14 +47,14 @@ public sealed class DirectLineStream(DirectLineConversationStore store, TimeProv
         }
         finally
         {
-            await closed.CancelAsync();
-            await receiving;
+            await closed.CancelAsync().ConfigureAwait(false);
+            await receiving.ConfigureAwait(false);
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 try
                 {
                     using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is OperationCanceledException or WebSocketException)
                 {
@@ -71,13 +71,13 @@ public sealed class DirectLineStream(DirectLineConversationStore store, TimeProv
         {
             while (!closed.IsCancellationRequested)
             {
-                var result = await socket.ReceiveAsync(buffer, closed.Token);
+                var result = await socket.ReceiveAsync(buffer, closed.Token).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close) break;
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
         {
         }
-        await closed.CancelAsync();
+        await closed.CancelAsync().ConfigureAwait(false);
     }
 }

@@ -41,7 +41,7 @@ public sealed class WeComApiClient(
         try
         {
             var body = await GetWithTokenAsync(BaseUrl, Scope(app), Fetcher(app),
-                "/cgi-bin/auth/getuserinfo?code=" + Uri.EscapeDataString(code), cancellationToken);
+                "/cgi-bin/auth/getuserinfo?code=" + Uri.EscapeDataString(code), cancellationToken).ConfigureAwait(false);
             return new WeComIdentity(body.ErrCode == 0 && !string.IsNullOrEmpty(body.UserId) ? body.UserId : null, body.ErrCode, body.ErrMsg);
         }
         catch (WeChatTokenException e)

@@ -63,7 +63,7 @@ public static class WeChatEndpoints
             return Reject(log, c, "wechat POST", "missing msg_signature");
 
         // The plain-mode signature does not cover the body: remember which body this (timestamp, nonce) carried.
-        var (envelope, rejected, digest) = await ReadEnvelopeAsync(http.Request, c, log, http.RequestAborted, digest: !safeMode);
+        var (envelope, rejected, digest) = await ReadEnvelopeAsync(http.Request, c, log, http.RequestAborted, digest: !safeMode).ConfigureAwait(false);
         if (rejected is not null) return rejected;
 
         var message = envelope;
@@ -87,11 +87,11 @@ public static class WeChatEndpoints
         var reply = await processor.ProcessAsync(c, ChannelIds.WeChat, message,
             async (user, text, ct) =>
             {
-                var sent = await api.SendCustomerServiceTextAsync(account, user, text, ct);
-                if (sent.IsOk) await CountPushAsync(quota, c.Id, user, log);
+                var sent = await api.SendCustomerServiceTextAsync(account, user, text, ct).ConfigureAwait(false);
+                if (sent.IsOk) await CountPushAsync(quota, c.Id, user, log).ConfigureAwait(false);
                 return sent;
             }, http.RequestAborted,
-            digest is null ? null : new WeChatReplayCheck(timestamp, nonce, digest));
+            digest is null ? null : new WeChatReplayCheck(timestamp, nonce, digest)).ConfigureAwait(false);
         if (reply is null)
         {
             log.LogWarning("Rejected wechat POST for {County}: a replayed timestamp/nonce with another message", c.Id);
@@ -135,7 +135,7 @@ public static class WeChatEndpoints
         var cipher = crypto.ForWeCom(c);
         if (cipher is null) return Unavailable(log, c, "WeCom:EncodingAESKey/CorpId");
 
-        var (envelope, rejected, _) = await ReadEnvelopeAsync(http.Request, c, log, http.RequestAborted);
+        var (envelope, rejected, _) = await ReadEnvelopeAsync(http.Request, c, log, http.RequestAborted).ConfigureAwait(false);
         if (rejected is not null) return rejected;
         if (string.IsNullOrEmpty(envelope.Encrypt)) return BadXml(log, c);
         if (!WeChatSignature.Verify(msgSignature, app.Token, timestamp, nonce, envelope.Encrypt))
@@ -151,7 +151,7 @@ public static class WeChatEndpoints
 
         // msg_signature covers the encrypted body, so a replayed pair can only carry the same message (a retry).
         var reply = await processor.ProcessAsync(c, ChannelIds.WeCom, message,
-            (user, text, ct) => api.SendTextAsync(app, user, text, ct), http.RequestAborted);
+            (user, text, ct) => api.SendTextAsync(app, user, text, ct), http.RequestAborted).ConfigureAwait(false);
         return Reply(reply ?? "", message, cipher, app.Token, time);
     }
 
@@ -159,7 +159,7 @@ public static class WeChatEndpoints
     {
         try
         {
-            await quota.CountPushAsync(countyId, user);
+            await quota.CountPushAsync(countyId, user).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -198,7 +198,7 @@ public static class WeChatEndpoints
     private static async Task<(WeChatInboundMessage Envelope, IResult? Rejected, string? Digest)> ReadEnvelopeAsync(HttpRequest request,
         County county, ILogger log, CancellationToken cancellationToken, bool digest = false)
     {
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
         if (body.Status is { } status) return (null!, status, null);
         try
         {
@@ -238,7 +238,7 @@ public static class WeChatEndpoints
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = bigger;
                 }
-                var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
                 if (read == 0) break;
                 length += read;
             }

@@ -41,11 +41,11 @@ public sealed class DeclarationDetailModel(
 
     private Dictionary<string, string> _names = new(StringComparer.Ordinal);
 
-    public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ?? Page();
+    public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id).ConfigureAwait(false) ?? Page();
 
     public async Task<IActionResult> OnPostRevealAsync(string id, string? reason)
     {
-        if (await LoadAsync(id) is { } denied) return denied;
+        if (await LoadAsync(id).ConfigureAwait(false) is { } denied) return denied;
         if (string.IsNullOrWhiteSpace(reason))
         {
             Error = ConsoleTexts.RevealNeedsReason;
@@ -54,15 +54,15 @@ public sealed class DeclarationDetailModel(
         }
         var masked = PersonalDataMask.Text(reason.Trim())!;
         await audit.RecordAsync(Staff.CountyId, Staff.ActorId, RevealAction, Declaration.Id,
-            masked.Length > 100 ? masked[..100] : masked, HttpContext.RequestAborted);
+            masked.Length > 100 ? masked[..100] : masked, HttpContext.RequestAborted).ConfigureAwait(false);
         RevealedId = Unprotect(Declaration.IdNumberProtected) ?? "（无法解密）";
-        Views = await audit.ListAsync(Staff.CountyId, Declaration.Id, 50, HttpContext.RequestAborted);
+        Views = await audit.ListAsync(Staff.CountyId, Declaration.Id, 50, HttpContext.RequestAborted).ConfigureAwait(false);
         return Page();
     }
 
     public async Task<IActionResult> OnPostActAsync(string id, string? action, bool? verified, string? note, string? transferTo)
     {
-        if (await LoadAsync(id) is { } denied) return denied;
+        if (await LoadAsync(id).ConfigureAwait(false) is { } denied) return denied;
         var kind = action switch
         {
             "accept" => DeclarationAction.Accept,
@@ -81,13 +81,13 @@ public sealed class DeclarationDetailModel(
         if (kind == DeclarationAction.Transfer)
         {
             if (string.IsNullOrEmpty(transferTo)) return BadRequestPage(ConsoleTexts.TransferNeedsTarget);
-            target = await roster.GetAsync(Staff.CountyId, transferTo, HttpContext.RequestAborted);
+            target = await roster.GetAsync(Staff.CountyId, transferTo, HttpContext.RequestAborted).ConfigureAwait(false);
             if (target is null || target.UserId == Staff.UserId || !target.CoversVillage(Declaration.Township, Declaration.Village))
                 return BadRequestPage(ConsoleTexts.TransferOutside);
         }
 
         var outcome = await actions.ApplyAsync(Staff.Cadre, Staff.ActorId, Declaration.Id,
-            new CadreAction(kind.Value, verified, note, target?.UserId), Staff.CanSee, target, HttpContext.RequestAborted);
+            new CadreAction(kind.Value, verified, note, target?.UserId), Staff.CanSee, target, HttpContext.RequestAborted).ConfigureAwait(false);
         if (outcome.NotFound) return NotFoundPage(ConsoleTexts.NotFound);
         if (outcome.After is null) return BadRequestPage(CadreTexts.Refused(outcome.Before!, outcome.Refusal), StatusCodes.Status409Conflict);
         TempData["Message"] = ConsoleTexts.Done(ActionLabel(kind.Value), Declaration.Id);
@@ -120,7 +120,7 @@ public sealed class DeclarationDetailModel(
     private async Task<IActionResult?> LoadAsync(string id)
     {
         var ct = HttpContext.RequestAborted;
-        var d = id.Length <= 64 ? await store.GetAsync(Staff.CountyId, id, ct) : null;
+        var d = id.Length <= 64 ? await store.GetAsync(Staff.CountyId, id, ct).ConfigureAwait(false) : null;
         if (d is null) return NotFoundPage(ConsoleTexts.NotFound);
         if (!Staff.CanSee(d)) return ForbiddenPage(ConsoleTexts.Forbidden);
         Declaration = d;
@@ -128,14 +128,14 @@ public sealed class DeclarationDetailModel(
         MaskedId = d.IdNumberProtected is null ? "未提供（需上门采集）" : PersonalDataMask.IdNumber(Unprotect(d.IdNumberProtected));
         MaskedPhone = PersonalDataMask.Phone(Unprotect(d.PhoneProtected));
         AllowedActions = Allowed(d);
-        var everyone = await roster.ListAsync(Staff.CountyId, ct);
+        var everyone = await roster.ListAsync(Staff.CountyId, ct).ConfigureAwait(false);
         TransferTargets = everyone.Where(c => c.UserId != Staff.UserId && c.CoversVillage(d.Township, d.Village)).ToList();
         foreach (var c in everyone)
         {
             _names["wecom:" + c.UserId] = $"{c.Name}（{c.Title}）";
             _names["console:" + c.UserId] = $"{c.Name}（{c.Title}，控制台）";
         }
-        Views = await audit.ListAsync(Staff.CountyId, d.Id, 50, ct);
+        Views = await audit.ListAsync(Staff.CountyId, d.Id, 50, ct).ConfigureAwait(false);
         return null;
     }
 

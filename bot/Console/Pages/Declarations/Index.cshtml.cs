@@ -32,7 +32,7 @@ public sealed class DeclarationsModel(DeclarationQueue queue, CountyCaseData cou
     {
         _now = time.GetUtcNow();
         if (Staff.Role != StaffRole.County) Filter.Township = null; // their own area already
-        Rows = await queue.ListAsync(Staff, Filter, HttpContext.RequestAborted);
+        Rows = await queue.ListAsync(Staff, Filter, HttpContext.RequestAborted).ConfigureAwait(false);
         Townships = counties.TryGet(Staff.CountyId, out var data) ? data.Places.Townships.Select(t => t.Name).ToList() : [];
     }
 
@@ -40,7 +40,7 @@ public sealed class DeclarationsModel(DeclarationQueue queue, CountyCaseData cou
     public async Task<IActionResult> OnGetExportAsync()
     {
         if (Staff.Role != StaffRole.County) Filter.Township = null;
-        var rows = await queue.ListAsync(Staff, Filter, HttpContext.RequestAborted);
+        var rows = await queue.ListAsync(Staff, Filter, HttpContext.RequestAborted).ConfigureAwait(false);
         logger.LogInformation("Console export: {Count} declarations of {County} by {Actor}", rows.Count, Staff.CountyId, Staff.ActorId);
         var bytes = DeclarationCsvExport.WriteUtf8WithBom(rows, protector, fullPersonalData: false);
         return File(bytes, "text/csv; charset=utf-8", $"declarations-{Staff.CountyId}-{time.Today():yyyyMMdd}.csv");

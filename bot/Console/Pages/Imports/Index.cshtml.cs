@@ -36,7 +36,7 @@ public sealed class ImportsModel(ImportJobs jobs, ConsoleAuditLog audit) : Conso
         if (!name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             return Refuse("只能导入 .csv 或 .xlsx 文件（旧的 .xls 请在 Excel 里另存为 .xlsx）。");
         using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, HttpContext.RequestAborted);
+        await file.CopyToAsync(buffer, HttpContext.RequestAborted).ConfigureAwait(false);
         var (table, problem) = ImportJobs.Read(buffer.ToArray(), name);
         if (table is null) return Refuse("文件读不出来：" + problem);
         Upload = jobs.AddUpload(Staff.CountyId, Staff.ActorId, kind, name, buffer.ToArray(), table.Rows.Count);
@@ -51,7 +51,7 @@ public sealed class ImportsModel(ImportJobs jobs, ConsoleAuditLog audit) : Conso
     {
         var job = jobs.Start(Staff.CountyId, Staff.ActorId, uploadId ?? "");
         if (job is null) return Refuse("这个上传已过期，请重新选择文件。");
-        await audit.RecordAsync(Staff.CountyId, Staff.ActorId, "导入" + ImportKinds.Label(job.Kind), job.FileName, $"{job.Total} 行", HttpContext.RequestAborted);
+        await audit.RecordAsync(Staff.CountyId, Staff.ActorId, "导入" + ImportKinds.Label(job.Kind), job.FileName, $"{job.Total} 行", HttpContext.RequestAborted).ConfigureAwait(false);
         return Redirect("/console/imports/" + job.Id);
     }
 

@@ -40,37 +40,37 @@ public sealed class QuestionsModel(
 
     protected override bool CountyOnly => true;
 
-    public async Task OnGetAsync(string? q) => await LoadAsync(q);
+    public async Task OnGetAsync(string? q) => await LoadAsync(q).ConfigureAwait(false);
 
     public async Task<IActionResult> OnPostAttachAsync(string? key, string? question, string? entryId)
     {
         var ct = HttpContext.RequestAborted;
         string? text = question;
-        if (!string.IsNullOrEmpty(key)) text = (await missed.GetAsync(Staff.CountyId, key, ct))?.Text;
+        if (!string.IsNullOrEmpty(key)) text = (await missed.GetAsync(Staff.CountyId, key, ct).ConfigureAwait(false))?.Text;
         if (string.IsNullOrWhiteSpace(text) || string.IsNullOrEmpty(entryId))
         {
             Problems = ["请选一个问题和一个条目。"];
-            await LoadAsync(null);
+            await LoadAsync(null).ConfigureAwait(false);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var result = await editor.AttachQuestionAsync(Staff.CountyId, PackId, entryId, text, key, Staff.ActorId, ct);
-        return await AfterEditAsync(result, text);
+        var result = await editor.AttachQuestionAsync(Staff.CountyId, PackId, entryId, text, key, Staff.ActorId, ct).ConfigureAwait(false);
+        return await AfterEditAsync(result, text).ConfigureAwait(false);
     }
 
     public async Task<IActionResult> OnPostUndoAsync(string? changeId)
     {
         var ct = HttpContext.RequestAborted;
-        var result = await editor.UndoAsync(Staff.CountyId, changeId ?? "", Staff.ActorId, ct);
+        var result = await editor.UndoAsync(Staff.CountyId, changeId ?? "", Staff.ActorId, ct).ConfigureAwait(false);
         if (result.Change is { } change)
         {
-            if (change.MissedKey is { } key) await missed.SetHandledAsync(Staff.CountyId, key, null, null, ct);
-            await audit.RecordAsync(Staff.CountyId, Staff.ActorId, "撤销知识包修改", change.EntryId, change.Question, ct);
+            if (change.MissedKey is { } key) await missed.SetHandledAsync(Staff.CountyId, key, null, null, ct).ConfigureAwait(false);
+            await audit.RecordAsync(Staff.CountyId, Staff.ActorId, "撤销知识包修改", change.EntryId, change.Question, ct).ConfigureAwait(false);
             TempData["Message"] = $"已撤销：{change.EntryId} 恢复原样。";
             return Redirect("/console/questions");
         }
         Problems = result.Problems;
-        await LoadAsync(null);
+        await LoadAsync(null).ConfigureAwait(false);
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
@@ -80,13 +80,13 @@ public sealed class QuestionsModel(
         var ct = HttpContext.RequestAborted;
         if (result.Change is { } change)
         {
-            if (change.MissedKey is { } key) await missed.SetHandledAsync(Staff.CountyId, key, change.EntryId, Staff.ActorId, ct);
-            await audit.RecordAsync(Staff.CountyId, Staff.ActorId, change.Kind == "new" ? "新建知识条目" : "问法归入条目", change.EntryId, change.Question, ct);
+            if (change.MissedKey is { } key) await missed.SetHandledAsync(Staff.CountyId, key, change.EntryId, Staff.ActorId, ct).ConfigureAwait(false);
+            await audit.RecordAsync(Staff.CountyId, Staff.ActorId, change.Kind == "new" ? "新建知识条目" : "问法归入条目", change.EntryId, change.Question, ct).ConfigureAwait(false);
             TempData["Message"] = change.Kind == "new" ? $"已新建条目 {change.EntryId}，马上生效。" : $"已把“{change.Question}”归入 {change.EntryId}，马上生效。";
             return Redirect("/console/questions?q=" + Uri.EscapeDataString(text));
         }
         Problems = result.Problems;
-        await LoadAsync(null);
+        await LoadAsync(null).ConfigureAwait(false);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
@@ -102,8 +102,8 @@ public sealed class QuestionsModel(
     {
         var ct = HttpContext.RequestAborted;
         var now = time.GetUtcNow();
-        Groups = MissedQuestionGroup.Group(await missed.ListAsync(Staff.CountyId, now.AddDays(-Days), now.AddMinutes(1), 1000, ct));
-        Changes = await editor.ListAsync(Staff.CountyId, 30, ct);
+        Groups = MissedQuestionGroup.Group(await missed.ListAsync(Staff.CountyId, now.AddDays(-Days), now.AddMinutes(1), 1000, ct).ConfigureAwait(false));
+        Changes = await editor.ListAsync(Staff.CountyId, 30, ct).ConfigureAwait(false);
         Entries = registry.Current.TryGet(PackId, out var knowledge) ? knowledge.Pack.Entries.OrderBy(e => e.Title, StringComparer.Ordinal).ToList() : [];
         if (!string.IsNullOrWhiteSpace(q))
         {

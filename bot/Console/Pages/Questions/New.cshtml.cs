@@ -29,7 +29,7 @@ public sealed class NewEntryModel(MissedQuestionStore missed, PackEditor editor,
 
     public async Task OnGetAsync()
     {
-        if (!string.IsNullOrEmpty(Key)) Question = (await missed.GetAsync(Staff.CountyId, Key, HttpContext.RequestAborted))?.Text;
+        if (!string.IsNullOrEmpty(Key)) Question = (await missed.GetAsync(Staff.CountyId, Key, HttpContext.RequestAborted).ConfigureAwait(false))?.Text;
         LoadChoices();
     }
 
@@ -37,11 +37,11 @@ public sealed class NewEntryModel(MissedQuestionStore missed, PackEditor editor,
     {
         var result = await editor.CreateEntryAsync(Staff.CountyId, PackId,
             new EntryDraft(Title ?? "", Answer ?? "", Source ?? "", Topic ?? "", Aspects, Question ?? ""),
-            string.IsNullOrEmpty(Key) ? null : Key, Staff.ActorId, HttpContext.RequestAborted);
+            string.IsNullOrEmpty(Key) ? null : Key, Staff.ActorId, HttpContext.RequestAborted).ConfigureAwait(false);
         if (result.Change is { } change)
         {
-            if (change.MissedKey is { } key) await missed.SetHandledAsync(Staff.CountyId, key, change.EntryId, Staff.ActorId, HttpContext.RequestAborted);
-            await audit.RecordAsync(Staff.CountyId, Staff.ActorId, "新建知识条目", change.EntryId, change.Question, HttpContext.RequestAborted);
+            if (change.MissedKey is { } key) await missed.SetHandledAsync(Staff.CountyId, key, change.EntryId, Staff.ActorId, HttpContext.RequestAborted).ConfigureAwait(false);
+            await audit.RecordAsync(Staff.CountyId, Staff.ActorId, "新建知识条目", change.EntryId, change.Question, HttpContext.RequestAborted).ConfigureAwait(false);
             TempData["Message"] = $"已新建条目 {change.EntryId}，马上生效。";
             return Redirect("/console/questions?q=" + Uri.EscapeDataString(change.Question));
         }

@@ -22,15 +22,15 @@ public sealed class RemindersModel(ReminderReport report, TimeProvider time) : C
         Day = day ?? today;
         var start = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
         var monthStart = new DateTimeOffset(new DateTime(today.Year, today.Month, 1), ChinaTime.Offset);
-        Today = await report.TotalsAsync(Staff, start, start.AddDays(1), ct);
-        Month = await report.TotalsAsync(Staff, monthStart, monthStart.AddMonths(1), ct);
-        CallList = await report.CallListAsync(Staff, Day, ct);
+        Today = await report.TotalsAsync(Staff, start, start.AddDays(1), ct).ConfigureAwait(false);
+        Month = await report.TotalsAsync(Staff, monthStart, monthStart.AddMonths(1), ct).ConfigureAwait(false);
+        CallList = await report.CallListAsync(Staff, Day, ct).ConfigureAwait(false);
     }
 
     public async Task<IActionResult> OnPostHandledAsync(string id, string? note, DateOnly? day)
     {
         note = string.IsNullOrWhiteSpace(note) ? null : PersonalDataMask.Text(note.Trim());
-        if (!await report.MarkHandledAsync(Staff, id ?? "", note is { Length: > 100 } ? note[..100] : note, HttpContext.RequestAborted))
+        if (!await report.MarkHandledAsync(Staff, id ?? "", note is { Length: > 100 } ? note[..100] : note, HttpContext.RequestAborted).ConfigureAwait(false))
             return ForbiddenPage("这条提醒不在您负责的范围内。");
         TempData["Message"] = "已标记为已处理。";
         return Redirect("/console/reminders" + (day is { } d ? $"?day={d:yyyy-MM-dd}" : ""));
@@ -38,7 +38,7 @@ public sealed class RemindersModel(ReminderReport report, TimeProvider time) : C
 
     public async Task<IActionResult> OnPostResendAsync(string id, DateOnly? day)
     {
-        if (!await report.ResendAsync(Staff, id ?? "", HttpContext.RequestAborted)) return ForbiddenPage("这条提醒不在您负责的范围内。");
+        if (!await report.ResendAsync(Staff, id ?? "", HttpContext.RequestAborted).ConfigureAwait(false)) return ForbiddenPage("这条提醒不在您负责的范围内。");
         TempData["Message"] = "已重新发送，稍后可在这里查看结果。";
         return Redirect("/console/reminders" + (day is { } d ? $"?day={d:yyyy-MM-dd}" : ""));
     }

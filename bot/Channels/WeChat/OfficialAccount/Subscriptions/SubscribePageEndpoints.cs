@@ -85,7 +85,7 @@ public static class SubscribePageEndpoints
         string ticket;
         try
         {
-            ticket = await api.GetJsApiTicketAsync(account, cancellationToken);
+            ticket = await api.GetJsApiTicketAsync(account, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is WeChatTokenException or HttpRequestException or TimeoutException
                                    || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
