@@ -158,7 +158,7 @@ public static class DeclarationTexts
     /// <summary>Saved, but the storage could not yet confirm the copy (a Redis failover): say so instead of "received".</summary>
     public static string SubmittedUnconfirmed(Declaration d) =>
         $"申报已提交，编号 {d.Id}，系统正在确认保存。\n" +
-        "请过几分钟发\"查进度\"：能看到这个编号就是收到了；看不到请再申报一次，或拨打12317。";
+        "请过几分钟发\"查进度\"：能看到这个编号就是收到了；看不到请再申报一次，或拨打" + ContactTexts.Hotline + "。";
 
     public static string Duplicate(Declaration existing) =>
         $"您家已经有一份正在办理的申报（编号 {existing.Id}，{StatusLabel(existing)}），不用重复申报。发\"查进度\"可以看办到哪一步；情况有变化请告诉村干部。";

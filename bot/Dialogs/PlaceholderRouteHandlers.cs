@@ -41,7 +41,7 @@ public sealed class PlaceholderRouteHandler : IRouteHandler
     public static IEnumerable<IRouteHandler> All() =>
     [
         new PlaceholderRouteHandler(RouteIds.Policy, 1, RouterTexts.PolicyLabel, Dialogs.MenuKeys.Policy,
-            RouterTexts.PolicyPlaceholder, ["政策咨询", "政策", "咨询政策", "问政策", "政策问答"], []),
+            RouterTexts.ComingSoon(RouterTexts.PolicyLabel), ["政策咨询", "政策", "咨询政策", "问政策", "政策问答"], []),
         new PlaceholderRouteHandler(RouteIds.Declare, 2, RouterTexts.DeclareLabel, Dialogs.MenuKeys.Declare,
             RouterTexts.ComingSoon(RouterTexts.DeclareLabel), ["困难申报", "申报", "我要申报", "申报困难"],
             ["申报", "自主申报", "申请纳入监测"]),

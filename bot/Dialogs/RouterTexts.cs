@@ -30,10 +30,6 @@ public static class RouterTexts
 
     public static string HumanContact => InterruptionTexts.HowToReachPerson;
 
-    public const string PolicyPlaceholder =
-        "请直接打字或说出您想问的政策问题，比如：“小额信贷怎么申请？”“家里有人生病住院，能申请什么帮扶？”\n" +
-        "政策问答正在开通，暂时答不上来的问题，请问村干部、乡镇，或拨打12317。";
-
     public static string ComingSoon(string feature) =>
         $"“{feature}”暂时还不能在这里办理。现在要办，可以：\n" + InterruptionTexts.ContactLines;
 }

@@ -17,7 +17,7 @@ public sealed class ChatCommandTests
         Assert.Contains("禹州市", output);
         Assert.Contains("1. 政策咨询", output);
         Assert.Contains("5. 帮助", output);
-        Assert.Contains("请直接打字或说出您想问的政策问题", output);
+        Assert.Contains("“政策咨询”暂时还不能在这里办理", output); // the engine-only host has no policy Q&A: the switched-off reply
         Assert.Contains("我能帮您", output);
         Assert.DoesNotContain("困难申报”暂时", output); // nothing after exit is sent
         Assert.EndsWith("再见！", output.TrimEnd());

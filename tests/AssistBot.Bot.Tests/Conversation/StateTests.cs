@@ -48,7 +48,7 @@ public sealed class StateTests : IDisposable
         using var reopened = new EmbeddedStorage(DatabasePath, TimeProvider.System);
         await using var upgraded = EngineHost.Over(reopened); // survey feature gone
         await upgraded.Flow()
-            .Send("1").AssertReplyContains("政策问题")
+            .Send("1").AssertReplyContains("“政策咨询”暂时还不能在这里办理")
             .StartTestAsync();
     }
 
@@ -157,7 +157,7 @@ public sealed class StateTests : IDisposable
             .Send("坏了").AssertReply("第一个问题？")
             .Send("随便").AssertReply(a => a.Text == EngineTexts.Apology && !a.Text.Contains("Exception"), "the apology")
             .AssertNoReply()
-            .Send("1").AssertReplyContains("政策问题") // the broken dialog is gone
+            .Send("1").AssertReplyContains("“政策咨询”暂时还不能在这里办理") // the broken dialog is gone
             .StartTestAsync();
     }
 

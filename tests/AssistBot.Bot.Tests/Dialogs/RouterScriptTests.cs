@@ -49,8 +49,8 @@ public sealed class RouterScriptTests : IAsyncLifetime
             .StartTestAsync();
 
     [Theory]
-    [InlineData("1", "请直接打字或说出您想问的政策问题")]
-    [InlineData("政策咨询", "请直接打字或说出您想问的政策问题")]
+    [InlineData("1", "“政策咨询”暂时还不能在这里办理")]
+    [InlineData("政策咨询", "“政策咨询”暂时还不能在这里办理")]
     [InlineData("2", "“困难申报”暂时还不能在这里办理")]
     [InlineData("第二个", "“困难申报”暂时还不能在这里办理")]
     [InlineData("我要申报", "“困难申报”暂时还不能在这里办理")]
@@ -74,7 +74,7 @@ public sealed class RouterScriptTests : IAsyncLifetime
             .StartTestAsync();
 
     [Theory]
-    [InlineData("MENU_POLICY", "政策问题")]
+    [InlineData("MENU_POLICY", "政策咨询")]
     [InlineData("MENU_DECLARE", "困难申报")]
     [InlineData("MENU_STATUS", "查进度")]
     [InlineData("MENU_LOAN", "贷款还款")]
@@ -151,7 +151,7 @@ public sealed class RouterScriptTests : IAsyncLifetime
     {
         var flow = _host.Flow().Send("1").AssertReply("这不是机器人会说的话");
         var error = await Assert.ThrowsAsync<TestFlowException>(flow.StartTestAsync);
-        Assert.Contains("政策问题", error.Message);
+        Assert.Contains("“政策咨询”暂时还不能在这里办理", error.Message);
     }
 
     private sealed class FakeDeclareHandler : IRouteHandler
