@@ -19,7 +19,7 @@ namespace AssistBot.Bot.Reminders;
 /// A route that does not apply answers <see cref="SendStatus.Skipped"/> with the reason, without an API call.
 /// </summary>
 public sealed class WeChatMessageSender(Counties counties, WeChatApiClient weChat, WeComApiClient weCom, WeChatUserDirectory users,
-    CustomerServiceQuota quota, SubscriptionSender subscriptions, ISubscriptionConsents consents, CadreCards cards, IClaimStore storage,
+    CustomerServiceQuota quota, SubscriptionSender subscriptions, ISubscriptionConsents consents, CadreCards cards, IClaimStore storage, IClaimResults claimResults,
     TimeProvider time) : IMessageSender
 {
     /// <summary>The longest value of a template field since the 2023 rules (one line).</summary>
@@ -60,7 +60,7 @@ public sealed class WeChatMessageSender(Counties counties, WeChatApiClient weCha
         var result = await weChat.SendTemplateAsync(county.Options.WeChat,
             new WeChatTemplateMessage(recipient.UserId, templateId, FitTemplateFields(template.Fields), ClientMsgId: idempotencyKey),
             cancellationToken).ConfigureAwait(false);
-        if (result.IsOk) await storage.SetClaimResultAsync(monthly, "sent", cancellationToken).ConfigureAwait(false);
+        if (result.IsOk) await claimResults.SetClaimResultAsync(monthly, "sent", cancellationToken).ConfigureAwait(false);
         else await storage.ReleaseClaimAsync(monthly, cancellationToken).ConfigureAwait(false);
         return Map(result);
     }
@@ -128,7 +128,7 @@ public sealed class WeChatMessageSender(Counties counties, WeChatApiClient weCha
                     return DeliveryReasons.NotConfigured;
                 if (await users.GetAsync(county.Id, openId, cancellationToken).ConfigureAwait(false) is { Subscribed: false })
                     return DeliveryReasons.Unsubscribed;
-                return await storage.ReadClaimResultAsync(MonthlyKey(county.Id, openId, message.Template), cancellationToken).ConfigureAwait(false)
+                return await claimResults.ReadClaimResultAsync(MonthlyKey(county.Id, openId, message.Template), cancellationToken).ConfigureAwait(false)
                     is null ? null : DeliveryReasons.TemplateMonthlyLimit;
             default:
                 return null;

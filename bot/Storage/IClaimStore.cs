@@ -1,8 +1,8 @@
 namespace AssistBot.Bot.Storage;
 
 /// <summary>
-/// Claim-once keys with expiry: deduplication (WeChat MsgIds, idempotency keys), short locks, and the outcome recorded on
-/// a claim so a retry answers the same.
+/// Claim-once keys with expiry: deduplication (WeChat MsgIds, idempotency keys), short locks, the outbox's
+/// write-if-absent batch. The outcome recorded on a held claim is <see cref="IClaimResults"/>.
 /// </summary>
 public interface IClaimStore
 {
@@ -25,16 +25,6 @@ public interface IClaimStore
 
     /// <summary>Releases a claim early (e.g. when the work it guarded failed and may be retried).</summary>
     ValueTask ReleaseClaimAsync(string key, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Records the outcome of the work a claim guarded (e.g. the reply to a WeChat delivery) on the claim itself,
-    /// keeping its expiry, so a retry that finds the key claimed can answer the same. Returns false when the claim is
-    /// no longer held (expired or released).
-    /// </summary>
-    ValueTask<bool> SetClaimResultAsync(string key, string result, CancellationToken cancellationToken = default);
-
-    /// <summary>The result recorded on a held claim; null while there is none yet, or when the key is not claimed.</summary>
-    ValueTask<string?> ReadClaimResultAsync(string key, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Write-once documents, in a batch. For each write, in order: if its document does not exist and its key is not kept

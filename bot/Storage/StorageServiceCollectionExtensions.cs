@@ -45,6 +45,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.TryAddSingleton<IDocumentStore>(sp => sp.GetRequiredService<IStorage>());
         services.TryAddSingleton<IClaimStore>(sp => sp.GetRequiredService<IStorage>());
+        services.TryAddSingleton<IClaimResults>(sp => sp.GetRequiredService<IStorage>());
         services.TryAddSingleton<IScoredIndex>(sp => sp.GetRequiredService<IStorage>());
         services.TryAddSingleton<ISweepReads>(sp => sp.GetRequiredService<IStorage>());
         services.TryAddSingleton<ICounterStore>(sp => sp.GetRequiredService<IStorage>());

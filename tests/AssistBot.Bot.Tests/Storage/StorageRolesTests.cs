@@ -34,7 +34,8 @@ public sealed class StorageRolesTests : IDisposable
 
     private static object[] Roles(IServiceProvider sp) =>
     [
-        sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<IClaimStore>(), sp.GetRequiredService<IScoredIndex>(),
+        sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<IClaimStore>(), sp.GetRequiredService<IClaimResults>(),
+        sp.GetRequiredService<IScoredIndex>(),
         sp.GetRequiredService<ISweepReads>(), sp.GetRequiredService<ICounterStore>(), sp.GetRequiredService<IStorageHealth>(),
     ];
 

@@ -26,7 +26,7 @@ public readonly record struct WeChatReplayCheck(string Timestamp, string Nonce, 
 /// </summary>
 public sealed class WeChatMessageProcessor(
     IServiceProvider services,
-    IClaimStore storage,
+    IClaimStore storage, IClaimResults claimResults,
     ConversationState conversationState,
     ConversationLocks conversationLocks,
     WeChatRateLimiter rateLimiter,
@@ -243,7 +243,7 @@ public sealed class WeChatMessageProcessor(
         var deadline = time.GetUtcNow() + wait;
         while (true)
         {
-            if (await storage.ReadClaimResultAsync(claimKey, cancellationToken).ConfigureAwait(false) is { } reply) return reply;
+            if (await claimResults.ReadClaimResultAsync(claimKey, cancellationToken).ConfigureAwait(false) is { } reply) return reply;
             if (time.GetUtcNow() >= deadline) return "";
             await Task.Delay(RetryPollInterval, time, cancellationToken).ConfigureAwait(false);
         }
@@ -259,7 +259,7 @@ public sealed class WeChatMessageProcessor(
     {
         try
         {
-            await storage.SetClaimResultAsync(claimKey, reply).ConfigureAwait(false);
+            await claimResults.SetClaimResultAsync(claimKey, reply).ConfigureAwait(false);
         }
         catch (Exception e)
         {
