@@ -14,7 +14,8 @@ namespace AssistBot.Knowledge.Answering;
 /// from that county's pack. A message naming only an aspect ("得多久还上") continues the conversation's topic. When no
 /// topic word is found at all, BM25 over character n-grams is the back-off (typos, unknown words), with its thresholds.
 /// </summary>
-public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThresholds? thresholds = null) : IDisposable
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A singleton that lives as long as the process; disposing the per-thread reading at shutdown while a late turn or StopAsync still uses it would throw (ObjectDisposedException), and the OS frees it anyway.")]
+public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThresholds? thresholds = null)
 {
     private const string WhatIsIt = "是什么";
     private const string HowToApply = "办理";
@@ -41,8 +42,6 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
 
     /// <summary>The reading of the question being answered on this thread (Rank looks at its words).</summary>
     private readonly ThreadLocal<QuestionReading?> _reading = new();
-
-    public void Dispose() => _reading.Dispose();
 
     /// <summary>An entry whose title or keywords hold the question's own topic or aspect words counts this much more.</summary>
     private const float CueBonus = 1.3f;

@@ -9,17 +9,16 @@ namespace AssistBot.Bot.BotFramework;
 /// until shortly before it expires. Without AppId and AppPassword there is none: replies go unauthenticated, as the
 /// SDK sends them to the Emulator.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A singleton that lives as long as the process; disposing the refresh lock at shutdown while a late turn or StopAsync still uses it would throw (ObjectDisposedException), and the OS frees it anyway.")]
 public sealed class ConnectorCredentials(
     IOptions<BotFrameworkOptions> options,
     IHttpClientFactory httpClients,
     TimeProvider time,
-    ILogger<ConnectorCredentials> logger) : IDisposable
+    ILogger<ConnectorCredentials> logger)
 {
     private static readonly TimeSpan RefreshEarly = TimeSpan.FromMinutes(5);
     private readonly BotFrameworkOptions _options = options.Value;
     private readonly SemaphoreSlim _refresh = new(1, 1);
-
-    public void Dispose() => _refresh.Dispose();
     private (string Value, DateTimeOffset RefreshAt)? _token;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(_options.AppId) && !string.IsNullOrWhiteSpace(_options.AppPassword);

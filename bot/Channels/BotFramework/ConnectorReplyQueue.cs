@@ -11,7 +11,8 @@ namespace AssistBot.Bot.BotFramework;
 /// its own conversation, and each reply is given up after <c>BotFramework:ReplyTimeout</c>. Queued turns are bounded
 /// in total and per serviceUrl host (503 beyond), so one endpoint cannot take every slot.
 /// </summary>
-public sealed class ConnectorReplyQueue : IHostedService, IDisposable
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A singleton that lives as long as the process; disposing the stopping token source at shutdown while a late turn or StopAsync still uses it would throw (ObjectDisposedException), and the OS frees it anyway.")]
+public sealed class ConnectorReplyQueue : IHostedService
 {
     private const int MaxQueued = 2048;
     private const int MaxQueuedPerHost = 256;
@@ -20,8 +21,6 @@ public sealed class ConnectorReplyQueue : IHostedService, IDisposable
     private readonly Dictionary<string, int> _perHost = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<Task> _running = [];
     private readonly CancellationTokenSource _stopping = new();
-
-    public void Dispose() => _stopping.Dispose();
     private readonly BotTurnRunner _runner;
     private readonly IServiceProvider _services;
     private readonly TimeSpan _replyTimeout;
