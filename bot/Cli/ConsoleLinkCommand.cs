@@ -1,5 +1,4 @@
 using AssistBot.Bot.StaffConsole;
-using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using Microsoft.Extensions.Options;
 

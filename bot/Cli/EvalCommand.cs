@@ -1,7 +1,6 @@
 using AssistBot.Bot.Knowledge;
 using System.CommandLine;
 using System.Globalization;
-using AssistBot.Bot.Cli;
 using AssistBot.Knowledge.Answering;
 
 namespace AssistBot.Bot.Cli;

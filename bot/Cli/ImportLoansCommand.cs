@@ -1,6 +1,5 @@
 using AssistBot.Bot.Reminders;
 using System.CommandLine;
-using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Loans;
 

@@ -1,6 +1,5 @@
 using AssistBot.Bot.Knowledge;
 using System.CommandLine;
-using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using AssistBot.Knowledge.Answering;
 

@@ -1,7 +1,6 @@
 using AssistBot.Bot.Reminders;
 using System.CommandLine;
 using System.Globalization;
-using AssistBot.Bot.Cli;
 using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Sweeps;
 using AssistBot.Scheduler.Time;

@@ -1,7 +1,6 @@
 using AssistBot.Bot.Storage;
 using AssistBot.Bot.Storage.Backup;
 using System.CommandLine;
-using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -5,7 +5,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
-using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 
 namespace AssistBot.Bot.Cli;
