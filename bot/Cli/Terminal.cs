@@ -34,6 +34,9 @@ public static class Terminal
             {
                 var task = context.AddTask(description, maxValue: Math.Max(1, total ?? 1));
                 task.IsIndeterminate = total is null;
+                // Show the task at once: the plain (non-ANSI) renderer skips finished tasks, so an import faster than
+                // its first one-second tick would otherwise print no progress line at all.
+                context.Refresh();
                 result = await work(done =>
                 {
                     if (total is null) task.Description = $"{description}：{done} 行";
