@@ -62,15 +62,3 @@ public sealed class BindingService(IDocumentStore documents, IScoredIndex scored
 
     private string TodayKey() => time.Today().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 }
-
-public enum BindingOutcome
-{
-    Bound,
-    NoMatch,
-    LockedOut,
-}
-
-public sealed record BindingResult(BindingOutcome Outcome, int AttemptsLeft, IReadOnlyList<BindingSubject> Subjects);
-
-/// <summary>A WeChat user's link to household/loan records.</summary>
-public sealed record UserBinding(string Channel, string UserId, IReadOnlyList<BindingSubject> Subjects, DateTimeOffset BoundAt);

@@ -73,23 +73,3 @@ public static class DeclarationWorkflow
         return (rule.Step, due);
     }
 }
-
-/// <summary>A cadre's action on a declaration.</summary>
-public sealed record CadreAction(DeclarationAction Kind, bool? VerifiedTrue = null, string? Note = null, string? TransferTo = null);
-
-public sealed record WorkflowResult(Declaration? Updated, WorkflowRefusal Refusal)
-{
-    public static WorkflowResult Done(Declaration d) => new(d, WorkflowRefusal.None);
-
-    public static WorkflowResult Refused(WorkflowRefusal r) => new(null, r);
-}
-
-public enum WorkflowRefusal
-{
-    None,
-    WrongStatus,
-    Closed,
-    NotVerifiedTrue,
-    ReasonRequired,
-    TargetRequired,
-}

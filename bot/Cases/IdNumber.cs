@@ -87,21 +87,3 @@ public static class IdNumber
     /// <summary>The last 6 characters, as used for binding.</summary>
     public static string LastSix(string value) => value.Length >= 6 ? value[^6..].ToUpperInvariant() : value.ToUpperInvariant();
 }
-
-/// <summary>The outcome of <see cref="IdNumber.Check"/>; <see cref="Normalized"/> is the folded input.</summary>
-public readonly record struct IdNumberCheck(IdNumberProblem Problem, string Normalized)
-{
-    public bool IsValid => Problem == IdNumberProblem.None;
-}
-
-public enum IdNumberProblem
-{
-    None,
-    Empty,
-    WrongLength,
-    FifteenDigit,
-    BadCharacters,
-    BadRegion,
-    BadBirthDate,
-    BadCheckDigit,
-}

@@ -40,18 +40,3 @@ public static class PhoneNumber
         return new(PhoneProblem.WrongLength, digits);
     }
 }
-
-public readonly record struct PhoneCheck(PhoneProblem Problem, string Normalized)
-{
-    public bool IsValid => Problem == PhoneProblem.None;
-}
-
-public enum PhoneProblem
-{
-    None,
-    Empty,
-    NotAMobile,
-    BadLandline,
-    MissingAreaCode,
-    WrongLength,
-}

@@ -5,61 +5,6 @@ using AssistBot.Bot.Tables;
 
 namespace AssistBot.Bot.StaffConsole;
 
-/// <summary>What staff can import from the console, with the columns each file must have.</summary>
-public static class ImportKinds
-{
-    public const string Roster = "roster";
-    public const string Households = "households";
-    public const string Loans = "loans";
-
-    public static readonly (string Kind, string Label)[] All = [(Roster, "干部名单"), (Households, "户信息"), (Loans, "小额信贷")];
-
-    public static string Label(string kind) => All.FirstOrDefault(k => k.Kind == kind).Label ?? kind;
-
-    public static IReadOnlyList<string> Columns(string kind) => kind switch
-    {
-        Roster => CaseImporter.RosterColumns,
-        Households => CaseImporter.HouseholdColumns,
-        Loans => LoanFile.Columns,
-        _ => [],
-    };
-}
-
-/// <summary>An uploaded file waiting for "确认导入" after its preview.</summary>
-public sealed record ImportUpload(string Id, string CountyId, string Actor, string Kind, string FileName, byte[] Content, int Rows,
-    DateTimeOffset At);
-
-/// <summary>One import run: rows done so far for the progress bar, then the importer's report.</summary>
-public sealed class ImportJob
-{
-    public required string Id { get; init; }
-    public required string CountyId { get; init; }
-    public required string Actor { get; init; }
-    public required string Kind { get; init; }
-    public required string FileName { get; init; }
-    public required int Total { get; init; }
-    public required DateTimeOffset StartedAt { get; init; }
-
-    private int _processed;
-
-    public int Processed => Volatile.Read(ref _processed);
-
-    public void Report(int processed) => Volatile.Write(ref _processed, processed);
-
-    public bool Done { get; set; }
-
-    public int Created { get; set; }
-
-    public int Updated { get; set; }
-
-    public IReadOnlyList<(int Line, string Message)> Errors { get; set; } = [];
-
-    public IReadOnlyList<(int Line, string Message)> Remarks { get; set; } = [];
-
-    /// <summary>Why the whole file was refused (unreadable, missing columns).</summary>
-    public string? Failure { get; set; }
-}
-
 /// <summary>
 /// Console imports through the existing importers (<see cref="CaseImporter"/>, <see cref="LoanImporter"/>) and the one
 /// tabular reader (CSV or .xlsx): an upload is previewed first, then imported in the background so the page can show

@@ -3,13 +3,6 @@ using AssistBot.Scheduler.Outbox;
 
 namespace AssistBot.Bot.StaffConsole;
 
-/// <summary>One row of the call list: a farmer no reminder reached, and the cadre who should phone them.</summary>
-public sealed record CallListRow(NotReachedEntry Entry, Cadre? Cadre, ConsoleAuditEntry? Handled);
-
-/// <summary>Sent and failed reminders of a period, counted by kind and route.</summary>
-public sealed record ReminderTotals(IReadOnlyList<(string Kind, string Route, int Sent)> SentByKindAndRoute,
-    IReadOnlyList<(string Kind, int Failed)> FailedByKind, IReadOnlyList<OutboxEntry> Failures);
-
 /// <summary>
 /// The 提醒 page's reading of the outbox (the scheduler's records, through <see cref="IOutbox"/> and
 /// <see cref="IDeliveryRecords"/>), cut to what a staff member's area covers: county staff everything; township and

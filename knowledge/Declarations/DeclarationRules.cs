@@ -93,16 +93,3 @@ public sealed class DeclarationRules
         public string? Source { get; set; }
     }
 }
-
-/// <summary>家庭年人均纯收入 monitoring line (元), for one year, with its source.</summary>
-public sealed record MonitoringLine(decimal Amount, int Year, string Source);
-
-/// <summary>The procedure a declaration goes through, as told to farmers.</summary>
-/// <see cref="Citation"/> is the short form farmers read; <see cref="Source"/> the full reference.
-public sealed record ProcedureRules(IReadOnlyList<string> Steps, int? PublicityMinDays, int? TotalLimitDays, string Citation, string Source);
-
-/// <summary>
-/// What happens next after a status and by when: <see cref="Days"/> calendar days counted from submission
-/// (<see cref="FromSubmission"/>) or from entering the status; no days when no source gives a limit.
-/// </summary>
-public sealed record NextStepRule(string Step, int? Days, bool FromSubmission, string? Source);

@@ -181,31 +181,3 @@ public sealed class PlaceDirectory
         public string? Source { get; set; }
     }
 }
-
-/// <summary>A township (乡镇/街道) with its old names and the villages a source names.</summary>
-public sealed record Township(string Name, string? Note, IReadOnlyList<string> Aliases, IReadOnlyList<Village> Villages);
-
-public sealed record Village(string Name, string? Source);
-
-/// <summary>The outcome of recognising a township: one, several to choose from, or none.</summary>
-public sealed record PlaceMatch(PlaceMatchKind Kind, IReadOnlyList<Township> Candidates)
-{
-    public static PlaceMatch None { get; } = new(PlaceMatchKind.None, []);
-
-    public static PlaceMatch Exact(Township t) => new(PlaceMatchKind.Exact, [t]);
-
-    public static PlaceMatch Fuzzy(Township t) => new(PlaceMatchKind.Fuzzy, [t]);
-
-    public static PlaceMatch Ambiguous(IReadOnlyList<Township> ts) => new(PlaceMatchKind.Ambiguous, ts);
-
-    /// <summary>The single recognised township (exact or fuzzy), else null.</summary>
-    public Township? Township => Kind is PlaceMatchKind.Exact or PlaceMatchKind.Fuzzy ? Candidates[0] : null;
-}
-
-public enum PlaceMatchKind
-{
-    None,
-    Exact,
-    Fuzzy,
-    Ambiguous,
-}

@@ -144,25 +144,3 @@ public sealed class BotFrameworkAuthenticator
         return notBefore is null || notBefore.Value.ToUniversalTime() - parameters.ClockSkew <= now;
     }
 }
-
-/// <summary>How <c>/api/messages</c> admits callers (one per instance, from configuration).</summary>
-public enum BotFrameworkCallerMode
-{
-    /// <summary>AppId set: a channel's Bearer JWT is required.</summary>
-    ChannelToken,
-
-    /// <summary>No AppId: loopback callers only (the Emulator on this machine).</summary>
-    EmulatorOnLoopback,
-
-    /// <summary>No AppId and <c>BotFramework:AllowAnonymous</c>: anyone.</summary>
-    Anonymous,
-}
-
-/// <summary>Who a request to <c>/api/messages</c> came from, as far as the endpoint could verify it.</summary>
-public enum BotFrameworkCaller
-{
-    None,
-    Channel,
-    LocalEmulator,
-    Anonymous,
-}

@@ -29,17 +29,3 @@ public sealed class WeChatChannelOptions
 
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(10);
 }
-
-/// <summary>The Official Account API, bound from <c>WeChat</c>.</summary>
-public sealed class WeChatApiOptions
-{
-    public string ApiBaseUrl { get; set; } = "https://api.weixin.qq.com";
-}
-
-/// <summary>The WeCom API, bound from <c>WeCom</c>.</summary>
-public sealed class WeComApiOptions
-{
-    public const string Section = "WeCom";
-
-    public string ApiBaseUrl { get; set; } = "https://qyapi.weixin.qq.com";
-}

@@ -4,51 +4,6 @@ using AssistBot.Knowledge.Packs;
 
 namespace AssistBot.Bot.Knowledge.Review;
 
-/// <summary>One change staff made to a county's pack files, with what the file held before (for undo).</summary>
-public sealed record KnowledgeChange
-{
-    public required string Id { get; init; }
-
-    public required string CountyId { get; init; }
-
-    public required DateTimeOffset At { get; init; }
-
-    public required string Actor { get; init; }
-
-    /// <summary>"attach" (a sample phrasing added to an entry) or "new" (a drafted entry).</summary>
-    public required string Kind { get; init; }
-
-    public required string EntryId { get; init; }
-
-    public required string Question { get; init; }
-
-    /// <summary>The missed-question wording this came from (to mark and unmark it).</summary>
-    public string? MissedKey { get; init; }
-
-    /// <summary>Path relative to the packs directory.</summary>
-    public required string File { get; init; }
-
-    /// <summary>The file's text before the change; null when the change created the file.</summary>
-    public string? Before { get; init; }
-
-    public required string After { get; init; }
-
-    public DateTimeOffset? UndoneAt { get; init; }
-
-    public string? UndoneBy { get; init; }
-}
-
-/// <summary>A new entry as staff typed it.</summary>
-public sealed record EntryDraft(string Title, string Answer, string Source, string Topic, IReadOnlyList<string> Aspects, string Question);
-
-/// <summary>What an edit came to: the change, or the validator's messages (nothing was kept).</summary>
-public sealed record PackEditResult(KnowledgeChange? Change, IReadOnlyList<string> Problems)
-{
-    public bool Ok => Change is not null;
-
-    public static PackEditResult Rejected(params string[] problems) => new(null, problems);
-}
-
 /// <summary>
 /// Writes staff changes into a county's pack folder — a sample phrasing added to an entry's <c>questions</c>, or a new
 /// entry file — and applies them at once through <see cref="PackRegistry.Reload"/>, which validates exactly like

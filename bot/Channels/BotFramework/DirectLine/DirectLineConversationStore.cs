@@ -144,9 +144,3 @@ public sealed class DirectLineConversationStore(IDocumentStore documents, ICount
     private static string ActivityKey(string id, long sequence) =>
         "directline/" + id + "/a/" + sequence.ToString(CultureInfo.InvariantCulture);
 }
-
-/// <summary>The conversation's current token generation and until when the previous one is still accepted.</summary>
-public sealed record TokenGenerations(int Current, DateTimeOffset? PreviousUsableUntil);
-
-/// <summary>A started Direct Line conversation.</summary>
-public sealed record DirectLineConversation(string Id, string County, string UserId, DateTimeOffset StartedAt);

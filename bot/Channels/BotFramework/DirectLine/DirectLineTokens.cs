@@ -94,22 +94,3 @@ public sealed class DirectLineTokens
         [property: JsonPropertyName("exp")] long Exp,
         [property: JsonPropertyName("gen")] int Gen = 0);
 }
-
-/// <summary>
-/// What a token grants: one conversation, as one user, in one county. <paramref name="Generation"/> counts the
-/// conversation's token refreshes: a refresh retires the tokens of earlier generations.
-/// </summary>
-public sealed record DirectLineGrant(string ConversationId, string UserId, string County, int Generation = 0);
-
-public enum TokenStatus
-{
-    Missing,
-    Invalid,
-    Expired,
-    Valid,
-}
-
-public readonly record struct TokenCheck(TokenStatus Status, DirectLineGrant? Grant);
-
-[JsonSerializable(typeof(DirectLineTokens.Claims))]
-internal sealed partial class TokenJson : JsonSerializerContext;

@@ -85,7 +85,3 @@ public sealed class AccessTokenCache(IDocumentStore documents, IClaimStore claim
         return token.Token;
     }
 }
-
-public sealed record StoredAccessToken(string Token, DateTimeOffset ExpiresAt, DateTimeOffset RefreshAfter);
-
-public readonly record struct AccessTokenResponse(string AccessToken, int ExpiresIn);

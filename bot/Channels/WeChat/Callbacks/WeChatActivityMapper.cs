@@ -4,19 +4,6 @@ using AssistBot.Bot.Conversation.Schema;
 
 namespace AssistBot.Bot.WeChat;
 
-/// <summary>What to do with one inbound WeChat / WeCom message.</summary>
-public readonly record struct WeChatInboundAction(Activity? Activity, string? ImmediateReply)
-{
-    /// <summary>Run a turn with this activity.</summary>
-    public static WeChatInboundAction Turn(Activity activity) => new(activity, null);
-
-    /// <summary>Answer at once with a fixed text; no turn, no state.</summary>
-    public static WeChatInboundAction Reply(string text) => new(null, text);
-
-    /// <summary>Nothing to do; answer "success".</summary>
-    public static WeChatInboundAction Ignore { get; } = new(null, null);
-}
-
 /// <summary>Maps a callback message to an <see cref="Activity"/> following the channel conventions (INTEGRATION.md).</summary>
 public static class WeChatActivityMapper
 {
@@ -144,9 +131,3 @@ public static class WeChatActivityMapper
 
     private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 }
-
-/// <summary>A WeCom card button click (<c>template_card_event</c>): the button's key, the card's task id, the click's response_code.</summary>
-public sealed record CardClick(string Key, string TaskId, string ResponseCode);
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(CardClick))]
-internal sealed partial class CardClickJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -8,15 +8,6 @@ using AssistBot.Scheduler.Outbox;
 
 namespace AssistBot.Bot.Dialogs.Cadres.Cards;
 
-/// <summary>One line of a cadre's digest: what it is about, and the typed command that does it.</summary>
-public sealed record CadreDigestLine(string Text, string? Command);
-
-/// <summary>One item on a card: its line, its buttons (keys), and whether it was done (and how).</summary>
-public sealed record CadreCardItem(string Kind, string Title, string Line, IReadOnlyList<string> Keys, string? DoneAs = null);
-
-/// <summary>What was sent on a card (kept a week by task id), so a click can rebuild a digest with its other buttons.</summary>
-public sealed record CadreCardRecord(string CountyId, string UserId, IReadOnlyList<CadreCardItem> Items);
-
 /// <summary>
 /// WeCom task cards for cadres: a reminder or declaration message becomes a button_interaction card (受理 / 转交,
 /// 属实 / 不属实, 纳入 / 不纳入, 已走访 / 改期, 确认还款), a cadre's items of one round become one digest card (the first

@@ -2,28 +2,6 @@ using AssistBot.Bot.Hosting;
 
 namespace AssistBot.Bot.WeChat.Subscriptions;
 
-public enum SubscriptionSendStatus
-{
-    Sent,
-
-    /// <summary>The county has no 订阅通知 template for this kind (or no AppId/AppSecret).</summary>
-    NotConfigured,
-
-    /// <summary>The farmer has not consented, revoked, used a one-time consent up, or said "退订".</summary>
-    NoConsent,
-
-    /// <summary>43101: WeChat says the consent is used up or refused; recorded, so it is not tried again.</summary>
-    Refused,
-
-    /// <summary>Any other failure (<see cref="SubscriptionSendOutcome.Result"/>); a transient one gives the send back.</summary>
-    Failed,
-}
-
-public sealed record SubscriptionSendOutcome(SubscriptionSendStatus Status, WeChatSendResult? Result = null)
-{
-    public bool IsSent => Status == SubscriptionSendStatus.Sent;
-}
-
 /// <summary>
 /// Sends one 订阅通知 of a reminder kind to a farmer if — and only if — the farmer's consent allows it: takes the
 /// send from the consent record, fits the fields (<see cref="SubscriptionFields"/>), calls bizsend, records 43101.

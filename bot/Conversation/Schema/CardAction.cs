@@ -2,12 +2,6 @@ using System.Text.Json;
 
 namespace AssistBot.Bot.Conversation.Schema;
 
-public sealed class SuggestedActions
-{
-    public List<string>? To { get; set; }
-    public List<CardAction> Actions { get; set; } = [];
-}
-
 public sealed class CardAction
 {
     public CardAction() { }
@@ -22,13 +16,4 @@ public sealed class CardAction
     public object? Value { get; set; }
     public JsonElement? ChannelData { get; set; }
     public string? ImageAltText { get; set; }
-}
-
-public sealed class Attachment
-{
-    public string? ContentType { get; set; }
-    public string? ContentUrl { get; set; }
-    public object? Content { get; set; }
-    public string? Name { get; set; }
-    public string? ThumbnailUrl { get; set; }
 }

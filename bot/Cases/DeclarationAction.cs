@@ -1,0 +1,11 @@
+namespace AssistBot.Bot.Cases;
+
+public enum DeclarationAction
+{
+    Submit,
+    Accept,
+    Verify,
+    Include,
+    Reject,
+    Transfer,
+}

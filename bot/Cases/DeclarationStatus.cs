@@ -1,0 +1,10 @@
+namespace AssistBot.Bot.Cases;
+
+public enum DeclarationStatus
+{
+    Submitted,
+    Accepted,
+    Verified,
+    Included,
+    NotIncluded,
+}

@@ -1,0 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AssistBot.Bot.Conversation.Schema;
+
+public sealed record ResourceResponse(string Id);

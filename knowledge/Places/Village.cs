@@ -1,0 +1,5 @@
+using AssistBot.Knowledge.Declarations;
+
+namespace AssistBot.Knowledge.Places;
+
+public sealed record Village(string Name, string? Source);
