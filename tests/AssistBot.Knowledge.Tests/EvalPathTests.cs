@@ -1,22 +1,7 @@
 using AssistBot.Bot.Knowledge;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AssistBot.Knowledge.Tests;
-
-/// <summary>The real host's services, with its own data directory.</summary>
-public sealed class KnowledgeHostFactory : WebApplicationFactory<Program>
-{
-    private readonly string _data = Directory.CreateTempSubdirectory("assistbot-knowledge-host-").FullName;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("Storage:DataDirectory", _data);
-        builder.UseSetting("Storage:Redis", "");
-        builder.UseSetting("Knowledge:Watch", "false");
-    }
-}
 
 /// <summary>The case files run through the same path as <c>dotnet run --project bot -- eval FILE</c>.</summary>
 public sealed class EvalPathTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>

@@ -2,25 +2,21 @@ using System.Security.Cryptography;
 using AssistBot.Bot.Cases;
 using AssistBot.Bot.Cases.Cadres;
 using AssistBot.Bot.Cases.Import;
-using AssistBot.Bot.Hosting;
-using AssistBot.Bot.Privacy;
-using AssistBot.Bot.Reminders;
 using AssistBot.Bot.Storage;
+using AssistBot.Bot.Tests.Infrastructure;
 using AssistBot.Scheduler.Outbox;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Bot.Tests.Cases;
 
 /// <summary>
-/// The case services over a real storage backend, with two counties whose ids are unique per world (so worlds
-/// sharing one Redis never see each other's records): <see cref="Xinfeng"/> (pack xinfeng-2024) and
-/// <see cref="Yuzhou"/> (pack yuzhou-2023).
+/// The case services from the service's composition root (<see cref="TestServiceHost"/>) over a real storage backend,
+/// with two counties whose ids are unique per world (so worlds sharing one Redis never see each other's records):
+/// <see cref="Xinfeng"/> (pack xinfeng-2024) and <see cref="Yuzhou"/> (pack yuzhou-2023); the outbox in its own keyspace.
 /// </summary>
 public sealed class CaseWorld : IDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly TestServiceHost _host;
 
     public CaseWorld(IStorage storage, DateTimeOffset? now = null, IWriteReplication? replication = null)
     {
@@ -28,24 +24,20 @@ public sealed class CaseWorld : IDisposable
         Xinfeng = "xf" + suffix;
         Yuzhou = "yz" + suffix;
         Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2024, 5, 15, 9, 30, 0, ChinaTime.Offset));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        _host = TestServiceHost.Build(new Dictionary<string, string?>
         {
             [$"Counties:{Xinfeng}:Name"] = "信丰县",
             [$"Counties:{Xinfeng}:Pack"] = "xinfeng-2024",
             [$"Counties:{Yuzhou}:Name"] = "禹州市",
             [$"Counties:{Yuzhou}:Pack"] = "yuzhou-2023",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton<Counties>();
-        if (replication is not null) services.AddSingleton(replication);
-        services.AddSingleton(storage).AddStorageRoles();
-        services.AddSingleton(new PersonalDataProtector(RandomNumberGenerator.GetBytes(32)));
-        services.AddSingleton<IOutbox>(sp => new StorageOutbox(storage, storage, storage, storage, Clock, "test-outbox-" + suffix));
-        services.AddCases(configuration);
-        _services = services.BuildServiceProvider();
+            ["DataProtection:Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        }, services =>
+        {
+            TestServiceHost.UseStorage(services, storage);
+            TestServiceHost.UseClock(services, Clock);
+            if (replication is not null) TestServiceHost.Use(services, replication);
+            TestServiceHost.Use<IOutbox>(services, sp => new StorageOutbox(storage, storage, storage, storage, Clock, "test-outbox-" + suffix));
+        });
     }
 
     public string Xinfeng { get; }
@@ -54,7 +46,7 @@ public sealed class CaseWorld : IDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _host.Get<T>();
 
     public DeclarationStore Declarations => Get<DeclarationStore>();
 
@@ -80,7 +72,7 @@ public sealed class CaseWorld : IDisposable
         new("张三", idNumber, "13912345678", township, village, 4, [HardshipType.Illness, HardshipType.Housing],
             "去年住院花了6万多，房子也漏雨", 6500m);
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose() => _host.Dispose();
 }
 
 /// <summary>Synthetic, valid 身份证号 (correct GB 11643 check character) — not real people.</summary>

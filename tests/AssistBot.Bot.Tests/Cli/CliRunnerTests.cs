@@ -1,8 +1,8 @@
 using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Reminders;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using AssistBot.Bot.Tests.Infrastructure;
 
 namespace AssistBot.Bot.Tests.Cli;
 
@@ -13,12 +13,12 @@ namespace AssistBot.Bot.Tests.Cli;
 public sealed class CliRunnerTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("assistbot-cli-").FullName;
-    private readonly ServiceProvider _services;
+    private readonly TestServiceHost _host;
     private readonly EchoCommand _echo = new();
 
     public CliRunnerTests()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        _host = TestServiceHost.Build(new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = _directory,
             ["Storage:Redis"] = "",
@@ -26,22 +26,14 @@ public sealed class CliRunnerTests : IDisposable
             ["DefaultCounty"] = "xinfeng",
             ["Counties:xinfeng:Name"] = "信丰县",
             ["Counties:xinfeng:Pack"] = "xinfeng-2024",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddAssistBotCore(configuration);
-        services.AddReminders(configuration, isCli: true);
-        services.AddSingleton<ICliCommand, AssistBot.Bot.Cli.WeChatSendCommand>();
-        services.AddSingleton<ICliCommand>(_echo);
-        _services = services.BuildServiceProvider();
+        }, services => services.AddSingleton<ICliCommand>(_echo));
     }
 
     private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await CliRunner.RunAsync(_services, args, CancellationToken.None, output, error);
+        var code = await CliRunner.RunAsync(_host.Services, args, CancellationToken.None, output, error);
         return (code, output.ToString(), error.ToString());
     }
 
@@ -120,7 +112,7 @@ public sealed class CliRunnerTests : IDisposable
 
     public void Dispose()
     {
-        _services.Dispose();
+        _host.Dispose();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 }

@@ -4,57 +4,50 @@ using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Dialogs;
 using AssistBot.Bot.Hosting;
-using AssistBot.Bot.Privacy;
-using AssistBot.Bot.Reminders;
 using AssistBot.Bot.Storage;
-using AssistBot.Bot.Tests.Cases;
+using AssistBot.Bot.Tests.Infrastructure;
 using AssistBot.Scheduler.Outbox;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AssistBot.Bot.Tests.Dialogs;
 
 /// <summary>
-/// One bot instance with the real engine and the case features over a given storage. Two instances over the same
-/// storage and key behave like the service before and after a restart.
+/// One bot instance built by the service's composition root (<see cref="TestServiceHost"/>): the real engine, the
+/// cases and the cadre front, with the policy Q&amp;A and the loans switched off (<c>Features:Off</c>, the product's own
+/// switch), over a given storage, data key and clock. Two instances over the same storage and key behave like the
+/// service before and after a restart.
 /// </summary>
 public sealed class CaseChat : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    private readonly TestServiceHost _host;
 
     public CaseChat(IStorage storage, byte[] dataKey, FakeTimeProvider clock, Action<IServiceCollection>? configure = null)
     {
         Clock = clock;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        _host = TestServiceHost.Build(new Dictionary<string, string?>
         {
             ["DefaultCounty"] = "xinfeng",
             ["Counties:xinfeng:Name"] = "信丰县",
             ["Counties:xinfeng:Pack"] = "xinfeng-2024",
             ["Counties:yuzhou:Name"] = "禹州市",
             ["Counties:yuzhou:Pack"] = "yuzhou-2023",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton<Counties>();
-        services.AddSingleton(storage).AddStorageRoles();
-        services.AddSingleton(new PersonalDataProtector(dataKey));
-        services.AddSingleton<IOutbox>(sp => new StorageOutbox(storage, storage, storage, storage, clock));
-        services.AddConversationEngine();
-        services.AddCases(configuration);
-        services.AddChatBot();
-        configure?.Invoke(services);
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+            ["DataProtection:Key"] = Convert.ToBase64String(dataKey),
+            ["Features:Off:0"] = "policy",
+            ["Features:Off:1"] = "loan",
+        }, services =>
+        {
+            TestServiceHost.UseStorage(services, storage);
+            TestServiceHost.UseClock(services, clock);
+            configure?.Invoke(services);
+        });
     }
 
     public FakeTimeProvider Clock { get; }
 
-    public IServiceProvider Services => _services;
+    public IServiceProvider Services => _host.Services;
 
-    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _host.Get<T>();
 
     /// <summary>Sends a message as a user and returns the replies as a person on WeChat reads them.</summary>
     public async Task<IReadOnlyList<string>> SayAsync(string text, string user = "o_farmer", string county = "xinfeng", string channel = "wechat")
@@ -82,7 +75,7 @@ public sealed class CaseChat : IAsyncDisposable
     public async Task<IReadOnlyList<OutboxMessage>> OutboxAsync() =>
         (await Get<IOutbox>().ListAsync(OutboxStatus.Pending, 0, 1000)).Select(e => e.Message).ToList();
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     public static byte[] NewKey() => RandomNumberGenerator.GetBytes(32);
 }

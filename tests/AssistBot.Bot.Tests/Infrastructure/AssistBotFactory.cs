@@ -5,9 +5,9 @@ namespace AssistBot.Bot.Tests.Infrastructure;
 
 /// <summary>
 /// The real service host for tests, with settings overridden the way an operator would (configuration keys).
-/// Each factory gets its own data directory unless one is given.
+/// Each factory gets its own data directory unless one is given. Shared with the knowledge tests (linked file).
 /// </summary>
-public sealed class AssistBotFactory : WebApplicationFactory<Program>
+public class AssistBotFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 

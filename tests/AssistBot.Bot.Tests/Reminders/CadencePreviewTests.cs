@@ -4,8 +4,8 @@ using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Reminders;
 using AssistBot.Knowledge.Calendar;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using AssistBot.Bot.Tests.Infrastructure;
 
 namespace AssistBot.Bot.Tests.Reminders;
 
@@ -17,12 +17,12 @@ namespace AssistBot.Bot.Tests.Reminders;
 public sealed class CadencePreviewTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("assistbot-cadence-").FullName;
-    private readonly ServiceProvider _services;
+    private readonly TestServiceHost _host;
     private static ChinaWorkdays Workdays => ReminderWorld.Workdays;
 
     public CadencePreviewTests()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        _host = TestServiceHost.Build(new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = _directory,
             ["Storage:Redis"] = "",
@@ -32,14 +32,7 @@ public sealed class CadencePreviewTests : IDisposable
             ["Counties:xinfeng:Pack"] = "xinfeng-2024",
             ["Counties:yuzhou:Name"] = "禹州市",
             ["Counties:yuzhou:Pack"] = "yuzhou-2023",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddAssistBotCore(configuration);
-        services.AddCases(configuration);
-        services.AddReminders(configuration, isCli: true);
-        _services = services.BuildServiceProvider();
+        });
     }
 
     private sealed record Line(string Due, string Kind, string Stage, string Subject, string Recipient, string? Title, string? Place,
@@ -52,9 +45,9 @@ public sealed class CadencePreviewTests : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        foreach (var command in _services.GetServices<ICliCommand>())
+        foreach (var command in _host.Services.GetServices<ICliCommand>())
             if (command is PreviewRemindersCommand preview) (preview.Output, preview.ErrorOutput) = (output, error);
-        var code = await CliRunner.RunAsync(_services, args, CancellationToken.None);
+        var code = await CliRunner.RunAsync(_host.Services, args, CancellationToken.None);
         return (code, output.ToString(), error.ToString());
     }
 
@@ -72,7 +65,7 @@ public sealed class CadencePreviewTests : IDisposable
 
     private async Task ImportAsync(string county, string what, string file)
     {
-        var code = await CliRunner.RunAsync(_services, ["import", what, ReminderWorld.DataFile(file), "--county", county], CancellationToken.None);
+        var code = await CliRunner.RunAsync(_host.Services, ["import", what, ReminderWorld.DataFile(file), "--county", county], CancellationToken.None);
         Assert.Equal(0, code);
     }
 
@@ -150,7 +143,7 @@ public sealed class CadencePreviewTests : IDisposable
 
     public void Dispose()
     {
-        _services.Dispose();
+        _host.Dispose();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 }

@@ -157,6 +157,7 @@ public sealed class EmbeddedMonthSimulationTests : MonthSimulationTests, IDispos
             if (previous <= downFrom && now >= upAgain)
             {
                 // Restart: a new process over the same data file.
+                await host.DisposeAsync();
                 storage.Dispose();
                 storage = new EmbeddedStorage(path, TimeProvider.System);
                 host = world.Host(storage, clock, sender);
@@ -165,6 +166,7 @@ public sealed class EmbeddedMonthSimulationTests : MonthSimulationTests, IDispos
             await RecordVisitIfDueAsync(host, world, now, previous);
             await host.TickAsync();
         }
+        await host.DisposeAsync();
         storage.Dispose();
 
         // What fell due while the service was down goes out as soon as it is back (5/17 12:00).
@@ -201,11 +203,17 @@ public sealed class RedisMonthSimulationTests(SharedRedis redis) : MonthSimulati
         for (var now = MonthStart; now <= MonthEnd; previous = now, now += Tick)
         {
             clock.SetUtcNow(now);
-            if (now == restartAt) hostB = world.Host(storageB, clock, sender); // instance B restarts
+            if (now == restartAt)
+            {
+                await hostB.DisposeAsync();
+                hostB = world.Host(storageB, clock, sender); // instance B restarts
+            }
             await RecordVisitIfDueAsync(hostA, world, now, previous);
             // Both instances sweep and deliver at the same moment.
             await Task.WhenAll(Task.Run(hostA.TickAsync), Task.Run(hostB.TickAsync));
         }
+        await hostA.DisposeAsync();
+        await hostB.DisposeAsync();
 
         AssertExactlyTheExpected(sender);
     }

@@ -4,7 +4,6 @@ using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Reminders;
 using AssistBot.Bot.Storage;
 using AssistBot.Bot.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AssistBot.Bot.Tests.Reminders;
@@ -16,11 +15,11 @@ namespace AssistBot.Bot.Tests.Reminders;
 public sealed class ReminderCliTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("assistbot-cli-").FullName;
-    private readonly ServiceProvider _services;
+    private readonly TestServiceHost _host;
 
     public ReminderCliTests()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        _host = TestServiceHost.Build(new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = _directory,
             ["Storage:Redis"] = "",
@@ -30,31 +29,25 @@ public sealed class ReminderCliTests : IDisposable
             ["Counties:xinfeng:Pack"] = "xinfeng-2024",
             ["Counties:yuzhou:Name"] = "禹州市",
             ["Counties:yuzhou:Pack"] = "yuzhou-2023",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddAssistBotCore(configuration);
-        services.AddReminders(configuration, isCli: true);
-        _services = services.BuildServiceProvider();
+        });
     }
 
     private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        foreach (var command in _services.GetServices<ICliCommand>())
+        foreach (var command in _host.Services.GetServices<ICliCommand>())
         {
             if (command is ImportLoansCommand import) (import.Output, import.ErrorOutput) = (output, error);
             if (command is PreviewRemindersCommand preview) (preview.Output, preview.ErrorOutput) = (output, error);
         }
-        var code = await CliRunner.RunAsync(_services, args, CancellationToken.None);
+        var code = await CliRunner.RunAsync(_host.Services, args, CancellationToken.None);
         return (code, output.ToString(), error.ToString());
     }
 
     private async Task SeedRosterAsync()
     {
-        var storage = _services.GetRequiredService<IStorage>();
+        var storage = _host.Services.GetRequiredService<IStorage>();
         foreach (var (id, name, township) in new[] { ("liu.ganbu", "刘干部", "大塘埠镇"), ("chen.ganbu", "陈干部", "嘉定镇") })
         {
             await ReminderWorld.SeedCadreAsync(storage, "xinfeng", id, name, "驻村工作队员", township);
@@ -97,7 +90,7 @@ public sealed class ReminderCliTests : IDisposable
         Assert.All(lines, l => Assert.DoesNotContain("ganbu", l["recipient"]));
         Assert.Contains(lines, l => l["subject"] == "XF2024003" && l["recipient"] == "ch****bu" && l["channel"] == "wecom");
         // Nothing was queued or sent by a preview.
-        Assert.Equal(0, (await _services.GetRequiredService<AssistBot.Scheduler.Outbox.IOutbox>().CountsAsync()).Enqueued);
+        Assert.Equal(0, (await _host.Services.GetRequiredService<AssistBot.Scheduler.Outbox.IOutbox>().CountsAsync()).Enqueued);
     }
 
     [Fact]
@@ -137,7 +130,7 @@ public sealed class ReminderCliTests : IDisposable
         Assert.Contains("第4行：身份证号无效", err);
         Assert.Contains("第9行：贷款金额“五万”", err);
         Assert.DoesNotContain("第2行", err);
-        var loan = await _services.GetRequiredService<AssistBot.Bot.Loans.LoanStore>().GetAsync("xinfeng", "XF2024001");
+        var loan = await _host.Services.GetRequiredService<AssistBot.Bot.Loans.LoanStore>().GetAsync("xinfeng", "XF2024001");
         Assert.Equal((50000m, "139****4321"), (loan!.Amount, loan.PhoneMasked));
     }
 
@@ -166,7 +159,7 @@ public sealed class ReminderCliTests : IDisposable
             $"XF{i:D6},张{i},{(i == 1234 ? "360722197803121019" : "360722197803121018")},13907974321,大塘埠镇,代屋村,信丰农商银行,50000,2021-05-31,2024-05-31,liu.ganbu");
         await File.WriteAllLinesAsync(file, [string.Join(',', AssistBot.Bot.Loans.LoanFile.Columns), .. rows]);
         var screen = new StringWriter();
-        var import = _services.GetServices<ICliCommand>().OfType<ImportLoansCommand>().Single();
+        var import = _host.Services.GetServices<ICliCommand>().OfType<ImportLoansCommand>().Single();
         import.Terminal = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
         {
             Ansi = Spectre.Console.AnsiSupport.No,
@@ -201,7 +194,7 @@ public sealed class ReminderCliTests : IDisposable
 
     public void Dispose()
     {
-        _services.Dispose();
+        _host.Dispose();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 }

@@ -1,6 +1,9 @@
 using AssistBot.Bot.Cases;
-using CasesRegistration = AssistBot.Bot.Cases.CasesServiceCollectionExtensions;
+using AssistBot.Bot.Dialogs.Binding;
+using AssistBot.Bot.Dialogs.Declaration;
+using AssistBot.Bot.Dialogs.Status;
 using AssistBot.Bot.Reminders;
+using AssistBot.Bot.Reminders.Commands;
 using AssistBot.Bot.Loans;
 using AssistBot.Bot.Storage;
 using AssistBot.Bot.Tests.Conversation;
@@ -14,19 +17,21 @@ namespace AssistBot.Bot.Tests.Reminders;
 /// <summary>The reminder commands through the real conversation engine (router, state, dialogs).</summary>
 public sealed class ReminderCommandTests
 {
-    private static EngineHost NewHost(bool withCases = false) => EngineHost.Embedded(services =>
+    /// <summary>
+    /// The engine with the loans' route and the reminder commands; <paramref name="withCases"/> adds the declaration,
+    /// status and binding features and the cadre front before the router. Personal data under the key the seeds use.
+    /// </summary>
+    private static EngineHost NewHost(bool withCases = false) => EngineHost.Embedded(setup: new EngineSetup
     {
-        if (withCases)
-        {
-            CasesRegistration.AddCases(services, new ConfigurationBuilder().Build());
-            AssistBot.Bot.Hosting.AssistBotComposition.AddChatBot(services); // the cadre front before the router
-        }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        Features = withCases
+            ? [typeof(LoanRouteHandler), typeof(ReminderCommandHandler), typeof(DeclareRouteHandler), typeof(StatusRouteHandler), typeof(BindingRouteHandler)]
+            : [typeof(LoanRouteHandler), typeof(ReminderCommandHandler)],
+        CadreFront = withCases,
+        Settings = new Dictionary<string, string?>
         {
             ["Reminders:Enabled"] = "false",
-        }).Build();
-        services.AddSingleton(ReminderWorld.Protector);
-        services.AddReminders(configuration, isCli: true);
+            ["DataProtection:Key"] = Convert.ToBase64String(ReminderWorld.DataKey),
+        },
     });
 
     private static async Task SeedAsync(EngineHost host)

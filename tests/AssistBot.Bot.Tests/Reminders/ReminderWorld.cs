@@ -25,15 +25,21 @@ public sealed class ReminderWorld
 
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Reminders", "data", name);
 
-    public static PersonalDataProtector Protector { get; } = new(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+    /// <summary>The personal-data key the seeds are written under (hosts reading them configure it as DataProtection:Key).</summary>
+    public static byte[] DataKey { get; } = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+
+    public static PersonalDataProtector Protector { get; } = new(DataKey);
 
     public ReminderWorld(string packId, string? countyId = null)
     {
+        PackId = packId;
         County = new ReminderCounty(countyId ?? $"sim{Guid.NewGuid():N}"[..16], "测试县", Pack(packId));
         Keyspace = "outbox-" + County.Id;
     }
 
     public ReminderCounty County { get; }
+
+    public string PackId { get; }
 
     public string Keyspace { get; }
 
@@ -67,61 +73,6 @@ public sealed class ReminderWorld
         return await importer.ImportAsync(County.Id, reader);
     }
 
-    /// <summary>Everything one service instance runs for reminders, over the given storage and clock.</summary>
+    /// <summary>Everything one service instance runs for reminders, over the given storage and clock (dispose it when it stops).</summary>
     public ReminderHost Host(IStorage storage, TimeProvider time, IMessageSender sender) => new(this, storage, time, sender);
-}
-
-public sealed class ReminderHost
-{
-    public ReminderHost(ReminderWorld world, IStorage storage, TimeProvider time, IMessageSender sender)
-    {
-        var cadres = new RosterCadreDirectory(new RosterStore(storage, storage, storage));
-        Loans = new LoanStore(storage, storage, storage, new StorageBorrowerAccounts(storage, storage), time);
-        Outbox = new StorageOutbox(storage, storage, storage, storage, time, world.Keyspace);
-        Ledger = new StorageDutyLedger(storage);
-        var subscribers = new StorageWindowSubscribers(storage);
-        var workdays = ReminderWorld.Workdays;
-        Sweeps =
-        [
-            new LoanRepaymentSweep(Loans, time, NullLogger<LoanRepaymentSweep>.Instance),
-            new LoanOverdueSweep(Loans, cadres, workdays, time),
-            new LoanDueListSweep(Loans, workdays, time),
-            new DutySweep(new HouseholdDutySubjects(new HouseholdStore(storage, storage, storage, new BindingRegistry(storage, ReminderWorld.Protector)), new SiteStore(storage, storage), cadres), Ledger, cadres, workdays, time, NullLogger<DutySweep>.Instance),
-            new WindowSweep(subscribers, time),
-        ];
-        var counties = new FixedCounties([world.County]);
-        Runner = new ReminderSweepRunner(Sweeps, counties, new StorageSweepWatermarks(storage, "reminders-" + world.County.Id), Outbox,
-            new SweepOptions { InitialLookback = TimeSpan.Zero, MaxCatchUp = TimeSpan.FromDays(7) }, time,
-            NullLogger<ReminderSweepRunner>.Instance);
-        var delivery = new DeliveryOptions { DefaultRatePerSecond = 0, RetryBaseDelay = TimeSpan.FromMinutes(1) };
-        Delivery = new OutboxDelivery(Outbox, sender, new ChannelRateLimiter(delivery, time), delivery, time,
-            NullLogger<OutboxDelivery>.Instance);
-        Preview = new ReminderPreview(Sweeps);
-    }
-
-    public LoanStore Loans { get; }
-
-    public StorageOutbox Outbox { get; }
-
-    public StorageDutyLedger Ledger { get; }
-
-    public IReadOnlyList<IReminderSweep> Sweeps { get; }
-
-    public ReminderSweepRunner Runner { get; }
-
-    public OutboxDelivery Delivery { get; }
-
-    public ReminderPreview Preview { get; }
-
-    /// <summary>What the Quartz triggers and the worker do between two clock ticks: every sweep, then delivery.</summary>
-    public async Task TickAsync()
-    {
-        await Runner.RunAllAsync();
-        await Delivery.DrainAsync();
-    }
-
-    private sealed class FixedCounties(IReadOnlyList<ReminderCounty> all) : IReminderCounties
-    {
-        public IReadOnlyList<ReminderCounty> All => all;
-    }
 }
