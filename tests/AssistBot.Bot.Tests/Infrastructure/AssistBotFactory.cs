@@ -1,30 +1,28 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AssistBot.Bot.Tests.Infrastructure;
 
 /// <summary>
-/// The real service host for tests, with settings overridden the way an operator would (configuration keys).
-/// Each factory gets its own data directory unless one is given. Shared with the knowledge tests (linked file).
+/// The real service host for tests (<c>Program</c>, so <c>AddAssistBot</c>), with settings overridden the way an operator
+/// would (configuration keys, seen while the service registers its parts, as environment variables are) and only what a
+/// test must replace replaced after the service's own registrations (<paramref name="services"/>). Each factory gets
+/// its own data directory unless one is given. Every test host over HTTP is one of these (the WeChat host, the live
+/// service of the browser tests, the knowledge tests' host: linked files); <c>TestServiceHost</c> is the same
+/// root without HTTP.
 /// </summary>
-public class AssistBotFactory : WebApplicationFactory<Program>
+public class AssistBotFactory(IDictionary<string, string?>? settings = null, string? dataDirectory = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
-    private readonly Dictionary<string, string?> _settings;
-
-    public AssistBotFactory(IDictionary<string, string?>? settings = null, string? dataDirectory = null)
-    {
-        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("assistbot-host-").FullName;
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
-        {
-            ["Storage:DataDirectory"] = DataDirectory,
-        };
-        _settings.TryAdd("Storage:Redis", "");
-    }
-
-    public string DataDirectory { get; }
+    public string DataDirectory { get; } = dataDirectory ?? Directory.CreateTempSubdirectory("assistbot-host-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (settings?.ContainsKey("Storage:Redis") != true) builder.UseSetting("Storage:Redis", "");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 }

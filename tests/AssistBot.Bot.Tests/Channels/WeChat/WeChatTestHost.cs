@@ -2,10 +2,6 @@ using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Storage;
 using AssistBot.Bot.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AssistBot.Bot.Tests.WeChat;
@@ -27,25 +23,22 @@ public static class TestAccounts
 }
 
 /// <summary>
-/// The real service (Program) on real Redis, with the WeChat APIs pointed at a <see cref="FakeWeChatApi"/>.
-/// Until the conversation engine registers the real bot, <see cref="CountingTestBot"/> answers turns.
+/// The real service (<see cref="AssistBotFactory"/>) on real Redis, with the WeChat APIs pointed at a
+/// <see cref="FakeWeChatApi"/>. Unless a test wants the real bot, <see cref="CountingTestBot"/> answers turns.
 /// </summary>
-public sealed class WeChatTestHost : WebApplicationFactory<Program>
-{
-    private readonly Dictionary<string, string?> _settings;
-    private readonly bool _useTestBot;
-
-    private readonly Action<IServiceCollection>? _services;
-
-    public WeChatTestHost(SharedRedis redis, FakeWeChatApi? api = null, IDictionary<string, string?>? settings = null,
-        bool useTestBot = true, Action<IServiceCollection>? services = null)
+public sealed class WeChatTestHost(SharedRedis redis, FakeWeChatApi? api = null, IDictionary<string, string?>? settings = null,
+    bool useTestBot = true, Action<IServiceCollection>? services = null)
+    : AssistBotFactory(Settings(redis, api, settings), Path.Combine(Path.GetTempPath(), "assistbot-wechat-tests"), s =>
     {
-        _useTestBot = useTestBot;
-        _services = services;
-        _settings = new Dictionary<string, string?>
+        if (useTestBot) s.AddSingleton<IBot, CountingTestBot>();
+        services?.Invoke(s);
+    })
+{
+    private static Dictionary<string, string?> Settings(SharedRedis redis, FakeWeChatApi? api, IDictionary<string, string?>? settings)
+    {
+        var all = new Dictionary<string, string?>
         {
             ["Storage:Redis"] = redis.Configuration,
-            ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "assistbot-wechat-tests"),
             ["Counties:xinfeng:WeChat:AppId"] = TestAccounts.OaAppId,
             ["Counties:xinfeng:WeChat:AppSecret"] = TestAccounts.OaAppSecret,
             ["Counties:xinfeng:WeChat:Token"] = TestAccounts.OaToken,
@@ -61,19 +54,8 @@ public sealed class WeChatTestHost : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
         };
         if (settings is not null)
-            foreach (var (k, v) in settings) _settings[k] = v;
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
-        // Telemetry exporters are chosen while services are registered, before app configuration sources are added.
-        foreach (var (key, value) in _settings)
-            if (key.StartsWith("Observability:", StringComparison.Ordinal) || key.StartsWith("OTEL_", StringComparison.Ordinal))
-                builder.UseSetting(key, value);
-        if (_useTestBot)
-            builder.ConfigureTestServices(s => s.AddSingleton<IBot, CountingTestBot>());
-        if (_services is not null) builder.ConfigureTestServices(_services);
+            foreach (var (k, v) in settings) all[k] = v;
+        return all;
     }
 
     public IStorage Storage => Services.GetRequiredService<IStorage>();
