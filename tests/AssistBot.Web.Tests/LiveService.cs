@@ -36,20 +36,13 @@ public sealed class LiveService : AssistBotFactory
 
     private static Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?> settings)
     {
-        var all = new Dictionary<string, string?>
-        {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["DataProtection:Key"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-            ["DefaultCounty"] = "xinfeng",
-            ["Counties:xinfeng:Name"] = "信丰县",
-            ["Counties:xinfeng:Pack"] = "xinfeng-2024",
-            // Two 订阅通知 templates, so the subscribe page has something to show (no AppId: nothing is signed or sent).
-            ["Counties:xinfeng:WeChat:Subscriptions:loan-repayment:TemplateId"] = "tpl-loan",
-            ["Counties:xinfeng:WeChat:Subscriptions:loan-repayment:LongTerm"] = "true",
-            ["Counties:xinfeng:WeChat:Subscriptions:window:TemplateId"] = "tpl-window",
-            ["Counties:yuzhou:Name"] = "禹州市",
-            ["Counties:yuzhou:Pack"] = "yuzhou-2023",
-        };
+        var all = TwoCounties("xinfeng");
+        all["Urls"] = "http://127.0.0.1:0";
+        all["DataProtection:Key"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+        // Two 订阅通知 templates, so the subscribe page has something to show (no AppId: nothing is signed or sent).
+        all["Counties:xinfeng:WeChat:Subscriptions:loan-repayment:TemplateId"] = "tpl-loan";
+        all["Counties:xinfeng:WeChat:Subscriptions:loan-repayment:LongTerm"] = "true";
+        all["Counties:xinfeng:WeChat:Subscriptions:window:TemplateId"] = "tpl-window";
         foreach (var (key, value) in settings) all[key] = value;
         return all;
     }

@@ -1,17 +1,16 @@
 using System.Net;
 using AssistBot.Bot.Conversation;
+using AssistBot.Bot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AssistBot.Bot.Tests.BotFramework;
 
 /// <summary>
-/// The real service (Program) with a private data directory, the test bot, and extra settings.
+/// The real service (<see cref="AssistBotFactory"/>) with a private data directory, the test bot, and extra settings.
 /// <paramref name="redis"/> makes it use that Redis; otherwise the embedded store. With <paramref name="useTestBot"/>
 /// false the bot is whatever the service registers (the real router).
 /// </summary>
@@ -21,28 +20,28 @@ public sealed class BotFrameworkHost(
     TimeProvider? time = null,
     string? dataDirectory = null,
     bool useTestBot = true,
-    Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
-{
-    public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "assistbot-bf-" + Guid.NewGuid().ToString("N"));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("Storage:DataDirectory", DataDirectory);
-        builder.UseSetting("Storage:Redis", redis ?? "");
-        builder.UseSetting("DataProtection:Key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
-        builder.UseSetting("DefaultCounty", "xinfeng");
-        builder.UseSetting("Counties:xinfeng:Name", "信丰县");
-        builder.UseSetting("Counties:xinfeng:Pack", "xinfeng-2024");
-        builder.UseSetting("Counties:yuzhou:Name", "禹州市");
-        builder.UseSetting("Counties:yuzhou:Pack", "yuzhou-2023");
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services =>
+    Action<IWebHostBuilder>? configure = null)
+    : AssistBotFactory(Settings(settings, redis), dataDirectory ?? Path.Combine(Path.GetTempPath(), "assistbot-bf-" + Guid.NewGuid().ToString("N")),
+        services =>
         {
             services.AddTransient<IStartupFilter, PeerAddressStartupFilter>();
             services.TryAddSingleton<BufferingBotAdapter>();
             if (useTestBot) services.AddSingleton<IBot, TestBot>();
             if (time is not null) services.AddSingleton(time);
-        });
+        })
+{
+    private static Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? settings, string? redis)
+    {
+        var all = TwoCounties("xinfeng");
+        all["Storage:Redis"] = redis ?? "";
+        all["DataProtection:Key"] = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        return all;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
         configure?.Invoke(builder);
     }
 

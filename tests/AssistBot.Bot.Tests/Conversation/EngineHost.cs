@@ -30,14 +30,7 @@ public sealed class EngineHost : IAsyncDisposable
         _ownStorage = ownStorage;
         Storage = storage;
         setup ??= new EngineSetup();
-        var settings = new Dictionary<string, string?>
-        {
-            ["DefaultCounty"] = "yuzhou",
-            ["Counties:yuzhou:Name"] = "禹州市",
-            ["Counties:yuzhou:Pack"] = "yuzhou-2023",
-            ["Counties:xinfeng:Name"] = "信丰县",
-            ["Counties:xinfeng:Pack"] = "xinfeng-2024",
-        };
+        var settings = AssistBotFactory.TwoCounties("yuzhou");
         foreach (var (key, value) in setup.Settings) settings[key] = value;
         _host = TestServiceHost.Build(settings, services =>
         {

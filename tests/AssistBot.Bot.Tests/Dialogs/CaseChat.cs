@@ -25,17 +25,11 @@ public sealed class CaseChat : IAsyncDisposable
     public CaseChat(IStorage storage, byte[] dataKey, FakeTimeProvider clock, Action<IServiceCollection>? configure = null)
     {
         Clock = clock;
-        _host = TestServiceHost.Build(new Dictionary<string, string?>
-        {
-            ["DefaultCounty"] = "xinfeng",
-            ["Counties:xinfeng:Name"] = "信丰县",
-            ["Counties:xinfeng:Pack"] = "xinfeng-2024",
-            ["Counties:yuzhou:Name"] = "禹州市",
-            ["Counties:yuzhou:Pack"] = "yuzhou-2023",
-            ["DataProtection:Key"] = Convert.ToBase64String(dataKey),
-            ["Features:Off:0"] = "policy",
-            ["Features:Off:1"] = "loan",
-        }, services =>
+        var settings = AssistBotFactory.TwoCounties("xinfeng");
+        settings["DataProtection:Key"] = Convert.ToBase64String(dataKey);
+        settings["Features:Off:0"] = "policy";
+        settings["Features:Off:1"] = "loan";
+        _host = TestServiceHost.Build(settings, services =>
         {
             TestServiceHost.UseStorage(services, storage);
             TestServiceHost.UseClock(services, clock);

@@ -18,6 +18,16 @@ public class AssistBotFactory(IDictionary<string, string?>? settings = null, str
 {
     public string DataDirectory { get; } = dataDirectory ?? Directory.CreateTempSubdirectory("assistbot-host-").FullName;
 
+    /// <summary>The two counties most tests run (信丰 with pack xinfeng-2024, 禹州 with yuzhou-2023), one of them the default.</summary>
+    public static Dictionary<string, string?> TwoCounties(string defaultCounty) => new()
+    {
+        ["DefaultCounty"] = defaultCounty,
+        ["Counties:xinfeng:Name"] = "信丰县",
+        ["Counties:xinfeng:Pack"] = "xinfeng-2024",
+        ["Counties:yuzhou:Name"] = "禹州市",
+        ["Counties:yuzhou:Pack"] = "yuzhou-2023",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (settings?.ContainsKey("Storage:Redis") != true) builder.UseSetting("Storage:Redis", "");

@@ -45,28 +45,3 @@ public sealed class WeChatInboundMessage
         : !string.IsNullOrEmpty(ResponseCode) ? string.Concat(FromUserName, "-card-", ResponseCode)
         : string.Concat(FromUserName, "-", CreateTime.ToString(System.Globalization.CultureInfo.InvariantCulture), "-", Event);
 }
-
-public static class WeChatMsgTypes
-{
-    public const string Text = "text";
-    public const string Image = "image";
-    public const string Voice = "voice";
-    public const string Video = "video";
-    public const string ShortVideo = "shortvideo";
-    public const string Location = "location";
-    public const string Link = "link";
-    public const string File = "file";
-    public const string Event = "event";
-}
-
-public static class WeChatEvents
-{
-    public const string Subscribe = "subscribe";
-    public const string Unsubscribe = "unsubscribe";
-    public const string Click = "CLICK";
-    public const string Scan = "SCAN";
-    public const string Location = "LOCATION";
-    public const string View = "VIEW";
-    public const string EnterAgent = "enter_agent";
-    public const string TemplateCard = "template_card_event";
-}
