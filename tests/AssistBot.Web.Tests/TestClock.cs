@@ -1,6 +1,11 @@
 namespace AssistBot.Web.Tests;
 
-/// <summary>A clock the test moves by hand (the service's <see cref="TimeProvider"/>); timers still run on real time.</summary>
+/// <summary>
+/// A clock the test moves by hand (the service's <see cref="TimeProvider"/>); timers still run on real time. Not
+/// <c>FakeTimeProvider</c>: the live service under a browser needs its timers to fire by themselves (the pack reload's
+/// debounce after a staff edit, the passive-reply timeout, the delivery worker's poll), and a fake clock's fire only
+/// when the test advances it.
+/// </summary>
 public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
     private long _ticks = start.UtcTicks;

@@ -22,17 +22,10 @@ public sealed class CadencePreviewTests : IDisposable
 
     public CadencePreviewTests()
     {
-        _host = TestServiceHost.Build(new Dictionary<string, string?>
-        {
-            ["Storage:DataDirectory"] = _directory,
-            ["Storage:Redis"] = "",
-            ["DataProtection:Key"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
-            ["DefaultCounty"] = "xinfeng",
-            ["Counties:xinfeng:Name"] = "信丰县",
-            ["Counties:xinfeng:Pack"] = "xinfeng-2024",
-            ["Counties:yuzhou:Name"] = "禹州市",
-            ["Counties:yuzhou:Pack"] = "yuzhou-2023",
-        });
+        var settings = AssistBotFactory.TwoCounties("xinfeng");
+        settings["Storage:DataDirectory"] = _directory;
+        settings["DataProtection:Key"] = Convert.ToBase64String(ReminderWorld.DataKey);
+        _host = TestServiceHost.Build(settings);
     }
 
     private sealed record Line(string Due, string Kind, string Stage, string Subject, string Recipient, string? Title, string? Place,
