@@ -207,38 +207,41 @@ public sealed class RedisStorage : IStorage
         return {found, redis.call('ZRANGE', KEYS[1], start, start + tonumber(ARGV[3]) - 1, 'WITHSCORES')}
         """;
 
-    // KEYS: document, index, then the three kept-claim hashes that may hold its claim (KeptClaims), per write; ARGV:
-    // etag, data, member, score, kept-claim field per write. A write wins when its document does not exist and no kept
-    // hash has its field; whether a kept hash exists is asked once per batch (in a fresh outbox none does). The index
-    // members are added per index, in one ZADD.
-    private const string ClaimAndWriteManyScript = """
+    // KEYS: the groups (an index and the three kept-claim hashes that may hold a claim: KeptClaims), then the documents;
+    // ARGV: the number of group keys, the etag, then per document: its group's first key, index member, score, data. A
+    // write wins when its document does not exist and no kept hash of its group has the document's key as a field;
+    // whether a kept hash exists is asked once per batch (in a fresh outbox none does). The index members are added per
+    // group, in one ZADD. The reply is one character per write, '1' won, '0' not (one string, not a reply per write).
+    // Lean on purpose: a sweep stores a million messages through it, and each key or argument per write costs Redis time.
+    private static readonly string ClaimAndWriteManyScript = $$"""
+        local aux, etag = tonumber(ARGV[1]), ARGV[2]
         local won, adds, live = {}, {}, {}
-        for i = 0, #KEYS / 5 - 1 do
-          local k, a = 5 * i, 5 * i + 1
-          local free = redis.call('EXISTS', KEYS[k + 1]) == 0
+        for i = 1, #KEYS - aux do
+          local doc, a = KEYS[aux + i], 3 + 4 * (i - 1)
+          local g = tonumber(ARGV[a])
+          local free = redis.call('EXISTS', doc) == 0
           if free then
-            for j = k + 3, k + 5 do
-              local kept = KEYS[j]
-              local present = live[kept]
-              if present == nil then present = redis.call('EXISTS', kept) == 1; live[kept] = present end
-              if present and redis.call('HEXISTS', kept, ARGV[a + 4]) == 1 then free = false; break end
+            for j = g + 1, g + 3 do
+              local present = live[j]
+              if present == nil then present = redis.call('EXISTS', KEYS[j]) == 1; live[j] = present end
+              if present and redis.call('HEXISTS', KEYS[j], string.sub(doc, {{(Prefix + "doc:").Length + 1}})) == 1 then free = false; break end
             end
           end
           if free then
-            redis.call('HSET', KEYS[k + 1], 'e', ARGV[a], 'd', ARGV[a + 1])
-            local add = adds[KEYS[k + 2]]
-            if not add then add = {}; adds[KEYS[k + 2]] = add end
-            add[#add + 1] = ARGV[a + 3]
+            redis.call('HSET', doc, 'e', etag, 'd', ARGV[a + 3])
+            local add = adds[g]
+            if not add then add = {}; adds[g] = add end
             add[#add + 1] = ARGV[a + 2]
-            won[i + 1] = 1
+            add[#add + 1] = ARGV[a + 1]
+            won[i] = '1'
           else
-            won[i + 1] = 0
+            won[i] = '0'
           end
         end
-        for index, add in pairs(adds) do
-          for j = 1, #add, 4000 do redis.call('ZADD', index, unpack(add, j, math.min(j + 3999, #add))) end
+        for g, add in pairs(adds) do
+          for j = 1, #add, 4000 do redis.call('ZADD', KEYS[g], unpack(add, j, math.min(j + 3999, #add))) end
         end
-        return won
+        return table.concat(won)
         """;
 
     // KEYS: kept-claim hash; ARGV: field, expiry (unix ms).
@@ -357,34 +360,41 @@ public sealed class RedisStorage : IStorage
         var generationMs = GenerationMs(claimLifetime);
         var generation = NowMs / generationMs;
         var parts = BySlot(writes.Count, i => Doc(writes[i].DocumentKey));
-        // The kept-claim hashes of a tag, built once per batch (a batch of one slot group shares them all).
-        var keptByTag = new Dictionary<string, RedisKey[]>(StringComparer.Ordinal);
-        RedisKey[] KeptClaimsOf(string documentKey)
-        {
-            var tag = SlotGroups == 1 ? "" : TagOf(documentKey);
-            if (tag is not null && keptByTag.TryGetValue(tag, out var known)) return known;
-            RedisKey[] kept = [.. Enumerable.Range(0, 3).Select(g => KeptClaims(documentKey, generationMs, generation - g))];
-            if (tag is not null) keptByTag[tag] = kept;
-            return kept;
-        }
+        // One etag for the batch: an etag only has to differ from the document's earlier ones, and these are new documents.
+        var eTag = ETags.New();
         var calls = new Task<RedisResult>[parts.Count];
         for (var p = 0; p < parts.Count; p++)
         {
             var part = parts[p];
-            var keys = new RedisKey[5 * part.Count];
-            var args = new RedisValue[5 * part.Count];
+            // The groups of the part: (index, kept-claim tag) → position of its first key (a sweep's batch has one).
+            var groups = new Dictionary<(string Index, string Tag), int>();
+            var aux = new List<RedisKey>(4);
+            var group = new int[part.Count];
             for (var j = 0; j < part.Count; j++)
             {
                 var w = writes[part[j]];
-                keys[5 * j] = Doc(w.DocumentKey);
-                keys[5 * j + 1] = Index(w.Index);
-                var kept = KeptClaimsOf(w.DocumentKey);
-                for (var g = 0; g < 3; g++) keys[5 * j + 2 + g] = kept[g];
-                args[5 * j] = ETags.New();
-                args[5 * j + 1] = StorageJson.Serialize(w.Document);
-                args[5 * j + 2] = w.Member;
-                args[5 * j + 3] = ScoreArg(w.Score);
-                args[5 * j + 4] = w.DocumentKey;
+                var tag = SlotGroups == 1 ? "" : TagOf(w.DocumentKey) ?? w.DocumentKey;
+                if (!groups.TryGetValue((w.Index, tag), out var first))
+                {
+                    groups[(w.Index, tag)] = first = aux.Count + 1;
+                    aux.Add(Index(w.Index));
+                    for (var g = 0; g < 3; g++) aux.Add(KeptClaims(w.DocumentKey, generationMs, generation - g));
+                }
+                group[j] = first;
+            }
+            var keys = new RedisKey[aux.Count + part.Count];
+            aux.CopyTo(keys);
+            var args = new RedisValue[2 + 4 * part.Count];
+            args[0] = aux.Count;
+            args[1] = eTag;
+            for (var j = 0; j < part.Count; j++)
+            {
+                var w = writes[part[j]];
+                keys[aux.Count + j] = Doc(w.DocumentKey);
+                args[2 + 4 * j] = group[j];
+                args[3 + 4 * j] = w.Member;
+                args[4 + 4 * j] = ScoreArg(w.Score);
+                args[5 + 4 * j] = StorageJson.Serialize(w.Document);
             }
             calls[p] = Db.ScriptEvaluateAsync(ClaimAndWriteManyScript, keys, args);
         }
@@ -393,8 +403,8 @@ public sealed class RedisStorage : IStorage
         var result = new bool[writes.Count];
         for (var p = 0; p < parts.Count; p++)
         {
-            var won = (RedisResult[])calls[p].Result!;
-            for (var j = 0; j < won.Length; j++) result[parts[p][j]] = (long)won[j] == 1;
+            var won = (string)calls[p].Result!;
+            for (var j = 0; j < won.Length; j++) result[parts[p][j]] = won[j] == '1';
         }
         return result;
     }

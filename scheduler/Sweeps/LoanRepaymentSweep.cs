@@ -32,29 +32,28 @@ public sealed class LoanRepaymentSweep(ILoanBook loans, TimeProvider time, ILogg
                 if (loan.Repayment != RepaymentState.Outstanding) continue;
                 var sendDay = loan.Maturity.AddDays(-daysBefore);
                 var key = ReminderKinds.Key(Name, county.Id, loan.LoanNumber, loan.Maturity, stage);
-                var forCadre = ReminderTexts.BorrowerPromptForCadre(loan, sendDay);
+                // The facts, not the texts: delivery and previews render them (a third of the bytes to store).
+                var facts = BorrowerPromptFacts.Of(loan, sendDay);
                 var cadre = loan.CadreUserId is { Length: > 0 } id ? OutboxRecipient.Cadre(id) : null;
                 if (loan.BorrowerOpenId is { Length: > 0 } openId)
                 {
-                    yield return SweepSupport.Message(key, Name, county, OutboxRecipient.Farmer(openId),
-                        ReminderTexts.BorrowerPrompt(loan, sendDay), sendDay, now, loan.LoanNumber, stage) with
-                    {
-                        Template = new OutboxTemplate(Name, ReminderTexts.BorrowerTemplateFields(loan, sendDay)),
-                        FallbackRecipient = cadre,
-                        FallbackText = cadre is null ? null : forCadre,
-                    };
+                    yield return SweepSupport.Message(key, Name, county, OutboxRecipient.Farmer(openId), null, sendDay, now, loan.LoanNumber,
+                        stage) with { BorrowerPrompt = facts, FallbackRecipient = cadre };
                 }
                 else if (cadre is not null)
                 {
-                    yield return SweepSupport.Message(key, Name, county, cadre, forCadre, sendDay, now, loan.LoanNumber, stage);
+                    yield return SweepSupport.Message(key, Name, county, cadre, null, sendDay, now, loan.LoanNumber, stage) with
+                    {
+                        BorrowerPrompt = facts,
+                    };
                 }
                 else
                 {
                     logger.LogWarning("Loan {Loan} in {County}: borrower not bound and no cadre on the roster; reminder {Stage} cannot be sent",
                         loan.LoanNumber, county.Id, stage);
                     yield return SweepSupport.Message(key, Name, county,
-                        OutboxRecipient.Unreachable($"borrower not bound; cadre '{loan.CadreName}' not on the roster"), forCadre, sendDay, now,
-                        loan.LoanNumber, stage);
+                        OutboxRecipient.Unreachable($"borrower not bound; cadre '{loan.CadreName}' not on the roster"), null, sendDay, now,
+                        loan.LoanNumber, stage) with { BorrowerPrompt = facts };
                 }
             }
         }

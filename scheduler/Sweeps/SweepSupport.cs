@@ -13,14 +13,14 @@ internal static class SweepSupport
 
     public static DateTimeOffset SendAt(ReminderCounty county, DateOnly day) => ChinaTime.At(day, county.Pack.SendTimeOfDay);
 
-    public static OutboxMessage Message(string key, string kind, ReminderCounty county, OutboxRecipient to, string text,
+    public static OutboxMessage Message(string key, string kind, ReminderCounty county, OutboxRecipient to, string? text,
         DateOnly sendDay, DateTimeOffset createdAt, string subject, string stage, string? title = null, string? place = null) => new()
     {
         IdempotencyKey = key,
         Kind = kind,
         CountyId = county.Id,
         Recipient = to,
-        Text = text,
+        Text = text!, // null: rendered from the facts the caller adds
         DueAt = SendAt(county, sendDay),
         CreatedAt = createdAt,
         Subject = subject,

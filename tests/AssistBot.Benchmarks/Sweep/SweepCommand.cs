@@ -26,6 +26,9 @@ public static class SweepCommand
           --rerun            sweep again with the same outbox: must queue nothing
           --no-warmup        skip the warm-up sweep over 50000 other loans (JIT) before the measured one
           --repeat N         measure each sweep N times (each into a fresh outbox)
+          --stage produce|serialize|all
+                             produce: read the loans and build the messages only; serialize: also serialize each as
+                             the outbox stores it; nothing is written in either (to see where the time goes); default all
           --batch N, --parallel N   Reminders:EnqueueBatchSize and EnqueueParallelism (default 500 and 4)
           --smoke            20000 loans, all-due, with --rerun; exit 1 unless N queued then 0 (for ./test.sh)
         Loans are seeded once per Redis (county id sweep-{spread}-{N}); later runs reuse them.
@@ -34,7 +37,7 @@ public static class SweepCommand
     private const int WarmupLoans = 50_000;
 
     private sealed record Options(IReadOnlyList<string> Redis, bool Embedded, int Loans, LoanSpread[] Spreads, bool Rerun, bool Smoke, bool Warmup,
-        int Repeat, SweepOptions Sweep);
+        int Repeat, SweepOptions Sweep, SweepStage Stage = SweepStage.All);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -124,7 +127,7 @@ public static class SweepCommand
         var processBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var redisBeforeCpu = CpuSeconds(redisPids);
         var clock = Stopwatch.StartNew();
-        var report = await rig.RunAsync();
+        var report = options.Stage == SweepStage.All ? await rig.RunAsync() : await rig.RunPartAsync(options.Stage);
         var seconds = clock.Elapsed.TotalSeconds;
         var processCpu = (Process.GetCurrentProcess().TotalProcessorTime - processBefore).TotalSeconds;
         var redisAfterCpu = CpuSeconds(redisPids);
@@ -135,6 +138,14 @@ public static class SweepCommand
             ? ""
             : string.Create(CultureInfo.InvariantCulture,
                 $"; Redis used memory {redisBefore / 1048576.0:0} → {redisAfter / 1048576.0:0} MiB ({(redisAfter - redisBefore) / (double)Math.Max(1, report.Enqueued):0} bytes per queued reminder)");
+        if (options.Stage != SweepStage.All)
+        {
+            var serialized = options.Stage == SweepStage.Serialize
+                ? string.Create(CultureInfo.InvariantCulture, $", {rig.SerializedBytes / (double)Math.Max(1, report.Produced):0} JSON bytes each")
+                : "";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"stage {options.Stage.ToString().ToLowerInvariant()} only (nothing written): {report.Produced:N0} messages produced in {seconds:0.00} s{serialized}"));
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sweep {spread}: {rig.Loans.Read:N0} loans read, {report.Enqueued:N0} reminders queued in {seconds:0.00} s = " +
             $"{report.Enqueued / seconds:N0} reminders/s; managed heap peak {sampler.PeakManagedMiB:0} MiB ({sampler.PeakAfterGcMiB:0} MiB after GC), " +
@@ -149,9 +160,9 @@ public static class SweepCommand
             $"load average {LoadAverage()}"));
 
         var expected = spread == LoanSpread.AllDue ? options.Loans : -1;
-        var ok = expected < 0 || (report.Produced == expected && report.Enqueued == expected);
+        var ok = expected < 0 || (report.Produced == expected && (report.Enqueued == expected || options.Stage != SweepStage.All));
         if (!ok) Console.Error.WriteLine($"expected {expected} reminders produced and queued, got {report.Produced} and {report.Enqueued}");
-        if (options.Rerun)
+        if (options.Rerun && options.Stage == SweepStage.All)
         {
             var again = new SweepRig(storage, county, keyspace, options.Sweep);
             clock.Restart();
@@ -266,6 +277,16 @@ public static class SweepCommand
                 "--no-warmup" => o with { Warmup = false },
                 "--batch" => o with { Sweep = new SweepOptions { EnqueueBatchSize = int.Parse(Next(), CultureInfo.InvariantCulture), EnqueueParallelism = o.Sweep.EnqueueParallelism } },
                 "--parallel" => o with { Sweep = new SweepOptions { EnqueueBatchSize = o.Sweep.EnqueueBatchSize, EnqueueParallelism = int.Parse(Next(), CultureInfo.InvariantCulture) } },
+                "--stage" => o with
+                {
+                    Stage = Next() switch
+                    {
+                        "produce" => SweepStage.Produce,
+                        "serialize" => SweepStage.Serialize,
+                        "all" => SweepStage.All,
+                        var s => throw new ArgumentException($"unknown stage {s}"),
+                    },
+                },
                 "--repeat" => o with { Repeat = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--smoke" => o with { Smoke = true, Loans = 20_000, Spreads = [LoanSpread.AllDue], Rerun = true, Warmup = false },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),

@@ -2,6 +2,7 @@ using AssistBot.Bot.Reminders;
 using AssistBot.Bot.Loans;
 using AssistBot.Bot.Storage;
 using AssistBot.Knowledge.Reminders;
+using AssistBot.Scheduler.Outbox;
 using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Rules;
 using AssistBot.Scheduler.Sweeps;
@@ -24,12 +25,16 @@ public sealed class SweepRig
         var pack = ReminderPackLoader.LoadPack(Path.Combine(AppContext.BaseDirectory, "packs"), "xinfeng-2024");
         Loans = new CountingLoanBook(new LoanStore(storage, storage, storage, new BoundBorrowerAccounts(new AssistBot.Bot.Cases.BindingReader(storage, storage, storage), new StorageBorrowerAccounts(storage, storage)), time));
         Outbox = new StorageOutbox(storage, storage, storage, storage, time, outboxKeyspace);
+        _sweep = new LoanRepaymentSweep(Loans, time, NullLogger<LoanRepaymentSweep>.Instance);
+        _county = new ReminderCounty(county, "信丰县（合成数据）", pack);
         // A fresh watermark keyspace per rig: the first run looks back one day, so it sweeps exactly the swept day.
-        Runner = new ReminderSweepRunner([new LoanRepaymentSweep(Loans, time, NullLogger<LoanRepaymentSweep>.Instance)],
-            new OneCounty(new ReminderCounty(county, "信丰县（合成数据）", pack)),
+        Runner = new ReminderSweepRunner([_sweep], new OneCounty(_county),
             new StorageSweepWatermarks(storage, "bench-watermarks/" + Guid.NewGuid().ToString("N")), Outbox,
             options ?? new SweepOptions(), time, NullLogger<ReminderSweepRunner>.Instance);
     }
+
+    private readonly LoanRepaymentSweep _sweep;
+    private readonly ReminderCounty _county;
 
     public CountingLoanBook Loans { get; }
 
@@ -39,6 +44,28 @@ public sealed class SweepRig
 
     public Task<SweepReport> RunAsync(CancellationToken cancellationToken = default) =>
         Runner.RunAsync(ReminderKinds.LoanRepayment, cancellationToken);
+
+    /// <summary>
+    /// Part of the sweep, to see where its time goes: <see cref="SweepStage.Produce"/> reads the loans and builds the
+    /// messages, <see cref="SweepStage.Serialize"/> also serializes each as the outbox stores it; nothing is written.
+    /// </summary>
+    public async Task<SweepReport> RunPartAsync(SweepStage stage, CancellationToken cancellationToken = default)
+    {
+        var produced = 0;
+        long bytes = 0;
+        await foreach (var message in _sweep.ProduceAsync(_county, SweptDay, SweptDay, cancellationToken).ConfigureAwait(false))
+        {
+            produced++;
+            if (stage == SweepStage.Serialize)
+                bytes += StorageJson.Serialize(new OutboxEntry { Id = OutboxIds.FromIdempotencyKey(message.IdempotencyKey), Message = message,
+                    NextAttemptAt = message.DueAt }).Length;
+        }
+        SerializedBytes = bytes;
+        return new SweepReport(_sweep.Name, produced, 0);
+    }
+
+    /// <summary>The JSON bytes <see cref="RunPartAsync"/> serialized (0 unless <see cref="SweepStage.Serialize"/>).</summary>
+    public long SerializedBytes { get; private set; }
 
     private sealed class OneCounty(ReminderCounty county) : IReminderCounties
     {
@@ -65,4 +92,17 @@ public sealed class CountingLoanBook(ILoanBook inner) : ILoanBook
 
     public IAsyncEnumerable<string> CadresWithLoansAsync(string countyId, CancellationToken cancellationToken = default) =>
         inner.CadresWithLoansAsync(countyId, cancellationToken);
+}
+
+/// <summary>How much of the sweep a measurement runs (<c>--stage</c>).</summary>
+public enum SweepStage
+{
+    /// <summary>Read the loans and build the messages only.</summary>
+    Produce,
+
+    /// <summary>Also serialize each message as the outbox stores it (nothing written).</summary>
+    Serialize,
+
+    /// <summary>The whole sweep: messages queued in the outbox.</summary>
+    All,
 }

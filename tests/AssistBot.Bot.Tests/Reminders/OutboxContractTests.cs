@@ -41,6 +41,22 @@ public abstract class OutboxContractTests
     }
 
     [Fact]
+    public async Task A_borrower_prompt_stored_as_facts_is_handed_out_with_its_texts()
+    {
+        var outbox = NewOutbox();
+        var message = StoredMessageShapeTests.FactsMessage();
+
+        Assert.True(await outbox.EnqueueAsync(message));
+        var taken = Assert.Single(await outbox.TakeDueAsync(message.DueAt, 10, TimeSpan.FromMinutes(1)));
+
+        Assert.Equal(message, taken.Message);
+        Assert.StartsWith("【还款提醒】张三您好", taken.Message.Text);
+        Assert.Equal(message.Text, taken.Message.Text);
+        Assert.Equal(message.Template!.Fields, taken.Message.Template!.Fields);
+        Assert.Equal(message.FallbackText, taken.Message.FallbackText);
+    }
+
+    [Fact]
     public async Task Concurrent_enqueues_of_one_key_store_it_once()
     {
         var outbox = NewOutbox();
