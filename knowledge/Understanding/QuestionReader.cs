@@ -16,12 +16,14 @@ public sealed partial class QuestionReader
     private readonly CueMatcher<(string Aspect, bool Weak)> _aspects;
     private readonly CueMatcher<string> _counties;
     private readonly CueMatcher<string> _askers;
+    private readonly CueMatcher<string>? _here;
     private readonly string[] _yesNoWords;
     private readonly char[] _yesNoEndings;
     private readonly Vocabulary _vocabulary;
 
+    /// <param name="homeCounty">The county this reader's questions are asked in: "我们县" names it. Null for the national pack.</param>
     public QuestionReader(Vocabulary vocabulary, IReadOnlyDictionary<string, string> synonyms,
-        IEnumerable<(string Alias, string County)> countyAliases)
+        IEnumerable<(string Alias, string County)> countyAliases, string? homeCounty = null)
     {
         _vocabulary = vocabulary;
         var topicCues = vocabulary.Topics.SelectMany(t => t.Cues.Select(c => (c.Cue, (t.Id, c.Tier)))).ToList();
@@ -40,6 +42,7 @@ public sealed partial class QuestionReader
         _aspects = new CueMatcher<(string, bool)>(aspectCues);
         _counties = new CueMatcher<string>(countyAliases.Select(a => (a.Alias, a.County)));
         _askers = new CueMatcher<string>(vocabulary.Askers.SelectMany(p => p.Value.Select(w => (w, p.Key))));
+        if (homeCounty is not null && vocabulary.Here.Count > 0) _here = new CueMatcher<string>(vocabulary.Here.Select(w => (w, homeCounty)));
         _yesNoWords = vocabulary.YesNo.Where(w => w.Length > 1).Select(CueMatcher<int>.Fold).ToArray();
         _yesNoEndings = vocabulary.YesNo.Where(w => w.Length == 1).Select(w => w[0]).ToArray();
     }
@@ -59,6 +62,8 @@ public sealed partial class QuestionReader
             && a.Start >= m.Start && a.Start + a.Length <= m.Start + m.Length));
         var counties = new List<CueMatch<string>>(1);
         _counties.Scan(folded, counties);
+        // "我们县呢": the county the question is asked in, when no county is named by name.
+        if (counties.Count == 0) _here?.Scan(folded, counties);
         var askers = new List<CueMatch<string>>(2);
         _askers.Scan(folded, askers);
 
