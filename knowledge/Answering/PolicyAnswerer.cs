@@ -301,6 +301,12 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                 return Clarify(ranking.Take(3).Select(r => r.Entry).ToList(), topic, aspect, knowledge, why);
             }
             var entry = ranking[0].Entry;
+            if (UnnamedThing(reading, topic, aspect, entry) is { } thing)
+            {
+                // "每个乡镇要打造几个产业示范村": the entry's figures are about something else of the topic.
+                why.Add($"a figure asked about «{thing}», which {entry.Id} does not mention");
+                return DetailMissing(knowledge, topic, aspect, why);
+            }
             if (reading.YesNo && UnconfirmedFigure(reading.Folded, entry.Answer) is { } figure)
             {
                 why.Add($"a yes/no question about the figure {figure}, which {entry.Id} does not state");
