@@ -39,7 +39,7 @@ public sealed partial class PolicyAnswerer
                 at = answer.IndexOf(number, at + 1, StringComparison.Ordinal);
             }
             if (!stated && !answer.Contains(folded.Substring(start, Math.Min(2, folded.Length - start)), StringComparison.Ordinal)
-                && !StatesABound(answer, folded[i]))
+                && !StatesABound(answer, folded[i]) && !(MoneyUnits.Contains(folded[i]) && MoneyUnits.Any(u => StatesABound(answer, u))))
                 return folded.Substring(start, i - start + 1);
         }
         return null;
@@ -108,7 +108,10 @@ public sealed partial class PolicyAnswerer
     }
 
     private static readonly string[] BoundAfter = ["以下", "以内", "以上", "封顶"];
-    private static readonly string[] BoundBefore = ["不超过", "最高", "最多", "最长", "上限"];
+    private static readonly string[] BoundBefore = ["不超过", "最高", "最多", "最长", "上限", "低于", "高于", "超过"];
+
+    /// <summary>A sum asked in 千 or 万 ("收入八千能纳入不") is answered by a limit stated in 元 or 万 ("低于7500元").</summary>
+    private const string MoneyUnits = "万千元";
 
     // The numerals of a figure asked in words (二十天, 三万): one to ninety-nine, read by the one number reader.
     private const string SmallNumeral = "一二三四五六七八九十两";

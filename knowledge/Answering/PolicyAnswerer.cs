@@ -103,6 +103,12 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         // "监测户能享受不" after 先诊疗后付费: the asker's status, asking about the topic of the conversation.
         var topics = reading.TopicsOnlyFromStatus && context.LastTopic is not null && reading.Folded.Length <= MaxFollowUpChars
             ? [] : reading.Topics;
+        // "能贷好多" after 创业担保贷款: a people's word (贷) in the title of the last answer is about what was just said.
+        if (topics.Count > 0 && reading.TopicTier == CueTier.Colloquial && context.LastTopic is { } talkedOf
+            && !topics.Contains(talkedOf, StringComparer.Ordinal) && reading.Folded.Length <= MaxFollowUpChars
+            && context.LastEntryId is { } lastId && lastKnowledge.Find(lastId) is { } lastEntry
+            && reading.Mentions.Where(m => topics.Contains(m.Topic)).All(m => InTitle(lastEntry, m.Cue)))
+            topics = [];
         var aspect = reading.Aspect;
         var loose = reading.AspectIsLoose;
         var inherited = false;
@@ -145,6 +151,13 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         else
             answer = Choose(knowledge, question, reading, topics, aspect ?? SoftAspect(knowledge, topics, pendingAspect, why), loose, why);
         return answer with { Reading = reading, Inherited = inherited, Aspect = answer.Aspect ?? aspect };
+    }
+
+    /// <summary>The cue's content characters (能贷 → 贷) are in the entry's title.</summary>
+    private static bool InTitle(PolicyEntry entry, string cue)
+    {
+        var content = string.Concat(cue.Where(c => QuestionReader.FunctionChars.IndexOf(c) < 0));
+        return content.Length > 0 && entry.Title.Contains(content, StringComparison.Ordinal);
     }
 
     /// <summary>The aspect carried over from the last question, when the topic now named has an entry for it.</summary>
