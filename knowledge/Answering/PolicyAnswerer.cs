@@ -243,7 +243,8 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                 }
                 // …or one of the topics' entries covers the whole question far better than the others.
                 var byScore = Rank(knowledge, best.Select(b => b.Entry!).ToList(), scores, null);
-                if (byScore[0].Score >= byScore[1].Score * SeveralLead)
+                // Only when a policy is named: people's words for two policies ("出去打工的…有人管吗") are too loose to outweigh.
+                if (reading.TopicTier == CueTier.Name && byScore[0].Score >= byScore[1].Score * SeveralLead)
                 {
                     why.Add($"{byScore[0].Entry.Id} covers the question far better ({byScore[0].Score:F1} vs {byScore[1].Score:F1})");
                     return Confident(knowledge, byScore[0].Entry, FollowUpKind.None, byScore[0].Entry.Topic, aspect, why);
