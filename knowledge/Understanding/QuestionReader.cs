@@ -17,6 +17,7 @@ public sealed partial class QuestionReader
     private readonly CueMatcher<string> _counties;
     private readonly CueMatcher<string> _askers;
     private readonly CueMatcher<string>? _here;
+    private readonly NearNames _nearNames;
     private readonly string[] _yesNoWords;
     private readonly char[] _yesNoEndings;
     private readonly Vocabulary _vocabulary;
@@ -39,6 +40,7 @@ public sealed partial class QuestionReader
             if (aspectByCue.TryGetValue(key, out var aspect)) aspectCues.Add((variant, aspect));
         }
         _topics = new CueMatcher<(string, CueTier)>(topicCues);
+        _nearNames = new NearNames(vocabulary.Topics.SelectMany(t => t.Cues.Where(c => c.Tier == CueTier.Name).Select(c => (c.Cue, t.Id))));
         _aspects = new CueMatcher<(string, bool)>(aspectCues);
         _counties = new CueMatcher<string>(countyAliases.Select(a => (a.Alias, a.County)));
         _askers = new CueMatcher<string>(vocabulary.Askers.SelectMany(p => p.Value.Select(w => (w, p.Key))));
@@ -55,6 +57,9 @@ public sealed partial class QuestionReader
 
         var mentions = new List<CueMatch<(string Topic, CueTier Tier)>>(4);
         _topics.Scan(folded, mentions);
+        // "危房改照", "自主申爆": no topic word at all, but a policy's name with one character misheard or mistyped.
+        if (mentions.Count == 0 && _nearNames.Find(folded) is { } near)
+            mentions.Add(new CueMatch<(string, CueTier)>(near.Start, near.Length, near.Cue, (near.Topic, CueTier.Colloquial)));
         var aspects = new List<CueMatch<(string Aspect, bool Weak)>>(4);
         _aspects.Scan(folded, aspects);
         // An aspect word inside a policy's name (担保 in 创业担保贷款) is part of the name, not the question asked.

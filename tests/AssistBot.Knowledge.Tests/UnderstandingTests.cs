@@ -242,6 +242,15 @@ public sealed class UnderstandingTests
     }
 
     [Fact]
+    public void A_long_policy_name_with_one_character_misheard_still_names_its_topic()
+    {
+        var reading = Read(TestPacks.Xinfeng, "先诊疗后附费是啥");
+        Assert.Equal(["先诊疗后付费"], reading.Topics);
+        Assert.Equal("nat-xzlhff", Answerer.Answer(TestPacks.Xinfeng, "先诊疗后附费是啥").TopicId);
+        Assert.Empty(Read(TestPacks.Xinfeng, "项目资金使用要公式吗").Topics.Where(t => t == "项目资产")); // four characters: too short to guess
+    }
+
+    [Fact]
     public void Numbered_choices_keep_working_in_a_conversation()
     {
         var answers = Conversation(TestPacks.Xinfeng, "补贴几月发", "1");
