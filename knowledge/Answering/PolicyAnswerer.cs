@@ -43,6 +43,9 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
     /// <summary>The reading of the question being answered on this thread (Rank looks at its words).</summary>
     private readonly ThreadLocal<QuestionReading?> _reading = new();
 
+    /// <summary>The entry the conversation's last answer came from, on this thread (Overview stays with it in a near tie).</summary>
+    private readonly ThreadLocal<string?> _lastEntry = new();
+
     /// <summary>An entry whose title or keywords hold the question's own topic or aspect words counts this much more.</summary>
     private const float CueBonus = 1.3f;
 
@@ -89,6 +92,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
 
         var reading = home.Reader.Read(question);
         _reading.Value = reading;
+        _lastEntry.Value = context.LastEntryId;
         var why = new List<string>();
         var knowledge = home;
         if (reading.County is { } named && named != home.Pack.County && current.ForCounty(named) is { } other)
@@ -366,6 +370,12 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         {
             why.Add($"topic {topic}, no particular aspect: {first.Id} stands out ({firstScore:F1} vs {secondScore:F1})");
             return Confident(knowledge, first, FollowUpKind.None, topic, null, why);
+        }
+        // "俺家房子漏雨能改不" after 危房改造谁能享受: of the close entries, the one the conversation is on.
+        if (_lastEntry.Value is { } lastId && ranked.Take(3).FirstOrDefault(r => r.Entry.Id == lastId).Entry is { } current)
+        {
+            why.Add($"topic {topic}, no particular aspect, entries close together: staying with the last answer {current.Id}");
+            return Confident(knowledge, current, FollowUpKind.None, topic, null, why);
         }
         why.Add($"topic {topic}, no particular aspect, {candidates.Count} entries close together: asking which one");
         return Clarify(ranked.Take(3).Select(r => r.Entry).ToList(), topic, null, knowledge, why);

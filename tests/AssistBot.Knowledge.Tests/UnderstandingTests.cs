@@ -247,7 +247,20 @@ public sealed class UnderstandingTests
         var reading = Read(TestPacks.Xinfeng, "先诊疗后附费是啥");
         Assert.Equal(["先诊疗后付费"], reading.Topics);
         Assert.Equal("nat-xzlhff", Answerer.Answer(TestPacks.Xinfeng, "先诊疗后附费是啥").TopicId);
-        Assert.Empty(Read(TestPacks.Xinfeng, "项目资金使用要公式吗").Topics.Where(t => t == "项目资产")); // four characters: too short to guess
+        Assert.DoesNotContain("项目资产", Read(TestPacks.Xinfeng, "项目资金使用要公式吗").Topics); // four characters: too short to guess
+    }
+
+    [Fact]
+    public void A_follow_up_on_the_same_topic_that_does_not_separate_its_entries_stays_with_the_last_answer()
+    {
+        var house = Conversation(TestPacks.Yuzhou, "危房改造谁能享受", "俺家房子漏雨能改不");
+        Assert.Equal(PolicyOutcome.Answer, house[1].Outcome);
+        Assert.Equal(house[0].TopicId, house[1].TopicId);
+
+        // 几多时间 is 赣南 for 多长时间: how long, asked of the topic of the conversation.
+        var risk = Conversation(TestPacks.Xinfeng, "风险消除是么子意思", "要几多时间");
+        Assert.NotEqual(PolicyOutcome.Clarify, risk[1].Outcome);
+        Assert.Equal("风险消除", risk[1].Topic);
     }
 
     [Fact]
