@@ -28,6 +28,12 @@ public sealed class EvalCase
     public string? Aspect { get; set; }
     public string? Style { get; set; }
 
+    /// <summary>
+    /// After a turn answered with numbered choices: the entry to pick. The runner sends that choice's number when it
+    /// was offered; otherwise <see cref="Question"/> is sent as written.
+    /// </summary>
+    public string? Choose { get; set; }
+
     /// <summary>A conversation's turns, asked in order in one conversation.</summary>
     public List<EvalCase>? Turns { get; set; }
 

@@ -44,8 +44,11 @@ public sealed class PolicyEvalRunner(IServiceProvider services, Counties countie
 
         var user = "eval-" + Guid.NewGuid().ToString("N")[..12];
         var results = new List<EvalCaseResult>(turns.Count);
+        List<string> offered = [];
         foreach (var turn in turns)
         {
+            // "choose": reply with the number of that choice, as a farmer picking it would.
+            var sent = turn.Choose is { } pick && offered.IndexOf(pick) is >= 0 and var at ? (at + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : turn.Question;
             var activity = new Activity
             {
                 Type = ActivityTypes.Message,
@@ -54,13 +57,14 @@ public sealed class PolicyEvalRunner(IServiceProvider services, Counties countie
                 From = new ChannelAccount(user, user, "user"),
                 Recipient = new ChannelAccount("assistbot", "AssistBot", "bot"),
                 Conversation = new ConversationAccount { Id = $"{county.Id}:{user}" },
-                Text = turn.Question,
+                Text = sent,
                 Locale = "zh-CN",
                 Timestamp = time.GetUtcNow(),
             };
             var result = await runner.RunAsync(activity, county, cancellationToken: cancellationToken).ConfigureAwait(false);
             var text = Flatten(result.Replies);
             var reply = ReadReply(result.Replies, text);
+            offered = OfferedChoices(result.Replies);
             var (verdict, why) = EvalScore.Judge(turn, reply);
             var reason = turn.Expect is null ? turn.Check(text) : verdict == EvalVerdict.Correct ? null : why ?? verdict.ToString();
             results.Add(new EvalCaseResult(turn, reason is null, reason, text) { Verdict = verdict, EntryId = reply.EntryId, Outcome = reply.Outcome });
@@ -78,6 +82,15 @@ public sealed class PolicyEvalRunner(IServiceProvider services, Counties countie
         if (text.Contains(AssistBot.Knowledge.Answering.PolicyTexts.ClarifyLead, StringComparison.Ordinal))
             return new EvalReply(EvalScore.Clarify, null, text);
         return new EvalReply(AssistBot.Knowledge.Packs.PackValidator.HasBookTitle(text) ? EvalScore.Answer : EvalScore.Fallback, null, text);
+    }
+
+    /// <summary>The entry ids of the numbered choices a turn offered (none when it did not ask).</summary>
+    private static List<string> OfferedChoices(IEnumerable<Activity> replies)
+    {
+        foreach (var r in replies)
+            if (r.Properties is { } p && p.TryGetValue(PolicyQaReplies.ChoiceIdsProperty, out var ids) && ids.ValueKind == System.Text.Json.JsonValueKind.Array)
+                return [.. ids.EnumerateArray().Select(e => e.GetString() ?? "")];
+        return [];
     }
 
     /// <summary>All message texts of a turn as text channels render them (suggested actions as "1. label" lines).</summary>

@@ -39,11 +39,54 @@ public sealed partial class PolicyAnswerer
                 at = answer.IndexOf(number, at + 1, StringComparison.Ordinal);
             }
             if (!stated && !answer.Contains(folded.Substring(start, Math.Min(2, folded.Length - start)), StringComparison.Ordinal)
-                && !StatesABound(answer, folded[i]))
+                && !StatesABound(answer, folded[i]) && !(MoneyUnits.Contains(folded[i]) && MoneyUnits.Any(u => StatesABound(answer, u))))
                 return folded.Substring(start, i - start + 1);
         }
         return null;
     }
+
+    /// <summary>Aspects whose answer is a figure: the figure must be about the very thing asked.</summary>
+    private static readonly string[] FigureAspects = ["目标任务", "金额标准"];
+
+    /// <summary>
+    /// A figure asked of a topic that the entry covers only in passing (公益岗位要安置多少人, answered by 稳岗就业 whose
+    /// second topic it is): the entry names it (by the question's word or the topic's name) only in sentences without
+    /// any figure, so its figures are about its main topic, not the one asked.
+    /// </summary>
+    internal static string? UnnamedThing(QuestionReading reading, string topic, string aspect, PolicyEntry entry)
+    {
+        if (Array.IndexOf(FigureAspects, aspect) < 0 || entry.Topic == topic) return null;
+        var answer = entry.Answer;
+        foreach (var m in reading.Mentions)
+        {
+            if (m.Topic != topic) continue;
+            var named = false;
+            foreach (var word in (string[])[m.Cue, topic])
+                for (var at = answer.IndexOf(word, StringComparison.Ordinal); at >= 0; at = answer.IndexOf(word, at + 1, StringComparison.Ordinal))
+                {
+                    named = true;
+                    if (SentenceHasFigure(answer, at)) return null;
+                }
+            if (named) return m.Cue;
+        }
+        return null;
+    }
+
+    /// <summary>Whether the sentence (between 。；, or a line break) around a position holds a digit or a numeral with a unit.</summary>
+    private static bool SentenceHasFigure(string text, int at)
+    {
+        var start = text.LastIndexOfAny(SentenceEnds, at) + 1;
+        var end = text.IndexOfAny(SentenceEnds, at);
+        if (end < 0) end = text.Length;
+        for (var i = start; i < end; i++)
+        {
+            if (char.IsAsciiDigit(text[i])) return true;
+            if (SmallNumeral.Contains(text[i]) && i + 1 < end && FigureUnits.Contains(text[i + 1])) return true;
+        }
+        return false;
+    }
+
+    private static readonly char[] SentenceEnds = ['。', '；', ';', '\n'];
 
     /// <summary>
     /// The answer gives a limit in the same unit ("5万元以下", "不超过3年"): asked "能贷到10万吗", it answers the
@@ -65,7 +108,10 @@ public sealed partial class PolicyAnswerer
     }
 
     private static readonly string[] BoundAfter = ["以下", "以内", "以上", "封顶"];
-    private static readonly string[] BoundBefore = ["不超过", "最高", "最多", "最长", "上限"];
+    private static readonly string[] BoundBefore = ["不超过", "最高", "最多", "最长", "上限", "低于", "高于", "超过"];
+
+    /// <summary>A sum asked in 千 or 万 ("收入八千能纳入不") is answered by a limit stated in 元 or 万 ("低于7500元").</summary>
+    private const string MoneyUnits = "万千元";
 
     // The numerals of a figure asked in words (二十天, 三万): one to ninety-nine, read by the one number reader.
     private const string SmallNumeral = "一二三四五六七八九十两";

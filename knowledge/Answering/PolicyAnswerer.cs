@@ -43,6 +43,9 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
     /// <summary>The reading of the question being answered on this thread (Rank looks at its words).</summary>
     private readonly ThreadLocal<QuestionReading?> _reading = new();
 
+    /// <summary>The entry the conversation's last answer came from, on this thread (Overview stays with it in a near tie).</summary>
+    private readonly ThreadLocal<string?> _lastEntry = new();
+
     /// <summary>An entry whose title or keywords hold the question's own topic or aspect words counts this much more.</summary>
     private const float CueBonus = 1.3f;
 
@@ -89,6 +92,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
 
         var reading = home.Reader.Read(question);
         _reading.Value = reading;
+        _lastEntry.Value = context.LastEntryId;
         var why = new List<string>();
         var knowledge = home;
         if (reading.County is { } named && named != home.Pack.County && current.ForCounty(named) is { } other)
@@ -103,6 +107,12 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         // "监测户能享受不" after 先诊疗后付费: the asker's status, asking about the topic of the conversation.
         var topics = reading.TopicsOnlyFromStatus && context.LastTopic is not null && reading.Folded.Length <= MaxFollowUpChars
             ? [] : reading.Topics;
+        // "能贷好多" after 创业担保贷款: a people's word (贷) in the title of the last answer is about what was just said.
+        if (topics.Count > 0 && reading.TopicTier == CueTier.Colloquial && context.LastTopic is { } talkedOf
+            && !topics.Contains(talkedOf, StringComparer.Ordinal) && reading.Folded.Length <= MaxFollowUpChars
+            && context.LastEntryId is { } lastId && lastKnowledge.Find(lastId) is { } lastEntry
+            && reading.Mentions.Where(m => topics.Contains(m.Topic)).All(m => InTitle(lastEntry, m.Cue)))
+            topics = [];
         var aspect = reading.Aspect;
         var loose = reading.AspectIsLoose;
         var inherited = false;
@@ -145,6 +155,13 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         else
             answer = Choose(knowledge, question, reading, topics, aspect ?? SoftAspect(knowledge, topics, pendingAspect, why), loose, why);
         return answer with { Reading = reading, Inherited = inherited, Aspect = answer.Aspect ?? aspect };
+    }
+
+    /// <summary>The cue's content characters (能贷 → 贷) are in the entry's title.</summary>
+    private static bool InTitle(PolicyEntry entry, string cue)
+    {
+        var content = string.Concat(cue.Where(c => QuestionReader.FunctionChars.IndexOf(c) < 0));
+        return content.Length > 0 && entry.Title.Contains(content, StringComparison.Ordinal);
     }
 
     /// <summary>The aspect carried over from the last question, when the topic now named has an entry for it.</summary>
@@ -230,7 +247,8 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                 }
                 // …or one of the topics' entries covers the whole question far better than the others.
                 var byScore = Rank(knowledge, best.Select(b => b.Entry!).ToList(), scores, null);
-                if (byScore[0].Score >= byScore[1].Score * SeveralLead)
+                // Only when a policy is named: people's words for two policies ("出去打工的…有人管吗") are too loose to outweigh.
+                if (reading.TopicTier == CueTier.Name && byScore[0].Score >= byScore[1].Score * SeveralLead)
                 {
                     why.Add($"{byScore[0].Entry.Id} covers the question far better ({byScore[0].Score:F1} vs {byScore[1].Score:F1})");
                     return Confident(knowledge, byScore[0].Entry, FollowUpKind.None, byScore[0].Entry.Topic, aspect, why);
@@ -301,6 +319,12 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                 return Clarify(ranking.Take(3).Select(r => r.Entry).ToList(), topic, aspect, knowledge, why);
             }
             var entry = ranking[0].Entry;
+            if (UnnamedThing(reading, topic, aspect, entry) is { } thing)
+            {
+                // "每个乡镇要打造几个产业示范村": the entry's figures are about something else of the topic.
+                why.Add($"a figure asked about «{thing}», which {entry.Id} does not mention");
+                return DetailMissing(knowledge, topic, aspect, why);
+            }
             if (reading.YesNo && UnconfirmedFigure(reading.Folded, entry.Answer) is { } figure)
             {
                 why.Add($"a yes/no question about the figure {figure}, which {entry.Id} does not state");
@@ -346,6 +370,12 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         {
             why.Add($"topic {topic}, no particular aspect: {first.Id} stands out ({firstScore:F1} vs {secondScore:F1})");
             return Confident(knowledge, first, FollowUpKind.None, topic, null, why);
+        }
+        // "俺家房子漏雨能改不" after 危房改造谁能享受: of the close entries, the one the conversation is on.
+        if (_lastEntry.Value is { } lastId && ranked.Take(3).FirstOrDefault(r => r.Entry.Id == lastId).Entry is { } current)
+        {
+            why.Add($"topic {topic}, no particular aspect, entries close together: staying with the last answer {current.Id}");
+            return Confident(knowledge, current, FollowUpKind.None, topic, null, why);
         }
         why.Add($"topic {topic}, no particular aspect, {candidates.Count} entries close together: asking which one");
         return Clarify(ranked.Take(3).Select(r => r.Entry).ToList(), topic, null, knowledge, why);

@@ -49,7 +49,7 @@ public sealed class KnowledgeSnapshot
             var fillers = (parent?.Fillers ?? []).Concat(pack.Fillers).Distinct(StringComparer.Ordinal);
             var outOfScope = (parent?.OutOfScope ?? []).Concat(pack.OutOfScope).Distinct(StringComparer.Ordinal).ToList();
             var index = new PolicyIndex(entries, new TextRewriter(synonyms, fillers), localPackId: pack.IsNational ? null : pack.Id, outOfScope);
-            var reader = new Understanding.QuestionReader(vocabulary, synonyms, countyAliases);
+            var reader = new Understanding.QuestionReader(vocabulary, synonyms, countyAliases, pack.IsNational ? null : pack.County);
             result[pack.Id] = new CountyKnowledge(pack, index, reader, vocabulary);
         }
         return new KnowledgeSnapshot(packs, result, loadedAt);

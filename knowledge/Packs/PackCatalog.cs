@@ -25,7 +25,8 @@ public sealed record PackCatalog(KnowledgeSnapshot Knowledge, CaseCatalog Counti
         knowledgeIssues.AddRange(PackValidator.Validate(loaded.Packs, knownCounties, vocabulary));
         var countyIssues = new List<PackIssue>();
         var counties = CaseCatalog.Load(packsDirectory, countyIssues);
-        return new PackCatalogFiles(packsDirectory, loaded.Packs, vocabularyDirectory, vocabulary, counties, knowledgeIssues, countyIssues);
+        // A pack of a county this deployment does not configure is skipped (a warning above); the others load.
+        return new PackCatalogFiles(packsDirectory, PackValidator.Usable(loaded.Packs, knownCounties), vocabularyDirectory, vocabulary, counties, knowledgeIssues, countyIssues);
     }
 }
 

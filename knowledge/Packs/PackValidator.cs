@@ -1,8 +1,7 @@
 namespace AssistBot.Knowledge.Packs;
 
 /// <summary>
-/// The rules a pack must meet before the bot uses it: every entry cites a document in 《》, ids are unique, the
-/// county is one the service knows, no answer is empty or longer than a phone screen, parents and overrides exist.
+/// The rules a pack must meet before the bot uses it: every entry cites a document in 《》, ids are unique, no answer is empty or longer than a phone screen, parents and overrides exist. A pack of a county the service does not configure is skipped with a warning (<see cref="Usable"/>).
 /// </summary>
 public static class PackValidator
 {
@@ -30,8 +29,12 @@ public static class PackValidator
 
             if (string.IsNullOrWhiteSpace(pack.County))
                 issues.Add(PackIssue.Error(manifest, 0, "county is empty"));
-            else if (!pack.IsNational && knownCounties is not null && !knownCounties.Contains(pack.County))
-                issues.Add(PackIssue.Error(manifest, 0, $"county '{pack.County}' is not a configured county ({string.Join(", ", knownCounties)})"));
+            else if (!IsConfigured(pack, knownCounties))
+            {
+                // Not used by this deployment, so not checked further: the other packs load.
+                issues.Add(PackIssue.Warning(manifest, 0, $"county '{pack.County}' is not a configured county ({string.Join(", ", knownCounties!)}): pack '{pack.Id}' is skipped"));
+                continue;
+            }
 
             if (!pack.IsNational)
             {
@@ -52,6 +55,17 @@ public static class PackValidator
         }
         return issues;
     }
+
+    /// <summary>
+    /// The packs the service uses: the national one and those of configured counties. A deployment that configures one
+    /// county but ships both packs still gets its Q&amp;A; the other county's pack is skipped with a warning
+    /// (<see cref="Validate"/>), not rejected with everything else.
+    /// </summary>
+    public static IReadOnlyList<KnowledgePack> Usable(IReadOnlyList<KnowledgePack> packs, IReadOnlyCollection<string>? knownCounties) =>
+        knownCounties is null ? packs : [.. packs.Where(p => IsConfigured(p, knownCounties))];
+
+    private static bool IsConfigured(KnowledgePack pack, IReadOnlyCollection<string>? knownCounties) =>
+        pack.IsNational || knownCounties is null || string.IsNullOrWhiteSpace(pack.County) || knownCounties.Contains(pack.County);
 
     private static void ValidateEntry(KnowledgePack pack, PolicyEntry entry, Dictionary<string, string> origins,
         Dictionary<string, PolicyEntry> entriesById, List<PackIssue> issues)

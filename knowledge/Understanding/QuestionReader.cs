@@ -16,12 +16,15 @@ public sealed partial class QuestionReader
     private readonly CueMatcher<(string Aspect, bool Weak)> _aspects;
     private readonly CueMatcher<string> _counties;
     private readonly CueMatcher<string> _askers;
+    private readonly CueMatcher<string>? _here;
+    private readonly NearNames _nearNames;
     private readonly string[] _yesNoWords;
     private readonly char[] _yesNoEndings;
     private readonly Vocabulary _vocabulary;
 
+    /// <param name="homeCounty">The county this reader's questions are asked in: "我们县" names it. Null for the national pack.</param>
     public QuestionReader(Vocabulary vocabulary, IReadOnlyDictionary<string, string> synonyms,
-        IEnumerable<(string Alias, string County)> countyAliases)
+        IEnumerable<(string Alias, string County)> countyAliases, string? homeCounty = null)
     {
         _vocabulary = vocabulary;
         var topicCues = vocabulary.Topics.SelectMany(t => t.Cues.Select(c => (c.Cue, (t.Id, c.Tier)))).ToList();
@@ -37,9 +40,11 @@ public sealed partial class QuestionReader
             if (aspectByCue.TryGetValue(key, out var aspect)) aspectCues.Add((variant, aspect));
         }
         _topics = new CueMatcher<(string, CueTier)>(topicCues);
+        _nearNames = new NearNames(vocabulary.Topics.SelectMany(t => t.Cues.Where(c => c.Tier == CueTier.Name).Select(c => (c.Cue, t.Id))));
         _aspects = new CueMatcher<(string, bool)>(aspectCues);
         _counties = new CueMatcher<string>(countyAliases.Select(a => (a.Alias, a.County)));
         _askers = new CueMatcher<string>(vocabulary.Askers.SelectMany(p => p.Value.Select(w => (w, p.Key))));
+        if (homeCounty is not null && vocabulary.Here.Count > 0) _here = new CueMatcher<string>(vocabulary.Here.Select(w => (w, homeCounty)));
         _yesNoWords = vocabulary.YesNo.Where(w => w.Length > 1).Select(CueMatcher<int>.Fold).ToArray();
         _yesNoEndings = vocabulary.YesNo.Where(w => w.Length == 1).Select(w => w[0]).ToArray();
     }
@@ -52,6 +57,9 @@ public sealed partial class QuestionReader
 
         var mentions = new List<CueMatch<(string Topic, CueTier Tier)>>(4);
         _topics.Scan(folded, mentions);
+        // "危房改照", "自主申爆": no topic word at all, but a policy's name with one character misheard or mistyped.
+        if (mentions.Count == 0 && _nearNames.Find(folded) is { } near)
+            mentions.Add(new CueMatch<(string, CueTier)>(near.Start, near.Length, near.Cue, (near.Topic, CueTier.Colloquial)));
         var aspects = new List<CueMatch<(string Aspect, bool Weak)>>(4);
         _aspects.Scan(folded, aspects);
         // An aspect word inside a policy's name (担保 in 创业担保贷款) is part of the name, not the question asked.
@@ -59,6 +67,8 @@ public sealed partial class QuestionReader
             && a.Start >= m.Start && a.Start + a.Length <= m.Start + m.Length));
         var counties = new List<CueMatch<string>>(1);
         _counties.Scan(folded, counties);
+        // "我们县呢": the county the question is asked in, when no county is named by name.
+        if (counties.Count == 0) _here?.Scan(folded, counties);
         var askers = new List<CueMatch<string>>(2);
         _askers.Scan(folded, askers);
 

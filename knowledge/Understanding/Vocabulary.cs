@@ -33,6 +33,9 @@ public sealed class Vocabulary
 
     public static Vocabulary Empty { get; } = new([], [], [], new Dictionary<string, IReadOnlyList<string>>(), "");
 
+    /// <summary>A cue rewritten with a dialect word shorter than this is not a cue ("是么" is a yes/no, not "是什么").</summary>
+    private const int MinVariantChars = 3;
+
     public Vocabulary(IReadOnlyList<TopicDefinition> topics, IReadOnlyList<AspectDefinition> aspects, IReadOnlyList<string> yesNo,
         IReadOnlyDictionary<string, IReadOnlyList<string>> askers, string directory)
     {
@@ -52,6 +55,9 @@ public sealed class Vocabulary
     public IReadOnlySet<string> TopicIds { get; }
     public IReadOnlySet<string> AspectIds { get; }
     public string Directory { get; }
+
+    /// <summary>Words for "this county" (我们县, 俺这): a question naming them names the county it is asked in.</summary>
+    public IReadOnlyList<string> Here { get; init; } = [];
 
     public bool IsEmpty => Topics.Count == 0;
 
@@ -112,8 +118,15 @@ public sealed class Vocabulary
         foreach (var t in topics.Where(t => t.Parent is not null && !topics.Any(o => o.Id == t.Parent)))
             issues.Add(PackIssue.Error(topicsPath, 0, $"topic '{t.Id}' names unknown parent '{t.Parent}'"));
 
+        var here = new List<string>();
         if (Root(aspectsPath, issues) is { } aspectsRoot)
         {
+            var dialect = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            if (Child(aspectsRoot, "dialect") is YamlMappingNode dialectMap)
+                foreach (var (key, value) in dialectMap.Children)
+                    if (key is YamlScalarNode { Value: { Length: > 0 } word } && value is YamlSequenceNode variants)
+                        dialect[word] = variants.Children.OfType<YamlScalarNode>().Select(w => w.Value?.Trim() ?? "").Where(w => w.Length > 0).ToList();
+            here.AddRange(List(aspectsRoot, "here"));
             if (Child(aspectsRoot, "aspects") is YamlSequenceNode aspectList)
                 foreach (var node in aspectList.Children.OfType<YamlMappingNode>())
                 {
@@ -124,8 +137,8 @@ public sealed class Vocabulary
                             .Select(f => (IReadOnlyList<string>)f.Children.OfType<YamlScalarNode>().Select(w => CueMatcher<int>.Fold(w.Value?.Trim() ?? "")).Where(w => w.Length > 0).ToList())
                             .Where(f => f.Count > 0).ToList()
                         : [];
-                    aspects.Add(new AspectDefinition(id, Scalar(node, "label") ?? id, List(node, "cues"), List(node, "weak"),
-                        List(node, "outranks"), List(node, "near")) { Facets = facets });
+                    aspects.Add(new AspectDefinition(id, Scalar(node, "label") ?? id, WithDialect(List(node, "cues"), dialect),
+                        WithDialect(List(node, "weak"), dialect), List(node, "outranks"), List(node, "near")) { Facets = facets });
                 }
             else issues.Add(PackIssue.Error(aspectsPath, 1, "expected an 'aspects:' list"));
             yesNo.AddRange(List(aspectsRoot, "yesno"));
@@ -138,7 +151,25 @@ public sealed class Vocabulary
                 foreach (var other in a.Outranks.Concat(a.Near))
                     if (!ids.Contains(other)) issues.Add(PackIssue.Error(aspectsPath, 0, $"aspect '{a.Id}' names unknown aspect '{other}'"));
         }
-        return new Vocabulary(topics, aspects, yesNo, askers, directory);
+        return new Vocabulary(topics, aspects, yesNo, askers, directory) { Here = here };
+    }
+
+    /// <summary>
+    /// The cues and, for each dialect word a cue contains, the cue said with its variants (什么时候 → 么时候, 啥时候);
+    /// a variant shorter than <see cref="MinVariantChars"/> is left out.
+    /// </summary>
+    private static List<string> WithDialect(List<string> cues, Dictionary<string, IReadOnlyList<string>> dialect)
+    {
+        if (dialect.Count == 0) return cues;
+        var all = new List<string>(cues);
+        var seen = cues.ToHashSet(StringComparer.Ordinal);
+        foreach (var cue in cues)
+            foreach (var (word, variants) in dialect)
+                if (cue.Contains(word, StringComparison.Ordinal))
+                    foreach (var variant in variants)
+                        if (cue.Replace(word, variant, StringComparison.Ordinal) is { Length: >= MinVariantChars } said && seen.Add(said))
+                            all.Add(said);
+        return all;
     }
 
     private static YamlMappingNode? Root(string path, List<PackIssue> issues)

@@ -44,6 +44,25 @@ public sealed class EvalPathTests(KnowledgeHostFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_choose_turn_sends_the_number_of_that_offered_choice()
+    {
+        // "补贴几月发" offers 雨露计划 first and 产业奖补 later: "choose" picks 产业奖补 whatever its number.
+        var runner = factory.Services.GetRequiredService<PolicyEvalRunner>();
+        var conversation = new EvalCase
+        {
+            Id = "c", County = "xinfeng",
+            Turns =
+            [
+                new EvalCase { Id = "c.1", County = "xinfeng", Question = "补贴几月发", Expect = "clarify" },
+                new EvalCase { Id = "c.2", County = "xinfeng", Question = "1", Choose = "xf-industry-award", Expect = "xf-industry-award" },
+            ],
+        };
+        var results = await runner.RunConversationAsync(conversation);
+        Assert.True(results[1].Passed, results[1].Reason + "\n" + results[1].Reply);
+        Assert.Equal("xf-industry-award", results[1].EntryId);
+    }
+
+    [Fact]
     public void Case_check_needs_every_group_no_forbidden_string_and_a_source_for_answers()
     {
         var c = new EvalCase { Kind = "answer", MustInclude = [["5万", "五万"], ["免抵押"]], MustNotInclude = ["7500"] };

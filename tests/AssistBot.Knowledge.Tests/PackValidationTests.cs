@@ -55,7 +55,23 @@ public sealed class PackValidationTests
         Assert.Contains(errors, e => e.Message.Contains("xf-monitoring: source must name the document in 《》"));
         Assert.Contains(errors, e => e.Message.Contains("xf-empty: answer is empty") && e.Line == 7);
         Assert.Contains(errors, e => e.Message.Contains("xf-empty: audience must be"));
-        Assert.Contains(errors, e => e.Message.Contains("county 'nowhere' is not a configured county"));
+        Assert.DoesNotContain(errors, e => e.Message.Contains("county 'nowhere'"));
+    }
+
+    [Fact]
+    public void A_pack_of_a_county_the_deployment_does_not_configure_is_skipped_with_a_warning_and_the_others_load()
+    {
+        // A deployment for 信丰 only that ships both county packs: 信丰 still gets its Q&A.
+        using var registry = new PackRegistry(TestPacks.Directory, ["xinfeng"]);
+
+        Assert.True(registry.LastResult.Applied, string.Join(" | ", registry.LastResult.Issues));
+        Assert.Equal(["national", "xinfeng-2024"], registry.Current.Packs.Select(p => p.Id).Order());
+        var skipped = Assert.Single(registry.LastResult.Issues, i => i.Message.Contains("is skipped"));
+        Assert.Equal(PackIssueSeverity.Warning, skipped.Severity);
+        Assert.Contains("county 'yuzhou' is not a configured county", skipped.Message);
+        Assert.EndsWith(Path.Combine("yuzhou-2023", "pack.yaml"), skipped.File);
+        var answer = new Answering.PolicyAnswerer(registry).Answer(TestPacks.Xinfeng, "小额信贷能贷多少");
+        Assert.Equal(Answering.PolicyOutcome.Answer, answer.Outcome);
     }
 
     [Fact]

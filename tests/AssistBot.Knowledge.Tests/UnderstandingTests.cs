@@ -188,6 +188,82 @@ public sealed class UnderstandingTests
     }
 
     [Fact]
+    public void Dialect_forms_of_aspect_words_read_as_the_aspect_but_a_yes_no_is_not_a_what_is()
+    {
+        Assert.Equal("时间", Read(TestPacks.Xinfeng, "产业奖补的钱么时候到").Aspect);
+        Assert.Equal("xf-industry-award", Answerer.Answer(TestPacks.Xinfeng, "产业奖补的钱么时候到").TopicId);
+        Assert.Equal("金额标准", Read(TestPacks.Xinfeng, "小额信贷能贷好多钱").Aspect);
+        Assert.Equal("办理", Read(TestPacks.Xinfeng, "先诊疗后付费要带么子").Aspect);
+        Assert.NotEqual("是什么", Read(TestPacks.Xinfeng, "低保户是么").Aspect); // 是么 = 是吗, not 是什么
+    }
+
+    [Fact]
+    public void 我们县_after_another_county_returns_to_the_county_asked_in_with_the_same_question()
+    {
+        var answers = Conversation(TestPacks.Yuzhou, "监测收入线是多少", "那信丰呢", "我们这呢");
+        Assert.Equal("xf-monitoring-line", answers[1].TopicId);
+        Assert.Equal("yuzhou", answers[2].County);
+        Assert.Equal("yz-monitoring-line", answers[2].TopicId);
+        Assert.Contains("7500", answers[2].Text);
+    }
+
+    [Fact]
+    public void 还有呢_asks_for_more_of_the_last_answer()
+    {
+        var answers = Conversation(TestPacks.Xinfeng, "小额信贷要担保吗", "还有呢");
+        Assert.Equal("nat-loan-collateral", answers[1].TopicId);
+    }
+
+    [Fact]
+    public void A_short_follow_up_with_a_word_of_the_last_answers_title_stays_on_its_topic()
+    {
+        // 贷 names 小额信贷, but after 创业担保贷款 "能贷好多" asks about that loan: never 小额信贷's 5万.
+        var answers = Conversation(TestPacks.Xinfeng, "创业担保贷款", "能贷好多");
+        Assert.Equal("xf-startup", answers[0].TopicId);
+        Assert.NotEqual("nat-loan-amount", answers[1].TopicId);
+        Assert.DoesNotContain("5万", answers[1].Text);
+    }
+
+    [Fact]
+    public void A_figure_asked_of_a_topic_an_entry_mentions_only_in_passing_is_not_answered_with_its_other_figures()
+    {
+        // 稳岗就业 names 公益性岗位 in a sentence without a figure; its 1.4万人 is about employment as a whole.
+        var answer = Answerer.Answer(TestPacks.Yuzhou, "禹州公益岗位要安置多少人");
+        Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
+        Assert.DoesNotContain("1.4万", answer.Text);
+    }
+
+    [Fact]
+    public void A_sum_asked_in_thousands_is_answered_by_a_limit_stated_in_yuan()
+    {
+        var answers = Conversation(TestPacks.Yuzhou, "防返贫监测收入线", "俺家收入八千能纳入不");
+        Assert.Equal("yz-monitoring-line", answers[1].TopicId);
+        Assert.Contains("7500", answers[1].Text);
+    }
+
+    [Fact]
+    public void A_long_policy_name_with_one_character_misheard_still_names_its_topic()
+    {
+        var reading = Read(TestPacks.Xinfeng, "先诊疗后附费是啥");
+        Assert.Equal(["先诊疗后付费"], reading.Topics);
+        Assert.Equal("nat-xzlhff", Answerer.Answer(TestPacks.Xinfeng, "先诊疗后附费是啥").TopicId);
+        Assert.DoesNotContain("项目资产", Read(TestPacks.Xinfeng, "项目资金使用要公式吗").Topics); // four characters: too short to guess
+    }
+
+    [Fact]
+    public void A_follow_up_on_the_same_topic_that_does_not_separate_its_entries_stays_with_the_last_answer()
+    {
+        var house = Conversation(TestPacks.Yuzhou, "危房改造谁能享受", "俺家房子漏雨能改不");
+        Assert.Equal(PolicyOutcome.Answer, house[1].Outcome);
+        Assert.Equal(house[0].TopicId, house[1].TopicId);
+
+        // 几多时间 is 赣南 for 多长时间: how long, asked of the topic of the conversation.
+        var risk = Conversation(TestPacks.Xinfeng, "风险消除是么子意思", "要几多时间");
+        Assert.NotEqual(PolicyOutcome.Clarify, risk[1].Outcome);
+        Assert.Equal("风险消除", risk[1].Topic);
+    }
+
+    [Fact]
     public void Numbered_choices_keep_working_in_a_conversation()
     {
         var answers = Conversation(TestPacks.Xinfeng, "补贴几月发", "1");

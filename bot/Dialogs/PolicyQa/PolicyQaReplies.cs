@@ -14,6 +14,9 @@ public static class PolicyQaReplies
     /// <summary>Activity property with the outcome: answer, clarify or fallback.</summary>
     public const string OutcomeProperty = "policyOutcome";
 
+    /// <summary>Activity property with the entry ids of a clarify's numbered choices, in order: for eval, never rendered.</summary>
+    public const string ChoiceIdsProperty = "policyChoiceIds";
+
     public static Activity ToActivity(PolicyAnswer answer)
     {
         var activity = answer.Outcome == PolicyOutcome.Clarify
@@ -23,6 +26,8 @@ public static class PolicyQaReplies
         activity.Properties[OutcomeProperty] = JsonSerializer.SerializeToElement(answer.Outcome.ToString().ToLowerInvariant());
         if (answer.Outcome == PolicyOutcome.Answer && answer.TopicId is not null)
             activity.Properties[EntryIdProperty] = JsonSerializer.SerializeToElement(answer.TopicId);
+        if (answer.Outcome == PolicyOutcome.Clarify && answer.ChoiceIds.Count > 0)
+            activity.Properties[ChoiceIdsProperty] = JsonSerializer.SerializeToElement(answer.ChoiceIds);
         return activity;
     }
 }
