@@ -1,7 +1,9 @@
 namespace AssistBot.Knowledge.Packs;
 
 /// <summary>
-/// The rules a pack must meet before the bot uses it: every entry cites a document in 《》, ids are unique, no answer is empty or longer than a phone screen, parents and overrides exist. A pack of a county the service does not configure is skipped with a warning (<see cref="Usable"/>).
+/// The rules a pack must meet before the bot uses it: every entry cites a document in 《》, ids are unique, no answer is
+/// empty or longer than a phone screen, parents and overrides exist. A pack of a county the service does not configure
+/// is skipped with a warning (<see cref="Usable"/>).
 /// </summary>
 public static class PackValidator
 {

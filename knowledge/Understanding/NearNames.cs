@@ -1,7 +1,7 @@
 namespace AssistBot.Knowledge.Understanding;
 
 /// <summary>
-/// Policy names (four characters or more) found with one character wrong — a voice transcription's homophone or a
+/// Policy names (five characters or more; four gave confident wrong answers) found with one character wrong — a voice transcription's homophone or a
 /// typo (危房改照 → 危房改造, 自主申爆 → 自主申报). Only a back-off for a question in which no topic word was found. A
 /// name with one character changed keeps its first two or its last two characters, so candidates are looked up by
 /// those and compared; the longest name found wins.
@@ -27,14 +27,17 @@ internal sealed class NearNames
 
     public (int Start, int Length, string Cue, string Topic)? Find(ReadOnlySpan<char> text)
     {
+        // Looked up by span: no string per position of the question.
+        var byHead = _byHead.GetAlternateLookup<ReadOnlySpan<char>>();
+        var byTail = _byTail.GetAlternateLookup<ReadOnlySpan<char>>();
         (int Start, int Length, string Cue, string Topic)? best = null;
         for (var i = 0; i + MinChars <= text.Length; i++)
         {
-            if (_byHead.TryGetValue(new string(text.Slice(i, 2)), out var heads))
+            if (byHead.TryGetValue(text.Slice(i, 2), out var heads))
                 foreach (var (cue, topic) in heads)
                     if (i + cue.Length <= text.Length && OneOff(text.Slice(i, cue.Length), cue) && (best is null || cue.Length > best.Value.Length))
                         best = (i, cue.Length, cue, topic);
-            if (_byTail.TryGetValue(new string(text.Slice(i + MinChars - 2, 2)), out var tails))
+            if (byTail.TryGetValue(text.Slice(i + MinChars - 2, 2), out var tails))
                 foreach (var (cue, topic) in tails)
                 {
                     var start = i + MinChars - cue.Length;
