@@ -5,17 +5,6 @@ using AssistBot.Scheduler.Time;
 
 namespace AssistBot.Bot.Loans;
 
-/// <summary>What an import did: counts and each rejected row with its line number.</summary>
-public sealed record LoanImportResult(int Created, int Updated, IReadOnlyList<LoanImportProblem> Errors, IReadOnlyList<LoanImportProblem> Warnings)
-{
-    public int Imported => Created + Updated;
-}
-
-public sealed record LoanImportProblem(int Line, string Message)
-{
-    public override string ToString() => $"第{Line}行：{Message}";
-}
-
 /// <summary>
 /// Imports a loan file (CSV or .xlsx, read by <see cref="TableReader"/>) into <see cref="LoanStore"/>: good rows are stored (re-import updates by 贷款编号), bad rows are
 /// reported with their line numbers and skipped. ID numbers and phones are protected before they are stored.

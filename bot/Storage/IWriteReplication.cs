@@ -11,13 +11,3 @@ public interface IWriteReplication
     /// <summary>True when the writes to these keys are on enough replicas (or none are required); false on a timeout.</summary>
     ValueTask<bool> WaitForReplicasAsync(ReplicatedKeys keys, CancellationToken cancellationToken = default);
 }
-
-/// <summary>The keys one operation wrote, by role (documents, scored indexes, counters), as their owner names them.</summary>
-public sealed record ReplicatedKeys(IReadOnlyList<string> Documents, IReadOnlyList<string>? Indexes = null,
-    IReadOnlyList<string>? Counters = null);
-
-/// <summary>The embedded store: SQLite's commit is already durable on disk, so there is nothing to wait for.</summary>
-public sealed class DurableOnCommit : IWriteReplication
-{
-    public ValueTask<bool> WaitForReplicasAsync(ReplicatedKeys keys, CancellationToken cancellationToken = default) => ValueTask.FromResult(true);
-}

@@ -78,32 +78,3 @@ public sealed record OutboxMessage
     /// <summary>Optional place the message is about, "乡镇/村" ("" = county level), for previews by village or township.</summary>
     public string? Place { get; init; }
 }
-
-/// <summary>A person on a channel: <see cref="Channel"/> is "wechat" (UserId = openid) or "wecom" (UserId = WeCom UserId).</summary>
-public sealed record OutboxRecipient(string Channel, string UserId)
-{
-    public const string WeChat = "wechat";
-    public const string WeCom = "wecom";
-
-    /// <summary>Nobody can be reached (not bound, no cadre on the roster); kept so previews and the admin view show it.</summary>
-    public const string None = "none";
-
-    public static OutboxRecipient Unreachable(string why) => new(None, why);
-
-    public static OutboxRecipient Farmer(string openId) => new(WeChat, openId);
-
-    public static OutboxRecipient Cadre(string weComUserId) => new(WeCom, weComUserId);
-
-    public override string ToString() => $"{Channel}:{UserId}";
-}
-
-/// <summary>
-/// A WeChat template message: <see cref="Kind"/> names the county's configured template
-/// (<c>Counties:{id}:WeChat:Templates:{Kind}</c> holds the template id); <see cref="Fields"/> are its data items
-/// (keyword → value, e.g. "first", "keyword1", "remark").
-/// </summary>
-public sealed record OutboxTemplate(string Kind, IReadOnlyDictionary<string, string> Fields)
-{
-    /// <summary>What it is about (a loan, a declaration): at most one template message per subject per month.</summary>
-    public string? Subject { get; init; }
-}

@@ -132,12 +132,3 @@ public static class EmbeddedDatabaseBackup
         return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
-
-/// <summary>What a backup file holds: its size and the row count of each table.</summary>
-public sealed record BackupSummary(string Path, long Bytes, IReadOnlyDictionary<string, long> Rows)
-{
-    public long Documents => Rows.GetValueOrDefault("docs");
-}
-
-/// <summary>A backup or restore that cannot go ahead; the message is for the operator, in Chinese.</summary>
-public sealed class BackupException(string message) : Exception(message);
