@@ -2,14 +2,6 @@ using AssistBot.Bot.Cases;
 
 namespace AssistBot.Bot.StaffConsole;
 
-public enum DeadlineLevel
-{
-    None,
-    Ok,
-    Near,
-    Overdue,
-}
-
 /// <summary>
 /// Days left to a declaration's next deadline, counted in China calendar days: amber (临近) within the warning days,
 /// red (已超期) after it; the label says it in words so colour is never the only sign.
