@@ -34,10 +34,3 @@ public sealed class AdminApiKeyFilter(IOptionsMonitor<AdminOptions> options) : I
         return CryptographicOperations.FixedTimeEquals(a, b) && presented.Length > 0;
     }
 }
-
-public static class AdminApiKeyFilterExtensions
-{
-    /// <summary>Puts an endpoint or group behind the admin API key (see <see cref="AdminApiKeyFilter"/>).</summary>
-    public static TBuilder RequireAdminApiKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter<TBuilder, AdminApiKeyFilter>();
-}

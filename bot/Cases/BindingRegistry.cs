@@ -39,6 +39,3 @@ public sealed class BindingRegistry(IDocumentStore storage, PersonalDataProtecto
     public async Task<IReadOnlyList<BindingSubject>> FindAsync(string county, string hash, CancellationToken ct = default) =>
         (await storage.ReadAsync<List<BindingSubject>>(CaseKeys.BindingCandidate(county, hash), ct).ConfigureAwait(false))?.Value ?? [];
 }
-
-/// <summary>A record a user can be bound to: kind ("household", "loan") and its key (户编号, loan id).</summary>
-public sealed record BindingSubject(string Kind, string Key);

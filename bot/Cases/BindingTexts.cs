@@ -20,8 +20,6 @@ public static class BindingTexts
         count > 1 ? $"绑定成功，找到{count}条记录。以后的提醒会发到这个微信。发\"查进度\"或\"贷款\"可以查看。"
                   : "绑定成功。以后的提醒会发到这个微信。发\"查进度\"或\"贷款\"可以查看。";
 
-    public const string AlreadyBound = "这个微信已经绑定过了，不用重复绑定。";
-
     /// <summary>Never says which of the three did not match.</summary>
     public static string Failed(int attemptsLeft) =>
         $"没有找到对得上的记录，请核对姓名、身份证后6位和手机号是否和登记的一致。今天还可以试{attemptsLeft}次。也可以找村干部帮忙核对。";

@@ -1,7 +1,5 @@
 using AssistBot.Bot.Hosting;
-using AssistBot.Knowledge.Declarations;
 using AssistBot.Knowledge.Packs;
-using AssistBot.Knowledge.Places;
 using AssistBot.Knowledge.Reminders;
 
 namespace AssistBot.Bot.Cases;
@@ -19,10 +17,4 @@ public sealed class CountyCaseData(Counties counties, PackRegistry packs)
 
     public CountyCases Get(string countyId) =>
         TryGet(countyId, out var data) ? data : throw new InvalidOperationException($"County '{countyId}' has no places.yaml/declaration.yaml in its pack.");
-}
-
-/// <summary>A county with its places, declaration rules and reminder rules (duty roles, subject types).</summary>
-public sealed record CountyCases(County County, PlaceDirectory Places, DeclarationRules Rules, ReminderPack Reminders)
-{
-    public string Id => County.Id;
 }

@@ -285,6 +285,3 @@ public sealed class DeclarationStore(IDocumentStore documents, IScoredIndex scor
 
     private sealed record OpenClaim(string DeclarationId);
 }
-
-/// <summary>Before and after a transition; <see cref="After"/> is null when it was refused or the record is missing.</summary>
-public sealed record TransitionOutcome(Declaration? Before, Declaration? After, WorkflowRefusal Refusal, bool NotFound);

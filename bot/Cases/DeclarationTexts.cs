@@ -1,5 +1,5 @@
-using AssistBot.Knowledge.Texts;
 using AssistBot.Knowledge.Declarations;
+using AssistBot.Knowledge.Texts;
 
 namespace AssistBot.Bot.Cases;
 
@@ -207,15 +207,3 @@ public static class DeclarationTexts
 
     private static string Shorten(string text, int max) => CaseText.Length(text) <= max ? text : CaseText.Clean(text, max) + "…";
 }
-
-/// <summary>The masked view of a draft the summary shows.</summary>
-public sealed record DeclarationDraftView(
-    string HeadName,
-    string? MaskedIdNumber,
-    string MaskedPhone,
-    string Township,
-    string Village,
-    int HouseholdSize,
-    IReadOnlyList<HardshipType> Hardships,
-    string Description,
-    decimal? Income);

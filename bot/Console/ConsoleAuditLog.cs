@@ -2,9 +2,6 @@ using AssistBot.Bot.Storage;
 
 namespace AssistBot.Bot.StaffConsole;
 
-/// <summary>One console event worth keeping: who saw full personal data and why, who changed what.</summary>
-public sealed record ConsoleAuditEntry(DateTimeOffset At, string Actor, string Action, string Subject, string? Reason);
-
 /// <summary>The console's own audit log per county (time-ordered), besides each declaration's trail.</summary>
 public sealed class ConsoleAuditLog(IDocumentStore documents, IScoredIndex scoredIndex, TimeProvider time,
     ILogger<ConsoleAuditLog> logger)

@@ -2,14 +2,6 @@ using AssistBot.Bot.Cases;
 
 namespace AssistBot.Bot.StaffConsole;
 
-public enum DeadlineLevel
-{
-    None,
-    Ok,
-    Near,
-    Overdue,
-}
-
 /// <summary>
 /// Days left to a declaration's next deadline, counted in China calendar days: amber (临近) within the warning days,
 /// red (已超期) after it; the label says it in words so colour is never the only sign.
@@ -27,7 +19,7 @@ public sealed record DeadlineBadge(DeadlineLevel Level, string Label)
     public static DeadlineBadge For(Declaration d, DateTimeOffset now, int warnDays)
     {
         if (!d.IsOpen && d.Status != DeclarationStatus.Included || d.NextStepDue is not { } due) return new(DeadlineLevel.None, "无期限");
-        var days = DateOnly.FromDateTime(due.ToChina().DateTime).DayNumber - DateOnly.FromDateTime(now.ToChina().DateTime).DayNumber;
+        var days = ChinaTime.DateOf(due).DayNumber - ChinaTime.DateOf(now).DayNumber;
         if (due < now) return new(DeadlineLevel.Overdue, days >= 0 ? "已超期" : $"已超期 {-days} 天");
         if (days == 0) return new(DeadlineLevel.Near, "临近：今天到期");
         return days <= warnDays ? new(DeadlineLevel.Near, $"临近：剩 {days} 天") : new(DeadlineLevel.Ok, $"剩 {days} 天");

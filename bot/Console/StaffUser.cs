@@ -3,14 +3,6 @@ using AssistBot.Bot.Cases;
 
 namespace AssistBot.Bot.StaffConsole;
 
-/// <summary>County staff see the whole county; township staff their township; village cadres their villages.</summary>
-public enum StaffRole
-{
-    County,
-    Township,
-    Village,
-}
-
 /// <summary>
 /// Who is signed in to the console, read fresh from the roster on every request (a cadre removed from the roster or
 /// moved to another area loses or changes access at once). A county administrator who signed in with a one-time link

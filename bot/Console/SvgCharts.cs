@@ -4,9 +4,6 @@ using System.Text;
 
 namespace AssistBot.Bot.StaffConsole;
 
-/// <summary>One bar of a chart: its label and a value per series (stacked in series order).</summary>
-public sealed record ChartBar(string Label, IReadOnlyList<int> Values);
-
 /// <summary>
 /// Small horizontal bar charts drawn on the server as SVG. Readable without colour: every series has its own fill
 /// pattern (solid, hatched, dotted, open) shown in a legend with its name, every segment and bar carries its number,

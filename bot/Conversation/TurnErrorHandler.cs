@@ -59,9 +59,3 @@ public sealed class TurnErrorHandler(ConversationState conversationState, Storag
         }
     }
 }
-
-/// <summary>Where the dialog stack lives in the conversation state.</summary>
-public static class DialogStateProperty
-{
-    public const string Name = "DialogState";
-}

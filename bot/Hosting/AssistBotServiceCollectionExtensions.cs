@@ -1,5 +1,6 @@
 using AssistBot.Bot.Privacy;
 using AssistBot.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AssistBot.Bot.Hosting;
 
@@ -8,7 +9,8 @@ public static class AssistBotServiceCollectionExtensions
     /// <summary>What every part of the service stands on: time, counties, the data directory, storage, privacy.</summary>
     public static IServiceCollection AddAssistBotCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        // TryAdd: libraries registered by other parts (HTTP resilience) add the same clock; one registration whatever the order.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Counties>();
         services.AddOptions<CountiesOptions>().Bind(configuration.GetSection("Counties")).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<CountiesOptions>, CountySettingsValidator>();

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace AssistBot.Bot.Hosting;
 
 /// <summary>The configured counties, looked up by the id used in endpoint paths (xinfeng, yuzhou).</summary>
@@ -30,11 +28,4 @@ public sealed class Counties
         county = null;
         return id is not null && _byId.TryGetValue(id, out county);
     }
-}
-
-/// <summary>A configured county: its id (as in URLs) and its options.</summary>
-public sealed record County(string Id, CountyOptions Options)
-{
-    public string Name => Options.Name;
-    public string Pack => Options.Pack;
 }

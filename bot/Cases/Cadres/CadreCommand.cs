@@ -4,20 +4,6 @@ using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Bot.Cases.Cadres;
 
-public enum CadreVerb
-{
-    Unknown,
-    Menu,
-    Help,
-    Pending,
-    Details,
-    Accept,
-    Verify,
-    Include,
-    Reject,
-    Transfer,
-}
-
 /// <summary>
 /// A cadre's command as typed on WeCom: <c>待办</c>, <c>详情 编号</c>, <c>受理 编号</c>, <c>核实 编号 属实|不属实 [备注]</c>,
 /// <c>纳入 编号</c>, <c>不纳入 编号 原因</c>, <c>转交 编号 账号</c>, or a menu number (1 待办 … 8 帮助).

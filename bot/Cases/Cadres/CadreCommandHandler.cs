@@ -2,9 +2,6 @@ using AssistBot.Bot.Privacy;
 
 namespace AssistBot.Bot.Cases.Cadres;
 
-/// <summary>What the bot answers a cadre: text plus numbered choices.</summary>
-public sealed record CadreReply(string Text, IReadOnlyList<string> Choices);
-
 /// <summary>
 /// Handles a cadre's command over the stores, without dialogs: checks the roster (unknown users are refused),
 /// the cadre's area (others' cases look the same as missing ones), and the status machine; records the change

@@ -12,6 +12,3 @@ public sealed record ImportReport(int Created, int Updated, IReadOnlyList<Import
 
     public static ImportReport Failed(string message) => new(0, 0, [new ImportError(1, message)]);
 }
-
-/// <summary>A bad row: its line in the file (1 = header) and what is wrong, in Chinese, with personal data masked.</summary>
-public sealed record ImportError(int Line, string Message);

@@ -49,6 +49,3 @@ public sealed class BotTurnRunner(IServiceProvider services)
         if (reply.Type == ActivityTypes.Message) reply.InputHint ??= InputHints.AcceptingInput;
     }
 }
-
-/// <summary>No <see cref="IBot"/> is registered in this host.</summary>
-public sealed class BotUnavailableException() : InvalidOperationException("No bot (IBot + BufferingBotAdapter) is registered.");

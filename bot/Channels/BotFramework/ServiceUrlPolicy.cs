@@ -3,19 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace AssistBot.Bot.BotFramework;
 
-/// <summary>Which addresses a connection for a reply may reach once the serviceUrl's host is resolved.</summary>
-public enum ServiceUrlReach
-{
-    /// <summary>Public addresses only.</summary>
-    PublicOnly,
-
-    /// <summary>Public and loopback addresses (the Emulator on this machine).</summary>
-    PublicOrLoopback,
-
-    /// <summary>Any address: an operator listed this exact address or localhost.</summary>
-    Any,
-}
-
 /// <summary>
 /// Decides whether replies may be posted to an activity's <c>serviceUrl</c> (<c>BotFramework:AllowedServiceUrls</c>,
 /// the Bot Framework channel hosts by default). An allowed serviceUrl may still not reach a private address: the

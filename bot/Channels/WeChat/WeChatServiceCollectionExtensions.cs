@@ -1,6 +1,4 @@
 using AssistBot.Bot.Cli;
-using AssistBot.Bot.Conversation;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AssistBot.Bot.WeChat;
 
@@ -29,8 +27,6 @@ public static class WeChatServiceCollectionExtensions
         services.AddSingleton<Subscriptions.SubscriptionEventHandler>();
         services.AddSingleton<Subscriptions.SubscriptionSender>();
         services.AddSingleton<ICliCommand, WeChatSendCommand>();
-        // The conversation engine registers a configured adapter; this is the fallback until it does.
-        services.TryAddSingleton<BufferingBotAdapter>();
         return services;
     }
 }

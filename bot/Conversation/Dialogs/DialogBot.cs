@@ -59,11 +59,3 @@ public class DialogBot(ConversationState conversationState, UserState userState,
         || activity.Type == ActivityTypes.ConversationUpdate
            && activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true;
 }
-
-/// <summary>Event names channels send (see INTEGRATION.md).</summary>
-public static class RouterEvents
-{
-    public const string MenuClick = "menuClick";
-    public const string Scan = "scan";
-    public const string Location = "location";
-}

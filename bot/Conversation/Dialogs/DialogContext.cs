@@ -107,10 +107,3 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext turnContext, D
         FindDialog(instance.Id)
         ?? throw new DialogNotFoundException(instance.Id);
 }
-
-/// <summary>The dialog stack names a dialog that is not registered (saved by an older version).</summary>
-public sealed class DialogNotFoundException(string dialogId)
-    : InvalidOperationException($"The active dialog '{dialogId}' is not registered.")
-{
-    public string DialogId { get; } = dialogId;
-}

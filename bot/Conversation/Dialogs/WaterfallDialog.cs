@@ -2,8 +2,6 @@ using System.Text.Json.Nodes;
 
 namespace AssistBot.Bot.Conversation.Dialogs;
 
-public delegate Task<DialogTurnResult> WaterfallStep(WaterfallStepContext stepContext, CancellationToken cancellationToken);
-
 /// <summary>
 /// Bot Builder's WaterfallDialog: steps run one per answer; each step's result is the previous step's child result.
 /// The result each step received is kept, so "返回上一步" can re-run the previous step and ask its question again.

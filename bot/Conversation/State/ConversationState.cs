@@ -16,16 +16,3 @@ public sealed class ConversationState(IDocumentStore storage) : BotState(storage
         return string.Concat(channelId, "/conversations/", conversationId);
     }
 }
-
-/// <summary>State of one user on one channel: key "{channelId}/users/{userId}".</summary>
-public sealed class UserState(IDocumentStore storage) : BotState(storage, nameof(UserState))
-{
-    public override string GetStorageKey(ITurnContext turnContext)
-    {
-        var activity = turnContext.Activity;
-        var channelId = activity.ChannelId ?? throw new InvalidOperationException("The activity has no channelId.");
-        var userId = activity.From?.Id;
-        if (string.IsNullOrEmpty(userId)) throw new InvalidOperationException("The activity has no from.id.");
-        return $"{channelId}/users/{userId}";
-    }
-}

@@ -163,5 +163,3 @@ public sealed class TestFlow
     private void Fail(string message) =>
         throw new TestFlowException($"{message}\n--- transcript ---\n{_transcript}");
 }
-
-public sealed class TestFlowException(string message) : Exception(message);

@@ -3,7 +3,9 @@ using AssistBot.Bot.Cli;
 using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Knowledge;
 using AssistBot.Bot.Reminders;
+using AssistBot.Bot.Tests.Infrastructure;
 using AssistBot.Knowledge.Packs;
+using AssistBot.Scheduler.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -59,6 +61,19 @@ public sealed class PacksDirectoryTests : IDisposable
         var counties = new ConfiguredReminderCounties(new Counties(configuration), registry, NullLogger<ConfiguredReminderCounties>.Instance);
         // Before, reminders ignored Knowledge:PacksDirectory and kept the shipped 09:00.
         Assert.Equal("07:30", counties.Find("xinfeng")!.Pack.SendTime);
+    }
+
+    [Fact]
+    public async Task The_service_built_from_its_composition_root_reads_reminders_and_places_from_the_configured_directory()
+    {
+        // Through AddAssistBot and the setting alone, as an operator sets it: no registry handed in by the test.
+        Edit("places.yaml", "大塘埠镇", "大塘镇");
+        var settings = AssistBotFactory.TwoCounties("xinfeng");
+        settings["Knowledge:PacksDirectory"] = _packs;
+        await using var host = TestServiceHost.Build(settings);
+
+        Assert.Equal("07:30", Assert.Single(host.Get<IReminderCounties>().All, c => c.Id == "xinfeng").Pack.SendTime);
+        Assert.Contains(host.Get<CountyCaseData>().Get("xinfeng").Places.Townships, t => t.Name == "大塘镇");
     }
 
     [Fact]

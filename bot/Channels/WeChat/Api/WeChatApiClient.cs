@@ -4,10 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace AssistBot.Bot.WeChat;
 
-/// <summary>A template message: template id, the keyword values, and an optional link and idempotency key.</summary>
-public sealed record WeChatTemplateMessage(string ToUser, string TemplateId, IReadOnlyDictionary<string, string> Data,
-    string? Url = null, string? ClientMsgId = null);
-
 /// <summary>Official Account outbound API: customer-service text (48-hour window), template messages, 订阅通知 (bizsend) and the JS-SDK ticket.</summary>
 public sealed class WeChatApiClient(
     IHttpClientFactory httpClientFactory,

@@ -95,6 +95,3 @@ public sealed class WeComApiClient(
             $"{BaseUrl}/cgi-bin/gettoken?corpid={Uri.EscapeDataString(app.CorpId)}" +
             $"&corpsecret={Uri.EscapeDataString(app.Secret)}", ct));
 }
-
-/// <summary>Who a WeCom sign-in code belongs to: <see cref="UserId"/> null when WeCom named no member.</summary>
-public sealed record WeComIdentity(string? UserId, int ErrorCode, string? ErrorMessage);

@@ -1,10 +1,9 @@
-using ChannelIds = AssistBot.Bot.Conversation.Schema.Channels;
 using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
-using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Hosting;
 using Microsoft.Extensions.Options;
+using ChannelIds = AssistBot.Bot.Conversation.Schema.Channels;
 
 namespace AssistBot.Bot.WeChat;
 
@@ -279,6 +278,3 @@ public static class WeChatEndpoints
         return Results.StatusCode(StatusCodes.Status400BadRequest);
     }
 }
-
-/// <summary>The log category of the WeChat / WeCom callback endpoints.</summary>
-public sealed class WeChatEndpointLog;

@@ -1,4 +1,3 @@
-using ChannelIds = AssistBot.Bot.Conversation.Schema.Channels;
 using AssistBot.Bot.Conversation;
 using AssistBot.Bot.Conversation.Schema;
 using AssistBot.Bot.Conversation.State;
@@ -6,17 +5,9 @@ using AssistBot.Bot.Hosting;
 using AssistBot.Bot.Observability;
 using AssistBot.Bot.Storage;
 using Microsoft.Extensions.Options;
+using ChannelIds = AssistBot.Bot.Conversation.Schema.Channels;
 
 namespace AssistBot.Bot.WeChat;
-
-/// <summary>Sends a reply part that did not fit in (or missed) the passive reply.</summary>
-public delegate Task<WeChatSendResult> WeChatPushSender(string userId, string text, CancellationToken cancellationToken);
-
-/// <summary>
-/// A plain-mode callback's signed (timestamp, nonce) pair and a digest of the body it came with: the signature does
-/// not cover the body, so the pair may carry one message only (see <see cref="WeChatMessageProcessor"/>).
-/// </summary>
-public readonly record struct WeChatReplayCheck(string Timestamp, string Nonce, string BodyDigest);
 
 /// <summary>
 /// One verified, decrypted callback message in → the passive reply text out ("" = answer "success").

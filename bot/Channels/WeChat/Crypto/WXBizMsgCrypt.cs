@@ -203,18 +203,3 @@ public sealed class WXBizMsgCrypt : IDisposable
 
     public void Dispose() => _aes.Dispose();
 }
-
-/// <summary>Parses a decrypted message from <c>buffer[offset..offset+length]</c> (UTF-8); false when it is not valid.</summary>
-public delegate bool Utf8MessageReader<T>(byte[] buffer, int offset, int length, out T result);
-
-public enum DecryptOutcome
-{
-    /// <summary>Decrypted and read.</summary>
-    Read,
-
-    /// <summary>Decrypted, but the reader rejected the message.</summary>
-    Unreadable,
-
-    /// <summary>Not a value this key and receiveId can open.</summary>
-    Undecryptable,
-}

@@ -109,6 +109,3 @@ public static class SubscribePageEndpoints
     private const string NotFoundPage =
         "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>未找到</title><p>没有找到这个县的订阅通知页面，请检查网址。</p></html>";
 }
-
-/// <summary>The log category of the subscribe page.</summary>
-public sealed class SubscribePageLog;

@@ -1,0 +1,9 @@
+namespace AssistBot.Bot.StaffConsole;
+
+public enum DeadlineLevel
+{
+    None,
+    Ok,
+    Near,
+    Overdue,
+}

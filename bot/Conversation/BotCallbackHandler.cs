@@ -1,0 +1,3 @@
+namespace AssistBot.Bot.Conversation;
+
+public delegate Task BotCallbackHandler(ITurnContext turnContext, CancellationToken cancellationToken);

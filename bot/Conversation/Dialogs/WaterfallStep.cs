@@ -1,0 +1,3 @@
+namespace AssistBot.Bot.Conversation.Dialogs;
+
+public delegate Task<DialogTurnResult> WaterfallStep(WaterfallStepContext stepContext, CancellationToken cancellationToken);

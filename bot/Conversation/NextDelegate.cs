@@ -1,0 +1,3 @@
+namespace AssistBot.Bot.Conversation;
+
+public delegate Task NextDelegate(CancellationToken cancellationToken);

@@ -1,0 +1,3 @@
+namespace AssistBot.Bot.Conversation.Testing;
+
+public sealed class TestFlowException(string message) : Exception(message);
