@@ -149,11 +149,35 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             pendingAspect = asked;
         }
 
+        // "那禹州呢", then "我们县呢": the same thing asked of another county. The entry answered before, when that county
+        // has it too; else that county's entries are told apart by the earlier entry's title, not by these few words.
+        var scoring = question;
+        PolicyEntry? same = null;
+        if (inherited && reading.County is not null && context.LastEntryId is { } earlierId
+            && (lastKnowledge.Find(earlierId) ?? home.Find(earlierId)) is { } earlier)
+        {
+            // Not a national entry over that county's own word on the same thing (信丰's 低保 standard after the national one).
+            same = knowledge.Find(earlierId) is { } again && again.Topics.Contains(topics[0])
+                && (again.PackId == knowledge.Pack.Id || !Candidates(knowledge, topics[0]).Any(e => e.PackId == knowledge.Pack.Id
+                    && (aspect is null || e.Aspects.Contains(aspect))))
+                ? again : null;
+            scoring = earlier.Title;
+        }
+
         PolicyAnswer answer;
         if (topics.Count == 0)
             answer = BackOff(knowledge, question, reading, aspect, loose, last, lastKnowledge, followUp, why);
+        else if (same is not null)
+        {
+            why.Add($"the same question of {knowledge.Pack.CountyName}: {same.Id}, answered before, is its entry too");
+            answer = Confident(knowledge, same, FollowUpKind.None, topics[0], aspect, why);
+        }
         else
-            answer = Choose(knowledge, question, reading, topics, aspect ?? SoftAspect(knowledge, topics, pendingAspect, why), loose, why);
+            answer = Choose(knowledge, scoring, reading, topics, aspect ?? SoftAspect(knowledge, topics, pendingAspect, why), loose, why);
+        // "那禹州呢" answered by a national entry: say it holds there too, so it is not taken for the asker's own county's rule.
+        if (knowledge != home && reading.County is not null && answer.Outcome == PolicyOutcome.Answer && answer.Entries.Count == 1
+            && answer.Entries[0].PackId != knowledge.Pack.Id)
+            answer = answer with { Text = PolicyTexts.NationalHoldsIn(knowledge.Pack.CountyName) + answer.Text };
         return answer with { Reading = reading, Inherited = inherited, Aspect = answer.Aspect ?? aspect };
     }
 

@@ -83,7 +83,7 @@ public sealed class PolicyHeldOutTests(KnowledgeHostFactory factory) : IClassFix
 
     [Fact]
     public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh", total: 227, measuredCorrect: 186);
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh", total: 227, measuredCorrect: 187);
 }
 
 /// <summary>
@@ -108,7 +108,7 @@ public sealed class PolicySecondHeldOutTests(KnowledgeHostFactory factory) : ICl
 
     [Fact]
     public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh2", total: 165, measuredCorrect: 139);
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh2", total: 165, measuredCorrect: 141);
 }
 
 /// <summary>
@@ -118,7 +118,7 @@ public sealed class PolicySecondHeldOutTests(KnowledgeHostFactory factory) : ICl
 /// 2026-12-05: 605 of 700 correct (86.4%), 27 confidently wrong (3.9%); conversations 171 of 208 turns (82.2%),
 /// 17 confidently wrong. The previous round's engine scored 605 / 30 / 170 on it. Issue 12's target is NOT met; these
 /// tests guard the measured figures. Raise the bars as the engine improves, never lower them. Tuning data since the
-/// seventh round (qa4: 618 / 23 / 171 with these files studied, even ids only item by item).
+/// seventh round (qa4: 618 / 23 / 173 with these files studied, even ids only item by item).
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirdHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
@@ -131,7 +131,7 @@ public sealed class PolicyThirdHeldOutTests(KnowledgeHostFactory factory) : ICla
 
     [Fact]
     public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh3", total: 208, measuredCorrect: 171);
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh3", total: 208, measuredCorrect: 173);
 }
 
 /// <summary>Runs one held-out set (both counties) and compares it with the figures measured when it was scored.</summary>

@@ -97,6 +97,18 @@ public sealed class PolicyQaDialogTests(KnowledgeHostFactory factory) : IClassFi
             .StartTestAsync();
 
     [Fact]
+    public Task Another_county_then_back_home_repeats_the_last_question_and_says_when_a_national_rule_holds_there() =>
+        Flow("xinfeng")
+            .Send("雨露计划补多少钱").AssertReplyContains("雨露计划")
+            .Send("那禹州呢").AssertReply(a => Assert.StartsWith("禹州市也按全国统一的政策执行", a.Text))
+            .Send("我们县呢").AssertReply(a =>
+            {
+                Assert.Equal("nat-yulu", a.Properties![AssistBot.Bot.Dialogs.PolicyQa.PolicyQaReplies.EntryIdProperty].GetString());
+                Assert.DoesNotContain("禹州", a.Text);
+            })
+            .StartTestAsync();
+
+    [Fact]
     public Task Lost_work_told_plainly_is_a_hardship_and_asked_about_is_a_policy_question() =>
         Flow("yuzhou")
             .Send("没活干了").AssertReplyContains("就业", "来源：")
