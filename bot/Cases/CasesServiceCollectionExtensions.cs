@@ -37,7 +37,7 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton<AdminApiKeyFilter>();
         // Mid-form policy questions go to the policy Q&A when it is registered (AddPolicyKnowledge).
         services.AddSingleton<IFormQuestionAnswerer>(sp => sp.GetService<AssistBot.Knowledge.Answering.PolicyAnswerer>() is { } policy
-            ? new PolicyFormQuestionAnswerer(policy)
+            ? new PolicyFormQuestionAnswerer(policy, sp.GetService<AssistBot.Bot.Dialogs.PolicyQa.PolicyQaDialog>())
             : NoFormAnswers.Instance);
         services.AddSingleton<DeclarationDialog>();
         services.AddSingleton<StatusDialog>();

@@ -23,6 +23,9 @@ public static class DeclarationTexts
         $"如果家里因病、因灾、失业等原因生活困难，可以在这里向{countyName}申报\"防止返贫监测\"，村干部会上门核实，符合条件的纳入帮扶。" +
         "大约要回答9个问题，3分钟左右。现在开始吗？";
 
+    /// <summary>After a policy question answered while only the offer was open: the offer is dropped, and how to come back.</summary>
+    public const string OfferLater = "想申报的时候，发\"我要申报\"就行。";
+
     public const string NotStarted = "好的，先不申报。需要时发\"我要申报\"就行，也可以" + ContactTexts.CommitteeOrHotline + "。";
 
     public const string Consent =

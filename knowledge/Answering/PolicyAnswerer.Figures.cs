@@ -45,6 +45,49 @@ public sealed partial class PolicyAnswerer
         return null;
     }
 
+    /// <summary>
+    /// A count asked in a unit ("驻村干部几年一换", "一个月住几天", "一年来几回") that the answer states in no figure of that
+    /// unit: the entry speaks of the topic and the aspect, but its figures are in other units (20个工作日, 未满2年), so
+    /// they do not answer how many years, days or times. Returns the asked words, or null when the unit is stated or
+    /// no unit count is asked.
+    /// </summary>
+    internal static string? UnstatedUnitCount(string folded, string answer)
+    {
+        foreach (var (asked, units) in UnitCounts)
+        {
+            var at = folded.IndexOf(asked, StringComparison.Ordinal);
+            if (at < 0) continue;
+            // A cadence (每季度, 每半年, 每月) answers how many times or how many months apart.
+            if (units[0] is "次" or "月" && Array.Exists(CadenceWords, w => answer.Contains(w, StringComparison.Ordinal))) continue;
+            if (!StatesUnitFigure(answer, units)) return asked;
+        }
+        return null;
+    }
+
+    /// <summary>Whether a numeral (digits or 一…十两半) stands right before one of the units, "个" allowed between.</summary>
+    private static bool StatesUnitFigure(string answer, string[] units)
+    {
+        foreach (var unit in units)
+            for (var at = answer.IndexOf(unit, StringComparison.Ordinal); at > 0; at = answer.IndexOf(unit, at + 1, StringComparison.Ordinal))
+            {
+                var before = at - 1;
+                if (answer[before] == '个' && before > 0) before--;
+                if (char.IsAsciiDigit(answer[before]) || SmallNumeral.Contains(answer[before]) || answer[before] == '半') return true;
+            }
+        return false;
+    }
+
+    private static readonly string[] CadenceWords = ["每", "季度", "半年", "定期"];
+
+    /// <summary>How a count is asked, and the units an answer states it in.</summary>
+    private static readonly (string Asked, string[] Units)[] UnitCounts =
+    [
+        ("几年", ["年"]), ("多少年", ["年"]),
+        ("几天", ["天", "日"]), ("多少天", ["天", "日"]),
+        ("几个月", ["月"]),
+        ("几次", ["次", "回", "趟"]), ("几回", ["次", "回", "趟"]), ("几趟", ["次", "回", "趟"]), ("多少次", ["次", "回", "趟"]),
+    ];
+
     /// <summary>Aspects whose answer is a figure: the figure must be about the very thing asked.</summary>
     private static readonly string[] FigureAspects = ["目标任务", "金额标准"];
 

@@ -130,7 +130,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             && (aspect is not null || followUp != FollowUpKind.None || reading.County is not null || reading.YesNo || endsWithNe)
             // "补贴几月发" after talking of 驻村干部: the old topic has nothing on it, so it is not a follow-up of that topic.
             && !(aspect is not null && reading.County is null
-                 && Fitting(reading.County is null && context.LastCounty is not null ? lastKnowledge : knowledge, lastTopic, aspect, loose).Count == 0
+                 && !AnyAskedAspectFits(reading.County is null && context.LastCounty is not null ? lastKnowledge : knowledge, lastTopic, aspect, reading, loose)
                  && AsksOnlyAnAspect(reading, knowledge.Index)))
         {
             // "得多久还上", "那信丰呢", "能领不", "那买牛呢": the conversation's topic, asked again.
@@ -149,12 +149,50 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             pendingAspect = asked;
         }
 
+        // "那禹州呢", then "我们县呢": the same thing asked of another county. The entry answered before, when that county
+        // has it too; else that county's entries are told apart by the earlier entry's title, not by these few words.
+        var scoring = question;
+        PolicyEntry? same = null;
+        if (inherited && reading.County is not null && context.LastEntryId is { } earlierId
+            && (lastKnowledge.Find(earlierId) ?? home.Find(earlierId)) is { } earlier)
+        {
+            // Not a national entry over that county's own word on the same thing (信丰's 低保 standard after the national one).
+            same = knowledge.Find(earlierId) is { } again && again.Topics.Contains(topics[0])
+                && (again.PackId == knowledge.Pack.Id || !Candidates(knowledge, topics[0]).Any(e => e.PackId == knowledge.Pack.Id
+                    && (aspect is null || e.Aspects.Contains(aspect))))
+                ? again : null;
+            scoring = earlier.Title;
+        }
+
         PolicyAnswer answer;
         if (topics.Count == 0)
             answer = BackOff(knowledge, question, reading, aspect, loose, last, lastKnowledge, followUp, why);
+        else if (same is not null)
+        {
+            why.Add($"the same question of {knowledge.Pack.CountyName}: {same.Id}, answered before, is its entry too");
+            answer = Confident(knowledge, same, FollowUpKind.None, topics[0], aspect, why);
+        }
         else
-            answer = Choose(knowledge, question, reading, topics, aspect ?? SoftAspect(knowledge, topics, pendingAspect, why), loose, why);
+            answer = Choose(knowledge, scoring, reading, topics, aspect ?? SoftAspect(knowledge, topics, pendingAspect, why), loose, why);
+        // "那禹州呢" answered by a national entry: say it holds there too, so it is not taken for the asker's own county's rule.
+        if (knowledge != home && reading.County is not null && answer.Outcome == PolicyOutcome.Answer && answer.Entries.Count == 1
+            && answer.Entries[0].PackId != knowledge.Pack.Id)
+            answer = answer with { Text = PolicyTexts.NationalHoldsIn(knowledge.Pack.CountyName) + answer.Text };
         return answer with { Reading = reading, Inherited = inherited, Aspect = answer.Aspect ?? aspect };
+    }
+
+    /// <summary>
+    /// The topic has an entry for the aspect asked, or for another aspect the message firmly asks too ("去哪里办" after
+    /// 临时救助: 地点 has no entry there, 办理 has), so the message can continue that topic.
+    /// </summary>
+    private static bool AnyAskedAspectFits(CountyKnowledge knowledge, string topic, string aspect, QuestionReading reading, bool loose)
+    {
+        if (Fitting(knowledge, topic, aspect, loose).Count > 0) return true;
+        foreach (var (other, cue, _) in reading.AspectCues)
+            if (other != aspect && other != WhatIsIt && knowledge.Vocabulary.Aspect(other)?.WeakCues.Contains(cue) != true
+                && Fitting(knowledge, topic, other, false).Count > 0)
+                return true;
+        return false;
     }
 
     /// <summary>The cue's content characters (能贷 → 贷) are in the entry's title.</summary>
@@ -325,6 +363,12 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                 why.Add($"a figure asked about «{thing}», which {entry.Id} does not mention");
                 return DetailMissing(knowledge, topic, aspect, why);
             }
+            // Only when the question speaks of this one topic: in "贷款养牛要几年还，奖补几时发" the years are the loan's.
+            if (aspect is "期限" or "频次" && reading.Mentions.All(m => m.Topic == topic) && UnstatedUnitCount(reading.Folded, entry.Answer) is { } count)
+            {
+                why.Add($"«{count}» asked, and {entry.Id} states no figure in that unit");
+                return DetailMissing(knowledge, topic, aspect, why);
+            }
             if (reading.YesNo && UnconfirmedFigure(reading.Folded, entry.Answer) is { } figure)
             {
                 why.Add($"a yes/no question about the figure {figure}, which {entry.Id} does not state");
@@ -483,12 +527,13 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
     /// The question joins two policies ("低保和特困", "危房改造、饮水安全", "小额信贷能贷多少，雨露计划怎么申请") rather
     /// than using the words of two topics for one thing.
     /// </summary>
-    private static readonly System.Buffers.SearchValues<char> SeveralSeparators = System.Buffers.SearchValues.Create("，,、；;+＋");
+    private static readonly System.Buffers.SearchValues<char> SeveralSeparators = System.Buffers.SearchValues.Create("，,、；;+＋ \u3000");
     private static readonly System.Buffers.SearchValues<char> SeveralJoiners = System.Buffers.SearchValues.Create("和跟与及同加还");
 
     private static bool AsksSeveral(string question, QuestionReading reading)
     {
-        if (question.AsSpan().IndexOfAny(SeveralSeparators) >= 0 || reading.Folded.Contains("分别", StringComparison.Ordinal)) return true;
+        // A space between two clauses ("低保咋申请 临时救助又该找谁") separates them as a comma does (voice input, typing).
+        if (question.AsSpan().Trim().IndexOfAny(SeveralSeparators) >= 0 || reading.Folded.Contains("分别", StringComparison.Ordinal)) return true;
         var mentions = reading.Mentions.Where(m => reading.Topics.Contains(m.Topic)).OrderBy(m => m.Start).ToList();
         for (var i = 1; i < mentions.Count; i++)
         {

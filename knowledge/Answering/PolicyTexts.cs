@@ -40,6 +40,9 @@ public static class PolicyTexts
         $"关于“{topic}”，{scope}的文件里没有写{aspectLabel}，我不能乱说。\n" +
         (titles.Count > 0 ? $"文件里写了的是：{string.Join("；", titles)}。想了解这些可以直接问我。\n" : "") + WhomToAsk;
 
+    /// <summary>Another county asked about, answered by a national entry: it holds there as everywhere.</summary>
+    public static string NationalHoldsIn(string countyName) => $"{countyName}也按全国统一的政策执行：\n";
+
     /// <summary>The topic is clear but the county's documents say nothing about it.</summary>
     public static string TopicNotInDocuments(string topic, string scope) =>
         $"{scope}的文件里没有关于“{topic}”的内容，我不能乱说。\n" + WhomToAsk;

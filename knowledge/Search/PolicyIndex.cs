@@ -3,27 +3,6 @@ using AssistBot.Knowledge.Packs;
 
 namespace AssistBot.Knowledge.Search;
 
-/// <summary>The best entries for a question: up to three, best first, with BM25 score and query coverage.</summary>
-public readonly record struct SearchHit(int Entry, float Score, float Coverage);
-
-public readonly struct SearchResult
-{
-    public SearchResult(SearchHit first, SearchHit second, SearchHit third, int count, bool exactTitle)
-        => (First, Second, Third, Count, ExactTitle) = (first, second, third, count, exactTitle);
-
-    public SearchHit First { get; }
-    public SearchHit Second { get; }
-    public SearchHit Third { get; }
-
-    /// <summary>How many of First/Second/Third are set.</summary>
-    public int Count { get; }
-
-    /// <summary>The question was exactly an entry's title (a clarify choice sent back as its label).</summary>
-    public bool ExactTitle { get; }
-
-    public SearchHit this[int i] => i switch { 0 => First, 1 => Second, _ => Third };
-}
-
 /// <summary>
 /// BM25 over character 1–3-grams of an entry's title, keywords, sample questions and answer (weighted by field),
 /// after the pack's rewriting (fillers, synonyms, typos). Postings are precomputed contributions, so a query is: rewrite

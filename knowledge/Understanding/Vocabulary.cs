@@ -4,24 +4,6 @@ using AssistBot.Knowledge.Packs;
 
 namespace AssistBot.Knowledge.Understanding;
 
-/// <summary>How strongly a cue names its topic: a policy's name, people's words for it, or a situation that only hints at it.</summary>
-public enum CueTier { Hint = 1, Colloquial = 2, Name = 3 }
-
-/// <summary>One policy topic of <c>vocab/topics.yaml</c> and the words that name it.</summary>
-public sealed record TopicDefinition(string Id, IReadOnlyList<(string Cue, CueTier Tier)> Cues, string? Parent = null);
-
-/// <summary>One aspect of <c>vocab/aspects.yaml</c>: how it is asked, which aspects it outranks, which are near it.</summary>
-/// <remarks>
-/// <see cref="Facets"/> split a broad aspect by what exactly is asked (限制: 担保抵押 / 用途 / 年龄 / 利息): each is a
-/// group of words (folded as questions are), each also a cue of the aspect; an entry whose text has none of a facet's
-/// words does not speak of that facet.
-/// </remarks>
-public sealed record AspectDefinition(string Id, string Label, IReadOnlyList<string> Cues, IReadOnlyList<string> WeakCues,
-    IReadOnlyList<string> Outranks, IReadOnlyList<string> Near)
-{
-    public IReadOnlyList<IReadOnlyList<string>> Facets { get; init; } = [];
-}
-
 /// <summary>
 /// The shared topic and aspect vocabularies (data in <c>knowledge/vocab/</c>, editable by county staff): what a
 /// question can be about and what it can ask about it, with colloquial, dialect, voice and homophone cues.

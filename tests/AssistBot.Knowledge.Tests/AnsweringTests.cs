@@ -162,4 +162,35 @@ public sealed class AnsweringTests
             }
         }
     }
+
+    [Fact]
+    public void Two_clauses_split_by_a_space_get_a_part_each()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "低保怎么申请 小额信贷能贷多少");
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Equal(["nat-dibao", "nat-loan-amount"], answer.Entries.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void A_count_of_years_the_entry_states_in_no_year_figure_is_said_to_be_missing()
+    {
+        // 禹州's entry speaks of 驻村干部 in 工作日 and 五天四夜, never in years: no figure of it answers "how many years".
+        var yuzhou = Answerer.Answer(TestPacks.Yuzhou, "驻村干部多少年轮换一次");
+        Assert.Equal(PolicyOutcome.Fallback, yuzhou.Outcome);
+        Assert.DoesNotContain("20个工作日", yuzhou.Text);
+        // 信丰's states 2年: answered.
+        Assert.Equal("xf-resident-cadres", Answerer.Answer(TestPacks.Xinfeng, "驻村干部多少年轮换一次").TopicId);
+    }
+
+    [Fact]
+    public void A_follow_up_asking_where_and_how_continues_a_topic_that_answers_how()
+    {
+        var first = Answerer.Answer(TestPacks.Yuzhou, "临时救助是什么", PolicyContext.None);
+        var next = Answerer.Answer(TestPacks.Yuzhou, "去哪里办", PolicyContext.None.After(first));
+        Assert.Equal("nat-linshi", next.TopicId);
+    }
+
+    [Fact]
+    public void Paying_first_in_hospital_is_the_pay_after_treatment_policy() =>
+        Assert.Equal("nat-xzlhff", Answerer.Answer(TestPacks.Xinfeng, "五保户住院要先交钱吗").TopicId);
 }

@@ -81,6 +81,34 @@ public sealed class PolicyQaDialogTests(KnowledgeHostFactory factory) : IClassFi
             .StartTestAsync();
 
     [Fact]
+    public Task A_policy_follow_up_while_the_offer_to_declare_is_open_is_answered_and_the_offer_stays_reachable() =>
+        Flow("xinfeng")
+            .Send("突然出了事故家里没收入了").AssertReplyContains("临时救助", "来源：")
+            .AssertReplyContains("现在开始吗")
+            // "what do I need to bring": about the help just explained, not an unclear reply to the offer.
+            .Send("要带么子").AssertReply(a =>
+            {
+                Assert.Equal("nat-linshi", a.Properties![AssistBot.Bot.Dialogs.PolicyQa.PolicyQaReplies.EntryIdProperty].GetString());
+                Assert.DoesNotContain("填完申报", a.Text);
+            })
+            .AssertReplyContains("申报")
+            .Send("去哪里办").AssertReplyContains("临时救助", "来源：")
+            .Send("我要申报").AssertReplyContains("现在开始吗")
+            .StartTestAsync();
+
+    [Fact]
+    public Task Another_county_then_back_home_repeats_the_last_question_and_says_when_a_national_rule_holds_there() =>
+        Flow("xinfeng")
+            .Send("雨露计划补多少钱").AssertReplyContains("雨露计划")
+            .Send("那禹州呢").AssertReply(a => Assert.StartsWith("禹州市也按全国统一的政策执行", a.Text))
+            .Send("我们县呢").AssertReply(a =>
+            {
+                Assert.Equal("nat-yulu", a.Properties![AssistBot.Bot.Dialogs.PolicyQa.PolicyQaReplies.EntryIdProperty].GetString());
+                Assert.DoesNotContain("禹州", a.Text);
+            })
+            .StartTestAsync();
+
+    [Fact]
     public Task Lost_work_told_plainly_is_a_hardship_and_asked_about_is_a_policy_question() =>
         Flow("yuzhou")
             .Send("没活干了").AssertReplyContains("就业", "来源：")

@@ -186,7 +186,40 @@ public sealed class DeclarationDialog : WaterfallDialog
             await dc.Context.SendActivityAsync(DeclarationTexts.NotStarted, ct).ConfigureAwait(false);
             return await dc.EndDialogAsync(null, ct).ConfigureAwait(false);
         }
-        return await NotUnderstoodAsync(dc, text, DeclarationTexts.ChooseStart, ct).ConfigureAwait(false);
+        return await AnswerAtOfferAsync(dc, text, ct).ConfigureAwait(false)
+            ?? await NotUnderstoodAsync(dc, text, DeclarationTexts.ChooseStart, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// While only the offer is open (nothing entered yet), a policy question or a follow-up of the short answer
+    /// ("要带么子", "去哪里办") is the farmer still asking, not an unclear reply to the offer: it is answered by the
+    /// policy Q&amp;A with the conversation's memory and the offer is dropped with a line on how to declare later, so
+    /// the next follow-ups reach the Q&amp;A too. A question it is unsure of goes to its dialog (choices or the honest
+    /// reply). Null: not a policy question; the offer stays.
+    /// </summary>
+    private async Task<DialogTurnResult?> AnswerAtOfferAsync(DialogContext dc, string text, CancellationToken ct)
+    {
+        foreach (var answerer in _answerers)
+        {
+            Activity? reply;
+            try
+            {
+                reply = await answerer.AnswerActivityAsync(dc.Context, text, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _logger.LogWarning(e, "A form question answerer failed");
+                continue;
+            }
+            if (reply is null) continue;
+            await dc.Context.SendActivityAsync(reply, ct).ConfigureAwait(false);
+            await dc.Context.SendActivityAsync(DeclarationTexts.OfferLater, ct).ConfigureAwait(false);
+            return await dc.EndDialogAsync(null, ct).ConfigureAwait(false);
+        }
+        if (FormQuestions.LooksLikeQuestion(text) && DeclarationFaq.Answer(text, _counties.Get(dc.Context.County().Id).Rules, "") is null
+            && dc.FindDialog(PolicyQa.PolicyQaDialog.DialogId) is not null)
+            return await dc.ReplaceDialogAsync(PolicyQa.PolicyQaDialog.DialogId, text, ct).ConfigureAwait(false);
+        return null;
     }
 
     private async Task<DialogTurnResult> OnConsentAsync(DialogContext dc, string text, CancellationToken ct)

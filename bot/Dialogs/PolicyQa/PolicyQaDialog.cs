@@ -50,6 +50,20 @@ public sealed class PolicyQaDialog : Dialog
     public Task<PolicyQaState> GetStateAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         _state.GetAsync(turnContext, () => new PolicyQaState(), cancellationToken);
 
+    /// <summary>
+    /// A question asked while another dialog waits (the declaration's offer, a form's question): answered with the
+    /// conversation's memory, so "要带么子" after the hardship's short answer continues that topic. Nothing is sent, and
+    /// the memory is updated only by a confident answer (a near tie's choices could not be picked inside the form).
+    /// </summary>
+    public async Task<PolicyAnswer> AnswerInsideAsync(ITurnContext turnContext, string question, CancellationToken cancellationToken)
+    {
+        var state = await GetStateAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var trial = state.Copy();
+        var answer = _handler.Answer(turnContext, trial, question);
+        if (answer.Outcome == PolicyOutcome.Answer) await _state.SetAsync(turnContext, trial, cancellationToken).ConfigureAwait(false);
+        return answer;
+    }
+
     private async Task<DialogTurnResult> AnswerAsync(DialogContext dc, string question, CancellationToken cancellationToken)
     {
         var state = await GetStateAsync(dc.Context, cancellationToken).ConfigureAwait(false);

@@ -23,4 +23,11 @@ public sealed class PolicyQaState
 
     /// <summary>When the memory was last written: after <see cref="PolicyQaHandler.MemoryLifetime"/> of silence it is forgotten.</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>A copy to answer with when the memory may have to stay as it was (a question asked inside another dialog).</summary>
+    public PolicyQaState Copy() => new()
+    {
+        LastTopicId = LastTopicId, LastTopic = LastTopic, LastAspect = LastAspect, LastCounty = LastCounty,
+        OfferedChoiceIds = [.. OfferedChoiceIds], UpdatedAt = UpdatedAt,
+    };
 }
