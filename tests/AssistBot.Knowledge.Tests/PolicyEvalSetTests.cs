@@ -134,6 +134,28 @@ public sealed class PolicyThirdHeldOutTests(KnowledgeHostFactory factory) : ICla
         HeldOutGuard.ConversationTurnsAsync(Runner, "fresh3", total: 208, measuredCorrect: 173);
 }
 
+/// <summary>
+/// The fourth fresh held-out set (tests/eval/policy-*-fresh4-*.jsonl): 699 questions and 89 conversations (216 turns),
+/// written on 2026-12-05 by two more colleagues from the packs' answers and the plans, who never ran the bot and did not
+/// open the engine, the vocabulary files or any earlier set (the 信丰 writer saw the entries' `keywords` lists). Merged
+/// after the seventh round's engine (qa4) was frozen and scored once: 616 of 699 correct (88.1%), 24 confidently wrong
+/// (3.4%); conversations 185 of 216 turns (85.6%). The previous engine (8602932) scored 612 / 25 / 185 on it. Issue 12's
+/// target is NOT met; these tests guard the measured figures. Raise the bars as the engine improves, never lower them.
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
+{
+    private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
+
+    [Fact]
+    public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
+        HeldOutGuard.QuestionsAsync(Runner, "fresh4", total: 699, measuredCorrect: 616, measuredConfidentlyWrong: 24);
+
+    [Fact]
+    public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh4", total: 216, measuredCorrect: 185);
+}
+
 /// <summary>Runs one held-out set (both counties) and compares it with the figures measured when it was scored.</summary>
 internal static class HeldOutGuard
 {
