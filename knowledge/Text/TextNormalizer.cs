@@ -25,12 +25,7 @@ public static class TextNormalizer
         var builder = new StringBuilder(text.Length);
         foreach (var raw in text)
         {
-            var c = raw switch
-            {
-                '\u3000' => ' ',
-                >= '\uFF01' and <= '\uFF5E' => (char)(raw - 0xFEE0),
-                _ => raw,
-            };
+            var c = FoldWidth(raw);
             if (char.IsWhiteSpace(c) || (IsPunctuation(c) && c != '.')) continue;
             builder.Append(char.ToLowerInvariant(c));
         }
@@ -40,6 +35,20 @@ public static class TextNormalizer
                 builder.Remove(i, 1);
         return builder.ToString();
     }
+
+    /// <summary>Full-width to half-width ("Ｈ１００" → "H100"), the ideographic space to a space; other characters as they are.</summary>
+    public static char FoldWidth(char c) => c switch
+    {
+        '\u3000' => ' ',
+        >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+        _ => c,
+    };
+
+    /// <summary><see cref="FoldWidth(char)"/> over a text, trimmed; keeps spaces and punctuation (for commands with arguments).</summary>
+    public static string FoldWidth(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++) span[i] = FoldWidth(source[i]);
+    }).Trim();
 
     /// <summary><see cref="Clean"/>, then strip filler words at the start and end (never down to nothing).</summary>
     public static string ForCommand(string? text)

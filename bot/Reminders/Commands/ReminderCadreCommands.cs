@@ -3,6 +3,7 @@ using AssistBot.Bot.Cases;
 using AssistBot.Bot.Cases.Cadres;
 using AssistBot.Bot.Loans;
 using AssistBot.Bot.Storage;
+using AssistBot.Knowledge.Text;
 using AssistBot.Scheduler.Texts;
 
 namespace AssistBot.Bot.Reminders.Commands;
@@ -37,17 +38,17 @@ public sealed partial class ReminderCadreCommands(LoanStore loans, DutyDesk duti
 
         if (ParseVisit(text) is { } visit)
         {
-            if (visit.Subject.Length == 0) return Reply(ReminderChatTexts.VisitUsage);
             string? dutyId = null;
-            var subject = visit.Subject;
-            if (visit.Subject.Length <= 2 && int.TryParse(visit.Subject, out var index))
+            var (subject, note) = visit;
+            if (ListNumber(ref subject, ref note) is { } index)
             {
-                // "已完成 2": the second line of the cadre's last "我的任务" list.
+                // "已完成 2" / "已完成 第二个": that line of the cadre's last "我的任务" list.
                 var listed = (await storage.ReadAsync<List<ListedDuty>>(ListKey(countyId, userId), cancellationToken).ConfigureAwait(false))?.Value;
                 if (listed is null || index < 1 || index > listed.Count) return Reply(ReminderChatTexts.NoSuchListNumber(index));
                 (subject, dutyId) = (listed[index - 1].Subject, listed[index - 1].Duty);
             }
-            return Reply(await duties.RecordVisitAsync(countyId, subject, dutyId, userId, visit.Note, cancellationToken).ConfigureAwait(false));
+            else if (subject.Length == 0) return Reply(ReminderChatTexts.VisitUsage);
+            return Reply(await duties.RecordVisitAsync(countyId, subject, dutyId, userId, note, cancellationToken).ConfigureAwait(false));
         }
 
         if (DutyListWords.Contains(Compact(text)))
@@ -86,12 +87,22 @@ public sealed partial class ReminderCadreCommands(LoanStore loans, DutyDesk duti
     }
 
     /// <summary>Full-width to half-width, trimmed; keeps the spaces that separate a number from a note.</summary>
-    private static string Fold(string text) => new string(text.Select(c => c switch
+    private static string Fold(string text) => TextNormalizer.FoldWidth(text);
+
+    /// <summary>
+    /// The list number a visit names, read like every numbered choice ("2", "二", "第二个"): a one- or two-character
+    /// subject ("已完成 2"), or the first word after the command when no work number came first ("已完成 第二个 家里都好",
+    /// whose note is then the rest). Null when the visit names a work number or role duty instead.
+    /// </summary>
+    private static int? ListNumber(ref string subject, ref string? note)
     {
-        '\u3000' => ' ',
-        >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
-        _ => c,
-    }).ToArray()).Trim();
+        if (subject.Length is > 0 and <= 2) return ChoiceRecognizer.ParseIndex(subject);
+        if (subject.Length > 0 || note is null) return null;
+        var words = note.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (ChoiceRecognizer.ParseIndex(TextNormalizer.Clean(words[0])) is not { } index) return null;
+        note = words.Length > 1 ? words[1] : null;
+        return index;
+    }
 
     [GeneratedRegex(@"^确认还款[\s:：,，]*([A-Za-z0-9\-]*)\s*$")]
     private static partial Regex ConfirmRepaid();

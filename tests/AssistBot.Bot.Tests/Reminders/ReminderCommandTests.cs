@@ -132,6 +132,11 @@ public sealed class ReminderCommandTests
             .Send("确认还款 YZ2024001").AssertReplyContains("已确认还款：马六 的贷款 YZ2024001")
             .Send("待走访").AssertReplyContains("序号1：H100")
             .Send("已走访 1 家里都好").AssertReplyContains("已登记：H100")
+            .Send("待走访").AssertReplyContains("序号3：H100")
+            // A list number read like any numbered choice: in Chinese or full-width, as a cadre types it on a phone.
+            .Send("已完成 第三个 家里都好").AssertReplyContains("已登记：H100")
+            .Send("已完成　３").AssertReplyContains("已登记：H100")
+            .Send("已完成 第九个").AssertReplyContains("清单里没有序号9")
             .Send("待办").AssertReplyDoesNotContain("没看懂")
             .StartTestAsync();
         Assert.Equal(RepaymentState.Confirmed, await StateAsync(host));
