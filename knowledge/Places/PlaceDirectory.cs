@@ -71,16 +71,42 @@ public sealed class PlaceDirectory
         };
     }
 
-    /// <summary>A village name as entered, cleaned (spaces, punctuation); a known village gets its official spelling.</summary>
+    /// <summary>
+    /// A village name as entered, cleaned (spaces, punctuation, a leading county or township name); a known village
+    /// gets its official spelling. Null when the text does not read as a village name (a sentence, a digit).
+    /// </summary>
     public string? CleanVillage(Township township, string? input)
     {
         var text = StripCountyPrefix(Normalize(input));
         foreach (var key in new[] { township.Name, Stem(township.Name) }.Concat(township.Aliases))
-            if (text.StartsWith(key, StringComparison.Ordinal) && text.Length > key.Length) text = text[key.Length..];
-        if (text.Length is < 2 or > 20 || !text.Any(IsHan)) return null;
+        {
+            // "大塘埠村" in 大塘埠镇 is a village named after its township: keep it whole rather than leave a bare "村".
+            if (text.StartsWith(key, StringComparison.Ordinal) && !IsVillageSuffixOrEmpty(text[key.Length..]))
+                text = text[key.Length..];
+        }
+        if (text.Length < 2 || !text.Any(IsHan)) return null;
         var known = township.Villages.FirstOrDefault(v => VillageKey(v.Name) == VillageKey(text));
-        return known?.Name ?? text;
+        if (known is not null) return known.Name;
+        return ReadsAsVillageName(text) ? text : null;
     }
+
+    // Words of a sentence that no village or 社区 name contains (particles, pronouns): "老人住院花了不少钱" is a
+    // description typed at the wrong question, not a village.
+    private static readonly System.Buffers.SearchValues<char> SentenceCharacters = System.Buffers.SearchValues.Create("了吗呢啊吧呀哦嘛哈我你他她咱俺们的着过");
+
+    /// <summary>
+    /// Whether an unknown name can be a village: up to 8 characters before 村/社区/村委会…, or up to 6 without one,
+    /// and none of the characters only sentences use.
+    /// </summary>
+    private static bool ReadsAsVillageName(string text)
+    {
+        var suffix = VillageSuffixes.FirstOrDefault(s => text.Length > s.Length && text.EndsWith(s, StringComparison.Ordinal));
+        var name = suffix is null ? text : text[..^suffix.Length];
+        if (name.Length > (suffix is null ? 6 : 8)) return false;
+        return name.AsSpan().IndexOfAny(SentenceCharacters) < 0;
+    }
+
+    private static bool IsVillageSuffixOrEmpty(string rest) => rest.Length == 0 || VillageSuffixes.Contains(rest, StringComparer.Ordinal);
 
     /// <summary>Comparison key for village names: 代屋村, 代屋, 代屋村委会 are the same place.</summary>
     public static string VillageKey(string? name)

@@ -62,6 +62,24 @@ public sealed class PlaceDirectoryTests
         Assert.Null(Xinfeng.CleanVillage(jiading, "1"));
     }
 
+    [Theory]
+    [InlineData("大塘埠村", "大塘埠村")] // named after its township: not cut down to a bare "村"
+    [InlineData("大塘埠镇大塘埠村", "大塘埠村")]
+    [InlineData("信丰县大塘埠镇大塘埠村委会", "大塘埠村委会")]
+    [InlineData("大塘埠代屋", "代屋")]
+    [InlineData("塘背", "塘背")] // an unknown village is taken as typed
+    [InlineData("桃源社区", "桃源社区")]
+    public void A_village_named_after_its_township_is_kept(string input, string expected) =>
+        Assert.Equal(expected, Xinfeng.CleanVillage(Xinfeng.Find("大塘埠镇")!, input));
+
+    [Theory]
+    [InlineData("老人住院花了不少钱")]
+    [InlineData("我也不知道")]
+    [InlineData("家里房子漏雨好几年")]
+    [InlineData("村")]
+    public void A_sentence_is_not_taken_for_a_village(string input) =>
+        Assert.Null(Xinfeng.CleanVillage(Xinfeng.Find("大塘埠镇")!, input));
+
     [Fact]
     public void Declaration_rules_carry_sources_and_only_sourced_figures()
     {

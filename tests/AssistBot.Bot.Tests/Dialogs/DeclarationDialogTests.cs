@@ -41,6 +41,27 @@ public sealed class DeclarationDialogTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_village_named_after_its_township_is_accepted_and_a_sentence_is_not_taken_for_a_village()
+    {
+        Assert.Contains("现在开始吗", await _chat.Say("我要申报"));
+        Assert.Contains("您同意吗", await _chat.Say("1"));
+        Assert.Contains("户主姓名", await _chat.Say("同意"));
+        Assert.Contains("身份证号", await _chat.Say("我叫张三"));
+        Assert.Contains("联系电话", await _chat.Say(Id));
+        Assert.Contains("哪个乡镇", await _chat.Say("13912345678"));
+        Assert.Contains("大塘埠镇哪个村", await _chat.Say("大塘埠镇"));
+        // Typed at the wrong question: asked again, not stored as the address.
+        Assert.Contains("没看清村名", await _chat.Say("老人住院花了不少钱"));
+        Assert.Contains("几口人", await _chat.Say("大塘埠村"));
+        Assert.Contains("哪类困难", await _chat.Say("四口"));
+        Assert.Contains("说说情况", await _chat.Say("1"));
+        Assert.Contains("纯收入", await _chat.Say("老人住院花了不少钱"));
+        var summary = await _chat.Say("跳过");
+        Assert.Contains("住址：大塘埠镇 大塘埠村", summary);
+        Assert.DoesNotContain("住院花了", summary.Split("住址：")[1].Split('\n')[0]);
+    }
+
+    [Fact]
     public async Task A_rough_range_is_never_multiplied_an_income_keeps_the_lower_end_and_says_so_a_household_size_asks_again()
     {
         Assert.Contains("现在开始吗", await _chat.Say("我要申报"));
