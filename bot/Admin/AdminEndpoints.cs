@@ -2,6 +2,7 @@ using System.Globalization;
 using AssistBot.Bot.Cases;
 using AssistBot.Bot.Cases.Import;
 using AssistBot.Bot.Privacy;
+using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Bot.Admin;
 
@@ -118,7 +119,7 @@ public static class AdminEndpoints
             date = fallback;
             return true;
         }
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        return IsoDate.TryParse(text, out date);
     }
 
     private static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);

@@ -4,6 +4,7 @@ using System.Globalization;
 using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Sweeps;
 using AssistBot.Scheduler.Time;
+using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Bot.Cli;
 
@@ -70,7 +71,7 @@ public sealed class PreviewRemindersCommand(ConfiguredReminderCounties counties,
             Err.WriteLine($"未配置的县：{countyId}（可用：{string.Join("、", counties.All.Select(c => c.Id))}）");
             return 2;
         }
-        if (!DateOnly.TryParseExact(fromText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+        if (!IsoDate.TryParse(fromText, out var from))
         {
             Err.WriteLine($"--from 应为 YYYY-MM-DD：{fromText}");
             return 2;

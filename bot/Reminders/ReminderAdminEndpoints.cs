@@ -7,6 +7,7 @@ using AssistBot.Scheduler.Outbox;
 using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Sweeps;
 using Microsoft.AspNetCore.WebUtilities;
+using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Bot.Reminders;
 
@@ -85,10 +86,10 @@ public static class ReminderAdminEndpoints
             string? village, ConfiguredReminderCounties counties, ReminderPreview preview, ICadreDirectory cadres, CancellationToken ct) =>
         {
             if (counties.Find(county) is not { } c) return Results.NotFound(new { error = $"unknown county {county}" });
-            if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
-                return Results.BadRequest(new { error = "from must be yyyy-MM-dd" });
+            if (!IsoDate.TryParse(from, out var first))
+                return Results.BadRequest(new { error = "from 应为日期，如 2024-05-15" });
             var count = days ?? 30;
-            if (count is < 1 or > 366) return Results.BadRequest(new { error = "days must be 1–366" });
+            if (count is < 1 or > 366) return Results.BadRequest(new { error = "days 应为 1–366 天" });
             var (scope, error) = await PreviewScope.ResolveAsync(cadres, c.Id, person, township, village, ct).ConfigureAwait(false);
             if (scope is null) return Results.BadRequest(new { error });
             var messages = await preview.ListAsync(c, first, count, ct).ConfigureAwait(false);
@@ -100,8 +101,8 @@ public static class ReminderAdminEndpoints
             IDeliveryRecords records, CancellationToken ct) =>
         {
             if (counties.Find(county) is not { } c) return Results.NotFound(new { error = $"unknown county {county}" });
-            if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                return Results.BadRequest(new { error = "day must be yyyy-MM-dd" });
+            if (!IsoDate.TryParse(day, out var date))
+                return Results.BadRequest(new { error = "day 应为日期，如 2024-05-15" });
             var entries = await records.ListNotReachedAsync(c.Id, date, 500, ct).ConfigureAwait(false);
             return Results.Ok(entries.Select(e => new
             {

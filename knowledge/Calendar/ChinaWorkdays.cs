@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Knowledge.Calendar;
 
@@ -80,7 +81,7 @@ public sealed class ChinaWorkdays
 
     private static DateOnly ParseIn(string path, int year, string text)
     {
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
+        if (!IsoDate.TryParse(text, out var date))
             throw new InvalidDataException($"{path}: '{text}' is not a yyyy-MM-dd date.");
         // A holiday break may start in the previous year (元旦 2024 began on 2023-12-30); allow a day or two of spill.
         if (Math.Abs(date.Year - year) > 1) throw new InvalidDataException($"{path}: {text} is listed under {year}.");

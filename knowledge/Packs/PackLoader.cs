@@ -1,6 +1,7 @@
 using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Knowledge.Packs;
 
@@ -164,7 +165,7 @@ public static class PackLoader
     private static DateOnly? ParseDate(string? text, string file, int line, List<PackIssue> issues)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (IsoDate.TryParse(text, out var date))
             return date;
         issues.Add(PackIssue.Error(file, line, $"date '{text}' is not in the form 2024-12-31"));
         return null;

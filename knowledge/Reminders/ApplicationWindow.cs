@@ -1,3 +1,5 @@
+using AssistBot.Knowledge.Text;
+
 namespace AssistBot.Knowledge.Reminders;
 
 /// <summary>A period in which households apply for something (or a milestone they should know about).</summary>
@@ -21,7 +23,7 @@ public sealed class ApplicationWindow
 
     public string Source { get; set; } = "";
 
-    public DateOnly OpensOn => DateOnly.ParseExact(Opens, "yyyy-MM-dd");
+    public DateOnly OpensOn => IsoDate.Parse(Opens);
 
-    public DateOnly ClosesOn => DateOnly.ParseExact(Closes, "yyyy-MM-dd");
+    public DateOnly ClosesOn => IsoDate.Parse(Closes);
 }

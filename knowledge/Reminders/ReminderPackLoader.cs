@@ -1,4 +1,5 @@
 using AssistBot.Knowledge.Packs;
+using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Knowledge.Reminders;
 
@@ -102,8 +103,7 @@ public static class ReminderPackLoader
                 problems.Add($"uncovered '{uncovered.Phrase}': phrase, source and reason are all required");
         foreach (var window in pack.Windows)
         {
-            if (!DateOnly.TryParseExact(window.Opens, "yyyy-MM-dd", out var opens) ||
-                !DateOnly.TryParseExact(window.Closes, "yyyy-MM-dd", out var closes))
+            if (!IsoDate.TryParse(window.Opens, out var opens) || !IsoDate.TryParse(window.Closes, out var closes))
                 problems.Add($"window {window.Id}: opens/closes must be yyyy-MM-dd");
             else if (closes < opens) problems.Add($"window {window.Id}: closes before it opens");
             if (string.IsNullOrWhiteSpace(window.Id) || !ids.Add(window.Id)) problems.Add($"window id '{window.Id}' is empty or repeated");

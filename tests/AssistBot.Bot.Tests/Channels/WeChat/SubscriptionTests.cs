@@ -80,6 +80,10 @@ public sealed class SubscriptionTests(SharedRedis redis, ITestOutputHelper outpu
     [InlineData("time8", "2024-06-01T02:30:00Z", "2024年6月1日 10:30")]
     [InlineData("amount9", "5万元", "50000元")]
     [InlineData("amount10", "¥12,345.50", "12345.5元")]
+    [InlineData("amount15", "五万元", "50000元")]
+    [InlineData("amount16", "1.5万", "15000元")]
+    [InlineData("amount17", "两万三", "23000元")]
+    [InlineData("amount18", "五六千", "")] // a rough range is no amount to send
     [InlineData("phrase11", "待还款（第2期）", "待还款第期")]
     [InlineData("number12", "共 3 笔", "3")]
     // The one masking owner decides what a mobile or an ID number is, written however the farmer wrote it.

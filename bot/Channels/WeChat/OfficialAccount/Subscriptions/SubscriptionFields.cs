@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using AssistBot.Bot.Privacy;
+using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Bot.WeChat.Subscriptions;
 
@@ -82,14 +83,14 @@ public static partial class SubscriptionFields
         return AsDate(text);
     }
 
-    /// <summary>"5万元", "¥50,000", "50000.00" → "50000元"; integer part at most 10 digits.</summary>
+    /// <summary>
+    /// "5万元", "¥50,000", "50000.00", "五万元" → "50000元" (read by the one Chinese-number reader); integer part at most
+    /// 10 digits. Nothing when the text holds no single amount (a range, two numbers).
+    /// </summary>
     private static string? AsAmount(string text)
     {
-        var t = text.Replace(",", "").Replace("，", "").Replace("¥", "").Replace("￥", "").Replace("元", "").Trim();
-        var scale = 1m;
-        if (t.EndsWith('万')) { scale = 10_000m; t = t[..^1]; }
-        if (!decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount)) return null;
-        amount = Math.Round(amount * scale, 2);
+        if (!ChineseNumber.TryParse(text, out var amount)) return null;
+        amount = Math.Round(amount, 2);
         if (amount < 0 || amount >= 10_000_000_000m) return null;
         return amount.ToString("0.##", CultureInfo.InvariantCulture) + "元";
     }
