@@ -45,6 +45,39 @@ public sealed partial class PolicyAnswerer
         return null;
     }
 
+    /// <summary>Words that ask for a sum of money ("一个月工资多少", "有补贴不"), as opposed to a count or a standard.</summary>
+    private static readonly string[] MoneyWords = ["工资", "钱", "补贴", "补助", "块", "元"];
+
+    /// <summary>An answer with one of these speaks of money or a standard, even without a sum.</summary>
+    private static readonly string[] SpeaksOfMoney = ["标准", "元", "钱", "补贴", "补助", "资金", "奖补", "工资", "报销", "费", "数字", "收入"];
+
+    /// <summary>
+    /// "公益岗一个月工资多少" answered by an entry whose only figures are people or tasks (1.4万人, 2030人): the question
+    /// asks for money and the answer states no sum of money (a number followed by 元/块, or 万/千 not counting people or
+    /// things). Returns the money word asked, or null when no money is asked or the answer states a sum or speaks of money.
+    /// </summary>
+    internal static string? UnstatedMoney(string folded, string answer)
+    {
+        var asked = MoneyWords.FirstOrDefault(w => folded.Contains(w, StringComparison.Ordinal));
+        if (asked is null || StatesMoney(answer)) return null;
+        // "补助标准各省不同，以本县通知为准" speaks of the money asked, honestly, without a figure.
+        return answer.Contains(asked, StringComparison.Ordinal) || SpeaksOfMoney.Any(w => answer.Contains(w, StringComparison.Ordinal)) ? null : asked;
+    }
+
+    private static bool StatesMoney(string answer)
+    {
+        for (var i = 0; i < answer.Length; i++)
+        {
+            if (!char.IsAsciiDigit(answer[i]) && !SmallNumeral.Contains(answer[i])) continue;
+            var j = i + 1;
+            while (j < answer.Length && (char.IsAsciiDigit(answer[j]) || answer[j] == '.' || SmallNumeral.Contains(answer[j]) || answer[j] is '百' or '千' or '万' or '亿')) j++;
+            if (j < answer.Length && answer[j] is '元' or '块') return true;
+            if (answer[j - 1] is '万' or '亿' && (j >= answer.Length || !"人户个名家所亩村处座套间".Contains(answer[j]))) return true;
+            i = j;
+        }
+        return false;
+    }
+
     /// <summary>
     /// A count asked in a unit ("驻村干部几年一换", "一个月住几天", "一年来几回") that the answer states in no figure of that
     /// unit: the entry speaks of the topic and the aspect, but its figures are in other units (20个工作日, 未满2年), so

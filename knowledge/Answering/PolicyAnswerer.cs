@@ -363,6 +363,12 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                 why.Add($"a figure asked about «{thing}», which {entry.Id} does not mention");
                 return DetailMissing(knowledge, topic, aspect, why);
             }
+            // "公益岗一个月工资多少": the entry's figures are people and tasks, not the money asked.
+            if (aspect == "金额标准" && reading.Mentions.All(m => m.Topic == topic) && UnstatedMoney(reading.Folded, entry.Answer) is { } money)
+            {
+                why.Add($"«{money}» asked, and {entry.Id} states no sum of money");
+                return DetailMissing(knowledge, topic, aspect, why);
+            }
             // Only when the question speaks of this one topic: in "贷款养牛要几年还，奖补几时发" the years are the loan's.
             if (aspect is "期限" or "频次" && reading.Mentions.All(m => m.Topic == topic) && UnstatedUnitCount(reading.Folded, entry.Answer) is { } count)
             {

@@ -84,6 +84,24 @@ public sealed class UnderstandingTests
     }
 
     [Fact]
+    public void A_wage_asked_of_an_entry_whose_figures_are_people_says_it_is_not_written_instead_of_the_head_count()
+    {
+        // The 公益岗 entries state how many people and posts (1.4万人), never a wage: the honest reply, not that entry.
+        var xinfeng = Answerer.Answer(TestPacks.Xinfeng, "做公益岗每个月有几多工资");
+        Assert.Equal(PolicyOutcome.Fallback, xinfeng.Outcome);
+        Assert.Contains("没有写", xinfeng.Text);
+        Assert.Contains("村干部", xinfeng.Text);
+        var yuzhou = Conversation(TestPacks.Yuzhou, "公益岗咋申请", "那一个月工资多少");
+        Assert.Equal(PolicyOutcome.Answer, yuzhou[0].Outcome);
+        Assert.NotEqual(PolicyOutcome.Answer, yuzhou[1].Outcome);
+        Assert.DoesNotContain("1.4万", yuzhou[1].Text);
+        // An entry that speaks of the money (a sum, or that the standard is set by the county) still answers.
+        var dibao = Answerer.Answer(TestPacks.Xinfeng, "低保一个月给多少钱");
+        Assert.Equal(PolicyOutcome.Answer, dibao.Outcome);
+        Assert.Contains("xf-dibao", dibao.Entries.Select(e => e.Id));
+    }
+
+    [Fact]
     public void A_known_topic_without_the_asked_detail_says_so_and_names_whom_to_ask_without_another_figure()
     {
         var answer = Answerer.Answer(TestPacks.Xinfeng, "危房改造一户能补多少钱");

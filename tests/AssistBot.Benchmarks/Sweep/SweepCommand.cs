@@ -26,9 +26,11 @@ public static class SweepCommand
           --rerun            sweep again with the same outbox: must queue nothing
           --no-warmup        skip the warm-up sweep over 50000 other loans (JIT) before the measured one
           --repeat N         measure each sweep N times (each into a fresh outbox)
-          --stage produce|serialize|all
+          --stage produce|serialize|pointers|all
                              produce: read the loans and build the messages only; serialize: also serialize each as
-                             the outbox stores it; nothing is written in either (to see where the time goes); default all
+                             the outbox stores it; nothing is written in either (to see where the time goes);
+                             pointers (Redis only): the issue-18 prototype layout, index paging + compact HSETNX
+                             pointers, not the service's path (PointerSweepPrototype); default all
           --batch N, --parallel N   Reminders:EnqueueBatchSize and EnqueueParallelism (default 500 and 4)
           --smoke            20000 loans, all-due, with --rerun; exit 1 unless N queued then 0 (for ./test.sh)
         Loans are seeded once per Redis (county id sweep-{spread}-{N}); later runs reuse them.
@@ -127,7 +129,12 @@ public static class SweepCommand
         var processBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var redisBeforeCpu = CpuSeconds(redisPids);
         var clock = Stopwatch.StartNew();
-        var report = options.Stage == SweepStage.All ? await rig.RunAsync() : await rig.RunPartAsync(options.Stage);
+        var report = options.Stage switch
+        {
+            SweepStage.All => await rig.RunAsync(),
+            SweepStage.Pointers => await RunPointersAsync(storage, redis, county, keyspace),
+            _ => await rig.RunPartAsync(options.Stage),
+        };
         var seconds = clock.Elapsed.TotalSeconds;
         var processCpu = (Process.GetCurrentProcess().TotalProcessorTime - processBefore).TotalSeconds;
         var redisAfterCpu = CpuSeconds(redisPids);
@@ -138,7 +145,7 @@ public static class SweepCommand
             ? ""
             : string.Create(CultureInfo.InvariantCulture,
                 $"; Redis used memory {redisBefore / 1048576.0:0} → {redisAfter / 1048576.0:0} MiB ({(redisAfter - redisBefore) / (double)Math.Max(1, report.Enqueued):0} bytes per queued reminder)");
-        if (options.Stage != SweepStage.All)
+        if (options.Stage is not (SweepStage.All or SweepStage.Pointers))
         {
             var serialized = options.Stage == SweepStage.Serialize
                 ? string.Create(CultureInfo.InvariantCulture, $", {rig.SerializedBytes / (double)Math.Max(1, report.Produced):0} JSON bytes each")
@@ -147,7 +154,7 @@ public static class SweepCommand
                 $"stage {options.Stage.ToString().ToLowerInvariant()} only (nothing written): {report.Produced:N0} messages produced in {seconds:0.00} s{serialized}"));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweep {spread}: {rig.Loans.Read:N0} loans read, {report.Enqueued:N0} reminders queued in {seconds:0.00} s = " +
+            $"sweep {spread}: {(options.Stage == SweepStage.Pointers ? report.Produced : rig.Loans.Read):N0} loans read{(options.Stage == SweepStage.Pointers ? " (index only, pointer layout)" : "")}, {report.Enqueued:N0} reminders queued in {seconds:0.00} s = " +
             $"{report.Enqueued / seconds:N0} reminders/s; managed heap peak {sampler.PeakManagedMiB:0} MiB ({sampler.PeakAfterGcMiB:0} MiB after GC), " +
             $"peak RSS {sampler.PeakRssMiB:0} MiB (before {rssBefore:0} MiB){redisMemory}"));
         var perReminder = 1e6 / Math.Max(1, report.Produced);
@@ -160,8 +167,21 @@ public static class SweepCommand
             $"load average {LoadAverage()}"));
 
         var expected = spread == LoanSpread.AllDue ? options.Loans : -1;
-        var ok = expected < 0 || (report.Produced == expected && (report.Enqueued == expected || options.Stage != SweepStage.All));
+        var ok = expected < 0 || (report.Produced == expected &&
+            (report.Enqueued == expected || options.Stage is not (SweepStage.All or SweepStage.Pointers)));
         if (!ok) Console.Error.WriteLine($"expected {expected} reminders produced and queued, got {report.Produced} and {report.Enqueued}");
+        if (options.Rerun && options.Stage == SweepStage.Pointers)
+        {
+            clock.Restart();
+            var second = await RunPointersAsync(storage, redis, county, keyspace);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"re-run {spread} (pointers): {second.Produced:N0} index entries read, {second.Enqueued:N0} claimed in {clock.Elapsed.TotalSeconds:0.00} s"));
+            if (second.Enqueued != 0 || second.Produced != report.Produced)
+            {
+                Console.Error.WriteLine($"pointer re-run claimed {second.Enqueued} (expected 0)");
+                ok = false;
+            }
+        }
         if (options.Rerun && options.Stage == SweepStage.All)
         {
             var again = new SweepRig(storage, county, keyspace, options.Sweep);
@@ -177,6 +197,13 @@ public static class SweepCommand
             }
         }
         return ok;
+    }
+
+    private static async Task<SweepReport> RunPointersAsync(IStorage storage, ConnectionMultiplexer? redis, string county, string keyspace)
+    {
+        if (redis is null) throw new ArgumentException("--stage pointers needs --redis");
+        var (read, claimed) = await PointerSweepPrototype.RunAsync(storage, redis, county, SweepRig.SweptDay, keyspace);
+        return new SweepReport("loan-repayment-pointers", (int)read, (int)claimed);
     }
 
     /// <summary>A fresh outbox per measured sweep, about as long as production's "outbox" (key length costs Redis time).</summary>
@@ -283,6 +310,7 @@ public static class SweepCommand
                     {
                         "produce" => SweepStage.Produce,
                         "serialize" => SweepStage.Serialize,
+                        "pointers" => SweepStage.Pointers,
                         "all" => SweepStage.All,
                         var s => throw new ArgumentException($"unknown stage {s}"),
                     },

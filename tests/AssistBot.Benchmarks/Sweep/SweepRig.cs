@@ -103,6 +103,9 @@ public enum SweepStage
     /// <summary>Also serialize each message as the outbox stores it (nothing written).</summary>
     Serialize,
 
+    /// <summary>The issue-18 prototype layout (<see cref="PointerSweepPrototype"/>): index paging and compact pointers only.</summary>
+    Pointers,
+
     /// <summary>The whole sweep: messages queued in the outbox.</summary>
     All,
 }
