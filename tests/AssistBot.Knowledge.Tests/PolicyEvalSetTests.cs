@@ -156,6 +156,28 @@ public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : ICl
         HeldOutGuard.ConversationTurnsAsync(Runner, "fresh4", total: 216, measuredCorrect: 185);
 }
 
+/// <summary>
+/// The fifth fresh held-out set (tests/eval/policy-*-fresh5-*.jsonl): 1,012 questions and 90 conversations (235 turns),
+/// written on 2026-12-05 by two more labellers from the entries' answer and how text only (printed without keywords or
+/// sample questions), who never ran the bot and did not open the engine, the vocabulary or any earlier set. Merged after
+/// the eighth round's engine (qa5) was frozen and scored once: 862 of 1,012 correct (85.2%), 59 confidently wrong (5.8%);
+/// conversations 204 of 235 turns (86.8%). The previous engine (b6faef1) scored 861 / 60 / 204 on it. Issue 12's target
+/// is NOT met; these tests guard the measured figures. Raise the bars as the engine improves, never lower them.
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
+{
+    private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
+
+    [Fact]
+    public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
+        HeldOutGuard.QuestionsAsync(Runner, "fresh5", total: 1012, measuredCorrect: 862, measuredConfidentlyWrong: 59);
+
+    [Fact]
+    public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh5", total: 235, measuredCorrect: 204);
+}
+
 /// <summary>Runs one held-out set (both counties) and compares it with the figures measured when it was scored.</summary>
 internal static class HeldOutGuard
 {
