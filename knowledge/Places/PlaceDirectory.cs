@@ -95,14 +95,15 @@ public sealed class PlaceDirectory
     private static readonly System.Buffers.SearchValues<char> SentenceCharacters = System.Buffers.SearchValues.Create("了吗呢啊吧呀哦嘛哈我你他她咱俺们的着过");
 
     /// <summary>
-    /// Whether an unknown name can be a village: up to 8 characters before 村/社区/村委会…, or up to 6 without one,
+    /// Whether an unknown name can be a village: up to 8 Chinese characters before 村/社区/村委会…, or up to 6 without one,
     /// and none of the characters only sentences use.
     /// </summary>
     private static bool ReadsAsVillageName(string text)
     {
         var suffix = VillageSuffixes.FirstOrDefault(s => text.Length > s.Length && text.EndsWith(s, StringComparison.Ordinal));
         var name = suffix is null ? text : text[..^suffix.Length];
-        if (name.Length > (suffix is null ? 6 : 8)) return false;
+        // Only Chinese characters count: a group number or a code ("代屋村3组") does not make a name a sentence.
+        if (name.Count(IsHan) > (suffix is null ? 6 : 8)) return false;
         return name.AsSpan().IndexOfAny(SentenceCharacters) < 0;
     }
 

@@ -69,6 +69,8 @@ public sealed class PlaceDirectoryTests
     [InlineData("大塘埠代屋", "代屋")]
     [InlineData("塘背", "塘背")] // an unknown village is taken as typed
     [InlineData("桃源社区", "桃源社区")]
+    [InlineData("上坪村十一组", "上坪村十一组")]
+    [InlineData("代屋村3组", "代屋村3组")]
     public void A_village_named_after_its_township_is_kept(string input, string expected) =>
         Assert.Equal(expected, Xinfeng.CleanVillage(Xinfeng.Find("大塘埠镇")!, input));
 
