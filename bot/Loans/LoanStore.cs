@@ -141,19 +141,44 @@ public sealed class LoanStore(IDocumentStore documents, IScoredIndex scoredIndex
     private async Task<List<LoanView>> ReadPageAsync(string countyId, IReadOnlyList<IndexEntry> entries, CancellationToken ct)
     {
         var numbers = new string[entries.Count];
-        var keys = new string[entries.Count];
-        for (var i = 0; i < entries.Count; i++)
-        {
-            numbers[i] = entries[i].Member;
-            keys[i] = LoanKey(countyId, numbers[i]);
-        }
-        var loans = documents.ReadManyAsync<Loan>(keys, ct).AsTask();
-        var openIds = accounts.OpenIdsForLoansAsync(countyId, numbers, ct).AsTask();
-        await Task.WhenAll(loans, openIds).ConfigureAwait(false);
+        for (var i = 0; i < entries.Count; i++) numbers[i] = entries[i].Member;
         var views = new List<LoanView>(entries.Count);
-        for (var i = 0; i < entries.Count; i++)
-            if (loans.Result[i]?.Value is { } loan) views.Add(ToView(loan, openIds.Result[i]));
+        foreach (var view in await GetManyAsync(countyId, numbers, ct).ConfigureAwait(false))
+            if (view is not null) views.Add(view);
         return views;
+    }
+
+    /// <summary>The loans and their borrowers' bound accounts in two batched storage calls, aligned with the numbers.</summary>
+    public async ValueTask<IReadOnlyList<LoanView?>> GetManyAsync(string countyId, IReadOnlyList<string> loanNumbers,
+        CancellationToken cancellationToken = default)
+    {
+        var keys = new string[loanNumbers.Count];
+        for (var i = 0; i < keys.Length; i++) keys[i] = LoanKey(countyId, loanNumbers[i]);
+        var loans = documents.ReadManyAsync<Loan>(keys, cancellationToken).AsTask();
+        var openIds = accounts.OpenIdsForLoansAsync(countyId, loanNumbers, cancellationToken).AsTask();
+        await Task.WhenAll(loans, openIds).ConfigureAwait(false);
+        var views = new LoanView?[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+            if (loans.Result[i]?.Value is { } loan) views[i] = ToView(loan, openIds.Result[i]);
+        return views;
+    }
+
+    /// <summary>The maturity index alone, page by page (keyset): what a pointer sweep reads.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<LoanMaturity>> MaturityPagesAsync(string countyId, DateOnly first, DateOnly last,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        IndexEntry? after = null;
+        while (true)
+        {
+            var entries = await sweepReads.IndexRangeAfterAsync(MaturityIndex(countyId), Score(first), Score(last), after, PageSize,
+                cancellationToken).ConfigureAwait(false);
+            if (entries.Count == 0) yield break;
+            var page = new LoanMaturity[entries.Count];
+            for (var i = 0; i < page.Length; i++) page[i] = new LoanMaturity(entries[i].Member, DateOnly.FromDayNumber((int)entries[i].Score));
+            yield return page;
+            if (entries.Count < PageSize) yield break;
+            after = entries[^1];
+        }
     }
 
     public async IAsyncEnumerable<string> CadresWithLoansAsync(string countyId,

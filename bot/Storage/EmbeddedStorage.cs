@@ -441,6 +441,38 @@ public sealed class EmbeddedStorage : IStorage, IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async ValueTask<int> ClaimFieldsAsync(FieldClaims claims, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        if (claims.Fields.Count == 0) return 0;
+        var now = Now;
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var won = new List<string>(claims.Fields.Count);
+        // A field's claim is a claims row of its own (SQLite has no shared hash), taken like TryClaimAsync.
+        foreach (var field in claims.Fields)
+            if (await ClaimAsync(connection, "field:" + claims.Hash + "\n" + field, claims.Lifetime, now, cancellationToken).ConfigureAwait(false))
+                won.Add(field);
+        if (won.Count > 0)
+        {
+            using var write = connection.CreateCommand();
+            write.CommandText = """
+                INSERT INTO docs (key, etag, data, expires) VALUES ($key, $etag, $data, NULL)
+                ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, expires = NULL;
+                INSERT INTO idx (name, member, score) VALUES ($name, $key, $score)
+                ON CONFLICT (name, member) DO UPDATE SET score = excluded.score;
+                """;
+            write.Parameters.AddWithValue("$key", claims.BatchDocument);
+            write.Parameters.AddWithValue("$etag", ETags.New());
+            write.Parameters.AddWithValue("$data", StorageJson.Serialize(won));
+            write.Parameters.AddWithValue("$name", claims.Index);
+            write.Parameters.AddWithValue("$score", claims.Score);
+            await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return won.Count;
+    }
+
     public void Dispose()
     {
         _purgeTimer.Dispose();

@@ -45,4 +45,14 @@ public interface IClaimStore
     /// as a whole; pass the same <paramref name="claimLifetime"/> as to <see cref="ClaimAndWriteManyAsync{T}"/>.
     /// </summary>
     ValueTask KeepClaimAsync(string documentKey, TimeSpan claimLifetime, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims, in one atomic call, each of <see cref="FieldClaims.Fields"/> not already claimed in the shared hash
+    /// <see cref="FieldClaims.Hash"/> (a field each, not a key each; the hash lives at least
+    /// <see cref="FieldClaims.Lifetime"/> after its last new field). When any field is new, the new ones are written as
+    /// the document <see cref="FieldClaims.BatchDocument"/> (a <c>string[]</c>, read with
+    /// <see cref="IDocumentStore.ReadAsync{T}"/>) and that document's key is added to <see cref="FieldClaims.Index"/>:
+    /// never a claim without its batch record. Returns how many fields were new (0: nothing written).
+    /// </summary>
+    ValueTask<int> ClaimFieldsAsync(FieldClaims claims, CancellationToken cancellationToken = default);
 }

@@ -418,6 +418,38 @@ public sealed class RedisStorage : IStorage
             .ConfigureAwait(false);
     }
 
+    // KEYS: the claim hash, the batch document, the batch index; ARGV: hash ttl ms, etag, score, batch member, then the
+    // fields. HSETNX per field; the fields won go into the batch document as a JSON array (cjson), one index member.
+    private const string ClaimFieldsScript = """
+        local won = {}
+        for i = 5, #ARGV do
+          if redis.call('HSETNX', KEYS[1], ARGV[i], '1') == 1 then won[#won + 1] = ARGV[i] end
+        end
+        if #won == 0 then return 0 end
+        redis.call('PEXPIRE', KEYS[1], ARGV[1])
+        redis.call('HSET', KEYS[2], 'e', ARGV[2], 'd', cjson.encode(won))
+        redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
+        return #won
+        """;
+
+    public async ValueTask<int> ClaimFieldsAsync(FieldClaims claims, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        if (claims.Fields.Count == 0) return 0;
+        RedisKey hash = Prefix + "fields:" + claims.Hash, doc = Doc(claims.BatchDocument), index = Index(claims.Index);
+        var slot = _connection.HashSlot(hash);
+        if (_connection.HashSlot(doc) != slot || _connection.HashSlot(index) != slot)
+            throw new ArgumentException($"The claim hash, batch document and index must share a hash slot (a {{tag}}): {claims.Hash}",
+                nameof(claims));
+        var args = new RedisValue[4 + claims.Fields.Count];
+        args[0] = Math.Max(1, (long)claims.Lifetime.TotalMilliseconds);
+        args[1] = ETags.New();
+        args[2] = ScoreArg(claims.Score);
+        args[3] = claims.BatchDocument;
+        for (var i = 0; i < claims.Fields.Count; i++) args[4 + i] = claims.Fields[i];
+        return (int)(long)await Run(Db.ScriptEvaluateAsync(ClaimFieldsScript, [hash, doc, index], args)).ConfigureAwait(false);
+    }
+
     private static string ScoreArg(double score) => score switch
     {
         double.PositiveInfinity => "+inf",

@@ -23,6 +23,10 @@ public sealed class StorageOutbox(IDocumentStore documents, IClaimStore claims, 
     ICounterStore counters, TimeProvider time, string keyspace = "outbox") : IOutbox, IDeliveryRecords
 {
     private int _groups;
+
+    /// <summary>The reminders sweeps claimed and delivery has not turned into messages yet (same keyspace and slot groups).</summary>
+    public StorageReminderPointers Pointers { get; } = new(documents, claims, scoredIndex, counters, keyspace);
+
     private int _nextGroup;
     private readonly string _sentIndex = keyspace + ":sent";
     private readonly string _failedIndex = keyspace + ":failed";
@@ -42,16 +46,9 @@ public sealed class StorageOutbox(IDocumentStore documents, IClaimStore claims, 
     /// <summary>The slot group of a message (from its idempotency key).</summary>
     public int PartitionOf(OutboxMessage message) => GroupOf(OutboxIds.FromIdempotencyKey(message.IdempotencyKey));
 
-    /// <summary>The slot group of a message id: stable across processes (FNV-1a), 0 when there is one group.</summary>
-    private int GroupOf(string id)
-    {
-        if (Groups == 1) return 0;
-        var hash = 2166136261u;
-        foreach (var c in id) hash = (hash ^ c) * 16777619u;
-        return (int)(hash % (uint)Groups);
-    }
+    private int GroupOf(string id) => OutboxSlotGroups.GroupOf(id, Groups);
 
-    private string Tag(int group) => Groups == 1 ? "" : "{" + keyspace + ":" + group + "}";
+    private string Tag(int group) => OutboxSlotGroups.Tag(keyspace, group, Groups);
     private string DueIndex(int group) => keyspace + ":due" + Tag(group);
     private IEnumerable<string> DueIndexes => Enumerable.Range(0, Groups).Select(DueIndex);
     internal string MessageKey(string id) => keyspace + "/messages/" + Tag(GroupOf(id)) + id;
@@ -228,7 +225,8 @@ public sealed class StorageOutbox(IDocumentStore documents, IClaimStore claims, 
         foreach (var route in routes)
             byRoute[route.Member] = await counters.IncrementAsync(CounterKey("via/" + route.Member), 0, null, cancellationToken)
                 .ConfigureAwait(false);
-        return new OutboxCounts(enqueued, Math.Max(0, enqueued - sent - failed), sent, failed, retries, byRoute);
+        var unexpanded = await Pointers.UnexpandedAsync(cancellationToken).ConfigureAwait(false);
+        return new OutboxCounts(enqueued, Math.Max(0, enqueued - sent - failed), sent, failed, retries, byRoute, unexpanded);
     }
 
     public async ValueTask<IReadOnlyList<OutboxEntry>> ListAsync(OutboxStatus status, int skip = 0, int take = 50,

@@ -11,6 +11,12 @@ public sealed class DeliveryOptions
     /// <summary>Messages taken per round.</summary>
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// Reminder pointer batches (up to 500 each) turned into messages in a round that found fewer due messages than
+    /// <see cref="BatchSize"/>: keeps the queue of full messages short however many reminders fall due at once.
+    /// </summary>
+    public int ExpandBatches { get; set; } = 2;
+
     /// <summary>How long a taken message is reserved for this worker.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 

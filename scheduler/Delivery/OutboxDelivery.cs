@@ -12,15 +12,24 @@ namespace AssistBot.Scheduler.Delivery;
 /// Transient errors are retried with exponential backoff; permanent ones are recorded.
 /// </summary>
 public sealed class OutboxDelivery(IOutbox outbox, IMessageSender sender, ChannelRateLimiter limiter, DeliveryOptions options,
-    TimeProvider time, ILogger<OutboxDelivery> logger, ISendBudget? budget = null)
+    TimeProvider time, ILogger<OutboxDelivery> logger, ISendBudget? budget = null, PointerExpansion? expansion = null)
 {
     private readonly ISendBudget _budget = budget ?? new InMemorySendBudget(time);
 
-    /// <summary>Takes one batch of due messages and tries each once; returns how many were taken.</summary>
+    /// <summary>
+    /// Takes one batch of due messages and tries each once; when fewer than a batch were due, first turns due reminder
+    /// pointers into messages (<see cref="PointerExpansion"/>). Returns how many messages were taken plus how many
+    /// pointers were expanded (0: nothing to do).
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         var batch = await outbox.TakeDueAsync(time.GetUtcNow(), options.BatchSize, options.Lease, cancellationToken)
             .ConfigureAwait(false);
+        var expanded = 0;
+        if (expansion is not null && batch.Count < options.BatchSize &&
+            (expanded = await expansion.ExpandDueAsync(Math.Max(1, options.ExpandBatches), cancellationToken).ConfigureAwait(false)) > 0)
+            batch = [.. batch, .. await outbox.TakeDueAsync(time.GetUtcNow(), options.BatchSize - batch.Count, options.Lease, cancellationToken)
+                .ConfigureAwait(false)];
         // A cadre's items of this round: together, in the order they were due.
         var cadreGroups = batch.Where(e => e.Message.Recipient.Channel == OutboxRecipient.WeCom)
             .GroupBy(e => (e.Message.CountyId, e.Message.Recipient.UserId))
@@ -39,7 +48,7 @@ public sealed class OutboxDelivery(IOutbox outbox, IMessageSender sender, Channe
                 foreach (var entry in entries)
                     await DeliverToCadreAsync([entry], cancellationToken).ConfigureAwait(false);
         }
-        return batch.Count;
+        return batch.Count + expanded;
     }
 
     /// <summary>Runs rounds until nothing is due (for tests and the CLI).</summary>

@@ -27,7 +27,7 @@ public static class ReminderSchedulingServiceCollectionExtensions
     /// <summary>
     /// Rules, sweeps, the outbox delivery and (unless <c>Reminders:Enabled</c> is false) the Quartz sweeps and the
     /// delivery worker. The host registers the ports: IOutbox, IMessageSender, IReminderCounties, ISweepWatermarks,
-    /// ILoanBook, IDutySubjects, IDutyLedger, ICadreDirectory, IWindowSubscribers. With <paramref name="schedule"/>
+    /// ILoanBook, IDutySubjects, IDutyLedger, ICadreDirectory, IWindowSubscribers, and optionally IReminderPointers. With <paramref name="schedule"/>
     /// false (command-line runs) nothing is scheduled and <see cref="SweepOptions.Enabled"/> reads false.
     /// </summary>
     public static IServiceCollection AddReminderScheduling(this IServiceCollection services, IConfiguration configuration,
@@ -53,6 +53,10 @@ public static class ReminderSchedulingServiceCollectionExtensions
         services.AddSingleton<ReminderSweepRunner>();
         services.AddSingleton<ReminderPreview>();
         services.AddSingleton<ChannelRateLimiter>();
+        // Reminder pointers are expanded in the delivery rounds when the host stores them (IReminderPointers).
+        services.AddSingleton(sp => sp.GetService<Outbox.IReminderPointers>() is { } pointers
+            ? ActivatorUtilities.CreateInstance<PointerExpansion>(sp, pointers)
+            : null!);
         services.AddSingleton<OutboxDelivery>();
 
         // The Quartz sweeps and the worker check Reminders:Enabled again when they run.

@@ -26,6 +26,9 @@ public sealed record LoanView(
     string? BorrowerOpenId,
     RepaymentState Repayment);
 
+/// <summary>A loan's number and maturity, as the maturity index holds them.</summary>
+public readonly record struct LoanMaturity(string LoanNumber, DateOnly Maturity);
+
 /// <summary>Loans by maturity date, read page by page so a sweep over a million loans stays small in memory.</summary>
 public interface ILoanBook
 {
@@ -34,4 +37,15 @@ public interface ILoanBook
 
     /// <summary>Cadres (WeCom UserIds) responsible for at least one outstanding loan.</summary>
     IAsyncEnumerable<string> CadresWithLoansAsync(string countyId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Pages of the maturity index over <paramref name="first"/>..<paramref name="last"/>: numbers and dates only, no loan
+    /// read (a pointer sweep's input).
+    /// </summary>
+    IAsyncEnumerable<IReadOnlyList<LoanMaturity>> MaturityPagesAsync(string countyId, DateOnly first, DateOnly last,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>The loans by number (one batch read, bindings included), aligned with <paramref name="loanNumbers"/>; null when absent.</summary>
+    ValueTask<IReadOnlyList<LoanView?>> GetManyAsync(string countyId, IReadOnlyList<string> loanNumbers,
+        CancellationToken cancellationToken = default);
 }

@@ -15,9 +15,11 @@ public sealed record SweepReport(string Sweep, int Produced, int Enqueued)
 /// Runs a sweep for every county over the time since its watermark: produces the reminders whose send time fell in
 /// (watermark, now], enqueues each under its idempotency key, then moves the watermark to now. Re-running, running
 /// late (catch-up after downtime) or running on two instances at once therefore neither loses nor repeats anything.
+/// A <see cref="IPointerSweep"/> (the borrower prompts) claims pointers instead when the host stores them
+/// (<see cref="IReminderPointers"/>): delivery turns them into the same messages, under the same keys, when they are due.
 /// </summary>
 public sealed class ReminderSweepRunner(IEnumerable<IReminderSweep> sweeps, IReminderCounties counties, ISweepWatermarks watermarks,
-    IOutbox outbox, SweepOptions options, TimeProvider time, ILogger<ReminderSweepRunner> logger)
+    IOutbox outbox, SweepOptions options, TimeProvider time, ILogger<ReminderSweepRunner> logger, IReminderPointers? pointers = null)
 {
     private readonly Dictionary<string, IReminderSweep> _sweeps = sweeps.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
@@ -52,8 +54,10 @@ public sealed class ReminderSweepRunner(IEnumerable<IReminderSweep> sweeps, IRem
             var (firstDay, lastDay) = DaysSending(county, from, now);
             if (firstDay <= lastDay)
             {
-                var (p, e) = await EnqueueAllAsync(sweep.ProduceAsync(county, firstDay, lastDay, cancellationToken), cancellationToken)
-                    .ConfigureAwait(false);
+                var (p, e) = sweep is IPointerSweep pointerSweep && pointers is not null
+                    ? await ClaimAllAsync(pointerSweep, pointers, county, firstDay, lastDay, cancellationToken).ConfigureAwait(false)
+                    : await EnqueueAllAsync(sweep.ProduceAsync(county, firstDay, lastDay, cancellationToken), cancellationToken)
+                        .ConfigureAwait(false);
                 produced += p;
                 enqueued += e;
             }
@@ -108,6 +112,48 @@ public sealed class ReminderSweepRunner(IEnumerable<IReminderSweep> sweeps, IRem
         {
             if (inFlight.Count == parallelism) enqueued += await TakeFinishedAsync(inFlight).ConfigureAwait(false);
             inFlight.Add(Task.Run(async () => await outbox.EnqueueManyAsync(batch, cancellationToken).ConfigureAwait(false), cancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="EnqueueAllAsync"/> for pointers: one batch per (send day, partition) of up to
+    /// <see cref="SweepOptions.EnqueueBatchSize"/>, up to <see cref="SweepOptions.EnqueueParallelism"/> claimed at once.
+    /// </summary>
+    private async Task<(int Produced, int Claimed)> ClaimAllAsync(IPointerSweep sweep, IReminderPointers store, ReminderCounty county,
+        DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
+    {
+        var batchSize = Math.Max(1, options.EnqueueBatchSize);
+        var parallelism = Math.Max(1, options.EnqueueParallelism);
+        var inFlight = new List<Task<int>>(parallelism);
+        int produced = 0, claimed = 0;
+        try
+        {
+            var batches = new Dictionary<(DateOnly Day, int Partition), List<ReminderPointer>>();
+            await foreach (var pointer in sweep.PointAsync(county, firstDay, lastDay, cancellationToken).ConfigureAwait(false))
+            {
+                produced++;
+                var at = (pointer.SendDay, store.Partitions == 1 ? 0 : store.PartitionOf(pointer));
+                if (!batches.TryGetValue(at, out var batch)) batches[at] = batch = new List<ReminderPointer>(batchSize);
+                batch.Add(pointer);
+                if (batch.Count < batchSize) continue;
+                batches.Remove(at);
+                await SubmitAsync(batch).ConfigureAwait(false);
+            }
+            foreach (var batch in batches.Values) await SubmitAsync(batch).ConfigureAwait(false);
+            while (inFlight.Count > 0) claimed += await TakeFinishedAsync(inFlight).ConfigureAwait(false);
+            return (produced, claimed);
+        }
+        finally
+        {
+            if (inFlight.Count > 0) await ((Task)Task.WhenAll(inFlight)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        async Task SubmitAsync(List<ReminderPointer> batch)
+        {
+            if (inFlight.Count == parallelism) claimed += await TakeFinishedAsync(inFlight).ConfigureAwait(false);
+            var day = batch[0].SendDay;
+            inFlight.Add(Task.Run(async () => await store.ClaimAsync(sweep.Name, county.Id, day, SweepSupport.SendAt(county, day), batch,
+                cancellationToken).ConfigureAwait(false), cancellationToken));
         }
     }
 

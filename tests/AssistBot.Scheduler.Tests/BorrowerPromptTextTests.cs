@@ -30,6 +30,12 @@ public sealed class BorrowerPromptTextTests
 
         public IAsyncEnumerable<string> CadresWithLoansAsync(string countyId, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
+
+        public IAsyncEnumerable<IReadOnlyList<LoanMaturity>> MaturityPagesAsync(string countyId, DateOnly first, DateOnly last,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public ValueTask<IReadOnlyList<LoanView?>> GetManyAsync(string countyId, IReadOnlyList<string> loanNumbers,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 
     private static async Task<OutboxMessage> SweepAsync(LoanView loan)

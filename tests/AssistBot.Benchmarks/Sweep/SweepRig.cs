@@ -92,6 +92,29 @@ public sealed class CountingLoanBook(ILoanBook inner) : ILoanBook
 
     public IAsyncEnumerable<string> CadresWithLoansAsync(string countyId, CancellationToken cancellationToken = default) =>
         inner.CadresWithLoansAsync(countyId, cancellationToken);
+
+    public async IAsyncEnumerable<IReadOnlyList<LoanMaturity>> MaturityPagesAsync(string countyId, DateOnly first, DateOnly last,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var page in inner.MaturityPagesAsync(countyId, first, last, cancellationToken).ConfigureAwait(false))
+        {
+            Interlocked.Add(ref _indexed, page.Count);
+            yield return page;
+        }
+    }
+
+    public async ValueTask<IReadOnlyList<LoanView?>> GetManyAsync(string countyId, IReadOnlyList<string> loanNumbers,
+        CancellationToken cancellationToken = default)
+    {
+        var loans = await inner.GetManyAsync(countyId, loanNumbers, cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref _read, loans.Count);
+        return loans;
+    }
+
+    private long _indexed;
+
+    /// <summary>Maturity index entries a pointer sweep read (no loan read).</summary>
+    public long Indexed => Interlocked.Read(ref _indexed);
 }
 
 /// <summary>How much of the sweep a measurement runs (<c>--stage</c>).</summary>

@@ -190,6 +190,7 @@ public sealed class ConcurrencyTests : IDisposable
             CancellationToken ct = default) => inner.ClaimAndWriteManyAsync(writes, claimLifetime, ct);
         public ValueTask KeepClaimAsync(string documentKey, TimeSpan claimLifetime, CancellationToken ct = default) =>
             inner.KeepClaimAsync(documentKey, claimLifetime, ct);
+        public ValueTask<int> ClaimFieldsAsync(FieldClaims claims, CancellationToken ct = default) => inner.ClaimFieldsAsync(claims, ct);
     }
 }
 

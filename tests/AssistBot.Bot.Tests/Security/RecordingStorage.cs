@@ -159,4 +159,11 @@ public sealed class RecordingStorage(IStorage inner) : IStorage
         Record(documentKey);
         return inner.KeepClaimAsync(documentKey, claimLifetime, cancellationToken);
     }
+
+    public ValueTask<int> ClaimFieldsAsync(FieldClaims claims, CancellationToken cancellationToken = default)
+    {
+        Record(claims.Hash);
+        Record(claims.BatchDocument);
+        return inner.ClaimFieldsAsync(claims, cancellationToken);
+    }
 }
