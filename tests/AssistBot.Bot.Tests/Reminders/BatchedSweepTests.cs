@@ -3,6 +3,7 @@ using AssistBot.Bot.Reminders;
 using AssistBot.Bot.Loans;
 using AssistBot.Bot.Storage;
 using AssistBot.Bot.Tests.Infrastructure;
+using AssistBot.Scheduler.Delivery;
 using AssistBot.Scheduler.Outbox;
 using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Rules;
@@ -14,7 +15,8 @@ namespace AssistBot.Bot.Tests.Reminders;
 
 /// <summary>
 /// The borrower-prompt sweep over more loans than one page and one batch: every due loan gets exactly one reminder,
-/// to the right person, however often and on however many instances the sweep runs.
+/// to the right person, however often and on however many instances the sweep runs. The sweep claims pointers and
+/// delivery expands them (the service's path): who gets the reminder, and whether anyone does, is decided then.
 /// </summary>
 public abstract class BatchedSweepTests
 {
@@ -63,15 +65,21 @@ public abstract class BatchedSweepTests
         Assert.Equal(BindingOutcome.Bound, bound.Outcome);
     }
 
-    private (ReminderSweepRunner Runner, StorageOutbox Outbox) Instance(string outboxKeyspace)
+    private sealed record Node(ReminderSweepRunner Runner, StorageOutbox Outbox, PointerExpansion Expansion, LoanStore Loans);
+
+    /// <summary>One service instance as the composition root wires it: the sweep claims pointers, delivery expands them.</summary>
+    private Node Instance(string outboxKeyspace)
     {
         var loans = new LoanStore(Storage, Storage, Storage, new BoundBorrowerAccounts(new BindingReader(Storage, Storage, Storage), new StorageBorrowerAccounts(Storage, Storage)), _time);
         var outbox = new StorageOutbox(Storage, Storage, Storage, Storage, _time, outboxKeyspace);
+        var sweep = new LoanRepaymentSweep(loans, _time, NullLogger<LoanRepaymentSweep>.Instance);
         // Each instance starts without a watermark, as after a first deployment or a lost watermark.
-        var runner = new ReminderSweepRunner([new LoanRepaymentSweep(loans, _time, NullLogger<LoanRepaymentSweep>.Instance)],
-            new Counties(_county), new StorageSweepWatermarks(Storage, "wm-" + Guid.NewGuid().ToString("N")), outbox,
-            new SweepOptions { EnqueueBatchSize = 64, EnqueueParallelism = 3 }, _time, NullLogger<ReminderSweepRunner>.Instance);
-        return (runner, outbox);
+        var runner = new ReminderSweepRunner([sweep], new Counties(_county), new StorageSweepWatermarks(Storage, "wm-" + Guid.NewGuid().ToString("N")),
+            outbox, new SweepOptions { EnqueueBatchSize = 64, EnqueueParallelism = 3 }, _time, NullLogger<ReminderSweepRunner>.Instance,
+            outbox.Pointers);
+        var expansion = new PointerExpansion(outbox.Pointers, outbox, [sweep], new Counties(_county), new DeliveryOptions(), _time,
+            NullLogger<PointerExpansion>.Instance);
+        return new Node(runner, outbox, expansion, loans);
     }
 
     [Fact]
@@ -79,17 +87,27 @@ public abstract class BatchedSweepTests
     {
         var due = await SeedAsync();
         var keyspace = "ob-" + Guid.NewGuid().ToString("N");
-        var (runner, outbox) = Instance(keyspace);
+        var node = Instance(keyspace);
+        var outbox = node.Outbox;
 
-        var first = await runner.RunAsync(ReminderKinds.LoanRepayment);
+        // The sweep reads only the maturity index: every loan due gets a pointer, repaid ones too (delivery drops them).
+        var first = await node.Runner.RunAsync(ReminderKinds.LoanRepayment);
         var second = await Instance(keyspace).Runner.RunAsync(ReminderKinds.LoanRepayment);
 
-        Assert.Equal((due, due), (first.Produced, first.Enqueued));
-        Assert.Equal((due, 0), (second.Produced, second.Enqueued));
+        Assert.Equal((Loans, Loans), (first.Produced, first.Enqueued));
+        Assert.Equal((Loans, 0), (second.Produced, second.Enqueued));
+        Assert.Equal((0L, (long)Loans), ((await outbox.CountsAsync()).Enqueued, (await outbox.CountsAsync()).Unexpanded));
+
+        Assert.Equal(Loans, await node.Expansion.ExpandAllDueAsync());
+        var third = await Instance(keyspace).Runner.RunAsync(ReminderKinds.LoanRepayment);
+
+        Assert.Equal(0, third.Enqueued);
+        Assert.Equal(0, await node.Expansion.ExpandAllDueAsync());
         var entries = await outbox.ListAsync(OutboxStatus.Pending, 0, 5_000);
         Assert.Equal(due, entries.Select(e => e.Message.IdempotencyKey).Distinct().Count());
         Assert.Equal(due, entries.Count);
-        Assert.Equal(due, (await outbox.CountsAsync()).Enqueued);
+        var counts = await outbox.CountsAsync();
+        Assert.Equal((due, 0L), (counts.Enqueued, counts.Unexpanded));
         var bySubject = entries.ToDictionary(e => e.Message.Subject!);
         Assert.Equal(OutboxRecipient.Farmer("o_direct_3"), bySubject[Number(3)].Message.Recipient);
         Assert.Equal(OutboxRecipient.Farmer("o_bound_4"), bySubject[Number(4)].Message.Recipient);
@@ -97,24 +115,63 @@ public abstract class BatchedSweepTests
         Assert.Equal(OutboxRecipient.Cadre("liu"), bySubject[Number(1_201)].Message.FallbackRecipient);
         Assert.False(bySubject.ContainsKey(Number(9)));
         Assert.Equal(["1d", "30d", "7d"], entries.Select(e => e.Message.Stage!).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(ReminderKinds.Key(ReminderKinds.LoanRepayment, _county.Id, Number(3), Day.AddDays(7), "7d"),
+            bySubject[Number(3)].Message.IdempotencyKey);
     }
 
     [Fact]
-    public async Task Two_instances_sweeping_at_once_queue_each_reminder_once()
+    public async Task Two_instances_sweeping_and_expanding_at_once_queue_each_reminder_once()
     {
         var due = await SeedAsync();
         var keyspace = "ob-" + Guid.NewGuid().ToString("N");
-        var (a, outbox) = Instance(keyspace);
-        var (b, _) = Instance(keyspace);
+        var a = Instance(keyspace);
+        var b = Instance(keyspace);
 
         var reports = await Task.WhenAll(
-            Task.Run(() => a.RunAsync(ReminderKinds.LoanRepayment)),
-            Task.Run(() => b.RunAsync(ReminderKinds.LoanRepayment)));
+            Task.Run(() => a.Runner.RunAsync(ReminderKinds.LoanRepayment)),
+            Task.Run(() => b.Runner.RunAsync(ReminderKinds.LoanRepayment)));
+        var expanded = await Task.WhenAll(Task.Run(() => a.Expansion.ExpandAllDueAsync()), Task.Run(() => b.Expansion.ExpandAllDueAsync()));
 
-        Assert.Equal(due, reports.Sum(r => r.Enqueued));
-        Assert.All(reports, r => Assert.Equal(due, r.Produced));
-        var entries = await outbox.ListAsync(OutboxStatus.Pending, 0, 5_000);
+        Assert.Equal(Loans, reports.Sum(r => r.Enqueued));
+        Assert.All(reports, r => Assert.Equal(Loans, r.Produced));
+        Assert.Equal(Loans, expanded.Sum());
+        var entries = await a.Outbox.ListAsync(OutboxStatus.Pending, 0, 5_000);
+        Assert.Equal(due, entries.Count);
         Assert.Equal(due, entries.Select(e => e.Message.IdempotencyKey).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_loan_repaid_after_the_sweep_gets_no_reminder()
+    {
+        await SeedAsync();
+        var node = Instance("ob-" + Guid.NewGuid().ToString("N"));
+        await node.Runner.RunAsync(ReminderKinds.LoanRepayment);
+
+        await node.Loans.ConfirmRepaidAsync(_county.Id, Number(3), "liu");
+        await node.Loans.ReportRepaidAsync(_county.Id, Number(6));
+        await node.Expansion.ExpandAllDueAsync();
+
+        var subjects = (await node.Outbox.ListAsync(OutboxStatus.Pending, 0, 5_000)).Select(e => e.Message.Subject).ToHashSet();
+        Assert.DoesNotContain(Number(3), subjects);
+        Assert.DoesNotContain(Number(6), subjects);
+        Assert.Contains(Number(0), subjects);
+        Assert.Equal(0, (await node.Outbox.CountsAsync()).Unexpanded);
+    }
+
+    [Fact]
+    public async Task A_borrower_who_binds_wechat_after_the_sweep_is_reached_on_wechat()
+    {
+        await SeedAsync();
+        var node = Instance("ob-" + Guid.NewGuid().ToString("N"));
+        await node.Runner.RunAsync(ReminderKinds.LoanRepayment);
+
+        // Loan 5 had no account at sweep time (the sweep would have written to the cadre); the borrower binds now.
+        await new StorageBorrowerAccounts(Storage, Storage).BindAsync(_county.Id, Number(5), "o_late_5");
+        await node.Expansion.ExpandAllDueAsync();
+
+        var entry = (await node.Outbox.ListAsync(OutboxStatus.Pending, 0, 5_000)).Single(e => e.Message.Subject == Number(5));
+        Assert.Equal(OutboxRecipient.Farmer("o_late_5"), entry.Message.Recipient);
+        Assert.Equal(OutboxRecipient.Cadre("liu"), entry.Message.FallbackRecipient);
     }
 
     private sealed class Counties(ReminderCounty county) : IReminderCounties
@@ -141,6 +198,12 @@ public sealed class EmbeddedBatchedSweepTests : BatchedSweepTests, IDisposable
 
 [Collection(SharedRedisCollection.Name)]
 public sealed class RedisBatchedSweepTests(SharedRedis redis) : BatchedSweepTests
+{
+    protected override IStorage Storage { get; } = new RedisStorage(redis.Connection);
+}
+
+[Collection(SharedRedisClusterCollection.Name)]
+public sealed class RedisClusterBatchedSweepTests(SharedRedisCluster redis) : BatchedSweepTests
 {
     protected override IStorage Storage { get; } = new RedisStorage(redis.Connection);
 }

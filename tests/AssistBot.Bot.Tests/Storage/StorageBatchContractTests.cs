@@ -19,6 +19,37 @@ public abstract class StorageBatchContractTests
     }
 
     [Fact]
+    public async Task Field_claims_win_each_field_once_and_record_only_the_new_ones_as_the_batch()
+    {
+        var tag = $"{{{Guid.NewGuid():N}}}";
+        var hash = $"test/fields/{tag}";
+        var index = $"test/fields-due/{tag}";
+        string Batch(int n) => $"test/field-batch/{tag}{n}";
+
+        var first = await Storage.ClaimFieldsAsync(new FieldClaims(hash, ["a:1:7d", "b:1:7d", "a:1:7d"], TimeSpan.FromDays(400), Batch(1), index, 5));
+        var second = await Storage.ClaimFieldsAsync(new FieldClaims(hash, ["b:1:7d", "c:1:7d", "贷:1:7d"], TimeSpan.FromDays(400), Batch(2), index, 6));
+        var none = await Storage.ClaimFieldsAsync(new FieldClaims(hash, ["a:1:7d", "c:1:7d"], TimeSpan.FromDays(400), Batch(3), index, 7));
+
+        Assert.Equal((2, 2, 0), (first, second, none));
+        Assert.Equal(["a:1:7d", "b:1:7d"], (await Storage.ReadAsync<string[]>(Batch(1)))!.Value);
+        Assert.Equal(["c:1:7d", "贷:1:7d"], (await Storage.ReadAsync<string[]>(Batch(2)))!.Value);
+        Assert.Null(await Storage.ReadAsync<string[]>(Batch(3)));
+        Assert.Equal([new IndexEntry(Batch(1), 5), new IndexEntry(Batch(2), 6)], await Storage.IndexRangeByScoreAsync(index, 0, 10));
+    }
+
+    [Fact]
+    public async Task Field_claims_made_at_once_by_two_callers_are_won_once()
+    {
+        var tag = $"{{{Guid.NewGuid():N}}}";
+        var fields = Enumerable.Range(0, 300).Select(i => $"L{i}:1:7d").ToList();
+        var won = await Task.WhenAll(Enumerable.Range(0, 4).Select(n => Task.Run(async () =>
+            await Storage.ClaimFieldsAsync(new FieldClaims($"test/fields/{tag}", fields, TimeSpan.FromDays(1), $"test/field-batch/{tag}{n}",
+                $"test/fields-due/{tag}", 1)))));
+
+        Assert.Equal(300, won.Sum());
+    }
+
+    [Fact]
     public async Task Read_many_is_aligned_with_the_keys_and_null_where_absent()
     {
         var a = NewKey("many-a");
