@@ -111,7 +111,7 @@ if [ "$status" -eq 0 ]; then
 fi
 
 if [ "$status" -eq 0 ]; then
-  echo "== reminder sweep smoke run (20,000 synthetic loans on Redis, then a re-run that must queue nothing)"
+  echo "== reminder sweep smoke run (20,000 synthetic loans on Redis: pointers claimed, a re-run that must claim nothing, then all expanded into messages)"
   set +e
   dotnet build -v q --nologo tests/AssistBot.Benchmarks >/dev/null && dotnet run --no-build --project tests/AssistBot.Benchmarks -- sweep --smoke --redis "$ASSISTBOT_TEST_REDIS"
   smoke=$?

@@ -26,20 +26,22 @@ public static class SweepCommand
           --rerun            sweep again with the same outbox: must queue nothing
           --no-warmup        skip the warm-up sweep over 50000 other loans (JIT) before the measured one
           --repeat N         measure each sweep N times (each into a fresh outbox)
-          --stage produce|serialize|pointers|all
-                             produce: read the loans and build the messages only; serialize: also serialize each as
-                             the outbox stores it; nothing is written in either (to see where the time goes);
-                             pointers (Redis only): the issue-18 prototype layout, index paging + compact HSETNX
-                             pointers, not the service's path (PointerSweepPrototype); default all
+          --stage produce|serialize|all
+                             produce: read the loans and build the messages only (what delivery's expansion reads);
+                             serialize: also serialize each as the outbox stores it; nothing is written in either (to
+                             see where the time goes); default all (the service's sweep: reminder pointers claimed)
+          --expand N         after each measured sweep, time delivery's expansion of the first N due pointers into
+                             outbox messages (loan read then, message queued), as the delivery rounds do it
           --batch N, --parallel N   Reminders:EnqueueBatchSize and EnqueueParallelism (default 500 and 4)
-          --smoke            20000 loans, all-due, with --rerun; exit 1 unless N queued then 0 (for ./test.sh)
+          --smoke            20000 loans, all-due, with --rerun and --expand 20000; exit 1 unless N claimed, then 0,
+                             and all N expanded into N queued messages (for ./test.sh)
         Loans are seeded once per Redis (county id sweep-{spread}-{N}); later runs reuse them.
         """;
 
     private const int WarmupLoans = 50_000;
 
     private sealed record Options(IReadOnlyList<string> Redis, bool Embedded, int Loans, LoanSpread[] Spreads, bool Rerun, bool Smoke, bool Warmup,
-        int Repeat, SweepOptions Sweep, SweepStage Stage = SweepStage.All);
+        int Repeat, SweepOptions Sweep, SweepStage Stage = SweepStage.All, int Expand = 0);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -132,7 +134,6 @@ public static class SweepCommand
         var report = options.Stage switch
         {
             SweepStage.All => await rig.RunAsync(),
-            SweepStage.Pointers => await RunPointersAsync(storage, redis, county, keyspace),
             _ => await rig.RunPartAsync(options.Stage),
         };
         var seconds = clock.Elapsed.TotalSeconds;
@@ -145,7 +146,7 @@ public static class SweepCommand
             ? ""
             : string.Create(CultureInfo.InvariantCulture,
                 $"; Redis used memory {redisBefore / 1048576.0:0} → {redisAfter / 1048576.0:0} MiB ({(redisAfter - redisBefore) / (double)Math.Max(1, report.Enqueued):0} bytes per queued reminder)");
-        if (options.Stage is not (SweepStage.All or SweepStage.Pointers))
+        if (options.Stage != SweepStage.All)
         {
             var serialized = options.Stage == SweepStage.Serialize
                 ? string.Create(CultureInfo.InvariantCulture, $", {rig.SerializedBytes / (double)Math.Max(1, report.Produced):0} JSON bytes each")
@@ -154,7 +155,7 @@ public static class SweepCommand
                 $"stage {options.Stage.ToString().ToLowerInvariant()} only (nothing written): {report.Produced:N0} messages produced in {seconds:0.00} s{serialized}"));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sweep {spread}: {(options.Stage == SweepStage.Pointers ? report.Produced : rig.Loans.Read):N0} loans read{(options.Stage == SweepStage.Pointers ? " (index only, pointer layout)" : "")}, {report.Enqueued:N0} reminders queued in {seconds:0.00} s = " +
+            $"sweep {spread}: {rig.Loans.Indexed:N0} maturity index entries and {rig.Loans.Read:N0} loans read, {report.Enqueued:N0} reminders {(options.Stage == SweepStage.All ? "claimed" : "queued")} in {seconds:0.00} s = " +
             $"{report.Enqueued / seconds:N0} reminders/s; managed heap peak {sampler.PeakManagedMiB:0} MiB ({sampler.PeakAfterGcMiB:0} MiB after GC), " +
             $"peak RSS {sampler.PeakRssMiB:0} MiB (before {rssBefore:0} MiB){redisMemory}"));
         var perReminder = 1e6 / Math.Max(1, report.Produced);
@@ -168,42 +169,60 @@ public static class SweepCommand
 
         var expected = spread == LoanSpread.AllDue ? options.Loans : -1;
         var ok = expected < 0 || (report.Produced == expected &&
-            (report.Enqueued == expected || options.Stage is not (SweepStage.All or SweepStage.Pointers)));
+            (report.Enqueued == expected || options.Stage != SweepStage.All));
         if (!ok) Console.Error.WriteLine($"expected {expected} reminders produced and queued, got {report.Produced} and {report.Enqueued}");
-        if (options.Rerun && options.Stage == SweepStage.Pointers)
-        {
-            clock.Restart();
-            var second = await RunPointersAsync(storage, redis, county, keyspace);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"re-run {spread} (pointers): {second.Produced:N0} index entries read, {second.Enqueued:N0} claimed in {clock.Elapsed.TotalSeconds:0.00} s"));
-            if (second.Enqueued != 0 || second.Produced != report.Produced)
-            {
-                Console.Error.WriteLine($"pointer re-run claimed {second.Enqueued} (expected 0)");
-                ok = false;
-            }
-        }
         if (options.Rerun && options.Stage == SweepStage.All)
         {
             var again = new SweepRig(storage, county, keyspace, options.Sweep);
             clock.Restart();
             var second = await again.RunAsync();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"re-run {spread}: {second.Produced:N0} reminders produced, {second.Enqueued:N0} queued in {clock.Elapsed.TotalSeconds:0.00} s"));
+                $"re-run {spread}: {second.Produced:N0} reminders produced, {second.Enqueued:N0} claimed in {clock.Elapsed.TotalSeconds:0.00} s"));
             var counts = await again.Outbox.CountsAsync();
-            if (second.Enqueued != 0 || second.Produced != report.Produced || counts.Enqueued != report.Enqueued)
+            if (second.Enqueued != 0 || second.Produced != report.Produced || counts.Unexpanded != report.Enqueued)
             {
-                Console.Error.WriteLine($"re-run queued {second.Enqueued} (expected 0); outbox holds {counts.Enqueued}, first run queued {report.Enqueued}");
+                Console.Error.WriteLine($"re-run claimed {second.Enqueued} (expected 0); outbox holds {counts.Unexpanded} unexpanded, first run claimed {report.Enqueued}");
                 ok = false;
             }
         }
+        if (options.Expand > 0 && options.Stage == SweepStage.All) ok &= await ExpandAsync(rig, redis, redisPids, options.Expand, spread);
         return ok;
     }
 
-    private static async Task<SweepReport> RunPointersAsync(IStorage storage, ConnectionMultiplexer? redis, string county, string keyspace)
+    /// <summary>
+    /// Delivery's half of the work: the first <paramref name="pointers"/> due pointers expanded into outbox messages
+    /// (loans and bindings read then, messages built and queued), timed like the sweep.
+    /// </summary>
+    private static async Task<bool> ExpandAsync(SweepRig rig, ConnectionMultiplexer? redis, List<int> redisPids, int pointers, LoanSpread spread)
     {
-        if (redis is null) throw new ArgumentException("--stage pointers needs --redis");
-        var (read, claimed) = await PointerSweepPrototype.RunAsync(storage, redis, county, SweepRig.SweptDay, keyspace);
-        return new SweepReport("loan-repayment-pointers", (int)read, (int)claimed);
+        var before = await rig.Outbox.CountsAsync();
+        var redisBefore = await RedisUsedBytes(redis);
+        var sampler = ResourceSampler.Start();
+        var processBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var redisBeforeCpu = CpuSeconds(redisPids);
+        var readBefore = rig.Loans.Read;
+        var clock = Stopwatch.StartNew();
+        var expanded = await rig.ExpandAsync(pointers);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var processCpu = (Process.GetCurrentProcess().TotalProcessorTime - processBefore).TotalSeconds;
+        var redisAfterCpu = CpuSeconds(redisPids);
+        var redisCpu = redisAfterCpu.User - redisBeforeCpu.User + redisAfterCpu.System - redisBeforeCpu.System;
+        await sampler.DisposeAsync();
+        var after = await rig.Outbox.CountsAsync();
+        var queued = after.Enqueued - before.Enqueued;
+        var perPointer = 1e6 / Math.Max(1, expanded);
+        var redisAfter = await RedisUsedBytes(redis);
+        var redisMemory = redis is null
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture,
+                $"; Redis used memory +{(redisAfter - redisBefore) / (double)Math.Max(1, queued):0} bytes per queued message");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"expand {spread}: {expanded:N0} due pointers → {rig.Loans.Read - readBefore:N0} loans read, {queued:N0} messages queued in {seconds:0.00} s " +
+            $"({expanded / seconds:N0} pointers/s); CPU this process {processCpu * perPointer:0.0} µs, Redis {redisCpu * perPointer:0.0} µs per pointer; " +
+            $"managed heap peak {sampler.PeakManagedMiB:0} MiB; {after.Unexpanded:N0} still unexpanded{redisMemory}"));
+        var ok = expanded >= Math.Min(pointers, (int)before.Unexpanded) && queued == expanded && after.Unexpanded == before.Unexpanded - expanded;
+        if (!ok) Console.Error.WriteLine($"expansion: {expanded} pointers, {queued} messages queued, {before.Unexpanded} → {after.Unexpanded} unexpanded");
+        return ok;
     }
 
     /// <summary>A fresh outbox per measured sweep, about as long as production's "outbox" (key length costs Redis time).</summary>
@@ -310,13 +329,13 @@ public static class SweepCommand
                     {
                         "produce" => SweepStage.Produce,
                         "serialize" => SweepStage.Serialize,
-                        "pointers" => SweepStage.Pointers,
                         "all" => SweepStage.All,
                         var s => throw new ArgumentException($"unknown stage {s}"),
                     },
                 },
+                "--expand" => o with { Expand = Math.Max(0, int.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--repeat" => o with { Repeat = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)) },
-                "--smoke" => o with { Smoke = true, Loans = 20_000, Spreads = [LoanSpread.AllDue], Rerun = true, Warmup = false },
+                "--smoke" => o with { Smoke = true, Loans = 20_000, Spreads = [LoanSpread.AllDue], Rerun = true, Warmup = false, Expand = 20_000 },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

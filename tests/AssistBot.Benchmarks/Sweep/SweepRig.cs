@@ -2,6 +2,7 @@ using AssistBot.Bot.Reminders;
 using AssistBot.Bot.Loans;
 using AssistBot.Bot.Storage;
 using AssistBot.Knowledge.Reminders;
+using AssistBot.Scheduler.Delivery;
 using AssistBot.Scheduler.Outbox;
 using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Rules;
@@ -12,8 +13,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace AssistBot.Benchmarks.Sweep;
 
 /// <summary>
-/// The borrower-prompt sweep as the service wires it (loan book with both binding sources, storage outbox,
-/// watermarks, runner), for one county with the real 信丰 pack, at 09:00:30 on the swept day.
+/// The borrower-prompt sweep as the service wires it (loan book with both binding sources, storage outbox and its
+/// reminder pointers, watermarks, runner, and delivery's pointer expansion), for one county with the real 信丰 pack,
+/// at 09:00:30 on the swept day.
 /// </summary>
 public sealed class SweepRig
 {
@@ -30,7 +32,21 @@ public sealed class SweepRig
         // A fresh watermark keyspace per rig: the first run looks back one day, so it sweeps exactly the swept day.
         Runner = new ReminderSweepRunner([_sweep], new OneCounty(_county),
             new StorageSweepWatermarks(storage, "bench-watermarks/" + Guid.NewGuid().ToString("N")), Outbox,
-            options ?? new SweepOptions(), time, NullLogger<ReminderSweepRunner>.Instance);
+            options ?? new SweepOptions(), time, NullLogger<ReminderSweepRunner>.Instance, Outbox.Pointers);
+        Expansion = new PointerExpansion(Outbox.Pointers, Outbox, [_sweep], new OneCounty(_county), new DeliveryOptions(), time,
+            NullLogger<PointerExpansion>.Instance);
+    }
+
+    /// <summary>What delivery does with the sweep's pointers: reads the loans then and queues the messages.</summary>
+    public PointerExpansion Expansion { get; }
+
+    /// <summary>Expands due pointer batches (as delivery rounds do, two batches a round) until at least <paramref name="pointers"/> are done or none are left.</summary>
+    public async Task<int> ExpandAsync(int pointers, CancellationToken cancellationToken = default)
+    {
+        var done = 0;
+        int handled;
+        while (done < pointers && (handled = await Expansion.ExpandDueAsync(2, cancellationToken).ConfigureAwait(false)) > 0) done += handled;
+        return done;
     }
 
     private readonly LoanRepaymentSweep _sweep;
@@ -126,9 +142,6 @@ public enum SweepStage
     /// <summary>Also serialize each message as the outbox stores it (nothing written).</summary>
     Serialize,
 
-    /// <summary>The issue-18 prototype layout (<see cref="PointerSweepPrototype"/>): index paging and compact pointers only.</summary>
-    Pointers,
-
-    /// <summary>The whole sweep: messages queued in the outbox.</summary>
+    /// <summary>The whole sweep as the service runs it: reminder pointers claimed (messages are made at delivery).</summary>
     All,
 }
