@@ -8,8 +8,16 @@ namespace AssistBot.Bot.StaffConsole;
 /// <see cref="IDeliveryRecords"/>), cut to what a staff member's area covers: county staff everything; township and
 /// village staff the farmers whose responsible (fallback) cadre is in their township, or is them.
 /// </summary>
-public sealed class ReminderReport(IOutbox outbox, IDeliveryRecords records, RosterStore roster, ConsoleAuditLog audit, TimeProvider time)
+public sealed class ReminderReport(IOutbox outbox, IDeliveryRecords records, RosterStore roster, ConsoleAuditLog audit, TimeProvider time,
+    IReminderPointers? pointers = null)
 {
+    /// <summary>
+    /// The county's reminders that are due or coming and not yet made into messages (a sweep claims them; delivery
+    /// makes them as it sends): county-wide, whatever the staff member's area.
+    /// </summary>
+    public async Task<long> UnexpandedAsync(StaffUser staff, CancellationToken ct) =>
+        pointers is null ? 0 : await pointers.UnexpandedAsync(staff.CountyId, ct).ConfigureAwait(false);
+
     public const string HandledAction = "提醒已电话联系";
     private const int Scan = 5000;
 

@@ -225,7 +225,7 @@ public sealed class StorageOutbox(IDocumentStore documents, IClaimStore claims, 
         foreach (var route in routes)
             byRoute[route.Member] = await counters.IncrementAsync(CounterKey("via/" + route.Member), 0, null, cancellationToken)
                 .ConfigureAwait(false);
-        var unexpanded = await Pointers.UnexpandedAsync(cancellationToken).ConfigureAwait(false);
+        var unexpanded = await Pointers.UnexpandedAsync(null, cancellationToken).ConfigureAwait(false);
         return new OutboxCounts(enqueued, Math.Max(0, enqueued - sent - failed), sent, failed, retries, byRoute, unexpanded);
     }
 

@@ -16,7 +16,8 @@ namespace AssistBot.Bot.Storage;
 /// Keys (tag <c>{outbox:g}</c> on a cluster, none on a standalone Redis or the embedded store):
 /// <c>outbox/pointers/{tag}kind:county:yyyyMMdd</c> (claims), <c>outbox/pointer-batches/{tag}kind:county:yyyyMMdd:id</c>
 /// (a batch), <c>outbox:pointers-due{tag}</c> (due batches), <c>outbox/lease/…</c> (a batch being expanded), and the
-/// counters <c>outbox/counts/pointers</c> and <c>…/pointers-expanded</c> for the admin view.
+/// counters <c>outbox/counts/pointers</c> and <c>…/pointers-expanded</c> (and each per county, <c>…/pointers/xinfeng</c>)
+/// for the admin view and the console.
 /// </remarks>
 public sealed class StorageReminderPointers(IDocumentStore documents, IClaimStore claims, IScoredIndex scoredIndex, ICounterStore counters,
     string keyspace = "outbox") : IReminderPointers
@@ -57,7 +58,7 @@ public sealed class StorageReminderPointers(IDocumentStore documents, IClaimStor
         }
         var claimed = (await Task.WhenAll(calls).ConfigureAwait(false)).Sum();
         // The counter is for the admin view only; were this call lost, the pointers above are claimed all the same.
-        if (claimed > 0) await counters.IncrementAsync(CounterKey("pointers"), claimed, null, cancellationToken).ConfigureAwait(false);
+        if (claimed > 0) await CountAsync("pointers", countyId, claimed, cancellationToken).ConfigureAwait(false);
         return claimed;
     }
 
@@ -120,15 +121,23 @@ public sealed class StorageReminderPointers(IDocumentStore documents, IClaimStor
         var group = Enumerable.Range(0, Groups).First(g => batch.Id.StartsWith(BatchPrefix(g), StringComparison.Ordinal));
         // Document first: were the index removal lost, the next take finds no document and drops the member.
         if (await documents.DeleteAsync(batch.Id, cancellationToken).ConfigureAwait(false))
-            await counters.IncrementAsync(CounterKey("pointers-expanded"), batch.Pointers.Count, null, cancellationToken).ConfigureAwait(false);
+            await CountAsync("pointers-expanded", batch.CountyId, batch.Pointers.Count, cancellationToken).ConfigureAwait(false);
         await scoredIndex.IndexRemoveAsync(DueIndex(group), batch.Id, cancellationToken).ConfigureAwait(false);
         await claims.ReleaseClaimAsync(LeaseKey(batch.Id), cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<long> UnexpandedAsync(CancellationToken cancellationToken = default)
+    /// <summary>A counter for all counties and one for the county (per batch, not per pointer).</summary>
+    private async ValueTask CountAsync(string name, string countyId, long by, CancellationToken cancellationToken)
     {
-        var claimed = await counters.IncrementAsync(CounterKey("pointers"), 0, null, cancellationToken).ConfigureAwait(false);
-        var expanded = await counters.IncrementAsync(CounterKey("pointers-expanded"), 0, null, cancellationToken).ConfigureAwait(false);
+        await counters.IncrementAsync(CounterKey(name), by, null, cancellationToken).ConfigureAwait(false);
+        await counters.IncrementAsync(CounterKey(name + "/" + countyId), by, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<long> UnexpandedAsync(string? countyId = null, CancellationToken cancellationToken = default)
+    {
+        var suffix = countyId is null ? "" : "/" + countyId;
+        var claimed = await counters.IncrementAsync(CounterKey("pointers" + suffix), 0, null, cancellationToken).ConfigureAwait(false);
+        var expanded = await counters.IncrementAsync(CounterKey("pointers-expanded" + suffix), 0, null, cancellationToken).ConfigureAwait(false);
         return Math.Max(0, claimed - expanded);
     }
 }

@@ -29,6 +29,8 @@ public interface IReminderPointers
     /// <summary>The batch is expanded (its messages queued, or found not to be sent): it is not handed out again.</summary>
     ValueTask CompleteAsync(PointerBatch batch, CancellationToken cancellationToken = default);
 
-    /// <summary>Pointers claimed and not yet expanded (the admin view's 待发（未展开）).</summary>
-    ValueTask<long> UnexpandedAsync(CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Pointers claimed and not yet expanded (the admin view's and the console's 待发（未展开）), of one county or (null) all.
+    /// </summary>
+    ValueTask<long> UnexpandedAsync(string? countyId = null, CancellationToken cancellationToken = default);
 }

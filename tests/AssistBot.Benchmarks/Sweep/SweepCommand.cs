@@ -96,7 +96,7 @@ public static class SweepCommand
                 var clock = Stopwatch.StartNew();
                 var report = await new SweepRig(storage, county, NewOutboxKeyspace(), options.Sweep).RunAsync();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"warm-up (JIT): {report.Enqueued:N0} reminders queued in {clock.Elapsed.TotalSeconds:0.00} s"));
+                    $"warm-up (JIT): {report.Enqueued:N0} reminders claimed in {clock.Elapsed.TotalSeconds:0.00} s"));
             }
             foreach (var spread in options.Spreads)
                 failed |= !await MeasureAsync(storage, redis, options, spread);

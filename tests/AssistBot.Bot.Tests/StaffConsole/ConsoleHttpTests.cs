@@ -6,6 +6,7 @@ using AssistBot.Bot.StaffConsole;
 using AssistBot.Bot.Tests.Cases;
 using AssistBot.Bot.Tests.Infrastructure;
 using AssistBot.Scheduler.Outbox;
+using AssistBot.Scheduler.Time;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -219,6 +220,24 @@ public sealed partial class ConsoleHttpTests : IAsyncLifetime
         var late = new Uri(await RunLinkCommandAsync()).AbsolutePath;
         _clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
         Assert.Contains("已失效", await Browser().GetStringAsync(late));
+    }
+
+    [Fact]
+    public async Task Reminders_page_counts_the_reminders_claimed_and_not_yet_made_into_messages()
+    {
+        var browser = Browser();
+        await SignInAsync(browser, "qr", "li_huolong");
+        Assert.DoesNotContain("id=\"unexpanded\"", await browser.GetStringAsync("/console/reminders"));
+
+        var day = _clock.Today();
+        var pointers = _host.Services.GetRequiredService<IReminderPointers>();
+        await pointers.ClaimAsync("loan-repayment", County, day, _clock.GetUtcNow().AddHours(1),
+            [.. Enumerable.Range(0, 3).Select(i => new ReminderPointer($"XF{i}", day.AddDays(7), "7d", day))]);
+        await pointers.ClaimAsync("loan-repayment", "elsewhere", day, _clock.GetUtcNow().AddHours(1), [new ReminderPointer("XF9", day.AddDays(7), "7d", day)]);
+
+        var page = await browser.GetStringAsync("/console/reminders");
+        Assert.Contains("id=\"unexpanded\">3<", page);
+        Assert.Contains("全县待发（未展开）", page);
     }
 
     [Fact]

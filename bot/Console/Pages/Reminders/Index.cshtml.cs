@@ -15,6 +15,9 @@ public sealed class RemindersModel(ReminderReport report, TimeProvider time) : C
 
     public IReadOnlyList<CallListRow> CallList { get; private set; } = [];
 
+    /// <summary>The county's reminders claimed by a sweep and not yet made into messages (待发（未展开）).</summary>
+    public long Unexpanded { get; private set; }
+
     public async Task OnGetAsync(DateOnly? day)
     {
         var ct = HttpContext.RequestAborted;
@@ -25,6 +28,7 @@ public sealed class RemindersModel(ReminderReport report, TimeProvider time) : C
         Today = await report.TotalsAsync(Staff, start, start.AddDays(1), ct).ConfigureAwait(false);
         Month = await report.TotalsAsync(Staff, monthStart, monthStart.AddMonths(1), ct).ConfigureAwait(false);
         CallList = await report.CallListAsync(Staff, Day, ct).ConfigureAwait(false);
+        Unexpanded = await report.UnexpandedAsync(Staff, ct).ConfigureAwait(false);
     }
 
     public async Task<IActionResult> OnPostHandledAsync(string id, string? note, DateOnly? day)
