@@ -70,37 +70,54 @@ public sealed class ReminderSweepRunner(IEnumerable<IReminderSweep> sweeps, IRem
     }
 
     /// <summary>
-    /// Streams the messages into one batch per outbox partition (<see cref="IOutbox.Partitions"/>: the slot groups of a
-    /// Redis Cluster, so each batch is one atomic call to one node) of up to <see cref="SweepOptions.EnqueueBatchSize"/>,
+    /// The messages, in one batch per outbox partition (<see cref="IOutbox.Partitions"/>: the slot groups of a Redis
+    /// Cluster, so each batch is one atomic call to one node).
+    /// </summary>
+    private Task<(int Produced, int Stored)> EnqueueAllAsync(IAsyncEnumerable<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        var partitions = Math.Max(1, outbox.Partitions);
+        return StoreInBatchesAsync(messages, m => partitions == 1 ? 0 : outbox.PartitionOf(m),
+            async batch => await outbox.EnqueueManyAsync(batch, cancellationToken).ConfigureAwait(false), cancellationToken);
+    }
+
+    /// <summary>The sweep's pointers, in one batch per (send day, pointer partition): each batch one claim hash.</summary>
+    private Task<(int Produced, int Stored)> ClaimAllAsync(IPointerSweep sweep, IReminderPointers store, ReminderCounty county,
+        DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken) =>
+        StoreInBatchesAsync(sweep.PointAsync(county, firstDay, lastDay, cancellationToken),
+            p => (p.SendDay, store.Partitions == 1 ? 0 : store.PartitionOf(p)),
+            async batch => await store.ClaimAsync(sweep.Name, county.Id, batch[0].SendDay, SweepSupport.SendAt(county, batch[0].SendDay), batch,
+                cancellationToken).ConfigureAwait(false), cancellationToken);
+
+    /// <summary>
+    /// Streams the items into one batch per <paramref name="batchOf"/> key of up to <see cref="SweepOptions.EnqueueBatchSize"/>,
     /// and stores up to <see cref="SweepOptions.EnqueueParallelism"/> batches at once, each on the thread pool (building
     /// and serializing a batch then overlaps with producing the next, and partitions on different nodes are written in
-    /// parallel). Memory stays at a batch per partition plus those in flight, however many messages come.
+    /// parallel). Memory stays at a batch per key plus those in flight, however many items come. Returns how many items
+    /// came and how many <paramref name="store"/> reported new.
     /// </summary>
-    private async Task<(int Produced, int Enqueued)> EnqueueAllAsync(IAsyncEnumerable<OutboxMessage> messages,
-        CancellationToken cancellationToken)
+    private async Task<(int Produced, int Stored)> StoreInBatchesAsync<T, TKey>(IAsyncEnumerable<T> items, Func<T, TKey> batchOf,
+        Func<List<T>, Task<int>> store, CancellationToken cancellationToken) where TKey : notnull
     {
         var batchSize = Math.Max(1, options.EnqueueBatchSize);
         var parallelism = Math.Max(1, options.EnqueueParallelism);
-        var partitions = Math.Max(1, outbox.Partitions);
         var inFlight = new List<Task<int>>(parallelism);
-        int produced = 0, enqueued = 0;
+        int produced = 0, stored = 0;
         try
         {
-            var batches = new List<OutboxMessage>?[partitions];
-            await foreach (var message in messages.WithCancellation(cancellationToken).ConfigureAwait(false))
+            var batches = new Dictionary<TKey, List<T>>();
+            await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 produced++;
-                var partition = partitions == 1 ? 0 : outbox.PartitionOf(message);
-                var batch = batches[partition] ??= new List<OutboxMessage>(batchSize);
-                batch.Add(message);
+                var key = batchOf(item);
+                if (!batches.TryGetValue(key, out var batch)) batches[key] = batch = new List<T>(batchSize);
+                batch.Add(item);
                 if (batch.Count < batchSize) continue;
+                batches.Remove(key);
                 await SubmitAsync(batch).ConfigureAwait(false);
-                batches[partition] = null;
             }
-            foreach (var batch in batches)
-                if (batch is { Count: > 0 }) await SubmitAsync(batch).ConfigureAwait(false);
-            while (inFlight.Count > 0) enqueued += await TakeFinishedAsync(inFlight).ConfigureAwait(false);
-            return (produced, enqueued);
+            foreach (var batch in batches.Values) await SubmitAsync(batch).ConfigureAwait(false);
+            while (inFlight.Count > 0) stored += await TakeFinishedAsync(inFlight).ConfigureAwait(false);
+            return (produced, stored);
         }
         finally
         {
@@ -108,52 +125,10 @@ public sealed class ReminderSweepRunner(IEnumerable<IReminderSweep> sweeps, IRem
             if (inFlight.Count > 0) await ((Task)Task.WhenAll(inFlight)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        async Task SubmitAsync(List<OutboxMessage> batch)
+        async Task SubmitAsync(List<T> batch)
         {
-            if (inFlight.Count == parallelism) enqueued += await TakeFinishedAsync(inFlight).ConfigureAwait(false);
-            inFlight.Add(Task.Run(async () => await outbox.EnqueueManyAsync(batch, cancellationToken).ConfigureAwait(false), cancellationToken));
-        }
-    }
-
-    /// <summary>
-    /// <see cref="EnqueueAllAsync"/> for pointers: one batch per (send day, partition) of up to
-    /// <see cref="SweepOptions.EnqueueBatchSize"/>, up to <see cref="SweepOptions.EnqueueParallelism"/> claimed at once.
-    /// </summary>
-    private async Task<(int Produced, int Claimed)> ClaimAllAsync(IPointerSweep sweep, IReminderPointers store, ReminderCounty county,
-        DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
-    {
-        var batchSize = Math.Max(1, options.EnqueueBatchSize);
-        var parallelism = Math.Max(1, options.EnqueueParallelism);
-        var inFlight = new List<Task<int>>(parallelism);
-        int produced = 0, claimed = 0;
-        try
-        {
-            var batches = new Dictionary<(DateOnly Day, int Partition), List<ReminderPointer>>();
-            await foreach (var pointer in sweep.PointAsync(county, firstDay, lastDay, cancellationToken).ConfigureAwait(false))
-            {
-                produced++;
-                var at = (pointer.SendDay, store.Partitions == 1 ? 0 : store.PartitionOf(pointer));
-                if (!batches.TryGetValue(at, out var batch)) batches[at] = batch = new List<ReminderPointer>(batchSize);
-                batch.Add(pointer);
-                if (batch.Count < batchSize) continue;
-                batches.Remove(at);
-                await SubmitAsync(batch).ConfigureAwait(false);
-            }
-            foreach (var batch in batches.Values) await SubmitAsync(batch).ConfigureAwait(false);
-            while (inFlight.Count > 0) claimed += await TakeFinishedAsync(inFlight).ConfigureAwait(false);
-            return (produced, claimed);
-        }
-        finally
-        {
-            if (inFlight.Count > 0) await ((Task)Task.WhenAll(inFlight)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
-        async Task SubmitAsync(List<ReminderPointer> batch)
-        {
-            if (inFlight.Count == parallelism) claimed += await TakeFinishedAsync(inFlight).ConfigureAwait(false);
-            var day = batch[0].SendDay;
-            inFlight.Add(Task.Run(async () => await store.ClaimAsync(sweep.Name, county.Id, day, SweepSupport.SendAt(county, day), batch,
-                cancellationToken).ConfigureAwait(false), cancellationToken));
+            if (inFlight.Count == parallelism) stored += await TakeFinishedAsync(inFlight).ConfigureAwait(false);
+            inFlight.Add(Task.Run(() => store(batch), cancellationToken));
         }
     }
 
