@@ -14,6 +14,6 @@ public sealed class ReminderSweepJob(ReminderSweepRunner runner, SweepOptions op
         if (!options.Enabled) return;
         var sweep = context.MergedJobDataMap.GetString(SweepKey)
             ?? throw new JobExecutionException($"Job {context.JobDetail.Key} has no '{SweepKey}' in its data.");
-        await runner.RunAsync(sweep, cancellationToken).ConfigureAwait(false);
+        await runner.RunScheduledAsync(sweep, cancellationToken).ConfigureAwait(false);
     }
 }

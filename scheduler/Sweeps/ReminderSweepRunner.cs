@@ -33,6 +33,26 @@ public sealed class ReminderSweepRunner(IEnumerable<IReminderSweep> sweeps, IRem
         return reports;
     }
 
+    /// <summary>
+    /// <see cref="RunAsync"/> for the scheduler: a run that fails (storage unreachable, a county's data unreadable) is
+    /// logged as one warning with the reason, without a stack trace, and returns null. The failed county's watermark did
+    /// not move, so the next run catches up what this one missed; an outage is not also a Quartz error every half hour.
+    /// </summary>
+    public async Task<SweepReport?> RunScheduledAsync(string sweepName, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await RunAsync(sweepName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Sweep {Sweep} failed ({Type}: {Error}); the next run catches up from where this one stopped", sweepName,
+                e.GetType().Name, e.Message);
+            logger.LogDebug(e, "Sweep {Sweep} failed", sweepName);
+            return null;
+        }
+    }
+
     public async Task<SweepReport> RunAsync(string sweepName, CancellationToken cancellationToken = default)
     {
         if (!_sweeps.TryGetValue(sweepName, out var sweep)) throw new ArgumentException($"No sweep named {sweepName}.", nameof(sweepName));

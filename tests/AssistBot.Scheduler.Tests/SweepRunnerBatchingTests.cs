@@ -3,6 +3,7 @@ using AssistBot.Knowledge.Reminders;
 using AssistBot.Scheduler.Outbox;
 using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Sweeps;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -150,6 +151,45 @@ public sealed class SweepRunnerBatchingTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => Runner(new ManyMessages(1_000, outbox), outbox, watermarks).RunAsync("many"));
 
         Assert.Null(watermarks.Mark);
+    }
+
+    [Fact]
+    public async Task A_scheduled_run_that_fails_logs_one_warning_without_a_stack_trace_and_the_next_run_catches_up()
+    {
+        var outbox = new RecordingOutbox { FailOnBatch = 0 };
+        var watermarks = new Watermarks();
+        var log = new CollectingLogger();
+        var sweep = new ManyMessages(300, outbox);
+        var runner = new ReminderSweepRunner([sweep], new OneCounty(), watermarks, outbox, new SweepOptions { EnqueueBatchSize = 100 },
+            new FakeTimeProvider(Now), log);
+
+        Assert.Null(await runner.RunScheduledAsync("many"));
+
+        var warning = Assert.Single(log.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("storage down", warning.Message);
+        Assert.Null(warning.Exception);
+        Assert.Null(watermarks.Mark);
+
+        var healthy = new RecordingOutbox();
+        var next = await new ReminderSweepRunner([new ManyMessages(300, healthy)], new OneCounty(), watermarks, healthy,
+            new SweepOptions { EnqueueBatchSize = 100 }, new FakeTimeProvider(Now), log).RunScheduledAsync("many");
+        Assert.Equal(300, next!.Enqueued);
+    }
+
+    private sealed class CollectingLogger : ILogger<ReminderSweepRunner>
+    {
+        public List<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            // The debug entry may carry the exception; what operators see by default (warning and up) must not.
+            if (logLevel >= LogLevel.Warning) Entries.Add((logLevel, formatter(state, exception), exception));
+        }
     }
 
     [Fact]
