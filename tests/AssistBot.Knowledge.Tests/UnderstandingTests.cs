@@ -216,6 +216,17 @@ public sealed class UnderstandingTests
     }
 
     [Fact]
+    public void 是弄啥_asks_what_a_thing_is_and_a_closing_是啥_asks_about_the_aspect_named_before_it()
+    {
+        // 河南 "是弄啥哩" = what is it; 弄啥 alone ("要弄啥") stays a how-to word.
+        Assert.Equal("是什么", Read(TestPacks.Yuzhou, "红白理事会是弄啥哩").Aspect);
+        Assert.Equal("yz-customs", Answerer.Answer(TestPacks.Yuzhou, "红白理事会是弄啥哩").TopicId);
+        // "申请流程是啥": the farmer wants the steps, not what the loan is.
+        Assert.Equal("办理", Read(TestPacks.Yuzhou, "小额信贷申请流程是啥").Aspect);
+        Assert.Equal("是什么", Read(TestPacks.Yuzhou, "小额信贷是啥").Aspect);
+    }
+
+    [Fact]
     public void 我们县_after_another_county_returns_to_the_county_asked_in_with_the_same_question()
     {
         var answers = Conversation(TestPacks.Yuzhou, "监测收入线是多少", "那信丰呢", "我们这呢");
