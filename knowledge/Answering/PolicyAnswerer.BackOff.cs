@@ -72,7 +72,11 @@ public sealed partial class PolicyAnswerer
             var scores = new float[knowledge.Index.Entries.Count];
             knowledge.Index.ScoreAll(question, scores);
             var fitting = knowledge.Index.Entries.Where(e => Answers(knowledge, e, aspect, loose)).ToList();
-            var ranked = Rank(knowledge, fitting, scores, null).Where(r => r.Score > OnlyAspectMinScore).Take(3).Select(r => r.Entry).ToList();
+            var ranked = Rank(knowledge, fitting, scores, null).Where(r => r.Score > OnlyAspectMinScore).Select(r => r.Entry).ToList();
+            // "补贴咋申请": policies that pay a 补贴 are offered first, not every policy with a way to apply.
+            if (GenericWords.FirstOrDefault(g => g.Length >= 2 && reading.Folded.Contains(g, StringComparison.Ordinal)) is { } word)
+                ranked = [.. ranked.OrderByDescending(e => knowledge.Positions.TryGetValue(e.Id, out var at) && knowledge.Texts[at].Contains(word, StringComparison.Ordinal))];
+            ranked = ranked.Take(3).ToList();
             if (ranked.Count >= 2)
             {
                 why.Add($"only an aspect ({aspect}) and no topic: asking which policy");

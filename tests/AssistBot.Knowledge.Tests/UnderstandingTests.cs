@@ -301,6 +301,16 @@ public sealed class UnderstandingTests
     }
 
     [Fact]
+    public void A_farmer_asking_how_to_apply_for_a_subsidy_is_offered_subsidies_first_and_1_gets_the_first()
+    {
+        // "补贴咋申请": 雨露计划 pays a 补贴, the loan does not; the farmer who answers "1" must get what choice 1 said.
+        var answers = Conversation(TestPacks.Yuzhou, "补贴咋申请", "1");
+        Assert.Equal(PolicyOutcome.Clarify, answers[0].Outcome);
+        Assert.Equal("nat-yulu", answers[0].ChoiceIds[0]);
+        Assert.Equal("nat-yulu", answers[1].TopicId);
+    }
+
+    [Fact]
     public void Every_entry_has_a_known_topic_and_aspects()
     {
         var vocabulary = Vocabulary.Load(Path.Combine(AppContext.BaseDirectory, "vocab"), []);
