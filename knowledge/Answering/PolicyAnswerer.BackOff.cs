@@ -66,6 +66,15 @@ public sealed partial class PolicyAnswerer
     private PolicyAnswer BackOff(CountyKnowledge knowledge, string question, QuestionReading reading, string? aspect, bool loose,
         PolicyEntry? last, CountyKnowledge lastKnowledge, FollowUpKind followUp, List<string> why)
     {
+        // "补助", "有补贴吗": a word every benefit uses, and nothing else — which policy is not said.
+        if (aspect is null && GenericWords.Any(g => g.Length >= 2 && reading.Folded.Contains(g, StringComparison.Ordinal)) && AsksOnlyAnAspect(reading, knowledge.Index))
+        {
+            why.Add("only a word every policy uses (补助, 补贴, 政策) and no topic");
+            var scores = new float[knowledge.Index.Entries.Count];
+            knowledge.Index.ScoreAll(question, scores);
+            var ranked = Rank(knowledge, [.. knowledge.Index.Entries], scores, null).Where(r => r.Score > OnlyAspectMinScore).Take(3).Select(r => r.Entry).ToList();
+            return ranked.Count >= 2 ? Clarify(ranked, null, null, knowledge, why) : Fallback(reading, why);
+        }
         if (aspect is not null && AsksOnlyAnAspect(reading, knowledge.Index))
         {
             // "标准是多少", "补贴几月发" with nothing to go on: which policy? Offer the entries that answer it.

@@ -310,6 +310,16 @@ public sealed class UnderstandingTests
         Assert.Equal("nat-yulu", answers[1].TopicId);
     }
 
+    [Theory]
+    [InlineData(TestPacks.Xinfeng, "补助")]
+    [InlineData(TestPacks.Xinfeng, "那个标准有多高")]
+    public void A_word_every_benefit_uses_alone_asks_which_policy_instead_of_answering_one(string pack, string question)
+    {
+        var answer = Answerer.Answer(pack, question);
+        Assert.True(answer.Outcome == PolicyOutcome.Clarify, $"{question}: {answer.Outcome} {answer.TopicId} {string.Join(" | ", answer.Why)}");
+        Assert.True(answer.ChoiceIds.Count >= 2);
+    }
+
     [Fact]
     public void Every_entry_has_a_known_topic_and_aspects()
     {
