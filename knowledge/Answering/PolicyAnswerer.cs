@@ -336,7 +336,9 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                         && knowledge.Vocabulary.Aspect(a.Aspect)?.WeakCues.Contains(a.Cue) != true)
                     .Select(a => a.Aspect).Distinct()
                     .FirstOrDefault(a => Fitting(knowledge, topic, a, false).Count > 0);
-                if (runnerUp is null) return DetailMissing(knowledge, topic, aspect, why);
+                // "帮扶车间一个月能拿多少钱": money firmly asked and no entry states it; 一个月 counts the money, it asks no cadence.
+                if (runnerUp is null || (aspect == "金额标准" && !loose && runnerUp is "频次" or "期限"))
+                    return DetailMissing(knowledge, topic, aspect, why);
                 why.Add($"topic {topic}: no entry answers {aspect}; the question also asks {runnerUp}, which one does");
                 aspect = runnerUp;
                 fitting = Fitting(knowledge, topic, aspect, false);

@@ -321,6 +321,16 @@ public sealed class UnderstandingTests
     }
 
     [Fact]
+    public void Money_asked_per_month_where_no_entry_states_pay_is_answered_honestly_not_with_a_cadence()
+    {
+        // 帮扶车间's entry has how often it is checked, not the wage; "一个月" counts the money here.
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "在帮扶车间上班一个月能拿多少钱");
+        Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
+        Assert.Equal("帮扶车间", answer.Topic);
+        Assert.Contains("12317", answer.Text);
+    }
+
+    [Fact]
     public void Every_entry_has_a_known_topic_and_aspects()
     {
         var vocabulary = Vocabulary.Load(Path.Combine(AppContext.BaseDirectory, "vocab"), []);
