@@ -113,6 +113,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             && context.LastEntryId is { } lastId && lastKnowledge.Find(lastId) is { } lastEntry
             && reading.Mentions.Where(m => topics.Contains(m.Topic)).All(m => InTitle(lastEntry, m.Cue)))
             topics = [];
+        topics = Corrected(reading, topics, why);
         var aspect = reading.Aspect;
         var loose = reading.AspectIsLoose;
         var inherited = false;
@@ -193,6 +194,27 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                 && Fitting(knowledge, topic, other, false).Count > 0)
                 return true;
         return false;
+    }
+
+    private static readonly string[] CorrectionMarks = ["问的是", "说的是", "是问", "要问的是"];
+
+    /// <summary>
+    /// "不是低保，我问的是监测线": a correction names the policy not meant and then the one meant; only the topics named
+    /// after the correction count.
+    /// </summary>
+    private static IReadOnlyList<string> Corrected(QuestionReading reading, IReadOnlyList<string> topics, List<string> why)
+    {
+        if (topics.Count < 2) return topics;
+        var not = reading.Folded.IndexOf("不是", StringComparison.Ordinal);
+        if (not < 0) return topics;
+        var mark = -1;
+        foreach (var m in CorrectionMarks)
+            if (reading.Folded.IndexOf(m, not + 2, StringComparison.Ordinal) is var at and >= 0 && (mark < 0 || at < mark)) mark = at;
+        if (mark < 0) return topics;
+        var meant = topics.Where(t => reading.Mentions.Any(m => m.Topic == t && m.Start >= mark)).ToList();
+        if (meant.Count == 0 || meant.Count == topics.Count) return topics;
+        why.Add($"a correction («不是…问的是»): only {string.Join(", ", meant)} is meant");
+        return meant;
     }
 
     /// <summary>The cue's content characters (能贷 → 贷) are in the entry's title.</summary>

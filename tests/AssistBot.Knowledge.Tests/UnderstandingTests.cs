@@ -331,6 +331,15 @@ public sealed class UnderstandingTests
     }
 
     [Fact]
+    public void A_correction_answers_the_policy_meant_not_the_one_it_rejects()
+    {
+        var answers = Conversation(TestPacks.Xinfeng, "低保标准是多少", "不是低保，我问的是监测线");
+        Assert.Equal(PolicyOutcome.Answer, answers[1].Outcome);
+        Assert.Equal("xf-monitoring-line", answers[1].TopicId);
+        Assert.Single(answers[1].Entries);
+    }
+
+    [Fact]
     public void Every_entry_has_a_known_topic_and_aspects()
     {
         var vocabulary = Vocabulary.Load(Path.Combine(AppContext.BaseDirectory, "vocab"), []);
