@@ -162,7 +162,11 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                 && (again.PackId == knowledge.Pack.Id || !Candidates(knowledge, topics[0]).Any(e => e.PackId == knowledge.Pack.Id
                     && (aspect is null || e.Aspects.Contains(aspect))))
                 ? again : null;
-            scoring = earlier.Title;
+            // Told apart by the earlier entry's title — unless the message asks its aspect itself and that county has its
+            // own entry for it, which the earlier (national) title would only outrank ("听说信丰提高了，提高了多少" after
+            // the national 低保 answer; a bare "禹州呢" still goes by the title).
+            var own = reading.Aspect is not null && aspect is not null && Candidates(knowledge, topics[0]).Any(e => e.PackId == knowledge.Pack.Id && e.Aspects.Contains(aspect));
+            if (same is not null || !own || earlier.PackId == knowledge.Pack.Id) scoring = earlier.Title;
         }
 
         PolicyAnswer answer;

@@ -340,6 +340,15 @@ public sealed class UnderstandingTests
     }
 
     [Fact]
+    public void Asking_another_countys_figure_after_a_national_answer_gets_that_countys_own_entry()
+    {
+        // 信丰 has its own 低保 standard entry; the national one answered before must not win on its title.
+        var answers = Conversation(TestPacks.Yuzhou, "禹州低保标准一个月多少", "听说信丰提高了，提高了多少");
+        Assert.Equal("xf-dibao", answers[1].TopicId);
+        Assert.Equal("xinfeng", answers[1].County);
+    }
+
+    [Fact]
     public void Every_entry_has_a_known_topic_and_aspects()
     {
         var vocabulary = Vocabulary.Load(Path.Combine(AppContext.BaseDirectory, "vocab"), []);
