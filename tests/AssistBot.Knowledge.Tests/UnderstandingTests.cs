@@ -348,6 +348,15 @@ public sealed class UnderstandingTests
         Assert.Equal("xinfeng", answers[1].County);
     }
 
+    [Theory]
+    [InlineData("雨露计划+又是个啥")]
+    [InlineData("雨露计划＋是什么")]
+    [InlineData("雨露计划加是什么")]
+    public void A_plus_sign_reads_as_加_so_雨露计划plus_is_not_taken_for_雨露计划(string question)
+    {
+        Assert.Equal("nat-yulu-plus", Answerer.Answer(TestPacks.Yuzhou, question).TopicId);
+    }
+
     [Fact]
     public void Every_entry_has_a_known_topic_and_aspects()
     {
