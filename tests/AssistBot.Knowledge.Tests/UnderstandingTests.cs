@@ -38,6 +38,7 @@ public sealed class UnderstandingTests
     [InlineData(TestPacks.Xinfeng, "五保户能享受什么", "nat-tekun")]
     [InlineData(TestPacks.Xinfeng, "自来水有问题找谁", "xf-water")]
     [InlineData(TestPacks.Xinfeng, "監測線定的是多少", "xf-monitoring-line")]
+    [InlineData(TestPacks.Yuzhou, "自己申保监测要带啥材料", "nat-monitor-self-declare")] // 申保: voice for 申报
     public void The_entry_of_the_asked_topic_and_aspect_answers(string pack, string question, string expected)
     {
         var answer = Answerer.Answer(pack, question);
