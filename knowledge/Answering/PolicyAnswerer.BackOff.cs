@@ -66,13 +66,26 @@ public sealed partial class PolicyAnswerer
     private PolicyAnswer BackOff(CountyKnowledge knowledge, string question, QuestionReading reading, string? aspect, bool loose,
         PolicyEntry? last, CountyKnowledge lastKnowledge, FollowUpKind followUp, List<string> why)
     {
+        // "补助", "有补贴吗": a word every benefit uses, and nothing else — which policy is not said.
+        if (aspect is null && GenericWordIn(reading.Folded) is not null && AsksOnlyAnAspect(reading, knowledge.Index))
+        {
+            why.Add("only a word every policy uses (补助, 补贴, 政策) and no topic");
+            var scores = new float[knowledge.Index.Entries.Count];
+            knowledge.Index.ScoreAll(question, scores);
+            var ranked = Rank(knowledge, [.. knowledge.Index.Entries], scores, null).Where(r => r.Score > OnlyAspectMinScore).Take(3).Select(r => r.Entry).ToList();
+            return ranked.Count >= 2 ? Clarify(ranked, null, null, knowledge, why) : Fallback(reading, why);
+        }
         if (aspect is not null && AsksOnlyAnAspect(reading, knowledge.Index))
         {
             // "标准是多少", "补贴几月发" with nothing to go on: which policy? Offer the entries that answer it.
             var scores = new float[knowledge.Index.Entries.Count];
             knowledge.Index.ScoreAll(question, scores);
             var fitting = knowledge.Index.Entries.Where(e => Answers(knowledge, e, aspect, loose)).ToList();
-            var ranked = Rank(knowledge, fitting, scores, null).Where(r => r.Score > OnlyAspectMinScore).Take(3).Select(r => r.Entry).ToList();
+            var ranked = Rank(knowledge, fitting, scores, null).Where(r => r.Score > OnlyAspectMinScore).Select(r => r.Entry).ToList();
+            // "补贴咋申请": policies that pay a 补贴 are offered first, not every policy with a way to apply.
+            if (GenericWordIn(reading.Folded) is { } word)
+                ranked = [.. ranked.OrderByDescending(e => knowledge.Positions.TryGetValue(e.Id, out var at) && knowledge.Texts[at].Contains(word, StringComparison.Ordinal))];
+            ranked = ranked.Take(3).ToList();
             if (ranked.Count >= 2)
             {
                 why.Add($"only an aspect ({aspect}) and no topic: asking which policy");
@@ -142,6 +155,14 @@ public sealed partial class PolicyAnswerer
     private const float OnlyAspectMinScore = 0.5f;
 
     private static readonly string[] GenericWords = ["补贴", "补助", "政策", "帮扶", "条件", "材料", "标准", "发钱", "钱"];
+
+    /// <summary>The first generic word of two characters or more (补贴, 标准 …) in the question, without allocating.</summary>
+    private static string? GenericWordIn(string folded)
+    {
+        foreach (var g in GenericWords)
+            if (g.Length >= 2 && folded.Contains(g, StringComparison.Ordinal)) return g;
+        return null;
+    }
 
     /// <summary>True when, without its aspect words, the question says (almost) nothing: "标准是多少", "找哪个办".</summary>
     private static bool AsksOnlyAnAspect(QuestionReading reading, PolicyIndex index)

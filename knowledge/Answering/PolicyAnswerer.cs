@@ -113,6 +113,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             && context.LastEntryId is { } lastId && lastKnowledge.Find(lastId) is { } lastEntry
             && reading.Mentions.Where(m => topics.Contains(m.Topic)).All(m => InTitle(lastEntry, m.Cue)))
             topics = [];
+        topics = Corrected(reading, topics, why);
         var aspect = reading.Aspect;
         var loose = reading.AspectIsLoose;
         var inherited = false;
@@ -161,7 +162,11 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                 && (again.PackId == knowledge.Pack.Id || !Candidates(knowledge, topics[0]).Any(e => e.PackId == knowledge.Pack.Id
                     && (aspect is null || e.Aspects.Contains(aspect))))
                 ? again : null;
-            scoring = earlier.Title;
+            // Told apart by the earlier entry's title — unless the message asks its aspect itself and that county has its
+            // own entry for it, which the earlier (national) title would only outrank ("听说信丰提高了，提高了多少" after
+            // the national 低保 answer; a bare "禹州呢" still goes by the title).
+            var own = reading.Aspect is not null && aspect is not null && Candidates(knowledge, topics[0]).Any(e => e.PackId == knowledge.Pack.Id && e.Aspects.Contains(aspect));
+            if (same is not null || !own || earlier.PackId == knowledge.Pack.Id) scoring = earlier.Title;
         }
 
         PolicyAnswer answer;
@@ -193,6 +198,27 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                 && Fitting(knowledge, topic, other, false).Count > 0)
                 return true;
         return false;
+    }
+
+    private static readonly string[] CorrectionMarks = ["问的是", "说的是", "是问", "要问的是"];
+
+    /// <summary>
+    /// "不是低保，我问的是监测线": a correction names the policy not meant and then the one meant; only the topics named
+    /// after the correction count.
+    /// </summary>
+    private static IReadOnlyList<string> Corrected(QuestionReading reading, IReadOnlyList<string> topics, List<string> why)
+    {
+        if (topics.Count < 2) return topics;
+        var not = reading.Folded.IndexOf("不是", StringComparison.Ordinal);
+        if (not < 0) return topics;
+        var mark = -1;
+        foreach (var m in CorrectionMarks)
+            if (reading.Folded.IndexOf(m, not + 2, StringComparison.Ordinal) is var at and >= 0 && (mark < 0 || at < mark)) mark = at;
+        if (mark < 0) return topics;
+        var meant = topics.Where(t => reading.Mentions.Any(m => m.Topic == t && m.Start >= mark)).ToList();
+        if (meant.Count == 0 || meant.Count == topics.Count) return topics;
+        why.Add($"a correction («不是…问的是»): only {string.Join(", ", meant)} is meant");
+        return meant;
     }
 
     /// <summary>The cue's content characters (能贷 → 贷) are in the entry's title.</summary>
@@ -336,7 +362,9 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                         && knowledge.Vocabulary.Aspect(a.Aspect)?.WeakCues.Contains(a.Cue) != true)
                     .Select(a => a.Aspect).Distinct()
                     .FirstOrDefault(a => Fitting(knowledge, topic, a, false).Count > 0);
-                if (runnerUp is null) return DetailMissing(knowledge, topic, aspect, why);
+                // "帮扶车间一个月能拿多少钱": money firmly asked and no entry states it; 一个月 counts the money, it asks no cadence.
+                if (runnerUp is null || (aspect == "金额标准" && !loose && runnerUp is "频次" or "期限"))
+                    return DetailMissing(knowledge, topic, aspect, why);
                 why.Add($"topic {topic}: no entry answers {aspect}; the question also asks {runnerUp}, which one does");
                 aspect = runnerUp;
                 fitting = Fitting(knowledge, topic, aspect, false);

@@ -28,6 +28,8 @@ internal static partial class CharFolding
         {
             if (c >= 'A' && c <= 'Z') return (char)(c + 32);
             if (char.IsLetterOrDigit(c) || c == '%' || c == '.') return c;
+            // "雨露计划+", "2+N": a plus is read 加, as people say it and as voice input writes it.
+            if (c == '+') return '加';
             return Separator;
         }
         if (IsCjk(c)) return ToSimplified.TryGetValue(c, out var s) ? s : c;

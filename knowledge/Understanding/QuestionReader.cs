@@ -122,6 +122,7 @@ public sealed partial class QuestionReader
     }
 
     private const string MoneyAspect = "金额标准";
+    private const string WhatIsItAspect = "是什么";
     private const string LimitAspect = "限制";
     private const string EligibilityAspect = "对象条件";
 
@@ -224,6 +225,12 @@ public sealed partial class QuestionReader
                 best = f;
         }
         if (best is not { } chosen) return (null, false);
+        // "申请流程是啥", "利息是多少来着是啥": a closing copula (是啥/是什么) asks what the thing before it is, and that
+        // thing is the aspect named before it — not "what is the policy".
+        if (chosen.Value.Aspect == WhatIsItAspect && chosen.Cue.StartsWith('是')
+            && found.LastOrDefault(f => f.Value.Aspect != WhatIsItAspect && f.Start + f.Length <= chosen.Start
+                && !Outranked(f.Value.Aspect)) is { Cue: not null } before)
+            chosen = before;
         var loose = chosen.Value.Weak && !firmPresent.Contains(chosen.Value.Aspect);
         return (chosen.Value.Aspect, loose);
     }

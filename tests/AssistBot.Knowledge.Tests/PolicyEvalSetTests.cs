@@ -70,6 +70,8 @@ public sealed class PolicyEvalSetTests(KnowledgeHostFactory factory) : IClassFix
 /// conversations 183 of 227 turns). It is spent: the next round used its aggregate counts (never its items) as a
 /// regression guard, so it is no longer a judge, only a floor. Bars are the figures of the engine that was then frozen
 /// and scored on the second fresh set (854, 49, 184). Raise them as the engine improves, never lower them.
+/// Raised on 2026-12-06 (qa6, ninth round) to that engine's figures on these tuning files: 871 / 33 / 189; the second,
+/// third and fourth sets' bars likewise (638 / 15 / 143, 621 / 22 / 176, 620 / 21 / 191).
 /// Excluded from development runs with <c>--filter Category!=HeldOut</c>.
 /// </summary>
 [Trait("Category", "HeldOut")]
@@ -79,11 +81,11 @@ public sealed class PolicyHeldOutTests(KnowledgeHostFactory factory) : IClassFix
 
     [Fact]
     public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh", total: 987, measuredCorrect: 863, measuredConfidentlyWrong: 41);
+        HeldOutGuard.QuestionsAsync(Runner, "fresh", total: 987, measuredCorrect: 871, measuredConfidentlyWrong: 33);
 
     [Fact]
     public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh", total: 227, measuredCorrect: 187);
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh", total: 227, measuredCorrect: 189);
 }
 
 /// <summary>
@@ -104,11 +106,11 @@ public sealed class PolicySecondHeldOutTests(KnowledgeHostFactory factory) : ICl
 
     [Fact]
     public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh2", total: 696, measuredCorrect: 635, measuredConfidentlyWrong: 18);
+        HeldOutGuard.QuestionsAsync(Runner, "fresh2", total: 696, measuredCorrect: 638, measuredConfidentlyWrong: 15);
 
     [Fact]
     public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh2", total: 165, measuredCorrect: 141);
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh2", total: 165, measuredCorrect: 143);
 }
 
 /// <summary>
@@ -127,11 +129,11 @@ public sealed class PolicyThirdHeldOutTests(KnowledgeHostFactory factory) : ICla
 
     [Fact]
     public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh3", total: 700, measuredCorrect: 618, measuredConfidentlyWrong: 23);
+        HeldOutGuard.QuestionsAsync(Runner, "fresh3", total: 700, measuredCorrect: 621, measuredConfidentlyWrong: 22);
 
     [Fact]
     public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh3", total: 208, measuredCorrect: 173);
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh3", total: 208, measuredCorrect: 176);
 }
 
 /// <summary>
@@ -149,11 +151,11 @@ public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : ICl
 
     [Fact]
     public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh4", total: 699, measuredCorrect: 616, measuredConfidentlyWrong: 24);
+        HeldOutGuard.QuestionsAsync(Runner, "fresh4", total: 699, measuredCorrect: 620, measuredConfidentlyWrong: 21);
 
     [Fact]
     public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh4", total: 216, measuredCorrect: 185);
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh4", total: 216, measuredCorrect: 191);
 }
 
 /// <summary>

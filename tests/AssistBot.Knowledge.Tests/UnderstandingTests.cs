@@ -38,6 +38,7 @@ public sealed class UnderstandingTests
     [InlineData(TestPacks.Xinfeng, "五保户能享受什么", "nat-tekun")]
     [InlineData(TestPacks.Xinfeng, "自来水有问题找谁", "xf-water")]
     [InlineData(TestPacks.Xinfeng, "監測線定的是多少", "xf-monitoring-line")]
+    [InlineData(TestPacks.Yuzhou, "自己申保监测要带啥材料", "nat-monitor-self-declare")] // 申保: voice for 申报
     public void The_entry_of_the_asked_topic_and_aspect_answers(string pack, string question, string expected)
     {
         var answer = Answerer.Answer(pack, question);
@@ -216,6 +217,17 @@ public sealed class UnderstandingTests
     }
 
     [Fact]
+    public void 是弄啥_asks_what_a_thing_is_and_a_closing_是啥_asks_about_the_aspect_named_before_it()
+    {
+        // 河南 "是弄啥哩" = what is it; 弄啥 alone ("要弄啥") stays a how-to word.
+        Assert.Equal("是什么", Read(TestPacks.Yuzhou, "红白理事会是弄啥哩").Aspect);
+        Assert.Equal("yz-customs", Answerer.Answer(TestPacks.Yuzhou, "红白理事会是弄啥哩").TopicId);
+        // "申请流程是啥": the farmer wants the steps, not what the loan is.
+        Assert.Equal("办理", Read(TestPacks.Yuzhou, "小额信贷申请流程是啥").Aspect);
+        Assert.Equal("是什么", Read(TestPacks.Yuzhou, "小额信贷是啥").Aspect);
+    }
+
+    [Fact]
     public void 我们县_after_another_county_returns_to_the_county_asked_in_with_the_same_question()
     {
         var answers = Conversation(TestPacks.Yuzhou, "监测收入线是多少", "那信丰呢", "我们这呢");
@@ -287,6 +299,63 @@ public sealed class UnderstandingTests
         var answers = Conversation(TestPacks.Xinfeng, "补贴几月发", "1");
         Assert.Equal(PolicyOutcome.Clarify, answers[0].Outcome);
         Assert.Equal(answers[0].ChoiceIds[0], answers[1].TopicId);
+    }
+
+    [Fact]
+    public void A_farmer_asking_how_to_apply_for_a_subsidy_is_offered_subsidies_first_and_1_gets_the_first()
+    {
+        // "补贴咋申请": 雨露计划 pays a 补贴, the loan does not; the farmer who answers "1" must get what choice 1 said.
+        var answers = Conversation(TestPacks.Yuzhou, "补贴咋申请", "1");
+        Assert.Equal(PolicyOutcome.Clarify, answers[0].Outcome);
+        Assert.Equal("nat-yulu", answers[0].ChoiceIds[0]);
+        Assert.Equal("nat-yulu", answers[1].TopicId);
+    }
+
+    [Theory]
+    [InlineData(TestPacks.Xinfeng, "补助")]
+    [InlineData(TestPacks.Xinfeng, "那个标准有多高")]
+    public void A_word_every_benefit_uses_alone_asks_which_policy_instead_of_answering_one(string pack, string question)
+    {
+        var answer = Answerer.Answer(pack, question);
+        Assert.True(answer.Outcome == PolicyOutcome.Clarify, $"{question}: {answer.Outcome} {answer.TopicId} {string.Join(" | ", answer.Why)}");
+        Assert.True(answer.ChoiceIds.Count >= 2);
+    }
+
+    [Fact]
+    public void Money_asked_per_month_where_no_entry_states_pay_is_answered_honestly_not_with_a_cadence()
+    {
+        // 帮扶车间's entry has how often it is checked, not the wage; "一个月" counts the money here.
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "在帮扶车间上班一个月能拿多少钱");
+        Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
+        Assert.Equal("帮扶车间", answer.Topic);
+        Assert.Contains("12317", answer.Text);
+    }
+
+    [Fact]
+    public void A_correction_answers_the_policy_meant_not_the_one_it_rejects()
+    {
+        var answers = Conversation(TestPacks.Xinfeng, "低保标准是多少", "不是低保，我问的是监测线");
+        Assert.Equal(PolicyOutcome.Answer, answers[1].Outcome);
+        Assert.Equal("xf-monitoring-line", answers[1].TopicId);
+        Assert.Single(answers[1].Entries);
+    }
+
+    [Fact]
+    public void Asking_another_countys_figure_after_a_national_answer_gets_that_countys_own_entry()
+    {
+        // 信丰 has its own 低保 standard entry; the national one answered before must not win on its title.
+        var answers = Conversation(TestPacks.Yuzhou, "禹州低保标准一个月多少", "听说信丰提高了，提高了多少");
+        Assert.Equal("xf-dibao", answers[1].TopicId);
+        Assert.Equal("xinfeng", answers[1].County);
+    }
+
+    [Theory]
+    [InlineData("雨露计划+又是个啥")]
+    [InlineData("雨露计划＋是什么")]
+    [InlineData("雨露计划加是什么")]
+    public void A_plus_sign_reads_as_加_so_雨露计划plus_is_not_taken_for_雨露计划(string question)
+    {
+        Assert.Equal("nat-yulu-plus", Answerer.Answer(TestPacks.Yuzhou, question).TopicId);
     }
 
     [Fact]
