@@ -164,7 +164,9 @@ public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : ICl
 /// sample questions), who never ran the bot and did not open the engine, the vocabulary or any earlier set. Merged after
 /// the eighth round's engine (qa5) was frozen and scored once: 862 of 1,012 correct (85.2%), 59 confidently wrong (5.8%);
 /// conversations 204 of 235 turns (86.8%). The previous engine (b6faef1) scored 861 / 60 / 204 on it. Issue 12's target
-/// is NOT met; these tests guard the measured figures. Raise the bars as the engine improves, never lower them.
+/// is NOT met; these tests guard the measured figures. Raise the bars as the engine improves, never lower them. The ninth
+/// round's engine (qa6, which never opened it) scored 864 / 57 / 207 here, counts only; the bars moved up to that, and
+/// it is tuning data from the tenth round on.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
@@ -173,11 +175,33 @@ public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : ICla
 
     [Fact]
     public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh5", total: 1012, measuredCorrect: 862, measuredConfidentlyWrong: 59);
+        HeldOutGuard.QuestionsAsync(Runner, "fresh5", total: 1012, measuredCorrect: 864, measuredConfidentlyWrong: 57);
 
     [Fact]
     public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh5", total: 235, measuredCorrect: 204);
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh5", total: 235, measuredCorrect: 207);
+}
+
+/// <summary>
+/// The sixth fresh held-out set (tests/eval/policy-*-fresh6-*.jsonl): 942 questions and 100 conversations (263 turns),
+/// written on 2026-12-06 by two more labellers from the entries' answer and how text only (printed without keywords or
+/// sample questions), who never ran the bot and did not open the engine, the vocabulary or any earlier set. Merged after
+/// the ninth round's engine (qa6) was frozen and scored once: 828 of 942 correct (87.9%), 41 confidently wrong (4.4%);
+/// conversations 236 of 263 turns (89.7%). The previous engine (20baec5) scored 825 / 42 / 233 on it. Issue 12's target
+/// is NOT met; these tests guard the measured figures. Raise the bars as the engine improves, never lower them.
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
+{
+    private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
+
+    [Fact]
+    public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
+        HeldOutGuard.QuestionsAsync(Runner, "fresh6", total: 942, measuredCorrect: 828, measuredConfidentlyWrong: 41);
+
+    [Fact]
+    public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh6", total: 263, measuredCorrect: 236);
 }
 
 /// <summary>Runs one held-out set (both counties) and compares it with the figures measured when it was scored.</summary>
