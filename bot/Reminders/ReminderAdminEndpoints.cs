@@ -6,6 +6,7 @@ using AssistBot.Bot.Loans;
 using AssistBot.Scheduler.Outbox;
 using AssistBot.Scheduler.Ports;
 using AssistBot.Scheduler.Sweeps;
+using AssistBot.Scheduler.Time;
 using Microsoft.AspNetCore.WebUtilities;
 using AssistBot.Knowledge.Text;
 
@@ -98,11 +99,13 @@ public static class ReminderAdminEndpoints
 
         // "Farmers no reminder reached" on a day: each entry with the routes tried and the last reason (masked recipient).
         admin.MapGet("/{county}/reminders/not-reached", async (string county, string? day, ConfiguredReminderCounties counties,
-            IDeliveryRecords records, CancellationToken ct) =>
+            IDeliveryRecords records, TimeProvider time, CancellationToken ct) =>
         {
             if (counties.Find(county) is not { } c) return Results.NotFound(new { error = $"unknown county {county}" });
-            if (!IsoDate.TryParse(day, out var date))
-                return Results.BadRequest(new { error = "day 应为日期，如 2024-05-15" });
+            // Without a day: today in China, the question staff ask most ("who did today's reminders miss").
+            var date = time.Today();
+            if (!string.IsNullOrEmpty(day) && !IsoDate.TryParse(day, out date))
+                return Results.BadRequest(new { error = "day 应为日期，如 2024-05-15；不填就是今天" });
             var entries = await records.ListNotReachedAsync(c.Id, date, 500, ct).ConfigureAwait(false);
             return Results.Ok(entries.Select(e => new
             {

@@ -58,6 +58,20 @@ public sealed class ReminderAdminEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Not_reached_without_a_day_lists_today_and_a_malformed_day_is_a_400_in_chinese()
+    {
+        var client = Client();
+
+        var today = await client.GetAsync("/admin/xinfeng/reminders/not-reached");
+        Assert.Equal(HttpStatusCode.OK, today.StatusCode);
+        Assert.Empty((await today.Content.ReadFromJsonAsync<JsonArray>())!);
+
+        var malformed = await client.GetAsync("/admin/xinfeng/reminders/not-reached?day=06-12-2026");
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("不填就是今天", await malformed.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_csv_without_the_header_is_a_400_with_a_chinese_reason()
     {
         var response = await Client().PostAsync("/admin/xinfeng/loans/import", new StringContent("a,b\n1,2", Encoding.UTF8, "text/csv"));
