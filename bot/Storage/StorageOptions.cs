@@ -12,11 +12,12 @@ public sealed class StorageOptions
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>
-    /// Replicas that must hold a write (Redis WAIT) before the bot tells a farmer their declaration is received. 0 (the
-    /// default) waits for none: right for a standalone Redis without replicas and for the embedded store; set 1 on a
-    /// Redis Cluster (or a master) with one replica each.
+    /// Replicas that must hold a write (Redis WAIT) before the bot tells a farmer their declaration is received. Not set
+    /// (the default): 1 when every master has at least one replica connected at the first acknowledged write, else 0 —
+    /// so a failover loses no acknowledged declaration without anyone having to remember this setting. 0 waits for none
+    /// (a standalone Redis without replicas, the embedded store); a number waits for that many.
     /// </summary>
-    public int AcknowledgedWriteReplicas { get; set; }
+    public int? AcknowledgedWriteReplicas { get; set; }
 
     /// <summary>How long one WAIT may hold the node's connection before the write counts as not yet confirmed.</summary>
     public int AcknowledgedWriteTimeoutMilliseconds { get; set; } = 500;
