@@ -182,18 +182,11 @@ public abstract class BatchedSweepTests
 
 public sealed class EmbeddedBatchedSweepTests : BatchedSweepTests, IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("assistbot-sweep-").FullName;
-    private readonly EmbeddedStorage _storage;
+    private readonly TempEmbeddedStorage _embedded = new("assistbot-sweep-");
 
-    public EmbeddedBatchedSweepTests() => _storage = new EmbeddedStorage(Path.Combine(_directory, "assistbot.db"), TimeProvider.System);
+    protected override IStorage Storage => _embedded.Storage;
 
-    protected override IStorage Storage => _storage;
-
-    public void Dispose()
-    {
-        _storage.Dispose();
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _embedded.Dispose();
 }
 
 [Collection(SharedRedisCollection.Name)]

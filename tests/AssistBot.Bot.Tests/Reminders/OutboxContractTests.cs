@@ -197,18 +197,11 @@ public abstract class OutboxContractTests
 
 public sealed class EmbeddedOutboxTests : OutboxContractTests, IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("assistbot-outbox-").FullName;
-    private readonly EmbeddedStorage _storage;
+    private readonly TempEmbeddedStorage _embedded = new("assistbot-outbox-");
 
-    public EmbeddedOutboxTests() => _storage = new EmbeddedStorage(Path.Combine(_directory, "assistbot.db"), TimeProvider.System);
+    protected override IStorage Storage => _embedded.Storage;
 
-    protected override IStorage Storage => _storage;
-
-    public void Dispose()
-    {
-        _storage.Dispose();
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _embedded.Dispose();
 }
 
 [Collection(SharedRedisCollection.Name)]

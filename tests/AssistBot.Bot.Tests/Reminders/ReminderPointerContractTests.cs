@@ -80,18 +80,11 @@ public abstract class ReminderPointerContractTests
 
 public sealed class EmbeddedReminderPointerTests : ReminderPointerContractTests, IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("assistbot-pointers-").FullName;
-    private readonly EmbeddedStorage _storage;
+    private readonly TempEmbeddedStorage _embedded = new("assistbot-pointers-");
 
-    public EmbeddedReminderPointerTests() => _storage = new EmbeddedStorage(Path.Combine(_directory, "assistbot.db"), TimeProvider.System);
+    protected override IStorage Storage => _embedded.Storage;
 
-    protected override IStorage Storage => _storage;
-
-    public void Dispose()
-    {
-        _storage.Dispose();
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _embedded.Dispose();
 }
 
 [Collection(SharedRedisCollection.Name)]

@@ -1,4 +1,5 @@
 using AssistBot.Bot.Storage;
+using AssistBot.Bot.Tests.Infrastructure;
 
 namespace AssistBot.Bot.Tests.Storage;
 
@@ -39,16 +40,9 @@ public sealed class EmbeddedStorageTests : StorageContractTests, IDisposable
 
 public sealed class EmbeddedStorageBatchTests : StorageBatchContractTests, IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("assistbot-embedded-").FullName;
-    private readonly EmbeddedStorage _storage;
+    private readonly TempEmbeddedStorage _embedded = new("assistbot-embedded-");
 
-    public EmbeddedStorageBatchTests() => _storage = new EmbeddedStorage(Path.Combine(_directory, "assistbot.db"), TimeProvider.System);
+    protected override IStorage Storage => _embedded.Storage;
 
-    protected override IStorage Storage => _storage;
-
-    public void Dispose()
-    {
-        _storage.Dispose();
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _embedded.Dispose();
 }
