@@ -13,6 +13,8 @@ namespace AssistBot.Knowledge.Answering;
 /// the question does not separate, get "您是想问：" choices. A question naming another configured county is answered
 /// from that county's pack. A message naming only an aspect ("得多久还上") continues the conversation's topic. When no
 /// topic word is found at all, BM25 over character n-grams is the back-off (typos, unknown words), with its thresholds.
+/// Last, the pack's labelled questions (how people asked before, and what answered them) may answer what the rules left
+/// open, or overrule the rules' entry when they clearly point elsewhere (<c>PolicyAnswerer.Labelled.cs</c>).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A singleton that lives as long as the process; disposing the per-thread reading at shutdown while a late turn or StopAsync still uses it would throw (ObjectDisposedException), and the OS frees it anyway.")]
 public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, AnswerThresholds? thresholds = null)
@@ -179,6 +181,8 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         }
         else
             answer = Choose(knowledge, scoring, reading, topics, aspect ?? SoftAspect(knowledge, topics, pendingAspect, why), loose, why);
+        // How people asked the same before: an answer where the rules found none, or a clearly better one.
+        if (!inherited) answer = WithLabelledQuestions(answer, knowledge, question, reading, topics, aspect, context, why);
         // "那禹州呢" answered by a national entry: say it holds there too, so it is not taken for the asker's own county's rule.
         if (knowledge != home && reading.County is not null && answer.Outcome == PolicyOutcome.Answer && answer.Entries.Count == 1
             && answer.Entries[0].PackId != knowledge.Pack.Id)

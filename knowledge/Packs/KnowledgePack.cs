@@ -33,6 +33,9 @@ public sealed class KnowledgePack
 
     public IReadOnlyList<PolicyEntry> Entries { get; init; } = [];
 
+    /// <summary>People's wordings with the entry that answers them (labelled-questions.yaml), for <see cref="Understanding.LabelledQuestionModel"/>.</summary>
+    public IReadOnlyList<LabelledQuestion> LabelledQuestions { get; init; } = [];
+
     public string Directory { get; init; } = "";
 
     public bool IsNational => County == NationalId;

@@ -108,7 +108,15 @@ public sealed class CountyKnowledge
             string.Join("|", [e.Title, .. e.Keywords, .. e.Questions, e.Answer, e.How ?? "", e.Detail ?? ""]))).ToArray();
         // The plain answer of every entry, composed once so answering a question allocates next to nothing.
         PlainAnswers = index.Entries.Select(e => Answering.PolicyTexts.Compose(CountyPrefixFor(e), e.Answer, e.Source)).ToArray();
+        // How people ask: the pack's labelled questions and every entry's own sample questions, for entries that answer here.
+        Labelled = new Understanding.LabelledQuestionModel(
+            pack.LabelledQuestions.Where(q => LabelledQuestion.IsReserved(q.Label) || positions.ContainsKey(q.Label))
+                .Select(q => (q.Label, q.Question))
+                .Concat(index.Entries.SelectMany(e => e.Questions.Select(q => (e.Id, q)))));
     }
+
+    /// <summary>What the labelled questions most like a question were answered with (<see cref="Understanding.LabelledQuestionModel"/>).</summary>
+    public Understanding.LabelledQuestionModel Labelled { get; }
 
     public KnowledgePack Pack { get; }
     public PolicyIndex Index { get; }

@@ -5,4 +5,5 @@ internal static class PackFiles
 {
     public const string Manifest = "pack.yaml";
     public const string EntriesFolder = "entries";
+    public const string LabelledQuestions = "labelled-questions.yaml";
 }

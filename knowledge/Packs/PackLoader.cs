@@ -72,6 +72,7 @@ public static class PackLoader
             Fillers = manifest.Fillers.Where(f => !string.IsNullOrWhiteSpace(f)).ToList(),
             OutOfScope = manifest.OutOfScope.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => f.Trim()).ToList(),
             Entries = entries,
+            LabelledQuestions = ReadLabelledQuestions(Path.Combine(folder, PackFiles.LabelledQuestions), issues),
             Directory = folder,
         };
     }
@@ -107,6 +108,50 @@ public static class PackLoader
                 Origin = $"{file}:{line}",
             });
         }
+    }
+
+    /// <summary>
+    /// <c>questions:</c> maps an entry id (or fallback/clarify) to the wordings it answers. Read node by node so every
+    /// question keeps its line for <c>knowledge check</c>. A missing file is no problem: the pack simply has none.
+    /// </summary>
+    private static List<LabelledQuestion> ReadLabelledQuestions(string file, List<PackIssue> issues)
+    {
+        var found = new List<LabelledQuestion>();
+        if (!File.Exists(file)) return found;
+        try
+        {
+            using var reader = File.OpenText(file);
+            var stream = new YamlStream();
+            stream.Load(reader);
+            if (stream.Documents.Count == 0) return found;
+            if (stream.Documents[0].RootNode is not YamlMappingNode root
+                || !root.Children.TryGetValue(new YamlScalarNode("questions"), out var node) || node is not YamlMappingNode byLabel)
+            {
+                issues.Add(PackIssue.Error(file, 1, "expected 'questions:' mapping each entry id (or fallback, clarify) to a list of questions"));
+                return found;
+            }
+            foreach (var (key, value) in byLabel.Children)
+            {
+                var label = (key as YamlScalarNode)?.Value?.Trim() ?? "";
+                if (value is not YamlSequenceNode list)
+                {
+                    issues.Add(PackIssue.Error(file, (int)value.Start.Line, $"'{label}': expected a list of questions (lines starting with '- ')"));
+                    continue;
+                }
+                foreach (var item in list.Children)
+                    if (item is YamlScalarNode { Value: { } q } && !string.IsNullOrWhiteSpace(q))
+                        found.Add(new LabelledQuestion(label, q.Trim(), file, (int)item.Start.Line));
+            }
+        }
+        catch (YamlException ex)
+        {
+            issues.Add(PackIssue.Error(file, (int)ex.Start.Line, PackYaml.Describe(ex)));
+        }
+        catch (IOException ex)
+        {
+            issues.Add(PackIssue.Error(file, 0, "cannot read file: " + ex.Message));
+        }
+        return found;
     }
 
     private static List<string> TopicIds(object? topic) => topic switch

@@ -54,6 +54,7 @@ public static class PackValidator
                 ValidateEntry(pack, entry, entryOrigins, entriesById, issues);
                 if (vocabulary is { IsEmpty: false }) ValidateTopicAndAspects(entry, vocabulary, issues);
             }
+            ValidateLabelledQuestions(pack, packs, issues);
         }
         return issues;
     }
@@ -96,6 +97,25 @@ public static class PackValidator
         {
             if (!entriesById.TryGetValue(overridden, out var target)) Error($"overrides unknown entry '{overridden}'");
             else if (target.PackId != pack.Parent) Error($"overrides '{overridden}', which is not in the parent pack");
+        }
+    }
+
+    /// <summary>Every labelled question names an entry that answers in this pack (its own or its parent's, not replaced).</summary>
+    private static void ValidateLabelledQuestions(KnowledgePack pack, IReadOnlyList<KnowledgePack> packs, List<PackIssue> issues)
+    {
+        if (pack.LabelledQuestions.Count == 0) return;
+        var parent = packs.FirstOrDefault(p => p.Id == pack.Parent);
+        var overridden = pack.Entries.SelectMany(e => e.Overrides).ToHashSet(StringComparer.Ordinal);
+        var answering = pack.Entries.Select(e => e.Id)
+            .Concat((parent?.Entries ?? []).Where(e => !overridden.Contains(e.Id)).Select(e => e.Id))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var group in pack.LabelledQuestions.GroupBy(q => q.Label))
+        {
+            if (LabelledQuestion.IsReserved(group.Key) || answering.Contains(group.Key)) continue;
+            var first = group.First();
+            var why = overridden.Contains(group.Key) ? $"it is replaced by a {pack.CountyName} entry (overrides)" : "no such entry in this pack or its parent";
+            issues.Add(PackIssue.Error(first.File, first.Line,
+                $"labelled questions under '{group.Key}': {why}; use an entry id, {LabelledQuestion.Fallback} or {LabelledQuestion.Clarify}"));
         }
     }
 

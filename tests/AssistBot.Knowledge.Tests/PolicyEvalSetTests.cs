@@ -166,7 +166,9 @@ public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : ICl
 /// conversations 204 of 235 turns (86.8%). The previous engine (b6faef1) scored 861 / 60 / 204 on it. Issue 12's target
 /// is NOT met; these tests guard the measured figures. Raise the bars as the engine improves, never lower them. The ninth
 /// round's engine (qa6, which never opened it) scored 864 / 57 / 207 here, counts only; the bars moved up to that, and
-/// it is tuning data from the tenth round on.
+/// it is tuning data from the tenth round on. In the tenth round it was the validation split that chose the labelled
+/// questions' thresholds (bank without it: 921 / 38), and then joined the bank; the bars are the final tenth-round engine's
+/// figures here (980 / 12 / 210), which say nothing about new questions.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
@@ -175,11 +177,11 @@ public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : ICla
 
     [Fact]
     public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh5", total: 1012, measuredCorrect: 864, measuredConfidentlyWrong: 57);
+        HeldOutGuard.QuestionsAsync(Runner, "fresh5", total: 1012, measuredCorrect: 980, measuredConfidentlyWrong: 12);
 
     [Fact]
     public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh5", total: 235, measuredCorrect: 207);
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh5", total: 235, measuredCorrect: 210);
 }
 
 /// <summary>
@@ -189,6 +191,9 @@ public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : ICla
 /// the ninth round's engine (qa6) was frozen and scored once: 828 of 942 correct (87.9%), 41 confidently wrong (4.4%);
 /// conversations 236 of 263 turns (89.7%). The previous engine (20baec5) scored 825 / 42 / 233 on it. Issue 12's target
 /// is NOT met; these tests guard the measured figures. Raise the bars as the engine improves, never lower them.
+/// Tenth round: the first engine with labelled questions (bank without it) scored 865 / 43 / 237 here once; it then
+/// chose thresholds with the seventh set and joined the bank. The bars are the final tenth-round engine's figures here
+/// (917 / 14 / 239): a floor against regressions, not a measure of new questions.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
@@ -197,11 +202,33 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : ICla
 
     [Fact]
     public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh6", total: 942, measuredCorrect: 828, measuredConfidentlyWrong: 41);
+        HeldOutGuard.QuestionsAsync(Runner, "fresh6", total: 942, measuredCorrect: 917, measuredConfidentlyWrong: 14);
 
     [Fact]
     public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh6", total: 263, measuredCorrect: 236);
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh6", total: 263, measuredCorrect: 239);
+}
+
+/// <summary>
+/// The seventh fresh set (tests/eval/policy-*-fresh7-*.jsonl): 958 questions and 103 conversations (253 turns), written
+/// on 2026-12-06 by two more labellers under the same contract (entries through the printing script only; no bot, engine,
+/// vocabulary, knowledge folder or earlier set). Scored once by the tenth round's first engine with labelled questions
+/// (bank without it): 874 of 958 correct (91.2%), 42 confidently wrong; turns 224 of 253 (previous engine a739c76:
+/// 846 / 42 / 221). It then chose thresholds with the sixth set and joined the bank; the bars are the final tenth-round
+/// engine's figures here (930 / 12 / 225): a floor against regressions, not a measure of new questions.
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
+{
+    private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
+
+    [Fact]
+    public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
+        HeldOutGuard.QuestionsAsync(Runner, "fresh7", total: 958, measuredCorrect: 930, measuredConfidentlyWrong: 12);
+
+    [Fact]
+    public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh7", total: 253, measuredCorrect: 225);
 }
 
 /// <summary>Runs one held-out set (both counties) and compares it with the figures measured when it was scored.</summary>

@@ -1,0 +1,65 @@
+using AssistBot.Knowledge.Packs;
+using AssistBot.Knowledge.Understanding;
+
+namespace AssistBot.Knowledge.Answering;
+
+/// <summary>
+/// The labelled questions (<see cref="LabelledQuestionModel"/>) next to the rules: they answer where the rules found
+/// nothing or only choices, and overrule the rules' entry when people who asked like this were clearly answered by
+/// another one. The thresholds (<see cref="AnswerThresholds"/>) were chosen on questions the model had not seen.
+/// </summary>
+public sealed partial class PolicyAnswerer
+{
+    private static readonly Func<string, bool> AnyLabel = static _ => true;
+
+    /// <param name="topics">The topics the rules took the question to name (after corrections and conversation words).</param>
+    private PolicyAnswer WithLabelledQuestions(PolicyAnswer answer, CountyKnowledge knowledge, string question, QuestionReading reading,
+        IReadOnlyList<string> topics, string? aspect, PolicyContext context, List<string> why)
+    {
+        // Several policies named: the rules' parts or choices are the answer.
+        if (topics.Count > 1) return answer;
+        // A bare follow-up ("去哪申请", "能贷好多" after 创业担保贷款): only the conversation knows what it is about, and
+        // the labelled questions are read without it. "去哪儿办" with nothing before: whatever most people meant by it,
+        // this one did not say.
+        if (topics.Count == 0 && (context.LastTopic is not null || reading.Rest.Length < MinRestChars)) return answer;
+        var rulesAnswered = answer.Outcome == PolicyOutcome.Answer;
+        // Several parts, or an answer in a conversation (which the labelled questions know nothing of): the rules'.
+        if (rulesAnswered && (answer.Entries.Count != 1 || context.LastTopic is not null)) return answer;
+
+        if (knowledge.Labelled.Predict(question, AnyLabel) is not { } best || LabelledQuestion.IsReserved(best.Label)
+            || knowledge.Find(best.Label) is not { } entry)
+            return answer;
+        var odds = $"log-odds {best.Margin:F1} over the next, {best.Seen:P0} of the wording seen";
+        if (rulesAnswered)
+        {
+            if (entry.Id == answer.Entries[0].Id) return answer;
+            if (best.Margin < _t.LabelledOverruleMargin || best.Seen < _t.LabelledOverruleSeen)
+            {
+                why.Add($"the labelled questions most like it lean to {entry.Id}, not clearly enough to overrule ({odds})");
+                return answer;
+            }
+            why.Add($"the labelled questions most like it were answered by {entry.Id}, not {answer.Entries[0].Id} ({odds})");
+            return Learned(knowledge, entry, aspect, why);
+        }
+        if (best.Margin < _t.LabelledMargin || best.Seen < _t.LabelledSeen)
+        {
+            why.Add($"the labelled questions most like it lean to {entry.Id}, not clearly enough ({odds})");
+            return answer;
+        }
+        // A policy named in the question that the entry is not about: the wording fooled the model, not the farmer.
+        if (topics.Count == 1 && !entry.Topics.Contains(topics[0]))
+        {
+            why.Add($"the labelled questions most like it lean to {entry.Id}, which is not about {topics[0]}");
+            return answer;
+        }
+        why.Add($"the rules did not settle it; the labelled questions most like it were answered by {entry.Id} ({odds})");
+        return Learned(knowledge, entry, aspect, why);
+    }
+
+    private static PolicyAnswer Learned(CountyKnowledge knowledge, PolicyEntry entry, string? aspect, List<string> why)
+    {
+        var asked = aspect is not null && entry.Aspects.Contains(aspect) ? aspect : null;
+        return Confident(knowledge, entry, asked == HowToApply ? FollowUpKind.How : FollowUpKind.None, entry.Topic, asked, why,
+            appendHow: asked == HowToApply);
+    }
+}

@@ -1,0 +1,131 @@
+using AssistBot.Knowledge.Answering;
+using AssistBot.Knowledge.Packs;
+using AssistBot.Knowledge.Understanding;
+
+namespace AssistBot.Knowledge.Tests;
+
+/// <summary>How people asked before (labelled-questions.yaml) answers what the rules cannot read.</summary>
+public sealed class LabelledQuestionTests
+{
+    // 语露 for 雨露 and 系么子 (赣南: 是什么): no topic cue matches, so the rules only offer choices.
+    private const string MisspeltInDialect = "语露计划系么子补助";
+
+    [Fact]
+    public void A_misspelt_dialect_question_is_answered_from_the_entry_its_labelled_look_alikes_name()
+    {
+        var answer = TestPacks.Answerer.Answer(TestPacks.Xinfeng, MisspeltInDialect);
+
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Equal("nat-yulu", answer.TopicId);
+        Assert.Contains("来源：", answer.Text);
+        Assert.Contains(answer.Why, w => w.Contains("labelled questions", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_labelled_questions_the_same_question_is_not_answered_outright()
+    {
+        var dir = TestPacks.CopyToTemp();
+        foreach (var file in Directory.GetFiles(dir, PackFilesName, SearchOption.AllDirectories)) File.Delete(file);
+        using var registry = new PackRegistry(dir, TestPacks.KnownCounties);
+
+        var answer = new PolicyAnswerer(registry).Answer(TestPacks.Xinfeng, MisspeltInDialect);
+
+        Assert.NotEqual(PolicyOutcome.Answer, answer.Outcome);
+    }
+
+    [Fact]
+    public void Labelled_questions_clearly_answered_by_another_entry_overrule_a_wrong_reading_of_a_misspelt_question()
+    {
+        // 找工做…登计 (找工作…登记): the characters the rules search with land on 雨露计划's «计»; people asking like this
+        // wanted the job-seeking entry.
+        var answer = TestPacks.Answerer.Answer(TestPacks.Yuzhou, "找工做要到哪里登计");
+
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Equal("yz-employment", answer.TopicId);
+        Assert.Contains(answer.Why, w => w.Contains("not nat-yulu", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("考驾照去哪报名")]
+    [InlineData("孩子户口咋迁到城里")]
+    [InlineData("去哪儿办")]
+    public void Something_no_labelled_question_spoke_of_or_a_bare_aspect_is_not_answered_from_them(string question)
+    {
+        var answer = TestPacks.Answerer.Answer(TestPacks.Yuzhou, question);
+
+        Assert.NotEqual(PolicyOutcome.Answer, answer.Outcome);
+        Assert.DoesNotContain("来源：", answer.Text);
+    }
+
+    [Fact]
+    public void A_bare_follow_up_keeps_to_the_conversation_not_to_what_others_meant_by_those_words()
+    {
+        // "能贷好多" after 创业担保贷款: most people asking it meant 小额信贷 (5万), this farmer did not.
+        var first = TestPacks.Answerer.Answer(TestPacks.Xinfeng, "创业担保贷款");
+        var next = TestPacks.Answerer.Answer(TestPacks.Xinfeng, "能贷好多", PolicyContext.None.After(first));
+
+        Assert.DoesNotContain("5万", next.Text);
+    }
+
+    [Fact]
+    public void The_model_prefers_the_label_whose_questions_share_the_wording_and_says_how_much_of_it_they_used()
+    {
+        var model = new LabelledQuestionModel([
+            ("loan", "小额信贷能贷多少"), ("loan", "扶贫贷款最多贷几万"), ("loan", "贷款额度是多少"),
+            ("yulu", "雨露计划一年补多少"), ("yulu", "读职校有补助吗"), ("yulu", "孩子上技校能领钱不"),
+        ]);
+
+        var loan = model.Predict("扶贫贷款能贷几万", _ => true)!.Value;
+        var yulu = model.Predict("娃读技校有补助不", _ => true)!.Value;
+        var onlyYulu = model.Predict("扶贫贷款能贷几万", label => label == "yulu");
+        var unrelated = model.Predict("火车票怎么买", _ => true)!.Value;
+
+        Assert.Equal("loan", loan.Label);
+        Assert.True(loan.Margin > 3, $"margin {loan.Margin}");
+        Assert.True(loan.Seen > 0.6, $"seen {loan.Seen}");
+        Assert.Equal("yulu", yulu.Label);
+        Assert.Null(onlyYulu); // one label allowed: nothing to compare with
+        Assert.True(unrelated.Seen < 0.3, $"seen {unrelated.Seen}");
+    }
+
+    [Fact]
+    public void A_labelled_question_under_an_unknown_or_replaced_entry_is_an_error_with_file_and_line()
+    {
+        var dir = TestPacks.CopyToTemp();
+        var file = Path.Combine(dir, "yuzhou-2023", PackFilesName);
+        File.WriteAllText(file, """
+            # 测试
+            questions:
+              yz-loan:
+                - 小额信贷能贷多少
+              yz-no-such-entry:
+                - 这是什么
+              nat-loan-amount:
+                - 扶贫贷款额度
+              fallback:
+                - 明天下雨吗
+            """);
+
+        var loaded = PackLoader.LoadAll(dir);
+        var errors = loaded.Issues.Concat(PackValidator.Validate(loaded.Packs, TestPacks.KnownCounties))
+            .Where(i => i.Severity == PackIssueSeverity.Error).ToList();
+
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.File == file && e.Line == 6 && e.Message.Contains("'yz-no-such-entry'") && e.Message.Contains("no such entry"));
+        Assert.Contains(errors, e => e.File == file && e.Line == 8 && e.Message.Contains("'nat-loan-amount'") && e.Message.Contains("replaced"));
+    }
+
+    [Fact]
+    public void A_labelled_questions_file_of_the_wrong_shape_is_an_error_not_a_crash()
+    {
+        var dir = TestPacks.CopyToTemp();
+        var file = Path.Combine(dir, "xinfeng-2024", PackFilesName);
+        File.WriteAllText(file, "questions:\n  xf-loan: 小额信贷能贷多少\n");
+
+        var loaded = PackLoader.LoadAll(dir);
+
+        Assert.Contains(loaded.Issues, i => i.Severity == PackIssueSeverity.Error && i.File == file && i.Line == 2);
+    }
+
+    private const string PackFilesName = "labelled-questions.yaml";
+}
