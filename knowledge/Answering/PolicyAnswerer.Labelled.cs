@@ -29,21 +29,21 @@ public sealed partial class PolicyAnswerer
         if (knowledge.Labelled.Predict(question, AnyLabel) is not { } best || LabelledQuestion.IsReserved(best.Label)
             || knowledge.Find(best.Label) is not { } entry)
             return answer;
-        var odds = $"log-odds {best.Margin:F1} over the next, {best.Seen:P0} of the wording seen";
+        string Odds() => $"log-odds {best.Margin:F1} over the next, {best.Seen:P0} of the wording seen";
         if (rulesAnswered)
         {
             if (entry.Id == answer.Entries[0].Id) return answer;
             if (best.Margin < _t.LabelledOverruleMargin || best.Seen < _t.LabelledOverruleSeen)
             {
-                why.Add($"the labelled questions most like it lean to {entry.Id}, not clearly enough to overrule ({odds})");
+                why.Add($"the labelled questions most like it lean to {entry.Id}, not clearly enough to overrule ({Odds()})");
                 return answer;
             }
-            why.Add($"the labelled questions most like it were answered by {entry.Id}, not {answer.Entries[0].Id} ({odds})");
+            why.Add($"the labelled questions most like it were answered by {entry.Id}, not {answer.Entries[0].Id} ({Odds()})");
             return Learned(knowledge, entry, aspect, why);
         }
         if (best.Margin < _t.LabelledMargin || best.Seen < _t.LabelledSeen)
         {
-            why.Add($"the labelled questions most like it lean to {entry.Id}, not clearly enough ({odds})");
+            why.Add($"the labelled questions most like it lean to {entry.Id}, not clearly enough ({Odds()})");
             return answer;
         }
         // A policy named in the question that the entry is not about: the wording fooled the model, not the farmer.
@@ -52,8 +52,29 @@ public sealed partial class PolicyAnswerer
             why.Add($"the labelled questions most like it lean to {entry.Id}, which is not about {topics[0]}");
             return answer;
         }
-        why.Add($"the rules did not settle it; the labelled questions most like it were answered by {entry.Id} ({odds})");
+        why.Add($"the rules did not settle it; the labelled questions most like it were answered by {entry.Id} ({Odds()})");
         return Learned(knowledge, entry, aspect, why);
+    }
+
+    /// <summary>
+    /// A follow-up the rules took to continue the conversation's topic but could not answer ("能补多少钱" after 危房改造):
+    /// the entry of that topic whose labelled questions ask like this, if they clearly agree.
+    /// </summary>
+    private PolicyAnswer WithinTheConversationTopic(PolicyAnswer answer, CountyKnowledge knowledge, string question, string topic,
+        string? aspect, List<string> why)
+    {
+        if (answer.Outcome == PolicyOutcome.Answer) return answer;
+        bool OfTheTopic(string label) => LabelledQuestion.IsReserved(label) || knowledge.Find(label)?.Topics.Contains(topic) == true;
+        if (knowledge.Labelled.Predict(question, OfTheTopic) is not { } best || LabelledQuestion.IsReserved(best.Label)
+            || knowledge.Find(best.Label) is not { } entry)
+            return answer;
+        if (best.Margin < _t.LabelledFollowUpMargin)
+        {
+            why.Add($"of {topic}'s entries, the labelled questions most like it lean to {entry.Id}, not clearly enough (log-odds {best.Margin:F1})");
+            return answer;
+        }
+        why.Add($"of {topic}'s entries, the labelled questions most like it were answered by {entry.Id} (log-odds {best.Margin:F1} over the next)");
+        return Learned(knowledge, entry, aspect, why) with { Inherited = true };
     }
 
     private static PolicyAnswer Learned(CountyKnowledge knowledge, PolicyEntry entry, string? aspect, List<string> why)

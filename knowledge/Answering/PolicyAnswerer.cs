@@ -181,8 +181,11 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         }
         else
             answer = Choose(knowledge, scoring, reading, topics, aspect ?? SoftAspect(knowledge, topics, pendingAspect, why), loose, why);
-        // How people asked the same before: an answer where the rules found none, or a clearly better one.
-        if (!inherited) answer = WithLabelledQuestions(answer, knowledge, question, reading, topics, aspect, context, why);
+        // How people asked the same before: an answer where the rules found none, or a clearly better one; in a follow-up,
+        // only among the entries of the conversation's topic.
+        answer = inherited
+            ? WithinTheConversationTopic(answer, knowledge, question, topics[0], aspect, why)
+            : WithLabelledQuestions(answer, knowledge, question, reading, topics, aspect, context, why);
         // "那禹州呢" answered by a national entry: say it holds there too, so it is not taken for the asker's own county's rule.
         if (knowledge != home && reading.County is not null && answer.Outcome == PolicyOutcome.Answer && answer.Entries.Count == 1
             && answer.Entries[0].PackId != knowledge.Pack.Id)

@@ -68,6 +68,17 @@ public sealed class LabelledQuestionTests
     }
 
     [Fact]
+    public void A_follow_up_the_rules_cannot_settle_is_answered_among_the_conversation_topics_entries()
+    {
+        var first = TestPacks.Answerer.Answer(TestPacks.Xinfeng, "帮扶干部多久要上门一次");
+        var next = TestPacks.Answerer.Answer(TestPacks.Xinfeng, "禹州那边呢", PolicyContext.None.After(first));
+
+        Assert.Equal(PolicyOutcome.Answer, next.Outcome);
+        Assert.Equal("yz-visit-cadence", next.TopicId);
+        Assert.Equal(first.Topic, next.Topic);
+    }
+
+    [Fact]
     public void The_model_prefers_the_label_whose_questions_share_the_wording_and_says_how_much_of_it_they_used()
     {
         var model = new LabelledQuestionModel([
