@@ -231,6 +231,29 @@ public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : IC
         HeldOutGuard.ConversationTurnsAsync(Runner, "fresh7", total: 253, measuredCorrect: 225);
 }
 
+/// <summary>
+/// The eighth fresh held-out set (tests/eval/policy-*-fresh8-*.jsonl): 958 questions and 101 conversations (254 turns),
+/// written on 2026-12-06 by two more labellers under the same contract (entries through the printing script only; no
+/// bot, engine, vocabulary, knowledge folder — so never the labelled questions — or earlier set), while the tenth
+/// round's engine was being built. Merged after that engine (a2bf546) froze and scored once: 897 of 958 correct (93.6%),
+/// 23 confidently wrong (2.4%); turns 234 of 254 (92.1%), 8 wrong. The previous engine (a739c76) scored 849 / 37 / 231
+/// on it. Issue 12's single-question target (≥ 95%, 0 wrong) is NOT met; these tests guard the measured figures. Raise
+/// the bars as the engine improves, never lower them. It is the judge of the next engine: do not open or tune on it.
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
+{
+    private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
+
+    [Fact]
+    public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
+        HeldOutGuard.QuestionsAsync(Runner, "fresh8", total: 958, measuredCorrect: 897, measuredConfidentlyWrong: 23);
+
+    [Fact]
+    public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh8", total: 254, measuredCorrect: 234);
+}
+
 /// <summary>Runs one held-out set (both counties) and compares it with the figures measured when it was scored.</summary>
 internal static class HeldOutGuard
 {
