@@ -26,10 +26,17 @@ public sealed partial class PolicyAnswerer
         // Several parts, or an answer in a conversation (which the labelled questions know nothing of): the rules'.
         if (rulesAnswered && (answer.Entries.Count != 1 || context.LastTopic is not null)) return answer;
 
-        if (knowledge.Labelled.Predict(question, AnyLabel) is not { } best || LabelledQuestion.IsReserved(best.Label)
-            || knowledge.Find(best.Label) is not { } entry)
-            return answer;
+        if (knowledge.Labelled.Predict(question, AnyLabel) is not { } best) return answer;
         string Odds() => $"log-odds {best.Margin:F1} over the next, {best.Seen:P0} of the wording seen";
+        // "公益岗一个月工资多少", "离婚去哪办": people asking like this were told the documents do not say. The rules'
+        // entry would be a confident answer to another question.
+        if (rulesAnswered && best.Label == LabelledQuestion.Fallback && best.Margin >= _t.LabelledOverruleMargin
+            && best.Seen >= _t.LabelledFallbackSeen)
+        {
+            why.Add($"the labelled questions most like it were answered «not in the documents», not by {answer.Entries[0].Id} ({Odds()})");
+            return topics.Count == 1 ? DetailMissing(knowledge, topics[0], aspect, why) : Fallback(reading, why);
+        }
+        if (LabelledQuestion.IsReserved(best.Label) || knowledge.Find(best.Label) is not { } entry) return answer;
         if (rulesAnswered)
         {
             if (entry.Id == answer.Entries[0].Id) return answer;
@@ -75,6 +82,22 @@ public sealed partial class PolicyAnswerer
         }
         why.Add($"of {topic}'s entries, the labelled questions most like it were answered by {entry.Id} (log-odds {best.Margin:F1} over the next)");
         return Learned(knowledge, entry, aspect, why) with { Inherited = true };
+    }
+
+    /// <summary>
+    /// The rules took the message to continue the conversation's topic, yet among that topic's entries (and fallback,
+    /// clarify) the labelled questions like it are those answered "not in the documents", or the best entry's questions
+    /// used little of its wording: it is a new question, not a follow-up. Returns why, or null when it is a follow-up.
+    /// </summary>
+    private string? StraysFromTheTopic(CountyKnowledge knowledge, string question, string topic)
+    {
+        bool OfTheTopic(string label) => LabelledQuestion.IsReserved(label) || knowledge.Find(label)?.Topics.Contains(topic) == true;
+        if (knowledge.Labelled.Predict(question, OfTheTopic) is not { } best) return null;
+        if (best.Label == LabelledQuestion.Fallback && best.Margin >= _t.LabelledStrayFallbackMargin)
+            return $"but of {topic}'s entries its labelled look-alikes are answered «not in the documents» (log-odds {best.Margin:F1}): asked afresh";
+        if (!LabelledQuestion.IsReserved(best.Label) && best.Seen < _t.LabelledStraySeen)
+            return $"but {topic}'s labelled questions used only {best.Seen:P0} of its wording: asked afresh";
+        return null;
     }
 
     private static PolicyAnswer Learned(CountyKnowledge knowledge, PolicyEntry entry, string? aspect, List<string> why)

@@ -79,6 +79,43 @@ public sealed class LabelledQuestionTests
     }
 
     [Fact]
+    public void Questions_staff_label_as_not_in_the_documents_stop_getting_a_confident_answer()
+    {
+        // 电视没信号 has nothing to do with 12317, but the rules read «打哪个电话» as the hotline's.
+        const string question = "电视坏了没信号打哪个电话";
+        Assert.Equal("nat-12317", TestPacks.Answerer.Answer(TestPacks.Xinfeng, question).TopicId);
+        var dir = TestPacks.CopyToTemp();
+        var file = Path.Combine(dir, TestPacks.Xinfeng, PackFilesName);
+        File.WriteAllText(file, File.ReadAllText(file).Replace("  fallback:\n", """
+              fallback:
+              - 电视没信号了打哪个电话修
+              - 电视机坏了打什么电话
+              - 有线电视没信号找哪个电话
+              - 电视信号不好打哪个电话报修
+
+            """));
+        using var registry = new PackRegistry(dir, TestPacks.KnownCounties);
+
+        var answer = new PolicyAnswerer(registry).Answer(TestPacks.Xinfeng, question);
+
+        Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
+        Assert.DoesNotContain("来源：", answer.Text);
+        Assert.Contains(answer.Why, w => w.Contains("not in the documents", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_message_about_something_else_after_a_topic_is_asked_afresh_not_taken_as_its_follow_up()
+    {
+        // 每户能分到几多钱 after 项目资产 is answered honestly for that topic; 护照 after 雨露计划 is no follow-up of it.
+        var first = TestPacks.Answerer.Answer(TestPacks.Xinfeng, "娃读技校有补助冇");
+        var next = TestPacks.Answerer.Answer(TestPacks.Xinfeng, "电视坏了没信号去哪里修", PolicyContext.None.After(first));
+
+        Assert.Equal("nat-yulu", first.TopicId);
+        Assert.NotEqual("nat-yulu", next.TopicId);
+        Assert.DoesNotContain("雨露计划", next.Text);
+    }
+
+    [Fact]
     public void The_model_prefers_the_label_whose_questions_share_the_wording_and_says_how_much_of_it_they_used()
     {
         var model = new LabelledQuestionModel([
