@@ -168,7 +168,7 @@ public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : ICl
 /// round's engine (qa6, which never opened it) scored 864 / 57 / 207 here, counts only; the bars moved up to that, and
 /// it is tuning data from the tenth round on. In the tenth round it was the validation split that chose the labelled
 /// questions' thresholds (bank without it: 921 / 38), and then joined the bank; the bars are the final tenth-round engine's
-/// figures here (980 / 12 / 210), which say nothing about new questions.
+/// figures here (982 / 9 / 210), which say nothing about new questions.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
@@ -177,7 +177,7 @@ public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : ICla
 
     [Fact]
     public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh5", total: 1012, measuredCorrect: 980, measuredConfidentlyWrong: 12);
+        HeldOutGuard.QuestionsAsync(Runner, "fresh5", total: 1012, measuredCorrect: 982, measuredConfidentlyWrong: 9);
 
     [Fact]
     public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
@@ -193,7 +193,7 @@ public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : ICla
 /// is NOT met; these tests guard the measured figures. Raise the bars as the engine improves, never lower them.
 /// Tenth round: the first engine with labelled questions (bank without it) scored 865 / 43 / 237 here once; it then
 /// chose thresholds with the seventh set and joined the bank. The bars are the final tenth-round engine's figures here
-/// (917 / 14 / 239): a floor against regressions, not a measure of new questions.
+/// (924 / 7 / 242): a floor against regressions, not a measure of new questions.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
@@ -202,11 +202,11 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : ICla
 
     [Fact]
     public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh6", total: 942, measuredCorrect: 917, measuredConfidentlyWrong: 14);
+        HeldOutGuard.QuestionsAsync(Runner, "fresh6", total: 942, measuredCorrect: 924, measuredConfidentlyWrong: 7);
 
     [Fact]
     public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh6", total: 263, measuredCorrect: 239);
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh6", total: 263, measuredCorrect: 242);
 }
 
 /// <summary>
@@ -215,7 +215,7 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : ICla
 /// vocabulary, knowledge folder or earlier set). Scored once by the tenth round's first engine with labelled questions
 /// (bank without it): 874 of 958 correct (91.2%), 42 confidently wrong; turns 224 of 253 (previous engine a739c76:
 /// 846 / 42 / 221). It then chose thresholds with the sixth set and joined the bank; the bars are the final tenth-round
-/// engine's figures here (930 / 12 / 225): a floor against regressions, not a measure of new questions.
+/// engine's figures here (935 / 7 / 227): a floor against regressions, not a measure of new questions.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
@@ -224,11 +224,11 @@ public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : IC
 
     [Fact]
     public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh7", total: 958, measuredCorrect: 930, measuredConfidentlyWrong: 12);
+        HeldOutGuard.QuestionsAsync(Runner, "fresh7", total: 958, measuredCorrect: 935, measuredConfidentlyWrong: 7);
 
     [Fact]
     public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh7", total: 253, measuredCorrect: 225);
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh7", total: 253, measuredCorrect: 227);
 }
 
 /// <summary>
@@ -237,8 +237,9 @@ public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : IC
 /// bot, engine, vocabulary, knowledge folder — so never the labelled questions — or earlier set), while the tenth
 /// round's engine was being built. Merged after that engine (a2bf546) froze and scored once: 897 of 958 correct (93.6%),
 /// 23 confidently wrong (2.4%); turns 234 of 254 (92.1%), 8 wrong. The previous engine (a739c76) scored 849 / 37 / 231
-/// on it. Issue 12's single-question target (≥ 95%, 0 wrong) is NOT met; these tests guard the measured figures. Raise
-/// the bars as the engine improves, never lower them. It is the judge of the next engine: do not open or tune on it.
+/// on it. Issue 12's single-question target (≥ 95%, 0 wrong) is NOT met. After that one scoring it joined the labelled
+/// questions (the ninth set judges the final tenth-round engine); the bars are that engine's figures here (933 / 9 / 235),
+/// a floor against regressions, not a measure of new questions.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
@@ -247,11 +248,36 @@ public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : ICl
 
     [Fact]
     public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh8", total: 958, measuredCorrect: 897, measuredConfidentlyWrong: 23);
+        HeldOutGuard.QuestionsAsync(Runner, "fresh8", total: 958, measuredCorrect: 933, measuredConfidentlyWrong: 9);
 
     [Fact]
     public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh8", total: 254, measuredCorrect: 234);
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh8", total: 254, measuredCorrect: 235);
+}
+
+/// <summary>
+/// The ninth fresh held-out set (tests/eval/policy-*-fresh9-*.jsonl): 956 questions and 100 conversations (239 turns),
+/// written on 2026-12-06 by two more labellers under the same contract (entries through the printing script only, kept
+/// in no file; no bot, engine, vocabulary, knowledge folder — so never the labelled questions — or earlier set), while
+/// the final tenth-round engine was being built. Merged after it froze (ccb0ba3's code with the eighth set in the bank)
+/// and scored once: 890 of 956 correct (93.1%), 24 confidently wrong (2.5%); turns 214 of 239 (89.5%), 13 wrong. The
+/// round's first frozen engine (a2bf546) scored 883 / 30 / 213 and the previous round's (a739c76) 833 / 45 / 208.
+/// Issue 12's targets (≥ 95%, 0 wrong, turns ≥ 90%) are NOT met; these tests guard the measured figures. Raise the bars
+/// as the engine improves, never lower them. It is the judge of the next engine: do not open, tune on it or add it to
+/// the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
+{
+    private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
+
+    [Fact]
+    public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
+        HeldOutGuard.QuestionsAsync(Runner, "fresh9", total: 956, measuredCorrect: 890, measuredConfidentlyWrong: 24);
+
+    [Fact]
+    public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
+        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh9", total: 239, measuredCorrect: 214);
 }
 
 /// <summary>Runs one held-out set (both counties) and compares it with the figures measured when it was scored.</summary>
