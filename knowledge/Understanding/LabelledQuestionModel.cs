@@ -17,9 +17,33 @@ public sealed class LabelledQuestionModel
     private readonly string[] _labels;
     private readonly double[] _base;            // log prior
     private readonly double[] _unseen;          // log(α / (tokens + V·α)): a gram the label never saw
-    private readonly Dictionary<ulong, Posting[]> _grams;
+    private readonly Dictionary<ulong, Gram> _grams;
+
+    /// <summary>Label count rounded up to whole SIMD vectors: the length of a dense row and of the score buffer.</summary>
+    private readonly int _width;
 
     private readonly record struct Posting(int Label, double Gain);
+
+    /// <summary>
+    /// What one gram adds to each label's log-likelihood. A gram most labels used (的, 多少, 怎么) is a dense row added
+    /// with SIMD; a rarer one is a short list of the labels that used it. <see cref="Labels"/> counts those labels.
+    /// </summary>
+    private sealed class Gram(Posting[]? sparse, double[]? dense, int labels)
+    {
+        public Posting[]? Sparse { get; } = sparse;
+        public double[]? Dense { get; } = dense;
+        public int Labels { get; } = labels;
+
+        public bool UsedBy(int label)
+        {
+            if (Dense is { } row) return row[label] != 0;
+            foreach (var p in Sparse!) if (p.Label == label) return true;
+            return false;
+        }
+    }
+
+    /// <summary>A gram used by at least this share of the labels is stored as a dense row.</summary>
+    private const int DenseFromOneIn = 4;
 
     public static LabelledQuestionModel Empty { get; } = new([]);
 
@@ -52,8 +76,16 @@ public sealed class LabelledQuestionModel
         _base = perLabel.Select(p => Math.Log((double)p.Questions / total)).ToArray();
         var vocabulary = counts.Count;
         _unseen = perLabel.Select(p => Math.Log(Alpha / (p.Tokens + vocabulary * Alpha))).ToArray();
-        _grams = counts.ToDictionary(c => c.Key,
-            c => c.Value.Select(kv => new Posting(kv.Key, Math.Log((kv.Value + Alpha) / Alpha))).ToArray());
+        _width = (_labels.Length + System.Numerics.Vector<double>.Count - 1) / System.Numerics.Vector<double>.Count
+            * System.Numerics.Vector<double>.Count;
+        _grams = counts.ToDictionary(c => c.Key, c =>
+        {
+            var postings = c.Value.Select(kv => new Posting(kv.Key, Math.Log((kv.Value + Alpha) / Alpha))).ToArray();
+            if (postings.Length * DenseFromOneIn < _labels.Length) return new Gram(postings, null, postings.Length);
+            var row = new double[_width];
+            foreach (var p in postings) row[p.Label] = p.Gain;
+            return new Gram(null, row, postings.Length);
+        });
     }
 
     public int Count => _labels.Length;
@@ -69,13 +101,18 @@ public sealed class LabelledQuestionModel
         if (_labels.Length < 2) return null;
         Span<ulong> grams = stackalloc ulong[MaxGrams];
         var n = Grams(question, grams);
-        var scores = ArrayPool<double>.Shared.Rent(_labels.Length);
+        var scores = ArrayPool<double>.Shared.Rent(_width);
         try
         {
+            scores.AsSpan(0, _width).Clear();
             for (var y = 0; y < _labels.Length; y++) scores[y] = _base[y] + n * _unseen[y];
+            var all = scores.AsSpan(0, _width);
             foreach (var g in grams[..n])
-                if (_grams.TryGetValue(g, out var postings))
-                    foreach (var p in postings) scores[p.Label] += p.Gain;
+            {
+                if (!_grams.TryGetValue(g, out var gram)) continue;
+                if (gram.Dense is { } row) AddRow(all, row);
+                else foreach (var p in gram.Sparse!) scores[p.Label] += p.Gain;
+            }
             int best = -1, second = -1;
             for (var y = 0; y < _labels.Length; y++)
             {
@@ -85,22 +122,30 @@ public sealed class LabelledQuestionModel
             }
             if (second < 0) return null;
             // Pairs weighed by how few labels use them: 哪里 or 办理 say little, 离婚 or 驾照 (used by none) say a lot.
-            double all = 0, seen = 0;
             var rarest = Math.Log(_labels.Length + 1.0);
+            double weights = 0, seen = 0;
             foreach (var g in grams[..n])
             {
                 if (g >> 48 != 2) continue;
-                if (!_grams.TryGetValue(g, out var postings)) { all += rarest; continue; }
-                var weight = Math.Log((_labels.Length + 1.0) / (postings.Length + 1.0));
-                all += weight;
-                if (Array.Exists(postings, p => p.Label == best)) seen += weight;
+                if (!_grams.TryGetValue(g, out var gram)) { weights += rarest; continue; }
+                var weight = Math.Log((_labels.Length + 1.0) / (gram.Labels + 1.0));
+                weights += weight;
+                if (gram.UsedBy(best)) seen += weight;
             }
-            return (_labels[best], scores[best] - scores[second], all == 0 ? 0 : seen / all);
+            return (_labels[best], scores[best] - scores[second], weights == 0 ? 0 : seen / weights);
         }
         finally
         {
             ArrayPool<double>.Shared.Return(scores);
         }
+    }
+
+    /// <summary>scores += row, a SIMD vector at a time (both are <see cref="_width"/> long; padding adds zeros).</summary>
+    private static void AddRow(Span<double> scores, double[] row)
+    {
+        var into = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(scores);
+        var from = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(row.AsSpan());
+        for (var i = 0; i < into.Length; i++) into[i] += from[i];
     }
 
     /// <summary>Questions longer than this are cut: a message, not an essay.</summary>
