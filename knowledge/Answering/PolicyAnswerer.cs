@@ -181,14 +181,16 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         }
         else
             answer = Choose(knowledge, scoring, reading, topics, aspect ?? SoftAspect(knowledge, topics, pendingAspect, why), loose, why);
-        // How people asked the same before: an answer where the rules found none, or a clearly better one; in a follow-up,
-        // only among the entries of the conversation's topic.
-        // "考驾照去哪报名" after 雨露计划: an aspect word, but the rest of the message is nothing the topic's people spoke of.
-        if (inherited && answer.Outcome != PolicyOutcome.Fallback && reading.Rest.Length >= MinRestChars && StraysFromTheTopic(knowledge, question, topics[0]) is { } stray)
+        // "电视坏了去哪修" after 雨露计划: an aspect word, but the rest of the message is nothing the topic's labelled
+        // questions spoke of — a new question, answered as if the conversation had just begun.
+        if (inherited && answer.Outcome != PolicyOutcome.Fallback && reading.Rest.Length >= MinRestChars
+            && StraysFromTheTopic(knowledge, question, topics[0]) is { } stray)
         {
             var fresh = Answer(countyPackId, question, PolicyContext.None);
             return fresh with { Why = [.. why, stray, .. fresh.Why] };
         }
+        // How people asked the same before: an answer where the rules found none, or a clearly better one; in a follow-up,
+        // only among the entries of the conversation's topic.
         answer = inherited
             ? WithinTheConversationTopic(answer, knowledge, question, topics[0], aspect, why)
             : WithLabelledQuestions(answer, knowledge, question, reading, topics, aspect, context, why);
