@@ -75,18 +75,8 @@ public sealed class PolicyEvalSetTests(KnowledgeHostFactory factory) : IClassFix
 /// Excluded from development runs with <c>--filter Category!=HeldOut</c>.
 /// </summary>
 [Trait("Category", "HeldOut")]
-public sealed class PolicyHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
-{
-    private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
-
-    [Fact]
-    public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh", total: 987, measuredCorrect: 871, measuredConfidentlyWrong: 33);
-
-    [Fact]
-    public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh", total: 227, measuredCorrect: 189);
-}
+public sealed class PolicyHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh", Questions: 987, MeasuredCorrect: 871, MeasuredConfidentlyWrong: 33, Turns: 227, MeasuredCorrectTurns: 189));
 
 /// <summary>
 /// The second fresh held-out set (tests/eval/policy-*-fresh2-*.jsonl): 696 questions and 70 conversations (165 turns)
@@ -100,18 +90,8 @@ public sealed class PolicyHeldOutTests(KnowledgeHostFactory factory) : IClassFix
 /// they are not to be lowered again to let a change pass. Never tune on these files.
 /// </summary>
 [Trait("Category", "HeldOut")]
-public sealed class PolicySecondHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
-{
-    private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
-
-    [Fact]
-    public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh2", total: 696, measuredCorrect: 638, measuredConfidentlyWrong: 15);
-
-    [Fact]
-    public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh2", total: 165, measuredCorrect: 143);
-}
+public sealed class PolicySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh2", Questions: 696, MeasuredCorrect: 638, MeasuredConfidentlyWrong: 15, Turns: 165, MeasuredCorrectTurns: 143));
 
 /// <summary>
 /// The third fresh held-out set (tests/eval/policy-*-fresh3-*.jsonl): 700 questions and 87 conversations (208 turns),
@@ -123,18 +103,8 @@ public sealed class PolicySecondHeldOutTests(KnowledgeHostFactory factory) : ICl
 /// seventh round (qa4: 618 / 23 / 173 with these files studied, even ids only item by item).
 /// </summary>
 [Trait("Category", "HeldOut")]
-public sealed class PolicyThirdHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
-{
-    private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
-
-    [Fact]
-    public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh3", total: 700, measuredCorrect: 621, measuredConfidentlyWrong: 22);
-
-    [Fact]
-    public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh3", total: 208, measuredCorrect: 176);
-}
+public sealed class PolicyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh3", Questions: 700, MeasuredCorrect: 621, MeasuredConfidentlyWrong: 22, Turns: 208, MeasuredCorrectTurns: 176));
 
 /// <summary>
 /// The fourth fresh held-out set (tests/eval/policy-*-fresh4-*.jsonl): 699 questions and 89 conversations (216 turns),
@@ -145,18 +115,8 @@ public sealed class PolicyThirdHeldOutTests(KnowledgeHostFactory factory) : ICla
 /// target is NOT met; these tests guard the measured figures. Raise the bars as the engine improves, never lower them.
 /// </summary>
 [Trait("Category", "HeldOut")]
-public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
-{
-    private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
-
-    [Fact]
-    public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh4", total: 699, measuredCorrect: 620, measuredConfidentlyWrong: 21);
-
-    [Fact]
-    public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh4", total: 216, measuredCorrect: 191);
-}
+public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh4", Questions: 699, MeasuredCorrect: 620, MeasuredConfidentlyWrong: 21, Turns: 216, MeasuredCorrectTurns: 191));
 
 /// <summary>
 /// The fifth fresh held-out set (tests/eval/policy-*-fresh5-*.jsonl): 1,012 questions and 90 conversations (235 turns),
@@ -171,18 +131,8 @@ public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : ICl
 /// figures here (982 / 9 / 210), which say nothing about new questions.
 /// </summary>
 [Trait("Category", "HeldOut")]
-public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
-{
-    private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
-
-    [Fact]
-    public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh5", total: 1012, measuredCorrect: 982, measuredConfidentlyWrong: 9);
-
-    [Fact]
-    public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh5", total: 235, measuredCorrect: 210);
-}
+public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh5", Questions: 1012, MeasuredCorrect: 982, MeasuredConfidentlyWrong: 9, Turns: 235, MeasuredCorrectTurns: 210));
 
 /// <summary>
 /// The sixth fresh held-out set (tests/eval/policy-*-fresh6-*.jsonl): 942 questions and 100 conversations (263 turns),
@@ -196,18 +146,8 @@ public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : ICla
 /// (924 / 7 / 242): a floor against regressions, not a measure of new questions.
 /// </summary>
 [Trait("Category", "HeldOut")]
-public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
-{
-    private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
-
-    [Fact]
-    public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh6", total: 942, measuredCorrect: 924, measuredConfidentlyWrong: 7);
-
-    [Fact]
-    public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh6", total: 263, measuredCorrect: 242);
-}
+public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh6", Questions: 942, MeasuredCorrect: 924, MeasuredConfidentlyWrong: 7, Turns: 263, MeasuredCorrectTurns: 242));
 
 /// <summary>
 /// The seventh fresh set (tests/eval/policy-*-fresh7-*.jsonl): 958 questions and 103 conversations (253 turns), written
@@ -218,18 +158,8 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : ICla
 /// engine's figures here (935 / 7 / 227): a floor against regressions, not a measure of new questions.
 /// </summary>
 [Trait("Category", "HeldOut")]
-public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
-{
-    private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
-
-    [Fact]
-    public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh7", total: 958, measuredCorrect: 935, measuredConfidentlyWrong: 7);
-
-    [Fact]
-    public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh7", total: 253, measuredCorrect: 227);
-}
+public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh7", Questions: 958, MeasuredCorrect: 935, MeasuredConfidentlyWrong: 7, Turns: 253, MeasuredCorrectTurns: 227));
 
 /// <summary>
 /// The eighth fresh held-out set (tests/eval/policy-*-fresh8-*.jsonl): 958 questions and 101 conversations (254 turns),
@@ -242,18 +172,8 @@ public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : IC
 /// a floor against regressions, not a measure of new questions.
 /// </summary>
 [Trait("Category", "HeldOut")]
-public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
-{
-    private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
-
-    [Fact]
-    public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh8", total: 958, measuredCorrect: 933, measuredConfidentlyWrong: 9);
-
-    [Fact]
-    public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh8", total: 254, measuredCorrect: 235);
-}
+public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh8", Questions: 958, MeasuredCorrect: 933, MeasuredConfidentlyWrong: 9, Turns: 254, MeasuredCorrectTurns: 235));
 
 /// <summary>
 /// The ninth fresh held-out set (tests/eval/policy-*-fresh9-*.jsonl): 956 questions and 100 conversations (239 turns),
@@ -267,17 +187,28 @@ public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : ICl
 /// the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
 /// </summary>
 [Trait("Category", "HeldOut")]
-public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : IClassFixture<KnowledgeHostFactory>
+public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh9", Questions: 956, MeasuredCorrect: 890, MeasuredConfidentlyWrong: 24, Turns: 239, MeasuredCorrectTurns: 214));
+
+/// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
+public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
+    int MeasuredCorrectTurns);
+
+/// <summary>
+/// The two guards every held-out set has; each set is a subclass named for it, whose comment tells how the set was
+/// written and scored. Raise the figures as the engine improves, never lower them.
+/// </summary>
+public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
     private PolicyEvalRunner Runner => factory.Services.GetRequiredService<PolicyEvalRunner>();
 
     [Fact]
     public Task Held_out_questions_stay_at_or_above_the_measured_score_and_no_more_confidently_wrong() =>
-        HeldOutGuard.QuestionsAsync(Runner, "fresh9", total: 956, measuredCorrect: 890, measuredConfidentlyWrong: 24);
+        HeldOutGuard.QuestionsAsync(Runner, figures.Set, figures.Questions, figures.MeasuredCorrect, figures.MeasuredConfidentlyWrong);
 
     [Fact]
     public Task Held_out_conversations_stay_at_or_above_the_measured_score() =>
-        HeldOutGuard.ConversationTurnsAsync(Runner, "fresh9", total: 239, measuredCorrect: 214);
+        HeldOutGuard.ConversationTurnsAsync(Runner, figures.Set, figures.Turns, figures.MeasuredCorrectTurns);
 }
 
 /// <summary>Runs one held-out set (both counties) and compares it with the figures measured when it was scored.</summary>
