@@ -67,13 +67,11 @@ public sealed partial class PolicyAnswerer
     /// A follow-up the rules took to continue the conversation's topic but could not answer ("能补多少钱" after 危房改造):
     /// the entry of that topic whose labelled questions ask like this, if they clearly agree.
     /// </summary>
-    private PolicyAnswer WithinTheConversationTopic(PolicyAnswer answer, CountyKnowledge knowledge, string question, string topic,
-        string? aspect, List<string> why)
+    private PolicyAnswer WithinTheConversationTopic(PolicyAnswer answer, CountyKnowledge knowledge,
+        (string Label, double Margin, double Seen)? inTopic, string topic, string? aspect, List<string> why)
     {
         if (answer.Outcome == PolicyOutcome.Answer) return answer;
-        bool OfTheTopic(string label) => LabelledQuestion.IsReserved(label) || knowledge.Find(label)?.Topics.Contains(topic) == true;
-        if (knowledge.Labelled.Predict(question, OfTheTopic) is not { } best || LabelledQuestion.IsReserved(best.Label)
-            || knowledge.Find(best.Label) is not { } entry)
+        if (inTopic is not { } best || LabelledQuestion.IsReserved(best.Label) || knowledge.Find(best.Label) is not { } entry)
             return answer;
         if (best.Margin < _t.LabelledFollowUpMargin)
         {
@@ -89,16 +87,19 @@ public sealed partial class PolicyAnswerer
     /// clarify) the labelled questions like it are those answered "not in the documents", or the best entry's questions
     /// used little of its wording: it is a new question, not a follow-up. Returns why, or null when it is a follow-up.
     /// </summary>
-    private string? StraysFromTheTopic(CountyKnowledge knowledge, string question, string topic)
+    private string? StraysFromTheTopic((string Label, double Margin, double Seen)? inTopic, string topic)
     {
-        bool OfTheTopic(string label) => LabelledQuestion.IsReserved(label) || knowledge.Find(label)?.Topics.Contains(topic) == true;
-        if (knowledge.Labelled.Predict(question, OfTheTopic) is not { } best) return null;
+        if (inTopic is not { } best) return null;
         if (best.Label == LabelledQuestion.Fallback && best.Margin >= _t.LabelledStrayFallbackMargin)
             return $"but of {topic}'s entries its labelled look-alikes are answered «not in the documents» (log-odds {best.Margin:F1}): asked afresh";
         if (!LabelledQuestion.IsReserved(best.Label) && best.Seen < _t.LabelledStraySeen)
             return $"but {topic}'s labelled questions used only {best.Seen:P0} of its wording: asked afresh";
         return null;
     }
+
+    /// <summary>The labelled questions' best label among the topic's entries (and fallback, clarify), for a follow-up.</summary>
+    private static (string Label, double Margin, double Seen)? PredictWithinTopic(CountyKnowledge knowledge, string question, string topic) =>
+        knowledge.Labelled.Predict(question, label => LabelledQuestion.IsReserved(label) || knowledge.Find(label)?.Topics.Contains(topic) == true);
 
     private static PolicyAnswer Learned(CountyKnowledge knowledge, PolicyEntry entry, string? aspect, List<string> why)
     {

@@ -183,8 +183,11 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             answer = Choose(knowledge, scoring, reading, topics, aspect ?? SoftAspect(knowledge, topics, pendingAspect, why), loose, why);
         // "电视坏了去哪修" after 雨露计划: an aspect word, but the rest of the message is nothing the topic's labelled
         // questions spoke of — a new question, answered as if the conversation had just begun.
+        // A follow-up: the topic's labelled questions are read once, if the stray check or the follow-up choice needs them.
+        var inTopic = inherited && (answer.Outcome != PolicyOutcome.Answer || reading.Rest.Length >= MinRestChars)
+            ? PredictWithinTopic(knowledge, question, topics[0]) : null;
         if (inherited && answer.Outcome != PolicyOutcome.Fallback && reading.Rest.Length >= MinRestChars
-            && StraysFromTheTopic(knowledge, question, topics[0]) is { } stray)
+            && StraysFromTheTopic(inTopic, topics[0]) is { } stray)
         {
             var fresh = Answer(countyPackId, question, PolicyContext.None);
             return fresh with { Why = [.. why, stray, .. fresh.Why] };
@@ -192,7 +195,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         // How people asked the same before: an answer where the rules found none, or a clearly better one; in a follow-up,
         // only among the entries of the conversation's topic.
         answer = inherited
-            ? WithinTheConversationTopic(answer, knowledge, question, topics[0], aspect, why)
+            ? WithinTheConversationTopic(answer, knowledge, inTopic, topics[0], aspect, why)
             : WithLabelledQuestions(answer, knowledge, question, reading, topics, aspect, context, why);
         // "那禹州呢" answered by a national entry: say it holds there too, so it is not taken for the asker's own county's rule.
         if (knowledge != home && reading.County is not null && answer.Outcome == PolicyOutcome.Answer && answer.Entries.Count == 1
