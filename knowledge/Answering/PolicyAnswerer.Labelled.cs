@@ -48,13 +48,16 @@ public sealed partial class PolicyAnswerer
             why.Add($"the labelled questions most like it were answered by {entry.Id}, not {answer.Entries[0].Id} ({Odds()})");
             return Learned(knowledge, entry, aspect, why);
         }
-        if (best.Margin < _t.LabelledMargin || best.Seen < _t.LabelledSeen)
+        // Odds this lopsided come from many look-alike questions that all went one way: trust them even on wording the
+        // rules read as another topic (the rules' topic words are the likelier mistake then).
+        var overwhelming = best.Margin >= _t.LabelledSureMargin && best.Seen >= _t.LabelledSureSeen;
+        if (!overwhelming && (best.Margin < _t.LabelledMargin || best.Seen < _t.LabelledSeen))
         {
             why.Add($"the labelled questions most like it lean to {entry.Id}, not clearly enough ({Odds()})");
             return answer;
         }
         // A policy named in the question that the entry is not about: the wording fooled the model, not the farmer.
-        if (topics.Count == 1 && !entry.Topics.Contains(topics[0]))
+        if (!overwhelming && topics.Count == 1 && !entry.Topics.Contains(topics[0]))
         {
             why.Add($"the labelled questions most like it lean to {entry.Id}, which is not about {topics[0]}");
             return answer;

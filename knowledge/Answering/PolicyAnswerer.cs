@@ -312,7 +312,13 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             var best = topics.Select(t => (Topic: t, Aspect: reading.AspectOf(t) ?? aspect))
                 .Select(x => (x.Topic, x.Aspect, Entry: x.Aspect is null or WhatIsIt ? BestOverview(knowledge, x.Topic, scores)
                     : BestFor(knowledge, x.Topic, x.Aspect, loose, scores)))
-                .Where(x => x.Entry is not null).ToList();
+                .ToList();
+            // "怎么自己申报监测，监测线是多少": the amount was asked of the other policy; beside its answer, this one gets
+            // its overview rather than being dropped.
+            if (best.Any(b => b.Entry is not null))
+                best = best.Select(b => b.Entry is null && reading.AspectOf(b.Topic) is null
+                    ? (b.Topic, (string?)null, BestOverview(knowledge, b.Topic, scores)) : b).ToList();
+            best.RemoveAll(b => b.Entry is null);
             why.Add($"topics {string.Join(", ", topics)}; " + (best.Count == 0 ? "none has an entry for this" : $"entries: {string.Join(", ", best.Select(b => $"{b.Entry!.Id} ({b.Aspect ?? "no aspect"})"))}"));
             if (best.Count == 1 || (best.Count > 1 && reading.TopicTier == CueTier.Hint))
                 return Confident(knowledge, best[0].Entry!, FollowUpKind.None, best[0].Topic, best[0].Aspect, why);
@@ -580,18 +586,17 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
     /// than using the words of two topics for one thing.
     /// </summary>
     private static readonly System.Buffers.SearchValues<char> SeveralSeparators = System.Buffers.SearchValues.Create("，,、；;+＋ \u3000");
-    private static readonly System.Buffers.SearchValues<char> SeveralJoiners = System.Buffers.SearchValues.Create("和跟与及同加还");
 
     private static bool AsksSeveral(string question, QuestionReading reading)
     {
         // A space between two clauses ("低保咋申请 临时救助又该找谁") separates them as a comma does (voice input, typing).
-        if (question.AsSpan().Trim().IndexOfAny(SeveralSeparators) >= 0 || reading.Folded.Contains("分别", StringComparison.Ordinal)) return true;
+        if (reading.TopicsJoined || question.AsSpan().Trim().IndexOfAny(SeveralSeparators) >= 0 || reading.Folded.Contains("分别", StringComparison.Ordinal)) return true;
         var mentions = reading.Mentions.Where(m => reading.Topics.Contains(m.Topic)).OrderBy(m => m.Start).ToList();
         for (var i = 1; i < mentions.Count; i++)
         {
             if (mentions[i].Topic == mentions[i - 1].Topic) continue;
             var from = mentions[i - 1].Start + mentions[i - 1].Length;
-            if (from < mentions[i].Start && reading.Folded.AsSpan(from, mentions[i].Start - from).IndexOfAny(SeveralJoiners) >= 0) return true;
+            if (from < mentions[i].Start && reading.Folded.AsSpan(from, mentions[i].Start - from).IndexOfAny(QuestionReader.Joiners) >= 0) return true;
         }
         return false;
     }

@@ -84,6 +84,14 @@ public sealed partial class QuestionReader
         var topics = new List<string>(2);
         foreach (var m in named)
             if (m.Value.Tier == tier && !topics.Contains(m.Value.Topic)) topics.Add(m.Value.Topic);
+        // "贷款和雨露计划的钱都是多少": people's word for one policy joined to another's name asks about both.
+        var joined = false;
+        if (tier == CueTier.Name && named.Count > topics.Count)
+        {
+            var before = topics.Count;
+            topics = JoinedToNamed(folded, SentenceOf(question, folded.Length), named, topics);
+            joined = topics.Count > before;
+        }
 
         var (aspect, loose) = ChooseAspect(aspects);
         // "能贷5万吗", "能不能贷5万": a sum named asks how much, not who may.
@@ -112,6 +120,7 @@ public sealed partial class QuestionReader
             Topics = topics,
             TopicsOnlyFromStatus = named.Count > 0 && named.All(m => askers.Any(a => a.Start == m.Start && a.Length == m.Length)),
             TopicTier = tier,
+            TopicsJoined = joined,
             Aspect = aspect,
             AspectIsLoose = loose,
             AspectCues = aspects.Select(a => (a.Value.Aspect, a.Cue, a.Start)).ToList(),
@@ -136,6 +145,62 @@ public sealed partial class QuestionReader
 
     private static System.Text.RegularExpressions.Match? AgeTold(string folded) =>
         AgePattern().Match(folded) is { Success: true } m ? m : null;
+
+    /// <summary>Characters that join two policies asked together ("贷款和雨露计划", "低保跟临时救助").</summary>
+    public static readonly System.Buffers.SearchValues<char> Joiners = System.Buffers.SearchValues.Create("和跟与及同加还");
+
+    /// <summary>Words that start a second question about another policy ("顺便问下低保咋申请").</summary>
+    private static readonly string[] SecondQuestionWords = ["顺便", "另外", "再问", "还想问", "还有", "以及"];
+
+    /// <summary>
+    /// The named topics plus any topic named only in people's words that a joiner (和/跟/还有, 顺便/另外) sets beside a
+    /// named one, in the order they are asked. Without a joiner the weaker words stay context ("住院花了好多钱，能申请
+    /// 临时救助吗" asks about 临时救助 only).
+    /// </summary>
+    private static List<string> JoinedToNamed(ReadOnlySpan<char> folded, int[] sentence, List<CueMatch<(string Topic, CueTier Tier)>> named,
+        List<string> topics)
+    {
+        var ordered = named.OrderBy(m => m.Start).ToList();
+        List<string>? joined = null;
+        foreach (var m in ordered)
+        {
+            if (m.Value.Tier != CueTier.Colloquial || topics.Contains(m.Value.Topic)) continue;
+            foreach (var n in ordered)
+            {
+                if (n.Value.Tier != CueTier.Name) continue;
+                var (from, to) = n.Start > m.Start ? (m.Start + m.Length, n.Start) : (n.Start + n.Length, m.Start);
+                // "看病有啥帮扶？雨露计划补助多少？": two questions, one policy each.
+                var twoQuestions = sentence[m.Start] != sentence[n.Start];
+                if (!twoQuestions && (from >= to || !IsJoin(folded[from..to]))) continue;
+                joined ??= [];
+                if (!joined.Contains(m.Value.Topic)) joined.Add(m.Value.Topic);
+                break;
+            }
+        }
+        if (joined is null) return topics;
+        return ordered.Select(m => m.Value.Topic).Distinct().Where(t => topics.Contains(t) || joined.Contains(t)).ToList();
+    }
+
+    /// <summary>For each character of the folded text, which sentence of the question it is in (counted by ？!。).</summary>
+    private static int[] SentenceOf(string question, int foldedLength)
+    {
+        var sentence = new int[foldedLength];
+        int n = 0, current = 0;
+        foreach (var raw in question)
+        {
+            if (n >= foldedLength) break;
+            if (raw is '？' or '?' or '。' or '！' or '!') { if (n > 0) current++; continue; }
+            if (CharFolding.Fold(raw) != CharFolding.Separator) sentence[n++] = current;
+        }
+        return sentence;
+    }
+
+    private static bool IsJoin(ReadOnlySpan<char> between)
+    {
+        if (between.Length <= 2 && between.IndexOfAny(Joiners) >= 0) return true;
+        foreach (var w in SecondQuestionWords) if (between.Contains(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     /// <summary>A household's status (低保户, 五保户, 监测户, 脱贫户): who the asker is, not by itself the policy asked.</summary>
     private static bool IsHouseholdStatus(string cue) => cue.Length >= 3 && cue[^1] == '户';

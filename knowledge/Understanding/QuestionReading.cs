@@ -56,6 +56,12 @@ public sealed record QuestionReading
     /// <summary>Who is asking, where the question says (脱贫户, 监测户, 老人, 孩子, 干部).</summary>
     public IReadOnlyList<string> Askers { get; init; } = [];
 
+    /// <summary>
+    /// A topic named only in people's words was added to the named ones because the question joins them ("贷款和雨露计划",
+    /// "…顺便问下低保", two sentences): several policies are asked, not one in two words.
+    /// </summary>
+    public bool TopicsJoined { get; init; }
+
     /// <summary>The strongest tier among the topics found (0 when none).</summary>
     public CueTier? TopicTier { get; init; }
 }

@@ -58,6 +58,22 @@ public sealed class LabelledQuestionTests
     }
 
     [Fact]
+    public void Look_alikes_all_answered_one_way_answer_a_question_the_rules_read_as_the_neighbouring_topic()
+    {
+        // «进监测» reads as 防返贫监测, which has no figure; everyone who asked about a yearly income and monitoring was
+        // answered with the monitoring line. Only odds this lopsided may cross the topic the rules read.
+        const string question = "人均收入九千块了还能进监测不";
+        var sure = TestPacks.Answerer.Answer(TestPacks.Yuzhou, question);
+        var cautious = new PolicyAnswerer(() => TestPacks.Registry.Current,
+            AnswerThresholds.Default with { LabelledSureMargin = double.PositiveInfinity }).Answer(TestPacks.Yuzhou, question);
+
+        Assert.Equal(PolicyOutcome.Answer, sure.Outcome);
+        Assert.Equal("yz-monitoring-line", sure.TopicId);
+        Assert.Contains("7500", sure.Text);
+        Assert.NotEqual("yz-monitoring-line", cautious.TopicId);
+    }
+
+    [Fact]
     public void A_bare_follow_up_keeps_to_the_conversation_not_to_what_others_meant_by_those_words()
     {
         // "能贷好多" after 创业担保贷款: most people asking it meant 小额信贷 (5万), this farmer did not.

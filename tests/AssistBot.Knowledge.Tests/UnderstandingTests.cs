@@ -406,6 +406,32 @@ public sealed class UnderstandingTests
         Assert.Equal(2, answer.Text.Split(PolicyTexts.SourcePrefix).Length - 1);
     }
 
+    [Theory]
+    [InlineData("贷款和雨露计划的钱都是多少？", "yz-loan", "nat-yulu")] // 贷款 is people's word, joined by 和
+    [InlineData("禹州看病有啥帮扶？雨露计划补助多少？", "yz-health", "nat-yulu")] // two sentences
+    [InlineData("雨露计划咋申请，顺便问下看病住院有啥帮扶", "nat-yulu", "yz-health")] // 顺便问下
+    public void A_policy_in_peoples_words_joined_to_a_named_one_gets_its_own_part(string question, string first, string second)
+    {
+        var reading = Read(TestPacks.Yuzhou, question);
+        var answer = Answerer.Answer(TestPacks.Yuzhou, question);
+
+        Assert.True(reading.TopicsJoined);
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Equal([first, second], answer.Entries.Select(e => e.Id));
+        Assert.StartsWith("1. ", answer.Text);
+        Assert.Contains("\n\n2. ", answer.Text);
+    }
+
+    [Fact]
+    public void A_situation_in_peoples_words_beside_a_named_policy_is_context_not_a_second_question()
+    {
+        var answer = Answerer.Answer(TestPacks.Yuzhou, "我住院花了好多钱，能申请临时救助吗");
+
+        Assert.False(Read(TestPacks.Yuzhou, "我住院花了好多钱，能申请临时救助吗").TopicsJoined);
+        Assert.Equal(["nat-linshi"], answer.Entries.Select(e => e.Id));
+        Assert.DoesNotContain("2. ", answer.Text);
+    }
+
     [Fact]
     public void Two_topics_words_used_for_one_thing_are_not_answered_as_two_policies()
     {

@@ -2,6 +2,8 @@
 """Seed each county pack's labelled-questions.yaml from the evaluation sets that are tuning data.
 
     python3 tests/eval/make_labelled_questions.py            # writes knowledge/data/packs/*/labelled-questions.yaml
+    python3 tests/eval/make_labelled_questions.py --leave-out fresh8 --packs /tmp/fold/packs
+                                                             # a validation bank without a set (tests/eval/leave_one_out.sh)
 
 A labelled question is a farmer's or cadre's wording with the entry that answers it (or `fallback` / `clarify`). The
 answerer learns from them (naive Bayes over characters) and answers a question its rules would not, when the labelled
@@ -12,7 +14,7 @@ A question goes to the pack of the county whose entry answers it; a national ans
 county goes to that county's pack; fallback, clarify and national answers otherwise to the asking county's pack.
 Labels that no longer answer in that pack (an entry removed or replaced by a county one) are left out and counted.
 """
-import glob, json, os, sys, collections
+import argparse, glob, json, os, sys, collections
 import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -24,22 +26,27 @@ NAMES = {"xinfeng": ("信丰",), "yuzhou": ("禹州",)}
 SPECIAL = ("fallback", "clarify")
 
 
-def answerable(pack):
+def answerable(pack, packs=PACKS):
     """Entry ids that answer in a county pack: its own plus the national ones it does not override."""
     own, overridden = set(), set()
-    for f in glob.glob(os.path.join(PACKS, pack, "entries", "*.yaml")):
+    for f in glob.glob(os.path.join(packs, pack, "entries", "*.yaml")):
         for e in (yaml.safe_load(open(f, encoding="utf-8")) or {}).get("entries") or []:
             own.add(e["id"]); overridden.update(e.get("overrides") or [])
     national = set()
-    for f in glob.glob(os.path.join(PACKS, "national", "entries", "*.yaml")):
+    for f in glob.glob(os.path.join(packs, "national", "entries", "*.yaml")):
         for e in (yaml.safe_load(open(f, encoding="utf-8")) or {}).get("entries") or []:
             national.add(e["id"])
     return own | (national - overridden)
 
 
 def main():
-    files = sorted(f for f in glob.glob(os.path.join(HERE, "*.jsonl")) if not any(j in f for j in JUDGES))
-    valid = {c: answerable(p) for c, p in PACK_OF.items()}
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--leave-out", nargs="*", default=[], help="sets kept out of the bank too (validation folds)")
+    parser.add_argument("--packs", default=PACKS, help="packs directory to write into (default: the repository's)")
+    args = parser.parse_args()
+    excluded = tuple(JUDGES) + tuple(args.leave_out)
+    files = sorted(f for f in glob.glob(os.path.join(HERE, "*.jsonl")) if not any(j + "-" in os.path.basename(f) for j in excluded))
+    valid = {c: answerable(p, args.packs) for c, p in PACK_OF.items()}
     bank = {c: collections.defaultdict(list) for c in PACK_OF}
     dropped = collections.Counter()
     for path in files:
@@ -70,7 +77,7 @@ def main():
             if question not in bank[county][label]:
                 bank[county][label].append(question)
     for county, by_label in bank.items():
-        out = os.path.join(PACKS, PACK_OF[county], "labelled-questions.yaml")
+        out = os.path.join(args.packs, PACK_OF[county], "labelled-questions.yaml")
         with open(out, "w", encoding="utf-8") as f:
             f.write("# 农户和干部的真实问法，每组写明该由哪一条政策回答（条目 id；fallback = 文件里没有、如实说不知道；clarify = 问得太笼统、要反问）。\n"
                     "# 规则没读懂的问题，问答会参考这里最像的问法来回答（见 knowledge/data/packs/README.md“问法样本”）。\n"
