@@ -45,6 +45,47 @@ public sealed partial class PolicyAnswerer
         return null;
     }
 
+    /// <summary>
+    /// "禹州2026年的监测收入线是多少" answered by an entry that states its figures for other years (2023年 7500元): the year
+    /// asked ("2026年") when the entry names years but not that one; null when no year is asked or the entry names none
+    /// (a rule without a year holds every year) or names it.
+    /// </summary>
+    internal static string? OtherYearsOnly(string folded, PolicyEntry entry)
+    {
+        for (var i = 0; i + 4 < folded.Length; i++)
+        {
+            if (folded[i] != '2' || folded[i + 1] != '0' || !char.IsAsciiDigit(folded[i + 2]) || !char.IsAsciiDigit(folded[i + 3])
+                || folded[i + 4] != '年' || (i > 0 && char.IsAsciiDigit(folded[i - 1])))
+                continue;
+            var year = folded.Substring(i, 4);
+            bool Names(string text) => text.Contains(year, StringComparison.Ordinal);
+            bool NamesAYear(string text) => YearPattern().IsMatch(text);
+            if (Names(entry.Answer) || Names(entry.Title) || Names(entry.Source)) return null;
+            return NamesAYear(entry.Answer) || NamesAYear(entry.Title) ? year + "年" : null;
+        }
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("20[0-9]{2}年")]
+    private static partial System.Text.RegularExpressions.Regex YearPattern();
+
+    /// <summary>Words that ask for a share ("报销百分之多少", "贴息比例", "能报几成").</summary>
+    private static readonly string[] ShareWords = ["百分之", "%", "比例", "几成", "多少成"];
+
+    /// <summary>
+    /// "先诊疗后付费住院能报销百分之多少" of an entry that states no share (no %, 百分之 or 成 after a number) and does not
+    /// speak of the share either ("比例以本县为准"): the share asked, else null.
+    /// </summary>
+    internal static string? UnstatedShare(string folded, string answer)
+    {
+        var asked = ShareWords.FirstOrDefault(w => folded.Contains(w, StringComparison.Ordinal));
+        if (asked is null || answer.Contains('%') || answer.Contains("百分之", StringComparison.Ordinal) || answer.Contains("比例", StringComparison.Ordinal))
+            return null;
+        for (var i = 1; i < answer.Length; i++)
+            if (answer[i] == '成' && (char.IsAsciiDigit(answer[i - 1]) || SmallNumeral.Contains(answer[i - 1]))) return null;
+        return asked;
+    }
+
     /// <summary>Words that ask for a sum of money ("一个月工资多少", "有补贴不"), as opposed to a count or a standard.</summary>
     private static readonly string[] MoneyWords = ["工资", "钱", "补贴", "补助", "块", "元"];
 

@@ -37,6 +37,17 @@ public sealed partial class PolicyAnswerer
             return topics.Count == 1 ? DetailMissing(knowledge, topics[0], aspect, why) : Fallback(reading, why);
         }
         if (LabelledQuestion.IsReserved(best.Label) || knowledge.Find(best.Label) is not { } entry) return answer;
+        // A share asked ("报销百分之多少") that the entry people meant does not state: the honest reply stands.
+        if (UnstatedShare(reading.Folded, entry.Answer) is { } share)
+        {
+            why.Add($"the labelled questions most like it were answered by {entry.Id}, which states no «{share}» ({Odds()})");
+            return answer;
+        }
+        if (entry.Id == answer.DeclinedEntryId)
+        {
+            why.Add($"the labelled questions most like it were answered by {entry.Id}, whose figures are for other years ({Odds()})");
+            return answer;
+        }
         if (rulesAnswered)
         {
             if (entry.Id == answer.Entries[0].Id) return answer;
@@ -107,7 +118,7 @@ public sealed partial class PolicyAnswerer
     private static PolicyAnswer Learned(CountyKnowledge knowledge, PolicyEntry entry, string? aspect, List<string> why)
     {
         var asked = aspect is not null && entry.Aspects.Contains(aspect) ? aspect : null;
-        return Confident(knowledge, entry, asked == HowToApply ? FollowUpKind.How : FollowUpKind.None, entry.Topic, asked, why,
-            appendHow: asked == HowToApply);
+        return Confident(knowledge, entry, AddsHow(asked) ? FollowUpKind.How : FollowUpKind.None, entry.Topic, asked, why,
+            appendHow: AddsHow(asked));
     }
 }

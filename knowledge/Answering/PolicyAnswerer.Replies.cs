@@ -7,11 +7,13 @@ namespace AssistBot.Knowledge.Answering;
 /// <summary>The replies: one entry, several parts, numbered choices, the honest fallbacks.</summary>
 public sealed partial class PolicyAnswerer
 {
-    private static PolicyAnswer DetailMissing(CountyKnowledge knowledge, string topic, string? aspect, List<string> why, string? figure = null)
+    private static PolicyAnswer DetailMissing(CountyKnowledge knowledge, string topic, string? aspect, List<string> why, string? figure = null,
+        string? year = null)
     {
-        var label = figure is not null ? $"“{figure}”这个数" : aspect is null ? "这一点" : knowledge.Vocabulary.Aspect(aspect)?.Label ?? aspect;
+        var label = year is not null ? $"{year}的情况" : figure is not null ? $"“{figure}”这个数"
+            : aspect is null ? "这一点" : knowledge.Vocabulary.Aspect(aspect)?.Label ?? aspect;
         var titles = Candidates(knowledge, topic).Take(3).Select(e => e.Title).ToList();
-        if (figure is null) why.Add($"topic {topic}: no entry answers {aspect ?? "this"}; saying so (no other aspect's figure)");
+        if (figure is null && year is null) why.Add($"topic {topic}: no entry answers {aspect ?? "this"}; saying so (no other aspect's figure)");
         return new PolicyAnswer(PolicyOutcome.Fallback, PolicyTexts.DetailNotInDocuments(topic, label, Scope(knowledge), titles), [], [], null)
             { Topic = topic, Aspect = aspect, County = knowledge.Pack.County, Why = why };
     }

@@ -147,7 +147,7 @@ public sealed partial class QuestionReader
         AgePattern().Match(folded) is { Success: true } m ? m : null;
 
     /// <summary>Characters that join two policies asked together ("贷款和雨露计划", "低保跟临时救助").</summary>
-    public static readonly System.Buffers.SearchValues<char> Joiners = System.Buffers.SearchValues.Create("和跟与及同加还");
+    private static readonly System.Buffers.SearchValues<char> Joiners = System.Buffers.SearchValues.Create("和跟与及同加还");
 
     /// <summary>Words that start a second question about another policy ("顺便问下低保咋申请").</summary>
     private static readonly string[] SecondQuestionWords = ["顺便", "另外", "再问", "还想问", "还有", "以及"];
@@ -195,9 +195,24 @@ public sealed partial class QuestionReader
         return sentence;
     }
 
+    /// <summary>
+    /// Whether the text between two policies' words joins them (和, 跟, 还有 …). 还 joins only as 还有: in "打工还能申请
+    /// 低保吗" it means still, not and.
+    /// </summary>
+    public static bool HasJoiner(ReadOnlySpan<char> between)
+    {
+        for (var at = between.IndexOfAny(Joiners); at >= 0; )
+        {
+            if (between[at] != '还' || (at + 1 < between.Length && between[at + 1] == '有')) return true;
+            var next = between[(at + 1)..].IndexOfAny(Joiners);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        return false;
+    }
+
     private static bool IsJoin(ReadOnlySpan<char> between)
     {
-        if (between.Length <= 2 && between.IndexOfAny(Joiners) >= 0) return true;
+        if (between.Length <= 2 && HasJoiner(between)) return true;
         foreach (var w in SecondQuestionWords) if (between.Contains(w, StringComparison.Ordinal)) return true;
         return false;
     }

@@ -128,11 +128,11 @@ public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// round's engine (qa6, which never opened it) scored 864 / 57 / 207 here, counts only; the bars moved up to that, and
 /// it is tuning data from the tenth round on. In the tenth round it was the validation split that chose the labelled
 /// questions' thresholds (bank without it: 921 / 38), and then joined the bank; the bars are the final tenth-round engine's
-/// figures here (982 / 9 / 210), which say nothing about new questions.
+/// figures here (982 / 9 / 210), which say nothing about new questions. Eleventh round's engine: 995 / 6 / 210.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh5", Questions: 1012, MeasuredCorrect: 982, MeasuredConfidentlyWrong: 9, Turns: 235, MeasuredCorrectTurns: 210));
+    new("fresh5", Questions: 1012, MeasuredCorrect: 995, MeasuredConfidentlyWrong: 6, Turns: 235, MeasuredCorrectTurns: 210));
 
 /// <summary>
 /// The sixth fresh held-out set (tests/eval/policy-*-fresh6-*.jsonl): 942 questions and 100 conversations (263 turns),
@@ -143,11 +143,11 @@ public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// is NOT met; these tests guard the measured figures. Raise the bars as the engine improves, never lower them.
 /// Tenth round: the first engine with labelled questions (bank without it) scored 865 / 43 / 237 here once; it then
 /// chose thresholds with the seventh set and joined the bank. The bars are the final tenth-round engine's figures here
-/// (924 / 7 / 242): a floor against regressions, not a measure of new questions.
+/// (924 / 7 / 242): a floor against regressions, not a measure of new questions. Eleventh round's engine: 929 / 6 / 243.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh6", Questions: 942, MeasuredCorrect: 924, MeasuredConfidentlyWrong: 7, Turns: 263, MeasuredCorrectTurns: 242));
+    new("fresh6", Questions: 942, MeasuredCorrect: 929, MeasuredConfidentlyWrong: 6, Turns: 263, MeasuredCorrectTurns: 243));
 
 /// <summary>
 /// The seventh fresh set (tests/eval/policy-*-fresh7-*.jsonl): 958 questions and 103 conversations (253 turns), written
@@ -155,11 +155,12 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// vocabulary, knowledge folder or earlier set). Scored once by the tenth round's first engine with labelled questions
 /// (bank without it): 874 of 958 correct (91.2%), 42 confidently wrong; turns 224 of 253 (previous engine a739c76:
 /// 846 / 42 / 221). It then chose thresholds with the sixth set and joined the bank; the bars are the final tenth-round
-/// engine's figures here (935 / 7 / 227): a floor against regressions, not a measure of new questions.
+/// engine's figures here (935 / 7 / 227): a floor against regressions, not a measure of new questions. Eleventh round's
+/// engine: 946 / 6 / 234.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh7", Questions: 958, MeasuredCorrect: 935, MeasuredConfidentlyWrong: 7, Turns: 253, MeasuredCorrectTurns: 227));
+    new("fresh7", Questions: 958, MeasuredCorrect: 946, MeasuredConfidentlyWrong: 6, Turns: 253, MeasuredCorrectTurns: 234));
 
 /// <summary>
 /// The eighth fresh held-out set (tests/eval/policy-*-fresh8-*.jsonl): 958 questions and 101 conversations (254 turns),
@@ -169,11 +170,11 @@ public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : He
 /// 23 confidently wrong (2.4%); turns 234 of 254 (92.1%), 8 wrong. The previous engine (a739c76) scored 849 / 37 / 231
 /// on it. Issue 12's single-question target (≥ 95%, 0 wrong) is NOT met. After that one scoring it joined the labelled
 /// questions (the ninth set judges the final tenth-round engine); the bars are that engine's figures here (933 / 9 / 235),
-/// a floor against regressions, not a measure of new questions.
+/// a floor against regressions, not a measure of new questions. Eleventh round's engine: 940 / 8 / 236.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh8", Questions: 958, MeasuredCorrect: 933, MeasuredConfidentlyWrong: 9, Turns: 254, MeasuredCorrectTurns: 235));
+    new("fresh8", Questions: 958, MeasuredCorrect: 940, MeasuredConfidentlyWrong: 8, Turns: 254, MeasuredCorrectTurns: 236));
 
 /// <summary>
 /// The ninth fresh held-out set (tests/eval/policy-*-fresh9-*.jsonl): 956 questions and 100 conversations (239 turns),
@@ -182,13 +183,29 @@ public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// the final tenth-round engine was being built. Merged after it froze (ccb0ba3's code with the eighth set in the bank)
 /// and scored once: 890 of 956 correct (93.1%), 24 confidently wrong (2.5%); turns 214 of 239 (89.5%), 13 wrong. The
 /// round's first frozen engine (a2bf546) scored 883 / 30 / 213 and the previous round's (a739c76) 833 / 45 / 208.
-/// Issue 12's targets (≥ 95%, 0 wrong, turns ≥ 90%) are NOT met; these tests guard the measured figures. Raise the bars
-/// as the engine improves, never lower them. It is the judge of the next engine: do not open, tune on it or add it to
-/// the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// Issue 12's targets (≥ 95%, 0 wrong, turns ≥ 90%) were NOT met. Eleventh round: the round's first frozen engine
+/// (ddee406) scored it once, 900 / 24 / 215 (bank without it); it then became tuning and training data (leave-one-set-out
+/// with the fifth to eighth sets) and joined the bank. The bars are the eleventh round's final engine's figures here
+/// (939 / 5 / 224): a floor against regressions, not a measure of new questions.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh9", Questions: 956, MeasuredCorrect: 890, MeasuredConfidentlyWrong: 24, Turns: 239, MeasuredCorrectTurns: 214));
+    new("fresh9", Questions: 956, MeasuredCorrect: 939, MeasuredConfidentlyWrong: 5, Turns: 239, MeasuredCorrectTurns: 224));
+
+/// <summary>
+/// The tenth fresh held-out set (tests/eval/policy-*-fresh10-*.jsonl): 1,030 questions (526 信丰, 504 禹州) and 106
+/// conversations (262 turns), written on 2026-12-06 by two more labellers under the same contract (entries through the
+/// printing script only, kept in no file; no bot, engine, vocabulary, knowledge folder — so never the labelled questions —
+/// or earlier set), while the eleventh round's engine was being tuned. Merged after it froze and scored once: 975 of
+/// 1,030 correct (94.7%), 11 clarified, 21 fell back, 23 confidently wrong (2.2%); turns 231 of 262 (88.2%), 13 wrong.
+/// The round's first frozen engine (ddee406) scored 968 / 28 / 229 and the previous round's final engine (fdec3c2)
+/// 955 / 27 / 229. Issue 12's targets (≥ 95%, 0 wrong, turns ≥ 90%) are NOT met; these tests guard the measured figures.
+/// Raise the bars as the engine improves, never lower them. It is the judge of the shipped engine and stays out of the
+/// labelled questions (JUDGES in tests/eval/make_labelled_questions.py) until a newer set judges.
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh10", Questions: 1030, MeasuredCorrect: 975, MeasuredConfidentlyWrong: 23, Turns: 262, MeasuredCorrectTurns: 231));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,

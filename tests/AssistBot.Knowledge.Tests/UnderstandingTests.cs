@@ -237,6 +237,52 @@ public sealed class UnderstandingTests
         Assert.Contains("7500", answers[2].Text);
     }
 
+    [Theory]
+    [InlineData("雨露计划啥时候发钱？", "nat-yulu", "xf-yulu")]
+    [InlineData("低保标准是多少？", "nat-dibao", "xf-dibao")]
+    public void After_a_national_answer_the_other_countys_own_entry_answers_那信丰的呢(string first, string national, string xinfengOwn)
+    {
+        var answers = Conversation(TestPacks.Yuzhou, first, "那信丰的呢？");
+
+        Assert.Equal(national, answers[0].TopicId);
+        Assert.Equal(xinfengOwn, answers[1].TopicId);
+        Assert.Equal("xinfeng", answers[1].County);
+    }
+
+    [Fact]
+    public void A_share_asked_of_an_entry_that_states_none_is_not_answered_from_it()
+    {
+        // nat-xzlhff says the hospital settles the reimbursed part, not how much of it.
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "住院先诊疗后付费报销能有百分之几");
+
+        Assert.NotEqual(PolicyOutcome.Answer, answer.Outcome);
+        Assert.DoesNotContain("来源：", answer.Text);
+        Assert.Contains("12317", answer.Text);
+    }
+
+    [Fact]
+    public void A_year_the_documents_have_no_figure_for_is_not_answered_with_another_years_figure()
+    {
+        var other = Answerer.Answer(TestPacks.Yuzhou, "禹州2026年的监测收入线是多少");
+        var same = Answerer.Answer(TestPacks.Yuzhou, "2023年禹州监测线多少");
+
+        Assert.Equal(PolicyOutcome.Fallback, other.Outcome);
+        Assert.DoesNotContain("7500", other.Text);
+        Assert.Contains("2026年", other.Text);
+        Assert.Equal("yz-monitoring-line", same.TopicId);
+        Assert.Contains("7500", same.Text);
+    }
+
+    [Fact]
+    public void A_peoples_word_the_last_answer_used_keeps_to_its_topic()
+    {
+        // xf-workshop says "想到帮扶车间上班，问村干部…": 上班 is the workshop's, not a new question about 就业.
+        var answers = Conversation(TestPacks.Xinfeng, "帮扶车间是搞么子的", "要去上班找哪个");
+
+        Assert.Equal("xf-workshop", answers[0].TopicId);
+        Assert.Equal("xf-workshop", answers[1].TopicId);
+    }
+
     [Fact]
     public void 还有呢_asks_for_more_of_the_last_answer()
     {
@@ -422,14 +468,49 @@ public sealed class UnderstandingTests
         Assert.Contains("\n\n2. ", answer.Text);
     }
 
-    [Fact]
-    public void A_situation_in_peoples_words_beside_a_named_policy_is_context_not_a_second_question()
+    [Theory]
+    [InlineData("住院先诊疗后付费要到医院哪个窗口", "nat-xzlhff", "窗口")]
+    [InlineData("小额信贷到哪个银行去办", "nat-loan-apply", "银行网点")]
+    public void Where_to_go_is_answered_with_the_entrys_how_to_apply_which_names_the_place(string question, string entry, string place)
     {
-        var answer = Answerer.Answer(TestPacks.Yuzhou, "我住院花了好多钱，能申请临时救助吗");
+        var answer = Answerer.Answer(TestPacks.Xinfeng, question);
 
-        Assert.False(Read(TestPacks.Yuzhou, "我住院花了好多钱，能申请临时救助吗").TopicsJoined);
-        Assert.Equal(["nat-linshi"], answer.Entries.Select(e => e.Id));
+        Assert.Equal(entry, answer.TopicId);
+        Assert.Contains(place, answer.Text);
+    }
+
+    [Fact]
+    public void Two_questions_about_one_policy_in_one_message_get_a_part_each()
+    {
+        // The second clause is read after the first: «还不上» is the same loan's.
+        var answer = Answerer.Answer(TestPacks.Yuzhou, "扶贫贷款要不要抵押？还不上会怎么样？");
+
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Equal(["yz-loan", "nat-loan-overdue"], answer.Entries.Select(e => e.Id));
+        Assert.StartsWith("1. ", answer.Text);
+        Assert.Contains("\n\n2. ", answer.Text);
+    }
+
+    [Theory]
+    [InlineData("俺以前有过一回逾期，还能贷不能？")] // what happened, then the question
+    [InlineData("贷款有没有那个 年龄限制啊")] // a voice pause, not a second question
+    public void A_situation_told_before_the_question_is_not_a_second_question(string question)
+    {
+        var answer = Answerer.Answer(TestPacks.Yuzhou, question);
+
+        Assert.True(answer.Entries.Count <= 1, answer.Text);
         Assert.DoesNotContain("2. ", answer.Text);
+    }
+
+    [Theory]
+    [InlineData("我住院花了好多钱，能申请临时救助吗")]
+    [InlineData("家里儿子在外面打工还能吃低保不")] // 还 = still, not and
+    public void A_situation_in_peoples_words_beside_a_named_policy_is_context_not_a_second_question(string question)
+    {
+        var answer = Answerer.Answer(TestPacks.Yuzhou, question);
+
+        Assert.False(Read(TestPacks.Yuzhou, question).TopicsJoined);
+        Assert.False(answer.Outcome == PolicyOutcome.Answer && answer.Entries.Count > 1, answer.Text);
     }
 
     [Fact]

@@ -1,0 +1,62 @@
+using AssistBot.Knowledge.Understanding;
+
+namespace AssistBot.Knowledge.Answering;
+
+/// <summary>Two questions in one message ("贷款要抵押吗，要是逾期了会咋样"): a part for each.</summary>
+public sealed partial class PolicyAnswerer
+{
+    // Not a space: voice input pauses inside one question ("贷款有没有那个 年龄限制啊").
+    private static readonly char[] ClauseBreaks = ['，', ',', '？', '?', '；', ';', '。', '！', '!'];
+    private static readonly System.Buffers.SearchValues<char> ClauseBreakSet = System.Buffers.SearchValues.Create(ClauseBreaks);
+
+    /// <summary>
+    /// Words that make a clause a question rather than the situation told before one ("俺以前有过一回逾期，还能贷不能";
+    /// "花了好多钱" is a sum spent, not asked: so whole words, not BackOff's question characters).
+    /// </summary>
+    private static readonly string[] AskingWords = ["什么", "啥", "多少", "几", "咋", "怎么", "怎样", "怎麼", "哪", "谁", "么子", "吗", "嗎", "不", "冇", "没有"];
+
+    /// <summary>Shortest clause that can be a question of its own ("能贷几年").</summary>
+    private const int MinClauseChars = 4;
+
+    /// <summary>
+    /// A message of two clauses, each a question of its own (an aspect asked, or a yes/no), that the two clauses answer
+    /// from two different entries: one numbered part each. The second clause is read after the first, as a follow-up
+    /// ("贷款要抵押吗，逾期了会咋样": 逾期 of the same loan). Null when the message is one question.
+    /// </summary>
+    private PolicyAnswer? TwoQuestions(string countyPackId, string question, PolicyContext context, PolicyAnswer whole)
+    {
+        if (whole.Outcome == PolicyOutcome.Answer && whole.Entries.Count > 1) return null;
+        // Most messages are one clause: no split, no allocation.
+        var trimmed = question.AsSpan().TrimEnd("？?。！! ");
+        if (trimmed.IndexOfAny(ClauseBreakSet) < 0) return null;
+        var clauses = question.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (clauses.Length != 2 || clauses.Any(c => c.Length < MinClauseChars) || !IsAQuestion(question, clauses[0])) return null;
+        var current = snapshot();
+        if (Knowledge(current, countyPackId) is not { } home) return null;
+        // Reading is cheap, answering is not: only clauses that each ask something are answered.
+        if (!AsksSomething(home.Reader.Read(clauses[0])) || !AsksSomething(home.Reader.Read(clauses[1]))) return null;
+        var first = AnswerWhole(countyPackId, clauses[0], context);
+        var second = AnswerWhole(countyPackId, clauses[1], context.After(first));
+        if (!AsksOnItsOwn(first) || !AsksOnItsOwn(second)) return null;
+        // The message read whole must agree with one of its parts (or have found no single answer).
+        if (whole.Outcome == PolicyOutcome.Answer && whole.Entries[0].Id != first.Entries[0].Id && whole.Entries[0].Id != second.Entries[0].Id)
+            return null;
+        if (first.Entries[0].Id == second.Entries[0].Id || first.County != second.County) return null;
+        var knowledge = first.County is { } county && county != home.Pack.County && current.ForCounty(county) is { } other ? other : home;
+        string[] why = [.. whole.Why, $"two questions in one message: «{clauses[0]}» → {first.Entries[0].Id}, «{clauses[1]}» → {second.Entries[0].Id}"];
+        return Several(knowledge, [first.Entries[0], second.Entries[0]], first.Topic ?? second.Topic ?? "", first.Aspect, why)
+            with { Reading = whole.Reading, Topic = whole.Topic ?? first.Topic, Aspect = whole.Aspect, County = whole.County };
+    }
+
+    private static bool IsAQuestion(string question, string clause)
+    {
+        var end = question.IndexOf(clause, StringComparison.Ordinal) + clause.Length;
+        return (end < question.Length && question[end] is '？' or '?') || AskingWords.Any(w => clause.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static bool AsksOnItsOwn(PolicyAnswer clause) =>
+        clause.Outcome == PolicyOutcome.Answer && clause.Entries.Count == 1 && clause.Reading is { } reading && AsksSomething(reading);
+
+    /// <summary>An aspect asked outright (not only "多少" that several aspects share), or a yes/no.</summary>
+    private static bool AsksSomething(QuestionReading reading) => (reading.Aspect is not null && !reading.AspectIsLoose) || reading.YesNo;
+}
