@@ -143,11 +143,11 @@ public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// is NOT met; these tests guard the measured figures. Raise the bars as the engine improves, never lower them.
 /// Tenth round: the first engine with labelled questions (bank without it) scored 865 / 43 / 237 here once; it then
 /// chose thresholds with the seventh set and joined the bank. The bars are the final tenth-round engine's figures here
-/// (924 / 7 / 242): a floor against regressions, not a measure of new questions. Eleventh round's engine: 929 / 6 / 243.
+/// (924 / 7 / 242): a floor against regressions, not a measure of new questions. Eleventh round's engine: 930 / 6 / 243.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh6", Questions: 942, MeasuredCorrect: 929, MeasuredConfidentlyWrong: 6, Turns: 263, MeasuredCorrectTurns: 243));
+    new("fresh6", Questions: 942, MeasuredCorrect: 930, MeasuredConfidentlyWrong: 6, Turns: 263, MeasuredCorrectTurns: 243));
 
 /// <summary>
 /// The seventh fresh set (tests/eval/policy-*-fresh7-*.jsonl): 958 questions and 103 conversations (253 turns), written
@@ -156,11 +156,11 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// (bank without it): 874 of 958 correct (91.2%), 42 confidently wrong; turns 224 of 253 (previous engine a739c76:
 /// 846 / 42 / 221). It then chose thresholds with the sixth set and joined the bank; the bars are the final tenth-round
 /// engine's figures here (935 / 7 / 227): a floor against regressions, not a measure of new questions. Eleventh round's
-/// engine: 946 / 6 / 234.
+/// engine: 947 / 6 / 234.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh7", Questions: 958, MeasuredCorrect: 946, MeasuredConfidentlyWrong: 6, Turns: 253, MeasuredCorrectTurns: 234));
+    new("fresh7", Questions: 958, MeasuredCorrect: 947, MeasuredConfidentlyWrong: 6, Turns: 253, MeasuredCorrectTurns: 234));
 
 /// <summary>
 /// The eighth fresh held-out set (tests/eval/policy-*-fresh8-*.jsonl): 958 questions and 101 conversations (254 turns),
@@ -170,11 +170,11 @@ public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : He
 /// 23 confidently wrong (2.4%); turns 234 of 254 (92.1%), 8 wrong. The previous engine (a739c76) scored 849 / 37 / 231
 /// on it. Issue 12's single-question target (≥ 95%, 0 wrong) is NOT met. After that one scoring it joined the labelled
 /// questions (the ninth set judges the final tenth-round engine); the bars are that engine's figures here (933 / 9 / 235),
-/// a floor against regressions, not a measure of new questions. Eleventh round's engine: 940 / 8 / 236.
+/// a floor against regressions, not a measure of new questions. Eleventh round's engine: 940 / 8 / 237.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh8", Questions: 958, MeasuredCorrect: 940, MeasuredConfidentlyWrong: 8, Turns: 254, MeasuredCorrectTurns: 236));
+    new("fresh8", Questions: 958, MeasuredCorrect: 940, MeasuredConfidentlyWrong: 8, Turns: 254, MeasuredCorrectTurns: 237));
 
 /// <summary>
 /// The ninth fresh held-out set (tests/eval/policy-*-fresh9-*.jsonl): 956 questions and 100 conversations (239 turns),
@@ -199,13 +199,28 @@ public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// or earlier set), while the eleventh round's engine was being tuned. Merged after it froze and scored once: 975 of
 /// 1,030 correct (94.7%), 11 clarified, 21 fell back, 23 confidently wrong (2.2%); turns 231 of 262 (88.2%), 13 wrong.
 /// The round's first frozen engine (ddee406) scored 968 / 28 / 229 and the previous round's final engine (fdec3c2)
-/// 955 / 27 / 229. Issue 12's targets (≥ 95%, 0 wrong, turns ≥ 90%) are NOT met; these tests guard the measured figures.
-/// Raise the bars as the engine improves, never lower them. It is the judge of the shipped engine and stays out of the
-/// labelled questions (JUDGES in tests/eval/make_labelled_questions.py) until a newer set judges.
+/// 955 / 27 / 229. Issue 12's targets (≥ 95%, 0 wrong, turns ≥ 90%) were NOT met on it.
+/// It judged c6188fb; then it became tuning and training data (leave-one-set-out with the fifth to ninth sets, two more
+/// rules) and joined the bank, and the eleventh set judged the round's final engine. The bars are that engine's figures
+/// here (1,010 / 7 / 237): a floor against regressions, not a measure of new questions.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh10", Questions: 1030, MeasuredCorrect: 975, MeasuredConfidentlyWrong: 23, Turns: 262, MeasuredCorrectTurns: 231));
+    new("fresh10", Questions: 1030, MeasuredCorrect: 1010, MeasuredConfidentlyWrong: 7, Turns: 262, MeasuredCorrectTurns: 237));
+
+/// <summary>
+/// The eleventh fresh held-out set (tests/eval/policy-*-fresh11-*.jsonl): 1,038 questions (520 信丰, 518 禹州) and 104
+/// conversations (256 turns), written on 2026-12-06 by two more labellers under the same contract, while the round's
+/// last two rules were tuned (the 信丰 writer read the file format but not the numbered labelling rules, and applied
+/// rules 1 and 3 as the brief states them). Merged after the final engine froze and scored once: 997 of 1,038 correct
+/// (96.1%), 14 clarified, 12 fell back, 15 confidently wrong (1.4%); turns 239 of 256 (93.4%), 4 wrong. c6188fb
+/// (judged by the tenth set) scored 994 / 20 / 237 and the previous round's engine (fdec3c2) 972 / 21 / 235. Issue 12's
+/// single-question and turn targets are met on this set; "0 confidently wrong" is NOT. It judges the shipped engine:
+/// do not open, tune on it or add it to the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh11", Questions: 1038, MeasuredCorrect: 997, MeasuredConfidentlyWrong: 15, Turns: 256, MeasuredCorrectTurns: 239));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,

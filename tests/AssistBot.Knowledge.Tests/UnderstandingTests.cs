@@ -284,6 +284,22 @@ public sealed class UnderstandingTests
     }
 
     [Fact]
+    public void A_correction_without_问的是_names_the_policy_meant()
+    {
+        var answers = Conversation(TestPacks.Xinfeng, "我想打听下低保的事", "不是低保，是特困");
+
+        Assert.Equal("nat-tekun", answers[1].TopicId);
+        Assert.DoesNotContain("2. ", answers[1].Text);
+    }
+
+    [Fact]
+    public void 哪年_asks_when()
+    {
+        Assert.Equal("时间", Read(TestPacks.Yuzhou, "过渡期到底到哪年结束").Aspect);
+        Assert.Equal("nat-transition", Answerer.Answer(TestPacks.Yuzhou, "过渡期到底到哪年结束").TopicId);
+    }
+
+    [Fact]
     public void 还有呢_asks_for_more_of_the_last_answer()
     {
         var answers = Conversation(TestPacks.Xinfeng, "小额信贷要担保吗", "还有呢");
