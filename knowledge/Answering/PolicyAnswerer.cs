@@ -233,22 +233,18 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         return false;
     }
 
-    private static readonly string[] CorrectionMarks = ["问的是", "说的是", "是问", "要问的是", "是"];
-
     /// <summary>
-    /// "不是低保，我问的是监测线": a correction names the policy not meant and then the one meant; only the topics named
-    /// after the correction count.
+    /// "不是低保，我问的是监测线", "不是低保 是特困": a correction names the policy not meant and then, after a 是 (alone or in
+    /// 问的是/说的是/是问), the one meant; only the topics named after that 是 count.
     /// </summary>
     private static IReadOnlyList<string> Corrected(QuestionReading reading, IReadOnlyList<string> topics, List<string> why)
     {
         if (topics.Count < 2) return topics;
-        // "不是低保 是特困", "不是这个，我问的是…"; the 不是 of a yes/no "是不是" corrects nothing.
+        // The 不是 of a yes/no "是不是" corrects nothing.
         var not = reading.Folded.IndexOf("不是", StringComparison.Ordinal);
         while (not > 0 && reading.Folded[not - 1] == '是') not = reading.Folded.IndexOf("不是", not + 2, StringComparison.Ordinal);
         if (not < 0) return topics;
-        var mark = -1;
-        foreach (var m in CorrectionMarks)
-            if (reading.Folded.IndexOf(m, not + 2, StringComparison.Ordinal) is var at and >= 0 && (mark < 0 || at < mark)) mark = at;
+        var mark = reading.Folded.IndexOf('是', not + 2);
         if (mark < 0) return topics;
         var meant = topics.Where(t => reading.Mentions.Any(m => m.Topic == t && m.Start >= mark)).ToList();
         if (meant.Count == 0 || meant.Count == topics.Count) return topics;
