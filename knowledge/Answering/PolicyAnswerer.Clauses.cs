@@ -54,8 +54,11 @@ public sealed partial class PolicyAnswerer
         return (end < question.Length && question[end] is '？' or '?') || AskingWords.Any(w => clause.Contains(w, StringComparison.Ordinal));
     }
 
-    private static bool AsksOnItsOwn(PolicyAnswer clause) =>
-        clause.Outcome == PolicyOutcome.Answer && clause.Entries.Count == 1 && clause.Reading is { } reading && AsksSomething(reading);
+    /// <summary>
+    /// One entry answers the clause. Its reading was checked to ask something before it was answered (an entry's exact
+    /// title, "小额信贷能贷多少", is answered without a reading).
+    /// </summary>
+    private static bool AsksOnItsOwn(PolicyAnswer clause) => clause.Outcome == PolicyOutcome.Answer && clause.Entries.Count == 1;
 
     /// <summary>An aspect asked outright (not only "多少" that several aspects share), or a yes/no.</summary>
     private static bool AsksSomething(QuestionReading reading) => (reading.Aspect is not null && !reading.AspectIsLoose) || reading.YesNo;

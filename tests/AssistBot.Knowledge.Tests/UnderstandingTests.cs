@@ -507,6 +507,17 @@ public sealed class UnderstandingTests
         Assert.Contains("\n\n2. ", answer.Text);
     }
 
+    [Fact]
+    public void A_first_clause_that_is_an_entrys_title_still_gets_its_own_part()
+    {
+        // «小额信贷能贷多少» is nat-loan-amount's title, answered without a reading: the term must not swallow the amount.
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "小额信贷能贷多少，最长几年要还清？");
+
+        Assert.Equal(["nat-loan-amount", "nat-loan-term"], answer.Entries.Select(e => e.Id));
+        Assert.Contains("5万", answer.Text);
+        Assert.Contains("3年", answer.Text);
+    }
+
     [Theory]
     [InlineData("俺以前有过一回逾期，还能贷不能？")] // what happened, then the question
     [InlineData("贷款有没有那个 年龄限制啊")] // a voice pause, not a second question
