@@ -165,6 +165,16 @@ public sealed partial class PolicyAnswerer
     }
 
     /// <summary>True when, without its aspect words, the question says (almost) nothing: "标准是多少", "找哪个办".</summary>
+    /// <summary>Words that name what a bare question is about without naming a policy ("补贴几月发", "政策有啥变化").</summary>
+    private static readonly string[] SubjectWords = ["补贴", "补助", "政策", "帮扶", "规定", "资金", "项目"];
+
+    /// <summary>Whether a question that names no policy still names a thing of its own (some 补贴, some 政策).</summary>
+    private static bool NamesASubject(QuestionReading reading)
+    {
+        foreach (var word in SubjectWords) if (reading.Folded.Contains(word, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     private static bool AsksOnlyAnAspect(QuestionReading reading, PolicyIndex index)
     {
         // On the rewritten question (fillers gone, 啥时候 → 什么时候), without the aspect words in either form.

@@ -166,6 +166,33 @@ public sealed partial class PolicyAnswerer
     private static readonly string[] FigureAspects = ["目标任务", "金额标准"];
 
     /// <summary>
+    /// "小学生一年能拿多少资助" of nat-edu-aid, whose sums are 中职's: a figure asked of one kind of the topic (its
+    /// <see cref="Understanding.TopicDefinition.Kinds"/>) of an entry that names other kinds but never this one. Quoting its
+    /// figures would answer another question, and the labelled questions may not bring that entry back
+    /// (<see cref="PolicyAnswer.DeclinedEntryId"/>). Returns the kind asked, or null.
+    /// </summary>
+    internal static string? UnmentionedKind(CountyKnowledge knowledge, QuestionReading reading, string topic, string aspect, PolicyEntry entry)
+    {
+        if (Array.IndexOf(FigureAspects, aspect) < 0 || knowledge.Vocabulary.Topic(topic) is not { Kinds.Count: > 0 } definition) return null;
+        var folded = reading.Folded;
+        string? asked = null;
+        foreach (var kind in definition.Kinds)
+            foreach (var word in kind)
+                if (asked is null && folded.Contains(word, StringComparison.Ordinal)) asked = word;
+        if (asked is null) return null;
+        var text = Understanding.CueMatcher<int>.Fold(string.Join("|", [entry.Title, .. entry.Keywords, entry.Answer, entry.How ?? ""]));
+        var namesOther = false;
+        foreach (var kind in definition.Kinds)
+        {
+            var named = kind.Any(w => text.Contains(w, StringComparison.Ordinal));
+            // The entry names a kind the question asks of (by any of its words): its figures may be the ones asked.
+            if (named && kind.Any(w => folded.Contains(w, StringComparison.Ordinal))) return null;
+            namesOther |= named;
+        }
+        return namesOther ? asked : null;
+    }
+
+    /// <summary>
     /// A figure asked of a topic that the entry covers only in passing (公益岗位要安置多少人, answered by 稳岗就业 whose
     /// second topic it is): the entry names it (by the question's word or the topic's name) only in sentences without
     /// any figure, so its figures are about its main topic, not the one asked.

@@ -143,10 +143,12 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         }
         if (topics.Count == 0 && context.LastTopic is { } lastTopic && isShort
             && (aspect is not null || followUp != FollowUpKind.None || reading.County is not null || reading.YesNo || endsWithNe)
-            // "补贴几月发" after talking of 驻村干部: the old topic has nothing on it, so it is not a follow-up of that topic.
+            // "补贴几月发" after talking of 驻村干部: the old topic has nothing on it, and 补贴 names some other policy's money,
+            // so it is not a follow-up of that topic. "能给几多钱" after 临时救助 names nothing else: it is (and the honest
+            // answer is that 临时救助's documents state no sum).
             && !(aspect is not null && reading.County is null
                  && !AnyAskedAspectFits(reading.County is null && context.LastCounty is not null ? lastKnowledge : knowledge, lastTopic, aspect, reading, loose)
-                 && AsksOnlyAnAspect(reading, knowledge.Index)))
+                 && AsksOnlyAnAspect(reading, knowledge.Index) && NamesASubject(reading)))
         {
             // "得多久还上", "那信丰呢", "能领不", "那买牛呢": the conversation's topic, asked again.
             topics = [lastTopic];
@@ -201,7 +203,9 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         // A follow-up: the topic's labelled questions are read once, if the stray check or the follow-up choice needs them.
         var inTopic = inherited && (answer.Outcome != PolicyOutcome.Answer || reading.Rest.Length >= MinRestChars)
             ? PredictWithinTopic(knowledge, question, topics[0]) : null;
-        if (inherited && answer.Outcome != PolicyOutcome.Fallback && reading.Rest.Length >= MinRestChars
+        // "那买化肥种脐橙呢" after 小额信贷能拿来建房吗: 那…呢 asks the same again of something else, whatever its words.
+        var askedAgainOf = folded.StartsWith('那') && endsWithNe;
+        if (inherited && !askedAgainOf && answer.Outcome != PolicyOutcome.Fallback && reading.Rest.Length >= MinRestChars
             && StraysFromTheTopic(inTopic, topics[0]) is { } stray)
         {
             var fresh = Answer(countyPackId, question, PolicyContext.None);
@@ -431,6 +435,11 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                 // "每个乡镇要打造几个产业示范村": the entry's figures are about something else of the topic.
                 why.Add($"a figure asked about «{thing}», which {entry.Id} does not mention");
                 return DetailMissing(knowledge, topic, aspect, why);
+            }
+            if (UnmentionedKind(knowledge, reading, topic, aspect, entry) is { } kind)
+            {
+                why.Add($"a figure asked of «{kind}», which {entry.Id} never names: its figures are for other kinds");
+                return DetailMissing(knowledge, topic, aspect, why) with { DeclinedEntryId = entry.Id };
             }
             // "公益岗一个月工资多少": the entry's figures are people and tasks, not the money asked.
             if (aspect == "金额标准" && reading.Mentions.All(m => m.Topic == topic) && UnstatedMoney(reading.Folded, entry.Answer) is { } money)

@@ -45,6 +45,8 @@ public sealed class Vocabulary
 
     public AspectDefinition? Aspect(string id) => Aspects.FirstOrDefault(a => a.Id == id);
 
+    public TopicDefinition? Topic(string id) => Topics.FirstOrDefault(t => t.Id == id);
+
     /// <summary>True when <paramref name="ancestor"/> is a parent (or grand-parent …) of <paramref name="topic"/>.</summary>
     public bool IsWithin(string topic, string ancestor)
     {
@@ -93,7 +95,8 @@ public sealed class Vocabulary
                 var cues = new List<(string, CueTier)> { (id, CueTier.Name) };
                 foreach (var (field, tier) in new[] { ("names", CueTier.Name), ("colloquial", CueTier.Colloquial), ("voice", CueTier.Colloquial), ("hints", CueTier.Hint) })
                     cues.AddRange(List(node, field).Select(c => (c, tier)));
-                topics.Add(new TopicDefinition(id, cues, Scalar(node, "parent")));
+                topics.Add(new TopicDefinition(id, cues, Scalar(node, "parent"))
+                    { Kinds = Kinds(node) });
             }
         }
         else issues.Add(PackIssue.Error(topicsPath, 1, "expected a 'topics:' list"));
@@ -134,6 +137,25 @@ public sealed class Vocabulary
                     if (!ids.Contains(other)) issues.Add(PackIssue.Error(aspectsPath, 0, $"aspect '{a.Id}' names unknown aspect '{other}'"));
         }
         return new Vocabulary(topics, aspects, yesNo, askers, directory) { Here = here };
+    }
+
+    /// <summary>A topic's <c>kinds:</c>, each a word or a list of words for the same kind, folded.</summary>
+    private static List<IReadOnlyList<string>> Kinds(YamlMappingNode node)
+    {
+        var kinds = new List<IReadOnlyList<string>>();
+        if (Child(node, "kinds") is not YamlSequenceNode list) return kinds;
+        foreach (var item in list.Children)
+        {
+            IEnumerable<YamlScalarNode> words = item switch
+            {
+                YamlSequenceNode group => group.Children.OfType<YamlScalarNode>(),
+                YamlScalarNode word => [word],
+                _ => [],
+            };
+            var folded = words.Select(w => CueMatcher<int>.Fold(w.Value?.Trim() ?? "")).Where(w => w.Length > 0).ToList();
+            if (folded.Count > 0) kinds.Add(folded);
+        }
+        return kinds;
     }
 
     /// <summary>

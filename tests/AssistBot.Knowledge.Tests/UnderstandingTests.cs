@@ -187,6 +187,44 @@ public sealed class UnderstandingTests
         Assert.Equal("xf-industry-award", award[1].TopicId);
     }
 
+    [Theory]
+    [InlineData("临时救助是什么？", "能给几多钱？", "临时救助")]
+    [InlineData("危房改造谁能享受", "能补多少钱", "危房改造")]
+    public void A_bare_sum_asked_after_a_topic_that_states_none_says_so_of_that_topic_instead_of_asking_which_policy(
+        string first, string followUp, string topic)
+    {
+        var answers = Conversation(TestPacks.Xinfeng, first, followUp);
+
+        // Not "您是想问：1. 低保 2. 雨露计划…": the farmer asked about the policy just answered, whose documents state no sum.
+        Assert.Equal(PolicyOutcome.Fallback, answers[1].Outcome);
+        Assert.Equal(topic, answers[1].Topic);
+        Assert.Contains("没有写", answers[1].Text);
+        Assert.Contains("12317", answers[1].Text);
+    }
+
+    [Theory]
+    [InlineData("小学生一年能拿多少资助")]
+    [InlineData("孩子上小学初中，一年能补多少钱？")]
+    public void A_sum_asked_of_one_kind_of_school_is_not_answered_with_another_kinds_figures(string question)
+    {
+        // nat-edu-aid's 2000元 and 6000元 are 中职's (vocab/topics.yaml kinds of 教育资助).
+        var answer = Answerer.Answer(TestPacks.Yuzhou, question);
+
+        Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
+        Assert.Equal("教育资助", answer.Topic);
+        Assert.DoesNotContain("2000", answer.Text);
+        Assert.DoesNotContain("6000", answer.Text);
+    }
+
+    [Fact]
+    public void A_sum_asked_of_the_kind_an_entry_is_about_is_answered_under_any_word_for_it()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "读中专助学金一年有几多钱");
+
+        Assert.Equal("nat-edu-aid", answer.TopicId);
+        Assert.Contains("2000", answer.Text);
+    }
+
     [Fact]
     public void A_new_topic_replaces_the_old_one_and_keeps_no_stale_aspect()
     {
