@@ -34,10 +34,13 @@ public sealed class LoanRouteHandler : AssistBot.Bot.Dialogs.IRouteHandler
     private static readonly string[] RepaidFragments = ["已还", "还了", "还清", "还款了", "还上了"];
     private static readonly string[] QuestionFragments = ["吗", "没", "么", "怎", "如何", "什么", "哪", "几", "多少", "能不能", "可以"];
 
-    /// <summary>"已还款", "嗯 那个 我还了", "钱已经还清了" — but not "还了吗" / "什么时候还".</summary>
+    /// <summary>
+    /// "已还款", "嗯 那个 我还了", "钱已经还清了" — but not "还了吗" / "什么时候还", nor a question about repaying ("要多久还清",
+    /// "贷款晚还了会不会上黑名单"), which must never report a loan as repaid.
+    /// </summary>
     public static bool SaysRepaid(RouteInput input) =>
         input.Variants.Any(v => RepaidWords.Contains(v)) ||
-        (input.ContainsAny(RepaidFragments) && !input.ContainsAny(QuestionFragments));
+        (input.ContainsAny(RepaidFragments) && !input.ContainsAny(QuestionFragments) && !Cases.FormQuestions.LooksLikeQuestion(input.Text));
 
     public double Match(RouteInput input)
     {
@@ -45,8 +48,8 @@ public sealed class LoanRouteHandler : AssistBot.Bot.Dialogs.IRouteHandler
         if (SaysRepaid(input)) return 1.0;
         if (input.Variants.Any(v => LoanWords.Contains(v))) return 1.0;
         if (input.ContainsAny(["我的贷款", "我家贷款", "我家的贷款", "我贷的款"])) return 0.9;
-        // "小额信贷怎么还款" is a policy question for the Q&A, not a look at one's own loan.
-        if (input.ContainsAny(QuestionFragments) || input.Text.Contains('？') || input.Text.Contains('?')) return 0;
+        // "小额信贷怎么还款", "银行是不是每个月都会提醒还款" are policy questions for the Q&A, not a look at one's own loan.
+        if (input.ContainsAny(QuestionFragments) || Cases.FormQuestions.LooksLikeQuestion(input.Text)) return 0;
         return input.ContainsAny(["还款", "还贷", "贷款到期"]) ? 0.7 : 0;
     }
 

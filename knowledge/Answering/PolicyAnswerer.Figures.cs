@@ -162,6 +162,43 @@ public sealed partial class PolicyAnswerer
         ("几次", ["次", "回", "趟"]), ("几回", ["次", "回", "趟"]), ("几趟", ["次", "回", "趟"]), ("多少次", ["次", "回", "趟"]),
     ];
 
+    /// <summary>
+    /// The entries of the topic's parent (先诊疗后付费 → 医疗保障) that answer the aspect and name the topic, by the
+    /// question's word for it or its name, in a sentence with a figure: they state that figure for the topic asked.
+    /// </summary>
+    private static List<PolicyEntry>? ParentEntriesSaying(CountyKnowledge knowledge, string topic, string aspect, QuestionReading reading)
+    {
+        if (knowledge.Vocabulary.Topic(topic)?.Parent is not { } parent) return null;
+        var words = reading.Mentions.Where(m => m.Topic == topic).Select(m => m.Cue).Append(topic).Distinct().ToList();
+        // "先诊疗后付费住院能报销百分之多少": 报销 must be in that sentence too, or its figure (a 享受率) is about something else.
+        var alsoAsked = reading.Mentions.Where(m => m.Topic != topic && m.Cue.Length >= 2).Select(m => m.Cue).ToList();
+        List<PolicyEntry>? found = null;
+        foreach (var e in Candidates(knowledge, parent))
+        {
+            if (!e.Aspects.Contains(aspect)) continue;
+            var says = false;
+            foreach (var word in words)
+                for (var at = e.Answer.IndexOf(word, StringComparison.Ordinal); at >= 0 && !says; at = e.Answer.IndexOf(word, at + 1, StringComparison.Ordinal))
+                    says = (Array.IndexOf(FigureAspects, aspect) < 0 || SentenceHasFigure(e.Answer, at))
+                        && alsoAsked.All(cue => SentenceAt(e.Answer, at).Contains(cue, StringComparison.Ordinal));
+            if (!says) continue;
+            (found ??= []).Add(e);
+        }
+        return found;
+    }
+
+    /// <summary>Words of the places and people a farmer goes to (乡镇民政办, 村委会, 银行网点 …).</summary>
+    private static readonly string[] Offices = ["乡镇", "乡（镇）", "民政", "村委会", "村干部", "帮扶干部", "便民服务", "服务站", "窗口", "银行", "卫生院", "人社"];
+
+    /// <summary>The first of the entries (those answering how to apply) whose answer or how names where to go, if any.</summary>
+    private static PolicyEntry? NamesAnOffice(List<PolicyEntry> entries)
+    {
+        foreach (var e in entries)
+            foreach (var office in Offices)
+                if (e.Answer.Contains(office, StringComparison.Ordinal) || e.How?.Contains(office, StringComparison.Ordinal) == true) return e;
+        return null;
+    }
+
     /// <summary>Aspects whose answer is a figure: the figure must be about the very thing asked.</summary>
     private static readonly string[] FigureAspects = ["目标任务", "金额标准"];
 
@@ -214,6 +251,14 @@ public sealed partial class PolicyAnswerer
             if (named) return m.Cue;
         }
         return null;
+    }
+
+    /// <summary>The sentence (between 。；, or a line break) around a position.</summary>
+    private static ReadOnlySpan<char> SentenceAt(string text, int at)
+    {
+        var start = text.LastIndexOfAny(SentenceEnds, at) + 1;
+        var end = text.IndexOfAny(SentenceEnds, at);
+        return text.AsSpan(start, (end < 0 ? text.Length : end) - start);
     }
 
     /// <summary>Whether the sentence (between 。；, or a line break) around a position holds a digit or a numeral with a unit.</summary>

@@ -21,6 +21,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
 {
     private const string WhatIsIt = "是什么";
     private const string HowToApply = "办理";
+    private const string Where = "地点";
 
     /// <summary>
     /// Aspects whose answer is in the entry's «how» as much as in its answer: how to apply, and where ("哪个窗口办",
@@ -115,7 +116,8 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             why.Add($"the question names {other.Pack.CountyName}: answered from its pack {other.Pack.Id}");
         }
 
-        if (home.Index.IsOutOfScope(question))
+        // "信用卡逾期了咋办" is not ours; "以前信用卡逾期过，还能贷小额信贷不" names a policy and asks about it.
+        if (reading.TopicTier != CueTier.Name && home.Index.IsOutOfScope(question))
             return Fallback(reading, ["an out-of-scope term of the packs (公积金, 房贷 …)"]);
 
         // "监测户能享受不" after 先诊疗后付费: the asker's status, asking about the topic of the conversation.
@@ -407,6 +409,20 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                         && knowledge.Vocabulary.Aspect(a.Aspect)?.WeakCues.Contains(a.Cue) != true)
                     .Select(a => a.Aspect).Distinct()
                     .FirstOrDefault(a => Fitting(knowledge, topic, a, false).Count > 0);
+                // "先诊疗后付费的享受率要达到多少": the topic has no target of its own, but an entry of the policy it belongs to
+                // (医疗保障) states one for it by name.
+                if (runnerUp is null && ParentEntriesSaying(knowledge, topic, aspect, reading) is { } naming)
+                {
+                    var parentEntry = Rank(knowledge, naming, scores, null)[0].Entry;
+                    why.Add($"topic {topic}: no entry answers {aspect}; {parentEntry.Id} of its parent topic states it for {topic}");
+                    return Confident(knowledge, parentEntry, FollowUpKind.None, topic, aspect, why);
+                }
+                // "五保户去哪报", "临时救助去哪里申请": where to go, of a topic whose how-to-apply names the office.
+                if (aspect == Where && runnerUp is null && NamesAnOffice(Fitting(knowledge, topic, HowToApply, false)) is { } office)
+                {
+                    why.Add($"topic {topic}: no entry answers {aspect}, but {office.Id} says where to apply");
+                    return Confident(knowledge, office, FollowUpKind.How, topic, aspect, why, appendHow: true);
+                }
                 // "帮扶车间一个月能拿多少钱": money firmly asked and no entry states it; 一个月 counts the money, it asks no cadence.
                 if (runnerUp is null || (aspect == "金额标准" && !loose && runnerUp is "频次" or "期限"))
                     return DetailMissing(knowledge, topic, aspect, why);

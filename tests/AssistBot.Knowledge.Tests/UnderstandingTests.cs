@@ -225,6 +225,48 @@ public sealed class UnderstandingTests
         Assert.Contains("2000", answer.Text);
     }
 
+    [Theory]
+    [InlineData("五保户去哪报哩", "nat-tekun", "民政办")]
+    [InlineData("嗯那个临时救助去哪里申请", "nat-linshi", "乡镇")]
+    public void Where_to_go_for_a_policy_with_no_place_entry_is_answered_by_its_how_to_apply_when_that_names_the_office(
+        string question, string entry, string office)
+    {
+        var answer = Answerer.Answer(TestPacks.Yuzhou, question);
+
+        Assert.Equal(entry, answer.TopicId);
+        Assert.Contains(office, answer.Text);
+    }
+
+    [Fact]
+    public void An_out_of_scope_word_beside_a_named_policy_does_not_hide_the_policy_question()
+    {
+        var named = Answerer.Answer(TestPacks.Yuzhou, "以前信用卡逾期过，还能贷小额信贷不");
+        Assert.Equal(PolicyOutcome.Answer, named.Outcome);
+        Assert.Equal("小额信贷", named.Topic);
+        Assert.Contains("信用", named.Text);
+
+        Assert.Equal(PolicyOutcome.Fallback, Answerer.Answer(TestPacks.Yuzhou, "信用卡逾期了怎么办").Outcome);
+    }
+
+    [Fact]
+    public void A_target_of_a_sub_policy_is_answered_by_the_parent_policys_entry_that_states_it_by_name()
+    {
+        // 先诊疗后付费 has no entry with targets; 信丰's 医疗保障 entry says its 享受率 must reach 100%.
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "先診療後付費的享受率要達到多少？");
+
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Contains("100%", answer.Text);
+    }
+
+    [Fact]
+    public void Asked_whether_特困_is_the_old_五保_the_answer_says_so()
+    {
+        var answer = Answerer.Answer(TestPacks.Yuzhou, "啥叫特困户，跟五保户一样不");
+
+        Assert.Equal("nat-tekun", answer.TopicId);
+        Assert.Contains("五保", answer.Text);
+    }
+
     [Fact]
     public void A_new_topic_replaces_the_old_one_and_keeps_no_stale_aspect()
     {

@@ -211,6 +211,20 @@ public sealed class LoanRouteMatchTests
     [InlineData("小额信贷怎么还款？", 0)]
     [InlineData("贷款还了吗", 0)]
     [InlineData("确认还款 XF2024001", 0)]
+    [InlineData("银行是不是每个月都会提醒还款", 0)]
+    [InlineData("到期还款多久提醒一回", 0)]
     public void Own_loan_phrases_open_the_loan_feature_and_policy_questions_do_not(string text, double expected) =>
         Assert.Equal(expected, Match(text));
+
+    [Theory]
+    [InlineData("要多久还清")]
+    [InlineData("嗯贷款晚还了 会不会上黑名单")]
+    [InlineData("贷款还清了还能再贷吗")]
+    public void A_question_about_repaying_never_reports_a_loan_as_repaid(string text)
+    {
+        var input = new AssistBot.Bot.Dialogs.RouteInput(new AssistBot.Bot.Conversation.Schema.Activity { Type = "message", Text = text });
+
+        Assert.False(AssistBot.Bot.Loans.LoanRouteHandler.SaysRepaid(input));
+        Assert.Equal(0, Match(text));
+    }
 }
