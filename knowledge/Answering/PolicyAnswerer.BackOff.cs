@@ -164,7 +164,6 @@ public sealed partial class PolicyAnswerer
         return null;
     }
 
-    /// <summary>True when, without its aspect words, the question says (almost) nothing: "标准是多少", "找哪个办".</summary>
     /// <summary>Words that name what a bare question is about without naming a policy ("补贴几月发", "政策有啥变化").</summary>
     private static readonly string[] SubjectWords = ["补贴", "补助", "政策", "帮扶", "规定", "资金", "项目"];
 
@@ -175,6 +174,7 @@ public sealed partial class PolicyAnswerer
         return false;
     }
 
+    /// <summary>True when, without its aspect words, the question says (almost) nothing: "标准是多少", "找哪个办".</summary>
     private static bool AsksOnlyAnAspect(QuestionReading reading, PolicyIndex index)
     {
         // On the rewritten question (fillers gone, 啥时候 → 什么时候), without the aspect words in either form.
