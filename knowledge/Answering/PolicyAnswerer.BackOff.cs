@@ -167,10 +167,17 @@ public sealed partial class PolicyAnswerer
     /// <summary>Words that name what a bare question is about without naming a policy ("补贴几月发", "政策有啥变化").</summary>
     private static readonly string[] SubjectWords = ["补贴", "补助", "政策", "帮扶", "规定", "资金", "项目"];
 
-    /// <summary>Whether a question that names no policy still names a thing of its own (some 补贴, some 政策).</summary>
-    private static bool NamesASubject(QuestionReading reading)
+    /// <summary>
+    /// Whether a question that names no policy still names a thing of its own (some 补贴, some 政策) that the topic talked
+    /// of does not speak of: "补贴几月发" after 驻村干部 asks about another policy's money, "能给多少补贴" after 创业 (whose
+    /// entry speaks of 创业补贴) does not.
+    /// </summary>
+    private static bool NamesASubject(QuestionReading reading, CountyKnowledge knowledge, string topic)
     {
-        foreach (var word in SubjectWords) if (reading.Folded.Contains(word, StringComparison.Ordinal)) return true;
+        foreach (var word in SubjectWords)
+            if (reading.Folded.Contains(word, StringComparison.Ordinal)
+                && !Candidates(knowledge, topic).Any(e => e.Title.Contains(word, StringComparison.Ordinal) || e.Answer.Contains(word, StringComparison.Ordinal)))
+                return true;
         return false;
     }
 

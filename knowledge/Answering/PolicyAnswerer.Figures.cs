@@ -190,13 +190,14 @@ public sealed partial class PolicyAnswerer
     /// <summary>Words of the places and people a farmer goes to (乡镇民政办, 村委会, 银行网点 …).</summary>
     private static readonly string[] Offices = ["乡镇", "乡（镇）", "民政", "村委会", "村干部", "帮扶干部", "便民服务", "服务站", "窗口", "银行", "卫生院", "人社"];
 
-    /// <summary>The first of the entries (those answering how to apply) whose answer or how names where to go, if any.</summary>
-    private static PolicyEntry? NamesAnOffice(List<PolicyEntry> entries)
+    /// <summary>Those of the entries (answering how to apply) whose answer or how names where to go; null when none does.</summary>
+    private static List<PolicyEntry>? EntriesNamingAnOffice(List<PolicyEntry> entries)
     {
+        List<PolicyEntry>? naming = null;
         foreach (var e in entries)
-            foreach (var office in Offices)
-                if (e.Answer.Contains(office, StringComparison.Ordinal) || e.How?.Contains(office, StringComparison.Ordinal) == true) return e;
-        return null;
+            if (Offices.Any(office => e.Answer.Contains(office, StringComparison.Ordinal) || e.How?.Contains(office, StringComparison.Ordinal) == true))
+                (naming ??= []).Add(e);
+        return naming;
     }
 
     /// <summary>Aspects whose answer is a figure: the figure must be about the very thing asked.</summary>

@@ -150,7 +150,8 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             // answer is that 临时救助's documents state no sum).
             && !(aspect is not null && reading.County is null
                  && !AnyAskedAspectFits(reading.County is null && context.LastCounty is not null ? lastKnowledge : knowledge, lastTopic, aspect, reading, loose)
-                 && AsksOnlyAnAspect(reading, knowledge.Index) && NamesASubject(reading)))
+                 && AsksOnlyAnAspect(reading, knowledge.Index)
+                 && NamesASubject(reading, reading.County is null && context.LastCounty is not null ? lastKnowledge : knowledge, lastTopic)))
         {
             // "得多久还上", "那信丰呢", "能领不", "那买牛呢": the conversation's topic, asked again.
             topics = [lastTopic];
@@ -418,8 +419,10 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                     return Confident(knowledge, parentEntry, FollowUpKind.None, topic, aspect, why);
                 }
                 // "五保户去哪报", "临时救助去哪里申请": where to go, of a topic whose how-to-apply names the office.
-                if (aspect == Where && runnerUp is null && NamesAnOffice(Fitting(knowledge, topic, HowToApply, false)) is { } office)
+                if (aspect == Where && runnerUp is null && EntriesNamingAnOffice(Fitting(knowledge, topic, HowToApply, false)) is { } offices)
                 {
+                    // The entry the farmer just read, if it is one of them; else the first of the topic.
+                    var office = offices.FirstOrDefault(e => e.Id == _lastEntry.Value) ?? offices[0];
                     why.Add($"topic {topic}: no entry answers {aspect}, but {office.Id} says where to apply");
                     return Confident(knowledge, office, FollowUpKind.How, topic, aspect, why, appendHow: true);
                 }

@@ -132,7 +132,7 @@ public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh5", Questions: 1012, MeasuredCorrect: 993, MeasuredConfidentlyWrong: 6, Turns: 235, MeasuredCorrectTurns: 213));
+    new("fresh5", Questions: 1012, MeasuredCorrect: 993, MeasuredConfidentlyWrong: 7, Turns: 235, MeasuredCorrectTurns: 213));
 
 /// <summary>
 /// The sixth fresh held-out set (tests/eval/policy-*-fresh6-*.jsonl): 942 questions and 100 conversations (263 turns),
@@ -147,7 +147,7 @@ public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh6", Questions: 942, MeasuredCorrect: 933, MeasuredConfidentlyWrong: 5, Turns: 263, MeasuredCorrectTurns: 250));
+    new("fresh6", Questions: 942, MeasuredCorrect: 933, MeasuredConfidentlyWrong: 5, Turns: 263, MeasuredCorrectTurns: 251));
 
 /// <summary>
 /// The seventh fresh set (tests/eval/policy-*-fresh7-*.jsonl): 958 questions and 103 conversations (253 turns), written
@@ -160,7 +160,7 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh7", Questions: 958, MeasuredCorrect: 945, MeasuredConfidentlyWrong: 7, Turns: 253, MeasuredCorrectTurns: 236));
+    new("fresh7", Questions: 958, MeasuredCorrect: 943, MeasuredConfidentlyWrong: 8, Turns: 253, MeasuredCorrectTurns: 236));
 
 /// <summary>
 /// The eighth fresh held-out set (tests/eval/policy-*-fresh8-*.jsonl): 958 questions and 101 conversations (254 turns),
@@ -230,11 +230,11 @@ public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : H
 /// correct (96.5%), 5 clarified, 15 fell back, 18 confidently wrong (1.7%); turns 234 of 268 (87.3%), 6 wrong. fe6725b
 /// scored 1,031 / 20 / 234. Issue 12's single-question target is met on it; the turn target (90%) and "0 confidently
 /// wrong" are NOT. It judged 111e3af; from then on it is tuning and training data too (leave-one-set-out, the bank), and
-/// the bars are the round's final engine's figures here (1,061 / 3 / 249).
+/// the bars are the round's final engine's figures here (1,061 / 3 / 248).
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh12", Questions: 1071, MeasuredCorrect: 1061, MeasuredConfidentlyWrong: 3, Turns: 268, MeasuredCorrectTurns: 249));
+    new("fresh12", Questions: 1071, MeasuredCorrect: 1061, MeasuredConfidentlyWrong: 3, Turns: 268, MeasuredCorrectTurns: 248));
 
 /// <summary>
 /// The thirteenth fresh held-out set (tests/eval/policy-*-fresh13-*.jsonl): 1,066 questions (548 信丰, 518 禹州) and 117
@@ -245,11 +245,11 @@ public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : He
 /// round's first engine (111e3af) scored 990 / 34 / 250. Issue 12's turn target is met on it; the single-question
 /// target (95%) and "0 confidently wrong" are NOT. It judged e530c08; then it became tuning and training data (five more
 /// rules were chosen with it in the leave-one-set-out folds) and joined the bank; the bars are the round's final engine's
-/// figures here (1,035 / 15 / 263).
+/// figures here (1,035 / 16 / 263).
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh13", Questions: 1066, MeasuredCorrect: 1035, MeasuredConfidentlyWrong: 15, Turns: 278, MeasuredCorrectTurns: 263));
+    new("fresh13", Questions: 1066, MeasuredCorrect: 1035, MeasuredConfidentlyWrong: 16, Turns: 278, MeasuredCorrectTurns: 263));
 
 /// <summary>
 /// The fourteenth fresh held-out set (tests/eval/policy-*-fresh14-*.jsonl): 1,061 questions (535 信丰, 526 禹州) and 120
@@ -257,12 +257,24 @@ public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// engine was tuned on the fifth to thirteenth sets. Merged after it froze and scored once: 1,015 of 1,061 correct
 /// (95.7%), 8 clarified, 15 fell back, 23 confidently wrong (2.2%); turns 257 of 288 (89.2%), 13 wrong. The round's second
 /// engine (e530c08) scored 1,012 / 23 / 256. Issue 12's single-question target is met on it; the turn target (90%, one
-/// turn short) and "0 confidently wrong" are NOT. It judges the shipped engine: do not open, tune on it or add it to the
-/// labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// turn short) and "0 confidently wrong" are NOT. It judged 32f5e26; then it joined the bank (two refinements that changed
+/// nothing in leave-one-set-out were made with it), and the bars are the shipped engine's figures here (1,045 / 7 / 256).
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh14", Questions: 1061, MeasuredCorrect: 1015, MeasuredConfidentlyWrong: 23, Turns: 288, MeasuredCorrectTurns: 257));
+    new("fresh14", Questions: 1061, MeasuredCorrect: 1045, MeasuredConfidentlyWrong: 7, Turns: 288, MeasuredCorrectTurns: 256));
+
+/// <summary>
+/// The fifteenth fresh held-out set (tests/eval/policy-*-fresh15-*.jsonl): 1,076 questions (544 信丰, 532 禹州) and 118
+/// conversations (281 turns), written on 2026-12-06 by two more labellers under the same contract. It judges the shipped
+/// engine (32f5e26's rules with the fourteenth set in the bank), scored once after it froze: 1,038 of 1,076 correct
+/// (96.5%), 8 clarified, 8 fell back, 22 confidently wrong (2.0%); turns 253 of 281 (90.0%), 17 wrong. 32f5e26 with its
+/// own bank scored 1,033 / 25 / 253. Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is
+/// NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh15", Questions: 1076, MeasuredCorrect: 1038, MeasuredConfidentlyWrong: 22, Turns: 281, MeasuredCorrectTurns: 253));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -270,10 +282,10 @@ public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorre
 
 /// <summary>
 /// The two guards every held-out set has; each set is a subclass named for it, whose comment tells how the set was
-/// written and scored. Raise the figures as the engine improves. The twelfth round lowered a few: the fifth and seventh
-/// sets' correct questions by 2, and it allows one more confidently wrong answer on the seventh and tenth sets: the bank
-/// gained three sets whose labels disagree with theirs on some look-alike questions, and an overrule towards another
-/// policy than the one named now asks instead. Leave-one-set-out, which is what says how new
+/// written and scored. Raise the figures as the engine improves. The twelfth round lowered a few: the fifth set's correct
+/// questions by 2 and the seventh's by 4, and it allows one more confidently wrong answer on the fifth and tenth sets and
+/// two more on the seventh: the bank gained four sets whose labels disagree with theirs on some look-alike questions, and
+/// an overrule towards another policy than the one named now asks instead. Leave-one-set-out, which is what says how new
 /// questions fare, improved over the round (fifth to thirteenth sets: 8,673 → 8,704 of 9,031 right, 134 → 132
 /// confidently wrong; turns 2,140 → 2,147 of 2,308).
 /// </summary>
