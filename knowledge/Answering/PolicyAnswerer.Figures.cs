@@ -187,6 +187,39 @@ public sealed partial class PolicyAnswerer
         return found;
     }
 
+    /// <summary>The units a figure of each aspect is counted in (频次 in 次/回, 期限 in 年/月/天 …).</summary>
+    private static readonly Dictionary<string, string> AspectUnits = new(StringComparer.Ordinal)
+    {
+        ["频次"] = "次回趟", ["期限"] = "年月天日", ["金额标准"] = "元万%", ["目标任务"] = "%人户个万家亿", ["时间"] = "月日号",
+    };
+
+    /// <summary>
+    /// A figure in the aspect's unit ("4次", "5万元") that both answers state, or null: two entries that say the same about
+    /// what was asked need no choice between them.
+    /// </summary>
+    private static string? SharedFigure(string aspect, string first, string second)
+    {
+        if (!AspectUnits.TryGetValue(aspect, out var units)) return null;
+        for (var i = 0; i < first.Length; i++)
+        {
+            if (!char.IsAsciiDigit(first[i]) || (i > 0 && char.IsAsciiDigit(first[i - 1]))) continue;
+            var end = i;
+            while (end < first.Length && (char.IsAsciiDigit(first[end]) || first[end] == '.')) end++;
+            if (end < first.Length && first[end] is '万' or '亿') end++;
+            if (end >= first.Length || units.IndexOf(first[end]) < 0) continue;
+            var figure = first.AsSpan(i, end + 1 - i);
+            for (var at = second.AsSpan().IndexOf(figure, StringComparison.Ordinal); at >= 0; )
+            {
+                // Not the tail of a longer number ("14次" does not share "4次").
+                var absolute = at;
+                if (absolute == 0 || !char.IsAsciiDigit(second[absolute - 1])) return figure.ToString();
+                var next = second.AsSpan(absolute + 1).IndexOf(figure, StringComparison.Ordinal);
+                at = next < 0 ? -1 : absolute + 1 + next;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Words of the places and people a farmer goes to (乡镇民政办, 村委会, 银行网点 …).</summary>
     private static readonly string[] Offices = ["乡镇", "乡（镇）", "民政", "村委会", "村干部", "帮扶干部", "便民服务", "服务站", "窗口", "银行", "卫生院", "人社"];
 

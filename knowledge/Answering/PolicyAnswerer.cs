@@ -443,6 +443,13 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                 why.Add($"topic {topic}, aspect {aspect}: entries close together, {saying.Id} has every word asked");
                 ranking = [(saying, ranking[0].Score)];
             }
+            // "那禹州呢" after 帮扶责任人多久来一次: both 禹州 entries say 每月至少走访4次, so there is nothing to choose between.
+            if (ranking.Count > 1 && ranking[0].Score < ranking[1].Score * AspectLead
+                && SharedFigure(aspect, ranking[0].Entry.Answer, ranking[1].Entry.Answer) is { } shared)
+            {
+                why.Add($"topic {topic}, aspect {aspect}: entries close together, but {ranking[0].Entry.Id} and {ranking[1].Entry.Id} both say «{shared}»");
+                ranking = [ranking[0]];
+            }
             if (ranking.Count > 1 && ranking[0].Score < ranking[1].Score * AspectLead)
             {
                 why.Add($"topic {topic}, aspect {aspect}: {ranking.Count} entries answer it and the question does not separate them ({ranking[0].Score:F1} vs {ranking[1].Score:F1})");

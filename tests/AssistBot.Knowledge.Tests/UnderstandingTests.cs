@@ -268,6 +268,17 @@ public sealed class UnderstandingTests
     }
 
     [Fact]
+    public void Close_entries_that_state_the_same_figure_asked_are_answered_not_offered_as_choices()
+    {
+        // Both 禹州 entries on 帮扶责任人 say 每月至少实地走访4次: there is nothing to choose between.
+        var answers = Conversation(TestPacks.Xinfeng, "帮扶干部多久来走访一次", "那禹州呢");
+
+        Assert.Equal(PolicyOutcome.Answer, answers[1].Outcome);
+        Assert.Equal("yuzhou", answers[1].County);
+        Assert.Contains("4次", answers[1].Text);
+    }
+
+    [Fact]
     public void A_new_topic_replaces_the_old_one_and_keeps_no_stale_aspect()
     {
         var answers = Conversation(TestPacks.Xinfeng, "小额信贷能贷多少", "雨露计划", "那低保呢");
