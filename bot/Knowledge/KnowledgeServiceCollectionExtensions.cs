@@ -24,7 +24,10 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton(sp => new PolicyQaHandler(sp.GetRequiredService<PolicyAnswerer>(), sp.GetService<TimeProvider>(),
             sp.GetService<AssistBot.Bot.Storage.IStorage>() is null ? null : sp.GetRequiredService<Review.MissedQuestionStore>(),
             sp.GetService<ILogger<PolicyQaHandler>>(),
-            sp.GetService<AssistBot.Bot.Storage.IStorage>() is null ? null : sp.GetRequiredService<Review.AskedTopics>()));
+            sp.GetService<AssistBot.Bot.Storage.IStorage>() is null ? null : sp.GetRequiredService<Review.AskedTopics>(),
+            // Asked when answering, not now: the route handlers depend on the Q&A dialog, which depends on this handler.
+            () => sp.GetServices<AssistBot.Bot.Dialogs.IRouteHandler>().Any(h => h.Id == AssistBot.Bot.Dialogs.RouteIds.Declare && !h.IsPlaceholder)
+                  && sp.GetService<Microsoft.Extensions.Options.IOptions<AssistBot.Bot.Dialogs.FeatureOptions>>()?.Value.IsOff(AssistBot.Bot.Dialogs.RouteIds.Declare) != true));
         services.AddSingleton<PolicyQaDialog>();
         services.AddSingleton<AssistBot.Bot.Dialogs.IRouteHandler, PolicyQaRouteHandler>();
         services.AddSingleton<AssistBot.Bot.Dialogs.IFreeTextHandler, PolicyQaFreeTextHandler>();

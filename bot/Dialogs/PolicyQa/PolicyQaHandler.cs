@@ -9,8 +9,13 @@ namespace AssistBot.Bot.Dialogs.PolicyQa;
 /// </summary>
 public sealed class PolicyQaHandler(PolicyAnswerer answerer, TimeProvider? time = null,
     AssistBot.Bot.Knowledge.Review.MissedQuestionStore? missed = null, ILogger<PolicyQaHandler>? logger = null,
-    AssistBot.Bot.Knowledge.Review.AskedTopics? asked = null)
+    AssistBot.Bot.Knowledge.Review.AskedTopics? asked = null, Func<bool>? declarationAvailable = null)
 {
+    /// <summary>The topic of the entries on declaring oneself: their answer ends with how to do it here.</summary>
+    private const string SelfDeclaration = "自主申报";
+
+    private readonly Lazy<bool> _canDeclareHere = new(() => declarationAvailable?.Invoke() == true);
+
     /// <summary>A follow-up after this long is a new conversation as far as the Q&amp;A's memory goes.</summary>
     public static readonly TimeSpan MemoryLifetime = TimeSpan.FromMinutes(30);
 
@@ -21,7 +26,10 @@ public sealed class PolicyQaHandler(PolicyAnswerer answerer, TimeProvider? time 
     {
         var answer = Answer(turnContext, state, question);
         Observability.AssistBotTelemetry.PolicyOutcome(turnContext.County().Id, answer.Outcome);
-        await turnContext.SendActivityAsync(PolicyQaReplies.ToActivity(answer), cancellationToken).ConfigureAwait(false);
+        // "能自己报吗" answered: the farmer can do it right here, so say how (the 困难申报 feature, where this host has it).
+        var offerDeclaration = answer.Outcome == PolicyOutcome.Answer && answer.Entries.Any(e => e.Topics.Contains(SelfDeclaration))
+            && _canDeclareHere.Value;
+        await turnContext.SendActivityAsync(PolicyQaReplies.ToActivity(answer, offerDeclaration), cancellationToken).ConfigureAwait(false);
         // Kept for county staff (missed questions masked); a storage hiccup here never costs the farmer the answer already sent.
         if (missed is not null && answer.Outcome is PolicyOutcome.Fallback or PolicyOutcome.Clarify && !IsChoiceReply(question))
         {

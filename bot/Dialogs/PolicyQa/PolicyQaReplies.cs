@@ -17,11 +17,12 @@ public static class PolicyQaReplies
     /// <summary>Activity property with the entry ids of a clarify's numbered choices, in order: for eval, never rendered.</summary>
     public const string ChoiceIdsProperty = "policyChoiceIds";
 
-    public static Activity ToActivity(PolicyAnswer answer)
+    /// <param name="offerDeclaration">Add the line saying how to declare here (an answer about declaring oneself).</param>
+    public static Activity ToActivity(PolicyAnswer answer, bool offerDeclaration = false)
     {
         var activity = answer.Outcome == PolicyOutcome.Clarify
             ? MessageFactory.SuggestedActions(answer.Choices, answer.Text, InputHints.ExpectingInput)
-            : MessageFactory.Text(answer.Text, InputHints.AcceptingInput);
+            : MessageFactory.Text(offerDeclaration ? answer.Text + "\n" + PolicyQaTexts.DeclareHere : answer.Text, InputHints.AcceptingInput);
         activity.Properties ??= [];
         activity.Properties[OutcomeProperty] = JsonSerializer.SerializeToElement(answer.Outcome.ToString().ToLowerInvariant());
         if (answer.Outcome == PolicyOutcome.Answer && answer.TopicId is not null)

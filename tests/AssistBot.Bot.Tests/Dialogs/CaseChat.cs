@@ -22,13 +22,15 @@ public sealed class CaseChat : IAsyncDisposable
 {
     private readonly TestServiceHost _host;
 
-    public CaseChat(IStorage storage, byte[] dataKey, FakeTimeProvider clock, Action<IServiceCollection>? configure = null)
+    /// <param name="withPolicy">Keep the policy Q&amp;A on (off by default, so declarations are tested on their own).</param>
+    public CaseChat(IStorage storage, byte[] dataKey, FakeTimeProvider clock, Action<IServiceCollection>? configure = null,
+        bool withPolicy = false)
     {
         Clock = clock;
         var settings = AssistBotFactory.TwoCounties("xinfeng");
         settings["DataProtection:Key"] = Convert.ToBase64String(dataKey);
-        settings["Features:Off:0"] = "policy";
-        settings["Features:Off:1"] = "loan";
+        settings["Features:Off:0"] = "loan";
+        if (!withPolicy) settings["Features:Off:1"] = "policy";
         _host = TestServiceHost.Build(settings, services =>
         {
             TestServiceHost.UseStorage(services, storage);

@@ -47,6 +47,21 @@ public sealed class DeclarationDialogTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task An_answer_on_declaring_oneself_says_it_can_be_done_here_and_申报_then_starts_it()
+    {
+        await _chat.DisposeAsync();
+        _chat = new CaseChat(_storage, _key, _clock, withPolicy: true);
+
+        var answer = await _chat.Say("家里有困难能自己报吗，还是得等村里来查");
+        Assert.Contains("可以自己申报", answer); // the policy answer, not the form
+        Assert.Contains("回复“申报”", answer);
+        Assert.Contains("现在开始吗", await _chat.Say("申报"));
+
+        // Other answers carry no such line.
+        Assert.DoesNotContain("回复“申报”", await _chat.Say("小额信贷能贷多少", "o_other"));
+    }
+
+    [Fact]
     public async Task A_village_named_after_its_township_is_accepted_and_a_sentence_is_not_taken_for_a_village()
     {
         await FillUntilVillageAsync();
