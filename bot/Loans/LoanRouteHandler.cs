@@ -40,7 +40,11 @@ public sealed class LoanRouteHandler : AssistBot.Bot.Dialogs.IRouteHandler
     /// </summary>
     public static bool SaysRepaid(RouteInput input) =>
         input.Variants.Any(v => RepaidWords.Contains(v)) ||
-        (input.ContainsAny(RepaidFragments) && !input.ContainsAny(QuestionFragments) && !Cases.FormQuestions.LooksLikeQuestion(input.Text));
+        (input.ContainsAny(RepaidFragments) && !IsQuestion(input));
+
+    /// <summary>A question word of its own list, or one the form recognises ("会不会", "多久", "是不是").</summary>
+    private static bool IsQuestion(RouteInput input) =>
+        input.ContainsAny(QuestionFragments) || Cases.FormQuestions.LooksLikeQuestion(input.Text);
 
     public double Match(RouteInput input)
     {
@@ -49,7 +53,7 @@ public sealed class LoanRouteHandler : AssistBot.Bot.Dialogs.IRouteHandler
         if (input.Variants.Any(v => LoanWords.Contains(v))) return 1.0;
         if (input.ContainsAny(["我的贷款", "我家贷款", "我家的贷款", "我贷的款"])) return 0.9;
         // "小额信贷怎么还款", "银行是不是每个月都会提醒还款" are policy questions for the Q&A, not a look at one's own loan.
-        if (input.ContainsAny(QuestionFragments) || Cases.FormQuestions.LooksLikeQuestion(input.Text)) return 0;
+        if (IsQuestion(input)) return 0;
         return input.ContainsAny(["还款", "还贷", "贷款到期"]) ? 0.7 : 0;
     }
 

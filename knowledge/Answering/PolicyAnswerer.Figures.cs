@@ -179,8 +179,7 @@ public sealed partial class PolicyAnswerer
             var says = false;
             foreach (var word in words)
                 for (var at = e.Answer.IndexOf(word, StringComparison.Ordinal); at >= 0 && !says; at = e.Answer.IndexOf(word, at + 1, StringComparison.Ordinal))
-                    says = (Array.IndexOf(FigureAspects, aspect) < 0 || SentenceHasFigure(e.Answer, at))
-                        && alsoAsked.All(cue => SentenceAt(e.Answer, at).Contains(cue, StringComparison.Ordinal));
+                    says = SaysItThere(SentenceAt(e.Answer, at), Array.IndexOf(FigureAspects, aspect) >= 0, alsoAsked);
             if (!says) continue;
             (found ??= []).Add(e);
         }
@@ -287,6 +286,15 @@ public sealed partial class PolicyAnswerer
         return null;
     }
 
+    /// <summary>The sentence holds a figure (when one is asked) and every other word the question used.</summary>
+    private static bool SaysItThere(ReadOnlySpan<char> sentence, bool figureAsked, List<string> alsoAsked)
+    {
+        if (figureAsked && !HasFigure(sentence)) return false;
+        foreach (var cue in alsoAsked)
+            if (!sentence.Contains(cue, StringComparison.Ordinal)) return false;
+        return true;
+    }
+
     /// <summary>The sentence (between 。；, or a line break) around a position.</summary>
     private static ReadOnlySpan<char> SentenceAt(string text, int at)
     {
@@ -296,15 +304,14 @@ public sealed partial class PolicyAnswerer
     }
 
     /// <summary>Whether the sentence (between 。；, or a line break) around a position holds a digit or a numeral with a unit.</summary>
-    private static bool SentenceHasFigure(string text, int at)
+    private static bool SentenceHasFigure(string text, int at) => HasFigure(SentenceAt(text, at));
+
+    private static bool HasFigure(ReadOnlySpan<char> sentence)
     {
-        var start = text.LastIndexOfAny(SentenceEnds, at) + 1;
-        var end = text.IndexOfAny(SentenceEnds, at);
-        if (end < 0) end = text.Length;
-        for (var i = start; i < end; i++)
+        for (var i = 0; i < sentence.Length; i++)
         {
-            if (char.IsAsciiDigit(text[i])) return true;
-            if (SmallNumeral.Contains(text[i]) && i + 1 < end && FigureUnits.Contains(text[i + 1])) return true;
+            if (char.IsAsciiDigit(sentence[i])) return true;
+            if (SmallNumeral.Contains(sentence[i]) && i + 1 < sentence.Length && FigureUnits.Contains(sentence[i + 1])) return true;
         }
         return false;
     }
