@@ -1,3 +1,4 @@
+using AssistBot.Knowledge.Search;
 using AssistBot.Knowledge.Understanding;
 
 namespace AssistBot.Knowledge.Answering;
@@ -13,7 +14,7 @@ public sealed partial class PolicyAnswerer
     /// Words that make a clause a question rather than the situation told before one ("俺以前有过一回逾期，还能贷不能";
     /// "花了好多钱" is a sum spent, not asked: so whole words, not BackOff's question characters).
     /// </summary>
-    private static readonly string[] AskingWords = ["什么", "啥", "多少", "几", "咋", "怎么", "怎样", "怎麼", "哪", "谁", "么子", "吗", "嗎", "不", "冇", "没有"];
+    private static readonly string[] AskingWords = ["什么", "啥", "多少", "几", "咋", "怎么", "怎样", "怎麼", "多久", "多长", "哪", "谁", "么子", "吗", "嗎", "不", "冇", "没有"];
 
     /// <summary>Shortest clause that can be a question of its own ("能贷几年").</summary>
     private const int MinClauseChars = 4;
@@ -46,6 +47,43 @@ public sealed partial class PolicyAnswerer
         string[] why = [.. whole.Why, $"two questions in one message: «{clauses[0]}» → {first.Entries[0].Id}, «{clauses[1]}» → {second.Entries[0].Id}"];
         return Several(knowledge, [first.Entries[0], second.Entries[0]], first.Topic ?? second.Topic ?? "", first.Aspect, why)
             with { Reading = whole.Reading, Topic = whole.Topic ?? first.Topic, Aspect = whole.Aspect, County = whole.County };
+    }
+
+    /// <summary>
+    /// "俺是低保边缘户，能申请危房改造不", "儿子在外地打工，能替俺填申报不": a clause that only tells the situation, then a
+    /// clause that asks. The policies named in the telling are who the farmer is, not what is asked: only the asked
+    /// clause's topics are answered. Two clauses that each ask ("雨露计划几时发？中职学费免不免？") keep both topics.
+    /// </summary>
+    private static IReadOnlyList<string> AskedClauseTopics(string question, QuestionReading reading, IReadOnlyList<string> topics, List<string> why)
+    {
+        if (topics.Count < 2 || reading.TopicsJoined) return topics;
+        if (question.AsSpan().TrimEnd("？?。！! ").IndexOfAny(ClauseBreakSet) < 0) return topics;
+        var asked = new List<string>();
+        // Mentions are placed in the folded text, which has no punctuation: clause ends are counted in folded characters.
+        var folded = 0;
+        var clauseStart = 0;
+        var clause = new System.Text.StringBuilder();
+        for (var i = 0; i <= question.Length; i++)
+        {
+            var end = i == question.Length || ClauseBreakSet.Contains(question[i]);
+            if (!end)
+            {
+                clause.Append(question[i]);
+                if (CharFolding.Fold(question[i]) != CharFolding.Separator) folded++;
+                continue;
+            }
+            var text = clause.ToString();
+            var isQuestion = (i < question.Length && question[i] is '？' or '?') || AskingWords.Any(w => text.Contains(w, StringComparison.Ordinal));
+            if (isQuestion)
+                foreach (var mention in reading.Mentions)
+                    if (mention.Start >= clauseStart && mention.Start < folded && topics.Contains(mention.Topic)) asked.Add(mention.Topic);
+            clauseStart = folded;
+            clause.Clear();
+        }
+        var meant = topics.Where(asked.Contains).ToList();
+        if (meant.Count == 0 || meant.Count == topics.Count) return topics;
+        why.Add($"{string.Join(", ", topics.Except(meant))} only in the situation told: {string.Join(", ", meant)} is asked");
+        return meant;
     }
 
     private static bool IsAQuestion(string question, string clause)

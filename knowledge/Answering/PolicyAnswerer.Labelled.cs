@@ -59,7 +59,7 @@ public sealed partial class PolicyAnswerer
             // "给老叔申请五保该找谁": 五保 names 特困, and people asking like this were mostly answered about 低保. Short of
             // overwhelming odds, the farmer chooses between the policy they named and the one their words resemble.
             var named = answer.Entries[0];
-            if (reading.TopicTier == CueTier.Name && !entry.Topics.Any(named.Topics.Contains) && best.Margin < _t.LabelledAcrossNamedMargin)
+            if (reading.TopicTier is not null && !entry.Topics.Any(named.Topics.Contains) && best.Margin < _t.LabelledAcrossNamedMargin)
             {
                 why.Add($"the labelled questions most like it lean to {entry.Id}, another policy than the one named ({Odds()}): asking which one");
                 return Clarify([named, entry], topics.Count == 1 ? topics[0] : null, aspect, knowledge, why);

@@ -124,12 +124,19 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         var topics = reading.TopicsOnlyFromStatus && context.LastTopic is not null && reading.Folded.Length <= MaxFollowUpChars
             ? [] : reading.Topics;
         // "能贷好多" after 创业担保贷款, "想去上班" after 帮扶车间: a people's word in the last answer is about what was just said.
-        if (topics.Count > 0 && reading.TopicTier == CueTier.Colloquial && context.LastTopic is { } talkedOf
+        if (topics.Count > 0 && (reading.TopicTier == CueTier.Colloquial || (context.LastTopic is { } period
+                && home.Vocabulary.Topic(period)?.IsPeriod == true && reading.Aspect is null && reading.Folded.Contains('呢')))
+            && context.LastTopic is { } talkedOf
             && !topics.Contains(talkedOf, StringComparer.Ordinal) && reading.Folded.Length <= MaxFollowUpChars
             && context.LastEntryId is { } lastId && lastKnowledge.Find(lastId) is { } lastEntry
             && reading.Mentions.Where(m => topics.Contains(m.Topic)).All(m => InLastAnswer(lastEntry, m.Cue)))
             topics = [];
-        topics = Corrected(reading, topics, why);
+        topics = AskedClauseTopics(question, reading, Corrected(reading, topics, why), why);
+        // "我家能申请不，老公车祸瘫了" after 防返贫监测: the accident is the situation; what may be applied for is what was
+        // just talked of. A situation word names no policy of its own in a conversation.
+        var situationOnly = topics.Count > 0 && reading.TopicTier == CueTier.Hint && context.LastTopic is not null
+            && (reading.Aspect is not null || reading.YesNo);
+        if (situationOnly) topics = [];
         var aspect = reading.Aspect;
         var loose = reading.AspectIsLoose;
         var inherited = false;
@@ -143,7 +150,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             knowledge = lastKnowledge;
             why.Add($"\"那边\": the county asked about last, {knowledge.Pack.CountyName}");
         }
-        if (topics.Count == 0 && context.LastTopic is { } lastTopic && isShort
+        if (topics.Count == 0 && context.LastTopic is { } lastTopic && (isShort || situationOnly)
             && (aspect is not null || followUp != FollowUpKind.None || reading.County is not null || reading.YesNo || endsWithNe)
             // "补贴几月发" after talking of 驻村干部: the old topic has nothing on it, and 补贴 names some other policy's money,
             // so it is not a follow-up of that topic. "能给几多钱" after 临时救助 names nothing else: it is (and the honest
@@ -471,19 +478,19 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             if (aspect == "金额标准" && reading.Mentions.All(m => m.Topic == topic) && UnstatedMoney(reading.Folded, entry.Answer) is { } money)
             {
                 why.Add($"«{money}» asked, and {entry.Id} states no sum of money");
-                return DetailMissing(knowledge, topic, aspect, why);
+                return DetailMissing(knowledge, topic, aspect, why) with { DeclinedEntryId = entry.Id };
             }
             // "住院能报销百分之多少" of an entry with no share in it.
             if (reading.Mentions.All(m => m.Topic == topic) && UnstatedShare(reading.Folded, entry.Answer) is { } share)
             {
                 why.Add($"«{share}» asked, and {entry.Id} states no share");
-                return DetailMissing(knowledge, topic, aspect, why);
+                return DetailMissing(knowledge, topic, aspect, why) with { DeclinedEntryId = entry.Id };
             }
             // Only when the question speaks of this one topic: in "贷款养牛要几年还，奖补几时发" the years are the loan's.
             if (aspect is "期限" or "频次" && reading.Mentions.All(m => m.Topic == topic) && UnstatedUnitCount(reading.Folded, entry.Answer) is { } count)
             {
                 why.Add($"«{count}» asked, and {entry.Id} states no figure in that unit");
-                return DetailMissing(knowledge, topic, aspect, why);
+                return DetailMissing(knowledge, topic, aspect, why) with { DeclinedEntryId = entry.Id };
             }
             // "禹州2026年的监测收入线是多少" of the 2023 plan's 7500: that year's figure is not in the documents. A hard fact, so
             // the labelled questions (asked mostly without a year) may not answer from this entry after all.

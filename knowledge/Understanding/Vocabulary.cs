@@ -96,7 +96,7 @@ public sealed class Vocabulary
                 foreach (var (field, tier) in new[] { ("names", CueTier.Name), ("colloquial", CueTier.Colloquial), ("voice", CueTier.Colloquial), ("hints", CueTier.Hint) })
                     cues.AddRange(List(node, field).Select(c => (c, tier)));
                 topics.Add(new TopicDefinition(id, cues, Scalar(node, "parent"))
-                    { Kinds = Kinds(node) });
+                    { Kinds = Kinds(node), IsPeriod = Scalar(node, "period") is "true" or "yes" });
             }
         }
         else issues.Add(PackIssue.Error(topicsPath, 1, "expected a 'topics:' list"));
