@@ -57,7 +57,8 @@ public sealed partial class PolicyAnswerer
                 return answer;
             }
             // "给老叔申请五保该找谁": 五保 names 特困, and people asking like this were mostly answered about 低保. Short of
-            // overwhelming odds, the farmer chooses between the policy they named and the one their words resemble.
+            // overwhelming odds, the farmer chooses between the policy they named (by name or in their own words) and the
+            // one their wording resembles.
             var named = answer.Entries[0];
             if (reading.TopicTier is not null && !entry.Topics.Any(named.Topics.Contains) && best.Margin < _t.LabelledAcrossNamedMargin)
             {
