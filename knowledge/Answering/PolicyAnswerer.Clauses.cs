@@ -57,15 +57,19 @@ public sealed partial class PolicyAnswerer
     private static IReadOnlyList<string> AskedClauseTopics(string question, QuestionReading reading, IReadOnlyList<string> topics, List<string> why)
     {
         if (topics.Count < 2 || reading.TopicsJoined) return topics;
-        if (question.AsSpan().TrimEnd("？?。！! ").IndexOfAny(ClauseBreakSet) < 0) return topics;
+        var trimmed = question.AsSpan().Trim("？?。！! \u3000");
+        if (trimmed.IndexOfAny(ClauseBreakSet) < 0 && trimmed.IndexOfAny(' ', '\u3000') < 0) return topics;
         var asked = new List<string>();
+        List<string> before = [];
         // Mentions are placed in the folded text, which has no punctuation: clause ends are counted in folded characters.
         var folded = 0;
         var clauseStart = 0;
         var clause = new System.Text.StringBuilder();
         for (var i = 0; i <= question.Length; i++)
         {
-            var end = i == question.Length || ClauseBreakSet.Contains(question[i]);
+            // Voice input pauses between the situation and the question ("脐橙卖不出去 贷款还不上了 怎么办"): a space ends a
+            // clause here too (only topics are placed by it, nothing is answered clause by clause).
+            var end = i == question.Length || ClauseBreakSet.Contains(question[i]) || question[i] is ' ' or '\u3000';
             if (!end)
             {
                 clause.Append(question[i]);
@@ -73,10 +77,11 @@ public sealed partial class PolicyAnswerer
                 continue;
             }
             var text = clause.ToString();
-            var isQuestion = (i < question.Length && question[i] is '？' or '?') || AskingWords.Any(w => text.Contains(w, StringComparison.Ordinal));
-            if (isQuestion)
-                foreach (var mention in reading.Mentions)
-                    if (mention.Start >= clauseStart && mention.Start < folded && topics.Contains(mention.Topic)) asked.Add(mention.Topic);
+            var isQuestion = (i < question.Length && question[i] is '？' or '?') || AsksInItself(text);
+            var named = reading.Mentions.Where(m => m.Start >= clauseStart && m.Start < folded && topics.Contains(m.Topic)).Select(m => m.Topic).ToList();
+            // "贷款可能还不上了 怎么办": a question naming nothing asks about the clause just before it.
+            if (isQuestion) asked.AddRange(named.Count > 0 ? named : before);
+            before = named;
             clauseStart = folded;
             clause.Clear();
         }
@@ -84,6 +89,21 @@ public sealed partial class PolicyAnswerer
         if (meant.Count == 0 || meant.Count == topics.Count) return topics;
         why.Add($"{string.Join(", ", topics.Except(meant))} only in the situation told: {string.Join(", ", meant)} is asked");
         return meant;
+    }
+
+    /// <summary>
+    /// A clause that asks by its own words: a question word, a closing 吗/不/么/冇/没有, or 能不能/有没有. Not a 不 inside
+    /// a word of the situation ("卖不出去", "干不动了").
+    /// </summary>
+    private static bool AsksInItself(string clause)
+    {
+        var text = clause.AsSpan().TrimEnd("啊呀吧哦嘛呢哈咯嘞哩 ");
+        if (text.Length == 0) return false;
+        if (AskingWords.Any(w => w is not ("不" or "没有" or "冇") && clause.Contains(w, StringComparison.Ordinal))) return true;
+        if (text.EndsWith("没有") || text[^1] is '不' or '冇' or '没' or '么' or '吗' or '嗎') return true;
+        for (var i = 1; i + 1 < text.Length; i++)
+            if (text[i] is '不' or '没' && text[i - 1] == text[i + 1]) return true;
+        return text.Contains("有没有", StringComparison.Ordinal);
     }
 
     private static bool IsAQuestion(string question, string clause)

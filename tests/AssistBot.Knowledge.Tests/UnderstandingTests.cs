@@ -680,4 +680,60 @@ public sealed class UnderstandingTests
         var answer = Answerer.Answer(TestPacks.Xinfeng, "娃读托儿所有补助吗");
         Assert.NotEqual(PolicyOutcome.Answer, answer.Outcome);
     }
+
+    [Theory]
+    [InlineData(TestPacks.Yuzhou, "俺是低保边缘户，能申请危房改造不", "危房改造")]
+    [InlineData(TestPacks.Yuzhou, "儿子在外地打工挣钱，老两口能不能自己单独申请低保？", "低保")]
+    [InlineData(TestPacks.Xinfeng, "呃今年脐橙卖不出去 贷款可能还不上了 怎么办啊", "小额信贷")]
+    public void What_the_farmer_tells_first_is_the_situation_and_only_the_asked_policy_is_answered(string pack, string question, string topic)
+    {
+        var answer = Answerer.Answer(pack, question);
+
+        // One answer about the policy asked, not a 低保 / 就业 / 消费帮扶 part first that the farmer did not ask about.
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Single(answer.Entries);
+        Assert.Contains(topic, answer.Entries[0].Topics);
+    }
+
+    [Fact]
+    public void Two_clauses_that_each_ask_still_get_a_part_each()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "雨露计划的钱几时发？另外孩子读中职还要交学费吗？");
+        Assert.Equal(2, answer.Entries.Count);
+    }
+
+    [Fact]
+    public void After_the_transition_period_a_bare_other_policy_asks_what_the_period_means_for_it()
+    {
+        var answers = Conversation(TestPacks.Yuzhou, "过渡期结束了还有帮扶没", "那小额信贷呢");
+        Assert.Equal("nat-after-transition", answers[1].TopicId);
+        Assert.Contains("农户小额信用贷款", answers[1].Text);
+
+        // Without that conversation, the loan is answered as the loan.
+        Assert.Equal("小额信贷", Answerer.Answer(TestPacks.Yuzhou, "那小额信贷呢").Topic);
+    }
+
+    [Fact]
+    public void An_accident_told_in_a_conversation_is_the_situation_of_the_policy_talked_of()
+    {
+        var answers = Conversation(TestPacks.Xinfeng, "防返贫监测是什么", "我家能申请不，我们是普通农户，老公车祸瘫了");
+        Assert.Equal("防返贫监测", answers[1].Topic);
+        Assert.NotEqual("nat-linshi", answers[1].TopicId);
+    }
+
+    [Fact]
+    public void Years_of_a_term_no_document_states_are_not_answered_from_the_monthly_attendance_rule()
+    {
+        var answer = Answerer.Answer(TestPacks.Yuzhou, "驻村第一书记干几年能换人？");
+        Assert.NotEqual(PolicyOutcome.Answer, answer.Outcome);
+        Assert.DoesNotContain("20个工作日", answer.Text);
+    }
+
+    [Fact]
+    public void Which_bank_for_the_loan_in_yuzhou_names_the_county_s_banks()
+    {
+        var answer = Answerer.Answer(TestPacks.Yuzhou, "小额信贷可以到哪些银行办？");
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Contains("农信社", answer.Text);
+    }
 }
