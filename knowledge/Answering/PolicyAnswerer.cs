@@ -184,7 +184,9 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             && (lastKnowledge.Find(earlierId) ?? home.Find(earlierId)) is { } earlier)
         {
             // Not a national entry over that county's own word on the same thing (信丰's 低保 standard after the national one).
+            // Nor when this message asks something the earlier entry does not answer ("危房改造谁能享受", "禹州啥时候开工").
             same = knowledge.Find(earlierId) is { } again && again.Topics.Contains(topics[0])
+                && (reading.Aspect is null || reading.Aspect == context.LastAspect || again.Aspects.Contains(reading.Aspect))
                 && (again.PackId == knowledge.Pack.Id || !Candidates(knowledge, topics[0]).Any(e => e.PackId == knowledge.Pack.Id
                     && (aspect is null || e.Aspects.Contains(aspect))))
                 ? again : null;
