@@ -56,6 +56,12 @@ public sealed partial class PolicyAnswerer
                 why.Add($"the labelled questions most like it lean to {entry.Id}, not clearly enough to overrule ({Odds()})");
                 return answer;
             }
+            if (reading.AspectIsLoose && aspect is not null && !entry.Aspects.Contains(aspect)
+                && entry.Topics.Any(answer.Entries[0].Topics.Contains) && best.Margin < _t.LabelledOverruleLooseMargin)
+            {
+                why.Add($"the labelled questions most like it lean to {entry.Id}, which does not answer {aspect} ({Odds()})");
+                return answer;
+            }
             // "给老叔申请五保该找谁": 五保 names 特困, and people asking like this were mostly answered about 低保. Short of
             // overwhelming odds, the farmer chooses between the policy they named (by name or in their own words) and the
             // one their wording resembles.
