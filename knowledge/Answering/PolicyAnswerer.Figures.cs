@@ -138,6 +138,31 @@ public sealed partial class PolicyAnswerer
         return null;
     }
 
+    /// <summary>Words that ask for a number to call.</summary>
+    private static readonly string[] PhoneWords = ["电话多少", "电话几多", "电话是多少", "电话号码", "电话号", "手机号", "联系电话", "电话是啥", "电话是什么", "电话给"];
+
+    /// <summary>
+    /// "帮扶责任人的电话是多少" answered by an entry that gives no number to call (five digits or more, 12317 included):
+    /// the words asked, else null.
+    /// </summary>
+    internal static string? UnstatedPhone(string folded, PolicyEntry entry)
+    {
+        var asked = Array.Find(PhoneWords, w => folded.Contains(w, StringComparison.Ordinal));
+        if (asked is null) return null;
+        return HasLongNumber(entry.Answer) || (entry.How is { } how && HasLongNumber(how)) ? null : asked;
+    }
+
+    private static bool HasLongNumber(string text)
+    {
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = char.IsAsciiDigit(c) ? run + 1 : 0;
+            if (run >= 5) return true;
+        }
+        return false;
+    }
+
     /// <summary>Whether a numeral (digits or 一…十两半) stands right before one of the units, "个" allowed between.</summary>
     private static bool StatesUnitFigure(string answer, string[] units)
     {

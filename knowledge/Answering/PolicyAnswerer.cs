@@ -210,6 +210,13 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         }
         else
             answer = Choose(knowledge, scoring, reading, topics, aspect ?? SoftAspect(knowledge, topics, pendingAspect, why), loose, why);
+        // "驻村第一书记的电话几多": a number to call, and the entry gives none.
+        if (answer is { Outcome: PolicyOutcome.Answer, Entries.Count: 1 } && topics.Count > 0
+            && UnstatedPhone(reading.Folded, answer.Entries[0]) is { } phone)
+        {
+            why.Add($"«{phone}» asked, and {answer.Entries[0].Id} gives no number to call");
+            answer = DetailMissing(knowledge, topics[0], aspect, why) with { DeclinedEntryId = answer.Entries[0].Id };
+        }
         // "电视坏了去哪修" after 雨露计划: an aspect word, but the rest of the message is nothing the topic's labelled
         // questions spoke of — a new question, answered as if the conversation had just begun.
         // A follow-up: the topic's labelled questions are read once, if the stray check or the follow-up choice needs them.
