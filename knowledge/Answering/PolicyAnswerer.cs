@@ -124,8 +124,12 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         var topics = reading.TopicsOnlyFromStatus && context.LastTopic is not null && reading.Folded.Length <= MaxFollowUpChars
             ? [] : reading.Topics;
         // "能贷好多" after 创业担保贷款, "想去上班" after 帮扶车间: a people's word in the last answer is about what was just said.
+        // After a period (过渡期) the policy's name too, asked bare ("那小额信贷呢") or with an aspect that answer covers
+        // ("那小额信贷到期了还想贷咋办"): what the period means for it.
         if (topics.Count > 0 && (reading.TopicTier == CueTier.Colloquial || (context.LastTopic is { } period
-                && home.Vocabulary.Topic(period)?.IsPeriod == true && reading.Aspect is null && reading.Folded.Contains('呢')))
+                && home.Vocabulary.Topic(period)?.IsPeriod == true
+                && (reading.Aspect is null ? reading.Folded.Contains('呢')
+                    : context.LastEntryId is { } periodEntry && lastKnowledge.Find(periodEntry)?.Aspects.Contains(reading.Aspect) == true)))
             && context.LastTopic is { } talkedOf
             && !topics.Contains(talkedOf, StringComparer.Ordinal) && reading.Folded.Length <= MaxFollowUpChars
             && context.LastEntryId is { } lastId && lastKnowledge.Find(lastId) is { } lastEntry
