@@ -132,7 +132,7 @@ public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh5", Questions: 1012, MeasuredCorrect: 996, MeasuredConfidentlyWrong: 7, Turns: 235, MeasuredCorrectTurns: 214));
+    new("fresh5", Questions: 1012, MeasuredCorrect: 996, MeasuredConfidentlyWrong: 7, Turns: 235, MeasuredCorrectTurns: 215));
 
 /// <summary>
 /// The sixth fresh held-out set (tests/eval/policy-*-fresh6-*.jsonl): 942 questions and 100 conversations (263 turns),
@@ -147,7 +147,7 @@ public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh6", Questions: 942, MeasuredCorrect: 935, MeasuredConfidentlyWrong: 2, Turns: 263, MeasuredCorrectTurns: 249));
+    new("fresh6", Questions: 942, MeasuredCorrect: 935, MeasuredConfidentlyWrong: 2, Turns: 263, MeasuredCorrectTurns: 248));
 
 /// <summary>
 /// The seventh fresh set (tests/eval/policy-*-fresh7-*.jsonl): 958 questions and 103 conversations (253 turns), written
@@ -160,7 +160,7 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh7", Questions: 958, MeasuredCorrect: 945, MeasuredConfidentlyWrong: 8, Turns: 253, MeasuredCorrectTurns: 236));
+    new("fresh7", Questions: 958, MeasuredCorrect: 945, MeasuredConfidentlyWrong: 7, Turns: 253, MeasuredCorrectTurns: 236));
 
 /// <summary>
 /// The eighth fresh held-out set (tests/eval/policy-*-fresh8-*.jsonl): 958 questions and 101 conversations (254 turns),
@@ -174,7 +174,7 @@ public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh8", Questions: 958, MeasuredCorrect: 943, MeasuredConfidentlyWrong: 7, Turns: 254, MeasuredCorrectTurns: 241));
+    new("fresh8", Questions: 958, MeasuredCorrect: 942, MeasuredConfidentlyWrong: 7, Turns: 254, MeasuredCorrectTurns: 241));
 
 /// <summary>
 /// The ninth fresh held-out set (tests/eval/policy-*-fresh9-*.jsonl): 956 questions and 100 conversations (239 turns),
@@ -206,7 +206,7 @@ public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh10", Questions: 1030, MeasuredCorrect: 1015, MeasuredConfidentlyWrong: 5, Turns: 262, MeasuredCorrectTurns: 244));
+    new("fresh10", Questions: 1030, MeasuredCorrect: 1016, MeasuredConfidentlyWrong: 4, Turns: 262, MeasuredCorrectTurns: 243));
 
 /// <summary>
 /// The eleventh fresh held-out set (tests/eval/policy-*-fresh11-*.jsonl): 1,038 questions (520 信丰, 518 禹州) and 104
@@ -220,7 +220,7 @@ public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh11", Questions: 1038, MeasuredCorrect: 1026, MeasuredConfidentlyWrong: 4, Turns: 256, MeasuredCorrectTurns: 244));
+    new("fresh11", Questions: 1038, MeasuredCorrect: 1026, MeasuredConfidentlyWrong: 4, Turns: 256, MeasuredCorrectTurns: 245));
 
 /// <summary>
 /// The twelfth fresh held-out set (tests/eval/policy-*-fresh12-*.jsonl): 1,071 questions (526 信丰, 545 禹州) and 111
@@ -234,7 +234,7 @@ public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : H
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh12", Questions: 1071, MeasuredCorrect: 1062, MeasuredConfidentlyWrong: 2, Turns: 268, MeasuredCorrectTurns: 252));
+    new("fresh12", Questions: 1071, MeasuredCorrect: 1060, MeasuredConfidentlyWrong: 3, Turns: 268, MeasuredCorrectTurns: 251));
 
 /// <summary>
 /// The thirteenth fresh held-out set (tests/eval/policy-*-fresh13-*.jsonl): 1,066 questions (548 信丰, 518 禹州) and 117
@@ -249,7 +249,7 @@ public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh13", Questions: 1066, MeasuredCorrect: 1040, MeasuredConfidentlyWrong: 11, Turns: 278, MeasuredCorrectTurns: 265));
+    new("fresh13", Questions: 1066, MeasuredCorrect: 1041, MeasuredConfidentlyWrong: 10, Turns: 278, MeasuredCorrectTurns: 265));
 
 /// <summary>
 /// The fourteenth fresh held-out set (tests/eval/policy-*-fresh14-*.jsonl): 1,061 questions (535 信丰, 526 禹州) and 120
@@ -262,7 +262,7 @@ public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh14", Questions: 1061, MeasuredCorrect: 1046, MeasuredConfidentlyWrong: 6, Turns: 288, MeasuredCorrectTurns: 262));
+    new("fresh14", Questions: 1061, MeasuredCorrect: 1045, MeasuredConfidentlyWrong: 7, Turns: 288, MeasuredCorrectTurns: 262));
 
 /// <summary>
 /// The fifteenth fresh held-out set (tests/eval/policy-*-fresh15-*.jsonl): 1,076 questions (544 信丰, 532 禹州) and 118
@@ -274,7 +274,7 @@ public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh15", Questions: 1076, MeasuredCorrect: 1065, MeasuredConfidentlyWrong: 2, Turns: 281, MeasuredCorrectTurns: 260));
+    new("fresh15", Questions: 1076, MeasuredCorrect: 1065, MeasuredConfidentlyWrong: 2, Turns: 281, MeasuredCorrectTurns: 259));
 
 /// <summary>
 /// The sixteenth fresh held-out set (tests/eval/policy-*-fresh16-*.jsonl): 1,074 questions (557 信丰, 517 禹州) and 117
@@ -296,23 +296,36 @@ public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// (93.6%), 23 clarified, 12 fell back, 36 confidently wrong (3.2%); turns 282 of 299 (94.3%), 11 wrong. The twelfth
 /// round's shipped engine (a04bf75) scored 1,045 / 38 / 282. Issue 12's turn target is met on it; the single-question
 /// target and "0 confidently wrong" are NOT. Then it joined the bank (three more rules were chosen with it in
-/// leave-one-set-out); the bars are the shipped engine's figures here (1,080 / 14 / 283).
+/// leave-one-set-out); the bars are the shipped engine's figures here (1,081 / 14 / 283).
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh17", Questions: 1118, MeasuredCorrect: 1080, MeasuredConfidentlyWrong: 14, Turns: 299, MeasuredCorrectTurns: 283));
+    new("fresh17", Questions: 1118, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 14, Turns: 299, MeasuredCorrectTurns: 283));
 
 /// <summary>
 /// The eighteenth fresh held-out set (tests/eval/policy-*-fresh18-*.jsonl): 1,114 questions (557 信丰, 557 禹州) and 117
-/// conversations (311 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the shipped
-/// engine (4263a95; the seventeenth set in the bank), scored once after it froze: 1,061 of 1,114 correct (95.2%), 16
-/// clarified, 9 fell back, 28 confidently wrong (2.5%); turns 288 of 311 (92.6%), 17 wrong. 8aa89e3 with its own bank
-/// scored 1,061 / 29 / 287. Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is NOT. Do
-/// not open, tune on it or add it to the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// conversations (311 turns), written on 2026-12-07 by two more labellers under the same contract. It judged the
+/// engine of the time (4263a95; the seventeenth set in the bank), scored once after it froze: 1,061 of 1,114 correct
+/// (95.2%), 16 clarified, 9 fell back, 28 confidently wrong (2.5%); turns 288 of 311 (92.6%), 17 wrong. 8aa89e3 with its
+/// own bank scored 1,061 / 29 / 287. Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is
+/// NOT. Then it joined the bank (two more rules were chosen with it in leave-one-set-out); the bars are the shipped
+/// engine's figures here (1,092 / 11 / 289).
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh18", Questions: 1114, MeasuredCorrect: 1061, MeasuredConfidentlyWrong: 28, Turns: 311, MeasuredCorrectTurns: 288));
+    new("fresh18", Questions: 1114, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 11, Turns: 311, MeasuredCorrectTurns: 289));
+
+/// <summary>
+/// The nineteenth fresh held-out set (tests/eval/policy-*-fresh19-*.jsonl): 1,111 questions (559 信丰, 552 禹州) and 116
+/// conversations (300 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the shipped
+/// engine (12893de; the eighteenth set in the bank), scored once after it froze: 1,066 of 1,111 correct (95.9%), 16
+/// clarified, 7 fell back, 22 confidently wrong (2.0%); turns 283 of 300 (94.3%), 9 wrong. 4263a95 with its own bank
+/// scored 1,064 / 23 / 284. Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is NOT. Do
+/// not open, tune on it or add it to the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh19", Questions: 1111, MeasuredCorrect: 1066, MeasuredConfidentlyWrong: 22, Turns: 300, MeasuredCorrectTurns: 283));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -326,10 +339,14 @@ public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorre
 /// an overrule towards another policy than the one named now asks instead. Leave-one-set-out, which is what says how new
 /// questions fare, improved over the round (fifth to thirteenth sets: 8,673 → 8,704 of 9,031 right, 134 → 132
 /// confidently wrong; turns 2,140 → 2,147 of 2,308; fifth to fifteenth with the last rule: 10,777 → 10,780 of 11,168,
-/// turns 2,654 → 2,661 of 2,877). The thirteenth round raised every bar to the shipped engine's figures (none lowered);
-/// leave-one-set-out over the fifth to sixteenth sets went from 11,816 to 11,843 of 12,242 right, 199 → 163 confidently
-/// wrong, turns 2,927 → 2,951 of 3,163 (129 → 116 wrong); over the fifth to seventeenth, 12,903 → 12,912 of 13,360, 200 →
-/// 195 wrong, turns 3,233 → 3,235 of 3,462 (125 → 123 wrong).
+/// turns 2,654 → 2,661 of 2,877). The thirteenth round set every bar to the shipped engine's figures. Most rose; a few
+/// fell by one or two (the sixth, tenth and fifteenth sets' turns by 1, the eighth set's questions by 1, the twelfth's by 2
+/// with one more wrong and one turn less, the fourteenth's by 1 with one more wrong): the eighteenth set joined the bank
+/// and labels some look-alike questions otherwise ("雨露计划什么时候申报": xf-yulu there, nat-yulu in the twelfth and
+/// fourteenth sets). Leave-one-set-out, which is what says how new questions fare, rose throughout: fifth to sixteenth
+/// sets 11,816 → 11,843 of 12,242 right, 199 → 163 confidently wrong, turns 2,927 → 2,951 of 3,163 (129 → 116 wrong);
+/// fifth to seventeenth 12,903 → 12,912 of 13,360 (200 → 195 wrong), turns 3,233 → 3,235 of 3,462 (125 → 123); fifth to
+/// eighteenth 13,982 → 13,989 of 14,474 (216 → 209 wrong), turns 3,519 → 3,521 of 3,773 (142 → 140).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
