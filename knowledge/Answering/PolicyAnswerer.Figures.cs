@@ -147,7 +147,10 @@ public sealed partial class PolicyAnswerer
     /// </summary>
     internal static string? UnstatedPhone(string folded, PolicyEntry entry)
     {
-        var asked = Array.Find(PhoneWords, w => folded.Contains(w, StringComparison.Ordinal));
+        // A loop, not Array.Find with a lambda: this runs on every answer, and a capturing lambda allocates.
+        string? asked = null;
+        foreach (var word in PhoneWords)
+            if (folded.Contains(word, StringComparison.Ordinal)) { asked = word; break; }
         if (asked is null) return null;
         return HasLongNumber(entry.Answer) || (entry.How is { } how && HasLongNumber(how)) ? null : asked;
     }
