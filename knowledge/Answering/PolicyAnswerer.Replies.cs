@@ -7,13 +7,14 @@ namespace AssistBot.Knowledge.Answering;
 /// <summary>The replies: one entry, several parts, numbered choices, the honest fallbacks.</summary>
 public sealed partial class PolicyAnswerer
 {
+    /// <param name="detail">What was asked, in the farmer's terms, when no aspect names it (联系电话).</param>
     private static PolicyAnswer DetailMissing(CountyKnowledge knowledge, string topic, string? aspect, List<string> why, string? figure = null,
-        string? year = null)
+        string? year = null, string? detail = null)
     {
-        var label = year is not null ? $"{year}的情况" : figure is not null ? $"“{figure}”这个数"
-            : aspect is null ? "这一点" : knowledge.Vocabulary.Aspect(aspect)?.Label ?? aspect;
+        var label = detail ?? (year is not null ? $"{year}的情况" : figure is not null ? $"“{figure}”这个数"
+            : aspect is null ? "这一点" : knowledge.Vocabulary.Aspect(aspect)?.Label ?? aspect);
         var titles = Candidates(knowledge, topic).Take(3).Select(e => e.Title).ToList();
-        if (figure is null && year is null) why.Add($"topic {topic}: no entry answers {aspect ?? "this"}; saying so (no other aspect's figure)");
+        if (figure is null && year is null && detail is null) why.Add($"topic {topic}: no entry answers {aspect ?? "this"}; saying so (no other aspect's figure)");
         return new PolicyAnswer(PolicyOutcome.Fallback, PolicyTexts.DetailNotInDocuments(topic, label, Scope(knowledge), titles), [], [], null)
             { Topic = topic, Aspect = aspect, County = knowledge.Pack.County, Why = why };
     }

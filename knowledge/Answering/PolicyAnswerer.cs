@@ -219,7 +219,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             && UnstatedPhone(reading.Folded, answer.Entries[0]) is { } phone)
         {
             why.Add($"«{phone}» asked, and {answer.Entries[0].Id} gives no number to call");
-            answer = DetailMissing(knowledge, topics[0], aspect, why) with { DeclinedEntryId = answer.Entries[0].Id };
+            answer = DetailMissing(knowledge, topics[0], aspect, why, detail: "联系电话") with { DeclinedEntryId = answer.Entries[0].Id };
         }
         // "电视坏了去哪修" after 雨露计划: an aspect word, but the rest of the message is nothing the topic's labelled
         // questions spoke of — a new question, answered as if the conversation had just begun.

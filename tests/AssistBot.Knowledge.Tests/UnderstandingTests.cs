@@ -736,4 +736,16 @@ public sealed class UnderstandingTests
         Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
         Assert.Contains("农信社", answer.Text);
     }
+
+    [Fact]
+    public void A_phone_number_the_documents_do_not_give_is_said_to_be_missing_not_answered_with_the_rules()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "驻村第一书记的电话几多");
+        Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
+        Assert.Contains("联系电话", answer.Text);
+        Assert.Contains("12317", answer.Text); // whom to ask instead
+
+        // 12317 itself is a number the documents give.
+        Assert.Equal(PolicyOutcome.Answer, Answerer.Answer(TestPacks.Xinfeng, "咨询服务电话号码是多少").Outcome);
+    }
 }
