@@ -118,7 +118,9 @@ public sealed partial class QuestionReader
                 .Concat(counties.Select(c => (c.Start, c.Length))).Concat(Occurrences(folded, _yesNoWords)))),
             Mentions = mentions.Select(m => new TopicMention(m.Value.Topic, m.Start, m.Length, m.Cue, m.Value.Tier)).ToList(),
             Topics = topics,
-            TopicsOnlyFromStatus = named.Count > 0 && named.All(m => askers.Any(a => a.Start == m.Start && a.Length == m.Length)),
+            // Only a household's status (监测户, 低保户): "驻村第一书记干几年能换人" asks about 驻村帮扶, whoever asks it.
+            TopicsOnlyFromStatus = named.Count > 0
+                && named.All(m => IsHouseholdStatus(m.Cue) && askers.Any(a => a.Start == m.Start && a.Length == m.Length)),
             TopicTier = tier,
             TopicsJoined = joined,
             Aspect = aspect,

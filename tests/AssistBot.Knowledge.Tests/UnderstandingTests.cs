@@ -748,4 +748,15 @@ public sealed class UnderstandingTests
         // 12317 itself is a number the documents give.
         Assert.Equal(PolicyOutcome.Answer, Answerer.Answer(TestPacks.Xinfeng, "咨询服务电话号码是多少").Outcome);
     }
+
+    [Fact]
+    public void A_cadre_named_as_the_subject_is_a_new_topic_not_the_asker_s_status()
+    {
+        var answers = Conversation(TestPacks.Yuzhou, "危房改造谁能享受", "驻村第一书记干几年能换人");
+        Assert.Equal("驻村帮扶", answers[1].Topic); // not "危房改造的文件里没有写多长时间"
+
+        // A household's status after a topic still asks about that topic.
+        var status = Conversation(TestPacks.Yuzhou, "先诊疗后付费是什么", "监测户能享受不");
+        Assert.Equal("先诊疗后付费", status[1].Topic);
+    }
 }
