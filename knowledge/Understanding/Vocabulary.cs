@@ -95,8 +95,11 @@ public sealed class Vocabulary
                 var cues = new List<(string, CueTier)> { (id, CueTier.Name) };
                 foreach (var (field, tier) in new[] { ("names", CueTier.Name), ("colloquial", CueTier.Colloquial), ("voice", CueTier.Colloquial), ("hints", CueTier.Hint) })
                     cues.AddRange(List(node, field).Select(c => (c, tier)));
+                var period = Scalar(node, "period");
+                if (period is not (null or "true" or "false"))
+                    issues.Add(PackIssue.Error(topicsPath, (int)node.Start.Line, $"topic '{id}': period must be true or false, not '{period}'"));
                 topics.Add(new TopicDefinition(id, cues, Scalar(node, "parent"))
-                    { Kinds = Kinds(node), IsPeriod = Scalar(node, "period") is "true" or "yes" });
+                    { Kinds = Kinds(node), IsPeriod = period == "true" });
             }
         }
         else issues.Add(PackIssue.Error(topicsPath, 1, "expected a 'topics:' list"));
