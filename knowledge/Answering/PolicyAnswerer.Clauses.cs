@@ -28,14 +28,25 @@ public sealed partial class PolicyAnswerer
     {
         if (whole.Outcome == PolicyOutcome.Answer && whole.Entries.Count > 1) return null;
         // Most messages are one clause: no split, no allocation.
-        var trimmed = question.AsSpan().TrimEnd("？?。！! ");
-        if (trimmed.IndexOfAny(ClauseBreakSet) < 0) return null;
-        var clauses = question.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var trimmed = question.AsSpan().Trim("？?。！! \u3000");
+        var spoken = false;
+        if (trimmed.IndexOfAny(ClauseBreakSet) < 0)
+        {
+            // Voice input: "小额贷款能贷几多 要多久还" is two questions with a pause between. But a pause can fall inside one
+            // question too ("贷款有没有那个 年龄限制啊"), so the first part must ask an aspect outright (below).
+            if (trimmed.IndexOfAny(' ', '\u3000') < 0) return null;
+            spoken = true;
+        }
+        var clauses = spoken
+            ? trimmed.ToString().Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries)
+            : question.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (clauses.Length != 2 || clauses.Any(c => c.Length < MinClauseChars) || !IsAQuestion(question, clauses[0])) return null;
         var current = snapshot();
         if (Knowledge(current, countyPackId) is not { } home) return null;
         // Reading is cheap, answering is not: only clauses that each ask something are answered.
-        if (!AsksSomething(home.Reader.Read(clauses[0])) || !AsksSomething(home.Reader.Read(clauses[1]))) return null;
+        var firstReading = home.Reader.Read(clauses[0]);
+        if (!AsksSomething(firstReading) || !AsksSomething(home.Reader.Read(clauses[1]))) return null;
+        if (spoken && (firstReading.Aspect is null || firstReading.AspectIsLoose)) return null;
         var first = AnswerWhole(countyPackId, clauses[0], context);
         var second = AnswerWhole(countyPackId, clauses[1], context.After(first));
         if (!AsksOnItsOwn(first) || !AsksOnItsOwn(second)) return null;

@@ -779,4 +779,16 @@ public sealed class UnderstandingTests
         }
         finally { Directory.Delete(directory, recursive: true); }
     }
+
+    [Fact]
+    public void Two_spoken_questions_with_a_pause_between_get_a_part_each_but_a_pause_inside_one_does_not_split_it()
+    {
+        var both = Answerer.Answer(TestPacks.Xinfeng, "小额贷款能贷几多 要多久还");
+        Assert.Equal(2, both.Entries.Count);
+        Assert.Contains("5万", both.Text);
+        Assert.Contains("3年", both.Text);
+
+        var one = Answerer.Answer(TestPacks.Xinfeng, "贷款有没有那个 年龄限制啊");
+        Assert.True(one.Entries.Count <= 1);
+    }
 }
