@@ -234,7 +234,7 @@ public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : H
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh12", Questions: 1071, MeasuredCorrect: 1060, MeasuredConfidentlyWrong: 3, Turns: 268, MeasuredCorrectTurns: 251));
+    new("fresh12", Questions: 1071, MeasuredCorrect: 1060, MeasuredConfidentlyWrong: 4, Turns: 268, MeasuredCorrectTurns: 251));
 
 /// <summary>
 /// The thirteenth fresh held-out set (tests/eval/policy-*-fresh13-*.jsonl): 1,066 questions (548 信丰, 518 禹州) and 117
@@ -249,7 +249,7 @@ public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh13", Questions: 1066, MeasuredCorrect: 1041, MeasuredConfidentlyWrong: 10, Turns: 278, MeasuredCorrectTurns: 265));
+    new("fresh13", Questions: 1066, MeasuredCorrect: 1040, MeasuredConfidentlyWrong: 10, Turns: 278, MeasuredCorrectTurns: 265));
 
 /// <summary>
 /// The fourteenth fresh held-out set (tests/eval/policy-*-fresh14-*.jsonl): 1,061 questions (535 信丰, 526 禹州) and 120
@@ -262,7 +262,7 @@ public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh14", Questions: 1061, MeasuredCorrect: 1045, MeasuredConfidentlyWrong: 7, Turns: 288, MeasuredCorrectTurns: 262));
+    new("fresh14", Questions: 1061, MeasuredCorrect: 1044, MeasuredConfidentlyWrong: 8, Turns: 288, MeasuredCorrectTurns: 262));
 
 /// <summary>
 /// The fifteenth fresh held-out set (tests/eval/policy-*-fresh15-*.jsonl): 1,076 questions (544 信丰, 532 禹州) and 118
@@ -274,7 +274,7 @@ public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh15", Questions: 1076, MeasuredCorrect: 1065, MeasuredConfidentlyWrong: 2, Turns: 281, MeasuredCorrectTurns: 259));
+    new("fresh15", Questions: 1076, MeasuredCorrect: 1063, MeasuredConfidentlyWrong: 3, Turns: 281, MeasuredCorrectTurns: 259));
 
 /// <summary>
 /// The sixteenth fresh held-out set (tests/eval/policy-*-fresh16-*.jsonl): 1,074 questions (557 信丰, 517 禹州) and 117
@@ -283,11 +283,11 @@ public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// scored once after it froze: 1,027 of 1,074 correct (95.6%), 8 clarified, 11 fell back, 28 confidently wrong (2.6%);
 /// turns 266 of 286 (93.0%), 12 wrong. 2fd946e scored 1,022 / 33 / 266. Issue 12's single-question and turn targets are
 /// met on it; "0 confidently wrong" is NOT. From the thirteenth round on it is tuning and training data (rules were chosen
-/// with it in the leave-one-set-out folds) and in the bank; the bars are the shipped engine's figures here (1,056 / 8 / 271).
+/// with it in the leave-one-set-out folds) and in the bank; the bars are the shipped engine's figures here (1,055 / 9 / 271).
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh16", Questions: 1074, MeasuredCorrect: 1056, MeasuredConfidentlyWrong: 8, Turns: 286, MeasuredCorrectTurns: 271));
+    new("fresh16", Questions: 1074, MeasuredCorrect: 1055, MeasuredConfidentlyWrong: 9, Turns: 286, MeasuredCorrectTurns: 271));
 
 /// <summary>
 /// The seventeenth fresh held-out set (tests/eval/policy-*-fresh17-*.jsonl): 1,118 questions (561 信丰, 557 禹州) and 114
@@ -296,11 +296,11 @@ public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// (93.6%), 23 clarified, 12 fell back, 36 confidently wrong (3.2%); turns 282 of 299 (94.3%), 11 wrong. The twelfth
 /// round's shipped engine (a04bf75) scored 1,045 / 38 / 282. Issue 12's turn target is met on it; the single-question
 /// target and "0 confidently wrong" are NOT. Then it joined the bank (three more rules were chosen with it in
-/// leave-one-set-out); the bars are the shipped engine's figures here (1,081 / 14 / 283).
+/// leave-one-set-out); the bars are the shipped engine's figures here (1,085 / 13 / 283).
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh17", Questions: 1118, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 14, Turns: 299, MeasuredCorrectTurns: 283));
+    new("fresh17", Questions: 1118, MeasuredCorrect: 1085, MeasuredConfidentlyWrong: 13, Turns: 299, MeasuredCorrectTurns: 283));
 
 /// <summary>
 /// The eighteenth fresh held-out set (tests/eval/policy-*-fresh18-*.jsonl): 1,114 questions (557 信丰, 557 禹州) and 117
@@ -317,15 +317,28 @@ public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) :
 
 /// <summary>
 /// The nineteenth fresh held-out set (tests/eval/policy-*-fresh19-*.jsonl): 1,111 questions (559 信丰, 552 禹州) and 116
-/// conversations (300 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the shipped
-/// engine (12893de; the eighteenth set in the bank), scored once after it froze: 1,066 of 1,111 correct (95.9%), 16
-/// clarified, 7 fell back, 22 confidently wrong (2.0%); turns 283 of 300 (94.3%), 9 wrong. 4263a95 with its own bank
-/// scored 1,064 / 23 / 284. Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is NOT. Do
-/// not open, tune on it or add it to the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// conversations (300 turns), written on 2026-12-07 by two more labellers under the same contract. It judged 12893de
+/// (the eighteenth set in the bank), scored once after it froze: 1,066 of 1,111 correct (95.9%), 16 clarified, 7 fell
+/// back, 22 confidently wrong (2.0%); turns 283 of 300 (94.3%), 9 wrong. 4263a95 with its own bank scored 1,064 / 23 /
+/// 284. Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is NOT. Then it joined the bank
+/// (one more rule was chosen with it in leave-one-set-out); the bars are the shipped engine's figures here (1,093 / 6 / 283).
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh19", Questions: 1111, MeasuredCorrect: 1066, MeasuredConfidentlyWrong: 22, Turns: 300, MeasuredCorrectTurns: 283));
+    new("fresh19", Questions: 1111, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 6, Turns: 300, MeasuredCorrectTurns: 283));
+
+/// <summary>
+/// The twentieth fresh held-out set (tests/eval/policy-*-fresh20-*.jsonl): 1,118 questions (560 信丰, 558 禹州) and 113
+/// conversations (268 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the shipped
+/// engine (8fd2a99; the nineteenth set in the bank), scored once after it froze: 1,081 of 1,118 correct (96.7%), 10
+/// clarified, 8 fell back, 19 confidently wrong (1.7%); turns 249 of 268 (92.9%), 11 wrong. The engine shipped before it
+/// (a73b02d, bank without the nineteenth set) scored 1,081 / 20 / 249. Issue 12's single-question and turn targets are
+/// met on it; "0 confidently wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
+/// tests/eval/make_labelled_questions.py).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh20", Questions: 1118, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 19, Turns: 268, MeasuredCorrectTurns: 249));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -343,10 +356,13 @@ public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorre
 /// fell by one or two (the sixth, tenth and fifteenth sets' turns by 1, the eighth set's questions by 1, the twelfth's by 2
 /// with one more wrong and one turn less, the fourteenth's by 1 with one more wrong): the eighteenth set joined the bank
 /// and labels some look-alike questions otherwise ("雨露计划什么时候申报": xf-yulu there, nat-yulu in the twelfth and
-/// fourteenth sets). Leave-one-set-out, which is what says how new questions fare, rose throughout: fifth to sixteenth
+/// fourteenth sets); with the nineteenth set in the bank the twelfth to sixteenth sets lost one or two more the same way
+/// ("禹州今年返乡创业要带动多少人": yz-employment there, "not in the documents" in the twelfth). Leave-one-set-out, which is
+/// what says how new questions fare, rose throughout: fifth to sixteenth
 /// sets 11,816 → 11,843 of 12,242 right, 199 → 163 confidently wrong, turns 2,927 → 2,951 of 3,163 (129 → 116 wrong);
 /// fifth to seventeenth 12,903 → 12,912 of 13,360 (200 → 195 wrong), turns 3,233 → 3,235 of 3,462 (125 → 123); fifth to
-/// eighteenth 13,982 → 13,989 of 14,474 (216 → 209 wrong), turns 3,519 → 3,521 of 3,773 (142 → 140).
+/// eighteenth 13,982 → 13,989 of 14,474 (216 → 209 wrong), turns 3,519 → 3,521 of 3,773 (142 → 140); fifth to
+/// nineteenth 15,057 → 15,066 of 15,585 (229 → 221 wrong), turns 3,808 of 4,073 (149 wrong) unchanged.
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
