@@ -16,4 +16,16 @@ public static class FormQuestions
         if (t.EndsWith('吗') || t.EndsWith('嘛') || t.EndsWith('么') || t.EndsWith('呢') || t.EndsWith('没') || t.EndsWith("没有", StringComparison.Ordinal)) return true;
         return Markers.Any(m => t.Contains(m, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// A yes/no question the form's own check does not catch ("能申请监测不", "…能自己报吗，还是…"): a clause ending in 吗,
+    /// or a message ending in 不 after 能/可以/会/中.
+    /// </summary>
+    public static bool AsksWhether(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var t = text.Trim().TrimEnd(TrailingPunctuation);
+        if (t.Contains("吗，", StringComparison.Ordinal) || t.Contains("吗,", StringComparison.Ordinal) || t.Contains("吗 ", StringComparison.Ordinal)) return true;
+        return t.Length >= 4 && t.EndsWith('不') && (t.Contains('能') || t.Contains("可以", StringComparison.Ordinal) || t.Contains('会') || t.Contains('中'));
+    }
 }

@@ -35,6 +35,9 @@ public sealed partial class PolicyAnswerer
             // Voice input: "小额贷款能贷几多 要多久还" is two questions with a pause between. But a pause can fall inside one
             // question too ("贷款有没有那个 年龄限制啊"), so the first part must ask an aspect outright (below).
             if (trimmed.IndexOfAny(' ', '\u3000') < 0) return null;
+            // Voice input often has pauses: split and read the parts only when the whole could hold two questions (an
+            // aspect asked, and a second aspect or a yes/no), so most spoken messages cost nothing more here.
+            if (whole.Reading is not { AspectCues.Count: > 0 } heard || (heard.AspectCues.Count < 2 && !heard.YesNo)) return null;
             spoken = true;
         }
         var clauses = spoken

@@ -28,23 +28,11 @@ public sealed class DeclareRouteHandler(DeclarationDialog dialog) : IRouteHandle
         if (input.Variants.Any(ExactWords.Contains)) return 1.0;
         // "雨露计划怎么申报？", "打12317能申请监测不", "能自己报吗，还是得等村里来查" are policy questions: leave them to the
         // policy Q&A, whose answer on declaring says that 困难申报 is here.
-        if (FormQuestions.LooksLikeQuestion(input.Text) || AsksWhether(input.Text) || input.ContainsAny(WhoWords)) return 0;
+        if (FormQuestions.LooksLikeQuestion(input.Text) || FormQuestions.AsksWhether(input.Text) || input.ContainsAny(WhoWords)) return 0;
         if (input.ContainsAny(IntentPhrases)) return 0.9;
         if (input.ContainsAny(Keywords) && !input.ContainsAny(["进度", "结果", "办到"])) return 0.8;
         // "住院花了好几万", "房子塌了", "没活干了": a hardship told, not a policy question asked.
         return HardshipTypes.Detect(input.Text).Count > 0 ? 0.65 : 0;
-    }
-
-    /// <summary>
-    /// A yes/no question the form's own check does not need ("能申请监测不", "…能自己报吗，还是…"): a clause ending in 吗, or a
-    /// message ending in 不 after 能/可以/会/中.
-    /// </summary>
-    internal static bool AsksWhether(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return false;
-        var t = text.Trim().TrimEnd('。', '.', '!', '！', '~', ' ');
-        if (t.Contains("吗，", StringComparison.Ordinal) || t.Contains("吗,", StringComparison.Ordinal) || t.Contains("吗 ", StringComparison.Ordinal)) return true;
-        return t.Length >= 4 && t.EndsWith('不') && (t.Contains('能') || t.Contains("可以", StringComparison.Ordinal) || t.Contains('会') || t.Contains('中'));
     }
 
     public object? CreateOptions(RouteInput input) =>
