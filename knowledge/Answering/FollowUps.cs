@@ -26,6 +26,15 @@ internal static class FollowUps
         return FollowUpKind.None;
     }
 
+    private static readonly string[] GoesOnWords = ["还能", "还有", "还给", "还中", "接着", "继续"];
+
+    /// <summary>"还能贷不", "还有没有", "接着贷", "继续享受": asks whether something goes on (after a period ends).</summary>
+    public static bool AsksWhetherItGoesOn(string folded)
+    {
+        foreach (var word in GoesOnWords) if (folded.Contains(word, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     /// <summary>True when, without its follow-up phrase, the question says nothing of its own ("那怎么申请呢").</summary>
     public static bool IsBare(string rewritten)
     {

@@ -30,10 +30,11 @@ public sealed record PolicyAnswer(
     public bool Inherited { get; init; }
 
     /// <summary>
-    /// The entry of the asked topic and aspect that the rules read and found to state other years' figures only ("2026年的
-    /// 监测线" of a 2023 plan): the honest "not in the documents" stands against the labelled questions answering from it.
-    /// The softer figure checks (a sum, a unit, a figure to confirm) do not set it: on the leave-one-set-out folds the
-    /// labelled questions overruled them rightly 15 times in 16.
+    /// The entry of the asked topic and aspect that the rules read and found not to state what was asked: other years'
+    /// figures only ("2026年的监测线" of a 2023 plan), no sum, share or count in the unit asked, or the thing asked named
+    /// only in passing ("公益岗要安置多少人" of 稳岗就业's 1.4万). The honest "not in the documents" stands against the
+    /// labelled questions answering from it. A yes/no about a figure the entry does not state does not set it: the
+    /// labelled questions overrule that check rightly more often than not.
     /// </summary>
     public string? DeclinedEntryId { get; init; }
 

@@ -87,7 +87,22 @@ public sealed partial class PolicyAnswerer
     }
 
     /// <summary>Words that ask for a sum of money ("一个月工资多少", "有补贴不"), as opposed to a count or a standard.</summary>
-    private static readonly string[] MoneyWords = ["工资", "钱", "补贴", "补助", "块", "元"];
+    private static readonly string[] MoneyWords = ["工资", "钱", "补贴", "补助", "块", "元", "收入"];
+
+    /// <summary>
+    /// Money asked with no aspect word: whether something pays ("培训有补贴不") or costs ("签家庭医生要不要交钱"). Not a
+    /// bare 钱 or 收入, which as often tell the situation ("冇收入", "想挣点钱").
+    /// </summary>
+    private static readonly string[] CostOrBenefitWords = ["补贴", "补助", "工资", "奖金", "价钱", "掏钱", "交钱", "花钱", "收费", "收钱", "要钱"];
+
+    /// <summary>The word is in the question as money: 块 only after a number ("几块", "三百块"), not in "这块", "一块".</summary>
+    private static bool AsksMoneyWord(string folded, string word)
+    {
+        if (word != "块") return folded.Contains(word, StringComparison.Ordinal);
+        for (var at = folded.IndexOf('块'); at > 0; at = folded.IndexOf('块', at + 1))
+            if (char.IsAsciiDigit(folded[at - 1]) || "几少两二三四五六七八九十百千万".Contains(folded[at - 1])) return true;
+        return false;
+    }
 
     /// <summary>An answer with one of these speaks of money or a standard, even without a sum.</summary>
     private static readonly string[] SpeaksOfMoney = ["标准", "元", "钱", "补贴", "补助", "资金", "奖补", "工资", "报销", "费", "数字", "收入"];
@@ -97,9 +112,12 @@ public sealed partial class PolicyAnswerer
     /// asks for money and the answer states no sum of money (a number followed by 元/块, or 万/千 not counting people or
     /// things). Returns the money word asked, or null when no money is asked or the answer states a sum or speaks of money.
     /// </summary>
-    internal static string? UnstatedMoney(string folded, string answer)
+    internal static string? UnstatedMoney(string folded, string answer) => UnstatedMoney(folded, answer, MoneyWords);
+
+    /// <summary>As above, for the money words given (<see cref="CostOrBenefitWords"/> when no aspect was asked).</summary>
+    internal static string? UnstatedMoney(string folded, string answer, string[] words)
     {
-        var asked = MoneyWords.FirstOrDefault(w => folded.Contains(w, StringComparison.Ordinal));
+        var asked = words.FirstOrDefault(w => AsksMoneyWord(folded, w));
         if (asked is null || StatesMoney(answer)) return null;
         // "补助标准各省不同，以本县通知为准" speaks of the money asked, honestly, without a figure.
         return answer.Contains(asked, StringComparison.Ordinal) || SpeaksOfMoney.Any(w => answer.Contains(w, StringComparison.Ordinal)) ? null : asked;
@@ -297,21 +315,36 @@ public sealed partial class PolicyAnswerer
     /// </summary>
     internal static string? UnnamedThing(QuestionReading reading, string topic, string aspect, PolicyEntry entry)
     {
-        if (Array.IndexOf(FigureAspects, aspect) < 0 || entry.Topic == topic) return null;
+        // "稳岗就业和返乡创业今年定的目标是多少人": the entry's own topic is asked too, and its figure may be the one meant.
+        if (Array.IndexOf(FigureAspects, aspect) < 0 || entry.Topic == topic || reading.Mentions.Any(m => m.Topic == entry.Topic)) return null;
         var answer = entry.Answer;
+        var mentioned = false;
+        // "返乡创业今年有啥任务" asks what the task is, which the entry may well say in words; "能贷二十万不" names a figure.
+        var figureAsked = HasFigure(reading.Folded) || FigureWords.Any(w => reading.Folded.Contains(w, StringComparison.Ordinal));
         foreach (var m in reading.Mentions)
         {
             if (m.Topic != topic) continue;
-            var named = false;
-            foreach (var word in (string[])[m.Cue, topic])
-                for (var at = answer.IndexOf(word, StringComparison.Ordinal); at >= 0; at = answer.IndexOf(word, at + 1, StringComparison.Ordinal))
-                {
-                    named = true;
-                    if (SentenceHasFigure(answer, at)) return null;
-                }
-            if (named) return m.Cue;
+            mentioned = true;
+            if (figureAsked && NamedOnlyWithoutFigures(answer, m.Cue, topic)) return m.Cue;
         }
-        return null;
+        // "那禹州呢" after 公益岗要安置多少人: the topic carried over from the conversation is the thing asked.
+        return !mentioned && NamedOnlyWithoutFigures(answer, topic, topic) ? topic : null;
+    }
+
+    /// <summary>Words that ask for a number (多少人, 几个, 赣南 好多, 比例, 人数, 指标).</summary>
+    private static readonly string[] FigureWords = ["多少", "几", "好多", "比例", "百分", "数", "指标"];
+
+    /// <summary>The answer names the thing (by the question's word or the topic's name), and never in a sentence with a figure.</summary>
+    private static bool NamedOnlyWithoutFigures(string answer, string cue, string topic)
+    {
+        var named = false;
+        foreach (var word in (string[])[cue, topic])
+            for (var at = answer.IndexOf(word, StringComparison.Ordinal); at >= 0; at = answer.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                named = true;
+                if (SentenceHasFigure(answer, at)) return false;
+            }
+        return named;
     }
 
     /// <summary>The sentence holds a figure (when one is asked) and every other word the question used.</summary>

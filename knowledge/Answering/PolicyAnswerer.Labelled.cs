@@ -45,7 +45,7 @@ public sealed partial class PolicyAnswerer
         }
         if (entry.Id == answer.DeclinedEntryId)
         {
-            why.Add($"the labelled questions most like it were answered by {entry.Id}, whose figures are for other years ({Odds()})");
+            why.Add($"the labelled questions most like it were answered by {entry.Id}, which the rules found does not state what was asked ({Odds()})");
             return answer;
         }
         if (rulesAnswered)

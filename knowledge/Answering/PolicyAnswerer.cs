@@ -123,6 +123,18 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         // "监测户能享受不" after 先诊疗后付费: the asker's status, asking about the topic of the conversation.
         var topics = reading.TopicsOnlyFromStatus && context.LastTopic is not null && reading.Folded.Length <= MaxFollowUpChars
             ? [] : reading.Topics;
+        // "那小额信贷还能贷不" after 过渡期结束了还有帮扶没: whether the policy goes on after the period, which the period's
+        // entry naming that policy says (not who may borrow in general).
+        var goesOnAfterPeriod = topics.Count > 0 && context.LastTopic is { } periodTopic
+            && home.Vocabulary.Topic(periodTopic)?.IsPeriod == true && !topics.Contains(periodTopic, StringComparer.Ordinal)
+            && reading.Folded.Length <= MaxFollowUpChars && FollowUps.AsksWhetherItGoesOn(reading.Folded)
+            && Candidates(lastKnowledge, periodTopic).Any(e => reading.Mentions.Where(m => topics.Contains(m.Topic)).All(m => SaysItGoesOn(e, m.Cue)));
+        if (goesOnAfterPeriod)
+        {
+            why.Add($"after {context.LastTopic}: whether {string.Join("/", topics)} goes on, which that period's entries say");
+            topics = [];
+        }
+        PolicyEntry? spokenOf = null;
         // "能贷好多" after 创业担保贷款, "想去上班" after 帮扶车间: a people's word in the last answer is about what was just said.
         // After a period (过渡期) the policy's name too, asked bare ("那小额信贷呢") or with an aspect that answer covers
         // ("那小额信贷到期了还想贷咋办"): what the period means for it.
@@ -133,15 +145,20 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             && context.LastTopic is { } talkedOf
             && !topics.Contains(talkedOf, StringComparer.Ordinal) && reading.Folded.Length <= MaxFollowUpChars
             && context.LastEntryId is { } lastId && lastKnowledge.Find(lastId) is { } lastEntry
-            && reading.Mentions.Where(m => topics.Contains(m.Topic)).All(m => InLastAnswer(lastEntry, m.Cue)))
+            && reading.Mentions.Where(m => topics.Contains(m.Topic)).All(m => InLastAnswer(lastEntry, m.Cue))
+            // "咋申报" after 监测户分几类: 申报 names the part of 防返贫监测 asked about (自主申报), more than the whole.
+            && !topics.Any(t => home.Vocabulary.Topic(t)?.Parent == talkedOf))
+        {
+            if (reading.TopicTier == CueTier.Colloquial) spokenOf = lastEntry;
             topics = [];
+        }
         topics = AskedClauseTopics(question, reading, Corrected(reading, topics, why), why);
         // "我家能申请不，老公车祸瘫了" after 防返贫监测: the accident is the situation; what may be applied for is what was
         // just talked of. A situation word names no policy of its own in a conversation.
         var situationOnly = topics.Count > 0 && reading.TopicTier == CueTier.Hint && context.LastTopic is not null
             && (reading.Aspect is not null || reading.YesNo);
         if (situationOnly) topics = [];
-        var aspect = reading.Aspect;
+        var aspect = goesOnAfterPeriod ? null : reading.Aspect;
         var loose = reading.AspectIsLoose;
         var inherited = false;
         string? pendingAspect = null;
@@ -207,6 +224,12 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         PolicyAnswer answer;
         if (topics.Count == 0)
             answer = BackOff(knowledge, question, reading, aspect, loose, last, lastKnowledge, followUp, why);
+        // "毕业了找工作去哪登记" after 雨露计划+: how or where to do what the last answer just spoke of; that answer says.
+        else if (spokenOf is not null && inherited && AddsHow(reading.Aspect) && !reading.YesNo && reading.County is null && spokenOf.Topics.Contains(topics[0]))
+        {
+            why.Add($"{aspect} of «{string.Join("/", reading.Mentions.Select(m => m.Cue))}», which the last answer {spokenOf.Id} speaks of");
+            answer = Confident(lastKnowledge, spokenOf, FollowUpKind.How, topics[0], aspect, why, appendHow: true);
+        }
         else if (same is not null)
         {
             why.Add($"the same question of {knowledge.Pack.CountyName}: {same.Id}, answered before, is its entry too");
@@ -278,6 +301,25 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         why.Add($"a correction («不是…是»): only {string.Join(", ", meant)} is meant");
         return meant;
     }
+
+    /// <summary>
+    /// The entry says the policy goes on: a sentence naming it ("小额信贷方面…改用农户小额信用贷款继续支持") speaks of
+    /// going on, not just names it ("可以问村干部或拨打12317").
+    /// </summary>
+    private static bool SaysItGoesOn(PolicyEntry entry, string cue)
+    {
+        var content = string.Concat(cue.Where(c => QuestionReader.FunctionChars.IndexOf(c) < 0));
+        if (content.Length == 0) return false;
+        var answer = entry.Answer;
+        for (var at = answer.IndexOf(content, StringComparison.Ordinal); at >= 0; at = answer.IndexOf(content, at + 1, StringComparison.Ordinal))
+        {
+            var sentence = SentenceAt(answer, at);
+            foreach (var word in ContinuesWords) if (sentence.Contains(word, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private static readonly string[] ContinuesWords = ["继续", "接着", "仍", "延续", "保持", "不急刹车", "不变"];
 
     /// <summary>
     /// The cue's content characters (能贷 → 贷) are in the entry's title or answer: "想去上班找谁" after 帮扶车间, whose
@@ -425,9 +467,11 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                 }
                 // "低保标准提高了吗百分之几": 百分之 (a target) outranked 提高了 (the standard), but only the standard has an entry.
                 // Only a firmly asked aspect, and not 是什么: an overview is no answer to a particular question.
+                // Not a cue inside the asked one's phrase: "能领几多钱" reads 能领 (对象条件) and 领几多 (金额标准), one question.
                 var runnerUp = reading.AspectCues
                     .Where(a => a.Aspect != aspect && a.Aspect != WhatIsIt
-                        && knowledge.Vocabulary.Aspect(a.Aspect)?.WeakCues.Contains(a.Cue) != true)
+                        && knowledge.Vocabulary.Aspect(a.Aspect)?.WeakCues.Contains(a.Cue) != true
+                        && !reading.AspectCues.Any(b => b.Aspect == aspect && b.Start < a.Start + a.Cue.Length && a.Start < b.Start + b.Cue.Length))
                     .Select(a => a.Aspect).Distinct()
                     .FirstOrDefault(a => Fitting(knowledge, topic, a, false).Count > 0);
                 // "先诊疗后付费的享受率要达到多少": the topic has no target of its own, but an entry of the policy it belongs to
@@ -480,15 +524,16 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             {
                 // "每个乡镇要打造几个产业示范村": the entry's figures are about something else of the topic.
                 why.Add($"a figure asked about «{thing}», which {entry.Id} does not mention");
-                return DetailMissing(knowledge, topic, aspect, why);
+                return DetailMissing(knowledge, topic, aspect, why) with { DeclinedEntryId = entry.Id };
             }
             if (UnmentionedKind(knowledge, reading, topic, aspect, entry) is { } kind)
             {
                 why.Add($"a figure asked of «{kind}», which {entry.Id} never names: its figures are for other kinds");
                 return DetailMissing(knowledge, topic, aspect, why) with { DeclinedEntryId = entry.Id };
             }
-            // "公益岗一个月工资多少": the entry's figures are people and tasks, not the money asked.
-            if (aspect == "金额标准" && reading.Mentions.All(m => m.Topic == topic) && UnstatedMoney(reading.Folded, entry.Answer) is { } money)
+            // "公益岗一个月工资多少": the entry's figures are people and tasks, not the money asked. So too for a target in
+            // money ("集体经济收入目标多少") of an entry whose targets are counts.
+            if (aspect is "金额标准" or "目标任务" && reading.Mentions.All(m => m.Topic == topic) && UnstatedMoney(reading.Folded, entry.Answer) is { } money)
             {
                 why.Add($"«{money}» asked, and {entry.Id} states no sum of money");
                 return DetailMissing(knowledge, topic, aspect, why) with { DeclinedEntryId = entry.Id };
@@ -521,6 +566,15 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             return Confident(knowledge, entry, AddsHow(aspect) ? FollowUpKind.How : FollowUpKind.None, topic, aspect, why, appendHow: AddsHow(aspect));
         }
 
+        // "培训有补贴不", "签家庭医生要不要交钱": money asked without an aspect word, of a topic none of whose entries
+        // states a sum or speaks of money. Its overview would be a confident answer to another question.
+        if (candidates.Count > 0 && reading.Mentions.All(m => m.Topic == topic)
+            && UnstatedMoney(reading.Folded, candidates[0].Answer, CostOrBenefitWords) is { } unstated
+            && candidates.All(e => UnstatedMoney(reading.Folded, e.Answer, CostOrBenefitWords) is not null))
+        {
+            why.Add($"«{unstated}» asked, and no entry of {topic} states a sum or speaks of money");
+            return DetailMissing(knowledge, topic, "金额标准", why) with { DeclinedEntryId = candidates.Count == 1 ? candidates[0].Id : null };
+        }
         return Overview(knowledge, topic, candidates, scores, TopicLead, why);
     }
 

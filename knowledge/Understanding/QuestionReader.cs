@@ -126,10 +126,25 @@ public sealed partial class QuestionReader
             Aspect = aspect,
             AspectIsLoose = loose,
             AspectCues = aspects.Select(a => (a.Value.Aspect, a.Cue, a.Start)).ToList(),
-            County = counties.Count > 0 ? counties[0].Value : null,
+            County = AskedCounty(folded, counties),
             YesNo = yesNo,
             Askers = askers.Select(a => a.Value).Distinct().ToList(),
         };
+    }
+
+    /// <summary>
+    /// The county asked about: the first one named, unless the farmer states a figure of it and names another after
+    /// ("信丰产业比例是65% 咱禹州是多少" asks of 禹州: a figure one already knows is not the one asked).
+    /// </summary>
+    private static string? AskedCounty(ReadOnlySpan<char> folded, List<CueMatch<string>> counties)
+    {
+        if (counties.Count == 0) return null;
+        for (var i = 0; i < counties.Count - 1; i++)
+        {
+            var told = folded[counties[i].Start..counties[i + 1].Start];
+            if (told.IndexOfAnyInRange('0', '9') < 0 || counties[i + 1].Value == counties[i].Value) return counties[i].Value;
+        }
+        return counties[^1].Value;
     }
 
     private const string MoneyAspect = "金额标准";

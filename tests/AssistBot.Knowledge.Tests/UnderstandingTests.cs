@@ -791,4 +791,89 @@ public sealed class UnderstandingTests
         var one = Answerer.Answer(TestPacks.Xinfeng, "贷款有没有那个 年龄限制啊");
         Assert.True(one.Entries.Count <= 1);
     }
+
+    [Fact]
+    public void A_figure_asked_of_a_topic_the_entry_only_mentions_in_passing_is_said_to_be_missing_even_in_a_follow_up()
+    {
+        // 禹州's 稳岗就业 entry names 公益性岗位, but its 1.4万 counts all employment, not the posts.
+        var posts = Answerer.Answer(TestPacks.Yuzhou, "公益岗今年要安置多少人");
+        Assert.Equal(PolicyOutcome.Fallback, posts.Outcome);
+        Assert.DoesNotContain("1.4万", posts.Text);
+        Assert.DoesNotContain("多为干部问", posts.Text); // the aspect's label reads as plain words
+
+        var followUp = Conversation(TestPacks.Xinfeng, "信丰公益性岗位要吸纳多少人", "那禹州呢");
+        Assert.Contains("2383", followUp[0].Text);
+        Assert.Equal(PolicyOutcome.Fallback, followUp[1].Outcome);
+        Assert.DoesNotContain("1.4万", followUp[1].Text);
+
+        // What the task is, asked without a number, is still answered from it.
+        Assert.Equal(PolicyOutcome.Answer, Answerer.Answer(TestPacks.Yuzhou, "返乡创业今年有什么工作要求").Outcome);
+    }
+
+    [Fact]
+    public void Of_two_counties_named_the_one_whose_figure_the_farmer_already_states_is_not_the_one_asked()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "信丰衔接资金用在产业上的是65%，禹州是多少");
+        Assert.Equal("yuzhou", answer.County);
+        Assert.Contains("60%", answer.Text);
+
+        // Two counties and no figure told: the first one named, as before.
+        Assert.Equal("yuzhou", Answerer.Answer(TestPacks.Xinfeng, "禹州的监测收入线跟我们信丰一样吗").County);
+    }
+
+    [Fact]
+    public void After_the_transition_period_whether_a_policy_goes_on_is_answered_by_what_the_period_means_for_it()
+    {
+        var answers = Conversation(TestPacks.Yuzhou, "过渡期结束以后还有帮扶吗", "那小额信贷还能接着贷吗");
+        Assert.Contains("农户小额信用贷款", answers[1].Text); // not who may borrow in general
+
+        // Not whether it goes on but how much: the loan's own answer.
+        var amount = Conversation(TestPacks.Yuzhou, "过渡期结束以后还有帮扶吗", "那小额信贷能贷多少");
+        Assert.Contains("5万", amount[1].Text);
+        Assert.DoesNotContain("农户小额信用贷款", amount[1].Text);
+    }
+
+    [Fact]
+    public void How_much_one_receives_of_a_policy_whose_documents_state_no_sum_is_not_answered_with_who_qualifies()
+    {
+        var answers = Conversation(TestPacks.Yuzhou, "五保户怎么申请", "一个月能领多少钱");
+        Assert.Equal(PolicyOutcome.Fallback, answers[1].Outcome);
+        Assert.Contains("特困", answers[1].Text);
+        Assert.Contains("12317", answers[1].Text);
+    }
+
+    [Fact]
+    public void Whether_a_policy_pays_or_costs_something_its_entries_never_mention_is_said_to_be_missing()
+    {
+        var training = Answerer.Answer(TestPacks.Xinfeng, "技能培训有补贴吗");
+        Assert.Equal(PolicyOutcome.Fallback, training.Outcome);
+        Assert.Contains("技能培训", training.Text);
+
+        // 这块 is "this area", not money.
+        Assert.Equal(PolicyOutcome.Answer, Answerer.Answer(TestPacks.Yuzhou, "返乡创业这块禹州有啥目标").Outcome);
+    }
+
+    [Fact]
+    public void A_word_of_part_of_the_policy_talked_of_asks_about_that_part()
+    {
+        var answers = Conversation(TestPacks.Yuzhou, "监测对象分哪几类", "咋申报");
+        Assert.Equal("自主申报", answers[1].Topic);
+        Assert.Contains("村委会", answers[1].Text);
+    }
+
+    [Fact]
+    public void How_often_a_duty_is_done_is_a_cadence_not_a_time_limit()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "信丰监测户的帮扶措施多久回头看");
+        Assert.Equal("频次", answer.Aspect);
+        Assert.Contains("每季度", answer.Text);
+    }
+
+    [Fact]
+    public void Where_to_do_what_the_last_answer_just_spoke_of_is_answered_by_that_answer()
+    {
+        var answers = Conversation(TestPacks.Yuzhou, "雨露计划+是什么", "毕业了找工作去哪登记");
+        Assert.Contains("雨露计划+", answers[1].Text); // not the school-aid entry, which says nothing of jobs
+        Assert.Contains("人社", answers[1].Text);
+    }
 }
