@@ -14,7 +14,7 @@ public sealed partial class PolicyAnswerer
     /// Words that make a clause a question rather than the situation told before one ("俺以前有过一回逾期，还能贷不能";
     /// "花了好多钱" is a sum spent, not asked: so whole words, not BackOff's question characters).
     /// </summary>
-    private static readonly string[] AskingWords = ["什么", "啥", "多少", "几", "咋", "怎么", "怎样", "怎麼", "多久", "多长", "哪", "谁", "么子", "吗", "嗎", "不", "冇", "没有"];
+    private static readonly string[] AskingWords = ["什么", "啥", "多少", "几", "咋", "怎么", "怎样", "怎麼", "多久", "多长", "哪", "谁", "么子", "嘛个", "干嘛", "吗", "嗎", "不", "冇", "没有"];
 
     /// <summary>Shortest clause that can be a question of its own ("能贷几年").</summary>
     private const int MinClauseChars = 4;

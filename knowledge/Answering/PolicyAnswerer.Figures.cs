@@ -93,7 +93,7 @@ public sealed partial class PolicyAnswerer
     /// Money asked with no aspect word: whether something pays ("培训有补贴不") or costs ("签家庭医生要不要交钱"). Not a
     /// bare 钱 or 收入, which as often tell the situation ("冇收入", "想挣点钱").
     /// </summary>
-    private static readonly string[] CostOrBenefitWords = ["补贴", "补助", "工资", "奖金", "价钱", "掏钱", "交钱", "花钱", "收费", "收钱", "要钱"];
+    private static readonly string[] CostOrBenefitWords = ["补贴", "补助", "工资", "奖金", "价钱", "掏钱", "交钱", "花钱", "收费", "收钱", "要钱", "学费"];
 
     /// <summary>The word is in the question as money: 块 only after a number ("几块", "三百块"), not in "这块", "一块".</summary>
     private static bool AsksMoneyWord(string folded, string word)
@@ -104,8 +104,11 @@ public sealed partial class PolicyAnswerer
         return false;
     }
 
-    /// <summary>An answer with one of these speaks of money or a standard, even without a sum.</summary>
-    private static readonly string[] SpeaksOfMoney = ["标准", "元", "钱", "补贴", "补助", "资金", "奖补", "工资", "报销", "费", "数字", "收入"];
+    /// <summary>
+    /// An answer with one of these speaks of money or a standard, even without a sum. Not a bare 费, which is in policy
+    /// names (先诊疗后付费, 消费帮扶) that say nothing of what anything costs.
+    /// </summary>
+    private static readonly string[] SpeaksOfMoney = ["标准", "元", "钱", "补贴", "补助", "资金", "奖补", "工资", "报销", "免费", "学费", "费用", "收费", "税费", "自付", "数字", "收入"];
 
     /// <summary>
     /// "公益岗一个月工资多少" answered by an entry whose only figures are people or tasks (1.4万人, 2030人): the question

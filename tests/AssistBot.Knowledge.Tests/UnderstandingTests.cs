@@ -876,4 +876,13 @@ public sealed class UnderstandingTests
         Assert.Contains("雨露计划+", answers[1].Text); // not the school-aid entry, which says nothing of jobs
         Assert.Contains("人社", answers[1].Text);
     }
+
+    [Fact]
+    public void A_clause_asking_what_something_is_for_with_干嘛_is_a_question_not_the_situation()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "12317能干嘛，过渡期结束了还有帮扶不");
+        Assert.Equal(2, answer.Entries.Count);
+        Assert.Contains("咨询服务电话", answer.Text);
+        Assert.Contains("常态化", answer.Text);
+    }
 }
