@@ -56,8 +56,8 @@ public sealed partial class PolicyAnswerer
                 why.Add($"the labelled questions most like it lean to {entry.Id}, not clearly enough to overrule ({Odds()})");
                 return answer;
             }
-            if (reading.AspectIsLoose && aspect is not null && !entry.Aspects.Contains(aspect)
-                && entry.Topics.Any(answer.Entries[0].Topics.Contains) && best.Margin < _t.LabelledOverruleLooseMargin)
+            if (aspect is not null && !entry.Aspects.Contains(aspect)
+                && entry.Topics.Any(answer.Entries[0].Topics.Contains) && best.Margin < _t.LabelledOverruleNotAnsweringMargin)
             {
                 why.Add($"the labelled questions most like it lean to {entry.Id}, which does not answer {aspect} ({Odds()})");
                 return answer;

@@ -885,4 +885,12 @@ public sealed class UnderstandingTests
         Assert.Contains("咨询服务电话", answer.Text);
         Assert.Contains("常态化", answer.Text);
     }
+
+    [Fact]
+    public void How_many_years_the_loan_runs_is_the_term_whatever_the_look_alike_questions_lean_to()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "小额信贷能贷几年");
+        Assert.Equal("期限", answer.Aspect);
+        Assert.Contains("3年", answer.Text);
+    }
 }
