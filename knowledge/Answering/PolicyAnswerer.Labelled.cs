@@ -56,8 +56,8 @@ public sealed partial class PolicyAnswerer
                 why.Add($"the labelled questions most like it lean to {entry.Id}, not clearly enough to overrule ({Odds()})");
                 return answer;
             }
-            if (aspect is not null && !entry.Aspects.Contains(aspect)
-                && entry.Topics.Any(answer.Entries[0].Topics.Contains) && best.Margin < _t.LabelledOverruleNotAnsweringMargin)
+            if (aspect is not null && !entry.Aspects.Contains(aspect) && entry.Topics.Any(answer.Entries[0].Topics.Contains)
+                && best.Margin < (AsksOnlyThat(reading, aspect) ? _t.LabelledOverruleNotAnsweringPlainMargin : _t.LabelledOverruleNotAnsweringMargin))
             {
                 why.Add($"the labelled questions most like it lean to {entry.Id}, which does not answer {aspect} ({Odds()})");
                 return answer;
@@ -129,6 +129,13 @@ public sealed partial class PolicyAnswerer
     /// <summary>The labelled questions' best label among the topic's entries (and fallback, clarify), for a follow-up.</summary>
     private static (string Label, double Margin, double Seen)? PredictWithinTopic(CountyKnowledge knowledge, string question, string topic) =>
         knowledge.Labelled.Predict(question, label => LabelledQuestion.IsReserved(label) || knowledge.Find(label)?.Topics.Contains(topic) == true);
+
+    /// <summary>Every aspect word of the question asks this aspect: its reading is not in doubt.</summary>
+    private static bool AsksOnlyThat(QuestionReading reading, string aspect)
+    {
+        foreach (var cue in reading.AspectCues) if (cue.Aspect != aspect) return false;
+        return reading.AspectCues.Count > 0;
+    }
 
     private static PolicyAnswer Learned(CountyKnowledge knowledge, PolicyEntry entry, string? aspect, List<string> why)
     {

@@ -889,8 +889,11 @@ public sealed class UnderstandingTests
     [Fact]
     public void How_many_years_the_loan_runs_is_the_term_whatever_the_look_alike_questions_lean_to()
     {
-        var answer = Answerer.Answer(TestPacks.Xinfeng, "小额信贷能贷几年");
-        Assert.Equal("期限", answer.Aspect);
-        Assert.Contains("3年", answer.Text);
+        foreach (var question in (string[])["小额信贷能贷几年", "小额信贷能贷多久"])
+        {
+            var answer = Answerer.Answer(TestPacks.Xinfeng, question);
+            Assert.Equal("期限", answer.Aspect);
+            Assert.Contains("3年", answer.Text);
+        }
     }
 }
