@@ -147,7 +147,7 @@ public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh6", Questions: 942, MeasuredCorrect: 935, MeasuredConfidentlyWrong: 2, Turns: 263, MeasuredCorrectTurns: 249));
+    new("fresh6", Questions: 942, MeasuredCorrect: 936, MeasuredConfidentlyWrong: 2, Turns: 263, MeasuredCorrectTurns: 249));
 
 /// <summary>
 /// The seventh fresh set (tests/eval/policy-*-fresh7-*.jsonl): 958 questions and 103 conversations (253 turns), written
@@ -160,7 +160,7 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh7", Questions: 958, MeasuredCorrect: 944, MeasuredConfidentlyWrong: 8, Turns: 253, MeasuredCorrectTurns: 236));
+    new("fresh7", Questions: 958, MeasuredCorrect: 946, MeasuredConfidentlyWrong: 7, Turns: 253, MeasuredCorrectTurns: 236));
 
 /// <summary>
 /// The eighth fresh held-out set (tests/eval/policy-*-fresh8-*.jsonl): 958 questions and 101 conversations (254 turns),
@@ -206,7 +206,7 @@ public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh10", Questions: 1030, MeasuredCorrect: 1017, MeasuredConfidentlyWrong: 3, Turns: 262, MeasuredCorrectTurns: 244));
+    new("fresh10", Questions: 1030, MeasuredCorrect: 1018, MeasuredConfidentlyWrong: 2, Turns: 262, MeasuredCorrectTurns: 245));
 
 /// <summary>
 /// The eleventh fresh held-out set (tests/eval/policy-*-fresh11-*.jsonl): 1,038 questions (520 信丰, 518 禹州) and 104
@@ -300,7 +300,7 @@ public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh17", Questions: 1118, MeasuredCorrect: 1086, MeasuredConfidentlyWrong: 13, Turns: 299, MeasuredCorrectTurns: 287));
+    new("fresh17", Questions: 1118, MeasuredCorrect: 1087, MeasuredConfidentlyWrong: 12, Turns: 299, MeasuredCorrectTurns: 287));
 
 /// <summary>
 /// The eighteenth fresh held-out set (tests/eval/policy-*-fresh18-*.jsonl): 1,114 questions (557 信丰, 557 禹州) and 117
@@ -347,12 +347,27 @@ public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// clarified, 8 fell back, 22 confidently wrong (2.0%); turns 256 of 276 (92.8%), 8 wrong. The engine shipped before it
 /// (6670d85, bank without the twentieth set) scored 1,077 / 22 / 255: the fourteenth round's rules, chosen by
 /// leave-one-set-out over the fifth to twentieth sets, did not carry over to this set. Issue 12's single-question and
-/// turn targets are met on it; "0 confidently wrong" is NOT. Do not open, tune on it or add it to the labelled questions
-/// (JUDGES in tests/eval/make_labelled_questions.py).
+/// turn targets are met on it; "0 confidently wrong" is NOT. Then it joined the bank and the fifteenth round tuned with
+/// it (leave-one-set-out); the bars are the shipped engine's figures here (1,096 / 11 / 259).
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh21", Questions: 1120, MeasuredCorrect: 1073, MeasuredConfidentlyWrong: 22, Turns: 276, MeasuredCorrectTurns: 256));
+    new("fresh21", Questions: 1120, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 11, Turns: 276, MeasuredCorrectTurns: 259));
+
+/// <summary>
+/// The twenty-second fresh held-out set (tests/eval/policy-*-fresh22-*.jsonl): 1,106 questions (550 信丰, 556 禹州) and
+/// 110 conversations (278 turns), written on 2026-12-07 by two more labellers under the same contract. It judged the
+/// fifteenth round's frozen engine (3463788; the twenty-first set in the bank), scored once: 1,071 of 1,106 correct
+/// (96.8%), 16 clarified, 8 fell back, 11 confidently wrong (1.0%); turns 260 of 278 (93.5%), 8 wrong. The engine shipped
+/// before it (a5a1c15) scored 1,071 / 10 / 260. After the scoring one fix was made without looking at this set: with the
+/// twenty-first set in the bank, "小额信贷能贷几年/多久" in 信丰 had started to get the amount, so a firmly asked aspect
+/// is now guarded like a loose one, and more strongly (log-odds 16) when it is the only aspect asked (3e5b6e2;
+/// leave-one-set-out over the fifth to twenty-first sets 17,251 → 17,255 right, 249 → 245 wrong). Issue 12's single-question and turn targets are met on it; "0 confidently wrong"
+/// is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh22", Questions: 1106, MeasuredCorrect: 1071, MeasuredConfidentlyWrong: 11, Turns: 278, MeasuredCorrectTurns: 260));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -383,7 +398,9 @@ public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorre
 /// 到期催收 as the loan term) and the eleventh set's turns ("看病报销" now asks which of two entries; "这个咋退出" after a
 /// 回头看 answer names 风险消除, part of 防返贫监测, and keeps the last answer). Leave-one-set-out over the fifth to
 /// twentieth sets: 16,155 → 16,174 of 16,703 right (237 → 220 confidently wrong), turns 4,056 → 4,082 of 4,341 (160 →
-/// 134 wrong).
+/// 134 wrong). The fifteenth round set the bars to the shipped engine's figures once more and none fell (the seventh
+/// set's questions are back at 946 with 7 wrong); leave-one-set-out over the fifth to twenty-first sets: 17,250 →
+/// 17,255 of 17,823 right (250 → 245 wrong), turns 4,336 → 4,337 of 4,617 (145 → 144 wrong).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
