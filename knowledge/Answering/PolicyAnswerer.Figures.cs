@@ -115,15 +115,25 @@ public sealed partial class PolicyAnswerer
     /// asks for money and the answer states no sum of money (a number followed by 元/块, or 万/千 not counting people or
     /// things). Returns the money word asked, or null when no money is asked or the answer states a sum or speaks of money.
     /// </summary>
-    internal static string? UnstatedMoney(string folded, string answer) => UnstatedMoney(folded, answer, MoneyWords);
+    internal static string? UnstatedMoney(string folded, string answer) =>
+        AskedMoneyWord(folded, MoneyWords) is { } asked && LeavesMoneyUnsaid(answer, asked) ? asked : null;
 
-    /// <summary>As above, for the money words given (<see cref="CostOrBenefitWords"/> when no aspect was asked).</summary>
-    internal static string? UnstatedMoney(string folded, string answer, string[] words)
+    /// <summary>The first of the words (<see cref="MoneyWords"/>, <see cref="CostOrBenefitWords"/>) the question asks as money.</summary>
+    private static string? AskedMoneyWord(string folded, string[] words)
     {
-        var asked = words.FirstOrDefault(w => AsksMoneyWord(folded, w));
-        if (asked is null || StatesMoney(answer)) return null;
-        // "补助标准各省不同，以本县通知为准" speaks of the money asked, honestly, without a figure.
-        return answer.Contains(asked, StringComparison.Ordinal) || SpeaksOfMoney.Any(w => answer.Contains(w, StringComparison.Ordinal)) ? null : asked;
+        foreach (var word in words) if (AsksMoneyWord(folded, word)) return word;
+        return null;
+    }
+
+    /// <summary>
+    /// The answer states no sum and says nothing of money: not the word asked, nor any word that speaks of money
+    /// ("补助标准各省不同，以本县通知为准" speaks of the money asked, honestly, without a figure).
+    /// </summary>
+    private static bool LeavesMoneyUnsaid(string answer, string asked)
+    {
+        if (StatesMoney(answer) || answer.Contains(asked, StringComparison.Ordinal)) return false;
+        foreach (var word in SpeaksOfMoney) if (answer.Contains(word, StringComparison.Ordinal)) return false;
+        return true;
     }
 
     private static bool StatesMoney(string answer)

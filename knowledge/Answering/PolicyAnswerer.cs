@@ -308,7 +308,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
     /// </summary>
     private static bool SaysItGoesOn(PolicyEntry entry, string cue)
     {
-        var content = string.Concat(cue.Where(c => QuestionReader.FunctionChars.IndexOf(c) < 0));
+        var content = ContentChars(cue);
         if (content.Length == 0) return false;
         var answer = entry.Answer;
         for (var at = answer.IndexOf(content, StringComparison.Ordinal); at >= 0; at = answer.IndexOf(content, at + 1, StringComparison.Ordinal))
@@ -328,9 +328,12 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
     /// </summary>
     private static bool InLastAnswer(PolicyEntry entry, string cue)
     {
-        var content = string.Concat(cue.Where(c => QuestionReader.FunctionChars.IndexOf(c) < 0));
+        var content = ContentChars(cue);
         return content.Length > 0 && (entry.Title.Contains(content, StringComparison.Ordinal) || entry.Answer.Contains(content, StringComparison.Ordinal));
     }
+
+    /// <summary>A cue without its function characters (能贷 → 贷): the part an answer would repeat.</summary>
+    private static string ContentChars(string cue) => string.Concat(cue.Where(c => QuestionReader.FunctionChars.IndexOf(c) < 0));
 
     /// <summary>The aspect carried over from the last question, when the topic now named has an entry for it.</summary>
     private static string? SoftAspect(CountyKnowledge knowledge, IReadOnlyList<string> topics, string? pending, List<string> why)
@@ -569,8 +572,8 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         // "培训有补贴不", "签家庭医生要不要交钱": money asked without an aspect word, of a topic none of whose entries
         // states a sum or speaks of money. Its overview would be a confident answer to another question.
         if (candidates.Count > 0 && reading.Mentions.All(m => m.Topic == topic)
-            && UnstatedMoney(reading.Folded, candidates[0].Answer, CostOrBenefitWords) is { } unstated
-            && candidates.All(e => UnstatedMoney(reading.Folded, e.Answer, CostOrBenefitWords) is not null))
+            && AskedMoneyWord(reading.Folded, CostOrBenefitWords) is { } unstated
+            && candidates.All(e => LeavesMoneyUnsaid(e.Answer, unstated)))
         {
             why.Add($"«{unstated}» asked, and no entry of {topic} states a sum or speaks of money");
             return DetailMissing(knowledge, topic, "金额标准", why) with { DeclinedEntryId = candidates.Count == 1 ? candidates[0].Id : null };
