@@ -896,4 +896,15 @@ public sealed class UnderstandingTests
             Assert.Contains("3年", answer.Text);
         }
     }
+
+    [Fact]
+    public void A_phone_number_the_farmer_gives_is_not_a_question_about_the_hotline()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "我叫张三，身份证360722199001011234，电话13912345678，家里房子塌了");
+        Assert.DoesNotContain("12317热线能干什么", answer.Text);
+        Assert.Equal("危房改造", answer.Topic);
+
+        // Asked about, the hotline is still the hotline.
+        Assert.Equal("热线12317", Answerer.Answer(TestPacks.Xinfeng, "12317电话几点有人接").Topic);
+    }
 }
