@@ -35,6 +35,15 @@ internal static class FollowUps
         return false;
     }
 
+    private static readonly string[] CorrectionWords = ["说的是", "问的是", "我是说", "俺是说", "是问", "不是这个", "不是那个"];
+
+    /// <summary>"俺说的是监测，咋申报", "不是这个，我问的是…": the farmer corrects what was understood and names what is meant.</summary>
+    public static bool Corrects(string folded)
+    {
+        foreach (var word in CorrectionWords) if (folded.Contains(word, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     /// <summary>True when, without its follow-up phrase, the question says nothing of its own ("那怎么申请呢").</summary>
     public static bool IsBare(string rewritten)
     {

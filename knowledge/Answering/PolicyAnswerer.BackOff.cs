@@ -182,16 +182,32 @@ public sealed partial class PolicyAnswerer
     }
 
     /// <summary>True when, without its aspect words, the question says (almost) nothing: "标准是多少", "找哪个办".</summary>
-    private static bool AsksOnlyAnAspect(QuestionReading reading, PolicyIndex index)
+    private static bool AsksOnlyAnAspect(QuestionReading reading, PolicyIndex index) =>
+        MeaningfulCharsBesides(reading, index, GenericWords, []) <= 2;
+
+    /// <summary>Words every application goes through, whatever the policy: "多久能批下来", "申请了多久能办下来".</summary>
+    private static readonly string[] ProcessWords = ["申请", "审批", "批", "办", "下来", "通过", "到手", "手续", "以后", "之后", "才", "得"];
+
+    /// <summary>
+    /// True when, without its aspect words, the question has nothing but words every application uses ("多久能批下来"):
+    /// which policy is asked is not in it, however often people who asked like this meant one policy.
+    /// </summary>
+    private static bool AsksOnlyHowItGoes(QuestionReading reading, PolicyIndex index) =>
+        // A year or a sum ("2025年底以后政策就没了") says what it is about.
+        !reading.Folded.AsSpan().ContainsAnyInRange('0', '9') && MeaningfulCharsBesides(reading, index, GenericWords, ProcessWords) == 0;
+
+    /// <summary>CJK characters of the question besides its aspect words, the given words and function characters.</summary>
+    private static int MeaningfulCharsBesides(QuestionReading reading, PolicyIndex index, string[] words, string[] moreWords)
     {
         // On the rewritten question (fillers gone, 啥时候 → 什么时候), without the aspect words in either form.
         var rest = index.Normalize(reading.Folded).Replace(" ", "", StringComparison.Ordinal);
         foreach (var (_, cue, _) in reading.AspectCues)
             rest = rest.Replace(cue, "", StringComparison.Ordinal).Replace(index.Normalize(cue), "", StringComparison.Ordinal);
-        foreach (var generic in GenericWords) rest = rest.Replace(generic, "", StringComparison.Ordinal);
+        foreach (var word in words) rest = rest.Replace(word, "", StringComparison.Ordinal);
+        foreach (var word in moreWords) rest = rest.Replace(word, "", StringComparison.Ordinal);
         var meaningful = 0;
         foreach (var c in rest)
             if (CharFolding.IsCjk(c) && !"那这个的呢吗啊呀吧了要我们你这些还再给一下请问是啥么俺家咱恁嗯哦能不得有没想就说".Contains(c)) meaningful++;
-        return meaningful <= 2;
+        return meaningful;
     }
 }

@@ -79,11 +79,26 @@ public sealed partial class PolicyAnswerer
     internal static string? UnstatedShare(string folded, string answer)
     {
         var asked = ShareWords.FirstOrDefault(w => folded.Contains(w, StringComparison.Ordinal));
-        if (asked is null || answer.Contains('%') || answer.Contains("百分之", StringComparison.Ordinal) || answer.Contains("比例", StringComparison.Ordinal))
-            return null;
-        for (var i = 1; i < answer.Length; i++)
-            if (answer[i] == '成' && (char.IsAsciiDigit(answer[i - 1]) || SmallNumeral.Contains(answer[i - 1]))) return null;
-        return asked;
+        if (asked is null) return null;
+        // "住院报销比例是多少" of an entry whose shares are targets (履约率100%): a share of the reimbursement is stated only
+        // in a sentence that speaks of 报销.
+        if (folded.Contains("报销", StringComparison.Ordinal) || folded.Contains("报" + asked, StringComparison.Ordinal))
+        {
+            foreach (var sentence in answer.Split(SentenceEnds))
+                if (sentence.Contains('报') && StatesShare(sentence)) return null;
+            return asked;
+        }
+        return StatesShare(answer) ? null : asked;
+    }
+
+    /// <summary>A share in the text: %, 百分之, 比例, or a number before 成.</summary>
+    private static bool StatesShare(string text)
+    {
+        if (text.Contains('%') || text.Contains("百分之", StringComparison.Ordinal) || text.Contains("比例", StringComparison.Ordinal))
+            return true;
+        for (var i = 1; i < text.Length; i++)
+            if (text[i] == '成' && (char.IsAsciiDigit(text[i - 1]) || SmallNumeral.Contains(text[i - 1]))) return true;
+        return false;
     }
 
     /// <summary>Words that ask for a sum of money ("一个月工资多少", "有补贴不"), as opposed to a count or a standard.</summary>
@@ -93,7 +108,7 @@ public sealed partial class PolicyAnswerer
     /// Money asked with no aspect word: whether something pays ("培训有补贴不") or costs ("签家庭医生要不要交钱"). Not a
     /// bare 钱 or 收入, which as often tell the situation ("冇收入", "想挣点钱").
     /// </summary>
-    private static readonly string[] CostOrBenefitWords = ["补贴", "补助", "工资", "奖金", "价钱", "掏钱", "交钱", "花钱", "收费", "收钱", "要钱", "学费"];
+    private static readonly string[] CostOrBenefitWords = ["补贴", "补助", "工资", "奖金", "价钱", "掏钱", "交钱", "出钱", "花钱", "收费", "收钱", "要钱", "学费"];
 
     /// <summary>The word is in the question as money: 块 only after a number ("几块", "三百块"), not in "这块", "一块".</summary>
     private static bool AsksMoneyWord(string folded, string word)
@@ -132,9 +147,17 @@ public sealed partial class PolicyAnswerer
     private static bool LeavesMoneyUnsaid(string answer, string asked)
     {
         if (StatesMoney(answer) || answer.Contains(asked, StringComparison.Ordinal)) return false;
-        foreach (var word in SpeaksOfMoney) if (answer.Contains(word, StringComparison.Ordinal)) return false;
+        // "签家庭医生要不要交钱": what the farmer pays. An answer speaking of money paid out (报销, 补贴) says nothing of it.
+        foreach (var word in Array.IndexOf(CostWords, asked) >= 0 ? SpeaksOfCost : SpeaksOfMoney)
+            if (answer.Contains(word, StringComparison.Ordinal)) return false;
         return true;
     }
+
+    /// <summary>Words of <see cref="CostOrBenefitWords"/> that ask what the farmer pays, not what they get.</summary>
+    private static readonly string[] CostWords = ["价钱", "掏钱", "交钱", "出钱", "花钱", "收费", "收钱", "要钱", "学费"];
+
+    /// <summary>An answer with one of these says what something costs, or that it is free.</summary>
+    private static readonly string[] SpeaksOfCost = ["免费", "收费", "费用", "自付", "学费", "押金", "不用交", "不交", "交钱", "掏钱", "出钱", "税费", "不要钱", "个人负担", "自己该付"];
 
     private static bool StatesMoney(string answer)
     {
@@ -218,6 +241,8 @@ public sealed partial class PolicyAnswerer
         ("几年", ["年"]), ("多少年", ["年"]),
         ("几天", ["天", "日"]), ("多少天", ["天", "日"]),
         ("几个月", ["月"]),
+        // A term of office or a rotation is counted in years: "驻村干部任期多长时间", "多久换人".
+        ("任期", ["年"]), ("换人", ["年"]), ("轮换", ["年"]),
         ("几次", ["次", "回", "趟"]), ("几回", ["次", "回", "趟"]), ("几趟", ["次", "回", "趟"]), ("多少次", ["次", "回", "趟"]),
     ];
 

@@ -22,6 +22,13 @@ public sealed partial class PolicyAnswerer
         // the labelled questions are read without it. "去哪儿办" with nothing before: whatever most people meant by it,
         // this one did not say.
         if (topics.Count == 0 && (context.LastTopic is not null || reading.Rest.Length < MinRestChars)) return answer;
+        // "多久能批下来" as a first message: only the aspect and words every application uses. Whichever policy most people
+        // asking like this meant, this farmer did not say; the rules' question back ("您是想问…") or honest reply stands.
+        if (topics.Count == 0 && aspect is not null && answer.Outcome != PolicyOutcome.Answer && AsksOnlyHowItGoes(reading, knowledge.Index))
+        {
+            why.Add("only an aspect and words every application uses: the labelled questions cannot say which policy");
+            return answer;
+        }
         var rulesAnswered = answer.Outcome == PolicyOutcome.Answer;
         // Several parts, or an answer in a conversation (which the labelled questions know nothing of): the rules'.
         if (rulesAnswered && (answer.Entries.Count != 1 || context.LastTopic is not null)) return answer;

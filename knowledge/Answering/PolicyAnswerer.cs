@@ -147,7 +147,9 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             && context.LastEntryId is { } lastId && lastKnowledge.Find(lastId) is { } lastEntry
             && reading.Mentions.Where(m => topics.Contains(m.Topic)).All(m => InLastAnswer(lastEntry, m.Cue))
             // "咋申报" after 监测户分几类: 申报 names the part of 防返贫监测 asked about (自主申报), more than the whole.
-            && !topics.Any(t => home.Vocabulary.Topic(t)?.Parent == talkedOf))
+            && !topics.Any(t => home.Vocabulary.Topic(t)?.Parent == talkedOf)
+            // "俺说的是监测，咋申报": a correction names what is meant, whatever the last answer mentioned.
+            && !FollowUps.Corrects(reading.Folded))
         {
             if (reading.TopicTier == CueTier.Colloquial) spokenOf = lastEntry;
             topics = [];
@@ -160,6 +162,12 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         if (situationOnly) topics = [];
         var aspect = goesOnAfterPeriod ? null : reading.Aspect;
         var loose = reading.AspectIsLoose;
+        // "签了家庭医生每年要交钱不": 每年 only counts the money asked about; it asks no cadence.
+        if (aspect == "频次" && loose && AskedMoneyWord(reading.Folded, CostOrBenefitWords) is { } money)
+        {
+            why.Add($"«{money}» asked: 每年/每月 only counts it, no cadence is asked");
+            aspect = null;
+        }
         var inherited = false;
         string? pendingAspect = null;
         var folded = reading.Folded;
@@ -409,6 +417,13 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                     ? (b.Topic, (string?)null, BestOverview(knowledge, b.Topic, scores)) : b).ToList();
             best.RemoveAll(b => b.Entry is null);
             why.Add($"topics {string.Join(", ", topics)}; " + (best.Count == 0 ? "none has an entry for this" : $"entries: {string.Join(", ", best.Select(b => $"{b.Entry!.Id} ({b.Aspect ?? "no aspect"})"))}"));
+            // "禹州安置点集体经济要突破多少": one topic's name runs straight into the other's, so the two name one thing; if this
+            // county has no entry at all for the first, another topic's entry does not answer it.
+            if (CompoundWithoutEntries(knowledge, reading, topics) is { } absent)
+            {
+                why.Add($"«{absent}» names, with the word after it, the one thing asked, and {knowledge.Pack.Id} has no entry for {absent}");
+                return DetailMissing(knowledge, absent, aspect, why);
+            }
             if (best.Count == 1 || (best.Count > 1 && reading.TopicTier == CueTier.Hint))
                 return Confident(knowledge, best[0].Entry!, FollowUpKind.None, best[0].Topic, best[0].Aspect, why);
             if (best.Count == 0) return DetailMissing(knowledge, topics[0], aspect, why);
@@ -450,6 +465,13 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         // A topic gathering many named things (工作机制: 增收三年行动, 2+N, 一口清 …): the one entry naming the thing asked.
         if ((aspect is null || aspect == WhatIsIt) && NamingEntry(knowledge, candidates) is { } named)
         {
+            // "家庭医生签约要不要交钱": the entry named speaks of 家庭医生, but not of what anything costs.
+            if (aspect is null && reading.Mentions.All(m => m.Topic == topic)
+                && AskedMoneyWord(reading.Folded, CostOrBenefitWords) is { } unsaid && LeavesMoneyUnsaid(named.Answer, unsaid))
+            {
+                why.Add($"topic {topic}: only {named.Id} names «{reading.Mentions[0].Cue}», but «{unsaid}» is asked and it states no sum or cost");
+                return DetailMissing(knowledge, topic, "金额标准", why) with { DeclinedEntryId = named.Id };
+            }
             why.Add($"topic {topic}: only {named.Id} names «{reading.Mentions[0].Cue}» in its title or keywords");
             return Confident(knowledge, named, FollowUpKind.None, topic, aspect, why);
         }
@@ -741,6 +763,22 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             if (from < mentions[i].Start && QuestionReader.HasJoiner(reading.Folded.AsSpan(from, mentions[i].Start - from))) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// A topic with no entry in this county whose name runs straight into another topic's (安置点|集体经济), in a question
+    /// that does not join several: the two words name one thing. Null otherwise.
+    /// </summary>
+    private static string? CompoundWithoutEntries(CountyKnowledge knowledge, QuestionReading reading, IReadOnlyList<string> topics)
+    {
+        if (reading.TopicTier == CueTier.Hint || reading.TopicsJoined) return null;
+        foreach (var m in reading.Mentions)
+        {
+            if (!topics.Contains(m.Topic) || Candidates(knowledge, m.Topic).Count > 0) continue;
+            foreach (var next in reading.Mentions)
+                if (next.Topic != m.Topic && topics.Contains(next.Topic) && next.Start == m.Start + m.Length) return m.Topic;
+        }
+        return null;
     }
 
     /// <summary>Two topics' words for one thing: the entry that must lead to be answered without asking.</summary>

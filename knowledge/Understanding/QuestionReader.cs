@@ -69,6 +69,9 @@ public sealed partial class QuestionReader
         // An aspect word inside a policy's name (担保 in 创业担保贷款) is part of the name, not the question asked.
         aspects.RemoveAll(a => mentions.Any(m => m.Value.Tier == CueTier.Name && m.Length > a.Length
             && a.Start >= m.Start && a.Start + a.Length <= m.Start + m.Length));
+        // "花了好几万": 好几 tells a rough amount the farmer already spent; it does not ask how much.
+        for (var i = aspects.Count - 1; i >= 0; i--)
+            if (folded[aspects[i].Start] == '几' && aspects[i].Start > 0 && folded[aspects[i].Start - 1] == '好') aspects.RemoveAt(i);
         var counties = new List<CueMatch<string>>(1);
         _counties.Scan(folded, counties);
         // "我们县呢": the county the question is asked in, when no county is named by name.
@@ -98,6 +101,9 @@ public sealed partial class QuestionReader
         }
 
         var (aspect, loose) = ChooseAspect(aspects);
+        // "光伏的钱我们户里一年能分多少": a household's own share is asked as firmly as any sum; a target set for villages
+        // or cadres (目标任务, near to 金额标准) does not answer it.
+        if (aspect == MoneyAspect && loose && AsksOwnShare(folded)) loose = false;
         // "能贷5万吗", "能不能贷5万": a sum named asks how much, not who may.
         if ((aspect is null || (aspect == EligibilityAspect && aspects.All(a => a.Value.Aspect == EligibilityAspect)))
             && HasMoneyFigure(folded))
@@ -130,6 +136,7 @@ public sealed partial class QuestionReader
             Aspect = aspect,
             AspectIsLoose = loose,
             AspectCues = aspects.Select(a => (a.Value.Aspect, a.Cue, a.Start)).ToList(),
+            TopicAspects = topics.Count > 1 ? AspectsByTopic(folded, mentions, topics, aspects) : QuestionReading.NoTopicAspects,
             County = AskedCounty(folded, counties),
             YesNo = yesNo,
             Askers = askers.Select(a => a.Value).Distinct().ToList(),
@@ -151,7 +158,50 @@ public sealed partial class QuestionReader
         return counties[^1].Value;
     }
 
+    /// <summary>Where one topic's part of a question ends and the next one's begins, when a pause marks it.</summary>
+    private static readonly System.Buffers.SearchValues<char> PartBreaks = System.Buffers.SearchValues.Create("，,。？?！!；; ");
+
+    /// <summary>
+    /// Each topic's own part of a question naming several ("贷款逾期了咋办，还有娃不想上学了咋整"): from the pause before its
+    /// first mention (the question's start for the first topic) to the pause before the next topic's; its aspect is
+    /// chosen from the cues in that part as for a whole question (逾期 outranks 咋办).
+    /// </summary>
+    private Dictionary<string, string> AspectsByTopic(ReadOnlySpan<char> folded, List<CueMatch<(string Topic, CueTier Tier)>> mentions,
+        List<string> topics, List<CueMatch<(string Aspect, bool Weak)>> aspects)
+    {
+        var firsts = new List<(string Topic, int At)>(topics.Count);
+        foreach (var topic in topics)
+            foreach (var m in mentions)
+                if (m.Value.Topic == topic) { firsts.Add((topic, m.Start)); break; }
+        firsts.Sort((a, b) => a.At.CompareTo(b.At));
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var partStart = 0;
+        for (var i = 0; i < firsts.Count; i++)
+        {
+            var partEnd = folded.Length;
+            if (i + 1 < firsts.Count)
+            {
+                var next = firsts[i + 1].At;
+                var pause = folded[firsts[i].At..next].LastIndexOfAny(PartBreaks);
+                partEnd = pause >= 0 ? firsts[i].At + pause : next;
+            }
+            var inPart = aspects.Where(a => a.Start >= partStart && a.Start < partEnd).ToList();
+            if (ChooseAspect(inPart).Aspect is { } aspect) result[firsts[i].Topic] = aspect;
+            partStart = partEnd;
+        }
+        return result;
+    }
+
     private const string MoneyAspect = "金额标准";
+
+    /// <summary>Words for what one household gets out of a shared income (分红, 每户能分).</summary>
+    private static readonly string[] OwnShareWords = ["每户", "户里", "一户", "分红", "能分", "分到", "分得", "分几多", "分多少"];
+
+    private static bool AsksOwnShare(ReadOnlySpan<char> folded)
+    {
+        foreach (var w in OwnShareWords) if (folded.Contains(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
     private const string WhatIsItAspect = "是什么";
     private const string LimitAspect = "限制";
     private const string EligibilityAspect = "对象条件";

@@ -33,20 +33,15 @@ public sealed record QuestionReading
     public IReadOnlyList<(string Aspect, string Cue, int Start)> AspectCues { get; init; } = [];
 
     /// <summary>
-    /// The aspect asked of one of several topics ("小额信贷能贷多少，雨露计划怎么申请"): the last aspect cue between that
-    /// topic's first mention and the next topic's; null when that stretch asks none.
+    /// The aspect asked of each of several topics ("小额信贷能贷多少，雨露计划怎么申请"), read from that topic's part of the
+    /// question; a topic whose part asks none is absent. Empty when the question names one topic or none.
     /// </summary>
-    public string? AspectOf(string topic)
-    {
-        var start = -1;
-        foreach (var m in Mentions) if (m.Topic == topic) { start = m.Start; break; }
-        if (start < 0) return null;
-        var end = Folded.Length;
-        foreach (var m in Mentions) if (m.Topic != topic && m.Start > start && m.Start < end && Topics.Contains(m.Topic)) end = m.Start;
-        string? aspect = null;
-        foreach (var (a, _, at) in AspectCues) if (at >= start && at < end) aspect = a;
-        return aspect;
-    }
+    public IReadOnlyDictionary<string, string> TopicAspects { get; init; } = NoTopicAspects;
+
+    internal static readonly IReadOnlyDictionary<string, string> NoTopicAspects = new Dictionary<string, string>();
+
+    /// <summary>The aspect asked of one of several topics, or null when its part of the question asks none.</summary>
+    public string? AspectOf(string topic) => TopicAspects.GetValueOrDefault(topic);
 
     /// <summary>A configured county named in the question (county id), if any.</summary>
     public string? County { get; init; }

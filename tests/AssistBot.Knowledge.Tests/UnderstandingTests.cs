@@ -907,4 +907,20 @@ public sealed class UnderstandingTests
         // Asked about, the hotline is still the hotline.
         Assert.Equal("热线12317", Answerer.Answer(TestPacks.Xinfeng, "12317电话几点有人接").Topic);
     }
+
+    [Fact]
+    public void Each_part_of_a_two_policy_question_gets_the_aspect_its_own_words_ask()
+    {
+        // 逾期 outranks 咋办 in the loan's part, as it would alone: the overdue entry, not how to apply for a loan.
+        var answer = Answerer.Answer(TestPacks.Yuzhou, "贷款逾期了咋办，还有娃上学有啥补助");
+        Assert.Equal("nat-loan-overdue", answer.Entries[0].Id);
+        Assert.Equal(2, answer.Entries.Count);
+    }
+
+    [Fact]
+    public void A_correction_names_what_is_meant_even_when_the_last_answer_mentioned_it()
+    {
+        var answers = Conversation(TestPacks.Yuzhou, "俺爹住院花了好几万，家里快撑不住了，能申请点啥？", "俺说的是监测，咋申报？");
+        Assert.Equal("nat-monitor-self-declare", answers[1].Entries[0].Id);
+    }
 }

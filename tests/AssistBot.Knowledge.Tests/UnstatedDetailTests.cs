@@ -1,0 +1,53 @@
+using AssistBot.Knowledge.Answering;
+
+namespace AssistBot.Knowledge.Tests;
+
+/// <summary>
+/// Issue 12: an entry about the topic that does not state the thing asked is no answer to it. The farmer gets the honest
+/// reply (not in the county's documents, whom to ask), never another figure of the topic as if it answered.
+/// </summary>
+public sealed class UnstatedDetailTests
+{
+    private static PolicyAnswerer Answerer => TestPacks.Answerer;
+
+    [Theory]
+    // A household's share of a village's income: the plan sets village targets (运维2次, 村均25万), not what a family gets.
+    [InlineData(TestPacks.Xinfeng, "我们村光伏电站的收益每户一年能分到多少", "运维")]
+    [InlineData(TestPacks.Xinfeng, "村里集体经济分红每户能有几多", "25万")]
+    // What the farmer pays: 家庭医生's entry speaks of 签约 and 报销, not of any cost.
+    [InlineData(TestPacks.Xinfeng, "签了家庭医生每年要交钱不", "履约率")]
+    // Selling or renting out a relocation flat: no document says.
+    [InlineData(TestPacks.Xinfeng, "安置房以后能不能转让", "点长制")]
+    // A reimbursement share: xf-medical's 100% are sign-up and coverage targets.
+    [InlineData(TestPacks.Xinfeng, "门诊看病报销比例有多少", "100%")]
+    // A term of office is counted in years; 禹州's entry states days in post (20个工作日), no term.
+    [InlineData(TestPacks.Yuzhou, "驻村干部的任期有几年", "20个工作日")]
+    // 安置点's collective economy: 禹州 has no 安置点 entry, so its village-industry targets do not answer it.
+    [InlineData(TestPacks.Yuzhou, "禹州安置点集体经济收入目标是多少", "一乡一业")]
+    public void The_topic_is_known_but_the_thing_asked_is_not_stated(string pack, string question, string otherFigure)
+    {
+        var answer = Answerer.Answer(pack, question);
+        Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
+        Assert.DoesNotContain(otherFigure, answer.Text);
+        Assert.Contains("12317", answer.Text);
+    }
+
+    [Theory]
+    [InlineData("多久能批下来")]
+    [InlineData("申请以后多久能批下来")]
+    public void How_long_until_approved_with_no_policy_named_is_not_guessed(string question)
+    {
+        // Most people asking like this meant 防返贫监测, but this farmer did not say so.
+        var answer = Answerer.Answer(TestPacks.Yuzhou, question);
+        Assert.NotEqual(PolicyOutcome.Answer, answer.Outcome);
+        Assert.DoesNotContain("15天", answer.Text);
+    }
+
+    [Fact]
+    public void A_rough_sum_already_spent_is_the_situation_not_a_question_about_money()
+    {
+        var reading = Answerer.Read(TestPacks.Yuzhou, "老伴住院花了好几万，能申请监测不")!;
+        Assert.NotEqual("金额标准", reading.Aspect);
+        Assert.NotEqual("金额标准", Answerer.Read(TestPacks.Yuzhou, "俺爹住院花了好几万，能进监测不")!.Aspect);
+    }
+}
