@@ -185,8 +185,17 @@ public sealed partial class QuestionReader
                 var pause = folded[firsts[i].At..next].LastIndexOfAny(PartBreaks);
                 partEnd = pause >= 0 ? firsts[i].At + pause : next;
             }
-            var inPart = aspects.Where(a => a.Start >= partStart && a.Start < partEnd).ToList();
-            if (ChooseAspect(inPart).Aspect is { } aspect) result[firsts[i].Topic] = aspect;
+            CueMatch<(string Aspect, bool Weak)>? only = null;
+            List<CueMatch<(string Aspect, bool Weak)>>? several = null;
+            foreach (var a in aspects)
+            {
+                if (a.Start < partStart || a.Start >= partEnd) continue;
+                if (only is { } first) (several ??= [first]).Add(a);
+                else only = a;
+            }
+            // One cue decides by itself; several are weighed as for a whole question.
+            var aspect = several is not null ? ChooseAspect(several).Aspect : only?.Value.Aspect;
+            if (aspect is not null) result[firsts[i].Topic] = aspect;
             partStart = partEnd;
         }
         return result;

@@ -147,7 +147,7 @@ public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh6", Questions: 942, MeasuredCorrect: 936, MeasuredConfidentlyWrong: 2, Turns: 263, MeasuredCorrectTurns: 249));
+    new("fresh6", Questions: 942, MeasuredCorrect: 937, MeasuredConfidentlyWrong: 1, Turns: 263, MeasuredCorrectTurns: 249));
 
 /// <summary>
 /// The seventh fresh set (tests/eval/policy-*-fresh7-*.jsonl): 958 questions and 103 conversations (253 turns), written
@@ -160,7 +160,7 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh7", Questions: 958, MeasuredCorrect: 946, MeasuredConfidentlyWrong: 7, Turns: 253, MeasuredCorrectTurns: 236));
+    new("fresh7", Questions: 958, MeasuredCorrect: 945, MeasuredConfidentlyWrong: 8, Turns: 253, MeasuredCorrectTurns: 236));
 
 /// <summary>
 /// The eighth fresh held-out set (tests/eval/policy-*-fresh8-*.jsonl): 958 questions and 101 conversations (254 turns),
@@ -190,7 +190,7 @@ public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh9", Questions: 956, MeasuredCorrect: 941, MeasuredConfidentlyWrong: 4, Turns: 239, MeasuredCorrectTurns: 228));
+    new("fresh9", Questions: 956, MeasuredCorrect: 939, MeasuredConfidentlyWrong: 4, Turns: 239, MeasuredCorrectTurns: 228));
 
 /// <summary>
 /// The tenth fresh held-out set (tests/eval/policy-*-fresh10-*.jsonl): 1,030 questions (526 信丰, 504 禹州) and 106
@@ -206,7 +206,7 @@ public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh10", Questions: 1030, MeasuredCorrect: 1018, MeasuredConfidentlyWrong: 2, Turns: 262, MeasuredCorrectTurns: 245));
+    new("fresh10", Questions: 1030, MeasuredCorrect: 1019, MeasuredConfidentlyWrong: 1, Turns: 262, MeasuredCorrectTurns: 243));
 
 /// <summary>
 /// The eleventh fresh held-out set (tests/eval/policy-*-fresh11-*.jsonl): 1,038 questions (520 信丰, 518 禹州) and 104
@@ -220,7 +220,7 @@ public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh11", Questions: 1038, MeasuredCorrect: 1026, MeasuredConfidentlyWrong: 4, Turns: 256, MeasuredCorrectTurns: 244));
+    new("fresh11", Questions: 1038, MeasuredCorrect: 1027, MeasuredConfidentlyWrong: 3, Turns: 256, MeasuredCorrectTurns: 244));
 
 /// <summary>
 /// The twelfth fresh held-out set (tests/eval/policy-*-fresh12-*.jsonl): 1,071 questions (526 信丰, 545 禹州) and 111
@@ -249,7 +249,7 @@ public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh13", Questions: 1066, MeasuredCorrect: 1041, MeasuredConfidentlyWrong: 9, Turns: 278, MeasuredCorrectTurns: 266));
+    new("fresh13", Questions: 1066, MeasuredCorrect: 1043, MeasuredConfidentlyWrong: 7, Turns: 278, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The fourteenth fresh held-out set (tests/eval/policy-*-fresh14-*.jsonl): 1,061 questions (535 信丰, 526 禹州) and 120
@@ -262,7 +262,7 @@ public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh14", Questions: 1061, MeasuredCorrect: 1045, MeasuredConfidentlyWrong: 7, Turns: 288, MeasuredCorrectTurns: 264));
+    new("fresh14", Questions: 1061, MeasuredCorrect: 1046, MeasuredConfidentlyWrong: 6, Turns: 288, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The fifteenth fresh held-out set (tests/eval/policy-*-fresh15-*.jsonl): 1,076 questions (544 信丰, 532 禹州) and 118
@@ -274,7 +274,7 @@ public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh15", Questions: 1076, MeasuredCorrect: 1062, MeasuredConfidentlyWrong: 4, Turns: 281, MeasuredCorrectTurns: 262));
+    new("fresh15", Questions: 1076, MeasuredCorrect: 1064, MeasuredConfidentlyWrong: 3, Turns: 281, MeasuredCorrectTurns: 262));
 
 /// <summary>
 /// The sixteenth fresh held-out set (tests/eval/policy-*-fresh16-*.jsonl): 1,074 questions (557 信丰, 517 禹州) and 117
@@ -287,7 +287,7 @@ public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh16", Questions: 1074, MeasuredCorrect: 1058, MeasuredConfidentlyWrong: 7, Turns: 286, MeasuredCorrectTurns: 271));
+    new("fresh16", Questions: 1074, MeasuredCorrect: 1057, MeasuredConfidentlyWrong: 7, Turns: 286, MeasuredCorrectTurns: 271));
 
 /// <summary>
 /// The seventeenth fresh held-out set (tests/eval/policy-*-fresh17-*.jsonl): 1,118 questions (561 信丰, 557 禹州) and 114
@@ -300,7 +300,7 @@ public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh17", Questions: 1118, MeasuredCorrect: 1087, MeasuredConfidentlyWrong: 12, Turns: 299, MeasuredCorrectTurns: 287));
+    new("fresh17", Questions: 1118, MeasuredCorrect: 1088, MeasuredConfidentlyWrong: 11, Turns: 299, MeasuredCorrectTurns: 287));
 
 /// <summary>
 /// The eighteenth fresh held-out set (tests/eval/policy-*-fresh18-*.jsonl): 1,114 questions (557 信丰, 557 禹州) and 117
@@ -313,7 +313,7 @@ public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh18", Questions: 1114, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 11, Turns: 311, MeasuredCorrectTurns: 294));
+    new("fresh18", Questions: 1114, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 294));
 
 /// <summary>
 /// The nineteenth fresh held-out set (tests/eval/policy-*-fresh19-*.jsonl): 1,111 questions (559 信丰, 552 禹州) and 116
@@ -325,7 +325,7 @@ public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh19", Questions: 1111, MeasuredCorrect: 1094, MeasuredConfidentlyWrong: 6, Turns: 300, MeasuredCorrectTurns: 284));
+    new("fresh19", Questions: 1111, MeasuredCorrect: 1098, MeasuredConfidentlyWrong: 4, Turns: 300, MeasuredCorrectTurns: 285));
 
 /// <summary>
 /// The twentieth fresh held-out set (tests/eval/policy-*-fresh20-*.jsonl): 1,118 questions (560 信丰, 558 禹州) and 113
@@ -352,7 +352,7 @@ public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh21", Questions: 1120, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 11, Turns: 276, MeasuredCorrectTurns: 259));
+    new("fresh21", Questions: 1120, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 10, Turns: 276, MeasuredCorrectTurns: 261));
 
 /// <summary>
 /// The twenty-second fresh held-out set (tests/eval/policy-*-fresh22-*.jsonl): 1,106 questions (550 信丰, 556 禹州) and
@@ -363,12 +363,26 @@ public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// twenty-first set in the bank, "小额信贷能贷几年/多久" in 信丰 had started to get the amount, so a firmly asked aspect
 /// is now guarded like a loose one, and more strongly (log-odds 16) when it is the only aspect asked (3e5b6e2;
 /// leave-one-set-out over the fifth to twenty-first sets 17,251 → 17,255 right, 249 → 245 wrong). Run once more at the
-/// end, the shipped engine gives exactly the judged figures here. Issue 12's single-question and turn targets are met on it; "0 confidently wrong"
-/// is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// end, the engine shipped then (08cdf2e) gave exactly the judged figures here. Issue 12's single-question and turn targets
+/// are met on it; "0 confidently wrong" is NOT. Then it joined the bank and the sixteenth round tuned with it
+/// (leave-one-set-out); the bars are the shipped engine's figures here (1,089 / 4 / 265).
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh22", Questions: 1106, MeasuredCorrect: 1071, MeasuredConfidentlyWrong: 11, Turns: 278, MeasuredCorrectTurns: 260));
+    new("fresh22", Questions: 1106, MeasuredCorrect: 1089, MeasuredConfidentlyWrong: 4, Turns: 278, MeasuredCorrectTurns: 265));
+
+/// <summary>
+/// The twenty-third fresh held-out set (tests/eval/policy-*-fresh23-*.jsonl): 1,104 questions (547 信丰, 557 禹州) and
+/// 110 conversations (274 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the
+/// shipped engine (the sixteenth round's, 099c319; the twenty-second set in the bank), scored once after it froze: 1,068
+/// of 1,104 correct (96.7%), 7 clarified, 11 fell back, 18 confidently wrong (1.6%); turns 247 of 274 (90.1%), 14 wrong.
+/// The engine shipped before it (08cdf2e, bank without the twenty-second set) scored 1,065 / 20 / 248. Issue 12's
+/// single-question and turn targets are met on it; "0 confidently wrong" is NOT. Do not open, tune on it or add it to the
+/// labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh23", Questions: 1104, MeasuredCorrect: 1068, MeasuredConfidentlyWrong: 18, Turns: 274, MeasuredCorrectTurns: 247));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -401,7 +415,14 @@ public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorre
 /// twentieth sets: 16,155 → 16,174 of 16,703 right (237 → 220 confidently wrong), turns 4,056 → 4,082 of 4,341 (160 →
 /// 134 wrong). The fifteenth round set the bars to the shipped engine's figures once more and none fell (the seventh
 /// set's questions are back at 946 with 7 wrong); leave-one-set-out over the fifth to twenty-first sets: 17,250 →
-/// 17,255 of 17,823 right (250 → 245 wrong), turns 4,336 → 4,337 of 4,617 (145 → 144 wrong).
+/// 17,255 of 17,823 right (250 → 245 wrong), turns 4,336 → 4,337 of 4,617 (145 → 144 wrong). The sixteenth round set
+/// them to the shipped engine's figures again; four fell: the seventh set's questions by 1 with one more wrong and the
+/// tenth set's turns by 2 (with the twenty-second set in the bank, look-alike questions answer "禹州小额信贷贴息比例是百分之
+/// 多少" with the national interest entry and offer choices for "去哪登记" after 雨露计划+), the ninth set's questions by 2
+/// ("我申请了以后什么时候能批下来" names no policy and is no longer answered from look-alikes; a two-policy question's
+/// parts now each get their own aspect) and the sixteenth set's by 1 ("爱心超市的东西要花钱买不": its entry speaks of
+/// 积分换物品, not of a cost). Leave-one-set-out over the fifth to twenty-second sets: 18,336 → 18,355 of 18,929 right
+/// (253 → 230 confidently wrong), turns 4,597 → 4,606 of 4,895 (152 → 141 wrong).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
