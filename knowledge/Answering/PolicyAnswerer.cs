@@ -78,6 +78,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
     public PolicyAnswer Answer(string countyPackId, string question, PolicyContext context)
     {
         var whole = AnswerWhole(countyPackId, question, context);
+        if (BothCounties(countyPackId, question, whole) is { } compared) return compared;
         return TwoQuestions(countyPackId, question, context, whole) is { } both ? both : whole;
     }
 
@@ -154,11 +155,24 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             if (reading.TopicTier == CueTier.Colloquial) spokenOf = lastEntry;
             topics = [];
         }
+        // "毕业了还管找工作么" after 雨露计划: people's word for another policy that one entry of the topic talked of speaks of
+        // (雨露计划+, jobs after graduation): that entry, not the other policy.
+        else if (topics.Count > 0 && reading.TopicTier == CueTier.Colloquial && reading.County is null
+            && context.LastTopic is { } talkedAbout && !topics.Contains(talkedAbout, StringComparer.Ordinal)
+            && reading.Folded.Length <= MaxFollowUpChars && !FollowUps.Corrects(reading.Folded)
+            // "退出要啥条件" after 防返贫监测 names the part of it asked (风险消除).
+            && !topics.Any(t => home.Vocabulary.Topic(t)?.Parent == talkedAbout)
+            && OneEntrySpeakingOf(Candidates(lastKnowledge, talkedAbout), reading, topics) is { } speaking)
+        {
+            why.Add($"«{string.Join("/", reading.Mentions.Select(m => m.Cue))}» after {talkedAbout}: {speaking.Id} of that topic speaks of it");
+            return Confident(lastKnowledge, speaking, FollowUpKind.None, talkedAbout, reading.Aspect, why) with { Reading = reading };
+        }
         topics = AskedClauseTopics(question, reading, Corrected(reading, topics, why), why);
         // "我家能申请不，老公车祸瘫了" after 防返贫监测: the accident is the situation; what may be applied for is what was
         // just talked of. A situation word names no policy of its own in a conversation.
+        // But "俺爹住院花了好几万，能申请点啥" asks what there is for that situation, whatever was talked of before.
         var situationOnly = topics.Count > 0 && reading.TopicTier == CueTier.Hint && context.LastTopic is not null
-            && (reading.Aspect is not null || reading.YesNo);
+            && (reading.Aspect is not null || reading.YesNo) && !FollowUps.AsksWhatThereIs(reading.Folded);
         if (situationOnly) topics = [];
         var aspect = goesOnAfterPeriod ? null : reading.Aspect;
         var loose = reading.AspectIsLoose;
@@ -179,7 +193,10 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             knowledge = lastKnowledge;
             why.Add($"\"那边\": the county asked about last, {knowledge.Pack.CountyName}");
         }
-        if (topics.Count == 0 && context.LastTopic is { } lastTopic && (isShort || situationOnly)
+        // "我家两个老人都七十多了没什么收入，能不能申请": however long the story, "may we apply" with no policy named asks
+        // about the one just talked of.
+        var asksEligibilityOfIt = aspect == "对象条件" && reading.Mentions.Count == 0;
+        if (topics.Count == 0 && context.LastTopic is { } lastTopic && (isShort || situationOnly || asksEligibilityOfIt)
             && (aspect is not null || followUp != FollowUpKind.None || reading.County is not null || reading.YesNo || endsWithNe)
             // "补贴几月发" after talking of 驻村干部: the old topic has nothing on it, and 补贴 names some other policy's money,
             // so it is not a follow-up of that topic. "能给几多钱" after 临时救助 names nothing else: it is (and the honest
@@ -338,6 +355,22 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
     {
         var content = ContentChars(cue);
         return content.Length > 0 && (entry.Title.Contains(content, StringComparison.Ordinal) || entry.Answer.Contains(content, StringComparison.Ordinal));
+    }
+
+    /// <summary>The one entry (of a topic's) whose title or answer has every word the question used for its topics.</summary>
+    private static PolicyEntry? OneEntrySpeakingOf(List<PolicyEntry> entries, QuestionReading reading, IReadOnlyList<string> topics)
+    {
+        PolicyEntry? found = null;
+        foreach (var e in entries)
+        {
+            var all = true;
+            foreach (var m in reading.Mentions)
+                if (topics.Contains(m.Topic) && !InLastAnswer(e, m.Cue)) { all = false; break; }
+            if (!all) continue;
+            if (found is not null) return null;
+            found = e;
+        }
+        return found;
     }
 
     /// <summary>A cue without its function characters (能贷 → 贷): the part an answer would repeat.</summary>

@@ -30,6 +30,9 @@ public static class PolicyTexts
     public static string Part(int number, string title, string prefix, string text, string source) =>
         $"{number}. {title}\n{Compose(prefix, text.TrimEnd(), source)}";
 
+    /// <summary>One county's answer to a question comparing two counties, under its name.</summary>
+    public static string CountyPart(string countyName, string text) => $"【{countyName}】\n{text}";
+
     public static string CountyPrefix(string countyName) => string.IsNullOrEmpty(countyName) ? "" : countyName + "：";
 
     /// <summary>Whom to ask when the documents do not say.</summary>

@@ -74,6 +74,7 @@ public sealed partial class QuestionReader
             if (folded[aspects[i].Start] == '几' && aspects[i].Start > 0 && folded[aspects[i].Start - 1] == '好') aspects.RemoveAt(i);
         var counties = new List<CueMatch<string>>(1);
         _counties.Scan(folded, counties);
+        var namedCounties = counties.Count == 0 ? NoCounties : NamedOnce(counties);
         // "我们县呢": the county the question is asked in, when no county is named by name.
         if (counties.Count == 0) _here?.Scan(folded, counties);
         var askers = new List<CueMatch<string>>(2);
@@ -138,9 +139,21 @@ public sealed partial class QuestionReader
             AspectCues = aspects.Select(a => (a.Value.Aspect, a.Cue, a.Start)).ToList(),
             TopicAspects = topics.Count > 1 ? AspectsByTopic(folded, mentions, topics, aspects) : QuestionReading.NoTopicAspects,
             County = AskedCounty(folded, counties),
+            NamedCounties = namedCounties,
             YesNo = yesNo,
             Askers = askers.Select(a => a.Value).Distinct().ToList(),
         };
+    }
+
+    private static readonly List<(string County, int Start, int Length)> NoCounties = [];
+
+    /// <summary>Each county named, at its first mention.</summary>
+    private static List<(string County, int Start, int Length)> NamedOnce(List<CueMatch<string>> counties)
+    {
+        var named = new List<(string County, int Start, int Length)>(counties.Count);
+        foreach (var c in counties)
+            if (!named.Exists(n => n.County == c.Value)) named.Add((c.Value, c.Start, c.Length));
+        return named;
     }
 
     /// <summary>

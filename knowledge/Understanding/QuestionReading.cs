@@ -43,6 +43,12 @@ public sealed record QuestionReading
     /// <summary>The aspect asked of one of several topics, or null when its part of the question asks none.</summary>
     public string? AspectOf(string topic) => TopicAspects.GetValueOrDefault(topic);
 
+    /// <summary>
+    /// Every configured county named by name, first mention each, in order, with where it is in <see cref="Folded"/>
+    /// ("信丰和禹州…哪个高" names two).
+    /// </summary>
+    public IReadOnlyList<(string County, int Start, int Length)> NamedCounties { get; init; } = [];
+
     /// <summary>A configured county named in the question (county id), if any.</summary>
     public string? County { get; init; }
 

@@ -923,4 +923,40 @@ public sealed class UnderstandingTests
         var answers = Conversation(TestPacks.Yuzhou, "俺爹住院花了好几万，家里快撑不住了，能申请点啥？", "俺说的是监测，咋申报？");
         Assert.Equal("nat-monitor-self-declare", answers[1].Entries[0].Id);
     }
+
+    [Fact]
+    public void Two_counties_compared_get_both_counties_answers_under_their_names()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "信丰和禹州衔接资金用在产业上的比例哪个高");
+        Assert.Contains("【信丰县】", answer.Text);
+        Assert.Contains("65%", answer.Text);
+        Assert.Contains("【禹州市】", answer.Text);
+        Assert.Contains("60%", answer.Text);
+
+        // A figure the farmer already knows of one county is not a comparison: only the other county is asked.
+        var asked = Answerer.Answer(TestPacks.Yuzhou, "信丰衔接资金产业比例是65% 咱禹州是多少");
+        Assert.DoesNotContain("【", asked.Text);
+        Assert.Contains("60%", asked.Text);
+    }
+
+    [Fact]
+    public void A_new_hardship_asking_what_there_is_does_not_continue_the_last_policy()
+    {
+        // After a loan answer, a hospital bill and "能申请点啥" is not a question about loan eligibility.
+        var answers = Conversation(TestPacks.Yuzhou, "贷款逾期了咋办", "俺爹住院花了好几万，家里快撑不住了，能申请点啥？");
+        Assert.NotEqual("小额信贷", answers[1].Topic);
+        Assert.DoesNotContain("18周岁", answers[1].Text);
+    }
+
+    [Fact]
+    public void Another_policys_word_that_one_entry_of_the_topic_speaks_of_stays_with_that_topic()
+    {
+        // 找工作 is people's word for 就业, but after 雨露计划 "毕业了还管找工作么" asks about 雨露计划+.
+        var answers = Conversation(TestPacks.Xinfeng, "监测户的孩子能享受雨露计划么", "毕业了还管找工作么");
+        Assert.Equal("nat-yulu-plus", answers[1].Entries[0].Id);
+
+        // Naming the part of the topic asked, or correcting, still moves on.
+        var corrected = Conversation(TestPacks.Yuzhou, "俺爹住院花了好几万，家里快撑不住了，能申请点啥？", "俺说的是监测，咋申报？");
+        Assert.Equal("nat-monitor-self-declare", corrected[1].Entries[0].Id);
+    }
 }
