@@ -160,7 +160,7 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh7", Questions: 958, MeasuredCorrect: 945, MeasuredConfidentlyWrong: 8, Turns: 253, MeasuredCorrectTurns: 236));
+    new("fresh7", Questions: 958, MeasuredCorrect: 945, MeasuredConfidentlyWrong: 8, Turns: 253, MeasuredCorrectTurns: 237));
 
 /// <summary>
 /// The eighth fresh held-out set (tests/eval/policy-*-fresh8-*.jsonl): 958 questions and 101 conversations (254 turns),
@@ -206,7 +206,7 @@ public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh10", Questions: 1030, MeasuredCorrect: 1019, MeasuredConfidentlyWrong: 1, Turns: 262, MeasuredCorrectTurns: 243));
+    new("fresh10", Questions: 1030, MeasuredCorrect: 1019, MeasuredConfidentlyWrong: 2, Turns: 262, MeasuredCorrectTurns: 243));
 
 /// <summary>
 /// The eleventh fresh held-out set (tests/eval/policy-*-fresh11-*.jsonl): 1,038 questions (520 信丰, 518 禹州) and 104
@@ -220,7 +220,7 @@ public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh11", Questions: 1038, MeasuredCorrect: 1027, MeasuredConfidentlyWrong: 3, Turns: 256, MeasuredCorrectTurns: 244));
+    new("fresh11", Questions: 1038, MeasuredCorrect: 1027, MeasuredConfidentlyWrong: 3, Turns: 256, MeasuredCorrectTurns: 247));
 
 /// <summary>
 /// The twelfth fresh held-out set (tests/eval/policy-*-fresh12-*.jsonl): 1,071 questions (526 信丰, 545 禹州) and 111
@@ -262,7 +262,7 @@ public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh14", Questions: 1061, MeasuredCorrect: 1046, MeasuredConfidentlyWrong: 6, Turns: 288, MeasuredCorrectTurns: 266));
+    new("fresh14", Questions: 1061, MeasuredCorrect: 1045, MeasuredConfidentlyWrong: 6, Turns: 288, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The fifteenth fresh held-out set (tests/eval/policy-*-fresh15-*.jsonl): 1,076 questions (544 信丰, 532 禹州) and 118
@@ -274,7 +274,7 @@ public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh15", Questions: 1076, MeasuredCorrect: 1064, MeasuredConfidentlyWrong: 3, Turns: 281, MeasuredCorrectTurns: 262));
+    new("fresh15", Questions: 1076, MeasuredCorrect: 1065, MeasuredConfidentlyWrong: 2, Turns: 281, MeasuredCorrectTurns: 262));
 
 /// <summary>
 /// The sixteenth fresh held-out set (tests/eval/policy-*-fresh16-*.jsonl): 1,074 questions (557 信丰, 517 禹州) and 117
@@ -300,7 +300,7 @@ public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh17", Questions: 1118, MeasuredCorrect: 1088, MeasuredConfidentlyWrong: 11, Turns: 299, MeasuredCorrectTurns: 287));
+    new("fresh17", Questions: 1118, MeasuredCorrect: 1086, MeasuredConfidentlyWrong: 13, Turns: 299, MeasuredCorrectTurns: 287));
 
 /// <summary>
 /// The eighteenth fresh held-out set (tests/eval/policy-*-fresh18-*.jsonl): 1,114 questions (557 信丰, 557 禹州) and 117
@@ -325,7 +325,7 @@ public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh19", Questions: 1111, MeasuredCorrect: 1098, MeasuredConfidentlyWrong: 4, Turns: 300, MeasuredCorrectTurns: 285));
+    new("fresh19", Questions: 1111, MeasuredCorrect: 1099, MeasuredConfidentlyWrong: 4, Turns: 300, MeasuredCorrectTurns: 286));
 
 /// <summary>
 /// The twentieth fresh held-out set (tests/eval/policy-*-fresh20-*.jsonl): 1,118 questions (560 信丰, 558 禹州) and 113
@@ -338,7 +338,7 @@ public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh20", Questions: 1118, MeasuredCorrect: 1100, MeasuredConfidentlyWrong: 10, Turns: 268, MeasuredCorrectTurns: 255));
+    new("fresh20", Questions: 1118, MeasuredCorrect: 1100, MeasuredConfidentlyWrong: 9, Turns: 268, MeasuredCorrectTurns: 255));
 
 /// <summary>
 /// The twenty-first fresh held-out set (tests/eval/policy-*-fresh21-*.jsonl): 1,120 questions (560 信丰, 560 禹州) and 111
@@ -369,20 +369,33 @@ public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh22", Questions: 1106, MeasuredCorrect: 1089, MeasuredConfidentlyWrong: 4, Turns: 278, MeasuredCorrectTurns: 265));
+    new("fresh22", Questions: 1106, MeasuredCorrect: 1088, MeasuredConfidentlyWrong: 5, Turns: 278, MeasuredCorrectTurns: 265));
 
 /// <summary>
 /// The twenty-third fresh held-out set (tests/eval/policy-*-fresh23-*.jsonl): 1,104 questions (547 信丰, 557 禹州) and
-/// 110 conversations (274 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the
-/// shipped engine (the sixteenth round's, 099c319; the twenty-second set in the bank), scored once after it froze: 1,068
+/// 110 conversations (274 turns), written on 2026-12-07 by two more labellers under the same contract. It judged the
+/// sixteenth round's engine (099c319; the twenty-second set in the bank), scored once after it froze: 1,068
 /// of 1,104 correct (96.7%), 7 clarified, 11 fell back, 18 confidently wrong (1.6%); turns 247 of 274 (90.1%), 14 wrong.
 /// The engine shipped before it (08cdf2e, bank without the twenty-second set) scored 1,065 / 20 / 248. Issue 12's
+/// single-question and turn targets are met on it; "0 confidently wrong" is NOT. Then it joined the bank and the
+/// seventeenth round tuned with it (leave-one-set-out); the bars are the shipped engine's figures here (1,079 / 11 / 251).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh23", Questions: 1104, MeasuredCorrect: 1079, MeasuredConfidentlyWrong: 11, Turns: 274, MeasuredCorrectTurns: 251));
+
+/// <summary>
+/// The twenty-fourth fresh held-out set (tests/eval/policy-*-fresh24-*.jsonl): 1,106 questions (553 信丰, 553 禹州) and
+/// 111 conversations (271 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the
+/// shipped engine (the seventeenth round's, 5fc199a; the twenty-third set in the bank), scored once after it froze: 1,076
+/// of 1,106 correct (97.3%), 12 clarified, 6 fell back, 12 confidently wrong (1.1%); turns 255 of 271 (94.1%), 7 wrong.
+/// The engine shipped before it (07798cc, bank without the twenty-third set) scored 1,073 / 14 / 253. Issue 12's
 /// single-question and turn targets are met on it; "0 confidently wrong" is NOT. Do not open, tune on it or add it to the
 /// labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
 /// </summary>
 [Trait("Category", "HeldOut")]
-public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh23", Questions: 1104, MeasuredCorrect: 1068, MeasuredConfidentlyWrong: 18, Turns: 274, MeasuredCorrectTurns: 247));
+public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh24", Questions: 1106, MeasuredCorrect: 1076, MeasuredConfidentlyWrong: 12, Turns: 271, MeasuredCorrectTurns: 255));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -422,7 +435,13 @@ public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorre
 /// ("我申请了以后什么时候能批下来" names no policy and is no longer answered from look-alikes; a two-policy question's
 /// parts now each get their own aspect) and the sixteenth set's by 1 ("爱心超市的东西要花钱买不": its entry speaks of
 /// 积分换物品, not of a cost). Leave-one-set-out over the fifth to twenty-second sets: 18,336 → 18,355 of 18,929 right
-/// (253 → 230 confidently wrong), turns 4,597 → 4,606 of 4,895 (152 → 141 wrong).
+/// (253 → 230 confidently wrong), turns 4,597 → 4,606 of 4,895 (152 → 141 wrong). The seventeenth round set them to the
+/// shipped engine's figures again; four fell: the tenth set's questions by one more wrong, the fourteenth's by 1, the
+/// twenty-second's by 1 with one more wrong and the seventeenth's by 2 with two more wrong. With the twenty-third set in
+/// the bank, look-alike questions lean otherwise ("干部多久来一次", "那个保险 出了事 咋报", "啥人能兜底", "听说驻村干部要五天
+/// 四夜我们信丰也是这样吗"); and "俺亲戚在信丰 他们那监测收入标准跟咱禹州一样不" now gets both counties' answers, so 禹州's
+/// 7500 appears under 【禹州市】, which that label (written for a one-county reply) forbids. Leave-one-set-out over the
+/// fifth to twenty-third sets: 19,423 → 19,425 of 20,033 right (249 → 247 wrong), turns 4,853 → 4,861 of 5,169 (154 → 148).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
