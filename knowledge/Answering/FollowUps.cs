@@ -29,29 +29,20 @@ internal static class FollowUps
     private static readonly string[] GoesOnWords = ["还能", "还有", "还给", "还中", "接着", "继续"];
 
     /// <summary>"还能贷不", "还有没有", "接着贷", "继续享受": asks whether something goes on (after a period ends).</summary>
-    public static bool AsksWhetherItGoesOn(string folded)
-    {
-        foreach (var word in GoesOnWords) if (folded.Contains(word, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    public static bool AsksWhetherItGoesOn(string folded) =>
+        Text.WordList.AnyIn(folded, GoesOnWords);
 
     private static readonly string[] WhatThereIsWords = ["点啥", "点什么", "点么子", "些啥", "些什么", "啥政策", "什么政策", "么子政策", "啥帮扶", "什么帮扶", "啥补助", "什么补助", "么子补助", "啥办法", "什么办法"];
 
     /// <summary>"能申请点啥", "有啥政策": an open question about what there is, not about the policy just talked of.</summary>
-    public static bool AsksWhatThereIs(string folded)
-    {
-        foreach (var word in WhatThereIsWords) if (folded.Contains(word, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    public static bool AsksWhatThereIs(string folded) =>
+        Text.WordList.AnyIn(folded, WhatThereIsWords);
 
     private static readonly string[] CorrectionWords = ["说的是", "问的是", "我是说", "俺是说", "是问", "不是这个", "不是那个"];
 
     /// <summary>"俺说的是监测，咋申报", "不是这个，我问的是…": the farmer corrects what was understood and names what is meant.</summary>
-    public static bool Corrects(string folded)
-    {
-        foreach (var word in CorrectionWords) if (folded.Contains(word, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    public static bool Corrects(string folded) =>
+        Text.WordList.AnyIn(folded, CorrectionWords);
 
     /// <summary>True when, without its follow-up phrase, the question says nothing of its own ("那怎么申请呢").</summary>
     public static bool IsBare(string rewritten)

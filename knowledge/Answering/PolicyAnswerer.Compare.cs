@@ -38,9 +38,6 @@ public sealed partial class PolicyAnswerer
             { Reading = reading, Topic = first.Topic, Aspect = first.Aspect, County = first.County, Why = why };
     }
 
-    private static bool Compares(string folded)
-    {
-        foreach (var word in CompareWords) if (folded.Contains(word, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    private static bool Compares(string folded) =>
+        Text.WordList.AnyIn(folded, CompareWords);
 }

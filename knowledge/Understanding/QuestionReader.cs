@@ -219,11 +219,9 @@ public sealed partial class QuestionReader
     /// <summary>Words for what one household gets out of a shared income (分红, 每户能分).</summary>
     private static readonly string[] OwnShareWords = ["每户", "户里", "一户", "分红", "能分", "分到", "分得", "分几多", "分多少"];
 
-    private static bool AsksOwnShare(ReadOnlySpan<char> folded)
-    {
-        foreach (var w in OwnShareWords) if (folded.Contains(w, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    private static bool AsksOwnShare(ReadOnlySpan<char> folded) =>
+        Text.WordList.AnyIn(folded, OwnShareWords);
+
     private const string WhatIsItAspect = "是什么";
     private const string LimitAspect = "限制";
     private const string EligibilityAspect = "对象条件";
