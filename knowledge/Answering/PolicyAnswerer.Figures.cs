@@ -104,11 +104,17 @@ public sealed partial class PolicyAnswerer
     /// <summary>Words that ask for a sum of money ("一个月工资多少", "有补贴不"), as opposed to a count or a standard.</summary>
     private static readonly string[] MoneyWords = ["工资", "钱", "补贴", "补助", "块", "元", "收入"];
 
+    /// <summary>Words of <see cref="CostOrBenefitWords"/> that ask what the farmer gets.</summary>
+    private static readonly string[] BenefitWords = ["补贴", "补助", "工资", "奖金"];
+
+    /// <summary>Words of <see cref="CostOrBenefitWords"/> that ask what the farmer pays, not what they get.</summary>
+    private static readonly string[] CostWords = ["价钱", "掏钱", "交钱", "出钱", "花钱", "收费", "收钱", "要钱", "学费"];
+
     /// <summary>
     /// Money asked with no aspect word: whether something pays ("培训有补贴不") or costs ("签家庭医生要不要交钱"). Not a
     /// bare 钱 or 收入, which as often tell the situation ("冇收入", "想挣点钱").
     /// </summary>
-    private static readonly string[] CostOrBenefitWords = ["补贴", "补助", "工资", "奖金", "价钱", "掏钱", "交钱", "出钱", "花钱", "收费", "收钱", "要钱", "学费"];
+    private static readonly string[] CostOrBenefitWords = [.. BenefitWords, .. CostWords]; // declared after its parts: static fields initialise in order
 
     /// <summary>The word is in the question as money: 块 only after a number ("几块", "三百块"), not in "这块", "一块".</summary>
     private static bool AsksMoneyWord(string folded, string word)
@@ -152,9 +158,6 @@ public sealed partial class PolicyAnswerer
             if (answer.Contains(word, StringComparison.Ordinal)) return false;
         return true;
     }
-
-    /// <summary>Words of <see cref="CostOrBenefitWords"/> that ask what the farmer pays, not what they get.</summary>
-    private static readonly string[] CostWords = ["价钱", "掏钱", "交钱", "出钱", "花钱", "收费", "收钱", "要钱", "学费"];
 
     /// <summary>An answer with one of these says what something costs, or that it is free.</summary>
     private static readonly string[] SpeaksOfCost = ["免费", "收费", "费用", "自付", "学费", "押金", "不用交", "不交", "交钱", "掏钱", "出钱", "税费", "不要钱", "个人负担", "自己该付"];

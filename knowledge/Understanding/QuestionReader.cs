@@ -74,7 +74,7 @@ public sealed partial class QuestionReader
             if (folded[aspects[i].Start] == '几' && aspects[i].Start > 0 && folded[aspects[i].Start - 1] == '好') aspects.RemoveAt(i);
         var counties = new List<CueMatch<string>>(1);
         _counties.Scan(folded, counties);
-        var namedCounties = counties.Count == 0 ? NoCounties : NamedOnce(counties);
+        IReadOnlyList<(string County, int Start, int Length)> namedCounties = counties.Count == 0 ? NoCounties : NamedOnce(counties);
         // "我们县呢": the county the question is asked in, when no county is named by name.
         if (counties.Count == 0) _here?.Scan(folded, counties);
         var askers = new List<CueMatch<string>>(2);
@@ -145,14 +145,18 @@ public sealed partial class QuestionReader
         };
     }
 
-    private static readonly List<(string County, int Start, int Length)> NoCounties = [];
+    private static readonly (string County, int Start, int Length)[] NoCounties = [];
 
     /// <summary>Each county named, at its first mention.</summary>
     private static List<(string County, int Start, int Length)> NamedOnce(List<CueMatch<string>> counties)
     {
         var named = new List<(string County, int Start, int Length)>(counties.Count);
         foreach (var c in counties)
-            if (!named.Exists(n => n.County == c.Value)) named.Add((c.Value, c.Start, c.Length));
+        {
+            var seen = false;
+            foreach (var n in named) seen |= n.County == c.Value;
+            if (!seen) named.Add((c.Value, c.Start, c.Length));
+        }
         return named;
     }
 
