@@ -17,6 +17,7 @@ public static class ExplainText
         }
         if (context.LastTopic is not null || context.LastAspect is not null)
             yield return $"memory:  topic {context.LastTopic ?? "-"}, aspect {context.LastAspect ?? "-"}, county {context.LastCounty ?? "-"}, last entry {context.LastEntryId ?? "-"}" +
+                (context.LastCountAsked is { } count ? $", count asked «{count}»" : "") +
                 (answer.Inherited ? " → inherited" : "");
         foreach (var why in answer.Why) yield return "why:     " + why;
         yield return $"outcome: {answer.Outcome.ToString().ToLowerInvariant()}" + answer.Outcome switch

@@ -98,4 +98,39 @@ public sealed partial class PolicyAnswerer
         why.Add($"only a topic named after a question about {pending}: asking {pending} of {topics[0]}");
         return pending;
     }
+
+    /// <summary>
+    /// Pairs of characters of the follow-up's own words ("县里督查一年几次" after 驻村干部: 督查) that none of the
+    /// conversation topic's entries says but some other entry does: the farmer may have moved on to what they name. Not
+    /// a pair overlapping one the topic's entries say: "没劳动力的能退吗" after 风险消除 speaks of its 劳动能力.
+    /// </summary>
+    private static List<string>? WordsOutsideTheTopic(CountyKnowledge knowledge, QuestionReading reading, string topic)
+    {
+        List<string>? outside = null;
+        foreach (var part in reading.Rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part.Length < 2) continue;
+            var said = new PairSaid[part.Length - 1];
+            for (var i = 0; i < said.Length; i++) said[i] = WhereSaid(knowledge, part.Substring(i, 2), topic);
+            for (var i = 0; i < said.Length; i++)
+                if (said[i] == PairSaid.Elsewhere && (i == 0 || said[i - 1] != PairSaid.InTopic)
+                    && (i + 1 == said.Length || said[i + 1] != PairSaid.InTopic))
+                    (outside ??= []).Add(part.Substring(i, 2));
+        }
+        return outside;
+    }
+
+    private enum PairSaid { Nowhere, InTopic, Elsewhere }
+
+    private static PairSaid WhereSaid(CountyKnowledge knowledge, string pair, string topic)
+    {
+        var said = PairSaid.Nowhere;
+        for (var at = 0; at < knowledge.Texts.Length; at++)
+        {
+            if (!knowledge.Texts[at].Contains(pair, StringComparison.Ordinal)) continue;
+            if (knowledge.Index.Entries[at].Topics.Contains(topic)) return PairSaid.InTopic;
+            said = PairSaid.Elsewhere;
+        }
+        return said;
+    }
 }

@@ -139,6 +139,13 @@ public sealed partial class PolicyAnswerer
     internal static string? UnstatedMoney(string folded, string answer) =>
         AskedMoneyWord(folded, MoneyWords) is { } asked && LeavesMoneyUnsaid(answer, asked) ? asked : null;
 
+    /// <summary>The money word tells what was spent ("花钱太多", "花了钱"), a hardship rather than a cost asked.</summary>
+    private static bool ToldAsSpent(string folded, string word)
+    {
+        var at = folded.IndexOf(word, StringComparison.Ordinal) + word.Length;
+        return at >= word.Length && at < folded.Length && folded[at] is '多' or '太' or '了' or '得' or '一';
+    }
+
     /// <summary>The first of the words (<see cref="MoneyWords"/>, <see cref="CostOrBenefitWords"/>) the question asks as money.</summary>
     private static string? AskedMoneyWord(string folded, string[] words)
     {
@@ -186,12 +193,19 @@ public sealed partial class PolicyAnswerer
     {
         foreach (var (asked, units) in UnitCounts)
         {
-            var at = folded.IndexOf(asked, StringComparison.Ordinal);
-            if (at < 0) continue;
+            if (!folded.Contains(asked, StringComparison.Ordinal)) continue;
             // A cadence (每季度, 每半年, 每月) answers how many times or how many months apart.
             if (units[0] is "次" or "月" && Array.Exists(CadenceWords, w => answer.Contains(w, StringComparison.Ordinal))) continue;
             if (!StatesUnitFigure(answer, units)) return asked;
         }
+        return null;
+    }
+
+    /// <summary>The words of the first count asked in a unit ("几年", "换一次"), or null: remembered for "那禹州呢".</summary>
+    internal static string? UnitCountAsked(string folded)
+    {
+        foreach (var (asked, _) in UnitCounts)
+            if (folded.Contains(asked, StringComparison.Ordinal)) return asked;
         return null;
     }
 
@@ -246,6 +260,7 @@ public sealed partial class PolicyAnswerer
         ("几个月", ["月"]),
         // A term of office or a rotation is counted in years: "驻村干部任期多长时间", "多久换人".
         ("任期", ["年"]), ("换人", ["年"]), ("轮换", ["年"]),
+        ("多久换", ["年"]), ("多长时间换", ["年"]), ("换一次", ["年"]), ("换一回", ["年"]), ("换一批", ["年"]), ("换一茬", ["年"]),
         ("几次", ["次", "回", "趟"]), ("几回", ["次", "回", "趟"]), ("几趟", ["次", "回", "趟"]), ("多少次", ["次", "回", "趟"]),
     ];
 

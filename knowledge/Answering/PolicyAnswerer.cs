@@ -183,6 +183,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             aspect = null;
         }
         var inherited = false;
+        var sameFigureAgain = false;
         string? pendingAspect = null;
         var folded = reading.Folded;
         var isShort = folded.Length <= MaxFollowUpChars;
@@ -212,6 +213,14 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             if (reading.County is null && context.LastCounty is not null) knowledge = lastKnowledge;
             if (aspect is null && followUp == FollowUpKind.How) aspect = HowToApply;
             if (aspect is null && (reading.County is not null || endsWithNe)) aspect = context.LastAspect;
+            // "禹州是多少" after "衔接资金用于产业的比例是多少": a bare 多少 asks the same figure of another county, not a sum.
+            // "禹州本级预算多少" names what it asks the sum of.
+            if (aspect == "金额标准" && loose && reading.County is not null && reading.Rest.Length < MinRestChars
+                && context.LastAspect is "目标任务" or "期限" or "频次")
+            {
+                aspect = context.LastAspect;
+                sameFigureAgain = true;
+            }
             why.Add($"no topic named: continuing the conversation's topic {lastTopic}" + (aspect is null ? "" : $", aspect {aspect}"));
         }
         else if (topics.Count > 0 && aspect is null && context.LastAspect is { } asked && isShort
@@ -242,7 +251,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             // A national answer before ("雨露计划啥时候发钱" → 各省不同), then "那信丰的呢": that county's own word on it
             // (xf-yulu's 3月/9月) is what is asked, even with no aspect in the message.
             var earlierNational = earlier.PackId == KnowledgePack.NationalId;
-            var own = (reading.Aspect is not null || earlierNational) && aspect is not null && Candidates(knowledge, topics[0]).Any(e => e.PackId == knowledge.Pack.Id && e.Aspects.Contains(aspect));
+            var own = ((reading.Aspect is not null && !sameFigureAgain) || earlierNational) && aspect is not null && Candidates(knowledge, topics[0]).Any(e => e.PackId == knowledge.Pack.Id && e.Aspects.Contains(aspect));
             if (same is not null || !own || earlier.PackId == knowledge.Pack.Id) scoring = earlier.Title;
         }
 
@@ -254,6 +263,14 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         {
             why.Add($"{aspect} of «{string.Join("/", reading.Mentions.Select(m => m.Cue))}», which the last answer {spokenOf.Id} speaks of");
             answer = Confident(lastKnowledge, spokenOf, FollowUpKind.How, topics[0], aspect, why, appendHow: true);
+        }
+        // "去哪办" after 禹州's own loan entry, which says where (农信社、邮储银行): nothing but the aspect is asked, so the
+        // county's entry just read answers it, with how to apply; not the national one the few words happen to favour.
+        else if (inherited && reading.County is null && AddsHow(aspect) && reading.Rest.Length < MinRestChars
+            && last is not null && last.PackId == knowledge.Pack.Id && last.Topics.Contains(topics[0]) && last.Aspects.Contains(aspect!))
+        {
+            why.Add($"only {aspect} asked after {last.Id}, this county's entry that answers it");
+            answer = Confident(knowledge, last, FollowUpKind.How, topics[0], aspect, why, appendHow: true);
         }
         else if (same is not null)
         {
@@ -269,6 +286,14 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             why.Add($"«{phone}» asked, and {answer.Entries[0].Id} gives no number to call");
             answer = DetailMissing(knowledge, topics[0], aspect, why, detail: "联系电话") with { DeclinedEntryId = answer.Entries[0].Id };
         }
+        // "那禹州呢" after "驻村干部多久换一次": the years are still what is asked, and 禹州's entry counts only days a month.
+        if (answer is { Outcome: PolicyOutcome.Answer, Entries.Count: 1 } && inherited && reading.County is not null
+            && reading.Aspect is null && aspect is "期限" or "频次" && context.LastCountAsked is { } carried
+            && UnstatedUnitCount(carried, answer.Entries[0].Answer) is { } count)
+        {
+            why.Add($"«{count}» asked before, and {answer.Entries[0].Id} states no figure in that unit");
+            answer = DetailMissing(knowledge, topics[0], aspect, why) with { DeclinedEntryId = answer.Entries[0].Id };
+        }
         // "电视坏了去哪修" after 雨露计划: an aspect word, but the rest of the message is nothing the topic's labelled
         // questions spoke of — a new question, answered as if the conversation had just begun.
         // A follow-up: the topic's labelled questions are read once, if the stray check or the follow-up choice needs them.
@@ -281,6 +306,17 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         {
             var fresh = Answer(countyPackId, question, PolicyContext.None);
             return fresh with { Why = [.. why, stray, .. fresh.Why] };
+        }
+        // "县里督查一年几次" after 驻村干部: 督查 is in none of 驻村帮扶's entries but names another's; asked afresh, if that
+        // one answers it.
+        if (inherited && !askedAgainOf && reading.County is null && answer.Outcome == PolicyOutcome.Answer
+            && WordsOutsideTheTopic(knowledge, reading, topics[0]) is { } outside)
+        {
+            var fresh = Answer(countyPackId, question, PolicyContext.None);
+            if (fresh is { Outcome: PolicyOutcome.Answer, Entries.Count: 1 } && !fresh.Entries[0].Topics.Contains(topics[0])
+                && knowledge.Positions.TryGetValue(fresh.Entries[0].Id, out var at)
+                && outside.Find(word => knowledge.Texts[at].Contains(word, StringComparison.Ordinal)) is { } otherWord)
+                return fresh with { Why = [.. why, $"«{otherWord}» is in none of {topics[0]}'s entries but in {fresh.Entries[0].Id}: asked afresh", .. fresh.Why] };
         }
         // How people asked the same before: an answer where the rules found none, or a clearly better one; in a follow-up,
         // only among the entries of the conversation's topic.
@@ -535,9 +571,11 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         }
 
         // "培训有补贴不", "签家庭医生要不要交钱": money asked without an aspect word, of a topic none of whose entries
-        // states a sum or speaks of money. Its overview would be a confident answer to another question.
-        if (candidates.Count > 0 && reading.Mentions.All(m => m.Topic == topic)
-            && AskedMoneyWord(reading.Folded, CostOrBenefitWords) is { } unstated
+        // states a sum or speaks of money. Its overview would be a confident answer to another question. A word of a topic
+        // the reading set aside ("在帮扶车间上班有补贴不": 上班 is the workshop's) does not make the money another's —
+        // unless the money tells what was spent ("孩子上学花钱太多，能临时救助吗" is the hardship, not a cost asked).
+        if (candidates.Count > 0 && AskedMoneyWord(reading.Folded, CostOrBenefitWords) is { } unstated
+            && reading.Mentions.All(m => m.Topic == topic || (!reading.Topics.Contains(m.Topic) && !ToldAsSpent(reading.Folded, unstated)))
             && candidates.All(e => LeavesMoneyUnsaid(e.Answer, unstated)))
         {
             why.Add($"«{unstated}» asked, and no entry of {topic} states a sum or speaks of money");

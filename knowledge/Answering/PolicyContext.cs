@@ -6,7 +6,8 @@ public sealed record PolicyContext(
     string? LastTopic = null,
     string? LastAspect = null,
     string? LastCounty = null,
-    IReadOnlyList<string>? OfferedChoiceIds = null)
+    IReadOnlyList<string>? OfferedChoiceIds = null,
+    string? LastCountAsked = null)
 {
     public static PolicyContext None { get; } = new();
 
@@ -27,6 +28,15 @@ public sealed record PolicyContext(
         else if (answer.Aspect is not null && answer.Outcome != PolicyOutcome.Answer)
             next = next with { LastTopic = null, LastEntryId = null, LastAspect = answer.Aspect };
         if (answer.TopicId is not null) next = next with { LastEntryId = answer.TopicId };
+        // "驻村干部多久换一次" then "那禹州呢": the years asked carry over to the same question of another county, for as
+        // long as the follow-ups ask nothing else of the topic.
+        if (answer.Topic is not null)
+            next = next with
+            {
+                LastCountAsked = answer.Reading is not { } reading ? null
+                    : PolicyAnswerer.UnitCountAsked(reading.Folded)
+                      ?? (answer.Inherited && reading.Aspect is null && answer.Topic == LastTopic ? LastCountAsked : null),
+            };
         return next;
     }
 }

@@ -130,8 +130,10 @@ public sealed partial class QuestionReader
             Mentions = mentions.Select(m => new TopicMention(m.Value.Topic, m.Start, m.Length, m.Cue, m.Value.Tier)).ToList(),
             Topics = topics,
             // Only a household's status (监测户, 低保户): "驻村第一书记干几年能换人" asks about 驻村帮扶, whoever asks it.
+            // So too what the asker says they are ("我家是弱劳力，标准会高点吗" after 产业奖补).
             TopicsOnlyFromStatus = named.Count > 0
-                && named.All(m => IsHouseholdStatus(m.Cue) && askers.Any(a => a.Start == m.Start && a.Length == m.Length)),
+                && named.All(m => (IsHouseholdStatus(m.Cue) && askers.Any(a => a.Start == m.Start && a.Length == m.Length))
+                    || SaidOfThemselves(text, m.Start)),
             TopicTier = tier,
             TopicsJoined = joined,
             Aspect = aspect,
@@ -339,6 +341,19 @@ public sealed partial class QuestionReader
     private const int MinGivenNumberDigits = 7;
 
     private static bool IsHouseholdStatus(string cue) => cue.Length >= 3 && cue[^1] == '户';
+
+    /// <summary>The words before the cue say the asker or their household is it: "我家是", "俺是", "我们家是".</summary>
+    private static bool SaidOfThemselves(string folded, int cueStart)
+    {
+        var before = folded.AsSpan(0, cueStart);
+        if (!before.EndsWith("是")) return false;
+        before = before[..^1];
+        foreach (var self in SelfWords)
+            if (before.EndsWith(self, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static readonly string[] SelfWords = ["我家", "俺家", "我们家", "俺们家", "咱家", "我", "俺", "涯", "家里"];
 
     /// <summary>
     /// Characters that carry no content of their own in a question (particles, pronouns, fillers, 能/要/有, 赣南 么子).

@@ -183,6 +183,82 @@ public sealed class AnsweringTests
     }
 
     [Fact]
+    public void The_other_county_asked_the_same_count_gets_no_figure_in_another_unit()
+    {
+        // "多久换一次" asks years; 禹州's entry counts days in post a month, which is no answer to it.
+        var first = Answerer.Answer(TestPacks.Xinfeng, "驻村干部多久换一次", PolicyContext.None);
+        Assert.Contains("2年", first.Text);
+        var yuzhou = Answerer.Answer(TestPacks.Xinfeng, "那禹州呢", PolicyContext.None.After(first));
+        Assert.Equal(PolicyOutcome.Fallback, yuzhou.Outcome);
+        Assert.DoesNotContain("20个工作日", yuzhou.Text);
+        Assert.Contains("禹州", yuzhou.Text);
+        // Asked back in the home county, the years are stated again.
+        var back = Answerer.Answer(TestPacks.Xinfeng, "信丰呢", PolicyContext.None.After(first).After(yuzhou));
+        Assert.Equal("xf-resident-cadres", back.TopicId);
+    }
+
+    [Fact]
+    public void A_bare_how_much_of_the_other_county_asks_the_same_figure_again()
+    {
+        // "禹州是多少" after the share of 衔接资金 for industry: 禹州's share (60%), not its budget (7080万元).
+        var first = Answerer.Answer(TestPacks.Xinfeng, "衔接资金用于产业的比例是多少", PolicyContext.None);
+        var yuzhou = Answerer.Answer(TestPacks.Xinfeng, "禹州是多少", PolicyContext.None.After(first));
+        Assert.Equal("yz-fund-industry", yuzhou.TopicId);
+        Assert.Contains("60%", yuzhou.Text);
+        // Naming what the sum is of asks that instead.
+        var budget = Answerer.Answer(TestPacks.Xinfeng, "禹州本级预算多少", PolicyContext.None.After(first));
+        Assert.Equal("yz-fund-input", budget.TopicId);
+    }
+
+    [Fact]
+    public void What_the_asker_says_they_are_asks_about_the_policy_just_talked_of()
+    {
+        // "我家是弱劳力": the household's situation, asking whether 产业奖补's standard is higher for it (it is: 适当提高),
+        // not the entry about 弱劳力's ways to earn.
+        var first = Answerer.Answer(TestPacks.Xinfeng, "产业奖补标准是多少", PolicyContext.None);
+        var next = Answerer.Answer(TestPacks.Xinfeng, "我家是弱劳力，标准会高点吗", PolicyContext.None.After(first));
+        Assert.Equal("xf-industry-award", next.TopicId);
+        Assert.Contains("适当提高", next.Text);
+        // Asked on its own, 弱劳力 is what the question is about.
+        Assert.NotEqual("xf-industry-award", Answerer.Answer(TestPacks.Xinfeng, "弱劳力有什么增收门路").TopicId);
+    }
+
+    [Fact]
+    public void Money_asked_of_a_topic_that_states_none_is_said_to_be_missing_but_money_spent_is_the_hardship()
+    {
+        // 上班 is the workshop's own word here; 信丰's workshop entry speaks of no pay or allowance.
+        var allowance = Answerer.Answer(TestPacks.Xinfeng, "在帮扶车间上班有没有额外的补贴可以领");
+        Assert.Equal(PolicyOutcome.Fallback, allowance.Outcome);
+        Assert.DoesNotContain("48个", allowance.Text);
+        // "花钱太多" tells what happened; whether 临时救助 helps is asked.
+        Assert.Equal("nat-linshi", Answerer.Answer(TestPacks.Yuzhou, "孩子上学花钱太多 能临时救助吗").TopicId);
+    }
+
+    [Fact]
+    public void A_follow_up_naming_what_another_entry_is_about_leaves_the_topic()
+    {
+        // 督查 is in none of 驻村帮扶's entries but is what 信丰's 督导考核 entry is about: twice a year.
+        var first = Answerer.Answer(TestPacks.Xinfeng, "驻村干部多久换一次", PolicyContext.None);
+        var next = Answerer.Answer(TestPacks.Xinfeng, "县里督查一年几次", PolicyContext.None.After(first));
+        Assert.Equal("xf-inspection", next.TopicId);
+        // 没劳动力 is the household's situation; 风险消除's entry speaks of 劳动能力, so the topic stays.
+        var exit = Answerer.Answer(TestPacks.Yuzhou, "监测户啥时候能退出", PolicyContext.None);
+        var noLabour = Answerer.Answer(TestPacks.Yuzhou, "家里没劳动力的也能退吗？", PolicyContext.None.After(exit));
+        Assert.Equal("nat-risk-eliminated", noLabour.TopicId);
+    }
+
+    [Fact]
+    public void Where_to_apply_after_the_countys_own_entry_names_its_banks()
+    {
+        var first = Answerer.Answer(TestPacks.Yuzhou, "小额信贷最多能贷多少", PolicyContext.None);
+        Assert.Equal("yz-loan", first.TopicId);
+        var where = Answerer.Answer(TestPacks.Yuzhou, "去哪办", PolicyContext.None.After(first));
+        Assert.Equal("yz-loan", where.TopicId);
+        Assert.Contains("农信社", where.Text);
+        Assert.Contains("怎么办理", where.Text);
+    }
+
+    [Fact]
     public void A_follow_up_asking_where_and_how_continues_a_topic_that_answers_how()
     {
         var first = Answerer.Answer(TestPacks.Yuzhou, "临时救助是什么", PolicyContext.None);

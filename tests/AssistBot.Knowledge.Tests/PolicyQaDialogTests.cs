@@ -47,6 +47,20 @@ public sealed class PolicyQaDialogTests(KnowledgeHostFactory factory) : IClassFi
             .StartTestAsync();
 
     [Fact]
+    public Task The_count_asked_is_remembered_across_turns_for_the_other_county() =>
+        // The years asked in the first message live in the conversation state: "那禹州呢" gets 禹州's honest "not written",
+        // not its 20 working days a month.
+        Flow("xinfeng")
+            .Send("驻村干部多久换一次").AssertReplyContains("2年")
+            .Send("那禹州呢").AssertReply(a =>
+            {
+                Assert.Contains("禹州", a.Text);
+                Assert.Contains("没有写", a.Text);
+                Assert.DoesNotContain("20个工作日", a.Text);
+            })
+            .StartTestAsync();
+
+    [Fact]
     public Task Out_of_scope_text_gets_the_honest_fallback() =>
         Flow("yuzhou")
             .Send("明天会下雨吗").AssertReplyContains("12317", "村干部")

@@ -66,8 +66,7 @@ public sealed class PolicyQaHandler(PolicyAnswerer answerer, TimeProvider? time 
         var county = turnContext.County();
         var now = _time.GetUtcNow();
         if (state.UpdatedAt is { } updated && now - updated > MemoryLifetime) Forget(state);
-        var context = new PolicyContext(state.LastTopicId, state.LastTopic, state.LastAspect,
-            state.LastCounty ?? county.Id, state.OfferedChoiceIds);
+        var context = state.Context(county.Id);
         var answer = answerer.Answer(county.Pack, question, context);
         Remember(state, answer);
         state.UpdatedAt = now;
@@ -79,19 +78,19 @@ public sealed class PolicyQaHandler(PolicyAnswerer answerer, TimeProvider? time 
 
     private static void Forget(PolicyQaState state)
     {
-        state.LastTopicId = state.LastTopic = state.LastAspect = state.LastCounty = null;
+        state.LastTopicId = state.LastTopic = state.LastAspect = state.LastCounty = state.LastCountAsked = null;
         state.OfferedChoiceIds = [];
     }
 
     /// <summary>Updates the conversation's memory the way <see cref="PolicyContext.After"/> says.</summary>
     public static void Remember(PolicyQaState state, PolicyAnswer answer)
     {
-        var next = new PolicyContext(state.LastTopicId, state.LastTopic, state.LastAspect, state.LastCounty, state.OfferedChoiceIds)
-            .After(answer);
+        var next = state.Context().After(answer);
         state.LastTopicId = next.LastEntryId;
         state.LastTopic = next.LastTopic;
         state.LastAspect = next.LastAspect;
         state.LastCounty = next.LastCounty;
         state.OfferedChoiceIds = next.OfferedChoiceIds?.ToList() ?? [];
+        state.LastCountAsked = next.LastCountAsked;
     }
 }

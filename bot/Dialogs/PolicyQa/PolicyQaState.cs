@@ -1,3 +1,5 @@
+using AssistBot.Knowledge.Answering;
+
 namespace AssistBot.Bot.Dialogs.PolicyQa;
 
 /// <summary>
@@ -21,13 +23,20 @@ public sealed class PolicyQaState
 
     public List<string> OfferedChoiceIds { get; set; } = [];
 
+    /// <summary>A count asked in a unit ("几年", "换一次"): "那禹州呢" asks the same count of another county.</summary>
+    public string? LastCountAsked { get; set; }
+
     /// <summary>When the memory was last written: after <see cref="PolicyQaHandler.MemoryLifetime"/> of silence it is forgotten.</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>The memory as the answerer reads it; <paramref name="homeCounty"/> when no other county was asked about.</summary>
+    public PolicyContext Context(string? homeCounty = null) =>
+        new(LastTopicId, LastTopic, LastAspect, LastCounty ?? homeCounty, OfferedChoiceIds, LastCountAsked);
 
     /// <summary>A copy to answer with when the memory may have to stay as it was (a question asked inside another dialog).</summary>
     public PolicyQaState Copy() => new()
     {
         LastTopicId = LastTopicId, LastTopic = LastTopic, LastAspect = LastAspect, LastCounty = LastCounty,
-        OfferedChoiceIds = [.. OfferedChoiceIds], UpdatedAt = UpdatedAt,
+        OfferedChoiceIds = [.. OfferedChoiceIds], LastCountAsked = LastCountAsked, UpdatedAt = UpdatedAt,
     };
 }
