@@ -133,4 +133,87 @@ public sealed partial class PolicyAnswerer
         }
         return said;
     }
+
+    /// <summary>
+    /// A follow-up the rules continued the conversation's topic with, which is really a new question: its words are
+    /// nothing the topic's labelled questions spoke of ("电视坏了去哪修" after 雨露计划), or it names what only another
+    /// entry speaks of ("县里督查一年几次" after 驻村干部), and that entry answers it asked afresh. The fresh answer, else null.
+    /// </summary>
+    private PolicyAnswer? LeavesTheTopic(string countyPackId, string question, PolicyAnswer answer, CountyKnowledge knowledge,
+        QuestionReading reading, string topic, (string Label, double Margin, double Seen)? inTopic, List<string> why)
+    {
+        if (answer.Outcome != PolicyOutcome.Fallback && reading.Rest.Length >= MinRestChars && StraysFromTheTopic(inTopic, topic) is { } stray)
+        {
+            var fresh = Answer(countyPackId, question, PolicyContext.None);
+            return fresh with { Why = [.. why, stray, .. fresh.Why] };
+        }
+        if (reading.County is null && answer.Outcome == PolicyOutcome.Answer && WordsOutsideTheTopic(knowledge, reading, topic) is { } outside)
+        {
+            var fresh = Answer(countyPackId, question, PolicyContext.None);
+            if (fresh is { Outcome: PolicyOutcome.Answer, Entries.Count: 1 } && !fresh.Entries[0].Topics.Contains(topic)
+                && knowledge.Positions.TryGetValue(fresh.Entries[0].Id, out var at)
+                && outside.Find(word => knowledge.Texts[at].Contains(word, StringComparison.Ordinal)) is { } otherWord)
+                return fresh with { Why = [.. why, $"«{otherWord}» is in none of {topic}'s entries but in {fresh.Entries[0].Id}: asked afresh", .. fresh.Why] };
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The topics a message names, read against the conversation: the asker's status ("监测户能享受不") names none; after a
+    /// period (过渡期) a policy asked whether it goes on is the period's question; a people's word the last answer used
+    /// ("能贷好多" after 创业担保贷款) is about what was just said (<c>SpokenOf</c>, for how/where to do it); another
+    /// policy's word that one entry of the topic speaks of ("毕业了还管找工作么" after 雨露计划) is that entry
+    /// (<c>Speaking</c>, the answer).
+    /// </summary>
+    private static (IReadOnlyList<string> Topics, bool GoesOnAfterPeriod, PolicyEntry? SpokenOf, PolicyEntry? Speaking) TopicsInTheConversation(
+        CountyKnowledge home, CountyKnowledge lastKnowledge, QuestionReading reading, PolicyContext context, List<string> why)
+    {
+        // "监测户能享受不" after 先诊疗后付费: the asker's status, asking about the topic of the conversation.
+        var topics = reading.TopicsOnlyFromStatus && context.LastTopic is not null && reading.Folded.Length <= MaxFollowUpChars
+            ? [] : reading.Topics;
+        // "那小额信贷还能贷不" after 过渡期结束了还有帮扶没: whether the policy goes on after the period, which the period's
+        // entry naming that policy says (not who may borrow in general).
+        var goesOnAfterPeriod = topics.Count > 0 && context.LastTopic is { } periodTopic
+            && home.Vocabulary.Topic(periodTopic)?.IsPeriod == true && !topics.Contains(periodTopic, StringComparer.Ordinal)
+            && reading.Folded.Length <= MaxFollowUpChars && FollowUps.AsksWhetherItGoesOn(reading.Folded)
+            && Candidates(lastKnowledge, periodTopic).Any(e => reading.Mentions.Where(m => topics.Contains(m.Topic)).All(m => SaysItGoesOn(e, m.Cue)));
+        if (goesOnAfterPeriod)
+        {
+            why.Add($"after {context.LastTopic}: whether {string.Join("/", topics)} goes on, which that period's entries say");
+            topics = [];
+        }
+        PolicyEntry? spokenOf = null;
+        // "能贷好多" after 创业担保贷款, "想去上班" after 帮扶车间: a people's word in the last answer is about what was just said.
+        // After a period (过渡期) the policy's name too, asked bare ("那小额信贷呢") or with an aspect that answer covers
+        // ("那小额信贷到期了还想贷咋办"): what the period means for it.
+        if (topics.Count > 0 && (reading.TopicTier == CueTier.Colloquial || (context.LastTopic is { } period
+                && home.Vocabulary.Topic(period)?.IsPeriod == true
+                && (reading.Aspect is null ? reading.Folded.Contains('呢')
+                    : context.LastEntryId is { } periodEntry && lastKnowledge.Find(periodEntry)?.Aspects.Contains(reading.Aspect) == true)))
+            && context.LastTopic is { } talkedOf
+            && !topics.Contains(talkedOf, StringComparer.Ordinal) && reading.Folded.Length <= MaxFollowUpChars
+            && context.LastEntryId is { } lastId && lastKnowledge.Find(lastId) is { } lastEntry
+            && reading.Mentions.Where(m => topics.Contains(m.Topic)).All(m => InLastAnswer(lastEntry, m.Cue))
+            // "咋申报" after 监测户分几类: 申报 names the part of 防返贫监测 asked about (自主申报), more than the whole.
+            && !topics.Any(t => home.Vocabulary.Topic(t)?.Parent == talkedOf)
+            // "俺说的是监测，咋申报": a correction names what is meant, whatever the last answer mentioned.
+            && !FollowUps.Corrects(reading.Folded))
+        {
+            if (reading.TopicTier == CueTier.Colloquial) spokenOf = lastEntry;
+            topics = [];
+        }
+        // "毕业了还管找工作么" after 雨露计划: people's word for another policy that one entry of the topic talked of speaks of
+        // (雨露计划+, jobs after graduation): that entry, not the other policy.
+        else if (topics.Count > 0 && reading.TopicTier == CueTier.Colloquial && reading.County is null
+            && context.LastTopic is { } talkedAbout && !topics.Contains(talkedAbout, StringComparer.Ordinal)
+            && reading.Folded.Length <= MaxFollowUpChars && !FollowUps.Corrects(reading.Folded)
+            // "退出要啥条件" after 防返贫监测 names the part of it asked (风险消除).
+            && !topics.Any(t => home.Vocabulary.Topic(t)?.Parent == talkedAbout)
+            && OneEntrySpeakingOf(Candidates(lastKnowledge, talkedAbout), reading, topics) is { } speaking)
+        {
+            why.Add($"«{string.Join("/", reading.Mentions.Select(m => m.Cue))}» after {talkedAbout}: {speaking.Id} of that topic speaks of it");
+            return (topics, false, null, speaking);
+        }
+        return (topics, goesOnAfterPeriod, spokenOf, null);
+    }
 }

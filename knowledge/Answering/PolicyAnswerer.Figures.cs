@@ -209,6 +209,30 @@ public sealed partial class PolicyAnswerer
         return null;
     }
 
+    /// <summary>
+    /// The chosen entry checked for the detail asked that it may not state: a number to call ("驻村第一书记的电话几多"), or
+    /// in "那禹州呢" the count asked before ("驻村干部多久换一次": years, where 禹州's entry counts days a month). The
+    /// honest "not in the documents" for the topic when it does not state it, else the answer as it was.
+    /// </summary>
+    private static PolicyAnswer DeclineUnstatedDetail(PolicyAnswer answer, CountyKnowledge knowledge, QuestionReading reading,
+        IReadOnlyList<string> topics, string? aspect, bool inherited, PolicyContext context, List<string> why)
+    {
+        if (answer is not { Outcome: PolicyOutcome.Answer, Entries.Count: 1 } || topics.Count == 0) return answer;
+        var entry = answer.Entries[0];
+        if (UnstatedPhone(reading.Folded, entry) is { } phone)
+        {
+            why.Add($"«{phone}» asked, and {entry.Id} gives no number to call");
+            return DetailMissing(knowledge, topics[0], aspect, why, detail: "联系电话") with { DeclinedEntryId = entry.Id };
+        }
+        if (inherited && reading.County is not null && reading.Aspect is null && aspect is "期限" or "频次"
+            && context.LastCountAsked is { } carried && UnstatedUnitCount(carried, entry.Answer) is { } count)
+        {
+            why.Add($"«{count}» asked before, and {entry.Id} states no figure in that unit");
+            return DetailMissing(knowledge, topics[0], aspect, why) with { DeclinedEntryId = entry.Id };
+        }
+        return answer;
+    }
+
     /// <summary>Words that ask for a number to call.</summary>
     private static readonly string[] PhoneWords = ["电话多少", "电话几多", "电话是多少", "电话号码", "电话号", "手机号", "联系电话", "电话是啥", "电话是什么", "电话给"];
 

@@ -121,52 +121,10 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         if (reading.TopicTier != CueTier.Name && home.Index.IsOutOfScope(question))
             return Fallback(reading, ["an out-of-scope term of the packs (公积金, 房贷 …)"]);
 
-        // "监测户能享受不" after 先诊疗后付费: the asker's status, asking about the topic of the conversation.
-        var topics = reading.TopicsOnlyFromStatus && context.LastTopic is not null && reading.Folded.Length <= MaxFollowUpChars
-            ? [] : reading.Topics;
-        // "那小额信贷还能贷不" after 过渡期结束了还有帮扶没: whether the policy goes on after the period, which the period's
-        // entry naming that policy says (not who may borrow in general).
-        var goesOnAfterPeriod = topics.Count > 0 && context.LastTopic is { } periodTopic
-            && home.Vocabulary.Topic(periodTopic)?.IsPeriod == true && !topics.Contains(periodTopic, StringComparer.Ordinal)
-            && reading.Folded.Length <= MaxFollowUpChars && FollowUps.AsksWhetherItGoesOn(reading.Folded)
-            && Candidates(lastKnowledge, periodTopic).Any(e => reading.Mentions.Where(m => topics.Contains(m.Topic)).All(m => SaysItGoesOn(e, m.Cue)));
-        if (goesOnAfterPeriod)
-        {
-            why.Add($"after {context.LastTopic}: whether {string.Join("/", topics)} goes on, which that period's entries say");
-            topics = [];
-        }
-        PolicyEntry? spokenOf = null;
-        // "能贷好多" after 创业担保贷款, "想去上班" after 帮扶车间: a people's word in the last answer is about what was just said.
-        // After a period (过渡期) the policy's name too, asked bare ("那小额信贷呢") or with an aspect that answer covers
-        // ("那小额信贷到期了还想贷咋办"): what the period means for it.
-        if (topics.Count > 0 && (reading.TopicTier == CueTier.Colloquial || (context.LastTopic is { } period
-                && home.Vocabulary.Topic(period)?.IsPeriod == true
-                && (reading.Aspect is null ? reading.Folded.Contains('呢')
-                    : context.LastEntryId is { } periodEntry && lastKnowledge.Find(periodEntry)?.Aspects.Contains(reading.Aspect) == true)))
-            && context.LastTopic is { } talkedOf
-            && !topics.Contains(talkedOf, StringComparer.Ordinal) && reading.Folded.Length <= MaxFollowUpChars
-            && context.LastEntryId is { } lastId && lastKnowledge.Find(lastId) is { } lastEntry
-            && reading.Mentions.Where(m => topics.Contains(m.Topic)).All(m => InLastAnswer(lastEntry, m.Cue))
-            // "咋申报" after 监测户分几类: 申报 names the part of 防返贫监测 asked about (自主申报), more than the whole.
-            && !topics.Any(t => home.Vocabulary.Topic(t)?.Parent == talkedOf)
-            // "俺说的是监测，咋申报": a correction names what is meant, whatever the last answer mentioned.
-            && !FollowUps.Corrects(reading.Folded))
-        {
-            if (reading.TopicTier == CueTier.Colloquial) spokenOf = lastEntry;
-            topics = [];
-        }
-        // "毕业了还管找工作么" after 雨露计划: people's word for another policy that one entry of the topic talked of speaks of
-        // (雨露计划+, jobs after graduation): that entry, not the other policy.
-        else if (topics.Count > 0 && reading.TopicTier == CueTier.Colloquial && reading.County is null
-            && context.LastTopic is { } talkedAbout && !topics.Contains(talkedAbout, StringComparer.Ordinal)
-            && reading.Folded.Length <= MaxFollowUpChars && !FollowUps.Corrects(reading.Folded)
-            // "退出要啥条件" after 防返贫监测 names the part of it asked (风险消除).
-            && !topics.Any(t => home.Vocabulary.Topic(t)?.Parent == talkedAbout)
-            && OneEntrySpeakingOf(Candidates(lastKnowledge, talkedAbout), reading, topics) is { } speaking)
-        {
-            why.Add($"«{string.Join("/", reading.Mentions.Select(m => m.Cue))}» after {talkedAbout}: {speaking.Id} of that topic speaks of it");
-            return Confident(lastKnowledge, speaking, FollowUpKind.None, talkedAbout, reading.Aspect, why) with { Reading = reading };
-        }
+        var (topics, goesOnAfterPeriod, spokenOf, speaking) = TopicsInTheConversation(home, lastKnowledge, reading, context, why);
+        // "毕业了还管找工作么" after 雨露计划: that topic's entry speaking of it.
+        if (speaking is not null)
+            return Confident(lastKnowledge, speaking, FollowUpKind.None, context.LastTopic, reading.Aspect, why) with { Reading = reading };
         topics = AskedClauseTopics(question, reading, Corrected(reading, topics, why), why);
         // "我家能申请不，老公车祸瘫了" after 防返贫监测: the accident is the situation; what may be applied for is what was
         // just talked of. A situation word names no policy of its own in a conversation.
@@ -279,21 +237,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         }
         else
             answer = Choose(knowledge, scoring, reading, topics, aspect ?? SoftAspect(knowledge, topics, pendingAspect, why), loose, why);
-        // "驻村第一书记的电话几多": a number to call, and the entry gives none.
-        if (answer is { Outcome: PolicyOutcome.Answer, Entries.Count: 1 } && topics.Count > 0
-            && UnstatedPhone(reading.Folded, answer.Entries[0]) is { } phone)
-        {
-            why.Add($"«{phone}» asked, and {answer.Entries[0].Id} gives no number to call");
-            answer = DetailMissing(knowledge, topics[0], aspect, why, detail: "联系电话") with { DeclinedEntryId = answer.Entries[0].Id };
-        }
-        // "那禹州呢" after "驻村干部多久换一次": the years are still what is asked, and 禹州's entry counts only days a month.
-        if (answer is { Outcome: PolicyOutcome.Answer, Entries.Count: 1 } && inherited && reading.County is not null
-            && reading.Aspect is null && aspect is "期限" or "频次" && context.LastCountAsked is { } carried
-            && UnstatedUnitCount(carried, answer.Entries[0].Answer) is { } count)
-        {
-            why.Add($"«{count}» asked before, and {answer.Entries[0].Id} states no figure in that unit");
-            answer = DetailMissing(knowledge, topics[0], aspect, why) with { DeclinedEntryId = answer.Entries[0].Id };
-        }
+        answer = DeclineUnstatedDetail(answer, knowledge, reading, topics, aspect, inherited, context, why);
         // "电视坏了去哪修" after 雨露计划: an aspect word, but the rest of the message is nothing the topic's labelled
         // questions spoke of — a new question, answered as if the conversation had just begun.
         // A follow-up: the topic's labelled questions are read once, if the stray check or the follow-up choice needs them.
@@ -301,23 +245,8 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             ? PredictWithinTopic(knowledge, question, topics[0]) : null;
         // "那买化肥种脐橙呢" after 小额信贷能拿来建房吗: 那…呢 asks the same again of something else, whatever its words.
         var askedAgainOf = folded.StartsWith('那') && endsWithNe;
-        if (inherited && !askedAgainOf && answer.Outcome != PolicyOutcome.Fallback && reading.Rest.Length >= MinRestChars
-            && StraysFromTheTopic(inTopic, topics[0]) is { } stray)
-        {
-            var fresh = Answer(countyPackId, question, PolicyContext.None);
-            return fresh with { Why = [.. why, stray, .. fresh.Why] };
-        }
-        // "县里督查一年几次" after 驻村干部: 督查 is in none of 驻村帮扶's entries but names another's; asked afresh, if that
-        // one answers it.
-        if (inherited && !askedAgainOf && reading.County is null && answer.Outcome == PolicyOutcome.Answer
-            && WordsOutsideTheTopic(knowledge, reading, topics[0]) is { } outside)
-        {
-            var fresh = Answer(countyPackId, question, PolicyContext.None);
-            if (fresh is { Outcome: PolicyOutcome.Answer, Entries.Count: 1 } && !fresh.Entries[0].Topics.Contains(topics[0])
-                && knowledge.Positions.TryGetValue(fresh.Entries[0].Id, out var at)
-                && outside.Find(word => knowledge.Texts[at].Contains(word, StringComparison.Ordinal)) is { } otherWord)
-                return fresh with { Why = [.. why, $"«{otherWord}» is in none of {topics[0]}'s entries but in {fresh.Entries[0].Id}: asked afresh", .. fresh.Why] };
-        }
+        if (inherited && !askedAgainOf && LeavesTheTopic(countyPackId, question, answer, knowledge, reading, topics[0], inTopic, why) is { } fresh)
+            return fresh;
         // How people asked the same before: an answer where the rules found none, or a clearly better one; in a follow-up,
         // only among the entries of the conversation's topic.
         answer = inherited
