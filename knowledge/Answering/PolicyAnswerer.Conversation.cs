@@ -88,8 +88,12 @@ public sealed partial class PolicyAnswerer
         return found;
     }
 
-    /// <summary>A cue without its function characters (能贷 → 贷): the part an answer would repeat.</summary>
-    private static string ContentChars(string cue) => string.Concat(cue.Where(c => QuestionReader.FunctionChars.IndexOf(c) < 0));
+    /// <summary>A cue without its function and question characters (能贷 → 贷, 贷多少 → 贷): the part an answer would repeat.</summary>
+    private static string ContentChars(string cue) =>
+        string.Concat(cue.Where(c => QuestionReader.FunctionChars.IndexOf(c) < 0 && AskingChars.IndexOf(c) < 0));
+
+    /// <summary>Characters that only ask (多少, 几, 什么, 哪, 怎么, 谁): never what an answer repeats.</summary>
+    private const string AskingChars = "多少几什啥么哪怎咋谁吗";
 
     /// <summary>The aspect carried over from the last question, when the topic now named has an entry for it.</summary>
     private static string? SoftAspect(CountyKnowledge knowledge, IReadOnlyList<string> topics, string? pending, List<string> why)

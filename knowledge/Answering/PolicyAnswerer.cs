@@ -432,6 +432,15 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             }
             fitting = OnTheAskedFacet(knowledge, fitting, reading, aspect, why);
             var ranking = Rank(knowledge, fitting, scores, null);
+            // "那还贴息不" after 逾期了会怎样: nothing asked besides the aspect, and the entry just read answers it with every
+            // word asked (不再贴息): the conversation stays with it.
+            if (ranking.Count > 1 && ranking[0].Score < ranking[1].Score * AspectLead && reading.Rest.Length < MinRestChars
+                && _lastEntry.Value is { } lastRead && ranking.FindIndex(r => r.Entry.Id == lastRead) is > 0 and var at
+                && SaysTheAskedWords(knowledge, [ranking[at]], reading, aspect, closeOnly: false) is not null)
+            {
+                why.Add($"topic {topic}, aspect {aspect}: entries close together, staying with the last answer {lastRead}");
+                ranking = [ranking[at]];
+            }
             if (ranking.Count > 1 && ranking[0].Score < ranking[1].Score * AspectLead
                 && SaysTheAskedWords(knowledge, ranking, reading, aspect) is { } saying)
             {

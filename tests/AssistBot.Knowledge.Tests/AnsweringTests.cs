@@ -247,6 +247,19 @@ public sealed class AnsweringTests
         Assert.Equal("nat-risk-eliminated", noLabour.TopicId);
     }
 
+    [Theory]
+    [InlineData(TestPacks.Yuzhou, "贷款逾期了会怎样", "那还贴息不", "nat-loan-overdue", "贴息")] // the entry just read says 不再贴息
+    [InlineData(TestPacks.Xinfeng, "以奖代补公示几天", "那监测户认定公示几天呢", "nat-monitor-procedure", "5天")] // 认定 names the procedure
+    [InlineData(TestPacks.Xinfeng, "脱贫户创业有什么扶持", "能贷多少", "xf-startup", "创业担保贷款")] // 贷 is the last answer's loan
+    [InlineData(TestPacks.Yuzhou, "怎么自己申报监测", "要带啥", "nat-monitor-self-declare", "户口簿")] // what to bring, not the steps
+    [InlineData(TestPacks.Yuzhou, "那个雨露计划是给谁的", "嗯俺家是监测户也中吧", "nat-yulu", "监测对象")] // 也中吧 asks yes or no
+    public void A_short_follow_up_stays_with_what_was_just_said(string pack, string first, string next, string entry, string fact)
+    {
+        var answer = Answerer.Answer(pack, next, PolicyContext.None.After(Answerer.Answer(pack, first, PolicyContext.None)));
+        Assert.Equal(entry, answer.TopicId);
+        Assert.Contains(fact, answer.Text);
+    }
+
     [Fact]
     public void Where_to_apply_after_the_countys_own_entry_names_its_banks()
     {
