@@ -132,7 +132,7 @@ public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh5", Questions: 1012, MeasuredCorrect: 996, MeasuredConfidentlyWrong: 7, Turns: 235, MeasuredCorrectTurns: 213));
+    new("fresh5", Questions: 1012, MeasuredCorrect: 996, MeasuredConfidentlyWrong: 7, Turns: 235, MeasuredCorrectTurns: 212));
 
 /// <summary>
 /// The sixth fresh held-out set (tests/eval/policy-*-fresh6-*.jsonl): 942 questions and 100 conversations (263 turns),
@@ -147,7 +147,7 @@ public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh6", Questions: 942, MeasuredCorrect: 937, MeasuredConfidentlyWrong: 1, Turns: 263, MeasuredCorrectTurns: 251));
+    new("fresh6", Questions: 942, MeasuredCorrect: 937, MeasuredConfidentlyWrong: 1, Turns: 263, MeasuredCorrectTurns: 254));
 
 /// <summary>
 /// The seventh fresh set (tests/eval/policy-*-fresh7-*.jsonl): 958 questions and 103 conversations (253 turns), written
@@ -174,7 +174,7 @@ public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh8", Questions: 958, MeasuredCorrect: 943, MeasuredConfidentlyWrong: 7, Turns: 254, MeasuredCorrectTurns: 244));
+    new("fresh8", Questions: 958, MeasuredCorrect: 943, MeasuredConfidentlyWrong: 7, Turns: 254, MeasuredCorrectTurns: 245));
 
 /// <summary>
 /// The ninth fresh held-out set (tests/eval/policy-*-fresh9-*.jsonl): 956 questions and 100 conversations (239 turns),
@@ -206,7 +206,7 @@ public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh10", Questions: 1030, MeasuredCorrect: 1019, MeasuredConfidentlyWrong: 2, Turns: 262, MeasuredCorrectTurns: 245));
+    new("fresh10", Questions: 1030, MeasuredCorrect: 1018, MeasuredConfidentlyWrong: 3, Turns: 262, MeasuredCorrectTurns: 245));
 
 /// <summary>
 /// The eleventh fresh held-out set (tests/eval/policy-*-fresh11-*.jsonl): 1,038 questions (520 信丰, 518 禹州) and 104
@@ -234,7 +234,7 @@ public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : H
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh12", Questions: 1071, MeasuredCorrect: 1062, MeasuredConfidentlyWrong: 3, Turns: 268, MeasuredCorrectTurns: 253));
+    new("fresh12", Questions: 1071, MeasuredCorrect: 1063, MeasuredConfidentlyWrong: 2, Turns: 268, MeasuredCorrectTurns: 254));
 
 /// <summary>
 /// The thirteenth fresh held-out set (tests/eval/policy-*-fresh13-*.jsonl): 1,066 questions (548 信丰, 518 禹州) and 117
@@ -249,7 +249,7 @@ public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh13", Questions: 1066, MeasuredCorrect: 1043, MeasuredConfidentlyWrong: 7, Turns: 278, MeasuredCorrectTurns: 267));
+    new("fresh13", Questions: 1066, MeasuredCorrect: 1044, MeasuredConfidentlyWrong: 7, Turns: 278, MeasuredCorrectTurns: 267));
 
 /// <summary>
 /// The fourteenth fresh held-out set (tests/eval/policy-*-fresh14-*.jsonl): 1,061 questions (535 信丰, 526 禹州) and 120
@@ -262,7 +262,7 @@ public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh14", Questions: 1061, MeasuredCorrect: 1045, MeasuredConfidentlyWrong: 6, Turns: 288, MeasuredCorrectTurns: 266));
+    new("fresh14", Questions: 1061, MeasuredCorrect: 1046, MeasuredConfidentlyWrong: 5, Turns: 288, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The fifteenth fresh held-out set (tests/eval/policy-*-fresh15-*.jsonl): 1,076 questions (544 信丰, 532 禹州) and 118
@@ -274,7 +274,7 @@ public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh15", Questions: 1076, MeasuredCorrect: 1065, MeasuredConfidentlyWrong: 2, Turns: 281, MeasuredCorrectTurns: 261));
+    new("fresh15", Questions: 1076, MeasuredCorrect: 1065, MeasuredConfidentlyWrong: 2, Turns: 281, MeasuredCorrectTurns: 263));
 
 /// <summary>
 /// The sixteenth fresh held-out set (tests/eval/policy-*-fresh16-*.jsonl): 1,074 questions (557 信丰, 517 禹州) and 117
@@ -313,7 +313,7 @@ public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh18", Questions: 1114, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 296));
+    new("fresh18", Questions: 1114, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 297));
 
 /// <summary>
 /// The nineteenth fresh held-out set (tests/eval/policy-*-fresh19-*.jsonl): 1,111 questions (559 信丰, 552 禹州) and 116
@@ -325,7 +325,7 @@ public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh19", Questions: 1111, MeasuredCorrect: 1098, MeasuredConfidentlyWrong: 5, Turns: 300, MeasuredCorrectTurns: 286));
+    new("fresh19", Questions: 1111, MeasuredCorrect: 1098, MeasuredConfidentlyWrong: 5, Turns: 300, MeasuredCorrectTurns: 287));
 
 /// <summary>
 /// The twentieth fresh held-out set (tests/eval/policy-*-fresh20-*.jsonl): 1,118 questions (560 信丰, 558 禹州) and 113
@@ -352,7 +352,7 @@ public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh21", Questions: 1120, MeasuredCorrect: 1100, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 263));
+    new("fresh21", Questions: 1120, MeasuredCorrect: 1100, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 264));
 
 /// <summary>
 /// The twenty-second fresh held-out set (tests/eval/policy-*-fresh22-*.jsonl): 1,106 questions (550 信丰, 556 禹州) and
@@ -382,7 +382,7 @@ public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh23", Questions: 1104, MeasuredCorrect: 1079, MeasuredConfidentlyWrong: 11, Turns: 274, MeasuredCorrectTurns: 255));
+    new("fresh23", Questions: 1104, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 11, Turns: 274, MeasuredCorrectTurns: 256));
 
 /// <summary>
 /// The twenty-fourth fresh held-out set (tests/eval/policy-*-fresh24-*.jsonl): 1,106 questions (553 信丰, 553 禹州) and
@@ -395,7 +395,7 @@ public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh24", Questions: 1106, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 4, Turns: 271, MeasuredCorrectTurns: 255));
+    new("fresh24", Questions: 1106, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 4, Turns: 271, MeasuredCorrectTurns: 255));
 
 /// <summary>
 /// The twenty-fifth fresh held-out set (tests/eval/policy-*-fresh25-*.jsonl): 1,111 questions (553 信丰, 558 禹州) and
@@ -403,12 +403,25 @@ public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory)
 /// shipped engine (the eighteenth round's, ee9ad0c; the twenty-fourth set in the bank), scored once after it froze: 1,076
 /// of 1,111 correct (96.9%), 12 clarified, 11 fell back, 12 confidently wrong (1.1%); turns 247 of 272 (90.8%), 13 wrong.
 /// The engine shipped before it (c9ef217, bank without the twenty-fourth set) scored 1,074 / 13 / 246 (13 wrong turns).
+/// Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is NOT. Then it joined the bank and
+/// the nineteenth round tuned with it (leave-one-set-out); the bars are the shipped engine's figures here (1,090 / 5 / 253).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh25", Questions: 1111, MeasuredCorrect: 1090, MeasuredConfidentlyWrong: 5, Turns: 272, MeasuredCorrectTurns: 253));
+
+/// <summary>
+/// The twenty-sixth fresh held-out set (tests/eval/policy-*-fresh26-*.jsonl): 1,117 questions (557 信丰, 560 禹州) and
+/// 111 conversations (273 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the
+/// shipped engine (the nineteenth round's, c4c669d; the twenty-fifth set in the bank), scored once after it froze: 1,082
+/// of 1,117 correct (96.9%), 12 clarified, 3 fell back, 20 confidently wrong (1.8%); turns 252 of 273 (92.3%), 9 wrong.
+/// The engine shipped before it (50bf932, bank without the twenty-fifth set) scored 1,081 / 20 / 251 (10 wrong turns).
 /// Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is NOT. Do not open, tune on it or
 /// add it to the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
 /// </summary>
 [Trait("Category", "HeldOut")]
-public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh25", Questions: 1111, MeasuredCorrect: 1076, MeasuredConfidentlyWrong: 12, Turns: 272, MeasuredCorrectTurns: 247));
+public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh26", Questions: 1117, MeasuredCorrect: 1082, MeasuredConfidentlyWrong: 20, Turns: 273, MeasuredCorrectTurns: 252));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -462,7 +475,12 @@ public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorre
 /// wrong: with the twenty-fourth set in the bank, look-alike questions lean otherwise ("俺们这中不中也涨点" after 信丰's
 /// 低保, "防反贫监侧是啥", "俺岁数大了干不了重活，能给安排个公益岗不", "爱心超市一个积分值多少钱"). Leave-one-set-out over
 /// the fifth to twenty-fourth sets: 20,517 → 20,521 of 21,139 right (253 → 250 wrong), turns 5,116 → 5,135 of 5,440
-/// (155 → 137 wrong).
+/// (155 → 137 wrong). The nineteenth round set them to the shipped engine's figures again; two fell: the fifth set's turns
+/// by 1 ("多久还款提醒一次" after 信丰's loan task now stays with that entry, which says 每月做1次到期还款提醒 too; the label
+/// names only the other entry saying it) and the tenth set's questions by 1 with one more wrong (with the twenty-fifth set
+/// in the bank, look-alikes answer "现在还能申请易地搬迁到安置点吗" from the relocation entry). Leave-one-set-out over the
+/// fifth to twenty-fifth sets: 21,593 → 21,594 of 22,250 right (264 → 263 wrong), turns 5,381 → 5,392 of 5,712 (148 →
+/// 137 wrong).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
