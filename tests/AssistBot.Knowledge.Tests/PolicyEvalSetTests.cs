@@ -174,7 +174,7 @@ public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh8", Questions: 958, MeasuredCorrect: 943, MeasuredConfidentlyWrong: 7, Turns: 254, MeasuredCorrectTurns: 245));
+    new("fresh8", Questions: 958, MeasuredCorrect: 943, MeasuredConfidentlyWrong: 7, Turns: 254, MeasuredCorrectTurns: 246));
 
 /// <summary>
 /// The ninth fresh held-out set (tests/eval/policy-*-fresh9-*.jsonl): 956 questions and 100 conversations (239 turns),
@@ -220,7 +220,7 @@ public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh11", Questions: 1038, MeasuredCorrect: 1027, MeasuredConfidentlyWrong: 3, Turns: 256, MeasuredCorrectTurns: 247));
+    new("fresh11", Questions: 1038, MeasuredCorrect: 1027, MeasuredConfidentlyWrong: 3, Turns: 256, MeasuredCorrectTurns: 248));
 
 /// <summary>
 /// The twelfth fresh held-out set (tests/eval/policy-*-fresh12-*.jsonl): 1,071 questions (526 信丰, 545 禹州) and 111
@@ -258,7 +258,7 @@ public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// (95.7%), 8 clarified, 15 fell back, 23 confidently wrong (2.2%); turns 257 of 288 (89.2%), 13 wrong. The round's second
 /// engine (e530c08) scored 1,012 / 23 / 256. Issue 12's single-question target is met on it; the turn target (90%, one
 /// turn short) and "0 confidently wrong" are NOT. It judged 32f5e26; then it joined the bank (two refinements that changed
-/// nothing in leave-one-set-out were made with it), and the bars are the shipped engine's figures here (1,046 / 6 / 258).
+/// nothing in leave-one-set-out were made with it), and the bars are the shipped engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
@@ -274,7 +274,7 @@ public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh15", Questions: 1076, MeasuredCorrect: 1065, MeasuredConfidentlyWrong: 2, Turns: 281, MeasuredCorrectTurns: 263));
+    new("fresh15", Questions: 1076, MeasuredCorrect: 1064, MeasuredConfidentlyWrong: 3, Turns: 281, MeasuredCorrectTurns: 263));
 
 /// <summary>
 /// The sixteenth fresh held-out set (tests/eval/policy-*-fresh16-*.jsonl): 1,074 questions (557 信丰, 517 禹州) and 117
@@ -283,7 +283,7 @@ public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// scored once after it froze: 1,027 of 1,074 correct (95.6%), 8 clarified, 11 fell back, 28 confidently wrong (2.6%);
 /// turns 266 of 286 (93.0%), 12 wrong. 2fd946e scored 1,022 / 33 / 266. Issue 12's single-question and turn targets are
 /// met on it; "0 confidently wrong" is NOT. From the thirteenth round on it is tuning and training data (rules were chosen
-/// with it in the leave-one-set-out folds) and in the bank; the bars are the shipped engine's figures here (1,055 / 9 / 271).
+/// with it in the leave-one-set-out folds) and in the bank; the bars are the shipped engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
@@ -296,7 +296,7 @@ public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// (93.6%), 23 clarified, 12 fell back, 36 confidently wrong (3.2%); turns 282 of 299 (94.3%), 11 wrong. The twelfth
 /// round's shipped engine (a04bf75) scored 1,045 / 38 / 282. Issue 12's turn target is met on it; the single-question
 /// target and "0 confidently wrong" are NOT. Then it joined the bank (three more rules were chosen with it in
-/// leave-one-set-out); the bars are the shipped engine's figures here (1,085 / 13 / 283).
+/// leave-one-set-out); the bars are the shipped engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
@@ -321,11 +321,11 @@ public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// (the eighteenth set in the bank), scored once after it froze: 1,066 of 1,111 correct (95.9%), 16 clarified, 7 fell
 /// back, 22 confidently wrong (2.0%); turns 283 of 300 (94.3%), 9 wrong. 4263a95 with its own bank scored 1,064 / 23 /
 /// 284. Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is NOT. Then it joined the bank
-/// (one more rule was chosen with it in leave-one-set-out); the bars are the shipped engine's figures here (1,093 / 6 / 283).
+/// (one more rule was chosen with it in leave-one-set-out); the bars are the shipped engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh19", Questions: 1111, MeasuredCorrect: 1098, MeasuredConfidentlyWrong: 5, Turns: 300, MeasuredCorrectTurns: 287));
+    new("fresh19", Questions: 1111, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 6, Turns: 300, MeasuredCorrectTurns: 287));
 
 /// <summary>
 /// The twentieth fresh held-out set (tests/eval/policy-*-fresh20-*.jsonl): 1,118 questions (560 信丰, 558 禹州) and 113
@@ -334,11 +334,11 @@ public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// clarified, 8 fell back, 19 confidently wrong (1.7%); turns 249 of 268 (92.9%), 11 wrong. The engine shipped before it
 /// (a73b02d, bank without the nineteenth set) scored 1,081 / 20 / 249. Issue 12's single-question and turn targets are
 /// met on it; "0 confidently wrong" is NOT. Then it joined the bank and the fourteenth round tuned with it
-/// (leave-one-set-out); the bars are the shipped engine's figures here (1,100 / 10 / 255).
+/// (leave-one-set-out); the bars are the shipped engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh20", Questions: 1118, MeasuredCorrect: 1100, MeasuredConfidentlyWrong: 9, Turns: 268, MeasuredCorrectTurns: 256));
+    new("fresh20", Questions: 1118, MeasuredCorrect: 1099, MeasuredConfidentlyWrong: 10, Turns: 268, MeasuredCorrectTurns: 256));
 
 /// <summary>
 /// The twenty-first fresh held-out set (tests/eval/policy-*-fresh21-*.jsonl): 1,120 questions (560 信丰, 560 禹州) and 111
@@ -348,11 +348,11 @@ public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// (6670d85, bank without the twentieth set) scored 1,077 / 22 / 255: the fourteenth round's rules, chosen by
 /// leave-one-set-out over the fifth to twentieth sets, did not carry over to this set. Issue 12's single-question and
 /// turn targets are met on it; "0 confidently wrong" is NOT. Then it joined the bank and the fifteenth round tuned with
-/// it (leave-one-set-out); the bars are the shipped engine's figures here (1,096 / 11 / 259).
+/// it (leave-one-set-out); the bars are the shipped engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh21", Questions: 1120, MeasuredCorrect: 1100, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 264));
+    new("fresh21", Questions: 1120, MeasuredCorrect: 1099, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 265));
 
 /// <summary>
 /// The twenty-second fresh held-out set (tests/eval/policy-*-fresh22-*.jsonl): 1,106 questions (550 信丰, 556 禹州) and
@@ -365,7 +365,7 @@ public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// leave-one-set-out over the fifth to twenty-first sets 17,251 → 17,255 right, 249 → 245 wrong). Run once more at the
 /// end, the engine shipped then (08cdf2e) gave exactly the judged figures here. Issue 12's single-question and turn targets
 /// are met on it; "0 confidently wrong" is NOT. Then it joined the bank and the sixteenth round tuned with it
-/// (leave-one-set-out); the bars are the shipped engine's figures here (1,089 / 4 / 265).
+/// (leave-one-set-out); the bars are the shipped engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
@@ -378,7 +378,7 @@ public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory)
 /// of 1,104 correct (96.7%), 7 clarified, 11 fell back, 18 confidently wrong (1.6%); turns 247 of 274 (90.1%), 14 wrong.
 /// The engine shipped before it (08cdf2e, bank without the twenty-second set) scored 1,065 / 20 / 248. Issue 12's
 /// single-question and turn targets are met on it; "0 confidently wrong" is NOT. Then it joined the bank and the
-/// seventeenth round tuned with it (leave-one-set-out); the bars are the shipped engine's figures here (1,079 / 11 / 251).
+/// seventeenth round tuned with it (leave-one-set-out); the bars are the shipped engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
@@ -391,11 +391,11 @@ public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) 
 /// of 1,106 correct (97.3%), 12 clarified, 6 fell back, 12 confidently wrong (1.1%); turns 255 of 271 (94.1%), 7 wrong.
 /// The engine shipped before it (07798cc, bank without the twenty-third set) scored 1,073 / 14 / 253. Issue 12's
 /// single-question and turn targets are met on it; "0 confidently wrong" is NOT. Then it joined the bank and the
-/// eighteenth round tuned with it (leave-one-set-out); the bars are the shipped engine's figures here (1,092 / 4 / 255).
+/// eighteenth round tuned with it (leave-one-set-out); the bars are the shipped engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh24", Questions: 1106, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 4, Turns: 271, MeasuredCorrectTurns: 255));
+    new("fresh24", Questions: 1106, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 4, Turns: 271, MeasuredCorrectTurns: 254));
 
 /// <summary>
 /// The twenty-fifth fresh held-out set (tests/eval/policy-*-fresh25-*.jsonl): 1,111 questions (553 信丰, 558 禹州) and
@@ -404,11 +404,11 @@ public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory)
 /// of 1,111 correct (96.9%), 12 clarified, 11 fell back, 12 confidently wrong (1.1%); turns 247 of 272 (90.8%), 13 wrong.
 /// The engine shipped before it (c9ef217, bank without the twenty-fourth set) scored 1,074 / 13 / 246 (13 wrong turns).
 /// Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is NOT. Then it joined the bank and
-/// the nineteenth round tuned with it (leave-one-set-out); the bars are the shipped engine's figures here (1,090 / 5 / 253).
+/// the nineteenth round tuned with it (leave-one-set-out); the bars are the shipped engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh25", Questions: 1111, MeasuredCorrect: 1090, MeasuredConfidentlyWrong: 5, Turns: 272, MeasuredCorrectTurns: 253));
+    new("fresh25", Questions: 1111, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 4, Turns: 272, MeasuredCorrectTurns: 252));
 
 /// <summary>
 /// The twenty-sixth fresh held-out set (tests/eval/policy-*-fresh26-*.jsonl): 1,117 questions (557 信丰, 560 禹州) and
@@ -416,12 +416,26 @@ public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) 
 /// shipped engine (the nineteenth round's, c4c669d; the twenty-fifth set in the bank), scored once after it froze: 1,082
 /// of 1,117 correct (96.9%), 12 clarified, 3 fell back, 20 confidently wrong (1.8%); turns 252 of 273 (92.3%), 9 wrong.
 /// The engine shipped before it (50bf932, bank without the twenty-fifth set) scored 1,081 / 20 / 251 (10 wrong turns).
-/// Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is NOT. Do not open, tune on it or
-/// add it to the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is NOT. Then it joined the bank (the
+/// twentieth round changed no rule); the bars are the shipped engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh26", Questions: 1117, MeasuredCorrect: 1082, MeasuredConfidentlyWrong: 20, Turns: 273, MeasuredCorrectTurns: 252));
+    new("fresh26", Questions: 1117, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 14, Turns: 273, MeasuredCorrectTurns: 254));
+
+/// <summary>
+/// The twenty-seventh fresh held-out set (tests/eval/policy-*-fresh27-*.jsonl): 1,107 questions (549 信丰, 558 禹州) and
+/// 109 conversations (276 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the
+/// shipped engine (the twentieth round's, c23ea83: the nineteenth round's rules with the twenty-sixth set in the bank),
+/// scored once after it froze: 1,069 of 1,107 correct (96.6%), 14 clarified, 8 fell back, 16 confidently wrong (1.4%);
+/// turns 252 of 276 (91.3%), 13 wrong. The engine shipped before it (8a1f61d, bank without the twenty-sixth set) scored
+/// 1,069 / 16 / 254 (12 wrong turns): the larger bank cost two turns here. Issue 12's single-question and turn targets
+/// are met on it; "0 confidently wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
+/// tests/eval/make_labelled_questions.py).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyTwentySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh27", Questions: 1107, MeasuredCorrect: 1069, MeasuredConfidentlyWrong: 16, Turns: 276, MeasuredCorrectTurns: 252));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -480,7 +494,11 @@ public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorre
 /// names only the other entry saying it) and the tenth set's questions by 1 with one more wrong (with the twenty-fifth set
 /// in the bank, look-alikes answer "现在还能申请易地搬迁到安置点吗" from the relocation entry). Leave-one-set-out over the
 /// fifth to twenty-fifth sets: 21,593 → 21,594 of 22,250 right (264 → 263 wrong), turns 5,381 → 5,392 of 5,712 (148 →
-/// 137 wrong).
+/// 137 wrong). The twentieth round changed no rule, only added the twenty-sixth set to the bank; with it six bars fell by
+/// one: the fifteenth, nineteenth and twentieth sets' questions (each one more wrong: look-alikes now answer "孩子上小学报名
+/// 要带什么材料" and "逾期多少天就上征信了", or ask "家里有人生大病 收入不算低 能进监测吗"), the twenty-first's questions
+/// (one more turn right), and the twenty-fourth's and twenty-fifth's turns ("俺家房子漏雨漏得厉害，咋整" now asks which
+/// policy; "那咱禹州也提吗" falls back).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
