@@ -261,6 +261,17 @@ public sealed class AnsweringTests
     }
 
     [Fact]
+    public void Testing_water_is_not_the_monitoring_of_households()
+    {
+        // 检测 is a word of its own (水质检测); only in 检测户, 纳入检测 … is it a misheard 监测.
+        var water = Answerer.Answer(TestPacks.Yuzhou, "水质多久检测一次",
+            PolicyContext.None.After(Answerer.Answer(TestPacks.Yuzhou, "俺家吃水有问题找谁", PolicyContext.None)));
+        Assert.NotEqual("yz-dynamic-adjust", water.TopicId);
+        Assert.DoesNotContain("每季度对监测对象", water.Text);
+        Assert.Equal("xf-monitoring", Answerer.Answer(TestPacks.Xinfeng, "家里突然困难了怎么申清进检测").TopicId);
+    }
+
+    [Fact]
     public void Where_to_apply_after_the_countys_own_entry_names_its_banks()
     {
         var first = Answerer.Answer(TestPacks.Yuzhou, "小额信贷最多能贷多少", PolicyContext.None);

@@ -220,7 +220,7 @@ public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh11", Questions: 1038, MeasuredCorrect: 1027, MeasuredConfidentlyWrong: 3, Turns: 256, MeasuredCorrectTurns: 248));
+    new("fresh11", Questions: 1038, MeasuredCorrect: 1028, MeasuredConfidentlyWrong: 2, Turns: 256, MeasuredCorrectTurns: 248));
 
 /// <summary>
 /// The twelfth fresh held-out set (tests/eval/policy-*-fresh12-*.jsonl): 1,071 questions (526 信丰, 545 禹州) and 111
@@ -313,7 +313,7 @@ public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh18", Questions: 1114, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 297));
+    new("fresh18", Questions: 1114, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 299));
 
 /// <summary>
 /// The nineteenth fresh held-out set (tests/eval/policy-*-fresh19-*.jsonl): 1,111 questions (559 信丰, 552 禹州) and 116
@@ -421,7 +421,7 @@ public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh26", Questions: 1117, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 14, Turns: 273, MeasuredCorrectTurns: 254));
+    new("fresh26", Questions: 1117, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 14, Turns: 273, MeasuredCorrectTurns: 255));
 
 /// <summary>
 /// The twenty-seventh fresh held-out set (tests/eval/policy-*-fresh27-*.jsonl): 1,107 questions (549 信丰, 558 禹州) and
@@ -430,8 +430,9 @@ public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// scored once after it froze: 1,069 of 1,107 correct (96.6%), 14 clarified, 8 fell back, 16 confidently wrong (1.4%);
 /// turns 252 of 276 (91.3%), 13 wrong. The engine shipped before it (8a1f61d, bank without the twenty-sixth set) scored
 /// 1,069 / 16 / 254 (12 wrong turns): the larger bank cost two turns here. Issue 12's single-question and turn targets
-/// are met on it; "0 confidently wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
-/// tests/eval/make_labelled_questions.py).
+/// are met on it; "0 confidently wrong" is NOT. After the scoring one fix, chosen by leave-one-set-out only, ships: 检测
+/// is no longer read as 监测 everywhere (水质检测), only in the misheard names; re-run once, the figures here are the same.
+/// Do not open, tune on it or add it to the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
