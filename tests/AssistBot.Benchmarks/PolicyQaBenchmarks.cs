@@ -31,6 +31,18 @@ public class PolicyQaBenchmarks
         "光伏和帮扶车间都是怎么回事",
     ];
 
+    /// <summary>Follow-ups, each after its opening question: the conversation checks (topic carried, words outside it).</summary>
+    private static readonly (string Opening, string FollowUp)[] FollowUps =
+    [
+        ("驻村干部多久换一次", "县里督查一年几次"),
+        ("驻村干部多久换一次", "那禹州呢"),
+        ("脱贫户创业有什么扶持", "能贷多少"),
+        ("监测户啥时候能退出", "家里没劳动力的也能退吗"),
+        ("雨露计划是什么", "电视坏了去哪修"),
+        ("怎么自己申报监测", "要带啥"),
+    ];
+
+    private PolicyContext[] _followUpContexts = [];
     private PolicyAnswerer _real = null!;
     private PolicyAnswerer _large = null!;
     private int _next;
@@ -45,6 +57,7 @@ public class PolicyQaBenchmarks
         _real = new PolicyAnswerer(() => real);
         var large = KnowledgeSnapshot.Build(packs.Select(Enlarge).ToList(), DateTimeOffset.UnixEpoch, vocabulary);
         _large = new PolicyAnswerer(() => large);
+        _followUpContexts = FollowUps.Select(f => PolicyContext.None.After(_real.Answer("xinfeng-2024", f.Opening, PolicyContext.None))).ToArray();
     }
 
     private static KnowledgePack Enlarge(KnowledgePack pack) => new()
@@ -63,6 +76,13 @@ public class PolicyQaBenchmarks
 
     [Benchmark(Baseline = true, Description = "answer (real packs)")]
     public PolicyAnswer AnswerRealPacks() => _real.Answer("xinfeng-2024", NextQuestion());
+
+    [Benchmark(Description = "follow-up (real packs)")]
+    public PolicyAnswer AnswerFollowUp()
+    {
+        var i = _next++ % FollowUps.Length;
+        return _real.Answer("xinfeng-2024", FollowUps[i].FollowUp, _followUpContexts[i]);
+    }
 
     [Benchmark(Description = "answer (10x packs)")]
     public PolicyAnswer AnswerLargePacks() => _large.Answer("xinfeng-2024", NextQuestion());
