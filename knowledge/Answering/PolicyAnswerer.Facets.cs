@@ -30,4 +30,60 @@ public sealed partial class PolicyAnswerer
         why.Add($"aspect {aspect} asked as «{string.Join("/", asked.Select(f => f[0]))}»: {string.Join(", ", speaking.Select(e => e.Id))} speak of it");
         return speaking;
     }
+
+    /// <summary>
+    /// The one entry whose title or keywords name every topic word of the question, each as part of a single name
+    /// ("第一书记培训" names both 第一书记 and 培训); null when none or several do, or it does not answer the aspect.
+    /// </summary>
+    private static PolicyEntry? NamingEveryCue(CountyKnowledge knowledge, QuestionReading reading, string? aspect, bool loose)
+    {
+        var cues = reading.Mentions.Select(m => m.Cue).Distinct().ToList();
+        // "低保怎么申请？特困又是咋回事？" asks one thing of each: two questions, not one thing named by both.
+        if (cues.Count < 2 || reading.TopicAspects.Values.Distinct().Count() > 1) return null;
+        PolicyEntry? found = null;
+        foreach (var entry in knowledge.Index.Entries)
+        {
+            if (!NamesAll(entry.Title, cues) && !entry.Keywords.Any(k => NamesAll(k, cues))) continue;
+            if (found is not null) return null;
+            found = entry;
+        }
+        return found is not null && (aspect is null || aspect == WhatIsIt || Answers(knowledge, found, aspect, loose)) ? found : null;
+    }
+
+    private static bool NamesAll(string name, List<string> cues) => cues.All(c => name.Contains(c, StringComparison.Ordinal));
+
+    /// <summary>
+    /// A pair of the question's own words that the title of exactly one of the topic's entries names, while none of the
+    /// entries claiming the aspect says it anywhere: the farmer asks about that entry's subject. Titles only: a keyword
+    /// (劳力 of 无劳动力) is a way of asking, not what the entry is about.
+    /// </summary>
+    private static (PolicyEntry Entry, string Pair)? NamedOnlyByAnother(CountyKnowledge knowledge, List<PolicyEntry> candidates,
+        List<PolicyEntry> fitting, QuestionReading reading)
+    {
+        foreach (var part in reading.Rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            for (var i = 0; i + 1 < part.Length; i++)
+            {
+                var pair = part.Substring(i, 2);
+                PolicyEntry? naming = null;
+                var several = false;
+                foreach (var e in candidates)
+                {
+                    if (!knowledge.Positions.TryGetValue(e.Id, out var at) || !TitleOf(knowledge.Labels[at]).Contains(pair, StringComparison.Ordinal)) continue;
+                    several = naming is not null;
+                    naming = e;
+                    if (several) break;
+                }
+                if (naming is null || several || fitting.Contains(naming)) continue;
+                if (fitting.Any(e => knowledge.Positions.TryGetValue(e.Id, out var at) && knowledge.Texts[at].Contains(pair, StringComparison.Ordinal))) continue;
+                return (naming, pair);
+            }
+        return null;
+    }
+
+    /// <summary>The folded title at the head of an entry's label (title|keyword|keyword…).</summary>
+    private static ReadOnlySpan<char> TitleOf(string label)
+    {
+        var bar = label.IndexOf('|');
+        return bar < 0 ? label : label.AsSpan(0, bar);
+    }
 }

@@ -233,6 +233,25 @@ public sealed partial class PolicyAnswerer
         return answer;
     }
 
+    /// <summary>Last characters of an office or a person: 民政办, 信访局, 县医院, 服务站, 点长, 第一书记, 责任人, 办公室.</summary>
+    private const string OfficeOrPersonEnds = "办局院站长记人室所";
+
+    /// <summary>
+    /// "禹州信访局电话多少", "俺家帮扶责任人的电话是多少": the number of an office or person named right before 电话 (a 的
+    /// between them allowed), which no document gives — not 12317's, though 电话 alone reads as the hotline. Null when
+    /// 12317 is named, or 电话 follows no such name (打电话 is calling, not whose number).
+    /// </summary>
+    internal static string? WhoseNumberIsAsked(string folded)
+    {
+        if (folded.Contains("12317", StringComparison.Ordinal)) return null;
+        for (var at = folded.IndexOf("电话", StringComparison.Ordinal); at >= 0; at = folded.IndexOf("电话", at + 2, StringComparison.Ordinal))
+        {
+            var end = at > 0 && folded[at - 1] == '的' ? at - 1 : at;
+            if (end >= 2 && OfficeOrPersonEnds.Contains(folded[end - 1])) return folded.Substring(Math.Max(0, end - 3), Math.Min(3, end));
+        }
+        return null;
+    }
+
     /// <summary>Words that ask for a number to call.</summary>
     private static readonly string[] PhoneWords = ["电话多少", "电话几多", "电话是多少", "电话号码", "电话号", "手机号", "联系电话", "电话是啥", "电话是什么", "电话给"];
 
@@ -460,7 +479,7 @@ public sealed partial class PolicyAnswerer
     private static readonly char[] SentenceEnds = ['。', '；', ';', '\n'];
 
     /// <summary>
-    /// The answer gives a limit in the same unit ("5万元以下", "不超过3年"): asked "能贷到10万吗", it answers the
+    /// The answer gives a limit in the same unit ("5万元以下", "不超过3年", "3年（含）以内"): asked "能贷到10万吗", it answers the
     /// question by stating the limit, so the figure asked need not appear in it.
     /// </summary>
     private static bool StatesABound(string answer, char unit)
@@ -470,7 +489,7 @@ public sealed partial class PolicyAnswerer
             if (!char.IsAsciiDigit(answer[at - 1])) continue;
             var start = at - 1;
             while (start > 0 && char.IsAsciiDigit(answer[start - 1])) start--;
-            var after = answer.AsSpan(at + 1, Math.Min(4, answer.Length - at - 1));
+            var after = answer.AsSpan(at + 1, Math.Min(6, answer.Length - at - 1));
             var before = answer.AsSpan(Math.Max(0, start - 3), start - Math.Max(0, start - 3));
             foreach (var word in BoundAfter) if (after.Contains(word, StringComparison.Ordinal)) return true;
             foreach (var word in BoundBefore) if (before.EndsWith(word, StringComparison.Ordinal)) return true;

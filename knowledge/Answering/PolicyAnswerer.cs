@@ -77,9 +77,11 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
 
     public PolicyAnswer Answer(string countyPackId, string question, PolicyContext context)
     {
+        _reading.Value = null;
         var whole = AnswerWhole(countyPackId, question, context);
+        var reading = _reading.Value;
         if (BothCounties(countyPackId, question, whole) is { } compared) return compared;
-        return TwoQuestions(countyPackId, question, context, whole) is { } both ? both : whole;
+        return TwoQuestions(countyPackId, question, context, whole) is { } both ? both : SaidJustBefore(WithHowWhenAsked(whole, reading), context);
     }
 
     private PolicyAnswer AnswerWhole(string countyPackId, string question, PolicyContext context)
@@ -120,6 +122,10 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         // "信用卡逾期了咋办" is not ours; "以前信用卡逾期过，还能贷小额信贷不" names a policy and asks about it.
         if (reading.TopicTier != CueTier.Name && home.Index.IsOutOfScope(question))
             return Fallback(reading, ["an out-of-scope term of the packs (公积金, 房贷 …)"]);
+        // "乡镇民政办的电话是多少": someone's own number, which no document gives; 电话 alone does not ask for 12317.
+        if (WhoseNumberIsAsked(reading.Folded) is { } whose)
+            return new PolicyAnswer(PolicyOutcome.Fallback, PolicyTexts.PhoneNotInDocuments, [], [], null)
+                { Reading = reading, Why = [$"the phone number of «{whose}» is asked: no document gives it"] };
 
         var (topics, goesOnAfterPeriod, spokenOf, speaking) = TopicsInTheConversation(home, lastKnowledge, reading, context, why);
         // "毕业了还管找工作么" after 雨露计划: that topic's entry speaking of it.
@@ -345,6 +351,12 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                     why.Add($"{both[0].Id} is about all of {string.Join(", ", topics)}");
                     return Confident(knowledge, both[0], FollowUpKind.None, topics[0], aspect, why);
                 }
+                // "第一书记有没有培训": 第一书记 is 驻村帮扶's and 培训 the skills topic's, and one entry names them both.
+                if (NamingEveryCue(knowledge, reading, aspect, loose) is { } naming)
+                {
+                    why.Add($"{naming.Id} names every policy word asked ({string.Join(", ", reading.Mentions.Select(m => m.Cue).Distinct())}) in its title or keywords");
+                    return Confident(knowledge, naming, FollowUpKind.None, naming.Topic, aspect, why);
+                }
                 // …or one of the topics' entries covers the whole question far better than the others.
                 var byScore = Rank(knowledge, best.Select(b => b.Entry!).ToList(), scores, null);
                 // Only when a policy is named: people's words for two policies ("出去打工的…有人管吗") are too loose to outweigh.
@@ -429,6 +441,13 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                 why.Add($"topic {topic}: no entry answers {aspect}; the question also asks {runnerUp}, which one does");
                 aspect = runnerUp;
                 fitting = Fitting(knowledge, topic, aspect, false);
+            }
+            // "孩子快毕业了去哪登记" of 雨露计划: 毕业 is the name of the topic's other entry (雨露计划+), which the entries
+            // claiming 地点 never mention; where to go after graduating is that entry's to say.
+            if (aspect is HowToApply or Where or "对象条件" && NamedOnlyByAnother(knowledge, candidates, fitting, reading) is { } other)
+            {
+                why.Add($"topic {topic}, aspect {aspect}: «{other.Pair}» is named only by {other.Entry.Id}, which the entries claiming it never mention");
+                return Confident(knowledge, other.Entry, AddsHow(aspect) ? FollowUpKind.How : FollowUpKind.None, topic, aspect, why, appendHow: AddsHow(aspect));
             }
             fitting = OnTheAskedFacet(knowledge, fitting, reading, aspect, why);
             var ranking = Rank(knowledge, fitting, scores, null);

@@ -14,6 +14,9 @@ public static class PolicyTexts
 
     public const string HowLead = "怎么办理：";
 
+    /// <summary>Before an answer that repeats the entry the farmer just read.</summary>
+    public const string SameAsBefore = "还是刚才这条政策：\n";
+
     public const string Fallback =
         "这个问题我这里没有找到准确的政策依据，不敢乱答。" + ContactTexts.AskCadreTownshipOrHotline +
         "您也可以换个说法再问我，比如“小额信贷能贷多少”。";
@@ -34,6 +37,9 @@ public static class PolicyTexts
     public static string CountyPart(string countyName, string text) => $"【{countyName}】\n{text}";
 
     public static string CountyPrefix(string countyName) => string.IsNullOrEmpty(countyName) ? "" : countyName + "：";
+
+    /// <summary>An office's or a person's own number asked (乡镇民政办, 帮扶责任人): no document gives one.</summary>
+    public const string PhoneNotInDocuments = "这个联系电话文件里没有写，我不能乱说。\n" + WhomToAsk;
 
     /// <summary>Whom to ask when the documents do not say.</summary>
     public const string WhomToAsk = ContactTexts.WhomToAsk;

@@ -291,6 +291,37 @@ public sealed class AnsweringTests
     }
 
     [Fact]
+    public void A_thing_named_only_by_one_entry_of_the_topic_is_that_entrys()
+    {
+        // 第一书记 is 驻村帮扶's word and 培训 the skills topic's; the cadre-training entry names them both.
+        Assert.Equal("xf-cadre-training", Answerer.Answer(TestPacks.Xinfeng, "第一书记有没有培训").TopicId);
+        // …but two questions, one of each policy, stay two questions.
+        Assert.NotEqual("yz-doudi", Answerer.Answer(TestPacks.Yuzhou, "低保怎么申请？特困又是咋回事？").TopicId);
+        // After 雨露计划, where to register on graduating is 雨露计划+'s to say, not the school subsidy's.
+        var yulu = Answerer.Answer(TestPacks.Xinfeng, "雨露计划是什么", PolicyContext.None);
+        var graduate = Answerer.Answer(TestPacks.Xinfeng, "孩子快毕业了去哪登记", PolicyContext.None.After(yulu));
+        Assert.Equal("nat-yulu-plus", graduate.TopicId);
+        Assert.Contains("就业）服务站", graduate.Text);
+        // Without 毕业 the subsidy's own entry answers where to apply.
+        Assert.Equal("nat-yulu", Answerer.Answer(TestPacks.Xinfeng, "雨露计划去哪报").TopicId);
+    }
+
+    [Fact]
+    public void A_loan_term_beyond_the_limit_is_answered_by_the_limit()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "小额信贷能贷五年吗");
+        Assert.Equal("nat-loan-term", answer.TopicId);
+        Assert.Contains("3年", answer.Text);
+    }
+
+    [Fact]
+    public void Not_repaying_on_time_asks_what_happens()
+    {
+        var loan = Answerer.Answer(TestPacks.Xinfeng, "小额信贷能贷多少", PolicyContext.None);
+        Assert.Equal("nat-loan-overdue", Answerer.Answer(TestPacks.Xinfeng, "冇按时还会么样", PolicyContext.None.After(loan)).TopicId);
+    }
+
+    [Fact]
     public void Paying_first_in_hospital_is_the_pay_after_treatment_policy() =>
         Assert.Equal("nat-xzlhff", Answerer.Answer(TestPacks.Xinfeng, "五保户住院要先交钱吗").TopicId);
 }

@@ -97,17 +97,17 @@ public sealed class LabelledQuestionTests
     [Fact]
     public void Questions_staff_label_as_not_in_the_documents_stop_getting_a_confident_answer()
     {
-        // 电视没信号 has nothing to do with 12317, but the rules read «打哪个电话» as the hotline's.
-        const string question = "电视坏了没信号打哪个电话";
+        // A broken street lamp has nothing to do with 12317, but the rules read «打哪个电话» as the hotline's.
+        const string question = "路灯坏了打哪个电话";
         Assert.Equal("nat-12317", TestPacks.Answerer.Answer(TestPacks.Xinfeng, question).TopicId);
         var dir = TestPacks.CopyToTemp();
         var file = Path.Combine(dir, TestPacks.Xinfeng, PackFilesName);
         File.WriteAllText(file, File.ReadAllText(file).Replace("  fallback:\n", """
               fallback:
-              - 电视没信号了打哪个电话修
-              - 电视机坏了打什么电话
-              - 有线电视没信号找哪个电话
-              - 电视信号不好打哪个电话报修
+              - 村里路灯不亮了打哪个电话
+              - 路灯坏了找哪个电话修
+              - 路灯晚上不亮打什么电话
+              - 马路上的灯坏了打哪个电话报修
 
             """));
         using var registry = new PackRegistry(dir, TestPacks.KnownCounties);
