@@ -132,7 +132,7 @@ public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh5", Questions: 1012, MeasuredCorrect: 996, MeasuredConfidentlyWrong: 7, Turns: 235, MeasuredCorrectTurns: 212));
+    new("fresh5", Questions: 1012, MeasuredCorrect: 995, MeasuredConfidentlyWrong: 7, Turns: 235, MeasuredCorrectTurns: 212));
 
 /// <summary>
 /// The sixth fresh held-out set (tests/eval/policy-*-fresh6-*.jsonl): 942 questions and 100 conversations (263 turns),
@@ -147,7 +147,7 @@ public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh6", Questions: 942, MeasuredCorrect: 937, MeasuredConfidentlyWrong: 1, Turns: 263, MeasuredCorrectTurns: 254));
+    new("fresh6", Questions: 942, MeasuredCorrect: 939, MeasuredConfidentlyWrong: 0, Turns: 263, MeasuredCorrectTurns: 255));
 
 /// <summary>
 /// The seventh fresh set (tests/eval/policy-*-fresh7-*.jsonl): 958 questions and 103 conversations (253 turns), written
@@ -160,7 +160,7 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh7", Questions: 958, MeasuredCorrect: 945, MeasuredConfidentlyWrong: 8, Turns: 253, MeasuredCorrectTurns: 237));
+    new("fresh7", Questions: 958, MeasuredCorrect: 946, MeasuredConfidentlyWrong: 7, Turns: 253, MeasuredCorrectTurns: 237));
 
 /// <summary>
 /// The eighth fresh held-out set (tests/eval/policy-*-fresh8-*.jsonl): 958 questions and 101 conversations (254 turns),
@@ -174,7 +174,7 @@ public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh8", Questions: 958, MeasuredCorrect: 943, MeasuredConfidentlyWrong: 7, Turns: 254, MeasuredCorrectTurns: 246));
+    new("fresh8", Questions: 958, MeasuredCorrect: 944, MeasuredConfidentlyWrong: 6, Turns: 254, MeasuredCorrectTurns: 246));
 
 /// <summary>
 /// The ninth fresh held-out set (tests/eval/policy-*-fresh9-*.jsonl): 956 questions and 100 conversations (239 turns),
@@ -190,7 +190,7 @@ public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh9", Questions: 956, MeasuredCorrect: 939, MeasuredConfidentlyWrong: 4, Turns: 239, MeasuredCorrectTurns: 228));
+    new("fresh9", Questions: 956, MeasuredCorrect: 940, MeasuredConfidentlyWrong: 4, Turns: 239, MeasuredCorrectTurns: 229));
 
 /// <summary>
 /// The tenth fresh held-out set (tests/eval/policy-*-fresh10-*.jsonl): 1,030 questions (526 信丰, 504 禹州) and 106
@@ -220,7 +220,7 @@ public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh11", Questions: 1038, MeasuredCorrect: 1028, MeasuredConfidentlyWrong: 2, Turns: 256, MeasuredCorrectTurns: 248));
+    new("fresh11", Questions: 1038, MeasuredCorrect: 1027, MeasuredConfidentlyWrong: 3, Turns: 256, MeasuredCorrectTurns: 248));
 
 /// <summary>
 /// The twelfth fresh held-out set (tests/eval/policy-*-fresh12-*.jsonl): 1,071 questions (526 信丰, 545 禹州) and 111
@@ -234,7 +234,7 @@ public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : H
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh12", Questions: 1071, MeasuredCorrect: 1063, MeasuredConfidentlyWrong: 2, Turns: 268, MeasuredCorrectTurns: 254));
+    new("fresh12", Questions: 1071, MeasuredCorrect: 1065, MeasuredConfidentlyWrong: 0, Turns: 268, MeasuredCorrectTurns: 254));
 
 /// <summary>
 /// The thirteenth fresh held-out set (tests/eval/policy-*-fresh13-*.jsonl): 1,066 questions (548 信丰, 518 禹州) and 117
@@ -249,7 +249,7 @@ public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh13", Questions: 1066, MeasuredCorrect: 1044, MeasuredConfidentlyWrong: 7, Turns: 278, MeasuredCorrectTurns: 267));
+    new("fresh13", Questions: 1066, MeasuredCorrect: 1044, MeasuredConfidentlyWrong: 7, Turns: 278, MeasuredCorrectTurns: 268));
 
 /// <summary>
 /// The fourteenth fresh held-out set (tests/eval/policy-*-fresh14-*.jsonl): 1,061 questions (535 信丰, 526 禹州) and 120
@@ -274,7 +274,7 @@ public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh15", Questions: 1076, MeasuredCorrect: 1064, MeasuredConfidentlyWrong: 3, Turns: 281, MeasuredCorrectTurns: 263));
+    new("fresh15", Questions: 1076, MeasuredCorrect: 1064, MeasuredConfidentlyWrong: 3, Turns: 281, MeasuredCorrectTurns: 265));
 
 /// <summary>
 /// The sixteenth fresh held-out set (tests/eval/policy-*-fresh16-*.jsonl): 1,074 questions (557 信丰, 517 禹州) and 117
@@ -287,7 +287,7 @@ public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh16", Questions: 1074, MeasuredCorrect: 1056, MeasuredConfidentlyWrong: 8, Turns: 286, MeasuredCorrectTurns: 271));
+    new("fresh16", Questions: 1074, MeasuredCorrect: 1060, MeasuredConfidentlyWrong: 4, Turns: 286, MeasuredCorrectTurns: 271));
 
 /// <summary>
 /// The seventeenth fresh held-out set (tests/eval/policy-*-fresh17-*.jsonl): 1,118 questions (561 信丰, 557 禹州) and 114
@@ -300,7 +300,7 @@ public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh17", Questions: 1118, MeasuredCorrect: 1085, MeasuredConfidentlyWrong: 13, Turns: 299, MeasuredCorrectTurns: 288));
+    new("fresh17", Questions: 1118, MeasuredCorrect: 1086, MeasuredConfidentlyWrong: 12, Turns: 299, MeasuredCorrectTurns: 288));
 
 /// <summary>
 /// The eighteenth fresh held-out set (tests/eval/policy-*-fresh18-*.jsonl): 1,114 questions (557 信丰, 557 禹州) and 117
@@ -313,7 +313,7 @@ public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh18", Questions: 1114, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 299));
+    new("fresh18", Questions: 1114, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 301));
 
 /// <summary>
 /// The nineteenth fresh held-out set (tests/eval/policy-*-fresh19-*.jsonl): 1,111 questions (559 信丰, 552 禹州) and 116
@@ -325,7 +325,7 @@ public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh19", Questions: 1111, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 6, Turns: 300, MeasuredCorrectTurns: 287));
+    new("fresh19", Questions: 1111, MeasuredCorrect: 1100, MeasuredConfidentlyWrong: 3, Turns: 300, MeasuredCorrectTurns: 288));
 
 /// <summary>
 /// The twentieth fresh held-out set (tests/eval/policy-*-fresh20-*.jsonl): 1,118 questions (560 信丰, 558 禹州) and 113
@@ -338,7 +338,7 @@ public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh20", Questions: 1118, MeasuredCorrect: 1099, MeasuredConfidentlyWrong: 10, Turns: 268, MeasuredCorrectTurns: 256));
+    new("fresh20", Questions: 1118, MeasuredCorrect: 1101, MeasuredConfidentlyWrong: 8, Turns: 268, MeasuredCorrectTurns: 256));
 
 /// <summary>
 /// The twenty-first fresh held-out set (tests/eval/policy-*-fresh21-*.jsonl): 1,120 questions (560 信丰, 560 禹州) and 111
@@ -352,7 +352,7 @@ public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh21", Questions: 1120, MeasuredCorrect: 1099, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 265));
+    new("fresh21", Questions: 1120, MeasuredCorrect: 1102, MeasuredConfidentlyWrong: 6, Turns: 276, MeasuredCorrectTurns: 265));
 
 /// <summary>
 /// The twenty-second fresh held-out set (tests/eval/policy-*-fresh22-*.jsonl): 1,106 questions (550 信丰, 556 禹州) and
@@ -369,7 +369,7 @@ public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh22", Questions: 1106, MeasuredCorrect: 1088, MeasuredConfidentlyWrong: 5, Turns: 278, MeasuredCorrectTurns: 265));
+    new("fresh22", Questions: 1106, MeasuredCorrect: 1089, MeasuredConfidentlyWrong: 4, Turns: 278, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The twenty-third fresh held-out set (tests/eval/policy-*-fresh23-*.jsonl): 1,104 questions (547 信丰, 557 禹州) and
@@ -382,7 +382,7 @@ public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh23", Questions: 1104, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 11, Turns: 274, MeasuredCorrectTurns: 256));
+    new("fresh23", Questions: 1104, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 10, Turns: 274, MeasuredCorrectTurns: 256));
 
 /// <summary>
 /// The twenty-fourth fresh held-out set (tests/eval/policy-*-fresh24-*.jsonl): 1,106 questions (553 信丰, 553 禹州) and
@@ -395,7 +395,7 @@ public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh24", Questions: 1106, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 4, Turns: 271, MeasuredCorrectTurns: 254));
+    new("fresh24", Questions: 1106, MeasuredCorrect: 1095, MeasuredConfidentlyWrong: 3, Turns: 271, MeasuredCorrectTurns: 255));
 
 /// <summary>
 /// The twenty-fifth fresh held-out set (tests/eval/policy-*-fresh25-*.jsonl): 1,111 questions (553 信丰, 558 禹州) and
@@ -421,7 +421,7 @@ public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh26", Questions: 1117, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 14, Turns: 273, MeasuredCorrectTurns: 255));
+    new("fresh26", Questions: 1117, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 13, Turns: 273, MeasuredCorrectTurns: 256));
 
 /// <summary>
 /// The twenty-seventh fresh held-out set (tests/eval/policy-*-fresh27-*.jsonl): 1,107 questions (549 信丰, 558 禹州) and
@@ -432,15 +432,29 @@ public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// 1,069 / 16 / 254 (12 wrong turns): the larger bank cost two turns here. Issue 12's single-question and turn targets
 /// are met on it; "0 confidently wrong" is NOT. After the scoring one fix, chosen by leave-one-set-out only, ships: 检测
 /// is no longer read as 监测 everywhere (水质检测), only in the misheard names; re-run once, the figures here are the same.
-/// Do not open, tune on it or add it to the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// Then it joined the bank and the twenty-first round tuned with it (leave-one-set-out); the bars are the shipped
+/// engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh27", Questions: 1107, MeasuredCorrect: 1069, MeasuredConfidentlyWrong: 16, Turns: 276, MeasuredCorrectTurns: 252));
+    new("fresh27", Questions: 1107, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 8, Turns: 276, MeasuredCorrectTurns: 255));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
     int MeasuredCorrectTurns);
+
+/// <summary>
+/// The twenty-eighth fresh held-out set (tests/eval/policy-*-fresh28-*.jsonl): 1,111 questions (554 信丰, 557 禹州) and
+/// 111 conversations (274 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the
+/// shipped engine (the twenty-first round's, 09fd8e9, with the twenty-seventh set in the bank), scored once after it
+/// froze: 1,078 of 1,111 correct (97.0%), 6 clarified, 7 fell back, 20 confidently wrong (1.8%); turns 259 of 274
+/// (94.5%), 12 wrong. The engine shipped before it (1994108, bank without the twenty-seventh set) scored 1,075 / 22 /
+/// 259 (12 wrong turns). Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is NOT.
+/// Do not open, tune on it or add it to the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyTwentyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh28", Questions: 1111, MeasuredCorrect: 1078, MeasuredConfidentlyWrong: 20, Turns: 274, MeasuredCorrectTurns: 259));
 
 /// <summary>
 /// The two guards every held-out set has; each set is a subclass named for it, whose comment tells how the set was
@@ -499,7 +513,12 @@ public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorre
 /// one: the fifteenth, nineteenth and twentieth sets' questions (each one more wrong: look-alikes now answer "孩子上小学报名
 /// 要带什么材料" and "逾期多少天就上征信了", or ask "家里有人生大病 收入不算低 能进监测吗"), the twenty-first's questions
 /// (one more turn right), and the twenty-fourth's and twenty-fifth's turns ("俺家房子漏雨漏得厉害，咋整" now asks which
-/// policy; "那咱禹州也提吗" falls back).
+/// policy; "那咱禹州也提吗" falls back). The twenty-first round set them to the shipped engine's figures again; two fell by
+/// one, both from the twenty-seventh set joining the bank: the fifth set's questions ("找工作去哪然后那个技能培训咋报名"
+/// now asks which of the two, where its label wants the employment entry) and the eleventh's, with one more wrong
+/// (look-alikes now answer "信丰搬迁安置点的房子能不能卖" from the relocation entry, which says nothing of selling).
+/// Leave-one-set-out over the fifth to twenty-seventh sets: 23,759 → 23,786 of 24,474 right (295 → 270 wrong), turns
+/// 5,904 → 5,917 of 6,261 (155 → 144 wrong).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
