@@ -60,23 +60,27 @@ public sealed partial class PolicyAnswerer
     private static (PolicyEntry Entry, string Pair)? NamedOnlyByAnother(CountyKnowledge knowledge, List<PolicyEntry> candidates,
         List<PolicyEntry> fitting, QuestionReading reading)
     {
-        foreach (var part in reading.Rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            for (var i = 0; i + 1 < part.Length; i++)
+        var rest = reading.Rest;
+        for (var i = 0; i + 1 < rest.Length; i++)
+        {
+            if (rest[i] == ' ' || rest[i + 1] == ' ') continue;
+            var pair = rest.AsSpan(i, 2);
+            PolicyEntry? naming = null;
+            var several = false;
+            foreach (var e in candidates)
             {
-                var pair = part.Substring(i, 2);
-                PolicyEntry? naming = null;
-                var several = false;
-                foreach (var e in candidates)
-                {
-                    if (!knowledge.Positions.TryGetValue(e.Id, out var at) || !TitleOf(knowledge.Labels[at]).Contains(pair, StringComparison.Ordinal)) continue;
-                    several = naming is not null;
-                    naming = e;
-                    if (several) break;
-                }
-                if (naming is null || several || fitting.Contains(naming)) continue;
-                if (fitting.Any(e => knowledge.Positions.TryGetValue(e.Id, out var at) && knowledge.Texts[at].Contains(pair, StringComparison.Ordinal))) continue;
-                return (naming, pair);
+                if (!knowledge.Positions.TryGetValue(e.Id, out var at) || TitleOf(knowledge.Labels[at]).IndexOf(pair, StringComparison.Ordinal) < 0) continue;
+                several = naming is not null;
+                naming = e;
+                if (several) break;
             }
+            if (naming is null || several || fitting.Contains(naming)) continue;
+            var saidByFitting = false;
+            foreach (var e in fitting)
+                if (knowledge.Positions.TryGetValue(e.Id, out var at) && knowledge.Texts[at].AsSpan().IndexOf(pair, StringComparison.Ordinal) >= 0)
+                { saidByFitting = true; break; }
+            if (!saidByFitting) return (naming, pair.ToString());
+        }
         return null;
     }
 

@@ -1,3 +1,4 @@
+using AssistBot.Knowledge.Packs;
 using AssistBot.Knowledge.Understanding;
 
 namespace AssistBot.Knowledge.Answering;
@@ -14,26 +15,43 @@ public sealed partial class PolicyAnswerer
     {
         if (answer.Outcome != PolicyOutcome.Answer || answer.Entries.Count != 1 || reading is null) return answer;
         var entry = answer.Entries[0];
-        if (entry.How is not { } how) return answer;
-        var plainEnding = entry.Answer + "\n" + PolicyTexts.SourcePrefix + entry.Source;
-        if (!answer.Text.EndsWith(plainEnding, StringComparison.Ordinal)) return answer;
-        if (AskedOnlyOfHow(reading.Rest, entry.Answer + entry.Title, how) is not { } pair) return answer;
-        var prefix = answer.Text[..^plainEnding.Length];
+        if (entry.How is not { } how || PlainAnswerStart(answer.Text, entry) is not { } start) return answer;
+        if (AskedOnlyOfHow(reading.Rest, entry, how) is not { } at) return answer;
         return answer with
         {
-            Text = $"{prefix}{entry.Answer}\n\n{PolicyTexts.HowLead}{how}\n{PolicyTexts.SourcePrefix}{entry.Source}",
-            Why = [.. answer.Why, $"«{pair}» asked, which only the how-line of {entry.Id} says: added"],
+            Text = $"{answer.Text.AsSpan(0, start)}{entry.Answer}\n\n{PolicyTexts.HowLead}{how}\n{PolicyTexts.SourcePrefix}{entry.Source}",
+            Why = [.. answer.Why, $"«{reading.Rest.AsSpan(at, 2)}» asked, which only the how-line of {entry.Id} says: added"],
         };
     }
 
-    private static string? AskedOnlyOfHow(string rest, string answerText, string how)
+    /// <summary>
+    /// Where the entry's answer starts when the reply is that answer and its source line and nothing else (after a county
+    /// prefix); null for any other reply. Compared piece by piece from the end: this runs on every answer, so no string
+    /// is built for it.
+    /// </summary>
+    private static int? PlainAnswerStart(string text, PolicyEntry entry)
     {
-        foreach (var part in rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            for (var i = 0; i + 1 < part.Length; i++)
-            {
-                var pair = part.Substring(i, 2);
-                if (how.Contains(pair, StringComparison.Ordinal) && !answerText.Contains(pair, StringComparison.Ordinal)) return pair;
-            }
+        var rest = text.AsSpan();
+        if (!rest.EndsWith(entry.Source, StringComparison.Ordinal)) return null;
+        rest = rest[..^entry.Source.Length];
+        if (!rest.EndsWith(PolicyTexts.SourcePrefix, StringComparison.Ordinal)) return null;
+        rest = rest[..^PolicyTexts.SourcePrefix.Length];
+        if (!rest.EndsWith("\n", StringComparison.Ordinal)) return null;
+        rest = rest[..^1];
+        return rest.EndsWith(entry.Answer, StringComparison.Ordinal) ? rest.Length - entry.Answer.Length : null;
+    }
+
+    /// <summary>Where in <paramref name="rest"/> a pair of the question's own words starts that the how-line says and neither the answer nor the title does.</summary>
+    private static int? AskedOnlyOfHow(string rest, PolicyEntry entry, string how)
+    {
+        for (var i = 0; i + 1 < rest.Length; i++)
+        {
+            if (rest[i] == ' ' || rest[i + 1] == ' ') continue;
+            var pair = rest.AsSpan(i, 2);
+            if (how.AsSpan().IndexOf(pair, StringComparison.Ordinal) >= 0 && entry.Answer.AsSpan().IndexOf(pair, StringComparison.Ordinal) < 0
+                && entry.Title.AsSpan().IndexOf(pair, StringComparison.Ordinal) < 0)
+                return i;
+        }
         return null;
     }
 
