@@ -230,6 +230,14 @@ public sealed partial class PolicyAnswerer
             why.Add($"«{count}» asked before, and {entry.Id} states no figure in that unit");
             return DetailMissing(knowledge, topics[0], aspect, why) with { DeclinedEntryId = entry.Id };
         }
+        // "驻村干部是不是要五天四夜住在村里" answered by a topic's only entry, no aspect asked: the figure the farmer
+        // heard of is what the yes or no is about (the aspect path checks this for the entry it chose). As there, the
+        // labelled questions may still overrule it: marking the entry declined cost 33 right answers in leave-one-set-out.
+        if (reading.YesNo && aspect is null && UnconfirmedFigure(reading.Folded, entry.Answer) is { } figure)
+        {
+            why.Add($"a yes/no question about the figure {figure}, which {entry.Id} does not state");
+            return DetailMissing(knowledge, topics[0], aspect, why, figure);
+        }
         return answer;
     }
 

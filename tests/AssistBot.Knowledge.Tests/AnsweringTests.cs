@@ -322,6 +322,26 @@ public sealed class AnsweringTests
     }
 
     [Fact]
+    public void Learning_a_trade_after_another_topic_is_the_skills_training()
+    {
+        var consumption = Answerer.Answer(TestPacks.Yuzhou, "消费帮扶是啥", PolicyContext.None);
+        var trade = Answerer.Answer(TestPacks.Yuzhou, "那俺想学个技术呢", PolicyContext.None.After(consumption));
+        Assert.Equal("yz-training", trade.TopicId);
+    }
+
+    [Fact]
+    public void Where_the_relocation_sites_are_is_not_in_the_documents_and_a_marriage_certificate_is_not_ours()
+    {
+        // 在哪几个乡镇 asks where, not how many: 信丰's documents give the count of sites, not the townships.
+        var sites = Answerer.Answer(TestPacks.Xinfeng, "信丰的安置点都在哪几个乡镇");
+        Assert.Equal(PolicyOutcome.Fallback, sites.Outcome);
+        Assert.DoesNotContain("来源：", sites.Text);
+        var marriage = Answerer.Answer(TestPacks.Xinfeng, "结婚证在哪里办");
+        Assert.Equal(PolicyOutcome.Fallback, marriage.Outcome);
+        Assert.DoesNotContain("来源：", marriage.Text);
+    }
+
+    [Fact]
     public void Paying_first_in_hospital_is_the_pay_after_treatment_policy() =>
         Assert.Equal("nat-xzlhff", Answerer.Answer(TestPacks.Xinfeng, "五保户住院要先交钱吗").TopicId);
 }
