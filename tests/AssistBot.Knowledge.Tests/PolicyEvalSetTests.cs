@@ -132,7 +132,7 @@ public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh5", Questions: 1012, MeasuredCorrect: 995, MeasuredConfidentlyWrong: 7, Turns: 235, MeasuredCorrectTurns: 212));
+    new("fresh5", Questions: 1012, MeasuredCorrect: 995, MeasuredConfidentlyWrong: 6, Turns: 235, MeasuredCorrectTurns: 212));
 
 /// <summary>
 /// The sixth fresh held-out set (tests/eval/policy-*-fresh6-*.jsonl): 942 questions and 100 conversations (263 turns),
@@ -174,7 +174,7 @@ public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh8", Questions: 958, MeasuredCorrect: 944, MeasuredConfidentlyWrong: 6, Turns: 254, MeasuredCorrectTurns: 246));
+    new("fresh8", Questions: 958, MeasuredCorrect: 945, MeasuredConfidentlyWrong: 5, Turns: 254, MeasuredCorrectTurns: 246));
 
 /// <summary>
 /// The ninth fresh held-out set (tests/eval/policy-*-fresh9-*.jsonl): 956 questions and 100 conversations (239 turns),
@@ -190,7 +190,7 @@ public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh9", Questions: 956, MeasuredCorrect: 940, MeasuredConfidentlyWrong: 4, Turns: 239, MeasuredCorrectTurns: 229));
+    new("fresh9", Questions: 956, MeasuredCorrect: 940, MeasuredConfidentlyWrong: 4, Turns: 239, MeasuredCorrectTurns: 230));
 
 /// <summary>
 /// The tenth fresh held-out set (tests/eval/policy-*-fresh10-*.jsonl): 1,030 questions (526 信丰, 504 禹州) and 106
@@ -234,7 +234,7 @@ public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : H
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh12", Questions: 1071, MeasuredCorrect: 1065, MeasuredConfidentlyWrong: 0, Turns: 268, MeasuredCorrectTurns: 254));
+    new("fresh12", Questions: 1071, MeasuredCorrect: 1065, MeasuredConfidentlyWrong: 0, Turns: 268, MeasuredCorrectTurns: 255));
 
 /// <summary>
 /// The thirteenth fresh held-out set (tests/eval/policy-*-fresh13-*.jsonl): 1,066 questions (548 信丰, 518 禹州) and 117
@@ -249,7 +249,7 @@ public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh13", Questions: 1066, MeasuredCorrect: 1044, MeasuredConfidentlyWrong: 7, Turns: 278, MeasuredCorrectTurns: 268));
+    new("fresh13", Questions: 1066, MeasuredCorrect: 1043, MeasuredConfidentlyWrong: 7, Turns: 278, MeasuredCorrectTurns: 268));
 
 /// <summary>
 /// The fourteenth fresh held-out set (tests/eval/policy-*-fresh14-*.jsonl): 1,061 questions (535 信丰, 526 禹州) and 120
@@ -262,7 +262,7 @@ public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh14", Questions: 1061, MeasuredCorrect: 1046, MeasuredConfidentlyWrong: 5, Turns: 288, MeasuredCorrectTurns: 266));
+    new("fresh14", Questions: 1061, MeasuredCorrect: 1047, MeasuredConfidentlyWrong: 5, Turns: 288, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The fifteenth fresh held-out set (tests/eval/policy-*-fresh15-*.jsonl): 1,076 questions (544 信丰, 532 禹州) and 118
@@ -300,7 +300,7 @@ public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh17", Questions: 1118, MeasuredCorrect: 1086, MeasuredConfidentlyWrong: 12, Turns: 299, MeasuredCorrectTurns: 288));
+    new("fresh17", Questions: 1118, MeasuredCorrect: 1088, MeasuredConfidentlyWrong: 11, Turns: 299, MeasuredCorrectTurns: 288));
 
 /// <summary>
 /// The eighteenth fresh held-out set (tests/eval/policy-*-fresh18-*.jsonl): 1,114 questions (557 信丰, 557 禹州) and 117
@@ -313,7 +313,7 @@ public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh18", Questions: 1114, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 301));
+    new("fresh18", Questions: 1114, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 301));
 
 /// <summary>
 /// The nineteenth fresh held-out set (tests/eval/policy-*-fresh19-*.jsonl): 1,111 questions (559 信丰, 552 禹州) and 116
@@ -325,7 +325,7 @@ public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh19", Questions: 1111, MeasuredCorrect: 1100, MeasuredConfidentlyWrong: 3, Turns: 300, MeasuredCorrectTurns: 288));
+    new("fresh19", Questions: 1111, MeasuredCorrect: 1099, MeasuredConfidentlyWrong: 4, Turns: 300, MeasuredCorrectTurns: 288));
 
 /// <summary>
 /// The twentieth fresh held-out set (tests/eval/policy-*-fresh20-*.jsonl): 1,118 questions (560 信丰, 558 禹州) and 113
@@ -352,7 +352,7 @@ public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh21", Questions: 1120, MeasuredCorrect: 1102, MeasuredConfidentlyWrong: 6, Turns: 276, MeasuredCorrectTurns: 265));
+    new("fresh21", Questions: 1120, MeasuredCorrect: 1103, MeasuredConfidentlyWrong: 5, Turns: 276, MeasuredCorrectTurns: 265));
 
 /// <summary>
 /// The twenty-second fresh held-out set (tests/eval/policy-*-fresh22-*.jsonl): 1,106 questions (550 信丰, 556 禹州) and
@@ -395,7 +395,7 @@ public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh24", Questions: 1106, MeasuredCorrect: 1095, MeasuredConfidentlyWrong: 3, Turns: 271, MeasuredCorrectTurns: 255));
+    new("fresh24", Questions: 1106, MeasuredCorrect: 1094, MeasuredConfidentlyWrong: 3, Turns: 271, MeasuredCorrectTurns: 256));
 
 /// <summary>
 /// The twenty-fifth fresh held-out set (tests/eval/policy-*-fresh25-*.jsonl): 1,111 questions (553 信丰, 558 禹州) and
@@ -421,7 +421,7 @@ public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh26", Questions: 1117, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 13, Turns: 273, MeasuredCorrectTurns: 256));
+    new("fresh26", Questions: 1117, MeasuredCorrect: 1095, MeasuredConfidentlyWrong: 12, Turns: 273, MeasuredCorrectTurns: 257));
 
 /// <summary>
 /// The twenty-seventh fresh held-out set (tests/eval/policy-*-fresh27-*.jsonl): 1,107 questions (549 信丰, 558 禹州) and
@@ -437,7 +437,7 @@ public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh27", Questions: 1107, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 8, Turns: 276, MeasuredCorrectTurns: 255));
+    new("fresh27", Questions: 1107, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 255));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -450,11 +450,26 @@ public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorre
 /// froze: 1,078 of 1,111 correct (97.0%), 6 clarified, 7 fell back, 20 confidently wrong (1.8%); turns 259 of 274
 /// (94.5%), 12 wrong. The engine shipped before it (1994108, bank without the twenty-seventh set) scored 1,075 / 22 /
 /// 259 (12 wrong turns). Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is NOT.
-/// Do not open, tune on it or add it to the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// Then it joined the bank and the twenty-second round tuned with it (leave-one-set-out); the bars are the shipped
+/// engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh28", Questions: 1111, MeasuredCorrect: 1078, MeasuredConfidentlyWrong: 20, Turns: 274, MeasuredCorrectTurns: 259));
+    new("fresh28", Questions: 1111, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 8, Turns: 274, MeasuredCorrectTurns: 259));
+
+/// <summary>
+/// The twenty-ninth fresh held-out set (tests/eval/policy-*-fresh29-*.jsonl): 1,095 questions (545 信丰, 550 禹州) and
+/// 110 conversations (272 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the
+/// shipped engine (the twenty-second round's, 21cb36c, with the twenty-eighth set in the bank), scored once after it
+/// froze: 1,054 of 1,095 correct (96.3%), 12 clarified, 14 fell back, 15 confidently wrong (1.4%); turns 245 of 272
+/// (90.1%), 15 wrong. The engine shipped before it (30da9ae, bank without the twenty-eighth set) scored the same:
+/// 1,054 / 15 / 245. Issue 12's single-question and turn targets are met on it (the turns barely); "0 confidently
+/// wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
+/// tests/eval/make_labelled_questions.py).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh29", Questions: 1095, MeasuredCorrect: 1054, MeasuredConfidentlyWrong: 15, Turns: 272, MeasuredCorrectTurns: 245));
 
 /// <summary>
 /// The two guards every held-out set has; each set is a subclass named for it, whose comment tells how the set was
@@ -518,7 +533,13 @@ public sealed class PolicyTwentyEighthHeldOutTests(KnowledgeHostFactory factory)
 /// now asks which of the two, where its label wants the employment entry) and the eleventh's, with one more wrong
 /// (look-alikes now answer "信丰搬迁安置点的房子能不能卖" from the relocation entry, which says nothing of selling).
 /// Leave-one-set-out over the fifth to twenty-seventh sets: 23,759 → 23,786 of 24,474 right (295 → 270 wrong), turns
-/// 5,904 → 5,917 of 6,261 (155 → 144 wrong).
+/// 5,904 → 5,917 of 6,261 (155 → 144 wrong). The twenty-second round set them to the shipped engine's figures again;
+/// five fell by one, all from the twenty-eighth set joining the bank: the thirteenth, eighteenth and twenty-fourth sets'
+/// questions ("我们县的防返贫保险今年还在搞吗" leans to an entry not about 防贫保 and falls back; "看病花了好多钱 能当监测户吗"
+/// and "房子墙裂了恁宽的缝，咋弄" fall back), the nineteenth's with one more wrong ("逾期多少天就上征信了" is now answered by
+/// the overdue entry, which gives no day count) and the twenty-seventh's one more wrong ("村里公示要公示好多天": look-alikes
+/// now answer the monitoring procedure, where it asked which). Leave-one-set-out over the fifth to twenty-eighth sets:
+/// 24,864 → 24,867 of 25,585 right (290 → 286 wrong), turns 6,176 → 6,178 of 6,535 (159 → 157 wrong).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
