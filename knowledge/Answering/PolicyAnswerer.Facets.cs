@@ -3,7 +3,10 @@ using AssistBot.Knowledge.Understanding;
 
 namespace AssistBot.Knowledge.Answering;
 
-/// <summary>A broad aspect narrowed to the facet asked ("借给亲戚" asks 限制 → 用途, not 担保 or 利息).</summary>
+/// <summary>
+/// Entries narrowed to what the question names: the facet of a broad aspect ("借给亲戚" asks 限制 → 用途, not 担保 or
+/// 利息), the one entry naming every policy word asked, the entry whose title names a word of the question.
+/// </summary>
 public sealed partial class PolicyAnswerer
 {
     /// <summary>
