@@ -29,7 +29,7 @@ public sealed partial class PolicyAnswerer
     /// </summary>
     private static IReadOnlyList<string> Corrected(QuestionReading reading, IReadOnlyList<string> topics, List<string> why)
     {
-        if (topics.Count < 2) return topics;
+        if (topics.Count == 0) return topics;
         // The 不是 of a yes/no "是不是" corrects nothing.
         var not = reading.Folded.IndexOf("不是", StringComparison.Ordinal);
         while (not > 0 && reading.Folded[not - 1] == '是') not = reading.Folded.IndexOf("不是", not + 2, StringComparison.Ordinal);
@@ -37,7 +37,16 @@ public sealed partial class PolicyAnswerer
         var mark = reading.Folded.IndexOf('是', not + 2);
         if (mark < 0) return topics;
         var meant = topics.Where(t => reading.Mentions.Any(m => m.Topic == t && m.Start >= mark)).ToList();
-        if (meant.Count == 0 || meant.Count == topics.Count) return topics;
+        if (meant.Count == topics.Count) return topics;
+        if (meant.Count == 0)
+        {
+            // "不是低保，俺是问监测户咋报": every policy named is the one corrected away; what follows 是 names the meant one,
+            // if only by a word that also says who is asking (监测户), which alone would not count as naming it.
+            var hinted = reading.Mentions.Where(m => m.Start >= mark && !topics.Contains(m.Topic)).Select(m => m.Topic).Distinct().ToList();
+            if (hinted.Count == 0) return topics;
+            why.Add($"a correction («不是…是»): not {string.Join(", ", topics)} but {string.Join(", ", hinted)}");
+            return hinted;
+        }
         why.Add($"a correction («不是…是»): only {string.Join(", ", meant)} is meant");
         return meant;
     }

@@ -73,6 +73,13 @@ public sealed partial class PolicyAnswerer
             // overwhelming odds, the farmer chooses between the policy they named (by name or in their own words) and the
             // one their wording resembles.
             var named = answer.Entries[0];
+            // "家里人出车祸了，花了不老少钱，这种能自己报监测不": 车祸 says 临时救助 only as the situation told (a hint), and
+            // the policy asked is named; look-alikes telling the same kind of trouble do not make it the question.
+            if (reading.TopicTier is not null && !entry.Topics.Any(named.Topics.Contains) && OnlyHinted(reading, entry))
+            {
+                why.Add($"the labelled questions most like it lean to {entry.Id}, whose policy the question only hints at in the situation told ({Odds()})");
+                return answer;
+            }
             if (reading.TopicTier is not null && !entry.Topics.Any(named.Topics.Contains) && best.Margin < _t.LabelledAcrossNamedMargin)
             {
                 why.Add($"the labelled questions most like it lean to {entry.Id}, another policy than the one named ({Odds()}): asking which one");
@@ -136,6 +143,19 @@ public sealed partial class PolicyAnswerer
     /// <summary>The labelled questions' best label among the topic's entries (and fallback, clarify), for a follow-up.</summary>
     private static (string Label, double Margin, double Seen)? PredictWithinTopic(CountyKnowledge knowledge, string question, string topic) =>
         knowledge.Labelled.Predict(question, label => LabelledQuestion.IsReserved(label) || knowledge.Find(label)?.Topics.Contains(topic) == true);
+
+    /// <summary>The entry's policy is mentioned in the question, but only by hints (车祸, 花了好几万): the situation, not a name.</summary>
+    private static bool OnlyHinted(QuestionReading reading, PolicyEntry entry)
+    {
+        var hinted = false;
+        foreach (var m in reading.Mentions)
+        {
+            if (!entry.Topics.Contains(m.Topic)) continue;
+            if (m.Tier != CueTier.Hint) return false;
+            hinted = true;
+        }
+        return hinted;
+    }
 
     /// <summary>Every aspect word of the question asks this aspect: its reading is not in doubt.</summary>
     private static bool AsksOnlyThat(QuestionReading reading, string aspect)

@@ -342,6 +342,23 @@ public sealed class AnsweringTests
     }
 
     [Fact]
+    public void A_correction_to_a_policy_named_only_by_who_is_asking_is_that_policy()
+    {
+        // 监测户 says who asks as much as what; after "不是低保，…是问" it is what is meant.
+        var answer = Answerer.Answer(TestPacks.Yuzhou, "不是低保，俺是问监测户咋报");
+        Assert.NotEqual("nat-dibao", answer.TopicId);
+        Assert.Equal("防返贫监测", answer.Topic);
+    }
+
+    [Fact]
+    public void Wei_gai_is_the_housing_renovation()
+    {
+        var water = Answerer.Answer(TestPacks.Xinfeng, "吃水有问题找谁", PolicyContext.None);
+        var roof = Answerer.Answer(TestPacks.Xinfeng, "房子也漏雨，可以搞危改么", PolicyContext.None.After(water));
+        Assert.Equal("危房改造", roof.Topic);
+    }
+
+    [Fact]
     public void Paying_first_in_hospital_is_the_pay_after_treatment_policy() =>
         Assert.Equal("nat-xzlhff", Answerer.Answer(TestPacks.Xinfeng, "五保户住院要先交钱吗").TopicId);
 }
