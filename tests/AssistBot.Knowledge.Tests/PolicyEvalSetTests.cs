@@ -147,7 +147,7 @@ public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh6", Questions: 942, MeasuredCorrect: 939, MeasuredConfidentlyWrong: 0, Turns: 263, MeasuredCorrectTurns: 255));
+    new("fresh6", Questions: 942, MeasuredCorrect: 939, MeasuredConfidentlyWrong: 0, Turns: 263, MeasuredCorrectTurns: 256));
 
 /// <summary>
 /// The seventh fresh set (tests/eval/policy-*-fresh7-*.jsonl): 958 questions and 103 conversations (253 turns), written
@@ -249,7 +249,7 @@ public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh13", Questions: 1066, MeasuredCorrect: 1043, MeasuredConfidentlyWrong: 7, Turns: 278, MeasuredCorrectTurns: 268));
+    new("fresh13", Questions: 1066, MeasuredCorrect: 1042, MeasuredConfidentlyWrong: 8, Turns: 278, MeasuredCorrectTurns: 268));
 
 /// <summary>
 /// The fourteenth fresh held-out set (tests/eval/policy-*-fresh14-*.jsonl): 1,061 questions (535 信丰, 526 禹州) and 120
@@ -313,7 +313,7 @@ public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh18", Questions: 1114, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 301));
+    new("fresh18", Questions: 1114, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 301));
 
 /// <summary>
 /// The nineteenth fresh held-out set (tests/eval/policy-*-fresh19-*.jsonl): 1,111 questions (559 信丰, 552 禹州) and 116
@@ -352,7 +352,7 @@ public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh21", Questions: 1120, MeasuredCorrect: 1103, MeasuredConfidentlyWrong: 5, Turns: 276, MeasuredCorrectTurns: 265));
+    new("fresh21", Questions: 1120, MeasuredCorrect: 1103, MeasuredConfidentlyWrong: 4, Turns: 276, MeasuredCorrectTurns: 265));
 
 /// <summary>
 /// The twenty-second fresh held-out set (tests/eval/policy-*-fresh22-*.jsonl): 1,106 questions (550 信丰, 556 禹州) and
@@ -369,7 +369,7 @@ public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh22", Questions: 1106, MeasuredCorrect: 1089, MeasuredConfidentlyWrong: 4, Turns: 278, MeasuredCorrectTurns: 266));
+    new("fresh22", Questions: 1106, MeasuredCorrect: 1088, MeasuredConfidentlyWrong: 4, Turns: 278, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The twenty-third fresh held-out set (tests/eval/policy-*-fresh23-*.jsonl): 1,104 questions (547 信丰, 557 禹州) and
@@ -382,7 +382,7 @@ public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh23", Questions: 1104, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 10, Turns: 274, MeasuredCorrectTurns: 256));
+    new("fresh23", Questions: 1104, MeasuredCorrect: 1082, MeasuredConfidentlyWrong: 10, Turns: 274, MeasuredCorrectTurns: 256));
 
 /// <summary>
 /// The twenty-fourth fresh held-out set (tests/eval/policy-*-fresh24-*.jsonl): 1,106 questions (553 信丰, 553 禹州) and
@@ -395,7 +395,7 @@ public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh24", Questions: 1106, MeasuredCorrect: 1094, MeasuredConfidentlyWrong: 3, Turns: 271, MeasuredCorrectTurns: 256));
+    new("fresh24", Questions: 1106, MeasuredCorrect: 1095, MeasuredConfidentlyWrong: 3, Turns: 271, MeasuredCorrectTurns: 256));
 
 /// <summary>
 /// The twenty-fifth fresh held-out set (tests/eval/policy-*-fresh25-*.jsonl): 1,111 questions (553 信丰, 558 禹州) and
@@ -408,7 +408,7 @@ public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh25", Questions: 1111, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 4, Turns: 272, MeasuredCorrectTurns: 252));
+    new("fresh25", Questions: 1111, MeasuredCorrect: 1090, MeasuredConfidentlyWrong: 4, Turns: 272, MeasuredCorrectTurns: 252));
 
 /// <summary>
 /// The twenty-sixth fresh held-out set (tests/eval/policy-*-fresh26-*.jsonl): 1,117 questions (557 信丰, 560 禹州) and
@@ -437,7 +437,7 @@ public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh27", Questions: 1107, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 255));
+    new("fresh27", Questions: 1107, MeasuredCorrect: 1080, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 255));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -455,7 +455,7 @@ public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorre
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh28", Questions: 1111, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 8, Turns: 274, MeasuredCorrectTurns: 259));
+    new("fresh28", Questions: 1111, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 9, Turns: 274, MeasuredCorrectTurns: 259));
 
 /// <summary>
 /// The twenty-ninth fresh held-out set (tests/eval/policy-*-fresh29-*.jsonl): 1,095 questions (545 信丰, 550 禹州) and
@@ -464,12 +464,25 @@ public sealed class PolicyTwentyEighthHeldOutTests(KnowledgeHostFactory factory)
 /// froze: 1,054 of 1,095 correct (96.3%), 12 clarified, 14 fell back, 15 confidently wrong (1.4%); turns 245 of 272
 /// (90.1%), 15 wrong. The engine shipped before it (30da9ae, bank without the twenty-eighth set) scored the same:
 /// 1,054 / 15 / 245. Issue 12's single-question and turn targets are met on it (the turns barely); "0 confidently
-/// wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
-/// tests/eval/make_labelled_questions.py).
+/// wrong" is NOT. Then it joined the bank and the twenty-third round tuned with it (leave-one-set-out); the bars are the
+/// shipped engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh29", Questions: 1095, MeasuredCorrect: 1054, MeasuredConfidentlyWrong: 15, Turns: 272, MeasuredCorrectTurns: 245));
+    new("fresh29", Questions: 1095, MeasuredCorrect: 1068, MeasuredConfidentlyWrong: 8, Turns: 272, MeasuredCorrectTurns: 247));
+
+/// <summary>
+/// The thirtieth fresh held-out set (tests/eval/policy-*-fresh30-*.jsonl): 1,111 questions (556 信丰, 555 禹州) and
+/// 110 conversations (277 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the
+/// shipped engine (the twenty-third round's, 145f83d, with the twenty-ninth set in the bank), scored once after it
+/// froze: 1,078 of 1,111 correct (97.0%), 14 clarified, 8 fell back, 11 confidently wrong (1.0%); turns 250 of 277
+/// (90.3%), 10 wrong. The engine shipped before it (b65be46, bank without the twenty-ninth set) scored 1,076 / 14 / 251
+/// (9 wrong turns). Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is NOT. Do not
+/// open, tune on it or add it to the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyThirtiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh30", Questions: 1111, MeasuredCorrect: 1078, MeasuredConfidentlyWrong: 11, Turns: 277, MeasuredCorrectTurns: 250));
 
 /// <summary>
 /// The two guards every held-out set has; each set is a subclass named for it, whose comment tells how the set was
@@ -539,7 +552,15 @@ public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) 
 /// and "房子墙裂了恁宽的缝，咋弄" fall back), the nineteenth's with one more wrong ("逾期多少天就上征信了" is now answered by
 /// the overdue entry, which gives no day count) and the twenty-seventh's one more wrong ("村里公示要公示好多天": look-alikes
 /// now answer the monitoring procedure, where it asked which). Leave-one-set-out over the fifth to twenty-eighth sets:
-/// 24,864 → 24,867 of 25,585 right (290 → 286 wrong), turns 6,176 → 6,178 of 6,535 (159 → 157 wrong).
+/// 24,864 → 24,867 of 25,585 right (290 → 286 wrong), turns 6,176 → 6,178 of 6,535 (159 → 157 wrong). The twenty-third
+/// round set them to the shipped engine's figures again; five fell by one. Two come from its new rule that look-alikes
+/// may not overrule a named policy with one the question only hints at ("监测户 … 能不能同时吃低保" now stays with 低保,
+/// its label wants the monitoring support entry; "监测户…要公示几天还有帮扶人几天能到位" stays with the 帮扶责任人 entry,
+/// which does not say 5天): the thirteenth and twenty-eighth sets' questions, each with one more wrong. Three come from
+/// the twenty-ninth set joining the bank: the twenty-second's and twenty-fifth's questions ("饮水多久监测一次，住房安全多久
+/// 看一次" and "防返贫监测係做么子的哩" now ask which) and the twenty-seventh's ("房子墙裂缝了怕塌，找谁" falls back).
+/// Leave-one-set-out over the fifth to twenty-ninth sets: 25,928 → 25,930 of 26,680 right (299 → 298 wrong), turns
+/// 6,427 → 6,430 of 6,807 (172 → 169 wrong).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
