@@ -25,7 +25,8 @@ public sealed partial class PolicyAnswerer
 
     /// <summary>
     /// "不是低保，我问的是监测线", "不是低保 是特困": a correction names the policy not meant and then, after a 是 (alone or in
-    /// 问的是/说的是/是问), the one meant; only the topics named after that 是 count.
+    /// 问的是/说的是/是问), the one meant; only the topics named after that 是 count — or, when every policy named is the
+    /// one corrected away, those only hinted at after it ("不是低保，俺是问监测户咋报").
     /// </summary>
     private static IReadOnlyList<string> Corrected(QuestionReading reading, IReadOnlyList<string> topics, List<string> why)
     {
