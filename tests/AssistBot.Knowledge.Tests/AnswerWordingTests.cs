@@ -45,21 +45,4 @@ public sealed class AnswerWordingTests
         var other = Answerer.Answer(TestPacks.Xinfeng, "雨露计划给多少钱", PolicyContext.None.After(first));
         Assert.DoesNotContain(PolicyTexts.SameAsBefore, other.Text);
     }
-
-    [Theory]
-    [InlineData("乡镇民政办的电话是多少")]
-    [InlineData("禹州信访局电话多少")]
-    [InlineData("俺家帮扶责任人的电话号码是多少")]
-    public void Someones_own_phone_number_is_not_answered_with_the_hotline_entry(string question)
-    {
-        var answer = Answerer.Answer(TestPacks.Yuzhou, question);
-        Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
-        Assert.NotEqual("nat-12317", answer.TopicId);
-    }
-
-    [Theory]
-    [InlineData("想打电话问帮扶政策该打哪个号")]
-    [InlineData("12317电话是多少")]
-    public void Asking_which_number_to_call_about_policies_is_still_the_hotline(string question) =>
-        Assert.Equal("nat-12317", Answerer.Answer(TestPacks.Yuzhou, question).TopicId);
 }
