@@ -114,6 +114,21 @@ public sealed record AnswerThresholds
     public double LabelledFollowUpMargin { get; init; } = 4;
 
     /// <summary>
+    /// Two policies named and the rules chose one entry: another named policy's entry that the labelled questions point to
+    /// this clearly (log-odds) answers instead. Leave-one-out over the bank (fresh5–30): at 8, 15 more questions right and
+    /// two lost ("全县经营主体要带动多少户？村集体经济收入…" at 17, "第一书记有没有培训" at 9); at 20 those two stay and one
+    /// gain (16) goes.
+    /// </summary>
+    public double LabelledAmongNamedMargin { get; init; } = 20;
+
+    /// <summary>
+    /// A follow-up the rules answered with the very entry just read ("退出了还有人管冇" after 风险消除的条件): the farmer has
+    /// that paragraph already, so another entry of the topic that its labelled questions point to this clearly (log-odds)
+    /// answers instead.
+    /// </summary>
+    public double LabelledRepeatMargin { get; init; } = 8;
+
+    /// <summary>
     /// A message the rules took to continue the topic is asked afresh when, among the topic's labelled questions, those
     /// answered "not in the documents" win this clearly (log-odds)…
     /// </summary>

@@ -45,16 +45,20 @@ public sealed partial class PolicyAnswerer
             .Concat(aspectCue is null ? [] : [aspectCue]).Distinct().ToList();
         if (cues.Count == 0) return null;
         var close = closeOnly ? ranking[0].Score / AspectLead : float.MinValue;
+        PolicyEntry? first = null;
         foreach (var (entry, score) in ranking)
         {
             if (score < close) break;
             if (!knowledge.Positions.TryGetValue(entry.Id, out var at)) continue;
             var text = knowledge.Texts[at];
-            if (cues.All(c => text.Contains(c, StringComparison.Ordinal))
-                && MentionedShare(knowledge, entry, reading) is null or >= 1f)
-                return entry;
+            if (!cues.All(c => text.Contains(c, StringComparison.Ordinal)) || MentionedShare(knowledge, entry, reading) is not (null or >= 1f))
+                continue;
+            // "贷款去哪个银行办" in 禹州: the national entry and 禹州's (which names 农信社、邮储银行) both say every word;
+            // of close entries saying the same words, the county's own comes first.
+            if (entry.PackId == knowledge.Pack.Id) return entry;
+            first ??= entry;
         }
-        return null;
+        return first;
     }
 
     private static readonly System.Buffers.SearchValues<char> QuestionWords = System.Buffers.SearchValues.Create("多几什啥么哪怎咋谁吗");

@@ -16,8 +16,9 @@ public sealed partial class PolicyAnswerer
     private PolicyAnswer WithLabelledQuestions(PolicyAnswer answer, CountyKnowledge knowledge, string question, QuestionReading reading,
         IReadOnlyList<string> topics, string? aspect, PolicyContext context, List<string> why)
     {
-        // Several policies named: the rules' parts or choices are the answer.
-        if (topics.Count > 1) return answer;
+        // Several policies named: the rules' parts or choices are the answer; one entry for them may yield to another of
+        // the named policies that people asking like this were told.
+        if (topics.Count > 1) return AmongTheNamed(answer, knowledge, question, topics, context, why);
         // A bare follow-up ("去哪申请", "能贷好多" after 创业担保贷款): only the conversation knows what it is about, and
         // the labelled questions are read without it. "去哪儿办" with nothing before: whatever most people meant by it,
         // this one did not say.
@@ -86,7 +87,7 @@ public sealed partial class PolicyAnswerer
                 return Clarify([named, entry], topics.Count == 1 ? topics[0] : null, aspect, knowledge, why);
             }
             why.Add($"the labelled questions most like it were answered by {entry.Id}, not {answer.Entries[0].Id} ({Odds()})");
-            return Learned(knowledge, entry, aspect, why);
+            return Learned(knowledge, entry, aspect, why, topics);
         }
         // Odds this lopsided come from many look-alike questions that all went one way: trust them even on wording the
         // rules read as another topic (the rules' topic words are the likelier mistake then).
@@ -103,7 +104,23 @@ public sealed partial class PolicyAnswerer
             return answer;
         }
         why.Add($"the rules did not settle it; the labelled questions most like it were answered by {entry.Id} ({Odds()})");
-        return Learned(knowledge, entry, aspect, why);
+        return Learned(knowledge, entry, aspect, why, topics);
+    }
+
+    /// <summary>
+    /// "打12317能申请纳入监测吗": two policies named, the hotline and 自主申报, and the rules chose the 申报 entry by the
+    /// aspect (能申请). People asking like this were told what the hotline does — which says it takes such applications —
+    /// so with clear odds the entry of the other named policy answers. Never one of a policy not named.
+    /// </summary>
+    private PolicyAnswer AmongTheNamed(PolicyAnswer answer, CountyKnowledge knowledge, string question, IReadOnlyList<string> topics,
+        PolicyContext context, List<string> why)
+    {
+        if (answer.Outcome != PolicyOutcome.Answer || answer.Entries.Count != 1 || context.LastTopic is not null) return answer;
+        var best = knowledge.Labelled.Predict(question, label => knowledge.Find(label)?.Topics.Any(topics.Contains) == true);
+        if (best is not { } b || knowledge.Find(b.Label) is not { } entry || entry.Id == answer.Entries[0].Id) return answer;
+        if (b.Margin < _t.LabelledAmongNamedMargin || b.Seen < _t.LabelledOverruleSeen) return answer;
+        why.Add($"of the policies named, the labelled questions most like it were answered by {entry.Id}, not {answer.Entries[0].Id} (log-odds {b.Margin:F1} over the next, {b.Seen:P0} of the wording seen)");
+        return Learned(knowledge, entry, null, why, topics);
     }
 
     /// <summary>
@@ -111,18 +128,24 @@ public sealed partial class PolicyAnswerer
     /// the entry of that topic whose labelled questions ask like this, if they clearly agree.
     /// </summary>
     private PolicyAnswer WithinTheConversationTopic(PolicyAnswer answer, CountyKnowledge knowledge,
-        (string Label, double Margin, double Seen)? inTopic, string topic, string? aspect, List<string> why)
+        (string Label, double Margin, double Seen)? inTopic, string topic, string? aspect, bool repeatsTheLast, List<string> why)
     {
-        if (answer.Outcome == PolicyOutcome.Answer) return answer;
+        if (answer.Outcome == PolicyOutcome.Answer && !repeatsTheLast) return answer;
         if (inTopic is not { } best || LabelledQuestion.IsReserved(best.Label) || knowledge.Find(best.Label) is not { } entry)
             return answer;
+        if (repeatsTheLast)
+        {
+            if (entry.Id == answer.Entries[0].Id || best.Margin < _t.LabelledRepeatMargin) return answer;
+            why.Add($"{answer.Entries[0].Id} was just read; of {topic}'s entries the labelled questions most like it were answered by {entry.Id} (log-odds {best.Margin:F1} over the next)");
+            return Learned(knowledge, entry, aspect, why, [topic]) with { Inherited = true };
+        }
         if (best.Margin < _t.LabelledFollowUpMargin)
         {
             why.Add($"of {topic}'s entries, the labelled questions most like it lean to {entry.Id}, not clearly enough (log-odds {best.Margin:F1})");
             return answer;
         }
         why.Add($"of {topic}'s entries, the labelled questions most like it were answered by {entry.Id} (log-odds {best.Margin:F1} over the next)");
-        return Learned(knowledge, entry, aspect, why) with { Inherited = true };
+        return Learned(knowledge, entry, aspect, why, [topic]) with { Inherited = true };
     }
 
     /// <summary>
@@ -139,6 +162,10 @@ public sealed partial class PolicyAnswerer
             return $"but {topic}'s labelled questions used only {best.Seen:P0} of its wording: asked afresh";
         return null;
     }
+
+    /// <summary>The rules answered a follow-up with the one entry the farmer has just read.</summary>
+    private static bool RepeatsTheLast(PolicyAnswer answer, PolicyContext context) =>
+        answer.Outcome == PolicyOutcome.Answer && answer.Entries.Count == 1 && answer.Entries[0].Id == context.LastEntryId;
 
     /// <summary>The labelled questions' best label among the topic's entries (and fallback, clarify), for a follow-up.</summary>
     private static (string Label, double Margin, double Seen)? PredictWithinTopic(CountyKnowledge knowledge, string question, string topic) =>
@@ -164,10 +191,14 @@ public sealed partial class PolicyAnswerer
         return reading.AspectCues.Count > 0;
     }
 
-    private static PolicyAnswer Learned(CountyKnowledge knowledge, PolicyEntry entry, string? aspect, List<string> why)
+    /// <param name="named">The topics the question (or conversation) is about: of an entry with several topics, the one
+    /// among them is what the conversation goes on with ("找谁办" after 按劳动能力分类帮扶 asked as 没劳力 → 兜底保障).</param>
+    private static PolicyAnswer Learned(CountyKnowledge knowledge, PolicyEntry entry, string? aspect, List<string> why,
+        IReadOnlyList<string>? named = null)
     {
         var asked = aspect is not null && entry.Aspects.Contains(aspect) ? aspect : null;
-        return Confident(knowledge, entry, AddsHow(asked) ? FollowUpKind.How : FollowUpKind.None, entry.Topic, asked, why,
+        var topic = named?.FirstOrDefault(entry.Topics.Contains) ?? entry.Topic;
+        return Confident(knowledge, entry, AddsHow(asked) ? FollowUpKind.How : FollowUpKind.None, topic, asked, why,
             appendHow: AddsHow(asked));
     }
 }

@@ -161,6 +161,8 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         // "我家两个老人都七十多了没什么收入，能不能申请": however long the story, "may we apply" with no policy named asks
         // about the one just talked of.
         var asksEligibilityOfIt = aspect == "对象条件" && reading.Mentions.Count == 0;
+        // No policy of its own (a situation or who is asking, "监测户的孩子", is not one).
+        var namesNoTopic = topics.Count == 0;
         if (topics.Count == 0 && context.LastTopic is { } lastTopic && (isShort || situationOnly || asksEligibilityOfIt)
             && (aspect is not null || followUp != FollowUpKind.None || reading.County is not null || reading.YesNo || endsWithNe)
             // "补贴几月发" after talking of 驻村干部: the old topic has nothing on it, and 补贴 names some other policy's money,
@@ -220,6 +222,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         }
 
         PolicyAnswer answer;
+        var staysOnPurpose = false;
         if (topics.Count == 0)
             answer = BackOff(knowledge, question, reading, aspect, loose, last, lastKnowledge, followUp, why);
         // "毕业了找工作去哪登记" after 雨露计划+: how or where to do what the last answer just spoke of; that answer says.
@@ -236,6 +239,16 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             why.Add($"only {aspect} asked after {last.Id}, this county's entry that answers it");
             answer = Confident(knowledge, last, FollowUpKind.How, topics[0], aspect, why, appendHow: true);
         }
+        // "监测户的孩子能参加吗" after 雨露计划+: whether they may have it asks about the policy just read, when that entry
+        // says who qualifies and this county has no entry of its own saying it instead.
+        else if (inherited && namesNoTopic && reading.Aspect == "对象条件" && reading.County is null && last is not null && last.Topics.Contains(topics[0])
+            && last.Aspects.Contains("对象条件")
+            && (last.PackId == knowledge.Pack.Id || !Candidates(knowledge, topics[0]).Any(e => e.PackId == knowledge.Pack.Id && e.Aspects.Contains("对象条件"))))
+        {
+            why.Add($"who may have it, asked of {last.Id} just read, which says so");
+            staysOnPurpose = true;
+            answer = Confident(knowledge, last, FollowUpKind.None, topics[0], aspect, why);
+        }
         else if (same is not null)
         {
             why.Add($"the same question of {knowledge.Pack.CountyName}: {same.Id}, answered before, is its entry too");
@@ -247,7 +260,9 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         // "电视坏了去哪修" after 雨露计划: an aspect word, but the rest of the message is nothing the topic's labelled
         // questions spoke of — a new question, answered as if the conversation had just begun.
         // A follow-up: the topic's labelled questions are read once, if the stray check or the follow-up choice needs them.
-        var inTopic = inherited && (answer.Outcome != PolicyOutcome.Answer || reading.Rest.Length >= MinRestChars)
+        // The entry just read, again, and not because the farmer asked about it: maybe another entry of the topic was meant.
+        var repeatsTheLast = RepeatsTheLast(answer, context) && !staysOnPurpose;
+        var inTopic = inherited && (answer.Outcome != PolicyOutcome.Answer || reading.Rest.Length >= MinRestChars || repeatsTheLast)
             ? PredictWithinTopic(knowledge, question, topics[0]) : null;
         // "那买化肥种脐橙呢" after 小额信贷能拿来建房吗: 那…呢 asks the same again of something else, whatever its words.
         var askedAgainOf = folded.StartsWith('那') && endsWithNe;
@@ -256,7 +271,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         // How people asked the same before: an answer where the rules found none, or a clearly better one; in a follow-up,
         // only among the entries of the conversation's topic.
         answer = inherited
-            ? WithinTheConversationTopic(answer, knowledge, inTopic, topics[0], aspect, why)
+            ? WithinTheConversationTopic(answer, knowledge, inTopic, topics[0], aspect, repeatsTheLast, why)
             : WithLabelledQuestions(answer, knowledge, question, reading, topics, aspect, context, why);
         // "那禹州呢" answered by a national entry: say it holds there too, so it is not taken for the asker's own county's rule.
         if (knowledge != home && reading.County is not null && answer.Outcome == PolicyOutcome.Answer && answer.Entries.Count == 1
@@ -506,7 +521,8 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                 return DetailMissing(knowledge, topic, aspect, why) with { DeclinedEntryId = entry.Id };
             }
             // Only when the question speaks of this one topic: in "贷款养牛要几年还，奖补几时发" the years are the loan's.
-            if (aspect is "期限" or "频次" && reading.Mentions.All(m => m.Topic == topic) && UnstatedUnitCount(reading.Folded, entry.Answer) is { } count)
+            if (aspect is "期限" or "频次" or "时间" && reading.Mentions.All(m => m.Topic == topic)
+                && UnstatedUnitCount(reading.Folded, entry.Answer, timePointOnly: aspect == "时间") is { } count)
             {
                 why.Add($"«{count}» asked, and {entry.Id} states no figure in that unit");
                 return DetailMissing(knowledge, topic, aspect, why) with { DeclinedEntryId = entry.Id };

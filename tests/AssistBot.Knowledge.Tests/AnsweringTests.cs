@@ -283,6 +283,37 @@ public sealed class AnsweringTests
     }
 
     [Fact]
+    public void Which_bank_is_answered_by_the_countys_entry_that_names_its_banks()
+    {
+        // The national entry and 禹州's both speak of 贷款 and banks; only 禹州's says which ones.
+        var answer = Answerer.Answer(TestPacks.Yuzhou, "贷款去哪个银行办", PolicyContext.None);
+        Assert.Equal("yz-loan", answer.TopicId);
+        Assert.Contains("农信社", answer.Text);
+    }
+
+    [Fact]
+    public void How_one_gets_into_monitoring_is_the_countys_way_of_doing_it()
+    {
+        // 怎么才能 asks how, so 信丰's own monitoring entry (whom to tell, 12317) answers — not what monitoring is.
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "怎么才能被纳入监测", PolicyContext.None);
+        Assert.Equal("xf-monitoring", answer.TopicId);
+        Assert.Contains("12317", answer.Text);
+    }
+
+    [Theory]
+    [InlineData("雨露计划+是啥", "监测户的孩子能参加吗")]
+    [InlineData("雨露计划+是啥", "监测户家孩子能享受不")]
+    public void Whether_one_may_have_it_after_an_entry_that_says_who_may_asks_about_that_entry(string first, string next)
+    {
+        // 雨露计划+ says it was widened to 监测对象's families; the other 雨露计划 entry is about school grants.
+        var before = Answerer.Answer(TestPacks.Yuzhou, first, PolicyContext.None);
+        var answer = Answerer.Answer(TestPacks.Yuzhou, next, PolicyContext.None.After(before));
+        Assert.Equal("nat-yulu-plus", before.TopicId);
+        Assert.Equal("nat-yulu-plus", answer.TopicId);
+        Assert.Contains("防止返贫监测对象家庭", answer.Text);
+    }
+
+    [Fact]
     public void A_follow_up_asking_where_and_how_continues_a_topic_that_answers_how()
     {
         var first = Answerer.Answer(TestPacks.Yuzhou, "临时救助是什么", PolicyContext.None);

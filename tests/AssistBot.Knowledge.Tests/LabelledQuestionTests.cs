@@ -94,6 +94,52 @@ public sealed class LabelledQuestionTests
         Assert.Equal(first.Topic, next.Topic);
     }
 
+    [Theory]
+    [InlineData(TestPacks.Xinfeng)]
+    [InlineData(TestPacks.Yuzhou)]
+    public void Asking_whether_the_hotline_takes_applications_is_answered_about_the_hotline(string pack)
+    {
+        // Two policies named, 12317 and 自主申报; the rules' aspect (能申请) picks the 申报 entry, but people asking like
+        // this were told what 12317 does — which says it takes applications by phone.
+        const string question = "打12317能申请纳入监测吗";
+        var answer = TestPacks.Answerer.Answer(pack, question);
+        var rulesOnly = new PolicyAnswerer(() => TestPacks.Registry.Current,
+            AnswerThresholds.Default with { LabelledAmongNamedMargin = double.PositiveInfinity }).Answer(pack, question);
+
+        Assert.Equal("nat-12317", answer.TopicId);
+        Assert.Contains("电话申请纳入防返贫监测", answer.Text);
+        Assert.Equal("nat-monitor-self-declare", rulesOnly.TopicId);
+    }
+
+    [Fact]
+    public void A_follow_up_the_rules_answer_with_the_paragraph_just_read_gets_the_entry_people_meant()
+    {
+        // "消除以后干部还管不管" after what 风险消除 means: the same paragraph again would not say that the county still
+        // looks back every month.
+        var first = TestPacks.Answerer.Answer(TestPacks.Xinfeng, "风险消除是么子意思");
+        var next = TestPacks.Answerer.Answer(TestPacks.Xinfeng, "消除以后干部还管不管", PolicyContext.None.After(first));
+        var rulesOnly = new PolicyAnswerer(() => TestPacks.Registry.Current,
+            AnswerThresholds.Default with { LabelledRepeatMargin = double.PositiveInfinity })
+            .Answer(TestPacks.Xinfeng, "消除以后干部还管不管", PolicyContext.None.After(first));
+
+        Assert.Equal("nat-risk-eliminated", first.TopicId);
+        Assert.Equal("xf-monitoring-support", next.TopicId);
+        Assert.Contains("每月", next.Text);
+        Assert.Equal("nat-risk-eliminated", rulesOnly.TopicId);
+    }
+
+    [Fact]
+    public void After_an_entry_of_two_policies_the_conversation_goes_on_with_the_one_the_farmer_spoke_of()
+    {
+        // 按劳动能力分类帮扶 is about 防返贫监测 and 兜底保障; a household with no labour asked, so "找谁办" is 兜底's.
+        var first = TestPacks.Answerer.Answer(TestPacks.Yuzhou, "家里一个劳力都没有 有啥帮扶");
+        var next = TestPacks.Answerer.Answer(TestPacks.Yuzhou, "找谁办", PolicyContext.None.After(first));
+
+        Assert.Equal("yz-help-by-labor", first.TopicId);
+        Assert.Equal("yz-doudi", next.TopicId);
+        Assert.Contains("民政办", next.Text);
+    }
+
     [Fact]
     public void Questions_staff_label_as_not_in_the_documents_stop_getting_a_confident_answer()
     {

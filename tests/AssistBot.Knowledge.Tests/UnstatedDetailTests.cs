@@ -24,6 +24,8 @@ public sealed class UnstatedDetailTests
     [InlineData(TestPacks.Yuzhou, "驻村干部的任期有几年", "20个工作日")]
     // 安置点's collective economy: 禹州 has no 安置点 entry, so its village-industry targets do not answer it.
     [InlineData(TestPacks.Yuzhou, "禹州安置点集体经济收入目标是多少", "一乡一业")]
+    // Which quarter: 信丰's plan sets no quarter for 集中排查, and the procedure's time limits (5天, 15天) are no answer.
+    [InlineData(TestPacks.Xinfeng, "信丰的集中排查是在哪个季度搞", "5天")]
     public void The_topic_is_known_but_the_thing_asked_is_not_stated(string pack, string question, string otherFigure)
     {
         var answer = Answerer.Answer(pack, question);
