@@ -132,7 +132,7 @@ public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh5", Questions: 1012, MeasuredCorrect: 995, MeasuredConfidentlyWrong: 6, Turns: 235, MeasuredCorrectTurns: 212));
+    new("fresh5", Questions: 1012, MeasuredCorrect: 995, MeasuredConfidentlyWrong: 6, Turns: 235, MeasuredCorrectTurns: 214));
 
 /// <summary>
 /// The sixth fresh held-out set (tests/eval/policy-*-fresh6-*.jsonl): 942 questions and 100 conversations (263 turns),
@@ -160,7 +160,7 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh7", Questions: 958, MeasuredCorrect: 946, MeasuredConfidentlyWrong: 7, Turns: 253, MeasuredCorrectTurns: 237));
+    new("fresh7", Questions: 958, MeasuredCorrect: 947, MeasuredConfidentlyWrong: 6, Turns: 253, MeasuredCorrectTurns: 239));
 
 /// <summary>
 /// The eighth fresh held-out set (tests/eval/policy-*-fresh8-*.jsonl): 958 questions and 101 conversations (254 turns),
@@ -174,7 +174,7 @@ public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh8", Questions: 958, MeasuredCorrect: 945, MeasuredConfidentlyWrong: 5, Turns: 254, MeasuredCorrectTurns: 246));
+    new("fresh8", Questions: 958, MeasuredCorrect: 946, MeasuredConfidentlyWrong: 4, Turns: 254, MeasuredCorrectTurns: 247));
 
 /// <summary>
 /// The ninth fresh held-out set (tests/eval/policy-*-fresh9-*.jsonl): 956 questions and 100 conversations (239 turns),
@@ -190,7 +190,7 @@ public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh9", Questions: 956, MeasuredCorrect: 940, MeasuredConfidentlyWrong: 4, Turns: 239, MeasuredCorrectTurns: 230));
+    new("fresh9", Questions: 956, MeasuredCorrect: 940, MeasuredConfidentlyWrong: 4, Turns: 239, MeasuredCorrectTurns: 232));
 
 /// <summary>
 /// The tenth fresh held-out set (tests/eval/policy-*-fresh10-*.jsonl): 1,030 questions (526 信丰, 504 禹州) and 106
@@ -220,7 +220,7 @@ public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh11", Questions: 1038, MeasuredCorrect: 1027, MeasuredConfidentlyWrong: 3, Turns: 256, MeasuredCorrectTurns: 248));
+    new("fresh11", Questions: 1038, MeasuredCorrect: 1027, MeasuredConfidentlyWrong: 3, Turns: 256, MeasuredCorrectTurns: 247));
 
 /// <summary>
 /// The twelfth fresh held-out set (tests/eval/policy-*-fresh12-*.jsonl): 1,071 questions (526 信丰, 545 禹州) and 111
@@ -249,7 +249,7 @@ public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh13", Questions: 1066, MeasuredCorrect: 1042, MeasuredConfidentlyWrong: 8, Turns: 278, MeasuredCorrectTurns: 268));
+    new("fresh13", Questions: 1066, MeasuredCorrect: 1042, MeasuredConfidentlyWrong: 7, Turns: 278, MeasuredCorrectTurns: 268));
 
 /// <summary>
 /// The fourteenth fresh held-out set (tests/eval/policy-*-fresh14-*.jsonl): 1,061 questions (535 信丰, 526 禹州) and 120
@@ -287,7 +287,7 @@ public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh16", Questions: 1074, MeasuredCorrect: 1060, MeasuredConfidentlyWrong: 4, Turns: 286, MeasuredCorrectTurns: 271));
+    new("fresh16", Questions: 1074, MeasuredCorrect: 1060, MeasuredConfidentlyWrong: 3, Turns: 286, MeasuredCorrectTurns: 271));
 
 /// <summary>
 /// The seventeenth fresh held-out set (tests/eval/policy-*-fresh17-*.jsonl): 1,118 questions (561 信丰, 557 禹州) and 114
@@ -300,7 +300,7 @@ public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh17", Questions: 1118, MeasuredCorrect: 1088, MeasuredConfidentlyWrong: 11, Turns: 299, MeasuredCorrectTurns: 288));
+    new("fresh17", Questions: 1118, MeasuredCorrect: 1089, MeasuredConfidentlyWrong: 10, Turns: 299, MeasuredCorrectTurns: 288));
 
 /// <summary>
 /// The eighteenth fresh held-out set (tests/eval/policy-*-fresh18-*.jsonl): 1,114 questions (557 信丰, 557 禹州) and 117
@@ -313,7 +313,7 @@ public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh18", Questions: 1114, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 301));
+    new("fresh18", Questions: 1114, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 6, Turns: 311, MeasuredCorrectTurns: 302));
 
 /// <summary>
 /// The nineteenth fresh held-out set (tests/eval/policy-*-fresh19-*.jsonl): 1,111 questions (559 信丰, 552 禹州) and 116
@@ -325,7 +325,7 @@ public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh19", Questions: 1111, MeasuredCorrect: 1099, MeasuredConfidentlyWrong: 4, Turns: 300, MeasuredCorrectTurns: 288));
+    new("fresh19", Questions: 1111, MeasuredCorrect: 1100, MeasuredConfidentlyWrong: 3, Turns: 300, MeasuredCorrectTurns: 287));
 
 /// <summary>
 /// The twentieth fresh held-out set (tests/eval/policy-*-fresh20-*.jsonl): 1,118 questions (560 信丰, 558 禹州) and 113
@@ -338,7 +338,7 @@ public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh20", Questions: 1118, MeasuredCorrect: 1101, MeasuredConfidentlyWrong: 8, Turns: 268, MeasuredCorrectTurns: 256));
+    new("fresh20", Questions: 1118, MeasuredCorrect: 1103, MeasuredConfidentlyWrong: 6, Turns: 268, MeasuredCorrectTurns: 256));
 
 /// <summary>
 /// The twenty-first fresh held-out set (tests/eval/policy-*-fresh21-*.jsonl): 1,120 questions (560 信丰, 560 禹州) and 111
@@ -369,7 +369,7 @@ public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh22", Questions: 1106, MeasuredCorrect: 1088, MeasuredConfidentlyWrong: 4, Turns: 278, MeasuredCorrectTurns: 266));
+    new("fresh22", Questions: 1106, MeasuredCorrect: 1090, MeasuredConfidentlyWrong: 3, Turns: 278, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The twenty-third fresh held-out set (tests/eval/policy-*-fresh23-*.jsonl): 1,104 questions (547 信丰, 557 禹州) and
@@ -382,7 +382,7 @@ public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh23", Questions: 1104, MeasuredCorrect: 1082, MeasuredConfidentlyWrong: 10, Turns: 274, MeasuredCorrectTurns: 256));
+    new("fresh23", Questions: 1104, MeasuredCorrect: 1084, MeasuredConfidentlyWrong: 8, Turns: 274, MeasuredCorrectTurns: 256));
 
 /// <summary>
 /// The twenty-fourth fresh held-out set (tests/eval/policy-*-fresh24-*.jsonl): 1,106 questions (553 信丰, 553 禹州) and
@@ -408,7 +408,7 @@ public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh25", Questions: 1111, MeasuredCorrect: 1090, MeasuredConfidentlyWrong: 4, Turns: 272, MeasuredCorrectTurns: 252));
+    new("fresh25", Questions: 1111, MeasuredCorrect: 1090, MeasuredConfidentlyWrong: 4, Turns: 272, MeasuredCorrectTurns: 253));
 
 /// <summary>
 /// The twenty-sixth fresh held-out set (tests/eval/policy-*-fresh26-*.jsonl): 1,117 questions (557 信丰, 560 禹州) and
@@ -421,7 +421,7 @@ public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh26", Questions: 1117, MeasuredCorrect: 1095, MeasuredConfidentlyWrong: 12, Turns: 273, MeasuredCorrectTurns: 257));
+    new("fresh26", Questions: 1117, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 11, Turns: 273, MeasuredCorrectTurns: 258));
 
 /// <summary>
 /// The twenty-seventh fresh held-out set (tests/eval/policy-*-fresh27-*.jsonl): 1,107 questions (549 信丰, 558 禹州) and
@@ -437,7 +437,7 @@ public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh27", Questions: 1107, MeasuredCorrect: 1080, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 255));
+    new("fresh27", Questions: 1107, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 256));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -455,7 +455,7 @@ public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorre
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh28", Questions: 1111, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 9, Turns: 274, MeasuredCorrectTurns: 259));
+    new("fresh28", Questions: 1111, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 8, Turns: 274, MeasuredCorrectTurns: 260));
 
 /// <summary>
 /// The twenty-ninth fresh held-out set (tests/eval/policy-*-fresh29-*.jsonl): 1,095 questions (545 信丰, 550 禹州) and
@@ -469,7 +469,7 @@ public sealed class PolicyTwentyEighthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh29", Questions: 1095, MeasuredCorrect: 1068, MeasuredConfidentlyWrong: 8, Turns: 272, MeasuredCorrectTurns: 247));
+    new("fresh29", Questions: 1095, MeasuredCorrect: 1070, MeasuredConfidentlyWrong: 7, Turns: 272, MeasuredCorrectTurns: 247));
 
 /// <summary>
 /// The thirtieth fresh held-out set (tests/eval/policy-*-fresh30-*.jsonl): 1,111 questions (556 信丰, 555 禹州) and
@@ -477,12 +477,26 @@ public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) 
 /// shipped engine (the twenty-third round's, 145f83d, with the twenty-ninth set in the bank), scored once after it
 /// froze: 1,078 of 1,111 correct (97.0%), 14 clarified, 8 fell back, 11 confidently wrong (1.0%); turns 250 of 277
 /// (90.3%), 10 wrong. The engine shipped before it (b65be46, bank without the twenty-ninth set) scored 1,076 / 14 / 251
-/// (9 wrong turns). Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is NOT. Do not
-/// open, tune on it or add it to the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// (9 wrong turns). Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is NOT. Then it
+/// joined the bank and the twenty-fourth round tuned with it (leave-one-set-out); the bars are the shipped engine's
+/// figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh30", Questions: 1111, MeasuredCorrect: 1078, MeasuredConfidentlyWrong: 11, Turns: 277, MeasuredCorrectTurns: 250));
+    new("fresh30", Questions: 1111, MeasuredCorrect: 1085, MeasuredConfidentlyWrong: 7, Turns: 277, MeasuredCorrectTurns: 252));
+
+/// <summary>
+/// The thirty-first fresh held-out set (tests/eval/policy-*-fresh31-*.jsonl): 1,112 questions (558 信丰, 554 禹州) and
+/// 113 conversations (271 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the
+/// shipped engine (the twenty-fourth round's, 3be2384, with the thirtieth set in the bank), scored once after it froze:
+/// 1,085 of 1,112 correct (97.6%), 7 clarified, 7 fell back, 13 confidently wrong (1.2%); turns 254 of 271 (93.7%), 9
+/// wrong. The engine shipped before it (72f0012, bank without the thirtieth set) scored 1,082 / 14 / 254 (9 wrong
+/// turns). Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is NOT. Do not open, tune
+/// on it or add it to the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyThirtyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh31", Questions: 1112, MeasuredCorrect: 1085, MeasuredConfidentlyWrong: 13, Turns: 271, MeasuredCorrectTurns: 254));
 
 /// <summary>
 /// The two guards every held-out set has; each set is a subclass named for it, whose comment tells how the set was
@@ -560,7 +574,11 @@ public sealed class PolicyThirtiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// the twenty-ninth set joining the bank: the twenty-second's and twenty-fifth's questions ("饮水多久监测一次，住房安全多久
 /// 看一次" and "防返贫监测係做么子的哩" now ask which) and the twenty-seventh's ("房子墙裂缝了怕塌，找谁" falls back).
 /// Leave-one-set-out over the fifth to twenty-ninth sets: 25,928 → 25,930 of 26,680 right (299 → 298 wrong), turns
-/// 6,427 → 6,430 of 6,807 (172 → 169 wrong).
+/// 6,427 → 6,430 of 6,807 (172 → 169 wrong). The twenty-fourth round set them to the shipped engine's figures again; two
+/// fell by one turn, both from the thirtieth set joining the bank (the round's rules leave them as they were): the
+/// eleventh set's ("这个咋退出" after the 回头看 answer stays with it, where the label wants 风险消除) and the nineteenth's
+/// ("我是说小额贷款" after "能贷多久" now gets the amount entry). Leave-one-set-out over the fifth to thirtieth sets:
+/// 27,013 → 27,030 of 27,791 right (307 → 289 wrong), turns 6,678 → 6,689 of 7,084 (179 → 168 wrong).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
