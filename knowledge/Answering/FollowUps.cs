@@ -44,6 +44,22 @@ internal static class FollowUps
     public static bool Corrects(string folded) =>
         Text.WordList.AnyIn(folded, CorrectionWords);
 
+    /// <summary>
+    /// "咋报", "去哪报", "找哪个报": 报 as reporting a hardship (申报) — not 报销 (reimbursing), 报名 (enrolling), 举报 or
+    /// 汇报.
+    /// </summary>
+    public static bool ReportsAHardship(string folded)
+    {
+        for (var at = folded.IndexOf('报'); at >= 0; at = folded.IndexOf('报', at + 1))
+        {
+            var next = at + 1 < folded.Length ? folded[at + 1] : '\0';
+            var before = at > 0 ? folded[at - 1] : '\0';
+            if (next is '销' or '名' or '道' or '告' or '纸' || before is '举' or '汇' or '情' or '预' or '电' or '上' or '公') continue;
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>True when, without its follow-up phrase, the question says nothing of its own ("那怎么申请呢").</summary>
     public static bool IsBare(string rewritten)
     {

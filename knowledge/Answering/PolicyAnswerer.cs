@@ -22,6 +22,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
     private const string WhatIsIt = "是什么";
     private const string HowToApply = "办理";
     private const string Where = "地点";
+    private const string SelfDeclaration = "自主申报";
 
     /// <summary>
     /// Aspects whose answer is in the entry's «how» as much as in its answer: how to apply, and where ("哪个窗口办",
@@ -188,6 +189,13 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                 sameFigureAgain = true;
             }
             why.Add($"no topic named: continuing the conversation's topic {lastTopic}" + (aspect is null ? "" : $", aspect {aspect}"));
+            // "咋报", "去哪报" after what 防返贫监测 is: how to report the household's hardship — 自主申报, its part that says.
+            if (aspect is HowToApply or Where && reading.County is null && FollowUps.ReportsAHardship(folded)
+                && knowledge.Vocabulary.Topic(SelfDeclaration)?.Parent == lastTopic && Candidates(knowledge, SelfDeclaration).Count > 0)
+            {
+                why.Add($"报 after {lastTopic}: reporting a hardship, which its part {SelfDeclaration} is about");
+                topics = [SelfDeclaration];
+            }
         }
         else if (topics.Count > 0 && aspect is null && context.LastAspect is { } asked && isShort
             && (endsWithNe || context.LastTopic is null))

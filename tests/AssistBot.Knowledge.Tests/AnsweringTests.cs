@@ -313,6 +313,47 @@ public sealed class AnsweringTests
         Assert.Contains("防止返贫监测对象家庭", answer.Text);
     }
 
+    [Theory]
+    [InlineData(TestPacks.Xinfeng, "防返贫监测是啥", "咋报？")]
+    [InlineData(TestPacks.Yuzhou, "防返贫监测是啥", "去哪报？")]
+    public void Reporting_after_what_monitoring_is_asks_how_to_self_declare(string pack, string first, string next)
+    {
+        // 报 is reporting the household's hardship: 自主申报 says how and where (村委会, 12317), not the monitoring overview.
+        var answer = Answerer.Answer(pack, next, PolicyContext.None.After(Answerer.Answer(pack, first, PolicyContext.None)));
+        Assert.Equal("nat-monitor-self-declare", answer.TopicId);
+        Assert.Contains("村委会", answer.Text);
+        // 报名 is enrolling, not reporting a hardship.
+        var enrol = Answerer.Answer(pack, "孩子上学咋报名", PolicyContext.None.After(Answerer.Answer(pack, first, PolicyContext.None)));
+        Assert.NotEqual("nat-monitor-self-declare", enrol.TopicId);
+    }
+
+    [Theory]
+    [InlineData("出院了咋报销")]
+    [InlineData("报销要跑几个地方")]
+    public void Reimbursing_after_pay_after_treatment_is_the_one_stop_settlement(string next)
+    {
+        // 先诊疗后付费's answer mentions 报销 in passing; 一站式结算 (出院一次报销) is about it.
+        var first = Answerer.Answer(TestPacks.Xinfeng, "先诊疗后付费是啥", PolicyContext.None);
+        var answer = Answerer.Answer(TestPacks.Xinfeng, next, PolicyContext.None.After(first));
+        Assert.Equal("nat-xzlhff", first.TopicId);
+        Assert.Equal("nat-one-stop", answer.TopicId);
+        Assert.Contains("结算窗口", answer.Text);
+    }
+
+    [Theory]
+    [InlineData("晚上有人接不")]
+    [InlineData("打不通咋办")]
+    public void Whether_someone_answers_the_phone_after_the_hotline_is_the_hotlines(string next)
+    {
+        // After the hotline, then how to declare (answered by 自主申报, which names 12317 among the ways).
+        var first = Answerer.Answer(TestPacks.Yuzhou, "12317是干啥的", PolicyContext.None);
+        var context = PolicyContext.None.After(first);
+        context = context.After(Answerer.Answer(TestPacks.Yuzhou, "能申报监测不", context));
+        var answer = Answerer.Answer(TestPacks.Yuzhou, next, context);
+        Assert.Equal("nat-12317", answer.TopicId);
+        Assert.Contains("以当地公布为准", answer.Text);
+    }
+
     [Fact]
     public void A_follow_up_asking_where_and_how_continues_a_topic_that_answers_how()
     {
