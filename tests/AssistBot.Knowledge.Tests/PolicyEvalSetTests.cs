@@ -147,7 +147,7 @@ public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh6", Questions: 942, MeasuredCorrect: 939, MeasuredConfidentlyWrong: 0, Turns: 263, MeasuredCorrectTurns: 256));
+    new("fresh6", Questions: 942, MeasuredCorrect: 939, MeasuredConfidentlyWrong: 0, Turns: 263, MeasuredCorrectTurns: 257));
 
 /// <summary>
 /// The seventh fresh set (tests/eval/policy-*-fresh7-*.jsonl): 958 questions and 103 conversations (253 turns), written
@@ -160,7 +160,7 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh7", Questions: 958, MeasuredCorrect: 947, MeasuredConfidentlyWrong: 6, Turns: 253, MeasuredCorrectTurns: 239));
+    new("fresh7", Questions: 958, MeasuredCorrect: 947, MeasuredConfidentlyWrong: 7, Turns: 253, MeasuredCorrectTurns: 240));
 
 /// <summary>
 /// The eighth fresh held-out set (tests/eval/policy-*-fresh8-*.jsonl): 958 questions and 101 conversations (254 turns),
@@ -174,7 +174,7 @@ public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh8", Questions: 958, MeasuredCorrect: 946, MeasuredConfidentlyWrong: 4, Turns: 254, MeasuredCorrectTurns: 247));
+    new("fresh8", Questions: 958, MeasuredCorrect: 946, MeasuredConfidentlyWrong: 4, Turns: 254, MeasuredCorrectTurns: 249));
 
 /// <summary>
 /// The ninth fresh held-out set (tests/eval/policy-*-fresh9-*.jsonl): 956 questions and 100 conversations (239 turns),
@@ -206,7 +206,7 @@ public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh10", Questions: 1030, MeasuredCorrect: 1018, MeasuredConfidentlyWrong: 3, Turns: 262, MeasuredCorrectTurns: 245));
+    new("fresh10", Questions: 1030, MeasuredCorrect: 1017, MeasuredConfidentlyWrong: 4, Turns: 262, MeasuredCorrectTurns: 245));
 
 /// <summary>
 /// The eleventh fresh held-out set (tests/eval/policy-*-fresh11-*.jsonl): 1,038 questions (520 信丰, 518 禹州) and 104
@@ -220,7 +220,7 @@ public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh11", Questions: 1038, MeasuredCorrect: 1027, MeasuredConfidentlyWrong: 3, Turns: 256, MeasuredCorrectTurns: 247));
+    new("fresh11", Questions: 1038, MeasuredCorrect: 1028, MeasuredConfidentlyWrong: 2, Turns: 256, MeasuredCorrectTurns: 247));
 
 /// <summary>
 /// The twelfth fresh held-out set (tests/eval/policy-*-fresh12-*.jsonl): 1,071 questions (526 信丰, 545 禹州) and 111
@@ -262,7 +262,7 @@ public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh14", Questions: 1061, MeasuredCorrect: 1047, MeasuredConfidentlyWrong: 5, Turns: 288, MeasuredCorrectTurns: 266));
+    new("fresh14", Questions: 1061, MeasuredCorrect: 1046, MeasuredConfidentlyWrong: 5, Turns: 288, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The fifteenth fresh held-out set (tests/eval/policy-*-fresh15-*.jsonl): 1,076 questions (544 信丰, 532 禹州) and 118
@@ -287,7 +287,7 @@ public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh16", Questions: 1074, MeasuredCorrect: 1060, MeasuredConfidentlyWrong: 3, Turns: 286, MeasuredCorrectTurns: 271));
+    new("fresh16", Questions: 1074, MeasuredCorrect: 1060, MeasuredConfidentlyWrong: 3, Turns: 286, MeasuredCorrectTurns: 270));
 
 /// <summary>
 /// The seventeenth fresh held-out set (tests/eval/policy-*-fresh17-*.jsonl): 1,118 questions (561 信丰, 557 禹州) and 114
@@ -300,7 +300,7 @@ public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh17", Questions: 1118, MeasuredCorrect: 1089, MeasuredConfidentlyWrong: 10, Turns: 299, MeasuredCorrectTurns: 288));
+    new("fresh17", Questions: 1118, MeasuredCorrect: 1088, MeasuredConfidentlyWrong: 11, Turns: 299, MeasuredCorrectTurns: 288));
 
 /// <summary>
 /// The eighteenth fresh held-out set (tests/eval/policy-*-fresh18-*.jsonl): 1,114 questions (557 信丰, 557 禹州) and 117
@@ -313,7 +313,7 @@ public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh18", Questions: 1114, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 6, Turns: 311, MeasuredCorrectTurns: 302));
+    new("fresh18", Questions: 1114, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 302));
 
 /// <summary>
 /// The nineteenth fresh held-out set (tests/eval/policy-*-fresh19-*.jsonl): 1,111 questions (559 信丰, 552 禹州) and 116
@@ -352,7 +352,7 @@ public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh21", Questions: 1120, MeasuredCorrect: 1103, MeasuredConfidentlyWrong: 4, Turns: 276, MeasuredCorrectTurns: 265));
+    new("fresh21", Questions: 1120, MeasuredCorrect: 1103, MeasuredConfidentlyWrong: 4, Turns: 276, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The twenty-second fresh held-out set (tests/eval/policy-*-fresh22-*.jsonl): 1,106 questions (550 信丰, 556 禹州) and
@@ -395,7 +395,7 @@ public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh24", Questions: 1106, MeasuredCorrect: 1095, MeasuredConfidentlyWrong: 3, Turns: 271, MeasuredCorrectTurns: 256));
+    new("fresh24", Questions: 1106, MeasuredCorrect: 1094, MeasuredConfidentlyWrong: 3, Turns: 271, MeasuredCorrectTurns: 257));
 
 /// <summary>
 /// The twenty-fifth fresh held-out set (tests/eval/policy-*-fresh25-*.jsonl): 1,111 questions (553 信丰, 558 禹州) and
@@ -421,7 +421,7 @@ public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh26", Questions: 1117, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 11, Turns: 273, MeasuredCorrectTurns: 258));
+    new("fresh26", Questions: 1117, MeasuredCorrect: 1095, MeasuredConfidentlyWrong: 12, Turns: 273, MeasuredCorrectTurns: 259));
 
 /// <summary>
 /// The twenty-seventh fresh held-out set (tests/eval/policy-*-fresh27-*.jsonl): 1,107 questions (549 信丰, 558 禹州) and
@@ -437,7 +437,7 @@ public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh27", Questions: 1107, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 256));
+    new("fresh27", Questions: 1107, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 257));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -469,7 +469,7 @@ public sealed class PolicyTwentyEighthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh29", Questions: 1095, MeasuredCorrect: 1070, MeasuredConfidentlyWrong: 7, Turns: 272, MeasuredCorrectTurns: 247));
+    new("fresh29", Questions: 1095, MeasuredCorrect: 1071, MeasuredConfidentlyWrong: 7, Turns: 272, MeasuredCorrectTurns: 249));
 
 /// <summary>
 /// The thirtieth fresh held-out set (tests/eval/policy-*-fresh30-*.jsonl): 1,111 questions (556 信丰, 555 禹州) and
@@ -483,7 +483,7 @@ public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh30", Questions: 1111, MeasuredCorrect: 1085, MeasuredConfidentlyWrong: 7, Turns: 277, MeasuredCorrectTurns: 252));
+    new("fresh30", Questions: 1111, MeasuredCorrect: 1085, MeasuredConfidentlyWrong: 8, Turns: 277, MeasuredCorrectTurns: 252));
 
 /// <summary>
 /// The thirty-first fresh held-out set (tests/eval/policy-*-fresh31-*.jsonl): 1,112 questions (558 信丰, 554 禹州) and
@@ -491,12 +491,26 @@ public sealed class PolicyThirtiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// shipped engine (the twenty-fourth round's, 3be2384, with the thirtieth set in the bank), scored once after it froze:
 /// 1,085 of 1,112 correct (97.6%), 7 clarified, 7 fell back, 13 confidently wrong (1.2%); turns 254 of 271 (93.7%), 9
 /// wrong. The engine shipped before it (72f0012, bank without the thirtieth set) scored 1,082 / 14 / 254 (9 wrong
-/// turns). Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is NOT. Do not open, tune
-/// on it or add it to the labelled questions (JUDGES in tests/eval/make_labelled_questions.py).
+/// turns). Issue 12's single-question and turn targets are met on it; "0 confidently wrong" is NOT. Then it joined the
+/// bank and the twenty-fifth round tuned with it (leave-one-set-out); the bars are the shipped engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh31", Questions: 1112, MeasuredCorrect: 1085, MeasuredConfidentlyWrong: 13, Turns: 271, MeasuredCorrectTurns: 254));
+    new("fresh31", Questions: 1112, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 9, Turns: 271, MeasuredCorrectTurns: 256));
+
+/// <summary>
+/// The thirty-second fresh held-out set (tests/eval/policy-*-fresh32-*.jsonl): 1,108 questions (552 信丰, 556 禹州) and
+/// 111 conversations (270 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the
+/// shipped engine (the twenty-fifth round's, c7a17a7, with the thirty-first set in the bank), scored once after it
+/// froze: 1,084 of 1,108 correct (97.8%), 7 clarified, 6 fell back, 11 confidently wrong (1.0%); turns 255 of 270
+/// (94.4%), 6 wrong. The engine shipped before it (14d1292, the twenty-fourth round's with the bank without the
+/// thirty-first set) scored 1,084 / 11 / 254 (7 wrong turns). Issue 12's single-question and turn targets are met on
+/// it; "0 confidently wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
+/// tests/eval/make_labelled_questions.py).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyThirtySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh32", Questions: 1108, MeasuredCorrect: 1084, MeasuredConfidentlyWrong: 11, Turns: 270, MeasuredCorrectTurns: 255));
 
 /// <summary>
 /// The two guards every held-out set has; each set is a subclass named for it, whose comment tells how the set was
@@ -578,7 +592,17 @@ public sealed class PolicyThirtyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// fell by one turn, both from the thirtieth set joining the bank (the round's rules leave them as they were): the
 /// eleventh set's ("这个咋退出" after the 回头看 answer stays with it, where the label wants 风险消除) and the nineteenth's
 /// ("我是说小额贷款" after "能贷多久" now gets the amount entry). Leave-one-set-out over the fifth to thirtieth sets:
-/// 27,013 → 27,030 of 27,791 right (307 → 289 wrong), turns 6,678 → 6,689 of 7,084 (179 → 168 wrong).
+/// 27,013 → 27,030 of 27,791 right (307 → 289 wrong), turns 6,678 → 6,689 of 7,084 (179 → 168 wrong). The
+/// twenty-fifth round set them to the shipped engine's figures again; nine fell by one. Eight come from the thirty-first
+/// set joining the bank (the twenty-fourth round's engine with that bank answers them the same): the seventh, tenth,
+/// seventeenth, eighteenth, twenty-sixth and thirtieth sets' questions, each with one more wrong ("就业和创业都有啥政策"
+/// now gets the 创业 entry where it asked which; "帮扶责任人能不能换一个" and "…能不能自己挑" the new-household entry;
+/// "风险消除以后政策还能享受多长时间" the 风险消除 entry; "以工代赈工钱几时发" the 公益岗 entry; "禹州跟信丰比，哪边就业规模
+/// 大" 禹州's fund entry), and the fourteenth's and twenty-fourth's ("那个保险 出了事 咋报", "保险咋理赔哩" fall back). One
+/// comes from the round's own rule: the sixteenth set's turns ("那个跟监测是一回事不" after 防贫保 now goes to the
+/// monitoring entry, which is about 监测, where its label stays with 防贫保). Leave-one-set-out over the fifth to
+/// thirty-first sets: questions 28,123 of 28,903 right either way (301 wrong), turns 6,946 → 6,957 of 7,355 (176 → 166
+/// wrong).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
