@@ -605,6 +605,13 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             why.Add($"topic {topic}, no particular aspect, entries close together: staying with the last answer {current.Id}");
             return Confident(knowledge, current, FollowUpKind.None, topic, null, why);
         }
+        // "防返贫监测是啥": what it is was asked, and of the close entries one is titled as saying what it is.
+        if (_reading.Value is { } asked && asked.AspectCues.Any(a => a.Aspect == WhatIsIt)
+            && ranked.Take(3).Where(r => r.Entry.Title.Contains(WhatIsIt, StringComparison.Ordinal)).ToList() is [var definition])
+        {
+            why.Add($"topic {topic}, what it is asked, entries close together: {definition.Entry.Id} is the one saying what it is");
+            return Confident(knowledge, definition.Entry, FollowUpKind.None, topic, WhatIsIt, why);
+        }
         why.Add($"topic {topic}, no particular aspect, {candidates.Count} entries close together: asking which one");
         return Clarify(ranked.Take(3).Select(r => r.Entry).ToList(), topic, null, knowledge, why);
     }

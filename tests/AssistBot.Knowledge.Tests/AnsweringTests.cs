@@ -354,6 +354,27 @@ public sealed class AnsweringTests
         Assert.Contains("以当地公布为准", answer.Text);
     }
 
+    [Theory]
+    [InlineData(TestPacks.Xinfeng)]
+    [InlineData(TestPacks.Yuzhou)]
+    public void What_monitoring_is_gets_the_entry_that_says_what_it_is_not_a_menu(string pack)
+    {
+        // Three entries of 防返贫监测 say something of what it is; the one titled 是什么 answers "是啥".
+        var answer = Answerer.Answer(pack, "防返贫监测是啥", PolicyContext.None);
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Equal("nat-monitor-what", answer.TopicId);
+        Assert.Contains("早发现", answer.Text);
+    }
+
+    [Fact]
+    public void The_anti_poverty_insurance_in_a_farmers_words_is_fangpinbao()
+    {
+        // "防返贫的保险": 防返贫 alone reads as monitoring; the whole phrase names 禹州's 防贫保.
+        var answer = Answerer.Answer(TestPacks.Yuzhou, "俺听说有个防返贫的保险 咱禹州有没有", PolicyContext.None);
+        Assert.Equal("yz-fangpinbao", answer.TopicId);
+        Assert.Contains("两线合一", answer.Text);
+    }
+
     [Fact]
     public void A_follow_up_asking_where_and_how_continues_a_topic_that_answers_how()
     {
