@@ -606,11 +606,10 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             return Confident(knowledge, current, FollowUpKind.None, topic, null, why);
         }
         // "防返贫监测是啥": what it is was asked, and of the close entries one is titled as saying what it is.
-        if (_reading.Value is { } asked && asked.AspectCues.Any(a => a.Aspect == WhatIsIt)
-            && ranked.Take(3).Where(r => r.Entry.Title.Contains(WhatIsIt, StringComparison.Ordinal)).ToList() is [var definition])
+        if (_reading.Value is { } asked && AsksAspect(asked, WhatIsIt) && TheOneTitled(ranked, WhatIsIt) is { } definition)
         {
-            why.Add($"topic {topic}, what it is asked, entries close together: {definition.Entry.Id} is the one saying what it is");
-            return Confident(knowledge, definition.Entry, FollowUpKind.None, topic, WhatIsIt, why);
+            why.Add($"topic {topic}, what it is asked, entries close together: {definition.Id} is the one saying what it is");
+            return Confident(knowledge, definition, FollowUpKind.None, topic, WhatIsIt, why);
         }
         why.Add($"topic {topic}, no particular aspect, {candidates.Count} entries close together: asking which one");
         return Clarify(ranked.Take(3).Select(r => r.Entry).ToList(), topic, null, knowledge, why);
@@ -664,6 +663,26 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
     {
         var candidates = Candidates(knowledge, topic);
         return candidates.Count == 0 ? null : Rank(knowledge, candidates, scores, WhatIsIt)[0].Entry;
+    }
+
+    /// <summary>One of the question's aspect words asks this aspect (whichever aspect was chosen in the end).</summary>
+    private static bool AsksAspect(QuestionReading reading, string aspect)
+    {
+        foreach (var cue in reading.AspectCues) if (cue.Aspect == aspect) return true;
+        return false;
+    }
+
+    /// <summary>The only one of the first three ranked entries whose title has the word, or null.</summary>
+    private static PolicyEntry? TheOneTitled(List<(PolicyEntry Entry, float Score)> ranked, string word)
+    {
+        PolicyEntry? found = null;
+        for (var i = 0; i < ranked.Count && i < 3; i++)
+        {
+            if (!ranked[i].Entry.Title.Contains(word, StringComparison.Ordinal)) continue;
+            if (found is not null) return null;
+            found = ranked[i].Entry;
+        }
+        return found;
     }
 
     /// <summary>Best first: BM25 score, the county's own entries counting more, an entry saying what the topic is ahead when asked nothing else.</summary>

@@ -174,7 +174,7 @@ public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh8", Questions: 958, MeasuredCorrect: 946, MeasuredConfidentlyWrong: 4, Turns: 254, MeasuredCorrectTurns: 249));
+    new("fresh8", Questions: 958, MeasuredCorrect: 946, MeasuredConfidentlyWrong: 4, Turns: 254, MeasuredCorrectTurns: 250));
 
 /// <summary>
 /// The ninth fresh held-out set (tests/eval/policy-*-fresh9-*.jsonl): 956 questions and 100 conversations (239 turns),
@@ -206,7 +206,7 @@ public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh10", Questions: 1030, MeasuredCorrect: 1017, MeasuredConfidentlyWrong: 4, Turns: 262, MeasuredCorrectTurns: 245));
+    new("fresh10", Questions: 1030, MeasuredCorrect: 1018, MeasuredConfidentlyWrong: 3, Turns: 262, MeasuredCorrectTurns: 245));
 
 /// <summary>
 /// The eleventh fresh held-out set (tests/eval/policy-*-fresh11-*.jsonl): 1,038 questions (520 信丰, 518 禹州) and 104
@@ -234,7 +234,7 @@ public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : H
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh12", Questions: 1071, MeasuredCorrect: 1065, MeasuredConfidentlyWrong: 0, Turns: 268, MeasuredCorrectTurns: 255));
+    new("fresh12", Questions: 1071, MeasuredCorrect: 1064, MeasuredConfidentlyWrong: 1, Turns: 268, MeasuredCorrectTurns: 255));
 
 /// <summary>
 /// The thirteenth fresh held-out set (tests/eval/policy-*-fresh13-*.jsonl): 1,066 questions (548 信丰, 518 禹州) and 117
@@ -262,7 +262,7 @@ public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh14", Questions: 1061, MeasuredCorrect: 1046, MeasuredConfidentlyWrong: 5, Turns: 288, MeasuredCorrectTurns: 266));
+    new("fresh14", Questions: 1061, MeasuredCorrect: 1045, MeasuredConfidentlyWrong: 6, Turns: 288, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The fifteenth fresh held-out set (tests/eval/policy-*-fresh15-*.jsonl): 1,076 questions (544 信丰, 532 禹州) and 118
@@ -274,7 +274,7 @@ public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh15", Questions: 1076, MeasuredCorrect: 1064, MeasuredConfidentlyWrong: 3, Turns: 281, MeasuredCorrectTurns: 265));
+    new("fresh15", Questions: 1076, MeasuredCorrect: 1065, MeasuredConfidentlyWrong: 2, Turns: 281, MeasuredCorrectTurns: 265));
 
 /// <summary>
 /// The sixteenth fresh held-out set (tests/eval/policy-*-fresh16-*.jsonl): 1,074 questions (557 信丰, 517 禹州) and 117
@@ -313,7 +313,7 @@ public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh18", Questions: 1114, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 302));
+    new("fresh18", Questions: 1114, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 302));
 
 /// <summary>
 /// The nineteenth fresh held-out set (tests/eval/policy-*-fresh19-*.jsonl): 1,111 questions (559 信丰, 552 禹州) and 116
@@ -325,7 +325,7 @@ public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh19", Questions: 1111, MeasuredCorrect: 1100, MeasuredConfidentlyWrong: 3, Turns: 300, MeasuredCorrectTurns: 287));
+    new("fresh19", Questions: 1111, MeasuredCorrect: 1098, MeasuredConfidentlyWrong: 4, Turns: 300, MeasuredCorrectTurns: 287));
 
 /// <summary>
 /// The twentieth fresh held-out set (tests/eval/policy-*-fresh20-*.jsonl): 1,118 questions (560 信丰, 558 禹州) and 113
@@ -369,7 +369,7 @@ public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh22", Questions: 1106, MeasuredCorrect: 1090, MeasuredConfidentlyWrong: 3, Turns: 278, MeasuredCorrectTurns: 266));
+    new("fresh22", Questions: 1106, MeasuredCorrect: 1090, MeasuredConfidentlyWrong: 3, Turns: 278, MeasuredCorrectTurns: 267));
 
 /// <summary>
 /// The twenty-third fresh held-out set (tests/eval/policy-*-fresh23-*.jsonl): 1,104 questions (547 信丰, 557 禹州) and
@@ -408,7 +408,7 @@ public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh25", Questions: 1111, MeasuredCorrect: 1090, MeasuredConfidentlyWrong: 4, Turns: 272, MeasuredCorrectTurns: 253));
+    new("fresh25", Questions: 1111, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 3, Turns: 272, MeasuredCorrectTurns: 253));
 
 /// <summary>
 /// The twenty-sixth fresh held-out set (tests/eval/policy-*-fresh26-*.jsonl): 1,117 questions (557 信丰, 560 禹州) and
@@ -437,7 +437,7 @@ public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh27", Questions: 1107, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 257));
+    new("fresh27", Questions: 1107, MeasuredCorrect: 1082, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 257));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -483,7 +483,7 @@ public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh30", Questions: 1111, MeasuredCorrect: 1085, MeasuredConfidentlyWrong: 8, Turns: 277, MeasuredCorrectTurns: 252));
+    new("fresh30", Questions: 1111, MeasuredCorrect: 1085, MeasuredConfidentlyWrong: 8, Turns: 277, MeasuredCorrectTurns: 253));
 
 /// <summary>
 /// The thirty-first fresh held-out set (tests/eval/policy-*-fresh31-*.jsonl): 1,112 questions (558 信丰, 554 禹州) and
@@ -505,12 +505,26 @@ public sealed class PolicyThirtyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// froze: 1,084 of 1,108 correct (97.8%), 7 clarified, 6 fell back, 11 confidently wrong (1.0%); turns 255 of 270
 /// (94.4%), 6 wrong. The engine shipped before it (14d1292, the twenty-fourth round's with the bank without the
 /// thirty-first set) scored 1,084 / 11 / 254 (7 wrong turns). Issue 12's single-question and turn targets are met on
+/// it; "0 confidently wrong" is NOT. Then it joined the bank and the twenty-sixth round tuned with it
+/// (leave-one-set-out); the bars are the shipped engine's figures on it.
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyThirtySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh32", Questions: 1108, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 8, Turns: 270, MeasuredCorrectTurns: 256));
+
+/// <summary>
+/// The thirty-third fresh held-out set (tests/eval/policy-*-fresh33-*.jsonl): 1,100 questions (549 信丰, 551 禹州) and
+/// 113 conversations (267 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the
+/// shipped engine (the twenty-sixth round's, c1ba59f, with the thirty-second set in the bank), scored once after it
+/// froze: 1,061 of 1,100 correct (96.5%), 18 clarified, 7 fell back, 14 confidently wrong (1.3%); turns 247 of 267
+/// (92.5%), 7 wrong. The engine shipped before it (dc77845, the twenty-fifth round's with the bank without the
+/// thirty-second set) scored 1,061 / 15 / 247 (7 wrong turns). Issue 12's single-question and turn targets are met on
 /// it; "0 confidently wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
 /// tests/eval/make_labelled_questions.py).
 /// </summary>
 [Trait("Category", "HeldOut")]
-public sealed class PolicyThirtySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh32", Questions: 1108, MeasuredCorrect: 1084, MeasuredConfidentlyWrong: 11, Turns: 270, MeasuredCorrectTurns: 255));
+public sealed class PolicyThirtyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh33", Questions: 1100, MeasuredCorrect: 1061, MeasuredConfidentlyWrong: 14, Turns: 267, MeasuredCorrectTurns: 247));
 
 /// <summary>
 /// The two guards every held-out set has; each set is a subclass named for it, whose comment tells how the set was
@@ -602,7 +616,13 @@ public sealed class PolicyThirtySecondHeldOutTests(KnowledgeHostFactory factory)
 /// comes from the round's own rule: the sixteenth set's turns ("那个跟监测是一回事不" after 防贫保 now goes to the
 /// monitoring entry, which is about 监测, where its label stays with 防贫保). Leave-one-set-out over the fifth to
 /// thirty-first sets: questions 28,123 of 28,903 right either way (301 wrong), turns 6,946 → 6,957 of 7,355 (176 → 166
-/// wrong).
+/// wrong). The twenty-sixth round set them to the shipped engine's figures again; three fell, all from the thirty-second
+/// set joining the bank (the twenty-fifth round's engine with that bank answers them the same): the twelfth's and
+/// fourteenth's questions by 1 with one more wrong ("雨露计划什么时候申报？" now gets 信丰's own 雨露 entry, where those
+/// sets' labels want the national one, as the eighteenth's do not) and the nineteenth's by 2 with one more wrong ("房子墙
+/// 裂了 找谁" falls back; "逾期多少天就上征信了" gets the overdue entry, which gives no day count). Leave-one-set-out over
+/// the fifth to thirty-second sets: 29,207 → 29,210 of 30,011 right (315 → 314 wrong), turns 7,214 → 7,216 of 7,625
+/// (171 wrong either way).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
