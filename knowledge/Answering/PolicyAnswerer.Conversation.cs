@@ -172,12 +172,22 @@ public sealed partial class PolicyAnswerer
         return null;
     }
 
-    /// <summary>An entry of the mention's topic other than the last one has the word in its title; the last does not.</summary>
-    // Only for the broader policy of the one talked of: "担保贷款能贷几多" after 创业 is still about its loan, though the
-    // 小额信贷 entries' titles say 贷款.
-    private static bool AnotherEntryIsAbout(CountyKnowledge knowledge, PolicyEntry last, TopicMention mention) =>
-        mention.Cue.Length >= 2 && !last.Title.Contains(mention.Cue, StringComparison.Ordinal)
-        && Candidates(knowledge, mention.Topic).Any(e => e.Id != last.Id && e.Title.Contains(mention.Cue, StringComparison.Ordinal));
+    /// <summary>
+    /// "出院了咋报销" after 先诊疗后付费, whose answer mentions 报销 in passing: a word of the broader policy (医疗保障, the
+    /// parent of the one talked of) that another of its entries has in its title (一站式结算（出院一次报销）) and the
+    /// entry at hand does not — the word asks for that other entry. Only the parent: "担保贷款能贷几多" after 创业 is
+    /// still about its loan, though the 小额信贷 entries' titles say 贷款.
+    /// </summary>
+    private static bool AsksWhatABroaderEntryIsAbout(CountyKnowledge home, CountyKnowledge knowledge, QuestionReading reading,
+        IReadOnlyList<string> topics, string talkedOf, PolicyEntry atHand)
+    {
+        if (home.Vocabulary.Topic(talkedOf)?.Parent is not { } parent || !topics.Contains(parent)) return false;
+        foreach (var m in reading.Mentions)
+            if (m.Topic == parent && m.Cue.Length >= 2 && !atHand.Title.Contains(m.Cue, StringComparison.Ordinal)
+                && Candidates(knowledge, parent).Any(e => e.Id != atHand.Id && e.Title.Contains(m.Cue, StringComparison.Ordinal)))
+                return true;
+        return false;
+    }
 
     /// <summary>
     /// The topics a message names, read against the conversation: the asker's status ("监测户能享受不") names none; after a
@@ -219,10 +229,7 @@ public sealed partial class PolicyAnswerer
             && !topics.Any(t => home.Vocabulary.Topic(t)?.Parent == talkedOf)
             // "俺说的是监测，咋申报": a correction names what is meant, whatever the last answer mentioned.
             && !FollowUps.Corrects(reading.Folded)
-            // "出院了咋报销" after 先诊疗后付费, whose answer mentions 报销 in passing: another entry of the broader policy
-            // (医疗保障) is about it (一站式结算（出院一次报销）), so the word asks for that one.
-            && !reading.Mentions.Any(m => topics.Contains(m.Topic) && home.Vocabulary.Topic(talkedOf)?.Parent == m.Topic
-                && AnotherEntryIsAbout(lastKnowledge, lastEntry, m)))
+            && !AsksWhatABroaderEntryIsAbout(home, lastKnowledge, reading, topics, talkedOf, lastEntry))
         {
             if (reading.TopicTier == CueTier.Colloquial) spokenOf = lastEntry;
             topics = [];
@@ -235,8 +242,7 @@ public sealed partial class PolicyAnswerer
             // "退出要啥条件" after 防返贫监测 names the part of it asked (风险消除).
             && !topics.Any(t => home.Vocabulary.Topic(t)?.Parent == talkedAbout)
             && OneEntrySpeakingOf(Candidates(lastKnowledge, talkedAbout), reading, topics) is { } speaking
-            && !reading.Mentions.Any(m => topics.Contains(m.Topic) && home.Vocabulary.Topic(talkedAbout)?.Parent == m.Topic
-                && AnotherEntryIsAbout(lastKnowledge, speaking, m)))
+            && !AsksWhatABroaderEntryIsAbout(home, lastKnowledge, reading, topics, talkedAbout, speaking))
         {
             why.Add($"«{string.Join("/", reading.Mentions.Select(m => m.Cue))}» after {talkedAbout}: {speaking.Id} of that topic speaks of it");
             return (topics, false, null, speaking);

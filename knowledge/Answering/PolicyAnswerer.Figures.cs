@@ -189,7 +189,7 @@ public sealed partial class PolicyAnswerer
     /// they do not answer how many years, days or times. Returns the asked words, or null when the unit is stated or
     /// no unit count is asked.
     /// </summary>
-    /// <param name="timePointOnly">A time asked (时间): only which quarter or hour counts, not how many times — in
+    /// <param name="timePointOnly">A time asked (时间): only which quarter counts, not how many times — in
     /// "一年申请几次，是几月份" the count is the other aspect's.</param>
     internal static string? UnstatedUnitCount(string folded, string answer, bool timePointOnly = false)
     {

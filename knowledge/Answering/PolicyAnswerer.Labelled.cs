@@ -35,7 +35,7 @@ public sealed partial class PolicyAnswerer
         if (rulesAnswered && (answer.Entries.Count != 1 || context.LastTopic is not null)) return answer;
 
         if (knowledge.Labelled.Predict(question, AnyLabel) is not { } best) return answer;
-        string Odds() => $"log-odds {best.Margin:F1} over the next, {best.Seen:P0} of the wording seen";
+        string Odds() => OddsText(best.Margin, best.Seen);
         // "公益岗一个月工资多少", "离婚去哪办": people asking like this were told the documents do not say. The rules'
         // entry would be a confident answer to another question.
         if (rulesAnswered && best.Label == LabelledQuestion.Fallback && best.Margin >= _t.LabelledOverruleMargin
@@ -119,7 +119,7 @@ public sealed partial class PolicyAnswerer
         var best = knowledge.Labelled.Predict(question, label => knowledge.Find(label)?.Topics.Any(topics.Contains) == true);
         if (best is not { } b || knowledge.Find(b.Label) is not { } entry || entry.Id == answer.Entries[0].Id) return answer;
         if (b.Margin < _t.LabelledAmongNamedMargin || b.Seen < _t.LabelledOverruleSeen) return answer;
-        why.Add($"of the policies named, the labelled questions most like it were answered by {entry.Id}, not {answer.Entries[0].Id} (log-odds {b.Margin:F1} over the next, {b.Seen:P0} of the wording seen)");
+        why.Add($"of the policies named, the labelled questions most like it were answered by {entry.Id}, not {answer.Entries[0].Id} ({OddsText(b.Margin, b.Seen)})");
         return Learned(knowledge, entry, null, why, topics);
     }
 
@@ -162,6 +162,9 @@ public sealed partial class PolicyAnswerer
             return $"but {topic}'s labelled questions used only {best.Seen:P0} of its wording: asked afresh";
         return null;
     }
+
+    /// <summary>How sure the labelled questions are, for the why lines.</summary>
+    private static string OddsText(double margin, double seen) => $"log-odds {margin:F1} over the next, {seen:P0} of the wording seen";
 
     /// <summary>The rules answered a follow-up with the one entry the farmer has just read.</summary>
     private static bool RepeatsTheLast(PolicyAnswer answer, PolicyContext context) =>

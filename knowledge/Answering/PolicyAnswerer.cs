@@ -22,6 +22,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
     private const string WhatIsIt = "是什么";
     private const string HowToApply = "办理";
     private const string Where = "地点";
+    private const string WhoQualifies = "对象条件";
     private const string SelfDeclaration = "自主申报";
 
     /// <summary>
@@ -161,7 +162,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         }
         // "我家两个老人都七十多了没什么收入，能不能申请": however long the story, "may we apply" with no policy named asks
         // about the one just talked of.
-        var asksEligibilityOfIt = aspect == "对象条件" && reading.Mentions.Count == 0;
+        var asksEligibilityOfIt = aspect == WhoQualifies && reading.Mentions.Count == 0;
         // No policy of its own (a situation or who is asking, "监测户的孩子", is not one).
         var namesNoTopic = topics.Count == 0;
         if (topics.Count == 0 && context.LastTopic is { } lastTopic && (isShort || situationOnly || asksEligibilityOfIt)
@@ -249,9 +250,10 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         }
         // "监测户的孩子能参加吗" after 雨露计划+: whether they may have it asks about the policy just read, when that entry
         // says who qualifies and this county has no entry of its own saying it instead.
-        else if (inherited && namesNoTopic && reading.Aspect == "对象条件" && reading.County is null && last is not null && last.Topics.Contains(topics[0])
-            && last.Aspects.Contains("对象条件")
-            && (last.PackId == knowledge.Pack.Id || !Candidates(knowledge, topics[0]).Any(e => e.PackId == knowledge.Pack.Id && e.Aspects.Contains("对象条件"))))
+        else if (inherited && namesNoTopic && reading.Aspect == WhoQualifies && reading.County is null
+            && last is not null && last.Topics.Contains(topics[0]) && last.Aspects.Contains(WhoQualifies)
+            && (last.PackId == knowledge.Pack.Id
+                || !Candidates(knowledge, topics[0]).Any(e => e.PackId == knowledge.Pack.Id && e.Aspects.Contains(WhoQualifies))))
         {
             why.Add($"who may have it, asked of {last.Id} just read, which says so");
             staysOnPurpose = true;
@@ -467,7 +469,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             }
             // "孩子快毕业了去哪登记" of 雨露计划: 毕业 is the name of the topic's other entry (雨露计划+), which the entries
             // claiming 地点 never mention; where to go after graduating is that entry's to say.
-            if (aspect is HowToApply or Where or "对象条件" && NamedOnlyByAnother(knowledge, candidates, fitting, reading) is { } other)
+            if (aspect is HowToApply or Where or WhoQualifies && NamedOnlyByAnother(knowledge, candidates, fitting, reading) is { } other)
             {
                 why.Add($"topic {topic}, aspect {aspect}: «{other.Pair}» is named only by {other.Entry.Id}, which the entries claiming it never mention");
                 return Confident(knowledge, other.Entry, AddsHow(aspect) ? FollowUpKind.How : FollowUpKind.None, topic, aspect, why, appendHow: AddsHow(aspect));
