@@ -1,7 +1,7 @@
 using AssistBot.Bot.Knowledge;
 using System.CommandLine;
 using AssistBot.Bot.Hosting;
-using AssistBot.Bot.Privacy;
+using AssistBot.Bot.Knowledge.Review;
 using AssistBot.Knowledge.Answering;
 
 namespace AssistBot.Bot.Cli;
@@ -47,11 +47,12 @@ internal sealed class KnowledgeExplainCommand(PolicyAnswerer answerer, Counties 
             return Task.FromResult(2);
         }
 
-        // Masked as every channel masks what a user sends before the turn runs: the same reading, and an ID number or
-        // phone pasted in from a complaint is not printed back.
-        question = PersonalDataMask.Text(question);
+        // Cleaned as the staff console's 试一试 cleans it (ID numbers, phones and self-given names masked), as the channels
+        // mask what a user sends before the turn runs: the same reading, and personal data pasted in from a complaint is
+        // not printed back.
+        question = MissedQuestionStore.Clean(question);
         var context = PolicyContext.None;
-        foreach (var before in earlier) context = context.After(answerer.Answer(county.Pack, PersonalDataMask.Text(before), context));
+        foreach (var before in earlier) context = context.After(answerer.Answer(county.Pack, MissedQuestionStore.Clean(before), context));
         var answer = answerer.Answer(county.Pack, question, context);
         Console.WriteLine($"question: {question}   (county {county.Id}, pack {county.Pack})");
         foreach (var line in ExplainText.Lines(answer, context)) Console.WriteLine(line);
