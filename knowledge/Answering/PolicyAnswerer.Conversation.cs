@@ -1,5 +1,6 @@
 using AssistBot.Knowledge.Packs;
 using AssistBot.Knowledge.Understanding;
+using AssistBot.Knowledge.Text;
 
 namespace AssistBot.Knowledge.Answering;
 
@@ -134,6 +135,9 @@ public sealed partial class PolicyAnswerer
         return outside;
     }
 
+    /// <summary>Words that ask whether what was just said holds elsewhere too.</summary>
+    private static readonly string[] SameAgainWords = ["一样", "一个样", "同样", "也是", "也这样", "也那样", "也是这样", "也差不多"];
+
     private enum PairSaid { Nowhere, InTopic, Elsewhere }
 
     private static PairSaid WhereSaid(CountyKnowledge knowledge, string pair, string topic)
@@ -156,7 +160,12 @@ public sealed partial class PolicyAnswerer
     private PolicyAnswer? LeavesTheTopic(string countyPackId, string question, PolicyAnswer answer, CountyKnowledge knowledge,
         QuestionReading reading, string topic, (string Label, double Margin, double Seen)? inTopic, List<string> why)
     {
-        if (answer.Outcome != PolicyOutcome.Fallback && reading.Rest.Length >= MinRestChars && StraysFromTheTopic(inTopic, topic) is { } stray)
+        // "我们信丰也一样吗" after 禹州's loan sum: a county and "the same?" ask the same again there, whatever questions of
+        // few words the labelled ones resemble ("明天信丰落雨冇" names a county too, and is asked afresh).
+        var sameOfACounty = reading.County is not null && reading.Aspect is null && reading.Mentions.Count == 0
+            && WordList.AnyIn(reading.Folded, SameAgainWords);
+        if (answer.Outcome != PolicyOutcome.Fallback && reading.Rest.Length >= MinRestChars && !sameOfACounty
+            && StraysFromTheTopic(inTopic, topic) is { } stray)
         {
             var fresh = Answer(countyPackId, question, PolicyContext.None);
             return fresh with { Why = [.. why, stray, .. fresh.Why] };

@@ -80,6 +80,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
     public PolicyAnswer Answer(string countyPackId, string question, PolicyContext context)
     {
         _reading.Value = null;
+        question = GivenNumbers.Without(question ?? "");
         var whole = AnswerWhole(countyPackId, question, context);
         var reading = _reading.Value;
         if (BothCounties(countyPackId, question, whole) is { } compared) return compared;
@@ -205,6 +206,16 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             // "低保" after "标准是多少": the topic the pending question was about.
             pendingAspect = asked;
         }
+        // "家里出了事想申请那个监测要怎么弄", "老公出车祸了，监测要怎么报": how to get one's own household into 防返贫监测,
+        // told with a hardship or with 报, is what its part 自主申报 says — not the whole identification procedure.
+        if (!inherited && topics.Count == 1 && aspect is HowToApply or Where && reading.County is null
+            && knowledge.Vocabulary.Topic(SelfDeclaration)?.Parent == topics[0]
+            && (FollowUps.ReportsAHardship(folded) || reading.Mentions.Any(m => m.Topic == SelfDeclaration))
+            && Candidates(knowledge, SelfDeclaration).Count > 0)
+        {
+            why.Add($"{topics[0]} asked with a hardship told or 报: reporting it, which its part {SelfDeclaration} is about");
+            topics = [SelfDeclaration];
+        }
 
         // "那禹州呢", then "我们县呢": the same thing asked of another county. The entry answered before, when that county
         // has it too; else that county's entries are told apart by the earlier entry's title, not by these few words.
@@ -292,7 +303,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
 
     /// <summary>The reading of a question in a county (for routers and explain), with no answer chosen.</summary>
     public QuestionReading? Read(string countyPackId, string question) =>
-        Knowledge(snapshot(), countyPackId)?.Reader.Read(question ?? "");
+        Knowledge(snapshot(), countyPackId)?.Reader.Read(GivenNumbers.Without(question ?? ""));
 
     /// <summary>
     /// How well the question is covered by a confidently matching entry in any county pack (0 when no pack would
@@ -301,6 +312,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
     public float ConfidentCoverage(string question)
     {
         if (string.IsNullOrWhiteSpace(question)) return 0;
+        question = GivenNumbers.Without(question);
         var current = snapshot();
         var best = 0f;
         foreach (var pack in current.Packs)
@@ -326,6 +338,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
     {
         var current = snapshot();
         if (!current.TryGet(countyPackId, out var knowledge)) knowledge = current.National!;
+        question = GivenNumbers.Without(question ?? "");
         var result = knowledge.Index.Search(question);
         var hits = new List<(PolicyEntry, float, float)>();
         for (var i = 0; i < result.Count; i++) hits.Add((knowledge.Index.Entries[result[i].Entry], result[i].Score, result[i].Coverage));

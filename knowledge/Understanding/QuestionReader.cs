@@ -57,10 +57,6 @@ public sealed partial class QuestionReader
 
         var mentions = new List<CueMatch<(string Topic, CueTier Tier)>>(4);
         _topics.Scan(folded, mentions);
-        // "电话13912345678", "身份证号…": the farmer gives a number, and the word before it labels that number; it does
-        // not ask about the hotline (热线12317) or anything else.
-        for (var i = mentions.Count - 1; i >= 0; i--)
-            if (LabelsANumber(folded, mentions[i].Start, mentions[i].Length)) mentions.RemoveAt(i);
         // "危房改照", "自主申爆": no topic word at all, but a policy's name with one character misheard or mistyped.
         if (mentions.Count == 0 && _nearNames.Find(folded) is { } near)
             mentions.Add(new CueMatch<(string, CueTier)>(near.Start, near.Length, near.Cue, (near.Topic, CueTier.Colloquial)));
@@ -315,31 +311,6 @@ public sealed partial class QuestionReader
     }
 
     /// <summary>A household's status (低保户, 五保户, 监测户, 脱贫户): who the asker is, not by itself the policy asked.</summary>
-    /// <summary>A phone or ID number (7 or more digits, or masked with *) right after the cue, or just before it ("…5678是我电话").</summary>
-    private static bool LabelsANumber(ReadOnlySpan<char> folded, int start, int length)
-    {
-        var after = start + length;
-        while (after < folded.Length && folded[after] is '是' or '为' or ':' or '：' or '号') after++;
-        if (NumberLength(folded[after..]) >= MinGivenNumberDigits) return true;
-        var before = folded[..start];
-        while (before.Length > 0 && before[^1] is '是' or '我' or '的' or '俺') before = before[..^1];
-        var digits = 0;
-        while (digits < before.Length && IsNumberChar(before[before.Length - 1 - digits])) digits++;
-        return digits >= MinGivenNumberDigits;
-    }
-
-    private static int NumberLength(ReadOnlySpan<char> text)
-    {
-        var n = 0;
-        while (n < text.Length && IsNumberChar(text[n])) n++;
-        return n;
-    }
-
-    private static bool IsNumberChar(char c) => char.IsAsciiDigit(c) || c is '*' or 'X' or 'x';
-
-    /// <summary>Shorter runs are figures or the hotline itself (12317, 5万, 2024年).</summary>
-    private const int MinGivenNumberDigits = 7;
-
     private static bool IsHouseholdStatus(string cue) => cue.Length >= 3 && cue[^1] == '户';
 
     /// <summary>The words before the cue say the asker or their household is it: "我家是", "俺是", "我们家是".</summary>

@@ -437,10 +437,11 @@ public sealed class AnsweringTests
     [Fact]
     public void A_correction_to_a_policy_named_only_by_who_is_asking_is_that_policy()
     {
-        // 监测户 says who asks as much as what; after "不是低保，…是问" it is what is meant.
+        // 监测户 says who asks as much as what; after "不是低保，…是问" it is what is meant (咋报: reporting to it, its
+        // part 自主申报).
         var answer = Answerer.Answer(TestPacks.Yuzhou, "不是低保，俺是问监测户咋报");
         Assert.NotEqual("nat-dibao", answer.TopicId);
-        Assert.Equal("防返贫监测", answer.Topic);
+        Assert.Contains(answer.Topic, new[] { "防返贫监测", "自主申报" });
     }
 
     [Fact]

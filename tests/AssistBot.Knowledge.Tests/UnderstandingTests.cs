@@ -906,6 +906,49 @@ public sealed class UnderstandingTests
 
         // Asked about, the hotline is still the hotline.
         Assert.Equal("热线12317", Answerer.Answer(TestPacks.Xinfeng, "12317电话几点有人接").Topic);
+
+        // The number ends one sentence and the question begins right after it (the comma is gone once folded): the
+        // policy named there is still asked, whether the number arrives whole or already masked.
+        foreach (var question in new[] { "我电话13812345678，低保咋申请", "手机号138****5678，低保咋申请", "138****5678 低保咋申请" })
+        {
+            var dibao = Answerer.Answer(TestPacks.Yuzhou, question);
+            Assert.Equal(PolicyOutcome.Answer, dibao.Outcome);
+            Assert.Equal("低保", dibao.Topic);
+        }
+        Assert.NotEqual("热线12317", Answerer.Answer(TestPacks.Yuzhou, "13812345678是我的电话，低保咋申请").Topic);
+    }
+
+    [Fact]
+    public void Asking_how_to_report_to_monitoring_after_a_hardship_is_about_declaring_it()
+    {
+        // 报 with the broader 防返贫监测: the household wants to be declared, which 自主申报's entry says how to do.
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "老公出了车祸，防返贫监测咋报");
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Equal("nat-monitor-self-declare", answer.TopicId);
+    }
+
+    [Fact]
+    public void A_loan_falling_due_asks_what_then_not_how_to_apply()
+    {
+        // Both the term entry and the overdue one say what to do when it falls due (续贷、展期); applying does not.
+        foreach (var question in new[] { "贷款快到期了咋办", "小额信贷到期了怎么办" })
+        {
+            var answer = Answerer.Answer(TestPacks.Xinfeng, question);
+            Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+            Assert.Contains(answer.TopicId, new[] { "nat-loan-term", "nat-loan-overdue" });
+            Assert.Contains("续贷", answer.Text);
+        }
+    }
+
+    [Fact]
+    public void The_same_asked_of_another_county_stays_on_the_topic_and_weather_does_not()
+    {
+        var same = Conversation(TestPacks.Xinfeng, "禹州小额信贷能贷多少", "我们信丰也一样吗");
+        Assert.Equal("nat-loan-amount", same[1].TopicId);
+        Assert.Contains("5万", same[1].Text);
+
+        var weather = Conversation(TestPacks.Xinfeng, "禹州小额信贷能贷多少", "明天信丰下雨不");
+        Assert.Equal(PolicyOutcome.Fallback, weather[1].Outcome);
     }
 
     [Fact]
