@@ -132,7 +132,7 @@ public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh5", Questions: 1012, MeasuredCorrect: 995, MeasuredConfidentlyWrong: 6, Turns: 235, MeasuredCorrectTurns: 214));
+    new("fresh5", Questions: 1012, MeasuredCorrect: 995, MeasuredConfidentlyWrong: 6, Turns: 235, MeasuredCorrectTurns: 213));
 
 /// <summary>
 /// The sixth fresh held-out set (tests/eval/policy-*-fresh6-*.jsonl): 942 questions and 100 conversations (263 turns),
@@ -160,7 +160,7 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh7", Questions: 958, MeasuredCorrect: 947, MeasuredConfidentlyWrong: 7, Turns: 253, MeasuredCorrectTurns: 240));
+    new("fresh7", Questions: 958, MeasuredCorrect: 948, MeasuredConfidentlyWrong: 7, Turns: 253, MeasuredCorrectTurns: 240));
 
 /// <summary>
 /// The eighth fresh held-out set (tests/eval/policy-*-fresh8-*.jsonl): 958 questions and 101 conversations (254 turns),
@@ -174,7 +174,7 @@ public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh8", Questions: 958, MeasuredCorrect: 946, MeasuredConfidentlyWrong: 4, Turns: 254, MeasuredCorrectTurns: 250));
+    new("fresh8", Questions: 958, MeasuredCorrect: 947, MeasuredConfidentlyWrong: 4, Turns: 254, MeasuredCorrectTurns: 250));
 
 /// <summary>
 /// The ninth fresh held-out set (tests/eval/policy-*-fresh9-*.jsonl): 956 questions and 100 conversations (239 turns),
@@ -206,7 +206,7 @@ public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh10", Questions: 1030, MeasuredCorrect: 1018, MeasuredConfidentlyWrong: 3, Turns: 262, MeasuredCorrectTurns: 245));
+    new("fresh10", Questions: 1030, MeasuredCorrect: 1019, MeasuredConfidentlyWrong: 3, Turns: 262, MeasuredCorrectTurns: 245));
 
 /// <summary>
 /// The eleventh fresh held-out set (tests/eval/policy-*-fresh11-*.jsonl): 1,038 questions (520 信丰, 518 禹州) and 104
@@ -220,7 +220,7 @@ public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh11", Questions: 1038, MeasuredCorrect: 1028, MeasuredConfidentlyWrong: 2, Turns: 256, MeasuredCorrectTurns: 247));
+    new("fresh11", Questions: 1038, MeasuredCorrect: 1027, MeasuredConfidentlyWrong: 2, Turns: 256, MeasuredCorrectTurns: 247));
 
 /// <summary>
 /// The twelfth fresh held-out set (tests/eval/policy-*-fresh12-*.jsonl): 1,071 questions (526 信丰, 545 禹州) and 111
@@ -234,7 +234,7 @@ public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : H
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh12", Questions: 1071, MeasuredCorrect: 1064, MeasuredConfidentlyWrong: 1, Turns: 268, MeasuredCorrectTurns: 255));
+    new("fresh12", Questions: 1071, MeasuredCorrect: 1064, MeasuredConfidentlyWrong: 1, Turns: 268, MeasuredCorrectTurns: 253));
 
 /// <summary>
 /// The thirteenth fresh held-out set (tests/eval/policy-*-fresh13-*.jsonl): 1,066 questions (548 信丰, 518 禹州) and 117
@@ -262,7 +262,7 @@ public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh14", Questions: 1061, MeasuredCorrect: 1045, MeasuredConfidentlyWrong: 6, Turns: 288, MeasuredCorrectTurns: 266));
+    new("fresh14", Questions: 1061, MeasuredCorrect: 1046, MeasuredConfidentlyWrong: 6, Turns: 288, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The fifteenth fresh held-out set (tests/eval/policy-*-fresh15-*.jsonl): 1,076 questions (544 信丰, 532 禹州) and 118
@@ -274,7 +274,7 @@ public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh15", Questions: 1076, MeasuredCorrect: 1065, MeasuredConfidentlyWrong: 2, Turns: 281, MeasuredCorrectTurns: 265));
+    new("fresh15", Questions: 1076, MeasuredCorrect: 1066, MeasuredConfidentlyWrong: 2, Turns: 281, MeasuredCorrectTurns: 265));
 
 /// <summary>
 /// The sixteenth fresh held-out set (tests/eval/policy-*-fresh16-*.jsonl): 1,074 questions (557 信丰, 517 禹州) and 117
@@ -300,7 +300,7 @@ public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh17", Questions: 1118, MeasuredCorrect: 1088, MeasuredConfidentlyWrong: 11, Turns: 299, MeasuredCorrectTurns: 288));
+    new("fresh17", Questions: 1118, MeasuredCorrect: 1089, MeasuredConfidentlyWrong: 11, Turns: 299, MeasuredCorrectTurns: 288));
 
 /// <summary>
 /// The eighteenth fresh held-out set (tests/eval/policy-*-fresh18-*.jsonl): 1,114 questions (557 信丰, 557 禹州) and 117
@@ -313,7 +313,7 @@ public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh18", Questions: 1114, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 302));
+    new("fresh18", Questions: 1114, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 302));
 
 /// <summary>
 /// The nineteenth fresh held-out set (tests/eval/policy-*-fresh19-*.jsonl): 1,111 questions (559 信丰, 552 禹州) and 116
@@ -325,7 +325,7 @@ public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh19", Questions: 1111, MeasuredCorrect: 1098, MeasuredConfidentlyWrong: 4, Turns: 300, MeasuredCorrectTurns: 287));
+    new("fresh19", Questions: 1111, MeasuredCorrect: 1100, MeasuredConfidentlyWrong: 4, Turns: 300, MeasuredCorrectTurns: 287));
 
 /// <summary>
 /// The twentieth fresh held-out set (tests/eval/policy-*-fresh20-*.jsonl): 1,118 questions (560 信丰, 558 禹州) and 113
@@ -338,7 +338,7 @@ public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh20", Questions: 1118, MeasuredCorrect: 1103, MeasuredConfidentlyWrong: 6, Turns: 268, MeasuredCorrectTurns: 256));
+    new("fresh20", Questions: 1118, MeasuredCorrect: 1102, MeasuredConfidentlyWrong: 6, Turns: 268, MeasuredCorrectTurns: 256));
 
 /// <summary>
 /// The twenty-first fresh held-out set (tests/eval/policy-*-fresh21-*.jsonl): 1,120 questions (560 信丰, 560 禹州) and 111
@@ -352,7 +352,7 @@ public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh21", Questions: 1120, MeasuredCorrect: 1103, MeasuredConfidentlyWrong: 4, Turns: 276, MeasuredCorrectTurns: 266));
+    new("fresh21", Questions: 1120, MeasuredCorrect: 1102, MeasuredConfidentlyWrong: 5, Turns: 276, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The twenty-second fresh held-out set (tests/eval/policy-*-fresh22-*.jsonl): 1,106 questions (550 信丰, 556 禹州) and
@@ -369,7 +369,7 @@ public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh22", Questions: 1106, MeasuredCorrect: 1090, MeasuredConfidentlyWrong: 3, Turns: 278, MeasuredCorrectTurns: 267));
+    new("fresh22", Questions: 1106, MeasuredCorrect: 1090, MeasuredConfidentlyWrong: 3, Turns: 278, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The twenty-third fresh held-out set (tests/eval/policy-*-fresh23-*.jsonl): 1,104 questions (547 信丰, 557 禹州) and
@@ -408,7 +408,7 @@ public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh25", Questions: 1111, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 3, Turns: 272, MeasuredCorrectTurns: 253));
+    new("fresh25", Questions: 1111, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 3, Turns: 272, MeasuredCorrectTurns: 252));
 
 /// <summary>
 /// The twenty-sixth fresh held-out set (tests/eval/policy-*-fresh26-*.jsonl): 1,117 questions (557 信丰, 560 禹州) and
@@ -421,7 +421,7 @@ public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh26", Questions: 1117, MeasuredCorrect: 1095, MeasuredConfidentlyWrong: 12, Turns: 273, MeasuredCorrectTurns: 259));
+    new("fresh26", Questions: 1117, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 11, Turns: 273, MeasuredCorrectTurns: 259));
 
 /// <summary>
 /// The twenty-seventh fresh held-out set (tests/eval/policy-*-fresh27-*.jsonl): 1,107 questions (549 信丰, 558 禹州) and
@@ -437,7 +437,7 @@ public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh27", Questions: 1107, MeasuredCorrect: 1082, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 257));
+    new("fresh27", Questions: 1107, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 258));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -455,7 +455,7 @@ public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorre
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh28", Questions: 1111, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 8, Turns: 274, MeasuredCorrectTurns: 260));
+    new("fresh28", Questions: 1111, MeasuredCorrect: 1094, MeasuredConfidentlyWrong: 8, Turns: 274, MeasuredCorrectTurns: 260));
 
 /// <summary>
 /// The twenty-ninth fresh held-out set (tests/eval/policy-*-fresh29-*.jsonl): 1,095 questions (545 信丰, 550 禹州) and
@@ -469,7 +469,7 @@ public sealed class PolicyTwentyEighthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh29", Questions: 1095, MeasuredCorrect: 1071, MeasuredConfidentlyWrong: 7, Turns: 272, MeasuredCorrectTurns: 249));
+    new("fresh29", Questions: 1095, MeasuredCorrect: 1070, MeasuredConfidentlyWrong: 7, Turns: 272, MeasuredCorrectTurns: 249));
 
 /// <summary>
 /// The thirtieth fresh held-out set (tests/eval/policy-*-fresh30-*.jsonl): 1,111 questions (556 信丰, 555 禹州) and
@@ -510,7 +510,7 @@ public sealed class PolicyThirtyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh32", Questions: 1108, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 8, Turns: 270, MeasuredCorrectTurns: 256));
+    new("fresh32", Questions: 1108, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 8, Turns: 270, MeasuredCorrectTurns: 255));
 
 /// <summary>
 /// The thirty-third fresh held-out set (tests/eval/policy-*-fresh33-*.jsonl): 1,100 questions (549 信丰, 551 禹州) and
@@ -519,12 +519,26 @@ public sealed class PolicyThirtySecondHeldOutTests(KnowledgeHostFactory factory)
 /// froze: 1,061 of 1,100 correct (96.5%), 18 clarified, 7 fell back, 14 confidently wrong (1.3%); turns 247 of 267
 /// (92.5%), 7 wrong. The engine shipped before it (dc77845, the twenty-fifth round's with the bank without the
 /// thirty-second set) scored 1,061 / 15 / 247 (7 wrong turns). Issue 12's single-question and turn targets are met on
+/// it; "0 confidently wrong" is NOT. Then it joined the bank and the twenty-seventh round tuned with it
+/// (leave-one-set-out); the bars are the shipped engine's figures on it.
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyThirtyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh33", Questions: 1100, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 6, Turns: 267, MeasuredCorrectTurns: 248));
+
+/// <summary>
+/// The thirty-fourth fresh held-out set (tests/eval/policy-*-fresh34-*.jsonl): 1,108 questions (552 信丰, 556 禹州) and
+/// 112 conversations (278 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the
+/// shipped engine (the twenty-seventh round's, 820bd56, with the thirty-third set in the bank), scored once after it
+/// froze: 1,073 of 1,108 correct (96.8%), 12 clarified, 7 fell back, 16 confidently wrong (1.4%); turns 264 of 278
+/// (95.0%), 7 wrong. The engine shipped before it (42a76c8, the twenty-sixth round's with the bank without the
+/// thirty-third set) scored 1,074 / 16 / 264 (7 wrong turns). Issue 12's single-question and turn targets are met on
 /// it; "0 confidently wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
 /// tests/eval/make_labelled_questions.py).
 /// </summary>
 [Trait("Category", "HeldOut")]
-public sealed class PolicyThirtyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh33", Questions: 1100, MeasuredCorrect: 1061, MeasuredConfidentlyWrong: 14, Turns: 267, MeasuredCorrectTurns: 247));
+public sealed class PolicyThirtyFourthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh34", Questions: 1108, MeasuredCorrect: 1073, MeasuredConfidentlyWrong: 16, Turns: 278, MeasuredCorrectTurns: 264));
 
 /// <summary>
 /// The two guards every held-out set has; each set is a subclass named for it, whose comment tells how the set was
@@ -622,7 +636,17 @@ public sealed class PolicyThirtyThirdHeldOutTests(KnowledgeHostFactory factory) 
 /// sets' labels want the national one, as the eighteenth's do not) and the nineteenth's by 2 with one more wrong ("房子墙
 /// 裂了 找谁" falls back; "逾期多少天就上征信了" gets the overdue entry, which gives no day count). Leave-one-set-out over
 /// the fifth to thirty-second sets: 29,207 → 29,210 of 30,011 right (315 → 314 wrong), turns 7,214 → 7,216 of 7,625
-/// (171 wrong either way).
+/// (171 wrong either way). The twenty-seventh round set them to the shipped engine's figures again; eleven fell by one or
+/// two. Five come from the thirty-third set joining the bank (the twenty-sixth round's engine with that bank answers them
+/// the same): the eleventh, twentieth, twenty-first (with one more wrong), twenty-seventh and twenty-ninth sets'
+/// questions by 1. Six come from the round's rules: "能贷款不" (and "缺钱能贷款不", then its follow-up) after another
+/// policy now asks which of the three loan entries its labels accept, where it answered 禹州's — it sat at the "stands
+/// out" ratio (30.4 vs 23.4) and the term entry's new keyword 到期 tipped it: the twelfth set's turns by 2, the
+/// twenty-second's, twenty-fifth's and thirty-second's by 1; "小额信贷到期了咋办" after 过渡期 gets the overdue entry, where
+/// the label wants what comes after the transition period (the fifth set's turns by 1); "屋里出了事…想报监测要怎么弄"
+/// asks self-declaring or the procedure, where it answered 信丰's monitoring entry (the eighteenth set's questions by 1).
+/// Leave-one-set-out over the fifth to thirty-third sets: 30,278 → 30,287 of 31,111 right (326 → 325 wrong), turns 7,462
+/// → 7,458 of 7,892 (178 → 176 wrong).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
