@@ -26,6 +26,16 @@ public sealed class RouterDialog : ComponentDialog
         "你好", "您好", "在吗", "在不在", "hi", "hello", "开始", "0", "零", "喂你好", "你好啊",
     };
 
+    /// <summary>
+    /// Thanks and "got it" after an answer: said to close the exchange, not asked. Without this they reached the policy
+    /// Q&amp;A, which answered "没有找到准确的政策依据" and listed them among the questions the bot could not answer.
+    /// </summary>
+    private static readonly IReadOnlySet<string> ThanksWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "谢谢", "谢谢你", "谢谢您", "谢谢了", "谢谢啦", "谢了", "多谢", "多谢了", "感谢", "非常感谢", "太感谢了", "辛苦了", "好的谢谢",
+        "好谢谢", "嗯谢谢", "谢谢哈", "好的", "好", "好嘞", "好滴", "行", "中", "知道了", "晓得了", "明白了", "懂了", "收到", "嗯嗯", "ok", "okay",
+    };
+
     private readonly IReadOnlyList<IRouteHandler> _handlers;
     private readonly IReadOnlyList<IFreeTextHandler> _freeTextHandlers;
     private readonly ConversationState _conversationState;
@@ -119,6 +129,11 @@ public sealed class RouterDialog : ComponentDialog
         {
             if (_conversationState.IsNew(context)) await SendWelcomeAsync(context, cancellationToken).ConfigureAwait(false);
             else await SendMenuAsync(context, RouterTexts.Menu, cancellationToken).ConfigureAwait(false);
+            return Done;
+        }
+        if (input.IsAny(ThanksWords))
+        {
+            await context.SendActivityAsync(RouterTexts.YouAreWelcome, cancellationToken).ConfigureAwait(false);
             return Done;
         }
         if (input.IsAny(Interruptions.CancelWords) || input.IsAny(Interruptions.SoftCancelWords) || input.IsAny(Interruptions.BackWords))

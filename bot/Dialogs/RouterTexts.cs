@@ -28,6 +28,8 @@ public static class RouterTexts
 
     public const string NothingToCancel = "现在没有正在办的事。请回复数字选择：";
 
+    public const string YouAreWelcome = "不客气！还有想问的，直接发给我就行；回复“菜单”看能办的事。";
+
     public static string HumanContact => InterruptionTexts.HowToReachPerson;
 
     public static string ComingSoon(string feature) =>

@@ -11,6 +11,9 @@ public static class GivenNumbers
     /// <summary>Shorter runs are figures or the hotline itself (12317, 5万, 2024年).</summary>
     private const int MinDigits = 7;
 
+    /// <summary>A landline with its area code (0797-8123456) or a mobile written in groups (139-7971-2345).</summary>
+    private const int MinDashedDigits = 10;
+
     /// <summary>Longest first, so 身份证号码 goes whole.</summary>
     private static readonly string[] Labels =
         ["身份证号码", "身份证号", "身份证", "电话号码", "联系电话", "联系方式", "手机号码", "手机号", "电话号", "银行卡号", "电话", "手机", "号码", "卡号", "账号"];
@@ -53,15 +56,22 @@ public static class GivenNumbers
             if (!IsNumberChar(text[i])) continue;
             var end = i;
             var digits = 0;
+            var dashed = false;
             while (end < text.Length)
             {
                 var c = text[end];
                 if (IsNumberChar(c)) { if (char.IsAsciiDigit(c)) digits++; end++; continue; }
-                // "139 1234 5678": spaces inside a number, typed or transcribed.
-                if (c == ' ' && end + 1 < text.Length && IsNumberChar(text[end + 1])) { end++; continue; }
+                // "139 1234 5678", "0797-8123456": spaces and dashes inside a number.
+                if (c is ' ' or '-' or '－' && end > i && end + 1 < text.Length && IsNumberChar(text[end + 1]))
+                {
+                    dashed |= c != ' ';
+                    end++;
+                    continue;
+                }
                 break;
             }
-            if (end - i >= MinDigits && digits >= 4) { length = end - i; return i; }
+            // Dashed, only a phone's ten or more digits: "2021-2025年", "2024-03-01" are dates.
+            if (end - i >= MinDigits && digits >= (dashed ? MinDashedDigits : 4)) { length = end - i; return i; }
             i = end;
         }
         length = 0;

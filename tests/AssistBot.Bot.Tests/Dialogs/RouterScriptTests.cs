@@ -49,6 +49,17 @@ public sealed class RouterScriptTests : IAsyncLifetime
             .StartTestAsync();
 
     [Theory]
+    [InlineData("谢谢")]
+    [InlineData("好的，谢谢！")]
+    [InlineData("知道了")]
+    public Task Thanks_get_a_short_reply_not_the_cannot_answer_one(string text) =>
+        _host.Flow()
+            .SendConversationUpdate().SkipReplies()
+            .Send(text).AssertReply(RouterTexts.YouAreWelcome)
+            .AssertNoReply()
+            .StartTestAsync();
+
+    [Theory]
     [InlineData("1", "“政策咨询”暂时还不能在这里办理")]
     [InlineData("政策咨询", "“政策咨询”暂时还不能在这里办理")]
     [InlineData("2", "“困难申报”暂时还不能在这里办理")]

@@ -13,6 +13,7 @@ public sealed class GivenNumbersTests
     [InlineData("13912345678是我的电话，贷款咋还", "，贷款咋还")]
     [InlineData("电话 139 1234 5678 雨露计划几时发", " 雨露计划几时发")]
     [InlineData("138****5678 低保咋申请", " 低保咋申请")]
+    [InlineData("我家电话是0797-8123456，想问帮扶责任人多久来一次", "我家，想问帮扶责任人多久来一次")]
     public void Given_numbers_and_their_labels_are_removed(string question, string expected) =>
         Assert.Equal(expected, GivenNumbers.Without(question));
 
@@ -21,6 +22,8 @@ public sealed class GivenNumbersTests
     [InlineData("信丰今年要新增贷款5000万吗")]
     [InlineData("2024年的监测线是多少")]
     [InlineData("帮扶责任人的电话是多少")]
+    [InlineData("2021-2025年过渡期有啥政策")]
+    [InlineData("贷款是2024-03-01放的，几时到期")]
     public void Figures_the_hotline_and_questions_about_numbers_stay(string question) =>
         Assert.Same(question, GivenNumbers.Without(question));
 }
