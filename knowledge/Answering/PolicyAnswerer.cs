@@ -473,6 +473,13 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                     why.Add($"topic {topic}: no entry answers {aspect}, but {office.Id} says where to apply");
                     return Confident(knowledge, office, FollowUpKind.How, topic, aspect, why, appendHow: true);
                 }
+                // "能贷多少" after 创业: no entry states the sum, but one says whom to ask for it ("额度问县人社局"), which
+                // is the honest answer and more use than "not in the documents".
+                if (aspect == "金额标准" && runnerUp is null && SayingWhomToAskForTheSum(candidates) is { } whom)
+                {
+                    why.Add($"topic {topic}: no entry states {aspect}, but {whom.Id} says whom to ask for it");
+                    return Confident(knowledge, whom, FollowUpKind.None, topic, aspect, why);
+                }
                 // "帮扶车间一个月能拿多少钱": money firmly asked and no entry states it; 一个月 counts the money, it asks no cadence.
                 if (runnerUp is null || (aspect == "金额标准" && !loose && runnerUp is "频次" or "期限"))
                     return DetailMissing(knowledge, topic, aspect, why);
@@ -644,6 +651,37 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             found = e;
         }
         return found;
+    }
+
+    /// <summary>Words for a sum that an entry may say is set elsewhere.</summary>
+    private static readonly string[] SumWords = ["额度", "金额", "补助标准", "多少钱"];
+
+    /// <summary>
+    /// The one entry among these whose answer sends the farmer somewhere for the sum ("具体条件和额度问县人社局"): a sum
+    /// word followed closely by 问/咨询/为准. Null when none or several do.
+    /// </summary>
+    private static PolicyEntry? SayingWhomToAskForTheSum(List<PolicyEntry> entries)
+    {
+        PolicyEntry? found = null;
+        foreach (var entry in entries)
+        {
+            if (!SendsForTheSum(entry.Answer)) continue;
+            if (found is not null) return null;
+            found = entry;
+        }
+        return found;
+    }
+
+    private static bool SendsForTheSum(string answer)
+    {
+        foreach (var word in SumWords)
+            for (var at = answer.IndexOf(word, StringComparison.Ordinal); at >= 0; at = answer.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+            {
+                var after = answer.AsSpan(at + word.Length, Math.Min(8, answer.Length - at - word.Length));
+                if (after.Contains("问", StringComparison.Ordinal) || after.Contains("咨询", StringComparison.Ordinal) || after.Contains("为准", StringComparison.Ordinal))
+                    return true;
+            }
+        return false;
     }
 
     private static List<PolicyEntry> Candidates(CountyKnowledge knowledge, string topic)

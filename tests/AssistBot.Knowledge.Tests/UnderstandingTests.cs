@@ -47,6 +47,13 @@ public sealed class UnderstandingTests
     }
 
     [Theory]
+    [InlineData(TestPacks.Yuzhou, "五保户一个月能领多钱", "金额标准")] // 多钱: 河南 for 多少钱, over 能领 (who may)
+    [InlineData(TestPacks.Yuzhou, "技能培训管吃住不 给钱不", "金额标准")]
+    [InlineData(TestPacks.Yuzhou, "扶贫贷款的钱能随便花不", "限制")]
+    public void Everyday_words_for_a_sum_and_for_spending_name_their_aspect(string pack, string question, string aspect) =>
+        Assert.Equal(aspect, Read(pack, question).Aspect);
+
+    [Theory]
     // 禹州's own loan entry claims 限制 for 免担保; a question about the loan's use or the age limit is not about that.
     [InlineData(TestPacks.Yuzhou, "贷的款能不能转借给邻居", "nat-loan-use")]
     [InlineData(TestPacks.Yuzhou, "我今年六十八了还能办贷款不", "nat-loan-eligibility")]

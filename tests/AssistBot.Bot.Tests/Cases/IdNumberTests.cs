@@ -88,6 +88,8 @@ public sealed class HardshipTypeTests
     [InlineData("住院花了好几万", HardshipType.Illness)]
     [InlineData("房子塌了", HardshipType.Housing)]
     [InlineData("没活干了", HardshipType.Unemployment)]
+    [InlineData("我屋里人在广东打工被厂里辞退了", HardshipType.Unemployment)]
+    [InlineData("厂子倒了，他下岗在家", HardshipType.Unemployment)]
     [InlineData("发大水把庄稼淹了", HardshipType.Disaster)]
     [InlineData("出了车祸", HardshipType.Accident)]
     public void Free_text_reveals_the_cause(string text, HardshipType expected) =>
