@@ -206,7 +206,7 @@ public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh10", Questions: 1030, MeasuredCorrect: 1019, MeasuredConfidentlyWrong: 3, Turns: 262, MeasuredCorrectTurns: 245));
+    new("fresh10", Questions: 1030, MeasuredCorrect: 1018, MeasuredConfidentlyWrong: 4, Turns: 262, MeasuredCorrectTurns: 245));
 
 /// <summary>
 /// The eleventh fresh held-out set (tests/eval/policy-*-fresh11-*.jsonl): 1,038 questions (520 信丰, 518 禹州) and 104
@@ -220,7 +220,7 @@ public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh11", Questions: 1038, MeasuredCorrect: 1027, MeasuredConfidentlyWrong: 2, Turns: 256, MeasuredCorrectTurns: 247));
+    new("fresh11", Questions: 1038, MeasuredCorrect: 1027, MeasuredConfidentlyWrong: 2, Turns: 256, MeasuredCorrectTurns: 248));
 
 /// <summary>
 /// The twelfth fresh held-out set (tests/eval/policy-*-fresh12-*.jsonl): 1,071 questions (526 信丰, 545 禹州) and 111
@@ -234,7 +234,7 @@ public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : H
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh12", Questions: 1071, MeasuredCorrect: 1064, MeasuredConfidentlyWrong: 1, Turns: 268, MeasuredCorrectTurns: 253));
+    new("fresh12", Questions: 1071, MeasuredCorrect: 1064, MeasuredConfidentlyWrong: 1, Turns: 268, MeasuredCorrectTurns: 254));
 
 /// <summary>
 /// The thirteenth fresh held-out set (tests/eval/policy-*-fresh13-*.jsonl): 1,066 questions (548 信丰, 518 禹州) and 117
@@ -262,7 +262,7 @@ public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh14", Questions: 1061, MeasuredCorrect: 1046, MeasuredConfidentlyWrong: 6, Turns: 288, MeasuredCorrectTurns: 266));
+    new("fresh14", Questions: 1061, MeasuredCorrect: 1046, MeasuredConfidentlyWrong: 6, Turns: 288, MeasuredCorrectTurns: 267));
 
 /// <summary>
 /// The fifteenth fresh held-out set (tests/eval/policy-*-fresh15-*.jsonl): 1,076 questions (544 信丰, 532 禹州) and 118
@@ -274,7 +274,7 @@ public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh15", Questions: 1076, MeasuredCorrect: 1066, MeasuredConfidentlyWrong: 2, Turns: 281, MeasuredCorrectTurns: 265));
+    new("fresh15", Questions: 1076, MeasuredCorrect: 1066, MeasuredConfidentlyWrong: 2, Turns: 281, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The sixteenth fresh held-out set (tests/eval/policy-*-fresh16-*.jsonl): 1,074 questions (557 信丰, 517 禹州) and 117
@@ -287,7 +287,7 @@ public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh16", Questions: 1074, MeasuredCorrect: 1060, MeasuredConfidentlyWrong: 3, Turns: 286, MeasuredCorrectTurns: 270));
+    new("fresh16", Questions: 1074, MeasuredCorrect: 1061, MeasuredConfidentlyWrong: 3, Turns: 286, MeasuredCorrectTurns: 270));
 
 /// <summary>
 /// The seventeenth fresh held-out set (tests/eval/policy-*-fresh17-*.jsonl): 1,118 questions (561 信丰, 557 禹州) and 114
@@ -300,7 +300,7 @@ public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh17", Questions: 1118, MeasuredCorrect: 1089, MeasuredConfidentlyWrong: 11, Turns: 299, MeasuredCorrectTurns: 288));
+    new("fresh17", Questions: 1118, MeasuredCorrect: 1088, MeasuredConfidentlyWrong: 11, Turns: 299, MeasuredCorrectTurns: 288));
 
 /// <summary>
 /// The eighteenth fresh held-out set (tests/eval/policy-*-fresh18-*.jsonl): 1,114 questions (557 信丰, 557 禹州) and 117
@@ -325,7 +325,7 @@ public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh19", Questions: 1111, MeasuredCorrect: 1100, MeasuredConfidentlyWrong: 4, Turns: 300, MeasuredCorrectTurns: 287));
+    new("fresh19", Questions: 1111, MeasuredCorrect: 1100, MeasuredConfidentlyWrong: 4, Turns: 300, MeasuredCorrectTurns: 288));
 
 /// <summary>
 /// The twentieth fresh held-out set (tests/eval/policy-*-fresh20-*.jsonl): 1,118 questions (560 信丰, 558 禹州) and 113
@@ -352,7 +352,7 @@ public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh21", Questions: 1120, MeasuredCorrect: 1102, MeasuredConfidentlyWrong: 5, Turns: 276, MeasuredCorrectTurns: 266));
+    new("fresh21", Questions: 1120, MeasuredCorrect: 1103, MeasuredConfidentlyWrong: 5, Turns: 276, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The twenty-second fresh held-out set (tests/eval/policy-*-fresh22-*.jsonl): 1,106 questions (550 信丰, 556 禹州) and
@@ -369,7 +369,7 @@ public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh22", Questions: 1106, MeasuredCorrect: 1090, MeasuredConfidentlyWrong: 3, Turns: 278, MeasuredCorrectTurns: 266));
+    new("fresh22", Questions: 1106, MeasuredCorrect: 1089, MeasuredConfidentlyWrong: 3, Turns: 278, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The twenty-third fresh held-out set (tests/eval/policy-*-fresh23-*.jsonl): 1,104 questions (547 信丰, 557 禹州) and
@@ -382,7 +382,7 @@ public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh23", Questions: 1104, MeasuredCorrect: 1084, MeasuredConfidentlyWrong: 8, Turns: 274, MeasuredCorrectTurns: 256));
+    new("fresh23", Questions: 1104, MeasuredCorrect: 1084, MeasuredConfidentlyWrong: 8, Turns: 274, MeasuredCorrectTurns: 257));
 
 /// <summary>
 /// The twenty-fourth fresh held-out set (tests/eval/policy-*-fresh24-*.jsonl): 1,106 questions (553 信丰, 553 禹州) and
@@ -421,7 +421,7 @@ public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh26", Questions: 1117, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 11, Turns: 273, MeasuredCorrectTurns: 259));
+    new("fresh26", Questions: 1117, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 10, Turns: 273, MeasuredCorrectTurns: 260));
 
 /// <summary>
 /// The twenty-seventh fresh held-out set (tests/eval/policy-*-fresh27-*.jsonl): 1,107 questions (549 信丰, 558 禹州) and
@@ -437,7 +437,7 @@ public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh27", Questions: 1107, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 258));
+    new("fresh27", Questions: 1107, MeasuredCorrect: 1080, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 258));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -455,7 +455,7 @@ public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorre
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh28", Questions: 1111, MeasuredCorrect: 1094, MeasuredConfidentlyWrong: 8, Turns: 274, MeasuredCorrectTurns: 260));
+    new("fresh28", Questions: 1111, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 9, Turns: 274, MeasuredCorrectTurns: 261));
 
 /// <summary>
 /// The twenty-ninth fresh held-out set (tests/eval/policy-*-fresh29-*.jsonl): 1,095 questions (545 信丰, 550 禹州) and
@@ -469,7 +469,7 @@ public sealed class PolicyTwentyEighthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh29", Questions: 1095, MeasuredCorrect: 1070, MeasuredConfidentlyWrong: 7, Turns: 272, MeasuredCorrectTurns: 249));
+    new("fresh29", Questions: 1095, MeasuredCorrect: 1071, MeasuredConfidentlyWrong: 7, Turns: 272, MeasuredCorrectTurns: 249));
 
 /// <summary>
 /// The thirtieth fresh held-out set (tests/eval/policy-*-fresh30-*.jsonl): 1,111 questions (556 信丰, 555 禹州) and
@@ -483,7 +483,7 @@ public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh30", Questions: 1111, MeasuredCorrect: 1085, MeasuredConfidentlyWrong: 8, Turns: 277, MeasuredCorrectTurns: 253));
+    new("fresh30", Questions: 1111, MeasuredCorrect: 1085, MeasuredConfidentlyWrong: 8, Turns: 277, MeasuredCorrectTurns: 254));
 
 /// <summary>
 /// The thirty-first fresh held-out set (tests/eval/policy-*-fresh31-*.jsonl): 1,112 questions (558 信丰, 554 禹州) and
@@ -496,7 +496,7 @@ public sealed class PolicyThirtiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh31", Questions: 1112, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 9, Turns: 271, MeasuredCorrectTurns: 256));
+    new("fresh31", Questions: 1112, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 9, Turns: 271, MeasuredCorrectTurns: 257));
 
 /// <summary>
 /// The thirty-second fresh held-out set (tests/eval/policy-*-fresh32-*.jsonl): 1,108 questions (552 信丰, 556 禹州) and
@@ -510,7 +510,7 @@ public sealed class PolicyThirtyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh32", Questions: 1108, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 8, Turns: 270, MeasuredCorrectTurns: 255));
+    new("fresh32", Questions: 1108, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 8, Turns: 270, MeasuredCorrectTurns: 255));
 
 /// <summary>
 /// The thirty-third fresh held-out set (tests/eval/policy-*-fresh33-*.jsonl): 1,100 questions (549 信丰, 551 禹州) and
@@ -524,7 +524,7 @@ public sealed class PolicyThirtySecondHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh33", Questions: 1100, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 6, Turns: 267, MeasuredCorrectTurns: 248));
+    new("fresh33", Questions: 1100, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 6, Turns: 267, MeasuredCorrectTurns: 249));
 
 /// <summary>
 /// The thirty-fourth fresh held-out set (tests/eval/policy-*-fresh34-*.jsonl): 1,108 questions (552 信丰, 556 禹州) and
@@ -533,12 +533,26 @@ public sealed class PolicyThirtyThirdHeldOutTests(KnowledgeHostFactory factory) 
 /// froze: 1,073 of 1,108 correct (96.8%), 12 clarified, 7 fell back, 16 confidently wrong (1.4%); turns 264 of 278
 /// (95.0%), 7 wrong. The engine shipped before it (42a76c8, the twenty-sixth round's with the bank without the
 /// thirty-third set) scored 1,074 / 16 / 264 (7 wrong turns). Issue 12's single-question and turn targets are met on
-/// it; "0 confidently wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
-/// tests/eval/make_labelled_questions.py).
+/// it; "0 confidently wrong" is NOT. Then it joined the bank and the twenty-eighth round tuned with it
+/// (leave-one-set-out); the bars are the shipped engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyFourthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh34", Questions: 1108, MeasuredCorrect: 1073, MeasuredConfidentlyWrong: 16, Turns: 278, MeasuredCorrectTurns: 264));
+    new("fresh34", Questions: 1108, MeasuredCorrect: 1090, MeasuredConfidentlyWrong: 6, Turns: 278, MeasuredCorrectTurns: 264));
+
+/// <summary>
+/// The thirty-fifth fresh held-out set (tests/eval/policy-*-fresh35-*.jsonl): 1,116 questions (557 信丰, 559 禹州) and
+/// 112 conversations (269 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the
+/// shipped engine (the twenty-eighth round's, 2e36085, with the thirty-fourth set in the bank), scored once after it
+/// froze: 1,092 of 1,116 correct (97.8%), 5 clarified, 6 fell back, 13 confidently wrong (1.2%); turns 253 of 269
+/// (94.1%), 5 wrong. The engine shipped before it (b87043b, the twenty-seventh round's with the bank without the
+/// thirty-fourth set) scored the same: 1,092 / 13 / 253 (5 wrong turns). Issue 12's single-question and turn targets
+/// are met on it; "0 confidently wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
+/// tests/eval/make_labelled_questions.py).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyThirtyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh35", Questions: 1116, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 13, Turns: 269, MeasuredCorrectTurns: 253));
 
 /// <summary>
 /// The two guards every held-out set has; each set is a subclass named for it, whose comment tells how the set was
@@ -646,7 +660,14 @@ public sealed class PolicyThirtyFourthHeldOutTests(KnowledgeHostFactory factory)
 /// the label wants what comes after the transition period (the fifth set's turns by 1); "屋里出了事…想报监测要怎么弄"
 /// asks self-declaring or the procedure, where it answered 信丰's monitoring entry (the eighteenth set's questions by 1).
 /// Leave-one-set-out over the fifth to thirty-third sets: 30,278 → 30,287 of 31,111 right (326 → 325 wrong), turns 7,462
-/// → 7,458 of 7,892 (178 → 176 wrong).
+/// → 7,458 of 7,892 (178 → 176 wrong). The twenty-eighth round set them to the shipped engine's figures again; five fell
+/// by one question, all from the thirty-fourth set joining the bank (the twenty-seventh round's engine with that bank
+/// answers them the same): the tenth's and twenty-eighth's with one more wrong ("现在还能申请易地搬迁到安置点吗" now gets
+/// 信丰's relocation entry where the label says the documents do not say; "助学的钱几时到位" 信丰's 雨露 entry where the label
+/// wants the education one), the seventeenth's and twenty-seventh's ("防反贫监侧是啥", "从广东回来了想就近找活，要到哪里
+/// 登记" fall back) and the twenty-second's ("我想贷款养鸭子，还想参加技能培训，找谁" asks which). Leave-one-set-out over
+/// the fifth to thirty-fourth sets: 31,361 → 31,363 of 32,219 right (341 → 339 wrong), turns 7,725 → 7,734 of 8,170
+/// (187 wrong either way).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
