@@ -4,7 +4,9 @@ namespace AssistBot.Knowledge.Understanding;
 /// Phone and ID numbers a farmer gives along with a question ("我电话138****5678，低保咋申请", "身份证410…1234，家里出事了"),
 /// with the words that label them. They are the asker's own data, not what is asked: left in, 电话 reads as the hotline,
 /// 身份证号 as the monitoring procedure (whose entry says 公示不会公开身份证号), and a cue right after the number as part
-/// of it. The one place that tells given numbers apart; the reader and the scoring both see the question without them.
+/// of it. The reader and the scoring both see the question without them. (Masking for storage and logs is the bot's
+/// PersonalDataMask, which recognises exact ID and mobile numbers; this also takes masked ones and landlines, since the
+/// channels mask before the question arrives.)
 /// </summary>
 public static class GivenNumbers
 {
