@@ -23,7 +23,8 @@ public sealed class RouterDialog : ComponentDialog
 
     private static readonly IReadOnlySet<string> GreetingWords = new HashSet<string>(StringComparer.Ordinal)
     {
-        "你好", "您好", "在吗", "在不在", "hi", "hello", "开始", "0", "零", "喂你好", "你好啊",
+        "你好", "您好", "在吗", "在不在", "hi", "hello", "开始", "0", "零", "喂你好", "你好啊", "早上好", "上午好", "中午好", "下午好", "晚上好",
+        "早", "早啊", "您早", "大家好",
     };
 
     /// <summary>

@@ -142,6 +142,14 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             && (reading.Aspect is not null || reading.YesNo) && !FollowUps.AsksWhatThereIs(reading.Folded);
         if (situationOnly) topics = [];
         var aspect = goesOnAfterPeriod ? null : reading.Aspect;
+        // "俺是监测户" after 教育资助: who the asker is and nothing else, which asks whether the policy just talked of is for
+        // them — not whatever entry those words happen to fill (the search took 监测户 to the one on leaving monitoring).
+        if (topics.Count == 0 && aspect is null && !reading.YesNo && reading.TopicsOnlyFromStatus && context.LastTopic is not null
+            && reading.Rest.Length < MinRestChars && followUp == FollowUpKind.None)
+        {
+            why.Add($"only who is asking said, after {context.LastTopic}: whether it is for them");
+            aspect = WhoQualifies;
+        }
         var loose = reading.AspectIsLoose;
         // "签了家庭医生每年要交钱不": 每年 only counts the money asked about; it asks no cadence.
         if (aspect == "频次" && loose && AskedMoneyWord(reading.Folded, CostOrBenefitWords) is { } money)

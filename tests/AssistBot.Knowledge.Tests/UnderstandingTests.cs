@@ -935,6 +935,15 @@ public sealed class UnderstandingTests
     }
 
     [Fact]
+    public void Saying_only_who_one_is_asks_whether_the_policy_just_talked_of_is_for_them()
+    {
+        var talk = Conversation(TestPacks.Yuzhou, "俺家娃考上大学了有补助没", "俺是监测户");
+        Assert.Equal(PolicyOutcome.Answer, talk[1].Outcome);
+        Assert.Equal("教育资助", talk[1].Topic);
+        Assert.Equal("对象条件", talk[1].Aspect);
+    }
+
+    [Fact]
     public void A_loan_falling_due_asks_what_then_not_how_to_apply()
     {
         // Both the term entry and the overdue one say what to do when it falls due (续贷、展期); applying does not.

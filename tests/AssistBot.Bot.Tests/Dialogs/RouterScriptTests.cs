@@ -42,6 +42,7 @@ public sealed class RouterScriptTests : IAsyncLifetime
     [InlineData("菜单")]
     [InlineData("0")]
     [InlineData("嗯 您好")]
+    [InlineData("早上好")]
     public Task Greeting_menu_word_or_0_shows_the_menu(string text) =>
         _host.Flow()
             .SendConversationUpdate().SkipReplies()
