@@ -29,7 +29,7 @@ public static class GivenNumbers
     /// <summary>The question without given numbers and their labels; the same instance when it has none.</summary>
     public static string Without(string question)
     {
-        if (!HasNumberRun(question)) return question;
+        // No run found: the loop never runs and the question itself comes back, with nothing allocated.
         var text = question;
         for (var start = FindRun(text, 0, out var length); start >= 0; start = FindRun(text, start, out length))
         {
@@ -47,8 +47,6 @@ public static class GivenNumbers
         }
         return text;
     }
-
-    private static bool HasNumberRun(string text) => FindRun(text, 0, out _) >= 0;
 
     /// <summary>The next run of at least <see cref="MinDigits"/> number characters (digits, * of a mask, the X of an ID).</summary>
     private static int FindRun(string text, int from, out int length)
