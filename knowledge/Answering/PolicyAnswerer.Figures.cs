@@ -229,6 +229,13 @@ public sealed partial class PolicyAnswerer
             why.Add($"«{phone}» asked, and {entry.Id} gives no number to call");
             return DetailMissing(knowledge, topics[0], aspect, why, detail: "联系电话") with { DeclinedEntryId = entry.Id };
         }
+        // "低保申请了多久能批下来", "小额信贷几天能放款": how long the approval takes, which a loan's term (3年) or a
+        // policy's overview does not say.
+        if (aspect is "期限" or "时间" && UnstatedApprovalTime(reading.Folded, entry.Answer) is { } approval)
+        {
+            why.Add($"«{approval}» asks how long the approval takes, and {entry.Id} says nothing of approving");
+            return DetailMissing(knowledge, topics[0], aspect, why, detail: "审批要多久") with { DeclinedEntryId = entry.Id };
+        }
         if (inherited && reading.County is not null && reading.Aspect is null && aspect is "期限" or "频次"
             && context.LastCountAsked is { } carried && UnstatedUnitCount(carried, entry.Answer) is { } count)
         {
@@ -244,6 +251,19 @@ public sealed partial class PolicyAnswerer
             return DetailMissing(knowledge, topics[0], aspect, why, figure);
         }
         return answer;
+    }
+
+    /// <summary>Words asking when an application is approved or a loan paid out.</summary>
+    private static readonly string[] ApprovalAsked = ["批下来", "批得下来", "能批", "多久批", "审批", "放款", "放下来", "办下来", "批准"];
+
+    /// <summary>Words of an answer that speaks of the approval: its step or its time limit.</summary>
+    private static readonly string[] ApprovalStated = ["审批", "批复", "放款", "日内", "天内", "工作日"];
+
+    /// <summary>The approval words asked when the answer never speaks of approving; else null.</summary>
+    internal static string? UnstatedApprovalTime(string folded, string answer)
+    {
+        var asked = Array.Find(ApprovalAsked, w => folded.Contains(w, StringComparison.Ordinal));
+        return asked is not null && !Array.Exists(ApprovalStated, w => answer.Contains(w, StringComparison.Ordinal)) ? asked : null;
     }
 
     /// <summary>Last characters of an office or a person: 民政办, 信访局, 县医院, 服务站, 点长, 第一书记, 责任人, 办公室.</summary>

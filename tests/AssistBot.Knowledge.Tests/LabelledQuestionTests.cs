@@ -165,6 +165,30 @@ public sealed class LabelledQuestionTests
         Assert.Contains(answer.Why, w => w.Contains("not in the documents", StringComparison.Ordinal));
     }
 
+    [Theory]
+    // Look-alikes were often labelled with the policy's overview, which states no sum (爱心超市) or no hours (帮扶车间).
+    [InlineData(TestPacks.Yuzhou, "爱心超市一个积分值多少钱", "yz-love-supermarket")]
+    [InlineData(TestPacks.Xinfeng, "帮扶车间几点上班", "xf-workshop")]
+    public void A_sum_or_a_time_firmly_asked_that_no_entry_states_gets_the_honest_reply_whatever_the_look_alikes_say(
+        string pack, string question, string overview)
+    {
+        var answer = TestPacks.Answerer.Answer(pack, question);
+
+        Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
+        Assert.DoesNotContain("来源：", answer.Text);
+        Assert.Contains(answer.Why, w => w.Contains($"lean to {overview}, which does not state", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Money_told_rather_than_asked_still_lets_the_look_alikes_answer()
+    {
+        // 后给钱 says when one pays, not how much: people asking like this were told about 先诊疗后付费.
+        var answer = TestPacks.Answerer.Answer(TestPacks.Xinfeng, "一般农户住院能先看病后给钱吗");
+
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Equal("nat-xzlhff", answer.TopicId);
+    }
+
     [Fact]
     public void A_message_about_something_else_after_a_topic_is_asked_afresh_not_taken_as_its_follow_up()
     {

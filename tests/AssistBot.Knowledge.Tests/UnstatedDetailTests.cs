@@ -69,4 +69,37 @@ public sealed class UnstatedDetailTests
     [InlineData("12317电话是多少")]
     public void Asking_which_number_to_call_about_policies_is_still_the_hotline(string question) =>
         Assert.Equal("nat-12317", Answerer.Answer(TestPacks.Yuzhou, question).TopicId);
+
+    [Theory]
+    // A loan's term (贷款期限不超过3年) is not how long the bank takes to approve it.
+    [InlineData(TestPacks.Xinfeng, "小额信贷申请了几天能放款", "3年")]
+    [InlineData(TestPacks.Xinfeng, "危房改造申请了要多久批下来", "来源：")]
+    public void How_long_the_approval_takes_is_not_answered_with_a_term_or_an_overview(string pack, string question, string notSaid)
+    {
+        var answer = Answerer.Answer(pack, question);
+        Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
+        Assert.DoesNotContain(notSaid, answer.Text);
+        Assert.Contains("12317", answer.Text);
+    }
+
+    [Fact]
+    public void After_a_loan_answer_how_long_until_it_is_approved_is_not_the_loan_term()
+    {
+        var loan = Answerer.Answer(TestPacks.Yuzhou, "小额信贷能贷几年", PolicyContext.None);
+        Assert.Contains("3年", loan.Text);
+
+        var approval = Answerer.Answer(TestPacks.Yuzhou, "要多久能批下来", PolicyContext.None.After(loan));
+
+        Assert.Equal(PolicyOutcome.Fallback, approval.Outcome);
+        Assert.Equal("小额信贷", approval.Topic);
+        Assert.Contains("审批要多久", approval.Text);
+    }
+
+    [Theory]
+    // The monitoring procedure names its approval step (县级审批) and time limits: it answers.
+    [InlineData("报了监测多久能批下来", "nat-monitor-procedure")]
+    // How to get it done (咋能办下来) is the how-to, not a duration.
+    [InlineData("五保咋能办下来", "nat-tekun")]
+    public void An_entry_that_speaks_of_the_approval_or_a_how_to_question_is_still_answered(string question, string entry) =>
+        Assert.Equal(entry, Answerer.Answer(TestPacks.Yuzhou, question).TopicId);
 }
