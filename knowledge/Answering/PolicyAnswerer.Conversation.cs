@@ -32,11 +32,7 @@ public sealed partial class PolicyAnswerer
     private static IReadOnlyList<string> Corrected(QuestionReading reading, IReadOnlyList<string> topics, List<string> why)
     {
         if (topics.Count == 0) return topics;
-        // The 不是 of a yes/no "是不是" corrects nothing.
-        var not = reading.Folded.IndexOf("不是", StringComparison.Ordinal);
-        while (not > 0 && reading.Folded[not - 1] == '是') not = reading.Folded.IndexOf("不是", not + 2, StringComparison.Ordinal);
-        if (not < 0) return topics;
-        var mark = reading.Folded.IndexOf('是', not + 2);
+        var mark = CorrectionMark(reading.Folded);
         if (mark < 0) return topics;
         var meant = topics.Where(t => reading.Mentions.Any(m => m.Topic == t && m.Start >= mark)).ToList();
         if (meant.Count == topics.Count) return topics;
@@ -51,6 +47,17 @@ public sealed partial class PolicyAnswerer
         }
         why.Add($"a correction («不是…是»): only {string.Join(", ", meant)} is meant");
         return meant;
+    }
+
+    /// <summary>
+    /// Where the meant policy is named in a correction ("不是低保，我问的是…"): the 是 after a 不是, or -1. The 不是 of a
+    /// yes/no "是不是" corrects nothing.
+    /// </summary>
+    internal static int CorrectionMark(string folded)
+    {
+        var not = folded.IndexOf("不是", StringComparison.Ordinal);
+        while (not > 0 && folded[not - 1] == '是') not = folded.IndexOf("不是", not + 2, StringComparison.Ordinal);
+        return not < 0 ? -1 : folded.IndexOf('是', not + 2);
     }
 
     /// <summary>

@@ -108,7 +108,7 @@ public sealed partial class PolicyAnswerer
     private static readonly string[] BenefitWords = ["补贴", "补助", "工资", "奖金"];
 
     /// <summary>Words of <see cref="CostOrBenefitWords"/> that ask what the farmer pays, not what they get.</summary>
-    private static readonly string[] CostWords = ["价钱", "掏钱", "交钱", "出钱", "花钱", "收费", "收钱", "要钱", "学费"];
+    private static readonly string[] CostWords = ["价钱", "掏钱", "交钱", "出钱", "花钱", "收费", "收钱", "要钱", "学费", "保费", "交多少"];
 
     /// <summary>
     /// Money asked with no aspect word: whether something pays ("培训有补贴不") or costs ("签家庭医生要不要交钱"). Not a
@@ -137,7 +137,19 @@ public sealed partial class PolicyAnswerer
     /// things). Returns the money word asked, or null when no money is asked or the answer states a sum or speaks of money.
     /// </summary>
     internal static string? UnstatedMoney(string folded, string answer) =>
-        AskedMoneyWord(folded, MoneyWords) is { } asked && LeavesMoneyUnsaid(answer, asked) ? asked : null;
+        (AskedCost(folded) ?? AskedMoneyWord(folded, MoneyWords)) is { } asked && LeavesMoneyUnsaid(answer, asked) ? asked : null;
+
+    /// <summary>
+    /// What the farmer pays, when asked ("家庭医生签约要交钱吗，交多少", "防贫保要交多少保费"): an answer speaking only of
+    /// money paid out (报销) or a standard does not say it. Not 花钱, which as often tells spending ("看病花钱太多",
+    /// "衔接资金花钱进度").
+    /// </summary>
+    private static string? AskedCost(string folded)
+    {
+        foreach (var word in CostWords)
+            if (word != "花钱" && AsksMoneyWord(folded, word)) return word;
+        return null;
+    }
 
     /// <summary>The money word tells what was spent ("花钱太多", "花了钱"), a hardship rather than a cost asked.</summary>
     private static bool ToldAsSpent(string folded, string word)
@@ -222,6 +234,10 @@ public sealed partial class PolicyAnswerer
     private static PolicyAnswer DeclineUnstatedDetail(PolicyAnswer answer, CountyKnowledge knowledge, QuestionReading reading,
         IReadOnlyList<string> topics, string? aspect, bool inherited, PolicyContext context, List<string> why)
     {
+        // "低保申请了多久能批下来" of a topic no entry states a time of: say what is missing in the farmer's terms.
+        if (IsDetailMissing(answer) && answer.Topic is { } missingOf && aspect is "期限" or "时间"
+            && UnstatedApprovalTime(reading.Folded, "") is not null)
+            return DetailMissing(knowledge, missingOf, aspect, why, detail: ApprovalDetail) with { DeclinedEntryId = answer.DeclinedEntryId };
         if (answer is not { Outcome: PolicyOutcome.Answer, Entries.Count: 1 } || topics.Count == 0) return answer;
         var entry = answer.Entries[0];
         if (UnstatedPhone(reading.Folded, entry) is { } phone)
@@ -234,7 +250,12 @@ public sealed partial class PolicyAnswerer
         if (aspect is "期限" or "时间" && UnstatedApprovalTime(reading.Folded, entry.Answer) is { } approval)
         {
             why.Add($"«{approval}» asks how long the approval takes, and {entry.Id} says nothing of approving");
-            return DetailMissing(knowledge, topics[0], aspect, why, detail: "审批要多久") with { DeclinedEntryId = entry.Id };
+            return DetailMissing(knowledge, topics[0], aspect, why, detail: ApprovalDetail) with { DeclinedEntryId = entry.Id };
+        }
+        if (UnstatedAddress(reading.Folded, entry) is { } address)
+        {
+            why.Add($"«{address}» asked, and {entry.Id} gives no street address");
+            return DetailMissing(knowledge, topics[0], aspect, why, detail: "具体地址") with { DeclinedEntryId = entry.Id };
         }
         if (inherited && reading.County is not null && reading.Aspect is null && aspect is "期限" or "频次"
             && context.LastCountAsked is { } carried && UnstatedUnitCount(carried, entry.Answer) is { } count)
@@ -252,6 +273,9 @@ public sealed partial class PolicyAnswerer
         }
         return answer;
     }
+
+    /// <summary>What is not in the documents when approval time is asked, as the reply names it.</summary>
+    private const string ApprovalDetail = "审批要多久";
 
     /// <summary>Words asking when an application is approved or a loan paid out.</summary>
     private static readonly string[] ApprovalAsked = ["批下来", "批得下来", "能批", "多久批", "审批", "放款", "放下来", "办下来", "批准"];
@@ -279,11 +303,39 @@ public sealed partial class PolicyAnswerer
         if (folded.Contains("12317", StringComparison.Ordinal)) return null;
         for (var at = folded.IndexOf("电话", StringComparison.Ordinal); at >= 0; at = folded.IndexOf("电话", at + 2, StringComparison.Ordinal))
         {
-            var end = at > 0 && folded[at - 1] == '的' ? at - 1 : at;
+            var end = at;
+            // "乡村振兴局的办公电话", "民政办联系电话": the kind of number between the name and 电话.
+            foreach (var kind in NumberKinds)
+                if (end >= kind.Length && string.CompareOrdinal(folded, end - kind.Length, kind, 0, kind.Length) == 0) { end -= kind.Length; break; }
+            if (end > 0 && folded[end - 1] == '的') end--;
             if (end >= 2 && OfficeOrPersonEnds.Contains(folded[end - 1])) return folded.Substring(Math.Max(0, end - 3), Math.Min(3, end));
         }
         return null;
     }
+
+    /// <summary>Words that ask for a street address rather than which office to go to.</summary>
+    private static readonly string[] AddressWords = ["哪条街", "哪条路", "哪个街", "具体地址", "详细地址", "地址在哪", "地址是", "啥地址", "什么地址", "门牌"];
+
+    /// <summary>Words of an answer that give an address.</summary>
+    private static readonly string[] AddressGiven = ["街", "路", "地址", "号院"];
+
+    /// <summary>
+    /// "乡镇就业服务站具体地址在哪条街" answered by an entry that names the office but no street: the words asked, else
+    /// null. Which office to go to (去哪办) is what entries say; an address none of them gives.
+    /// </summary>
+    internal static string? UnstatedAddress(string folded, PolicyEntry entry)
+    {
+        string? asked = null;
+        foreach (var word in AddressWords)
+            if (folded.Contains(word, StringComparison.Ordinal)) { asked = word; break; }
+        if (asked is null) return null;
+        foreach (var word in AddressGiven)
+            if (entry.Answer.Contains(word, StringComparison.Ordinal) || entry.How?.Contains(word, StringComparison.Ordinal) == true) return null;
+        return asked;
+    }
+
+    /// <summary>What kind of number of an office: 办公电话, 联系电话, 值班电话, 咨询电话.</summary>
+    private static readonly string[] NumberKinds = ["办公", "联系", "值班", "咨询"];
 
     /// <summary>Words that ask for a number to call.</summary>
     private static readonly string[] PhoneWords = ["电话多少", "电话几多", "电话是多少", "电话号码", "电话号", "手机号", "联系电话", "电话是啥", "电话是什么", "电话给"];

@@ -45,6 +45,11 @@ public sealed partial class PolicyAnswerer
             return topics.Count == 1 ? DetailMissing(knowledge, topics[0], aspect, why) : Fallback(reading, why);
         }
         if (LabelledQuestion.IsReserved(best.Label) || knowledge.Find(best.Label) is not { } entry) return answer;
+        if (CorrectedAway(reading, topics, entry))
+        {
+            why.Add($"the labelled questions most like it lean to {entry.Id}, about the policy the farmer said was not meant ({Odds()})");
+            return answer;
+        }
         // A share asked ("报销百分之多少") that the entry people meant does not state: the honest reply stands.
         if (UnstatedShare(reading.Folded, entry.Answer) is { } share)
         {
@@ -172,6 +177,11 @@ public sealed partial class PolicyAnswerer
             return $"but {topic}'s labelled questions used only {best.Seen:P0} of its wording: asked afresh";
         return null;
     }
+
+    /// <summary>"不是低保，我问的是五保户一个月领多少": the entry is about a policy named only to say it was not meant.</summary>
+    private static bool CorrectedAway(QuestionReading reading, IReadOnlyList<string> topics, PolicyEntry entry) =>
+        topics.Count > 0 && CorrectionMark(reading.Folded) >= 0 && !entry.Topics.Any(topics.Contains)
+        && reading.Mentions.Any(m => !topics.Contains(m.Topic) && entry.Topics.Contains(m.Topic));
 
     /// <summary>The rules' honest "this detail is not in the documents" about a topic they understood.</summary>
     private static bool IsDetailMissing(PolicyAnswer answer) => answer.Outcome == PolicyOutcome.Fallback && answer.Topic is not null;

@@ -180,6 +180,18 @@ public sealed class LabelledQuestionTests
     }
 
     [Fact]
+    public void A_correction_is_never_answered_with_the_policy_the_farmer_said_was_not_meant()
+    {
+        var first = TestPacks.Answerer.Answer(TestPacks.Yuzhou, "低保一个月能领多少", PolicyContext.None);
+        Assert.Equal("nat-dibao", first.TopicId);
+
+        var corrected = TestPacks.Answerer.Answer(TestPacks.Yuzhou, "不是低保，我问的是五保户一个月领多少", PolicyContext.None.After(first));
+
+        Assert.NotEqual("nat-dibao", corrected.TopicId);
+        Assert.Contains("特困", corrected.Text);
+    }
+
+    [Fact]
     public void Money_told_rather_than_asked_still_lets_the_look_alikes_answer()
     {
         // 后给钱 says when one pays, not how much: people asking like this were told about 先诊疗后付费.

@@ -57,6 +57,7 @@ public sealed class UnstatedDetailTests
     [InlineData("乡镇民政办的电话是多少")]
     [InlineData("禹州信访局电话多少")]
     [InlineData("俺家帮扶责任人的电话号码是多少")]
+    [InlineData("禹州乡村振兴局的办公电话是多少")]
     public void Someones_own_phone_number_is_not_answered_with_the_hotline_entry(string question)
     {
         var answer = Answerer.Answer(TestPacks.Yuzhou, question);
@@ -74,11 +75,14 @@ public sealed class UnstatedDetailTests
     // A loan's term (贷款期限不超过3年) is not how long the bank takes to approve it.
     [InlineData(TestPacks.Xinfeng, "小额信贷申请了几天能放款", "3年")]
     [InlineData(TestPacks.Xinfeng, "危房改造申请了要多久批下来", "来源：")]
+    // No 低保 entry states a time at all: the reply names what is missing as asked, not as "多长时间、几年".
+    [InlineData(TestPacks.Yuzhou, "低保申请了多久能批下来", "几年")]
     public void How_long_the_approval_takes_is_not_answered_with_a_term_or_an_overview(string pack, string question, string notSaid)
     {
         var answer = Answerer.Answer(pack, question);
         Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
         Assert.DoesNotContain(notSaid, answer.Text);
+        Assert.Contains("没有写审批要多久", answer.Text);
         Assert.Contains("12317", answer.Text);
     }
 
@@ -102,4 +106,42 @@ public sealed class UnstatedDetailTests
     [InlineData("五保咋能办下来", "nat-tekun")]
     public void An_entry_that_speaks_of_the_approval_or_a_how_to_question_is_still_answered(string question, string entry) =>
         Assert.Equal(entry, Answerer.Answer(TestPacks.Yuzhou, question).TopicId);
+
+    [Theory]
+    // What the farmer pays: 信丰's medical entry speaks of 履约率100% and 报销, 禹州's 防贫保 of its 保障线 and 保障范围, neither of a fee.
+    [InlineData(TestPacks.Xinfeng, "家庭医生签约要交钱吗，交多少", "100%")]
+    [InlineData(TestPacks.Yuzhou, "防贫保一年要交多少保费", "保障范围")]
+    public void A_fee_asked_is_not_answered_with_what_the_policy_pays_out_or_its_targets(string pack, string question, string notSaid)
+    {
+        var answer = Answerer.Answer(pack, question);
+        Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
+        Assert.DoesNotContain(notSaid, answer.Text);
+    }
+
+    [Fact]
+    public void A_street_address_is_not_answered_with_which_office_to_go_to()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "乡镇就业服务站具体地址在哪条街");
+
+        Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
+        Assert.Contains("没有写具体地址", answer.Text);
+    }
+
+    [Fact]
+    public void Which_office_to_go_to_is_still_answered()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "临时救助去哪申请");
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Equal("nat-linshi", answer.TopicId);
+    }
+
+    [Fact]
+    public void A_general_high_school_is_read_as_education_aid_not_the_vocational_grant()
+    {
+        var answer = Answerer.Answer(TestPacks.Yuzhou, "孩子上普通高中有啥补助，一年多少钱");
+
+        Assert.Equal("教育资助", Answerer.Read(TestPacks.Yuzhou, "孩子上普通高中有啥补助")!.Topics.Single());
+        Assert.NotEqual("nat-yulu", answer.TopicId);
+        Assert.DoesNotContain("2000元", answer.Text);
+    }
 }
