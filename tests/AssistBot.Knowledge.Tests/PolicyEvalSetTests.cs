@@ -132,7 +132,7 @@ public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh5", Questions: 1012, MeasuredCorrect: 995, MeasuredConfidentlyWrong: 6, Turns: 235, MeasuredCorrectTurns: 213));
+    new("fresh5", Questions: 1012, MeasuredCorrect: 996, MeasuredConfidentlyWrong: 6, Turns: 235, MeasuredCorrectTurns: 213));
 
 /// <summary>
 /// The sixth fresh held-out set (tests/eval/policy-*-fresh6-*.jsonl): 942 questions and 100 conversations (263 turns),
@@ -190,7 +190,7 @@ public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh9", Questions: 956, MeasuredCorrect: 940, MeasuredConfidentlyWrong: 4, Turns: 239, MeasuredCorrectTurns: 232));
+    new("fresh9", Questions: 956, MeasuredCorrect: 939, MeasuredConfidentlyWrong: 4, Turns: 239, MeasuredCorrectTurns: 232));
 
 /// <summary>
 /// The tenth fresh held-out set (tests/eval/policy-*-fresh10-*.jsonl): 1,030 questions (526 信丰, 504 禹州) and 106
@@ -220,7 +220,7 @@ public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh11", Questions: 1038, MeasuredCorrect: 1027, MeasuredConfidentlyWrong: 2, Turns: 256, MeasuredCorrectTurns: 248));
+    new("fresh11", Questions: 1038, MeasuredCorrect: 1027, MeasuredConfidentlyWrong: 2, Turns: 256, MeasuredCorrectTurns: 247));
 
 /// <summary>
 /// The twelfth fresh held-out set (tests/eval/policy-*-fresh12-*.jsonl): 1,071 questions (526 信丰, 545 禹州) and 111
@@ -234,7 +234,7 @@ public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : H
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh12", Questions: 1071, MeasuredCorrect: 1064, MeasuredConfidentlyWrong: 1, Turns: 268, MeasuredCorrectTurns: 254));
+    new("fresh12", Questions: 1071, MeasuredCorrect: 1064, MeasuredConfidentlyWrong: 1, Turns: 268, MeasuredCorrectTurns: 253));
 
 /// <summary>
 /// The thirteenth fresh held-out set (tests/eval/policy-*-fresh13-*.jsonl): 1,066 questions (548 信丰, 518 禹州) and 117
@@ -262,7 +262,7 @@ public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh14", Questions: 1061, MeasuredCorrect: 1046, MeasuredConfidentlyWrong: 6, Turns: 288, MeasuredCorrectTurns: 267));
+    new("fresh14", Questions: 1061, MeasuredCorrect: 1045, MeasuredConfidentlyWrong: 6, Turns: 288, MeasuredCorrectTurns: 267));
 
 /// <summary>
 /// The fifteenth fresh held-out set (tests/eval/policy-*-fresh15-*.jsonl): 1,076 questions (544 信丰, 532 禹州) and 118
@@ -313,7 +313,7 @@ public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh18", Questions: 1114, MeasuredCorrect: 1095, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 302));
+    new("fresh18", Questions: 1114, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 302));
 
 /// <summary>
 /// The nineteenth fresh held-out set (tests/eval/policy-*-fresh19-*.jsonl): 1,111 questions (559 信丰, 552 禹州) and 116
@@ -338,7 +338,7 @@ public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh20", Questions: 1118, MeasuredCorrect: 1102, MeasuredConfidentlyWrong: 6, Turns: 268, MeasuredCorrectTurns: 256));
+    new("fresh20", Questions: 1118, MeasuredCorrect: 1103, MeasuredConfidentlyWrong: 7, Turns: 268, MeasuredCorrectTurns: 256));
 
 /// <summary>
 /// The twenty-first fresh held-out set (tests/eval/policy-*-fresh21-*.jsonl): 1,120 questions (560 信丰, 560 禹州) and 111
@@ -352,7 +352,7 @@ public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh21", Questions: 1120, MeasuredCorrect: 1103, MeasuredConfidentlyWrong: 5, Turns: 276, MeasuredCorrectTurns: 266));
+    new("fresh21", Questions: 1120, MeasuredCorrect: 1102, MeasuredConfidentlyWrong: 5, Turns: 276, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The twenty-second fresh held-out set (tests/eval/policy-*-fresh22-*.jsonl): 1,106 questions (550 信丰, 556 禹州) and
@@ -408,7 +408,7 @@ public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh25", Questions: 1111, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 3, Turns: 272, MeasuredCorrectTurns: 253));
+    new("fresh25", Questions: 1111, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 3, Turns: 272, MeasuredCorrectTurns: 253));
 
 /// <summary>
 /// The twenty-sixth fresh held-out set (tests/eval/policy-*-fresh26-*.jsonl): 1,117 questions (557 信丰, 560 禹州) and
@@ -421,7 +421,7 @@ public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh26", Questions: 1117, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 10, Turns: 273, MeasuredCorrectTurns: 260));
+    new("fresh26", Questions: 1117, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 10, Turns: 273, MeasuredCorrectTurns: 259));
 
 /// <summary>
 /// The twenty-seventh fresh held-out set (tests/eval/policy-*-fresh27-*.jsonl): 1,107 questions (549 信丰, 558 禹州) and
@@ -437,7 +437,7 @@ public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh27", Questions: 1107, MeasuredCorrect: 1080, MeasuredConfidentlyWrong: 9, Turns: 276, MeasuredCorrectTurns: 259));
+    new("fresh27", Questions: 1107, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 7, Turns: 276, MeasuredCorrectTurns: 259));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -524,7 +524,7 @@ public sealed class PolicyThirtySecondHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh33", Questions: 1100, MeasuredCorrect: 1082, MeasuredConfidentlyWrong: 5, Turns: 267, MeasuredCorrectTurns: 249));
+    new("fresh33", Questions: 1100, MeasuredCorrect: 1082, MeasuredConfidentlyWrong: 5, Turns: 267, MeasuredCorrectTurns: 248));
 
 /// <summary>
 /// The thirty-fourth fresh held-out set (tests/eval/policy-*-fresh34-*.jsonl): 1,108 questions (552 信丰, 556 禹州) and
@@ -538,7 +538,7 @@ public sealed class PolicyThirtyThirdHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyFourthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh34", Questions: 1108, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 4, Turns: 278, MeasuredCorrectTurns: 266));
+    new("fresh34", Questions: 1108, MeasuredCorrect: 1094, MeasuredConfidentlyWrong: 3, Turns: 278, MeasuredCorrectTurns: 264));
 
 /// <summary>
 /// The thirty-fifth fresh held-out set (tests/eval/policy-*-fresh35-*.jsonl): 1,116 questions (557 信丰, 559 禹州) and
@@ -561,12 +561,26 @@ public sealed class PolicyThirtyFifthHeldOutTests(KnowledgeHostFactory factory) 
 /// froze: 1,067 of 1,089 correct (98.0%), 5 clarified, 2 fell back, 15 confidently wrong (1.4%); turns 263 of 275
 /// (95.6%), 5 wrong. The engine shipped before it (364fed3, the twenty-eighth round's with the bank without the
 /// thirty-fifth set) scored 1,065 / 16 / 263 (5 wrong turns). Issue 12's single-question and turn targets are met on
-/// it; "0 confidently wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
-/// tests/eval/make_labelled_questions.py).
+/// it; "0 confidently wrong" is NOT. Then it joined the bank and the thirtieth round tuned with it
+/// (leave-one-set-out); the bars are the shipped engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh36", Questions: 1089, MeasuredCorrect: 1067, MeasuredConfidentlyWrong: 15, Turns: 275, MeasuredCorrectTurns: 263));
+    new("fresh36", Questions: 1089, MeasuredCorrect: 1074, MeasuredConfidentlyWrong: 8, Turns: 275, MeasuredCorrectTurns: 263));
+
+/// <summary>
+/// The thirty-seventh fresh held-out set (tests/eval/policy-*-fresh37-*.jsonl): 1,108 questions (553 信丰, 555 禹州) and
+/// 111 conversations (273 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the
+/// shipped engine (the thirtieth round's, 7ac5d04, with the thirty-sixth set in the bank), scored once after it froze:
+/// 1,083 of 1,108 correct (97.7%), 11 clarified, 6 fell back, 8 confidently wrong (0.7%); turns 260 of 273 (95.2%),
+/// 2 wrong. The engine shipped before it (b839dc6, the twenty-ninth round's with the bank without the thirty-sixth set)
+/// scored 1,083 / 9 / 260 (2 wrong turns). Issue 12's single-question and turn targets are met on it; "0 confidently
+/// wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
+/// tests/eval/make_labelled_questions.py).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyThirtySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh37", Questions: 1108, MeasuredCorrect: 1083, MeasuredConfidentlyWrong: 8, Turns: 273, MeasuredCorrectTurns: 260));
 
 /// <summary>
 /// The two guards every held-out set has; each set is a subclass named for it, whose comment tells how the set was
@@ -687,7 +701,17 @@ public sealed class PolicyThirtySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// entry). One comes from the round's rule that a time firmly asked, which no entry states, keeps the honest reply: the
 /// twenty-second's ("驻村干部几时会被暗访" falls back, where its label wants 信丰's resident-cadre entry). Leave-one-set-out
 /// over the fifth to thirty-fifth sets: 32,466 → 32,481 of 33,335 right (349 → 332 wrong), turns 7,989 → 7,993 of 8,439
-/// (191 → 187 wrong).
+/// (191 → 187 wrong). The thirtieth round set them to the shipped engine's figures again; nine fell by one or two. Eight
+/// come only from the thirty-sixth set joining the bank (the twenty-ninth round's engine with that bank answers them the
+/// same): the ninth's, fourteenth's and twenty-first's questions by 1 ("看病花钱多可以申报监测吗" and "就业帮扶有哪些" now
+/// ask which entry, "那个保险 出了事 咋报" and "要到乡政府去报还是在村里报" fall back), the twentieth's with one more wrong
+/// ("屋里出了事想报监测 咋个报" gets 信丰's monitoring entry where it asked which; another question of that set is now
+/// right), the eleventh's and twelfth's turns by 1, the twenty-sixth's questions and turns by 1 and the thirty-fourth's
+/// turns by 2 ("嗯那个我家老公住院了 花了好多钱 能不能当那个监测户" falls back, and its follow-up "去哪里申请" then gets the
+/// monitoring entry). One comes from the round's reading of 高中 as education aid: the thirty-third set's turns ("俺孩儿
+/// 上嘞是普高，中不中" after 雨露计划 now gets 禹州's education entry, where the label stays with 雨露计划; the ninth set
+/// loses such a turn and gains the next). Leave-one-set-out over the fifth to thirty-sixth sets: 33,556 → 33,563 of
+/// 34,424 right (343 → 336 wrong), turns 8,254 of 8,714 (192 wrong) unchanged.
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
