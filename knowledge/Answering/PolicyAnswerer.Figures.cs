@@ -80,16 +80,23 @@ public sealed partial class PolicyAnswerer
     {
         var asked = ShareWords.FirstOrDefault(w => folded.Contains(w, StringComparison.Ordinal));
         if (asked is null) return null;
-        // "住院报销比例是多少" of an entry whose shares are targets (履约率100%): a share of the reimbursement is stated only
-        // in a sentence that speaks of 报销.
-        if (folded.Contains("报销", StringComparison.Ordinal) || folded.Contains("报" + asked, StringComparison.Ordinal))
+        // "住院报销比例是多少", "出院自己要付百分之多少" of an entry whose shares are targets (履约率100%): a share of the
+        // reimbursement or of what one pays is stated only in a sentence that speaks of 报销 or of paying oneself.
+        if (folded.Contains("报" + asked, StringComparison.Ordinal) || Array.Exists(PaidShareAsked, w => folded.Contains(w, StringComparison.Ordinal)))
         {
             foreach (var sentence in answer.Split(SentenceEnds))
-                if (sentence.Contains('报') && StatesShare(sentence)) return null;
+                if ((sentence.Contains('报') || Array.Exists(PaidShareSaid, w => sentence.Contains(w, StringComparison.Ordinal))) && StatesShare(sentence))
+                    return null;
             return asked;
         }
         return StatesShare(answer) ? null : asked;
     }
+
+    /// <summary>Words asking the share reimbursed or paid oneself (抱销: a common slip for 报销).</summary>
+    private static readonly string[] PaidShareAsked = ["报销", "抱销", "自付", "自己付", "要付", "自己出", "自己掏"];
+
+    /// <summary>Words of a sentence that speaks of what one pays.</summary>
+    private static readonly string[] PaidShareSaid = ["自付", "个人负担", "自己"];
 
     /// <summary>A share in the text: %, 百分之, 比例, or a number before 成.</summary>
     private static bool StatesShare(string text)

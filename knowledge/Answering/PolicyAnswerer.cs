@@ -470,6 +470,12 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                 if (runnerUp is null && ParentEntriesSaying(knowledge, topic, aspect, reading) is { } naming)
                 {
                     var parentEntry = Rank(knowledge, naming, scores, null)[0].Entry;
+                    // "住院报销比例是多少" read as 先诊疗后付费: the parent's shares are targets (履约率100%), not what is paid.
+                    if (UnstatedShare(reading.Folded, parentEntry.Answer) is { } unstatedShare)
+                    {
+                        why.Add($"topic {topic}: no entry answers {aspect}; {parentEntry.Id} of its parent topic states no «{unstatedShare}»");
+                        return DetailMissing(knowledge, topic, aspect, why) with { DeclinedEntryId = parentEntry.Id };
+                    }
                     why.Add($"topic {topic}: no entry answers {aspect}; {parentEntry.Id} of its parent topic states it for {topic}");
                     return Confident(knowledge, parentEntry, FollowUpKind.None, topic, aspect, why);
                 }

@@ -21,12 +21,14 @@ public sealed partial class QuestionReader
     private readonly string[] _yesNoWords;
     private readonly char[] _yesNoEndings;
     private readonly Vocabulary _vocabulary;
+    private readonly string? _homeCounty;
 
     /// <param name="homeCounty">The county this reader's questions are asked in: "我们县" names it. Null for the national pack.</param>
     public QuestionReader(Vocabulary vocabulary, IReadOnlyDictionary<string, string> synonyms,
         IEnumerable<(string Alias, string County)> countyAliases, string? homeCounty = null)
     {
         _vocabulary = vocabulary;
+        _homeCounty = homeCounty;
         var topicCues = vocabulary.Topics.SelectMany(t => t.Cues.Select(c => (c.Cue, (t.Id, c.Tier)))).ToList();
         var aspectCues = vocabulary.Aspects.SelectMany(a =>
             a.Cues.Select(c => (c, (a.Id, false))).Concat(a.WeakCues.Select(c => (c, (a.Id, true))))).ToList();
@@ -159,19 +161,46 @@ public sealed partial class QuestionReader
     }
 
     /// <summary>
-    /// The county asked about: the first one named, unless the farmer states a figure of it and names another after
-    /// ("信丰产业比例是65% 咱禹州是多少" asks of 禹州: a figure one already knows is not the one asked).
+    /// The county asked about: the first one named, unless the farmer tells something of it and then asks of their own
+    /// county: a figure ("信丰产业比例是65% 咱禹州是多少": a figure one already knows is not the one asked), or a statement
+    /// with no question in it before the farmer's own county, or 我们/咱/俺 and the other ("禹州那边监测线有具体数，我们信丰
+    /// 的是多少", "禹州那边驻村干部在岗有规定，信丰的驻村干部有么子规定哩" asked in 信丰).
     /// </summary>
-    private static string? AskedCounty(ReadOnlySpan<char> folded, List<CueMatch<string>> counties)
+    private string? AskedCounty(ReadOnlySpan<char> folded, List<CueMatch<string>> counties)
     {
         if (counties.Count == 0) return null;
         for (var i = 0; i < counties.Count - 1; i++)
         {
+            if (counties[i + 1].Value == counties[i].Value) return counties[i].Value;
             var told = folded[counties[i].Start..counties[i + 1].Start];
-            if (told.IndexOfAnyInRange('0', '9') < 0 || counties[i + 1].Value == counties[i].Value) return counties[i].Value;
+            if (told.IndexOfAnyInRange('0', '9') >= 0) continue;
+            if (TellsWithoutAsking(told[counties[i].Length..])
+                && (counties[i + 1].Value == _homeCounty || OursJustBefore(folded[..counties[i + 1].Start]))) continue;
+            return counties[i].Value;
         }
         return counties[^1].Value;
     }
+
+    /// <summary>Words that make a stretch of a question a question (吗, 多少, 啥, 咋, 一样不…).</summary>
+    private static readonly string[] QuestionWords =
+        ["吗", "呢", "多少", "几", "啥", "什么", "么子", "怎么", "咋", "哪", "谁", "是否", "有没有", "有冇", "能不能", "是不是", "中不中", "一样不", "不一样"];
+
+    /// <summary>
+    /// A statement of some length (有…, 是…) with no question in it: "那边监测线有具体数". Not a bare 和/跟 joining two
+    /// counties ("禹州和信丰哪个监测线高" compares them).
+    /// </summary>
+    private static bool TellsWithoutAsking(ReadOnlySpan<char> text)
+    {
+        if (text.Length < 4 || (text.IndexOf('有') < 0 && text.IndexOf('是') < 0)) return false;
+        foreach (var word in QuestionWords)
+            if (text.Contains(word, StringComparison.Ordinal)) return false;
+        return true;
+    }
+
+    /// <summary>The text ends with the farmer's own "we" (我们, 咱们, 咱, 俺们, 俺), as in "…我们信丰的呢".</summary>
+    private static bool OursJustBefore(ReadOnlySpan<char> text) =>
+        text.EndsWith("我们", StringComparison.Ordinal) || text.EndsWith("咱", StringComparison.Ordinal) || text.EndsWith("咱们", StringComparison.Ordinal)
+        || text.EndsWith("俺", StringComparison.Ordinal) || text.EndsWith("俺们", StringComparison.Ordinal);
 
     /// <summary>Where one topic's part of a question ends and the next one's begins, when a pause marks it.</summary>
     private static readonly System.Buffers.SearchValues<char> PartBreaks = System.Buffers.SearchValues.Create("，,。？?！!；; ");

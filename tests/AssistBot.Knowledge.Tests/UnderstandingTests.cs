@@ -998,6 +998,31 @@ public sealed class UnderstandingTests
         Assert.Contains("60%", asked.Text);
     }
 
+    [Theory]
+    // Something told of the other county, then the question about one's own.
+    [InlineData("禹州那边监测线有具体数，我们信丰的是多少？", "xf-monitoring-line")]
+    [InlineData("禹州那边驻村干部在岗有规定，信丰的驻村干部有么子规定哩", "xf-resident-cadres")]
+    public void What_is_told_of_the_other_county_is_not_what_is_asked(string question, string entry)
+    {
+        Assert.Equal("xinfeng", Answerer.Read(TestPacks.Xinfeng, question)!.County);
+        Assert.Equal(entry, Answerer.Answer(TestPacks.Xinfeng, question).TopicId);
+    }
+
+    [Fact]
+    public void A_question_about_the_other_county_first_is_still_about_it()
+    {
+        // 禹州 is asked (多少) before 信丰 is named: it is the county asked about.
+        Assert.Equal("yuzhou", Answerer.Read(TestPacks.Xinfeng, "禹州的监测线是多少，我们信丰呢")!.County);
+    }
+
+    [Fact]
+    public void A_nursing_home_is_read_as_support_for_those_who_cannot_work()
+    {
+        Assert.Contains("兜底保障", Answerer.Read(TestPacks.Yuzhou, "俺娘七十多了没人管，能住敬老院不")!.Topics);
+        var answers = Conversation(TestPacks.Yuzhou, "防贫保一年要交多少保费", "那个敬老院在哪条街");
+        Assert.NotEqual("防贫保", answers[1].Topic);
+    }
+
     [Fact]
     public void A_new_hardship_asking_what_there_is_does_not_continue_the_last_policy()
     {

@@ -18,8 +18,11 @@ public sealed class UnstatedDetailTests
     [InlineData(TestPacks.Xinfeng, "签了家庭医生每年要交钱不", "履约率")]
     // Selling or renting out a relocation flat: no document says.
     [InlineData(TestPacks.Xinfeng, "安置房以后能不能转让", "点长制")]
-    // A reimbursement share: xf-medical's 100% are sign-up and coverage targets.
+    // A reimbursement share: xf-medical's 100% are sign-up and coverage targets — also when a typo (抱销) leaves only
+    // 住院, read as 先诊疗后付费, whose parent topic's entry that is.
     [InlineData(TestPacks.Xinfeng, "门诊看病报销比例有多少", "100%")]
+    [InlineData(TestPacks.Xinfeng, "住院抱销比例是多少", "100%")]
+    [InlineData(TestPacks.Xinfeng, "住院出院的时候自己大概要付百分之多少", "100%")]
     // A term of office is counted in years; 禹州's entry states days in post (20个工作日), no term.
     [InlineData(TestPacks.Yuzhou, "驻村干部的任期有几年", "20个工作日")]
     // 安置点's collective economy: 禹州 has no 安置点 entry, so its village-industry targets do not answer it.
