@@ -132,7 +132,7 @@ public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh5", Questions: 1012, MeasuredCorrect: 996, MeasuredConfidentlyWrong: 6, Turns: 235, MeasuredCorrectTurns: 213));
+    new("fresh5", Questions: 1012, MeasuredCorrect: 996, MeasuredConfidentlyWrong: 6, Turns: 235, MeasuredCorrectTurns: 214));
 
 /// <summary>
 /// The sixth fresh held-out set (tests/eval/policy-*-fresh6-*.jsonl): 942 questions and 100 conversations (263 turns),
@@ -160,7 +160,7 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh7", Questions: 958, MeasuredCorrect: 948, MeasuredConfidentlyWrong: 7, Turns: 253, MeasuredCorrectTurns: 240));
+    new("fresh7", Questions: 958, MeasuredCorrect: 948, MeasuredConfidentlyWrong: 6, Turns: 253, MeasuredCorrectTurns: 240));
 
 /// <summary>
 /// The eighth fresh held-out set (tests/eval/policy-*-fresh8-*.jsonl): 958 questions and 101 conversations (254 turns),
@@ -262,7 +262,7 @@ public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh14", Questions: 1061, MeasuredCorrect: 1045, MeasuredConfidentlyWrong: 6, Turns: 288, MeasuredCorrectTurns: 267));
+    new("fresh14", Questions: 1061, MeasuredCorrect: 1044, MeasuredConfidentlyWrong: 7, Turns: 288, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The fifteenth fresh held-out set (tests/eval/policy-*-fresh15-*.jsonl): 1,076 questions (544 信丰, 532 禹州) and 118
@@ -274,7 +274,7 @@ public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh15", Questions: 1076, MeasuredCorrect: 1067, MeasuredConfidentlyWrong: 1, Turns: 281, MeasuredCorrectTurns: 266));
+    new("fresh15", Questions: 1076, MeasuredCorrect: 1067, MeasuredConfidentlyWrong: 1, Turns: 281, MeasuredCorrectTurns: 267));
 
 /// <summary>
 /// The sixteenth fresh held-out set (tests/eval/policy-*-fresh16-*.jsonl): 1,074 questions (557 信丰, 517 禹州) and 117
@@ -313,7 +313,7 @@ public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh18", Questions: 1114, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 302));
+    new("fresh18", Questions: 1114, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 302));
 
 /// <summary>
 /// The nineteenth fresh held-out set (tests/eval/policy-*-fresh19-*.jsonl): 1,111 questions (559 信丰, 552 禹州) and 116
@@ -469,7 +469,7 @@ public sealed class PolicyTwentyEighthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh29", Questions: 1095, MeasuredCorrect: 1071, MeasuredConfidentlyWrong: 7, Turns: 272, MeasuredCorrectTurns: 250));
+    new("fresh29", Questions: 1095, MeasuredCorrect: 1070, MeasuredConfidentlyWrong: 7, Turns: 272, MeasuredCorrectTurns: 250));
 
 /// <summary>
 /// The thirtieth fresh held-out set (tests/eval/policy-*-fresh30-*.jsonl): 1,111 questions (556 信丰, 555 禹州) and
@@ -483,7 +483,7 @@ public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh30", Questions: 1111, MeasuredCorrect: 1085, MeasuredConfidentlyWrong: 8, Turns: 277, MeasuredCorrectTurns: 254));
+    new("fresh30", Questions: 1111, MeasuredCorrect: 1086, MeasuredConfidentlyWrong: 8, Turns: 277, MeasuredCorrectTurns: 254));
 
 /// <summary>
 /// The thirty-first fresh held-out set (tests/eval/policy-*-fresh31-*.jsonl): 1,112 questions (558 信丰, 554 禹州) and
@@ -496,7 +496,7 @@ public sealed class PolicyThirtiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh31", Questions: 1112, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 9, Turns: 271, MeasuredCorrectTurns: 257));
+    new("fresh31", Questions: 1112, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 9, Turns: 271, MeasuredCorrectTurns: 256));
 
 /// <summary>
 /// The thirty-second fresh held-out set (tests/eval/policy-*-fresh32-*.jsonl): 1,108 questions (552 信丰, 556 禹州) and
@@ -538,7 +538,7 @@ public sealed class PolicyThirtyThirdHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyFourthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh34", Questions: 1108, MeasuredCorrect: 1094, MeasuredConfidentlyWrong: 3, Turns: 278, MeasuredCorrectTurns: 264));
+    new("fresh34", Questions: 1108, MeasuredCorrect: 1094, MeasuredConfidentlyWrong: 3, Turns: 278, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The thirty-fifth fresh held-out set (tests/eval/policy-*-fresh35-*.jsonl): 1,116 questions (557 信丰, 559 禹州) and
@@ -552,7 +552,7 @@ public sealed class PolicyThirtyFourthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh35", Questions: 1116, MeasuredCorrect: 1100, MeasuredConfidentlyWrong: 7, Turns: 269, MeasuredCorrectTurns: 253));
+    new("fresh35", Questions: 1116, MeasuredCorrect: 1101, MeasuredConfidentlyWrong: 6, Turns: 269, MeasuredCorrectTurns: 253));
 
 /// <summary>
 /// The thirty-sixth fresh held-out set (tests/eval/policy-*-fresh36-*.jsonl): 1,089 questions (549 信丰, 540 禹州) and
@@ -575,12 +575,26 @@ public sealed class PolicyThirtySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// 1,083 of 1,108 correct (97.7%), 11 clarified, 6 fell back, 8 confidently wrong (0.7%); turns 260 of 273 (95.2%),
 /// 2 wrong. The engine shipped before it (b839dc6, the twenty-ninth round's with the bank without the thirty-sixth set)
 /// scored 1,083 / 9 / 260 (2 wrong turns). Issue 12's single-question and turn targets are met on it; "0 confidently
-/// wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
-/// tests/eval/make_labelled_questions.py).
+/// wrong" is NOT. Then it joined the bank and the thirty-first round tuned with it (leave-one-set-out); the bars are
+/// the shipped engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh37", Questions: 1108, MeasuredCorrect: 1083, MeasuredConfidentlyWrong: 8, Turns: 273, MeasuredCorrectTurns: 260));
+    new("fresh37", Questions: 1108, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 2, Turns: 273, MeasuredCorrectTurns: 260));
+
+/// <summary>
+/// The thirty-eighth fresh held-out set (tests/eval/policy-*-fresh38-*.jsonl): 1,116 questions (559 信丰, 557 禹州) and
+/// 112 conversations (278 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the
+/// shipped engine (the thirty-first round's, 37e8005, with the thirty-seventh set in the bank), scored once after it
+/// froze: 1,082 of 1,116 correct (97.0%), 13 clarified, 9 fell back, 12 confidently wrong (1.1%); turns 257 of 278
+/// (92.4%), 15 wrong. The engine shipped before it (5566590, the thirtieth round's with the bank without the
+/// thirty-seventh set) scored 1,082 / 13 / 257 (15 wrong turns). Issue 12's single-question and turn targets are met on
+/// it; "0 confidently wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
+/// tests/eval/make_labelled_questions.py).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyThirtyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh38", Questions: 1116, MeasuredCorrect: 1082, MeasuredConfidentlyWrong: 12, Turns: 278, MeasuredCorrectTurns: 257));
 
 /// <summary>
 /// The two guards every held-out set has; each set is a subclass named for it, whose comment tells how the set was
@@ -711,7 +725,13 @@ public sealed class PolicyThirtySeventhHeldOutTests(KnowledgeHostFactory factory
 /// monitoring entry). One comes from the round's reading of 高中 as education aid: the thirty-third set's turns ("俺孩儿
 /// 上嘞是普高，中不中" after 雨露计划 now gets 禹州's education entry, where the label stays with 雨露计划; the ninth set
 /// loses such a turn and gains the next). Leave-one-set-out over the fifth to thirty-sixth sets: 33,556 → 33,563 of
-/// 34,424 right (343 → 336 wrong), turns 8,254 of 8,714 (192 wrong) unchanged.
+/// 34,424 right (343 → 336 wrong), turns 8,254 of 8,714 (192 wrong) unchanged. The thirty-first round set them to the
+/// shipped engine's figures again; three fell by one, all from the thirty-seventh set joining the bank (the thirtieth
+/// round's engine with that bank answers them the same): the fourteenth set's questions with one more wrong ("监测户能不
+/// 能也贷到5万？" now gets the eligibility entry, which does not say 5万) and its turns ("…监测户的孩子读中职有什么补助" asks
+/// which), the twenty-ninth's questions ("寻事做要去哪里登记" falls back) and the thirty-first's turns ("我老公住院花了好多
+/// 钱，我家能不能报" falls back). Leave-one-set-out over the fifth to thirty-seventh sets: 34,652 → 34,660 of 35,532 right
+/// (341 → 333 wrong), turns 8,514 → 8,516 of 8,987 (194 → 193 wrong).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
