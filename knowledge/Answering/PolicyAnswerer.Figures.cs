@@ -323,8 +323,8 @@ public sealed partial class PolicyAnswerer
     /// <summary>Words that ask for a street address rather than which office to go to.</summary>
     private static readonly string[] AddressWords = ["哪条街", "哪条路", "哪个街", "具体地址", "详细地址", "地址在哪", "地址是", "啥地址", "什么地址", "门牌"];
 
-    /// <summary>Words of an answer that give an address.</summary>
-    private static readonly string[] AddressGiven = ["街", "路", "地址", "号院"];
+    /// <summary>Words of an answer that give an address (not 街道, which names a township's office: "乡镇（街道）民政办").</summary>
+    private static readonly string[] AddressGiven = ["地址", "门牌", "号院", "大街", "路口"];
 
     /// <summary>
     /// "乡镇就业服务站具体地址在哪条街" answered by an entry that names the office but no street: the words asked, else

@@ -1021,6 +1021,9 @@ public sealed class UnderstandingTests
         Assert.Contains("兜底保障", Answerer.Read(TestPacks.Yuzhou, "俺娘七十多了没人管，能住敬老院不")!.Topics);
         var answers = Conversation(TestPacks.Yuzhou, "防贫保一年要交多少保费", "那个敬老院在哪条街");
         Assert.NotEqual("防贫保", answers[1].Topic);
+        // 禹州's 兜底 entry names the office (乡镇（街道）民政办), not a street: the address is not in the documents.
+        Assert.Equal(PolicyOutcome.Fallback, answers[1].Outcome);
+        Assert.Contains("没有写具体地址", answers[1].Text);
     }
 
     [Fact]
