@@ -82,11 +82,10 @@ public sealed partial class PolicyAnswerer
         if (asked is null) return null;
         // "住院报销比例是多少", "出院自己要付百分之多少" of an entry whose shares are targets (履约率100%): a share of the
         // reimbursement or of what one pays is stated only in a sentence that speaks of 报销 or of paying oneself.
-        if (folded.Contains("报" + asked, StringComparison.Ordinal) || Array.Exists(PaidShareAsked, w => folded.Contains(w, StringComparison.Ordinal)))
+        if (folded.Contains("报" + asked, StringComparison.Ordinal) || WordList.AnyIn(folded, PaidShareAsked))
         {
             foreach (var sentence in answer.Split(SentenceEnds))
-                if ((sentence.Contains('报') || Array.Exists(PaidShareSaid, w => sentence.Contains(w, StringComparison.Ordinal))) && StatesShare(sentence))
-                    return null;
+                if ((sentence.Contains('报') || WordList.AnyIn(sentence, PaidShareSaid)) && StatesShare(sentence)) return null;
             return asked;
         }
         return StatesShare(answer) ? null : asked;
@@ -293,8 +292,10 @@ public sealed partial class PolicyAnswerer
     /// <summary>The approval words asked when the answer never speaks of approving; else null.</summary>
     internal static string? UnstatedApprovalTime(string folded, string answer)
     {
-        var asked = Array.Find(ApprovalAsked, w => folded.Contains(w, StringComparison.Ordinal));
-        return asked is not null && !Array.Exists(ApprovalStated, w => answer.Contains(w, StringComparison.Ordinal)) ? asked : null;
+        // Loops, not lambdas: this runs on every answer about a time, and a capturing lambda allocates.
+        foreach (var asked in ApprovalAsked)
+            if (folded.Contains(asked, StringComparison.Ordinal)) return WordList.AnyIn(answer, ApprovalStated) ? null : asked;
+        return null;
     }
 
     /// <summary>Last characters of an office or a person: 民政办, 信访局, 县医院, 服务站, 点长, 第一书记, 责任人, 办公室.</summary>
@@ -335,9 +336,7 @@ public sealed partial class PolicyAnswerer
         string? asked = null;
         foreach (var word in AddressWords)
             if (folded.Contains(word, StringComparison.Ordinal)) { asked = word; break; }
-        if (asked is null) return null;
-        foreach (var word in AddressGiven)
-            if (entry.Answer.Contains(word, StringComparison.Ordinal) || entry.How?.Contains(word, StringComparison.Ordinal) == true) return null;
+        if (asked is null || WordList.AnyIn(entry.Answer, AddressGiven) || (entry.How is { } how && WordList.AnyIn(how, AddressGiven))) return null;
         return asked;
     }
 

@@ -205,8 +205,7 @@ public sealed partial class PolicyAnswerer
         ["什么时候", "啥时候", "么子时候", "啥时间", "什么时间", "几时", "哪天", "几月", "几月份", "哪个月", "几号", "几点", "几点钟", "啥时"];
 
     /// <summary>Money told, not asked: what was spent ("花了好多钱") or when it is paid ("先看病后给钱").</summary>
-    private static bool MoneyToldNotAsked(string folded) =>
-        Array.Exists(MoneyTold, w => folded.Contains(w, StringComparison.Ordinal));
+    private static bool MoneyToldNotAsked(string folded) => Text.WordList.AnyIn(folded, MoneyTold);
 
     private static readonly string[] MoneyTold = ["花了", "花钱", "后给钱", "再给钱", "后付钱", "再付钱", "后交钱", "再交钱"];
 

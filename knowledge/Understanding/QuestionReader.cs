@@ -191,10 +191,7 @@ public sealed partial class QuestionReader
     /// </summary>
     private static bool TellsWithoutAsking(ReadOnlySpan<char> text)
     {
-        if (text.Length < 4 || (text.IndexOf('有') < 0 && text.IndexOf('是') < 0)) return false;
-        foreach (var word in QuestionWords)
-            if (text.Contains(word, StringComparison.Ordinal)) return false;
-        return true;
+        return text.Length >= 4 && (text.Contains('有') || text.Contains('是')) && !Text.WordList.AnyIn(text, QuestionWords);
     }
 
     /// <summary>The text ends with the farmer's own "we" (我们, 咱们, 咱, 俺们, 俺), as in "…我们信丰的呢".</summary>
