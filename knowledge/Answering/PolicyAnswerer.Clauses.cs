@@ -70,11 +70,49 @@ public sealed partial class PolicyAnswerer
     /// </summary>
     private static IReadOnlyList<string> AskedClauseTopics(string question, QuestionReading reading, IReadOnlyList<string> topics, List<string> why)
     {
-        if (topics.Count < 2 || reading.TopicsJoined) return topics;
+        if (topics.Count < 2 || reading.TopicsJoined || !HasClauses(question)) return topics;
+        var meant = topics.Where(TopicsOfAskingClauses(question, reading, topics, out _, out _).Contains).ToList();
+        if (meant.Count == 0 || meant.Count == topics.Count) return topics;
+        why.Add($"{string.Join(", ", topics.Except(meant))} only in the situation told: {string.Join(", ", meant)} is asked");
+        return meant;
+    }
+
+    /// <summary>
+    /// "俺家能不能申请？俺今年63，老伴走了，儿子在外地打工" after 特困: the message asks first, in clauses that name no
+    /// policy, and every policy word is in what it tells after. (Told first, "俺舅没儿没女，七十了，中不中" asks about the
+    /// telling.)
+    /// </summary>
+    private static bool OnlyToldTopics(string question, QuestionReading reading, IReadOnlyList<string> topics)
+    {
+        if (topics.Count == 0 || reading.TopicsJoined || !HasClauses(question)) return false;
+        if (TopicsOfAskingClauses(question, reading, topics, out var lastAskEnd, out var onlyEligibility).Count > 0 || lastAskEnd == 0) return false;
+        // "收入高一点但看病花得多，能纳入吗": told first, but "may we be included" asks of the conversation's policy.
+        if (onlyEligibility) return true;
+        foreach (var mention in reading.Mentions)
+            if (topics.Contains(mention.Topic) && mention.Start < lastAskEnd) return false;
+        return true;
+    }
+
+    private static bool HasClauses(string question)
+    {
         var trimmed = question.AsSpan().Trim("？?。！! \u3000");
-        if (trimmed.IndexOfAny(ClauseBreakSet) < 0 && trimmed.IndexOfAny(' ', '\u3000') < 0) return topics;
+        return trimmed.IndexOfAny(ClauseBreakSet) >= 0 || trimmed.IndexOfAny(' ', '\u3000') >= 0;
+    }
+
+    /// <summary>
+    /// The topics named in the clauses that ask (a clause asking with no policy of its own asks of the one before), and
+    /// where in the folded text the last asking clause ends (0 when none asks).
+    /// </summary>
+    /// <param name="onlyEligibility">Every clause that asks without naming a policy asks whether one qualifies
+    /// ("能纳入吗", "俺家能不能申请"): it asks nothing of the situation told before it.</param>
+    private static List<string> TopicsOfAskingClauses(string question, QuestionReading reading, IReadOnlyList<string> topics, out int lastAskEnd,
+        out bool onlyEligibility)
+    {
         var asked = new List<string>();
         List<string> before = [];
+        lastAskEnd = 0;
+        onlyEligibility = true;
+        var beforeAsksAbout = false;
         // Mentions are placed in the folded text, which has no punctuation: clause ends are counted in folded characters.
         var folded = 0;
         var clauseStart = 0;
@@ -93,16 +131,27 @@ public sealed partial class PolicyAnswerer
             var text = clause.ToString();
             var isQuestion = (i < question.Length && question[i] is '？' or '?') || AsksInItself(text);
             var named = reading.Mentions.Where(m => m.Start >= clauseStart && m.Start < folded && topics.Contains(m.Topic)).Select(m => m.Topic).ToList();
-            // "贷款可能还不上了 怎么办": a question naming nothing asks about the clause just before it.
-            if (isQuestion) asked.AddRange(named.Count > 0 ? named : before);
+            // "贷款可能还不上了 怎么办": a question naming nothing asks about the clause just before it — unless it asks
+            // whether one qualifies ("看病花了不少，能纳入吗"), which the situation told does not answer.
+            // But "那五保户呢，啥条件": the clause before asked "what about" that policy, and this asks its conditions.
+            var eligibility = isQuestion && named.Count == 0 && !beforeAsksAbout && AsksEligibilityBetween(reading, clauseStart, folded);
+            if (isQuestion && named.Count == 0) onlyEligibility &= eligibility;
+            if (isQuestion && !eligibility) asked.AddRange(named.Count > 0 ? named : before);
+            if (isQuestion && text.Length > 0) lastAskEnd = folded;
             before = named;
+            beforeAsksAbout = text.AsSpan().TrimEnd(" 啊呀").EndsWith("呢");
             clauseStart = folded;
             clause.Clear();
         }
-        var meant = topics.Where(asked.Contains).ToList();
-        if (meant.Count == 0 || meant.Count == topics.Count) return topics;
-        why.Add($"{string.Join(", ", topics.Except(meant))} only in the situation told: {string.Join(", ", meant)} is asked");
-        return meant;
+        return asked;
+    }
+
+    /// <summary>A cue of who qualifies ("能纳入", "能不能申请") read between these folded positions.</summary>
+    private static bool AsksEligibilityBetween(QuestionReading reading, int start, int end)
+    {
+        foreach (var (aspect, _, at) in reading.AspectCues)
+            if (aspect == WhoQualifies && at >= start && at < end) return true;
+        return false;
     }
 
     /// <summary>

@@ -265,4 +265,33 @@ public sealed partial class PolicyAnswerer
         }
         return (topics, goesOnAfterPeriod, spokenOf, null);
     }
+
+    /// <summary>
+    /// The one offered choice about the topic a bare reply names ("雨露计划的", "我是说小额贷款"), when it answers what the
+    /// clarified question asked. Not a national choice where the county has its own entry of that topic for it (the
+    /// choices were a guess: "医保的" after three national ones means 医保 itself); null when the reply asks something of
+    /// its own, names none of the choices or several.
+    /// </summary>
+    private static PolicyEntry? ChoiceNamed(CountyKnowledge knowledge, IReadOnlyList<string> offeredIds, QuestionReading reading, string? asked)
+    {
+        if (reading.Topics.Count == 0 || reading.Aspect is not null || reading.YesNo) return null;
+        PolicyEntry? only = null;
+        foreach (var id in offeredIds)
+        {
+            if (knowledge.Find(id) is not { } entry || !entry.Topics.Any(reading.Topics.Contains)) continue;
+            if (only is not null) return null;
+            only = entry;
+        }
+        if (only is null || (asked is not null && !only.Aspects.Contains(asked))) return null;
+        if (only.PackId == knowledge.Pack.Id) return only;
+        foreach (var topic in only.Topics)
+            if (reading.Topics.Contains(topic)
+                && Candidates(knowledge, topic).Any(e => e.PackId == knowledge.Pack.Id && (asked is null || e.Aspects.Contains(asked))))
+                return null;
+        return only;
+    }
+
+    /// <summary>"雨露计划的", "信丰那个低保的": a policy named and nothing else but 的, which says whose one the last question meant.</summary>
+    private static bool NamesWhoseOnly(string folded, QuestionReading reading) =>
+        folded.EndsWith('的') && reading.Aspect is null && !reading.YesNo && reading.Rest.Length < MinRestChars;
 }

@@ -114,7 +114,7 @@ public sealed partial class PolicyAnswerer
     private static readonly string[] BenefitWords = ["补贴", "补助", "工资", "奖金"];
 
     /// <summary>Words of <see cref="CostOrBenefitWords"/> that ask what the farmer pays, not what they get.</summary>
-    private static readonly string[] CostWords = ["价钱", "掏钱", "交钱", "出钱", "花钱", "收费", "收钱", "要钱", "学费", "保费", "交多少"];
+    private static readonly string[] CostWords = ["价钱", "掏钱", "交钱", "出钱", "花钱", "收费", "收钱", "要钱", "学费", "保费", "话费", "交多少"];
 
     /// <summary>
     /// Money asked with no aspect word: whether something pays ("培训有补贴不") or costs ("签家庭医生要不要交钱"). Not a
@@ -185,7 +185,7 @@ public sealed partial class PolicyAnswerer
     }
 
     /// <summary>An answer with one of these says what something costs, or that it is free.</summary>
-    private static readonly string[] SpeaksOfCost = ["免费", "收费", "费用", "自付", "学费", "押金", "不用交", "不交", "交钱", "掏钱", "出钱", "税费", "不要钱", "个人负担", "自己该付"];
+    private static readonly string[] SpeaksOfCost = ["免费", "收费", "费用", "自付", "学费", "押金", "不用交", "不交", "交钱", "掏钱", "出钱", "税费", "不要钱", "个人负担", "自己该付", "资助参保", "代缴"];
 
     private static bool StatesMoney(string answer)
     {
@@ -263,6 +263,11 @@ public sealed partial class PolicyAnswerer
             why.Add($"«{address}» asked, and {entry.Id} gives no street address");
             return DetailMissing(knowledge, topics[0], aspect, why, detail: "具体地址") with { DeclinedEntryId = entry.Id };
         }
+        if (UnstatedPlace(reading.Folded, entry) is { } place)
+        {
+            why.Add($"«{place}» asked, and {entry.Id} does not say where");
+            return DetailMissing(knowledge, topics[0], aspect, why, detail: "具体在哪里") with { DeclinedEntryId = entry.Id };
+        }
         if (inherited && reading.County is not null && reading.Aspect is null && aspect is "期限" or "频次"
             && context.LastCountAsked is { } carried && UnstatedUnitCount(carried, entry.Answer) is { } count)
         {
@@ -338,6 +343,48 @@ public sealed partial class PolicyAnswerer
             if (folded.Contains(word, StringComparison.Ordinal)) { asked = word; break; }
         if (asked is null || WordList.AnyIn(entry.Answer, AddressGiven) || (entry.How is { } how && WordList.AnyIn(how, AddressGiven))) return null;
         return asked;
+    }
+
+    /// <summary>Words that ask where a place is ("安置点都在哪些地方", "光伏电站建在哪个位置"), not where to apply.</summary>
+    private static readonly string[] PlaceWords = ["哪个位置", "什么位置", "啥位置", "具体位置", "位置在哪", "建在哪", "在哪几个地方", "在哪几个乡镇", "都在哪里", "在哪些地方"];
+
+    /// <summary>Words of an answer that tell where such places are or how to find the nearest ("问…附近有哪些车间").</summary>
+    private static readonly string[] PlaceGiven = [.. AddressGiven, "附近"];
+
+    /// <summary>
+    /// "信丰的易地搬迁安置点在哪几个地方" answered by an entry that says what the places do but not where they are: the
+    /// words asked, else null.
+    /// </summary>
+    internal static string? UnstatedPlace(string folded, PolicyEntry entry)
+    {
+        var asked = FacilityAskedWhere(folded);
+        foreach (var word in PlaceWords)
+            if (asked is null && folded.Contains(word, StringComparison.Ordinal)) asked = word;
+        if (asked is null || WordList.AnyIn(entry.Answer, PlaceGiven) || (entry.How is { } how && WordList.AnyIn(how, PlaceGiven))) return null;
+        return asked;
+    }
+
+    /// <summary>
+    /// Places people live or work in, whose whereabouts no plan gives (an office is asked as 去哪办). Not 孵化基地: people
+    /// asking where it is are told whom to ask, which its entry says.
+    /// </summary>
+    private static readonly string[] Facilities = ["敬老院", "养老院", "养老机构", "福利院", "安置点", "电站"];
+
+    /// <summary>
+    /// "集中供养的敬老院在哪", "那养老机构在哪儿": where the place is, the question ending there. Not "敬老院在哪申请",
+    /// which asks where to apply. Returns the facility asked of, or null.
+    /// </summary>
+    private static string? FacilityAskedWhere(string folded)
+    {
+        foreach (var facility in Facilities)
+        {
+            var at = folded.IndexOf(facility, StringComparison.Ordinal);
+            if (at < 0) continue;
+            var after = folded.AsSpan(at + facility.Length).TrimStart("都具体到底就是");
+            if (!after.StartsWith("在哪")) continue;
+            if (after[2..].Trim("里儿个地方呢啊呀哩嘞哦嘛咧").IsEmpty) return facility + "在哪";
+        }
+        return null;
     }
 
     /// <summary>What kind of number of an office: 办公电话, 联系电话, 值班电话, 咨询电话.</summary>

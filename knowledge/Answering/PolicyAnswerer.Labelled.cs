@@ -112,6 +112,14 @@ public sealed partial class PolicyAnswerer
             why.Add($"the labelled questions most like it lean to {entry.Id}, which does not state {aspect} either: the honest reply stands ({Odds()})");
             return answer;
         }
+        // "打12317要收费吗": what the farmer pays, asked of a topic whose entry people asking like this were told says
+        // nothing of costs (nor any sum): the honest reply stands, whatever aspect the words were read as.
+        if (IsDetailMissing(answer) && AskedCost(reading.Folded) is { } cost && !MoneyToldNotAsked(reading.Folded)
+            && LeavesMoneyUnsaid(entry.Answer, cost))
+        {
+            why.Add($"«{cost}» asked, and the labelled questions most like it lean to {entry.Id}, which says nothing of what it costs: the honest reply stands ({Odds()})");
+            return answer;
+        }
         // A policy named in the question that the entry is not about: the wording fooled the model, not the farmer.
         if (!overwhelming && topics.Count == 1 && !entry.Topics.Contains(topics[0]))
         {

@@ -114,9 +114,14 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         var reading = home.Reader.Read(question);
         _reading.Value = reading;
         _lastEntry.Value = context.LastEntryId;
+        // "学生的补助几时发" was answered with 您是想问 雨露计划 / 教育资助; "雨露计划的" picks one by naming it, not by number.
+        if (context.OfferedChoiceIds is { Count: > 1 } offeredIds && reading.County is null
+            && ChoiceNamed(lastKnowledge, offeredIds, reading, context.LastAspect) is { } named)
+            return Confident(lastKnowledge, named, FollowUpKind.None, null, reading.Aspect,
+                [$"names {string.Join("/", reading.Topics)}, which only {named.Id} of the offered choices is about"]) with { Reading = reading };
         var why = new List<string>();
         var knowledge = home;
-        if (reading.County is { } named && named != home.Pack.County && current.ForCounty(named) is { } other)
+        if (reading.County is { } countyNamed && countyNamed != home.Pack.County && current.ForCounty(countyNamed) is { } other)
         {
             knowledge = other;
             why.Add($"the question names {other.Pack.CountyName}: answered from its pack {other.Pack.Id}");
@@ -138,8 +143,11 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         // "我家能申请不，老公车祸瘫了" after 防返贫监测: the accident is the situation; what may be applied for is what was
         // just talked of. A situation word names no policy of its own in a conversation.
         // But "俺爹住院花了好几万，能申请点啥" asks what there is for that situation, whatever was talked of before.
-        var situationOnly = topics.Count > 0 && reading.TopicTier == CueTier.Hint && context.LastTopic is not null
-            && (reading.Aspect is not null || reading.YesNo) && !FollowUps.AsksWhatThereIs(reading.Folded);
+        // So are policy words only in what a message tells after asking "俺家能不能申请？" (OnlyToldTopics).
+        var situationOnly = topics.Count > 0 && context.LastTopic is not null
+            && (reading.Aspect is not null || reading.YesNo) && !FollowUps.AsksWhatThereIs(reading.Folded)
+            && (reading.TopicTier == CueTier.Hint
+                || (!topics.Contains(context.LastTopic!) && CorrectionMark(reading.Folded) < 0 && !FollowUps.Corrects(reading.Folded) && OnlyToldTopics(question, reading, topics)));
         if (situationOnly) topics = [];
         var aspect = goesOnAfterPeriod ? null : reading.Aspect;
         // "俺是监测户" after 教育资助: who the asker is and nothing else, which asks whether the policy just talked of is for
@@ -187,7 +195,9 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             // "得多久还上", "那信丰呢", "能领不", "那买牛呢": the conversation's topic, asked again.
             topics = [lastTopic];
             inherited = true;
-            if (reading.County is null && context.LastCounty is not null) knowledge = lastKnowledge;
+            // "那信丰呢", then "俺家…看病花了不少，能纳入不": the farmer's own household is in the county they asked from.
+            var ownHousehold = (situationOnly || asksEligibilityOfIt) && WordList.AnyIn(folded, QuestionReader.OwnHouseholdWords);
+            if (reading.County is null && context.LastCounty is not null && !ownHousehold) knowledge = lastKnowledge;
             if (aspect is null && followUp == FollowUpKind.How) aspect = HowToApply;
             if (aspect is null && (reading.County is not null || endsWithNe)) aspect = context.LastAspect;
             // "禹州是多少" after "衔接资金用于产业的比例是多少": a bare 多少 asks the same figure of another county, not a sum.
@@ -208,9 +218,10 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             }
         }
         else if (topics.Count > 0 && aspect is null && context.LastAspect is { } asked && isShort
-            && (endsWithNe || context.LastTopic is null))
+            && (endsWithNe || context.LastTopic is null || NamesWhoseOnly(folded, reading)))
         {
-            // "那雨露计划呢" after "贷款几年还": the same question about a new topic, if that topic answers it;
+            // "那雨露计划呢" after "贷款几年还": the same question about a new topic, if that topic answers it ("雨露计划的"
+            // after "学生的补助几时发": whose one was meant);
             // "低保" after "标准是多少": the topic the pending question was about.
             pendingAspect = asked;
         }

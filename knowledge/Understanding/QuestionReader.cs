@@ -350,7 +350,10 @@ public sealed partial class QuestionReader
         return false;
     }
 
-    private static readonly string[] SelfWords = ["我家", "俺家", "我们家", "俺们家", "咱家", "我", "俺", "涯", "家里"];
+    /// <summary>The asker's own household (赣南 屋里 too): who is asking, and in a conversation, which county's household.</summary>
+    internal static readonly string[] OwnHouseholdWords = ["我家", "俺家", "我们家", "俺们家", "咱家", "自家", "屋里"];
+
+    private static readonly string[] SelfWords = [.. OwnHouseholdWords, "我", "俺", "涯", "家里"];
 
     /// <summary>
     /// Characters that carry no content of their own in a question (particles, pronouns, fillers, 能/要/有, 赣南 么子).
@@ -358,8 +361,8 @@ public sealed partial class QuestionReader
     /// </summary>
     internal const string FunctionChars = "那这个的呢吗啊呀吧了要我们你他她些还再给一下请问是啥么俺家咱恁嗯哦能不得有没想就说子哩啵咯冇嘛呗哈和跟与或及会可以去";
 
-    /// <summary>Words every policy question may use without saying which policy (补贴, 政策, 规定 …).</summary>
-    internal static readonly string[] GenericWords = ["补贴", "补助", "政策", "帮扶", "规定", "材料", "标准", "发钱", "怎么", "什么", "咋"];
+    /// <summary>Words every policy question may use without saying which policy (补贴, 政策, 规定, 想咨询一下 …).</summary>
+    internal static readonly string[] GenericWords = ["补贴", "补助", "政策", "帮扶", "规定", "材料", "标准", "发钱", "怎么", "什么", "咋", "咨询", "了解", "打听"];
 
     private static string WithoutWords(string rest)
     {

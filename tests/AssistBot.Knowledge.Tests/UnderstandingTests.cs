@@ -1046,4 +1046,92 @@ public sealed class UnderstandingTests
         var corrected = Conversation(TestPacks.Yuzhou, "俺爹住院花了好几万，家里快撑不住了，能申请点啥？", "俺说的是监测，咋申报？");
         Assert.Equal("nat-monitor-self-declare", corrected[1].Entries[0].Id);
     }
+
+    [Fact]
+    public void A_reply_naming_one_of_the_offered_choices_picks_it()
+    {
+        // "要多久" is asked which policy; "我是说小额贷款" answers by name, and the loan's term is what was asked.
+        var answers = Conversation(TestPacks.Xinfeng, "要多久", "我是说小额贷款");
+
+        Assert.Equal(PolicyOutcome.Clarify, answers[0].Outcome);
+        Assert.Contains("nat-loan-term", answers[0].ChoiceIds);
+        Assert.Equal("nat-loan-term", answers[1].TopicId);
+        Assert.Contains("3年", answers[1].Text);
+    }
+
+    [Fact]
+    public void A_named_policy_is_not_forced_onto_a_national_choice_when_the_county_has_its_own_entry()
+    {
+        // The three choices offered for "那个保险怎么弄" were a guess; "医保的" means 医保 itself, which 信丰 has an entry for.
+        var answers = Conversation(TestPacks.Xinfeng, "那个保险怎么弄", "医保的");
+
+        Assert.Equal(PolicyOutcome.Clarify, answers[0].Outcome);
+        Assert.Equal("xf-medical", answers[1].TopicId);
+    }
+
+    [Fact]
+    public void A_policy_named_with_de_after_a_question_asks_that_question_of_it()
+    {
+        // "雨露计划的" after "学生的补助几时发": when 雨露计划 pays — 信丰's own dates, not the national overview.
+        var answers = Conversation(TestPacks.Xinfeng, "学生的补助几时发", "雨露计划的");
+
+        Assert.Equal("xf-yulu", answers[1].TopicId);
+        Assert.Contains("3月中旬", answers[1].Text);
+    }
+
+    [Fact]
+    public void Policy_words_told_after_asking_may_we_apply_are_the_situation_not_a_new_topic()
+    {
+        var tekun = Conversation(TestPacks.Yuzhou, "特困是啥？", "俺家能不能申请？俺今年63，老伴走了，儿子在外地打工");
+        Assert.Equal("特困", tekun[1].Topic);
+        Assert.NotEqual("yz-employment", tekun[1].TopicId);
+
+        // Told first, then "may we be included": the monitoring just talked of, not the hospital bills told.
+        var monitoring = Conversation(TestPacks.Xinfeng, "监测收入线是多少", "收入高一点但看病花得多，能纳入吗");
+        Assert.Equal("xf-monitoring-line", monitoring[1].TopicId);
+
+        // …and the farmer's own household is in their own county, even after asking about the other one.
+        var home = Conversation(TestPacks.Yuzhou, "禹州监测收入线是多少", "那信丰呢", "那俺家人均八千多，但是今年看病花了不少，能纳入不");
+        Assert.Equal("yz-monitoring-line", home[2].TopicId);
+
+        // Told first, then asked: "那学技术的培训呢 嗯 去哪报" still asks where to sign up for training.
+        var training = Conversation(TestPacks.Yuzhou, "想找个活干", "那学技术的培训呢 嗯 去哪报");
+        Assert.Equal("yz-training", training[1].TopicId);
+    }
+
+    [Fact]
+    public void A_policy_named_before_its_conditions_are_asked_is_the_one_asked_about()
+    {
+        // "那五保户呢，啥条件": the first clause asks about 五保, the second its conditions — not a situation told.
+        var whatAbout = Conversation(TestPacks.Yuzhou, "啥样的家庭能吃低保？", "去哪申请？", "那五保户呢，啥条件？");
+        Assert.Equal("nat-tekun", whatAbout[2].TopicId);
+
+        // A correction names what is meant.
+        var corrected = Conversation(TestPacks.Yuzhou, "俺想问问低保", "不对 俺是说特困 五保那个 啥条件");
+        Assert.Equal("nat-tekun", corrected[1].TopicId);
+
+        // The situation told names the policy just talked of: that policy's entry for it, as before.
+        var same = Conversation(TestPacks.Yuzhou, "兜底保障包括啥", "俺爹没劳动能力 俺家能不能申请");
+        Assert.Equal("yz-help-by-labor", same[1].TopicId);
+    }
+
+    [Fact]
+    public void Wanting_to_consult_about_a_broad_policy_asks_which_part()
+    {
+        // 咨询 says nothing of which part of the loan is meant (it used to pick the loan term by that word).
+        var consult = Answerer.Answer(TestPacks.Xinfeng, "贷款的事想咨询一下");
+        var ask = Answerer.Answer(TestPacks.Xinfeng, "贷款的事想问问");
+
+        Assert.Equal(PolicyOutcome.Clarify, consult.Outcome);
+        Assert.Equal(ask.ChoiceIds, consult.ChoiceIds);
+    }
+
+    [Theory]
+    [InlineData("监测户神么时候能出列")]
+    [InlineData("嗯那个监测户要当多久才能取消")]
+    public void Leaving_monitoring_in_farmers_words_is_read_as_risk_eliminated(string question)
+    {
+        Assert.Contains("风险消除", Answerer.Read(TestPacks.Xinfeng, question)!.Topics);
+        Assert.Equal("nat-risk-eliminated", Answerer.Answer(TestPacks.Xinfeng, question).TopicId);
+    }
 }

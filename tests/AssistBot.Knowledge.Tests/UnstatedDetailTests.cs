@@ -147,4 +147,60 @@ public sealed class UnstatedDetailTests
         Assert.NotEqual("nat-yulu", answer.TopicId);
         Assert.DoesNotContain("2000元", answer.Text);
     }
+
+    [Theory]
+    [InlineData("信丰县有几个易地搬迁安置点，都在哪里", "安置点")]
+    [InlineData("村里的光伏电站建在哪个位置", "光伏")]
+    [InlineData("五保老人集中供养的敬老院在哪里", "特困")]
+    public void Where_a_place_is_gets_the_honest_reply_when_no_entry_says(string question, string topic)
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, question);
+
+        Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
+        Assert.Contains($"关于“{topic}”", answer.Text);
+        Assert.Contains("没有写具体在哪里", answer.Text);
+    }
+
+    [Theory]
+    [InlineData("帮扶车间都在哪些地方", "xf-workshop")] // the entry says whom to ask which workshops are near
+    [InlineData("消费帮扶六进是进哪些地方", "xf-consumption")] // 进哪些地方 asks what the 六进 are
+    public void Where_places_are_is_answered_when_the_entry_says_how_to_find_them(string question, string entry)
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, question);
+
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Equal(entry, answer.TopicId);
+    }
+
+    [Theory]
+    [InlineData("12317打电话要收费吗")]
+    [InlineData("打12317要不要收话费？")]
+    public void Whether_a_call_costs_is_not_answered_by_what_the_hotline_does(string question)
+    {
+        // nat-12317 says what the hotline is for and nothing of what a call costs.
+        var answer = Answerer.Answer(TestPacks.Xinfeng, question);
+
+        Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
+        Assert.Contains("12317", answer.Text);
+        Assert.DoesNotContain("来源", answer.Text);
+    }
+
+    [Fact]
+    public void Where_to_apply_for_a_home_is_not_asked_where_the_home_is()
+    {
+        var answer = Answerer.Answer(TestPacks.Yuzhou, "敬老院在哪申请");
+
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Equal("yz-doudi", answer.TopicId);
+    }
+
+    [Fact]
+    public void Whether_someone_pays_ones_premium_is_answered_by_the_entry_on_subsidised_enrolment()
+    {
+        // yz-health's 分类资助参保 speaks of what the premium costs a poor household: it answers, no honest decline.
+        var answer = Answerer.Answer(TestPacks.Yuzhou, "俺是监测户，医保费有人帮交不");
+
+        Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
+        Assert.Equal("yz-health", answer.TopicId);
+    }
 }
