@@ -206,7 +206,7 @@ public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh10", Questions: 1030, MeasuredCorrect: 1018, MeasuredConfidentlyWrong: 4, Turns: 262, MeasuredCorrectTurns: 246));
+    new("fresh10", Questions: 1030, MeasuredCorrect: 1018, MeasuredConfidentlyWrong: 4, Turns: 262, MeasuredCorrectTurns: 248));
 
 /// <summary>
 /// The eleventh fresh held-out set (tests/eval/policy-*-fresh11-*.jsonl): 1,038 questions (520 信丰, 518 禹州) and 104
@@ -249,7 +249,7 @@ public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh13", Questions: 1066, MeasuredCorrect: 1042, MeasuredConfidentlyWrong: 7, Turns: 278, MeasuredCorrectTurns: 268));
+    new("fresh13", Questions: 1066, MeasuredCorrect: 1042, MeasuredConfidentlyWrong: 7, Turns: 278, MeasuredCorrectTurns: 267));
 
 /// <summary>
 /// The fourteenth fresh held-out set (tests/eval/policy-*-fresh14-*.jsonl): 1,061 questions (535 信丰, 526 禹州) and 120
@@ -274,7 +274,7 @@ public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh15", Questions: 1076, MeasuredCorrect: 1067, MeasuredConfidentlyWrong: 1, Turns: 281, MeasuredCorrectTurns: 267));
+    new("fresh15", Questions: 1076, MeasuredCorrect: 1066, MeasuredConfidentlyWrong: 1, Turns: 281, MeasuredCorrectTurns: 267));
 
 /// <summary>
 /// The sixteenth fresh held-out set (tests/eval/policy-*-fresh16-*.jsonl): 1,074 questions (557 信丰, 517 禹州) and 117
@@ -300,7 +300,7 @@ public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh17", Questions: 1118, MeasuredCorrect: 1089, MeasuredConfidentlyWrong: 10, Turns: 299, MeasuredCorrectTurns: 288));
+    new("fresh17", Questions: 1118, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 8, Turns: 299, MeasuredCorrectTurns: 288));
 
 /// <summary>
 /// The eighteenth fresh held-out set (tests/eval/policy-*-fresh18-*.jsonl): 1,114 questions (557 信丰, 557 禹州) and 117
@@ -325,7 +325,7 @@ public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh19", Questions: 1111, MeasuredCorrect: 1100, MeasuredConfidentlyWrong: 3, Turns: 300, MeasuredCorrectTurns: 288));
+    new("fresh19", Questions: 1111, MeasuredCorrect: 1100, MeasuredConfidentlyWrong: 3, Turns: 300, MeasuredCorrectTurns: 289));
 
 /// <summary>
 /// The twentieth fresh held-out set (tests/eval/policy-*-fresh20-*.jsonl): 1,118 questions (560 信丰, 558 禹州) and 113
@@ -395,7 +395,7 @@ public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh24", Questions: 1106, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 3, Turns: 271, MeasuredCorrectTurns: 257));
+    new("fresh24", Questions: 1106, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 3, Turns: 271, MeasuredCorrectTurns: 257));
 
 /// <summary>
 /// The twenty-fifth fresh held-out set (tests/eval/policy-*-fresh25-*.jsonl): 1,111 questions (553 信丰, 558 禹州) and
@@ -408,7 +408,7 @@ public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh25", Questions: 1111, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 3, Turns: 272, MeasuredCorrectTurns: 253));
+    new("fresh25", Questions: 1111, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 2, Turns: 272, MeasuredCorrectTurns: 253));
 
 /// <summary>
 /// The twenty-sixth fresh held-out set (tests/eval/policy-*-fresh26-*.jsonl): 1,117 questions (557 信丰, 560 禹州) and
@@ -437,7 +437,7 @@ public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh27", Questions: 1107, MeasuredCorrect: 1081, MeasuredConfidentlyWrong: 7, Turns: 276, MeasuredCorrectTurns: 259));
+    new("fresh27", Questions: 1107, MeasuredCorrect: 1082, MeasuredConfidentlyWrong: 6, Turns: 276, MeasuredCorrectTurns: 260));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -455,7 +455,7 @@ public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorre
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh28", Questions: 1111, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 6, Turns: 274, MeasuredCorrectTurns: 261));
+    new("fresh28", Questions: 1111, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 6, Turns: 274, MeasuredCorrectTurns: 262));
 
 /// <summary>
 /// The twenty-ninth fresh held-out set (tests/eval/policy-*-fresh29-*.jsonl): 1,095 questions (545 信丰, 550 禹州) and
@@ -483,7 +483,7 @@ public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh30", Questions: 1111, MeasuredCorrect: 1086, MeasuredConfidentlyWrong: 8, Turns: 277, MeasuredCorrectTurns: 254));
+    new("fresh30", Questions: 1111, MeasuredCorrect: 1089, MeasuredConfidentlyWrong: 5, Turns: 277, MeasuredCorrectTurns: 256));
 
 /// <summary>
 /// The thirty-first fresh held-out set (tests/eval/policy-*-fresh31-*.jsonl): 1,112 questions (558 信丰, 554 禹州) and
@@ -496,7 +496,7 @@ public sealed class PolicyThirtiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh31", Questions: 1112, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 9, Turns: 271, MeasuredCorrectTurns: 256));
+    new("fresh31", Questions: 1112, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 8, Turns: 271, MeasuredCorrectTurns: 257));
 
 /// <summary>
 /// The thirty-second fresh held-out set (tests/eval/policy-*-fresh32-*.jsonl): 1,108 questions (552 信丰, 556 禹州) and
@@ -510,7 +510,7 @@ public sealed class PolicyThirtyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh32", Questions: 1108, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 8, Turns: 270, MeasuredCorrectTurns: 255));
+    new("fresh32", Questions: 1108, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 6, Turns: 270, MeasuredCorrectTurns: 255));
 
 /// <summary>
 /// The thirty-third fresh held-out set (tests/eval/policy-*-fresh33-*.jsonl): 1,100 questions (549 信丰, 551 禹州) and
@@ -524,7 +524,7 @@ public sealed class PolicyThirtySecondHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh33", Questions: 1100, MeasuredCorrect: 1082, MeasuredConfidentlyWrong: 5, Turns: 267, MeasuredCorrectTurns: 248));
+    new("fresh33", Questions: 1100, MeasuredCorrect: 1082, MeasuredConfidentlyWrong: 4, Turns: 267, MeasuredCorrectTurns: 249));
 
 /// <summary>
 /// The thirty-fourth fresh held-out set (tests/eval/policy-*-fresh34-*.jsonl): 1,108 questions (552 信丰, 556 禹州) and
@@ -538,7 +538,7 @@ public sealed class PolicyThirtyThirdHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyFourthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh34", Questions: 1108, MeasuredCorrect: 1094, MeasuredConfidentlyWrong: 3, Turns: 278, MeasuredCorrectTurns: 266));
+    new("fresh34", Questions: 1108, MeasuredCorrect: 1094, MeasuredConfidentlyWrong: 3, Turns: 278, MeasuredCorrectTurns: 264));
 
 /// <summary>
 /// The thirty-fifth fresh held-out set (tests/eval/policy-*-fresh35-*.jsonl): 1,116 questions (557 信丰, 559 禹州) and
@@ -580,7 +580,7 @@ public sealed class PolicyThirtySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh37", Questions: 1108, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 2, Turns: 273, MeasuredCorrectTurns: 260));
+    new("fresh37", Questions: 1108, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 2, Turns: 273, MeasuredCorrectTurns: 262));
 
 /// <summary>
 /// The thirty-eighth fresh held-out set (tests/eval/policy-*-fresh38-*.jsonl): 1,116 questions (559 信丰, 557 禹州) and
@@ -589,12 +589,26 @@ public sealed class PolicyThirtySeventhHeldOutTests(KnowledgeHostFactory factory
 /// froze: 1,082 of 1,116 correct (97.0%), 13 clarified, 9 fell back, 12 confidently wrong (1.1%); turns 257 of 278
 /// (92.4%), 15 wrong. The engine shipped before it (5566590, the thirtieth round's with the bank without the
 /// thirty-seventh set) scored 1,082 / 13 / 257 (15 wrong turns). Issue 12's single-question and turn targets are met on
+/// it; "0 confidently wrong" is NOT. Then it joined the bank and the thirty-second round tuned with it
+/// (leave-one-set-out); the bars are the shipped engine's figures on it.
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyThirtyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh38", Questions: 1116, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 8, Turns: 278, MeasuredCorrectTurns: 263));
+
+/// <summary>
+/// The thirty-ninth fresh held-out set (tests/eval/policy-*-fresh39-*.jsonl): 1,113 questions (554 信丰, 559 禹州) and
+/// 110 conversations (275 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the
+/// shipped engine (the thirty-second round's, d820b34, with the thirty-eighth set in the bank), scored once after it
+/// froze: 1,084 of 1,113 correct (97.4%), 8 clarified, 12 fell back, 9 confidently wrong (0.8%); turns 259 of 275
+/// (94.2%), 5 wrong. The engine shipped before it (98e11f4, the thirty-first round's with the bank without the
+/// thirty-eighth set) scored 1,084 / 10 / 256 (7 wrong turns). Issue 12's single-question and turn targets are met on
 /// it; "0 confidently wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
 /// tests/eval/make_labelled_questions.py).
 /// </summary>
 [Trait("Category", "HeldOut")]
-public sealed class PolicyThirtyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh38", Questions: 1116, MeasuredCorrect: 1082, MeasuredConfidentlyWrong: 12, Turns: 278, MeasuredCorrectTurns: 257));
+public sealed class PolicyThirtyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh39", Questions: 1113, MeasuredCorrect: 1084, MeasuredConfidentlyWrong: 9, Turns: 275, MeasuredCorrectTurns: 259));
 
 /// <summary>
 /// The two guards every held-out set has; each set is a subclass named for it, whose comment tells how the set was
@@ -731,7 +745,15 @@ public sealed class PolicyThirtyEighthHeldOutTests(KnowledgeHostFactory factory)
 /// 能也贷到5万？" now gets the eligibility entry, which does not say 5万) and its turns ("…监测户的孩子读中职有什么补助" asks
 /// which), the twenty-ninth's questions ("寻事做要去哪里登记" falls back) and the thirty-first's turns ("我老公住院花了好多
 /// 钱，我家能不能报" falls back). Leave-one-set-out over the fifth to thirty-seventh sets: 34,652 → 34,660 of 35,532 right
-/// (341 → 333 wrong), turns 8,514 → 8,516 of 8,987 (194 → 193 wrong).
+/// (341 → 333 wrong), turns 8,514 → 8,516 of 8,987 (194 → 193 wrong). The thirty-second round set them to the shipped
+/// engine's figures again; four fell. Two from the thirty-eighth set joining the bank (the thirty-first round's engine
+/// with that bank answers them the same): the fifteenth set's questions by 1 ("收入高于监测线的家庭，有没有可能被纳入监测？"
+/// now asks which) and the thirty-fourth's turns by 2 ("…花了好多钱 能不能当那个监测户" falls back, and its follow-up "呃要去
+/// 哪里申请" then answers another entry). Two from the round's rules: the thirteenth set's turns by 1 ("读中职的" after a
+/// clarify names 教育资助, so the county's education entry answers where the label is the national one) and the
+/// twenty-fourth's questions by 1 ("孩子读职校有雨露计划吗，学费免不免": 雨露计划's entry says nothing of 学费, so the honest
+/// reply now stands). Leave-one-set-out over the fifth to thirty-eighth sets: 35,745 → 35,765 of 36,648 right (343 → 322
+/// wrong), turns 8,772 → 8,788 of 9,265 (208 → 195 wrong).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
