@@ -244,6 +244,10 @@ public sealed partial class PolicyAnswerer
         if (IsDetailMissing(answer) && answer.Topic is { } missingOf && aspect is "期限" or "时间"
             && UnstatedApprovalTime(reading.Folded, "") is not null)
             return DetailMissing(knowledge, missingOf, aspect, why, detail: ApprovalDetail) with { DeclinedEntryId = answer.DeclinedEntryId };
+        // "12317打电话要收费吗" read as 限制 (收费吗): say that what it costs is not written, not "有什么限制（担保抵押…）".
+        if (IsDetailMissing(answer) && answer.Topic is { } costOf && aspect is null or "限制" && AskedCost(reading.Folded) is not null
+            && !MoneyToldNotAsked(reading.Folded))
+            return DetailMissing(knowledge, costOf, aspect, why, detail: CostDetail) with { DeclinedEntryId = answer.DeclinedEntryId };
         if (answer is not { Outcome: PolicyOutcome.Answer, Entries.Count: 1 } || topics.Count == 0) return answer;
         var entry = answer.Entries[0];
         if (UnstatedPhone(reading.Folded, entry) is { } phone)
@@ -287,6 +291,9 @@ public sealed partial class PolicyAnswerer
 
     /// <summary>What is not in the documents when approval time is asked, as the reply names it.</summary>
     private const string ApprovalDetail = "审批要多久";
+
+    /// <summary>The detail named when what something costs the farmer is asked and not written.</summary>
+    private const string CostDetail = "收不收费、要交多少钱";
 
     /// <summary>Words asking when an application is approved or a loan paid out.</summary>
     private static readonly string[] ApprovalAsked = ["批下来", "批得下来", "能批", "多久批", "审批", "放款", "放下来", "办下来", "批准"];
@@ -336,14 +343,12 @@ public sealed partial class PolicyAnswerer
     /// "乡镇就业服务站具体地址在哪条街" answered by an entry that names the office but no street: the words asked, else
     /// null. Which office to go to (去哪办) is what entries say; an address none of them gives.
     /// </summary>
-    internal static string? UnstatedAddress(string folded, PolicyEntry entry)
-    {
-        string? asked = null;
-        foreach (var word in AddressWords)
-            if (folded.Contains(word, StringComparison.Ordinal)) { asked = word; break; }
-        if (asked is null || WordList.AnyIn(entry.Answer, AddressGiven) || (entry.How is { } how && WordList.AnyIn(how, AddressGiven))) return null;
-        return asked;
-    }
+    internal static string? UnstatedAddress(string folded, PolicyEntry entry) =>
+        WordList.FirstIn(folded, AddressWords) is { } asked && !Says(entry, AddressGiven) ? asked : null;
+
+    /// <summary>The entry's answer or its how-to line holds one of the words.</summary>
+    private static bool Says(PolicyEntry entry, string[] words) =>
+        WordList.AnyIn(entry.Answer, words) || (entry.How is { } how && WordList.AnyIn(how, words));
 
     /// <summary>Words that ask where a place is ("安置点都在哪些地方", "光伏电站建在哪个位置"), not where to apply.</summary>
     private static readonly string[] PlaceWords = ["哪个位置", "什么位置", "啥位置", "具体位置", "位置在哪", "建在哪", "在哪几个地方", "在哪几个乡镇", "都在哪里", "在哪些地方"];
@@ -355,14 +360,8 @@ public sealed partial class PolicyAnswerer
     /// "信丰的易地搬迁安置点在哪几个地方" answered by an entry that says what the places do but not where they are: the
     /// words asked, else null.
     /// </summary>
-    internal static string? UnstatedPlace(string folded, PolicyEntry entry)
-    {
-        var asked = FacilityAskedWhere(folded);
-        foreach (var word in PlaceWords)
-            if (asked is null && folded.Contains(word, StringComparison.Ordinal)) asked = word;
-        if (asked is null || WordList.AnyIn(entry.Answer, PlaceGiven) || (entry.How is { } how && WordList.AnyIn(how, PlaceGiven))) return null;
-        return asked;
-    }
+    internal static string? UnstatedPlace(string folded, PolicyEntry entry) =>
+        (FacilityAskedWhere(folded) ?? WordList.FirstIn(folded, PlaceWords)) is { } asked && !Says(entry, PlaceGiven) ? asked : null;
 
     /// <summary>
     /// Places people live or work in, whose whereabouts no plan gives (an office is asked as 去哪办). Not 孵化基地: people

@@ -120,6 +120,13 @@ public sealed partial class PolicyAnswerer
             why.Add($"«{cost}» asked, and the labelled questions most like it lean to {entry.Id}, which says nothing of what it costs: the honest reply stands ({Odds()})");
             return answer;
         }
+        // "…集中供养的敬老院在哪": where a place is (or a street address), which the entry people asking like this were told
+        // does not give either.
+        if (IsDetailMissing(answer) && (UnstatedPlace(reading.Folded, entry) ?? UnstatedAddress(reading.Folded, entry)) is { } where)
+        {
+            why.Add($"«{where}» asked, and the labelled questions most like it lean to {entry.Id}, which does not say where either: the honest reply stands ({Odds()})");
+            return answer;
+        }
         // A policy named in the question that the entry is not about: the wording fooled the model, not the farmer.
         if (!overwhelming && topics.Count == 1 && !entry.Topics.Contains(topics[0]))
         {

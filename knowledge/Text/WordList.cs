@@ -9,4 +9,11 @@ public static class WordList
         foreach (var word in words) if (text.Contains(word, StringComparison.Ordinal)) return true;
         return false;
     }
+
+    /// <summary>The first of <paramref name="words"/> (in list order) that <paramref name="text"/> contains, or null.</summary>
+    public static string? FirstIn(ReadOnlySpan<char> text, string[] words)
+    {
+        foreach (var word in words) if (text.Contains(word, StringComparison.Ordinal)) return word;
+        return null;
+    }
 }

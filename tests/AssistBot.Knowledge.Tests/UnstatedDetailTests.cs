@@ -181,8 +181,18 @@ public sealed class UnstatedDetailTests
         var answer = Answerer.Answer(TestPacks.Xinfeng, question);
 
         Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
-        Assert.Contains("12317", answer.Text);
+        Assert.Contains("没有写收不收费", answer.Text); // not "有什么限制（担保抵押…）", which 收费吗 was read as
         Assert.DoesNotContain("来源", answer.Text);
+    }
+
+    [Fact]
+    public void Where_a_home_is_stays_honest_when_look_alike_questions_lean_to_an_entry_that_does_not_say_either()
+    {
+        // Found by hand: the words around it (身份证, 电话) made the labelled questions lean to yz-doudi, which gives no place.
+        var answer = Answerer.Answer(TestPacks.Yuzhou, "俺身份证410881199001011234，电话13912345678，集中供养的敬老院在哪");
+
+        Assert.Equal(PolicyOutcome.Fallback, answer.Outcome);
+        Assert.Contains("没有写具体在哪里", answer.Text);
     }
 
     [Fact]
