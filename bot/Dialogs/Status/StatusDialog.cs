@@ -21,14 +21,23 @@ public sealed class StatusDialog(DeclarationStore declarations) : Dialog(DialogI
     }
 }
 
+/// <summary>The words that ask about one's own declaration: the real 查进度 and its placeholder read the same ones.</summary>
+public static class StatusWords
+{
+    public static readonly HashSet<string> Exact = ["查进度", "进度", "查询进度", "办理进度", "我的申报", "申报进度", "查申报"];
+
+    /// <summary>
+    /// A bare 进度 inside a sentence is often a policy question ("衔接资金支出进度…"), so it only counts with a word that
+    /// ties it to the user's own case; so too 申请 ("我想问问我那个申请", not "我的申请材料要带啥").
+    /// </summary>
+    public static readonly string[] Keywords =
+        ["查进度", "申报进度", "办理进度", "进度怎么样", "进度如何", "办到哪", "审核到哪", "有结果没", "有没有结果", "我的申报", "申报结果",
+         "我那个申请", "俺那个申请", "我的那个申请", "俺的那个申请", "我那个申报", "俺那个申报", "申请到哪了", "申请怎么样了", "申报怎么样了"];
+}
+
 /// <summary>Menu item 3 查进度.</summary>
 public sealed class StatusRouteHandler(StatusDialog dialog) : IRouteHandler
 {
-    private static readonly HashSet<string> ExactWords = ["查进度", "进度", "查询进度", "办理进度", "我的申报", "申报进度", "查申报"];
-    // A bare 进度 inside a sentence is often a policy question ("衔接资金支出进度…"), so it only counts with a word
-    // that ties it to the user's own case.
-    private static readonly string[] Keywords =
-        ["查进度", "申报进度", "办理进度", "进度怎么样", "进度如何", "办到哪", "审核到哪", "有结果没", "有没有结果", "我的申报", "申报结果"];
 
     public string Id => RouteIds.Status;
     public int? MenuNumber => 3;
@@ -37,5 +46,5 @@ public sealed class StatusRouteHandler(StatusDialog dialog) : IRouteHandler
     public Dialog Dialog => dialog;
 
     public double Match(RouteInput input) =>
-        input.Variants.Any(ExactWords.Contains) ? 1.0 : input.ContainsAny(Keywords) ? 0.9 : 0;
+        input.Variants.Any(StatusWords.Exact.Contains) ? 1.0 : input.ContainsAny(StatusWords.Keywords) ? 0.9 : 0;
 }

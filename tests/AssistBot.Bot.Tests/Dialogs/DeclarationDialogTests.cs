@@ -175,9 +175,12 @@ public sealed class DeclarationDialogTests : IAsyncDisposable
         Assert.Null(await _chat.Get<DeclarationDraftStore>().GetAsync("xinfeng", "wechat", "o_farmer"));
     }
 
-    [Fact]
-    public async Task Status_without_declarations_says_how_to_declare() =>
-        Assert.Contains("您还没有申报记录", await _chat.Say("查进度", "o_nobody"));
+    [Theory]
+    [InlineData("查进度")]
+    [InlineData("我想问问我那个申请")] // one's own application, not a policy question
+    [InlineData("俺那个申报怎么样了")]
+    public async Task Status_without_declarations_says_how_to_declare(string text) =>
+        Assert.Contains("您还没有申报记录", await _chat.Say(text, "o_nobody"));
 
     [Fact]
     public async Task Declining_consent_stores_nothing()
