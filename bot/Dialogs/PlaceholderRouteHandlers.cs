@@ -6,23 +6,22 @@ namespace AssistBot.Bot.Dialogs;
 /// <summary>
 /// Menu items 1–4 while their feature is switched off (<see cref="FeatureOptions"/>) or not registered in a host: honest
 /// replies that say how to get it done today. A feature replaces one by registering an <see cref="IRouteHandler"/> with
-/// the same id.
+/// the same id. Each stand-in reads free text with its feature's own static <c>Matches</c>, so switching a feature off
+/// changes the reply, not which messages reach it (the two keyword lists used to drift apart).
 /// </summary>
 public sealed class PlaceholderRouteHandler : IRouteHandler
 {
-    private readonly string[] _keywords;
-    private readonly string[] _exactWords;
+    private readonly Func<RouteInput, double> _match;
 
-    private PlaceholderRouteHandler(string id, int menuNumber, string label, string menuKey, string text,
-        string[] exactWords, string[] keywords)
+    /// <param name="match">The feature's own reading of free text, so that its stand-in answers to the same words.</param>
+    private PlaceholderRouteHandler(string id, int menuNumber, string label, string menuKey, string text, Func<RouteInput, double> match)
     {
         Id = id;
         MenuNumber = menuNumber;
         MenuLabel = label;
         MenuKeys = [menuKey];
         Dialog = new MessageDialog($"{id}.placeholder", text);
-        _exactWords = exactWords;
-        _keywords = keywords;
+        _match = match;
     }
 
     public string Id { get; }
@@ -32,23 +31,20 @@ public sealed class PlaceholderRouteHandler : IRouteHandler
     public bool IsPlaceholder => true;
     public Dialog Dialog { get; }
 
-    public double Match(RouteInput input)
-    {
-        if (input.Variants.Any(v => _exactWords.Contains(v))) return 1.0;
-        return _keywords.Length > 0 && input.ContainsAny(_keywords) ? 0.7 : 0;
-    }
+    public double Match(RouteInput input) => _match(input);
+
+    /// <summary>The policy Q&A reads questions with its answerer; its stand-in only knows the menu's own words.</summary>
+    private static readonly HashSet<string> PolicyWords = ["政策咨询", "政策", "咨询政策", "问政策", "政策问答"];
 
     public static IEnumerable<IRouteHandler> All() =>
     [
         new PlaceholderRouteHandler(RouteIds.Policy, 1, RouterTexts.PolicyLabel, Dialogs.MenuKeys.Policy,
-            RouterTexts.ComingSoon(RouterTexts.PolicyLabel), ["政策咨询", "政策", "咨询政策", "问政策", "政策问答"], []),
+            RouterTexts.ComingSoon(RouterTexts.PolicyLabel), input => input.Variants.Any(PolicyWords.Contains) ? 1.0 : 0),
         new PlaceholderRouteHandler(RouteIds.Declare, 2, RouterTexts.DeclareLabel, Dialogs.MenuKeys.Declare,
-            RouterTexts.ComingSoon(RouterTexts.DeclareLabel), ["困难申报", "申报", "我要申报", "申报困难"],
-            ["申报", "自主申报", "申请纳入监测"]),
+            RouterTexts.ComingSoon(RouterTexts.DeclareLabel), Declaration.DeclareRouteHandler.Matches),
         new PlaceholderRouteHandler(RouteIds.Status, 3, RouterTexts.StatusLabel, Dialogs.MenuKeys.Status,
-            RouterTexts.ComingSoon(RouterTexts.StatusLabel), [.. Status.StatusWords.Exact], Status.StatusWords.Keywords),
+            RouterTexts.ComingSoon(RouterTexts.StatusLabel), Status.StatusRouteHandler.Matches),
         new PlaceholderRouteHandler(RouteIds.Loan, 4, RouterTexts.LoanLabel, Dialogs.MenuKeys.Loan,
-            RouterTexts.ComingSoon(RouterTexts.LoanLabel), ["贷款还款", "贷款", "还款", "还贷"],
-            ["还款", "还贷", "贷款到期", "贷款什么时候还"]),
+            RouterTexts.ComingSoon(RouterTexts.LoanLabel), Loans.LoanRouteHandler.Matches),
     ];
 }

@@ -46,7 +46,10 @@ public sealed class LoanRouteHandler : AssistBot.Bot.Dialogs.IRouteHandler
     private static bool IsQuestion(RouteInput input) =>
         input.ContainsAny(QuestionFragments) || Cases.FormQuestions.LooksLikeQuestion(input.Text);
 
-    public double Match(RouteInput input)
+    public double Match(RouteInput input) => Matches(input);
+
+    /// <summary>How surely the text is about one's own loan; its placeholder answers to the same.</summary>
+    public static double Matches(RouteInput input)
     {
         if (input.Normalized.StartsWith("确认还款", StringComparison.Ordinal)) return 0; // a cadre's command
         if (SaysRepaid(input)) return 1.0;

@@ -23,7 +23,10 @@ public sealed class DeclareRouteHandler(DeclarationDialog dialog) : IRouteHandle
     /// <summary>Who to turn to, in 赣南 words ("有困难寻么人", "寻哪个"): asked, not told.</summary>
     private static readonly string[] WhoWords = ["么人", "么子人", "寻哪个", "找哪个", "问哪个"];
 
-    public double Match(RouteInput input)
+    public double Match(RouteInput input) => Matches(input);
+
+    /// <summary>How surely the text asks to declare a hardship; its placeholder answers to the same.</summary>
+    public static double Matches(RouteInput input)
     {
         if (input.Variants.Any(ExactWords.Contains)) return 1.0;
         // "雨露计划怎么申报？", "打12317能申请监测不", "能自己报吗，还是得等村里来查" are policy questions: leave them to the

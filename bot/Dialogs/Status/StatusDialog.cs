@@ -21,8 +21,8 @@ public sealed class StatusDialog(DeclarationStore declarations) : Dialog(DialogI
     }
 }
 
-/// <summary>The words that ask about one's own declaration: the real 查进度 and its placeholder read the same ones.</summary>
-public static class StatusWords
+/// <summary>The words that ask about one's own declaration (read by <see cref="StatusRouteHandler.Matches"/>).</summary>
+internal static class StatusWords
 {
     public static readonly HashSet<string> Exact = ["查进度", "进度", "查询进度", "办理进度", "我的申报", "申报进度", "查申报"];
 
@@ -45,6 +45,9 @@ public sealed class StatusRouteHandler(StatusDialog dialog) : IRouteHandler
     public IReadOnlyCollection<string> MenuKeys { get; } = [Dialogs.MenuKeys.Status];
     public Dialog Dialog => dialog;
 
-    public double Match(RouteInput input) =>
+    public double Match(RouteInput input) => Matches(input);
+
+    /// <summary>How surely the text asks about one's own declaration; its placeholder answers to the same.</summary>
+    public static double Matches(RouteInput input) =>
         input.Variants.Any(StatusWords.Exact.Contains) ? 1.0 : input.ContainsAny(StatusWords.Keywords) ? 0.9 : 0;
 }

@@ -44,6 +44,18 @@ public sealed class FeatureSwitchTests : IAsyncDisposable
         Assert.Contains("现在开始吗", await chat.Say("我要申报"));
     }
 
+    [Theory]
+    [InlineData("declare", "家里有困难", "困难申报")] // the feature's own words, which its stand-in did not know
+    [InlineData("loan", "我还了", "贷款还款")]
+    public async Task A_switched_off_feature_answers_to_the_same_words_as_the_feature(string off, string said, string label)
+    {
+        await using var chat = Chat(off);
+
+        var reply = await chat.Say(said);
+        Assert.Contains($"“{label}”暂时还不能在这里办理", reply);
+        Assert.Contains("12317", reply);
+    }
+
     public ValueTask DisposeAsync()
     {
         _storage.Dispose();
