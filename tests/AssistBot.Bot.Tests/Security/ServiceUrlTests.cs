@@ -133,12 +133,14 @@ public sealed class ServiceUrlTests(Xunit.Abstractions.ITestOutputHelper output)
         // Accepts connections and never answers, like the 40 requests of the finding.
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();
-        var held = new List<TcpClient>();
+        // Filled by the accept loop while the test reads it at the end: a concurrent collection (a List raced there and
+        // handed the clean-up a null slot once in CI).
+        var held = new System.Collections.Concurrent.ConcurrentQueue<TcpClient>();
         _ = Task.Run(async () =>
         {
             try
             {
-                while (true) held.Add(await silent.AcceptTcpClientAsync());
+                while (true) held.Enqueue(await silent.AcceptTcpClientAsync());
             }
             catch (Exception e) when (e is ObjectDisposedException or SocketException)
             {
@@ -166,6 +168,6 @@ public sealed class ServiceUrlTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Equal("legit", received[0].Activity.Conversation?.Id);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"the legitimate reply took {clock.Elapsed.TotalSeconds:F1} s");
         silent.Stop();
-        foreach (var c in held.ToArray()) c.Dispose();
+        foreach (var c in held) c.Dispose();
     }
 }
