@@ -182,11 +182,24 @@ public sealed partial class PolicyAnswerer
             var fresh = Answer(countyPackId, question, PolicyContext.None);
             if (fresh is { Outcome: PolicyOutcome.Answer, Entries.Count: 1 } && !fresh.Entries[0].Topics.Contains(topic)
                 && knowledge.Positions.TryGetValue(fresh.Entries[0].Id, out var at)
-                && outside.Find(word => knowledge.Texts[at].Contains(word, StringComparison.Ordinal)) is { } otherWord)
+                && outside.Find(word => knowledge.Texts[at].Contains(word, StringComparison.Ordinal)) is { } otherWord
+                && !TellsOwnSituation(reading, otherWord))
                 return fresh with { Why = [.. why, $"«{otherWord}» is in none of {topic}'s entries but in {fresh.Entries[0].Id}: asked afresh", .. fresh.Why] };
         }
         return null;
     }
+
+    /// <summary>
+    /// "俺家没一个劳力，中不中" after 风险消除: the household's situation, told to ask whether the policy at hand is theirs;
+    /// its word belongs to another entry but asks nothing of it. A figure told ("俺家收入过7500了", "我六十八了") is
+    /// another entry's measure, so it still asks there.
+    /// </summary>
+    private static bool TellsOwnSituation(QuestionReading reading, string word) =>
+        reading.YesNo && reading.Mentions.Count == 0 && reading.Aspect is null or WhoQualifies
+        && WordList.AnyIn(reading.Folded, QuestionReader.OwnHouseholdWords)
+        && word.AsSpan().IndexOfAny(NumberChars) < 0;
+
+    private static readonly System.Buffers.SearchValues<char> NumberChars = System.Buffers.SearchValues.Create("0123456789零一二两三四五六七八九十百千万");
 
     /// <summary>
     /// "出院了咋报销" after 先诊疗后付费, whose answer mentions 报销 in passing: a word of the broader policy (医疗保障, the

@@ -17,7 +17,17 @@ public sealed partial class PolicyAnswerer
     private static List<PolicyEntry> OnTheAskedFacet(CountyKnowledge knowledge, List<PolicyEntry> fitting, QuestionReading reading,
         string aspect, List<string> why)
     {
-        if (fitting.Count < 2 || knowledge.Vocabulary.Aspect(aspect) is not { Facets.Count: > 0 } definition) return fitting;
+        if (fitting.Count < 2 || AskedFacets(knowledge, reading, aspect) is not { } asked) return fitting;
+        var speaking = fitting.Where(e => SpeaksOf(knowledge, e, asked)).ToList();
+        if (speaking.Count == 0 || speaking.Count == fitting.Count) return fitting;
+        why.Add($"aspect {aspect} asked as «{string.Join("/", asked.Select(f => f[0]))}»: {string.Join(", ", speaking.Select(e => e.Id))} speak of it");
+        return speaking;
+    }
+
+    /// <summary>The facets of <paramref name="aspect"/> the question's aspect words belong to ("带么子" → 材料); null when none.</summary>
+    private static List<IReadOnlyList<string>>? AskedFacets(CountyKnowledge knowledge, QuestionReading reading, string aspect)
+    {
+        if (knowledge.Vocabulary.Aspect(aspect) is not { Facets.Count: > 0 } definition) return null;
         List<IReadOnlyList<string>>? asked = null;
         foreach (var (a, cue, _) in reading.AspectCues)
         {
@@ -26,13 +36,19 @@ public sealed partial class PolicyAnswerer
             foreach (var facet in definition.Facets)
                 if (facet.Contains(folded) && !(asked ??= []).Contains(facet)) asked.Add(facet);
         }
-        if (asked is null) return fitting;
-        var speaking = fitting.Where(e => knowledge.Positions.TryGetValue(e.Id, out var at)
-            && asked.Any(facet => facet.Any(word => knowledge.Texts[at].Contains(word, StringComparison.Ordinal)))).ToList();
-        if (speaking.Count == 0 || speaking.Count == fitting.Count) return fitting;
-        why.Add($"aspect {aspect} asked as «{string.Join("/", asked.Select(f => f[0]))}»: {string.Join(", ", speaking.Select(e => e.Id))} speak of it");
-        return speaking;
+        return asked;
     }
+
+    private static bool SpeaksOf(CountyKnowledge knowledge, PolicyEntry entry, List<IReadOnlyList<string>> facets) =>
+        knowledge.Positions.TryGetValue(entry.Id, out var at)
+        && facets.Any(facet => facet.Any(word => knowledge.Texts[at].Contains(word, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// "要带么子去" after an entry that names no papers: the facet asked is not in it, so it is not the one to answer
+    /// again. False when the question asks no facet of the aspect, or the entry speaks of it.
+    /// </summary>
+    private static bool SilentOnTheAskedFacet(CountyKnowledge knowledge, PolicyEntry entry, QuestionReading reading, string aspect) =>
+        AskedFacets(knowledge, reading, aspect) is { } asked && !SpeaksOf(knowledge, entry, asked);
 
     /// <summary>
     /// The one entry whose title or keywords name every topic word of the question, each as part of a single name

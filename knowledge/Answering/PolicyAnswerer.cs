@@ -135,6 +135,9 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             return new PolicyAnswer(PolicyOutcome.Fallback, PolicyTexts.PhoneNotInDocuments, [], [], null)
                 { Reading = reading, Why = [$"the phone number of «{whose}» is asked: no document gives it"] };
 
+        // "房子的事找哪个": no policy named but an area several cover, in the knowledge asked about — even mid-conversation.
+        if (AskWhichOfTheArea(knowledge, reading, why) is { } whichOfTheArea) return whichOfTheArea;
+
         var (topics, goesOnAfterPeriod, spokenOf, speaking) = TopicsInTheConversation(home, lastKnowledge, reading, context, why);
         // "毕业了还管找工作么" after 雨露计划: that topic's entry speaking of it.
         if (speaking is not null)
@@ -273,7 +276,8 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         // "去哪办" after 禹州's own loan entry, which says where (农信社、邮储银行): nothing but the aspect is asked, so the
         // county's entry just read answers it, with how to apply; not the national one the few words happen to favour.
         else if (inherited && reading.County is null && AddsHow(aspect) && reading.Rest.Length < MinRestChars
-            && last is not null && last.PackId == knowledge.Pack.Id && last.Topics.Contains(topics[0]) && last.Aspects.Contains(aspect!))
+            && last is not null && last.PackId == knowledge.Pack.Id && last.Topics.Contains(topics[0]) && last.Aspects.Contains(aspect!)
+            && !SilentOnTheAskedFacet(knowledge, last, reading, aspect!))
         {
             why.Add($"only {aspect} asked after {last.Id}, this county's entry that answers it");
             answer = Confident(knowledge, last, FollowUpKind.How, topics[0], aspect, why, appendHow: true);

@@ -82,7 +82,11 @@ public sealed partial class QuestionReader
         // (防返贫监测 + 监测收入线 → 监测收入线); then the strongest tier present decides.
         var named = mentions.Where(m => m.Value.Tier >= CueTier.Colloquial).ToList();
         if (named.Count == 0) named = mentions;
-        named.RemoveAll(m => named.Any(o => o.Value.Topic != m.Value.Topic && _vocabulary.IsWithin(o.Value.Topic, m.Value.Topic)));
+        // But "啥叫兜底保障，是不是就是低保和五保" defines the broader one: the narrower ones are what it is compared with.
+        if (BroaderDefined(named, aspects) is { } defined)
+            named.RemoveAll(m => m.Value.Topic != defined && _vocabulary.IsWithin(m.Value.Topic, defined));
+        else
+            named.RemoveAll(m => named.Any(o => o.Value.Topic != m.Value.Topic && _vocabulary.IsWithin(o.Value.Topic, m.Value.Topic)));
         // "俺家是低保户，房子快塌了": 低保户 says who is asking; the policy asked is the other one.
         if (named.Any(m => !IsHouseholdStatus(m.Cue)))
             named.RemoveAll(m => IsHouseholdStatus(m.Cue) && named.Any(o => o.Value.Topic != m.Value.Topic));
@@ -348,6 +352,19 @@ public sealed partial class QuestionReader
         foreach (var self in SelfWords)
             if (before.EndsWith(self, StringComparison.Ordinal)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// A broader policy named right after "啥叫/什么是" while narrower ones of it are named apart from it, later: the one
+    /// being defined ("啥叫防返贫监测线" and "什么是监测自主申报" name one narrower policy in a compound word).
+    /// </summary>
+    private string? BroaderDefined(List<CueMatch<(string Topic, CueTier Tier)>> named, List<CueMatch<(string Aspect, bool Weak)>> aspects)
+    {
+        foreach (var m in named)
+            if (aspects.Exists(a => a.Value.Aspect == WhatIsItAspect && a.Start + a.Length == m.Start)
+                && named.Exists(o => o.Start >= m.Start + m.Length + 2 && _vocabulary.IsWithin(o.Value.Topic, m.Value.Topic)))
+                return m.Value.Topic;
+        return null;
     }
 
     /// <summary>The asker's own household (赣南 屋里 too): who is asking, and in a conversation, which county's household.</summary>

@@ -38,6 +38,12 @@ public sealed class Vocabulary
     public IReadOnlySet<string> AspectIds { get; }
     public string Directory { get; }
 
+    /// <summary>
+    /// People's words for a whole area of their life that several policies cover ("房子的事" → 危房改造, 安置点): with
+    /// no policy named, the farmer is asked which one.
+    /// </summary>
+    public IReadOnlyList<PolicyArea> Areas { get; init; } = [];
+
     /// <summary>Words for "this county" (我们县, 俺这): a question naming them names the county it is asked in.</summary>
     public IReadOnlyList<string> Here { get; init; } = [];
 
@@ -85,7 +91,8 @@ public sealed class Vocabulary
             return new Vocabulary(topics, aspects, yesNo, askers, directory);
         }
 
-        if (Root(topicsPath, issues) is { } topicsRoot && Child(topicsRoot, "topics") is YamlSequenceNode topicList)
+        var topicsRoot = Root(topicsPath, issues);
+        if (topicsRoot is not null && Child(topicsRoot, "topics") is YamlSequenceNode topicList)
         {
             foreach (var node in topicList.Children.OfType<YamlMappingNode>())
             {
@@ -105,6 +112,18 @@ public sealed class Vocabulary
         else issues.Add(PackIssue.Error(topicsPath, 1, "expected a 'topics:' list"));
         foreach (var t in topics.Where(t => t.Parent is not null && !topics.Any(o => o.Id == t.Parent)))
             issues.Add(PackIssue.Error(topicsPath, 0, $"topic '{t.Id}' names unknown parent '{t.Parent}'"));
+        var areas = new List<PolicyArea>();
+        if (topicsRoot is not null && Child(topicsRoot, "areas") is YamlSequenceNode areaList)
+            foreach (var node in areaList.Children.OfType<YamlMappingNode>())
+            {
+                var words = List(node, "words").Select(CueMatcher<int>.Fold).Where(w => w.Length > 0).ToList();
+                var of = List(node, "topics");
+                foreach (var unknown in of.Where(t => !topics.Any(o => o.Id == t)))
+                    issues.Add(PackIssue.Error(topicsPath, (int)node.Start.Line, $"area names unknown topic '{unknown}'"));
+                if (words.Count == 0 || of.Count < 2)
+                    issues.Add(PackIssue.Error(topicsPath, (int)node.Start.Line, "an area needs words and at least two topics"));
+                else areas.Add(new PolicyArea(words, of));
+            }
 
         var here = new List<string>();
         if (Root(aspectsPath, issues) is { } aspectsRoot)
@@ -139,7 +158,7 @@ public sealed class Vocabulary
                 foreach (var other in a.Outranks.Concat(a.Near))
                     if (!ids.Contains(other)) issues.Add(PackIssue.Error(aspectsPath, 0, $"aspect '{a.Id}' names unknown aspect '{other}'"));
         }
-        return new Vocabulary(topics, aspects, yesNo, askers, directory) { Here = here };
+        return new Vocabulary(topics, aspects, yesNo, askers, directory) { Here = here, Areas = areas };
     }
 
     /// <summary>A topic's <c>kinds:</c>, each a word or a list of words for the same kind, folded.</summary>
@@ -205,3 +224,6 @@ public sealed class Vocabulary
             ? seq.Children.OfType<YamlScalarNode>().Select(s => s.Value?.Trim() ?? "").Where(s => s.Length > 0).ToList()
             : [];
 }
+
+/// <summary>An area of life several policies cover: the words people use for it (folded) and those policies' topics.</summary>
+public sealed record PolicyArea(IReadOnlyList<string> Words, IReadOnlyList<string> Topics);

@@ -1134,4 +1134,53 @@ public sealed class UnderstandingTests
         Assert.Contains("风险消除", Answerer.Read(TestPacks.Xinfeng, question)!.Topics);
         Assert.Equal("nat-risk-eliminated", Answerer.Answer(TestPacks.Xinfeng, question).TopicId);
     }
+
+    [Fact]
+    public void A_household_telling_its_situation_asks_whether_the_policy_at_hand_is_theirs()
+    {
+        // 劳力 is 兜底's word, but after 风险消除 "没一个劳力，中不中" asks whether the household can leave monitoring.
+        var noLabour = Conversation(TestPacks.Yuzhou, "风险消除要啥条件", "俺家没一个劳力，中不中");
+        Assert.Equal("nat-risk-eliminated", noLabour[1].TopicId);
+
+        // 打工 is told, "我可以申请么" asks: still 特困.
+        var son = Conversation(TestPacks.Xinfeng, "五保要么子条件", "我崽在外面打工冇管我，我可以申请么");
+        Assert.Equal("nat-tekun", son[1].TopicId);
+
+        // A figure told is another entry's measure: the income line answers it.
+        var income = Conversation(TestPacks.Yuzhou, "防返贫监测是干啥的", "俺家收入过7500了 还能纳入不");
+        Assert.Equal("yz-monitoring-line", income[1].TopicId);
+    }
+
+    [Fact]
+    public void Asking_what_a_broad_policy_is_and_whether_it_is_the_narrower_ones_is_about_the_broad_one()
+    {
+        Assert.Equal(["兜底保障"], Read(TestPacks.Yuzhou, "啥叫兜底保障，是不是就是低保和五保").Topics);
+        // A narrower policy's name inside the compound is still the narrower one.
+        Assert.Equal(["监测收入线"], Read(TestPacks.Yuzhou, "啥叫防返贫监测线").Topics);
+    }
+
+    [Theory]
+    [InlineData(TestPacks.Xinfeng, "自主申报去哪报", "报哩几久有结果", "期限")]
+    [InlineData(TestPacks.Yuzhou, "防贫保是啥", "咋理赔", "办理")]
+    public void Dialect_and_insurance_words_for_an_aspect_carry_the_conversation_on(string pack, string first, string next, string aspect)
+    {
+        var talk = Conversation(pack, first, next);
+
+        Assert.Equal(PolicyOutcome.Answer, talk[1].Outcome);
+        Assert.Equal(aspect, talk[1].Aspect);
+    }
+
+    [Fact]
+    public void Asking_what_to_bring_after_an_entry_that_names_no_papers_does_not_repeat_it()
+    {
+        var monitoring = Conversation(TestPacks.Xinfeng, "防返贫监测县里是怎么搞的", "要带么子去");
+        Assert.Equal("xf-monitoring", monitoring[0].TopicId);
+        Assert.NotEqual("xf-monitoring", monitoring[1].TopicId);
+
+        // An entry that speaks of the papers (以放贷银行为准) still answers it.
+        var loan = Conversation(TestPacks.Yuzhou, "小额信贷咋申请", "要带什么材料");
+        Assert.Equal(loan[0].TopicId, loan[1].TopicId);
+        Assert.Contains("材料", loan[1].Text);
+    }
 }
+
