@@ -13,9 +13,14 @@ public sealed partial class PolicyAnswerer
     /// </summary>
     private static PolicyAnswer? AskWhichOfTheArea(CountyKnowledge knowledge, QuestionReading reading, List<string> why)
     {
-        if (reading.Topics.Count > 0) return null;
-        var area = AreaNamed(knowledge.Vocabulary, reading.Folded);
-        if (area is null) return null;
+        // The checks every question passes come first, in a method of their own: the lambdas below capture the
+        // parameters, which would allocate on every call.
+        if (reading.Topics.Count > 0 || AreaNamed(knowledge.Vocabulary, reading.Folded) is not { } area) return null;
+        return AskWhichOf(area, knowledge, reading, why);
+    }
+
+    private static PolicyAnswer? AskWhichOf(PolicyArea area, CountyKnowledge knowledge, QuestionReading reading, List<string> why)
+    {
         var perTopic = area.Topics
             .Select(topic => OwnFirst(knowledge, reading.Aspect is { } aspect && Fitting(knowledge, topic, aspect, reading.AspectIsLoose) is { Count: > 0 } fitting
                 ? fitting : OfTheArea(knowledge, topic)))

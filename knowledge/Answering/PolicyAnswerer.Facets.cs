@@ -39,9 +39,15 @@ public sealed partial class PolicyAnswerer
         return asked;
     }
 
-    private static bool SpeaksOf(CountyKnowledge knowledge, PolicyEntry entry, List<IReadOnlyList<string>> facets) =>
-        knowledge.Positions.TryGetValue(entry.Id, out var at)
-        && facets.Any(facet => facet.Any(word => knowledge.Texts[at].Contains(word, StringComparison.Ordinal)));
+    private static bool SpeaksOf(CountyKnowledge knowledge, PolicyEntry entry, List<IReadOnlyList<string>> facets)
+    {
+        if (!knowledge.Positions.TryGetValue(entry.Id, out var at)) return false;
+        var text = knowledge.Texts[at];
+        foreach (var facet in facets)
+            foreach (var word in facet)
+                if (text.Contains(word, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     /// <summary>
     /// "要带么子去" after an entry that names no papers: the facet asked is not in it, so it is not the one to answer

@@ -360,10 +360,17 @@ public sealed partial class QuestionReader
     /// </summary>
     private string? BroaderDefined(List<CueMatch<(string Topic, CueTier Tier)>> named, List<CueMatch<(string Aspect, bool Weak)>> aspects)
     {
-        foreach (var m in named)
-            if (aspects.Exists(a => a.Value.Aspect == WhatIsItAspect && a.Start + a.Length == m.Start)
-                && named.Exists(o => o.Start >= m.Start + m.Length + 2 && _vocabulary.IsWithin(o.Value.Topic, m.Value.Topic)))
-                return m.Value.Topic;
+        // Plain loops: this runs on every question, and lambdas capturing the mention would allocate each time.
+        foreach (var a in aspects)
+        {
+            if (a.Value.Aspect != WhatIsItAspect) continue;
+            foreach (var m in named)
+            {
+                if (a.Start + a.Length != m.Start) continue;
+                foreach (var o in named)
+                    if (o.Start >= m.Start + m.Length + 2 && _vocabulary.IsWithin(o.Value.Topic, m.Value.Topic)) return m.Value.Topic;
+            }
+        }
         return null;
     }
 

@@ -132,7 +132,7 @@ public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh5", Questions: 1012, MeasuredCorrect: 996, MeasuredConfidentlyWrong: 6, Turns: 235, MeasuredCorrectTurns: 214));
+    new("fresh5", Questions: 1012, MeasuredCorrect: 995, MeasuredConfidentlyWrong: 6, Turns: 235, MeasuredCorrectTurns: 214));
 
 /// <summary>
 /// The sixth fresh held-out set (tests/eval/policy-*-fresh6-*.jsonl): 942 questions and 100 conversations (263 turns),
@@ -160,7 +160,7 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh7", Questions: 958, MeasuredCorrect: 948, MeasuredConfidentlyWrong: 6, Turns: 253, MeasuredCorrectTurns: 240));
+    new("fresh7", Questions: 958, MeasuredCorrect: 947, MeasuredConfidentlyWrong: 7, Turns: 253, MeasuredCorrectTurns: 240));
 
 /// <summary>
 /// The eighth fresh held-out set (tests/eval/policy-*-fresh8-*.jsonl): 958 questions and 101 conversations (254 turns),
@@ -174,7 +174,7 @@ public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh8", Questions: 958, MeasuredCorrect: 947, MeasuredConfidentlyWrong: 4, Turns: 254, MeasuredCorrectTurns: 250));
+    new("fresh8", Questions: 958, MeasuredCorrect: 948, MeasuredConfidentlyWrong: 4, Turns: 254, MeasuredCorrectTurns: 251));
 
 /// <summary>
 /// The ninth fresh held-out set (tests/eval/policy-*-fresh9-*.jsonl): 956 questions and 100 conversations (239 turns),
@@ -190,7 +190,7 @@ public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh9", Questions: 956, MeasuredCorrect: 939, MeasuredConfidentlyWrong: 4, Turns: 239, MeasuredCorrectTurns: 232));
+    new("fresh9", Questions: 956, MeasuredCorrect: 939, MeasuredConfidentlyWrong: 5, Turns: 239, MeasuredCorrectTurns: 232));
 
 /// <summary>
 /// The tenth fresh held-out set (tests/eval/policy-*-fresh10-*.jsonl): 1,030 questions (526 信丰, 504 禹州) and 106
@@ -220,7 +220,7 @@ public sealed class PolicyTenthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh11", Questions: 1038, MeasuredCorrect: 1027, MeasuredConfidentlyWrong: 2, Turns: 256, MeasuredCorrectTurns: 247));
+    new("fresh11", Questions: 1038, MeasuredCorrect: 1028, MeasuredConfidentlyWrong: 2, Turns: 256, MeasuredCorrectTurns: 248));
 
 /// <summary>
 /// The twelfth fresh held-out set (tests/eval/policy-*-fresh12-*.jsonl): 1,071 questions (526 信丰, 545 禹州) and 111
@@ -249,7 +249,7 @@ public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : He
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh13", Questions: 1066, MeasuredCorrect: 1042, MeasuredConfidentlyWrong: 7, Turns: 278, MeasuredCorrectTurns: 267));
+    new("fresh13", Questions: 1066, MeasuredCorrect: 1043, MeasuredConfidentlyWrong: 7, Turns: 278, MeasuredCorrectTurns: 267));
 
 /// <summary>
 /// The fourteenth fresh held-out set (tests/eval/policy-*-fresh14-*.jsonl): 1,061 questions (535 信丰, 526 禹州) and 120
@@ -262,7 +262,7 @@ public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh14", Questions: 1061, MeasuredCorrect: 1044, MeasuredConfidentlyWrong: 7, Turns: 288, MeasuredCorrectTurns: 266));
+    new("fresh14", Questions: 1061, MeasuredCorrect: 1045, MeasuredConfidentlyWrong: 7, Turns: 288, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The fifteenth fresh held-out set (tests/eval/policy-*-fresh15-*.jsonl): 1,076 questions (544 信丰, 532 禹州) and 118
@@ -274,7 +274,7 @@ public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh15", Questions: 1076, MeasuredCorrect: 1066, MeasuredConfidentlyWrong: 1, Turns: 281, MeasuredCorrectTurns: 267));
+    new("fresh15", Questions: 1076, MeasuredCorrect: 1067, MeasuredConfidentlyWrong: 1, Turns: 281, MeasuredCorrectTurns: 268));
 
 /// <summary>
 /// The sixteenth fresh held-out set (tests/eval/policy-*-fresh16-*.jsonl): 1,074 questions (557 信丰, 517 禹州) and 117
@@ -287,7 +287,7 @@ public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh16", Questions: 1074, MeasuredCorrect: 1061, MeasuredConfidentlyWrong: 3, Turns: 286, MeasuredCorrectTurns: 270));
+    new("fresh16", Questions: 1074, MeasuredCorrect: 1061, MeasuredConfidentlyWrong: 3, Turns: 286, MeasuredCorrectTurns: 271));
 
 /// <summary>
 /// The seventeenth fresh held-out set (tests/eval/policy-*-fresh17-*.jsonl): 1,118 questions (561 信丰, 557 禹州) and 114
@@ -325,7 +325,7 @@ public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh19", Questions: 1111, MeasuredCorrect: 1100, MeasuredConfidentlyWrong: 3, Turns: 300, MeasuredCorrectTurns: 289));
+    new("fresh19", Questions: 1111, MeasuredCorrect: 1100, MeasuredConfidentlyWrong: 3, Turns: 300, MeasuredCorrectTurns: 290));
 
 /// <summary>
 /// The twentieth fresh held-out set (tests/eval/policy-*-fresh20-*.jsonl): 1,118 questions (560 信丰, 558 禹州) and 113
@@ -338,7 +338,7 @@ public sealed class PolicyNineteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh20", Questions: 1118, MeasuredCorrect: 1103, MeasuredConfidentlyWrong: 7, Turns: 268, MeasuredCorrectTurns: 256));
+    new("fresh20", Questions: 1118, MeasuredCorrect: 1103, MeasuredConfidentlyWrong: 7, Turns: 268, MeasuredCorrectTurns: 257));
 
 /// <summary>
 /// The twenty-first fresh held-out set (tests/eval/policy-*-fresh21-*.jsonl): 1,120 questions (560 信丰, 560 禹州) and 111
@@ -352,7 +352,7 @@ public sealed class PolicyTwentiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh21", Questions: 1120, MeasuredCorrect: 1102, MeasuredConfidentlyWrong: 5, Turns: 276, MeasuredCorrectTurns: 266));
+    new("fresh21", Questions: 1120, MeasuredCorrect: 1102, MeasuredConfidentlyWrong: 5, Turns: 276, MeasuredCorrectTurns: 267));
 
 /// <summary>
 /// The twenty-second fresh held-out set (tests/eval/policy-*-fresh22-*.jsonl): 1,106 questions (550 信丰, 556 禹州) and
@@ -382,7 +382,7 @@ public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh23", Questions: 1104, MeasuredCorrect: 1085, MeasuredConfidentlyWrong: 8, Turns: 274, MeasuredCorrectTurns: 258));
+    new("fresh23", Questions: 1104, MeasuredCorrect: 1085, MeasuredConfidentlyWrong: 8, Turns: 274, MeasuredCorrectTurns: 259));
 
 /// <summary>
 /// The twenty-fourth fresh held-out set (tests/eval/policy-*-fresh24-*.jsonl): 1,106 questions (553 信丰, 553 禹州) and
@@ -395,7 +395,7 @@ public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh24", Questions: 1106, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 3, Turns: 271, MeasuredCorrectTurns: 257));
+    new("fresh24", Questions: 1106, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 3, Turns: 271, MeasuredCorrectTurns: 260));
 
 /// <summary>
 /// The twenty-fifth fresh held-out set (tests/eval/policy-*-fresh25-*.jsonl): 1,111 questions (553 信丰, 558 禹州) and
@@ -408,7 +408,7 @@ public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh25", Questions: 1111, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 2, Turns: 272, MeasuredCorrectTurns: 253));
+    new("fresh25", Questions: 1111, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 1, Turns: 272, MeasuredCorrectTurns: 254));
 
 /// <summary>
 /// The twenty-sixth fresh held-out set (tests/eval/policy-*-fresh26-*.jsonl): 1,117 questions (557 信丰, 560 禹州) and
@@ -421,7 +421,7 @@ public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh26", Questions: 1117, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 10, Turns: 273, MeasuredCorrectTurns: 259));
+    new("fresh26", Questions: 1117, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 9, Turns: 273, MeasuredCorrectTurns: 259));
 
 /// <summary>
 /// The twenty-seventh fresh held-out set (tests/eval/policy-*-fresh27-*.jsonl): 1,107 questions (549 信丰, 558 禹州) and
@@ -437,7 +437,7 @@ public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh27", Questions: 1107, MeasuredCorrect: 1082, MeasuredConfidentlyWrong: 6, Turns: 276, MeasuredCorrectTurns: 260));
+    new("fresh27", Questions: 1107, MeasuredCorrect: 1084, MeasuredConfidentlyWrong: 6, Turns: 276, MeasuredCorrectTurns: 264));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -455,7 +455,7 @@ public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorre
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh28", Questions: 1111, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 6, Turns: 274, MeasuredCorrectTurns: 262));
+    new("fresh28", Questions: 1111, MeasuredCorrect: 1098, MeasuredConfidentlyWrong: 6, Turns: 274, MeasuredCorrectTurns: 263));
 
 /// <summary>
 /// The twenty-ninth fresh held-out set (tests/eval/policy-*-fresh29-*.jsonl): 1,095 questions (545 信丰, 550 禹州) and
@@ -469,7 +469,7 @@ public sealed class PolicyTwentyEighthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh29", Questions: 1095, MeasuredCorrect: 1070, MeasuredConfidentlyWrong: 7, Turns: 272, MeasuredCorrectTurns: 250));
+    new("fresh29", Questions: 1095, MeasuredCorrect: 1073, MeasuredConfidentlyWrong: 7, Turns: 272, MeasuredCorrectTurns: 252));
 
 /// <summary>
 /// The thirtieth fresh held-out set (tests/eval/policy-*-fresh30-*.jsonl): 1,111 questions (556 信丰, 555 禹州) and
@@ -483,7 +483,7 @@ public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh30", Questions: 1111, MeasuredCorrect: 1089, MeasuredConfidentlyWrong: 5, Turns: 277, MeasuredCorrectTurns: 256));
+    new("fresh30", Questions: 1111, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 4, Turns: 277, MeasuredCorrectTurns: 259));
 
 /// <summary>
 /// The thirty-first fresh held-out set (tests/eval/policy-*-fresh31-*.jsonl): 1,112 questions (558 信丰, 554 禹州) and
@@ -496,7 +496,7 @@ public sealed class PolicyThirtiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh31", Questions: 1112, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 8, Turns: 271, MeasuredCorrectTurns: 257));
+    new("fresh31", Questions: 1112, MeasuredCorrect: 1095, MeasuredConfidentlyWrong: 8, Turns: 271, MeasuredCorrectTurns: 259));
 
 /// <summary>
 /// The thirty-second fresh held-out set (tests/eval/policy-*-fresh32-*.jsonl): 1,108 questions (552 信丰, 556 禹州) and
@@ -510,7 +510,7 @@ public sealed class PolicyThirtyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh32", Questions: 1108, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 6, Turns: 270, MeasuredCorrectTurns: 255));
+    new("fresh32", Questions: 1108, MeasuredCorrect: 1094, MeasuredConfidentlyWrong: 6, Turns: 270, MeasuredCorrectTurns: 256));
 
 /// <summary>
 /// The thirty-third fresh held-out set (tests/eval/policy-*-fresh33-*.jsonl): 1,100 questions (549 信丰, 551 禹州) and
@@ -524,7 +524,7 @@ public sealed class PolicyThirtySecondHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh33", Questions: 1100, MeasuredCorrect: 1082, MeasuredConfidentlyWrong: 4, Turns: 267, MeasuredCorrectTurns: 249));
+    new("fresh33", Questions: 1100, MeasuredCorrect: 1083, MeasuredConfidentlyWrong: 4, Turns: 267, MeasuredCorrectTurns: 250));
 
 /// <summary>
 /// The thirty-fourth fresh held-out set (tests/eval/policy-*-fresh34-*.jsonl): 1,108 questions (552 信丰, 556 禹州) and
@@ -538,7 +538,7 @@ public sealed class PolicyThirtyThirdHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyFourthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh34", Questions: 1108, MeasuredCorrect: 1094, MeasuredConfidentlyWrong: 3, Turns: 278, MeasuredCorrectTurns: 264));
+    new("fresh34", Questions: 1108, MeasuredCorrect: 1095, MeasuredConfidentlyWrong: 3, Turns: 278, MeasuredCorrectTurns: 267));
 
 /// <summary>
 /// The thirty-fifth fresh held-out set (tests/eval/policy-*-fresh35-*.jsonl): 1,116 questions (557 信丰, 559 禹州) and
@@ -552,7 +552,7 @@ public sealed class PolicyThirtyFourthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh35", Questions: 1116, MeasuredCorrect: 1101, MeasuredConfidentlyWrong: 6, Turns: 269, MeasuredCorrectTurns: 253));
+    new("fresh35", Questions: 1116, MeasuredCorrect: 1103, MeasuredConfidentlyWrong: 6, Turns: 269, MeasuredCorrectTurns: 255));
 
 /// <summary>
 /// The thirty-sixth fresh held-out set (tests/eval/policy-*-fresh36-*.jsonl): 1,089 questions (549 信丰, 540 禹州) and
@@ -566,7 +566,7 @@ public sealed class PolicyThirtyFifthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh36", Questions: 1089, MeasuredCorrect: 1074, MeasuredConfidentlyWrong: 8, Turns: 275, MeasuredCorrectTurns: 263));
+    new("fresh36", Questions: 1089, MeasuredCorrect: 1075, MeasuredConfidentlyWrong: 7, Turns: 275, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The thirty-seventh fresh held-out set (tests/eval/policy-*-fresh37-*.jsonl): 1,108 questions (553 信丰, 555 禹州) and
@@ -580,7 +580,7 @@ public sealed class PolicyThirtySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh37", Questions: 1108, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 2, Turns: 273, MeasuredCorrectTurns: 262));
+    new("fresh37", Questions: 1108, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 2, Turns: 273, MeasuredCorrectTurns: 267));
 
 /// <summary>
 /// The thirty-eighth fresh held-out set (tests/eval/policy-*-fresh38-*.jsonl): 1,116 questions (559 信丰, 557 禹州) and
@@ -594,7 +594,7 @@ public sealed class PolicyThirtySeventhHeldOutTests(KnowledgeHostFactory factory
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyEighthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh38", Questions: 1116, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 8, Turns: 278, MeasuredCorrectTurns: 263));
+    new("fresh38", Questions: 1116, MeasuredCorrect: 1095, MeasuredConfidentlyWrong: 8, Turns: 278, MeasuredCorrectTurns: 263));
 
 /// <summary>
 /// The thirty-ninth fresh held-out set (tests/eval/policy-*-fresh39-*.jsonl): 1,113 questions (554 信丰, 559 禹州) and
@@ -603,12 +603,26 @@ public sealed class PolicyThirtyEighthHeldOutTests(KnowledgeHostFactory factory)
 /// froze: 1,084 of 1,113 correct (97.4%), 8 clarified, 12 fell back, 9 confidently wrong (0.8%); turns 259 of 275
 /// (94.2%), 5 wrong. The engine shipped before it (98e11f4, the thirty-first round's with the bank without the
 /// thirty-eighth set) scored 1,084 / 10 / 256 (7 wrong turns). Issue 12's single-question and turn targets are met on
-/// it; "0 confidently wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
-/// tests/eval/make_labelled_questions.py).
+/// it; "0 confidently wrong" is NOT. Then it joined the bank and the thirty-third round tuned with it
+/// (leave-one-set-out); the bars are the shipped engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh39", Questions: 1113, MeasuredCorrect: 1084, MeasuredConfidentlyWrong: 9, Turns: 275, MeasuredCorrectTurns: 259));
+    new("fresh39", Questions: 1113, MeasuredCorrect: 1098, MeasuredConfidentlyWrong: 1, Turns: 275, MeasuredCorrectTurns: 262));
+
+/// <summary>
+/// The fortieth fresh held-out set (tests/eval/policy-*-fresh40-*.jsonl): 1,114 questions (556 信丰, 558 禹州) and
+/// 110 conversations (269 turns), written on 2026-12-07 by two more labellers under the same contract. It judges the
+/// shipped engine (the thirty-third round's, 578753e, with the thirty-ninth set in the bank), scored once after it
+/// froze: 1,084 of 1,114 correct (97.3%), 3 clarified, 8 fell back, 19 confidently wrong (1.7%); turns 252 of 269
+/// (93.7%), 8 wrong. The engine shipped before it (72893ab, the thirty-second round's with the bank without the
+/// thirty-ninth set) scored 1,082 / 19 wrong / 253 (6 wrong turns). Issue 12's single-question and turn targets are met
+/// on it; "0 confidently wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
+/// tests/eval/make_labelled_questions.py).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyFortiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh40", Questions: 1114, MeasuredCorrect: 1084, MeasuredConfidentlyWrong: 19, Turns: 269, MeasuredCorrectTurns: 252));
 
 /// <summary>
 /// The two guards every held-out set has; each set is a subclass named for it, whose comment tells how the set was
@@ -753,7 +767,15 @@ public sealed class PolicyThirtyNinthHeldOutTests(KnowledgeHostFactory factory) 
 /// clarify names 教育资助, so the county's education entry answers where the label is the national one) and the
 /// twenty-fourth's questions by 1 ("孩子读职校有雨露计划吗，学费免不免": 雨露计划's entry says nothing of 学费, so the honest
 /// reply now stands). Leave-one-set-out over the fifth to thirty-eighth sets: 35,745 → 35,765 of 36,648 right (343 → 322
-/// wrong), turns 8,772 → 8,788 of 9,265 (208 → 195 wrong).
+/// wrong), turns 8,772 → 8,788 of 9,265 (208 → 195 wrong). The thirty-third round set them to the shipped engine's
+/// figures again; three fell, all from the thirty-ninth set joining the bank (the thirty-second round's engine with that
+/// bank answers them the same): the fifth set's questions by 1 ("我家孩子得了白血病，花了好多钱，能不能让政府帮一下" falls
+/// back), the seventh's by 1 with one more wrong ("就业和创业都有啥政策" answers 创业 first where the label is 就业;
+/// "纳入监测以后啥时候有人来帮扶" asks which) and the ninth's with one more wrong ("看病花钱多可以申报监测吗？" now gets the
+/// self-declaration entry where the label is 禹州's health entry). The round's rules cost none: a bare 理赔 read as "how
+/// to claim" cost the seventeenth set one ("防贫保理赔多长时间能到账" asks when, and the documents do not say), so only
+/// 咋/怎么/如何理赔 are read so, changed after the freeze. Leave-one-set-out over the fifth to thirty-ninth sets: 36,861 →
+/// 36,892 of 37,761 right (337 → 331 wrong), turns 9,049 → 9,090 of 9,540 (200 → 191 wrong).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
