@@ -120,9 +120,10 @@ public sealed class Vocabulary
                 var of = List(node, "topics");
                 foreach (var unknown in of.Where(t => !topics.Any(o => o.Id == t)))
                     issues.Add(PackIssue.Error(topicsPath, (int)node.Start.Line, $"area names unknown topic '{unknown}'"));
-                if (words.Count == 0 || of.Count < 2)
-                    issues.Add(PackIssue.Error(topicsPath, (int)node.Start.Line, "an area needs words and at least two topics"));
-                else areas.Add(new PolicyArea(words, of));
+                var known = of.Where(t => topics.Any(o => o.Id == t)).ToList();
+                if (words.Count == 0 || known.Count < 2)
+                    issues.Add(PackIssue.Error(topicsPath, (int)node.Start.Line, "an area needs words and at least two known topics"));
+                else areas.Add(new PolicyArea(words, known));
             }
 
         var here = new List<string>();

@@ -62,20 +62,11 @@ public sealed class PolicyAreaTests
     [Fact]
     public void An_area_naming_an_unknown_topic_is_an_error_with_its_line()
     {
-        var directory = Directory.CreateTempSubdirectory("vocab-").FullName;
-        try
-        {
-            foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "vocab")))
-                File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
-            var topics = Path.Combine(directory, "topics.yaml");
-            File.WriteAllText(topics, File.ReadAllText(topics).Replace("topics: [危房改造, 安置点]", "topics: [危房改建, 安置点]"));
-            var issues = new List<PackIssue>();
+        var issues = new List<PackIssue>();
 
-            var vocabulary = Vocabulary.Load(directory, issues);
+        var vocabulary = TestPacks.VocabularyWithTopicsEdited("topics: [危房改造, 安置点]", "topics: [危房改建, 安置点]", issues);
 
-            Assert.Contains(issues, i => i.Message.Contains("unknown topic '危房改建'") && i.Line > 0);
-            Assert.NotEmpty(vocabulary.Areas);
-        }
-        finally { Directory.Delete(directory, recursive: true); }
+        Assert.Contains(issues, i => i.Message.Contains("unknown topic '危房改建'") && i.Line > 0);
+        Assert.NotEmpty(vocabulary.Areas);
     }
 }

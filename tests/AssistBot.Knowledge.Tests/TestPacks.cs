@@ -1,5 +1,6 @@
 using AssistBot.Knowledge.Answering;
 using AssistBot.Knowledge.Packs;
+using AssistBot.Knowledge.Understanding;
 
 namespace AssistBot.Knowledge.Tests;
 
@@ -31,5 +32,25 @@ public static class TestPacks
             File.Copy(file, destination);
         }
         return target;
+    }
+
+    /// <summary>
+    /// The real vocabulary loaded from a private copy whose topics.yaml had <paramref name="text"/> replaced, for tests
+    /// of how a staff member's slip is reported.
+    /// </summary>
+    public static Vocabulary VocabularyWithTopicsEdited(string text, string replacement, List<PackIssue> issues)
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("vocab-").FullName;
+        try
+        {
+            foreach (var file in System.IO.Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "vocab")))
+                File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+            var topics = Path.Combine(directory, Vocabulary.TopicsFile);
+            var original = File.ReadAllText(topics);
+            if (!original.Contains(text, StringComparison.Ordinal)) throw new ArgumentException($"topics.yaml has no «{text}»", nameof(text));
+            File.WriteAllText(topics, original.Replace(text, replacement));
+            return Vocabulary.Load(directory, issues);
+        }
+        finally { System.IO.Directory.Delete(directory, recursive: true); }
     }
 }

@@ -770,21 +770,12 @@ public sealed class UnderstandingTests
     [Fact]
     public void A_mistyped_period_flag_in_the_topic_vocabulary_is_an_error_with_its_line()
     {
-        var directory = Directory.CreateTempSubdirectory("vocab-").FullName;
-        try
-        {
-            foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "vocab")))
-                File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
-            var topics = Path.Combine(directory, "topics.yaml");
-            File.WriteAllText(topics, File.ReadAllText(topics).Replace("    period: true", "    period: ture"));
-            var issues = new List<PackIssue>();
+        var issues = new List<PackIssue>();
 
-            var vocabulary = Vocabulary.Load(directory, issues);
+        var vocabulary = TestPacks.VocabularyWithTopicsEdited("    period: true", "    period: ture", issues);
 
-            Assert.Contains(issues, i => i.Message.Contains("period must be true or false") && i.Line > 0);
-            Assert.False(vocabulary.Topic("过渡期政策")!.IsPeriod);
-        }
-        finally { Directory.Delete(directory, recursive: true); }
+        Assert.Contains(issues, i => i.Message.Contains("period must be true or false") && i.Line > 0);
+        Assert.False(vocabulary.Topic("过渡期政策")!.IsPeriod);
     }
 
     [Fact]
