@@ -49,6 +49,8 @@ public sealed partial class PolicyAnswerer
         // Reading is cheap, answering is not: only clauses that each ask something are answered.
         var firstReading = home.Reader.Read(clauses[0]);
         if (!AsksSomething(firstReading) || !AsksSomething(home.Reader.Read(clauses[1]))) return null;
+        // "这个咋办，到期我真还不上": "this" is what the second clause tells; one question, not two.
+        if (PointsAhead(clauses[0], firstReading)) return null;
         if (spoken && (firstReading.Aspect is null || firstReading.AspectIsLoose)) return null;
         var first = AnswerWhole(countyPackId, clauses[0], context);
         var second = AnswerWhole(countyPackId, clauses[1], context.After(first));
@@ -61,6 +63,13 @@ public sealed partial class PolicyAnswerer
         string[] why = [.. whole.Why, $"two questions in one message: «{clauses[0]}» → {first.Entries[0].Id}, «{clauses[1]}» → {second.Entries[0].Id}"];
         return Several(knowledge, [first.Entries[0], second.Entries[0]], first.Topic ?? second.Topic ?? "", first.Aspect, why)
             with { Reading = whole.Reading, Topic = whole.Topic ?? first.Topic, Aspect = whole.Aspect, County = whole.County };
+    }
+
+    /// <summary>A clause of only "this/that" and how ("这个咋办", "那咋整"): it asks of what is told next to it.</summary>
+    private static bool PointsAhead(string clause, QuestionReading reading)
+    {
+        var start = clause.AsSpan().TrimStart(" 嗯呃啊");
+        return (start.StartsWith("这") || start.StartsWith("那")) && reading.Topics.Count == 0 && reading.Rest.Length == 0;
     }
 
     /// <summary>

@@ -106,8 +106,13 @@ public sealed partial class PolicyAnswerer
         // entry people asking like this were told does not state it either (nor a figure of a near aspect, a target in
         // money): the honest reply stands. Only these two: of the other aspects the rules' reading is more often the
         // mistake (keeping every honest reply cost 385 right answers for 40 wrong ones in leave-one-set-out).
-        if (IsDetailMissing(answer) && aspect is not null && FirmlyAsked(reading, aspect) && !AnswersOrNear(knowledge, entry, aspect)
-            && (aspect != "金额标准" || !StatesMoney(entry.Answer)))
+        // A sum of money asked in money's words ("驻村干部有补贴没 一个月多少"): an entry of a near aspect (targets such as
+        // 2.27万人) does not answer it either, unless it states money.
+        if (IsDetailMissing(answer) && aspect is not null && FirmlyAsked(reading, aspect)
+            && (aspect == "金额标准"
+                ? !StatesMoney(entry.Answer) && (AskedMoneyWord(reading.Folded, MoneyWords) is not null
+                    ? !entry.Aspects.Contains(aspect) : !AnswersOrNear(knowledge, entry, aspect))
+                : !AnswersOrNear(knowledge, entry, aspect)))
         {
             why.Add($"the labelled questions most like it lean to {entry.Id}, which does not state {aspect} either: the honest reply stands ({Odds()})");
             return answer;
