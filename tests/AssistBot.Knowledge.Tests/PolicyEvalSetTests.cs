@@ -132,7 +132,7 @@ public sealed class PolicyFourthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh5", Questions: 1012, MeasuredCorrect: 995, MeasuredConfidentlyWrong: 6, Turns: 235, MeasuredCorrectTurns: 214));
+    new("fresh5", Questions: 1012, MeasuredCorrect: 995, MeasuredConfidentlyWrong: 6, Turns: 235, MeasuredCorrectTurns: 213));
 
 /// <summary>
 /// The sixth fresh held-out set (tests/eval/policy-*-fresh6-*.jsonl): 942 questions and 100 conversations (263 turns),
@@ -147,7 +147,7 @@ public sealed class PolicyFifthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh6", Questions: 942, MeasuredCorrect: 939, MeasuredConfidentlyWrong: 0, Turns: 263, MeasuredCorrectTurns: 257));
+    new("fresh6", Questions: 942, MeasuredCorrect: 939, MeasuredConfidentlyWrong: 0, Turns: 263, MeasuredCorrectTurns: 258));
 
 /// <summary>
 /// The seventh fresh set (tests/eval/policy-*-fresh7-*.jsonl): 958 questions and 103 conversations (253 turns), written
@@ -160,7 +160,7 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh7", Questions: 958, MeasuredCorrect: 947, MeasuredConfidentlyWrong: 7, Turns: 253, MeasuredCorrectTurns: 240));
+    new("fresh7", Questions: 958, MeasuredCorrect: 948, MeasuredConfidentlyWrong: 7, Turns: 253, MeasuredCorrectTurns: 240));
 
 /// <summary>
 /// The eighth fresh held-out set (tests/eval/policy-*-fresh8-*.jsonl): 958 questions and 101 conversations (254 turns),
@@ -234,7 +234,7 @@ public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : H
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh12", Questions: 1071, MeasuredCorrect: 1064, MeasuredConfidentlyWrong: 1, Turns: 268, MeasuredCorrectTurns: 253));
+    new("fresh12", Questions: 1071, MeasuredCorrect: 1064, MeasuredConfidentlyWrong: 1, Turns: 268, MeasuredCorrectTurns: 254));
 
 /// <summary>
 /// The thirteenth fresh held-out set (tests/eval/policy-*-fresh13-*.jsonl): 1,066 questions (548 信丰, 518 禹州) and 117
@@ -300,7 +300,7 @@ public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh17", Questions: 1118, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 8, Turns: 299, MeasuredCorrectTurns: 288));
+    new("fresh17", Questions: 1118, MeasuredCorrect: 1090, MeasuredConfidentlyWrong: 8, Turns: 299, MeasuredCorrectTurns: 288));
 
 /// <summary>
 /// The eighteenth fresh held-out set (tests/eval/policy-*-fresh18-*.jsonl): 1,114 questions (557 信丰, 557 禹州) and 117
@@ -369,7 +369,7 @@ public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh22", Questions: 1106, MeasuredCorrect: 1088, MeasuredConfidentlyWrong: 3, Turns: 278, MeasuredCorrectTurns: 267));
+    new("fresh22", Questions: 1106, MeasuredCorrect: 1087, MeasuredConfidentlyWrong: 3, Turns: 278, MeasuredCorrectTurns: 267));
 
 /// <summary>
 /// The twenty-third fresh held-out set (tests/eval/policy-*-fresh23-*.jsonl): 1,104 questions (547 信丰, 557 禹州) and
@@ -408,7 +408,7 @@ public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh25", Questions: 1111, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 1, Turns: 272, MeasuredCorrectTurns: 254));
+    new("fresh25", Questions: 1111, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 1, Turns: 272, MeasuredCorrectTurns: 255));
 
 /// <summary>
 /// The twenty-sixth fresh held-out set (tests/eval/policy-*-fresh26-*.jsonl): 1,117 questions (557 信丰, 560 禹州) and
@@ -421,7 +421,7 @@ public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh26", Questions: 1117, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 9, Turns: 273, MeasuredCorrectTurns: 259));
+    new("fresh26", Questions: 1117, MeasuredCorrect: 1098, MeasuredConfidentlyWrong: 9, Turns: 273, MeasuredCorrectTurns: 260));
 
 /// <summary>
 /// The twenty-seventh fresh held-out set (tests/eval/policy-*-fresh27-*.jsonl): 1,107 questions (549 信丰, 558 禹州) and
@@ -437,7 +437,7 @@ public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh27", Questions: 1107, MeasuredCorrect: 1084, MeasuredConfidentlyWrong: 6, Turns: 276, MeasuredCorrectTurns: 264));
+    new("fresh27", Questions: 1107, MeasuredCorrect: 1084, MeasuredConfidentlyWrong: 7, Turns: 276, MeasuredCorrectTurns: 264));
 
 /// <summary>The figures one held-out set (both counties) was measured at: its questions and its conversation turns.</summary>
 public sealed record HeldOutFigures(string Set, int Questions, int MeasuredCorrect, int MeasuredConfidentlyWrong, int Turns,
@@ -469,7 +469,7 @@ public sealed class PolicyTwentyEighthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh29", Questions: 1095, MeasuredCorrect: 1073, MeasuredConfidentlyWrong: 7, Turns: 272, MeasuredCorrectTurns: 252));
+    new("fresh29", Questions: 1095, MeasuredCorrect: 1074, MeasuredConfidentlyWrong: 6, Turns: 272, MeasuredCorrectTurns: 252));
 
 /// <summary>
 /// The thirtieth fresh held-out set (tests/eval/policy-*-fresh30-*.jsonl): 1,111 questions (556 信丰, 555 禹州) and
@@ -510,7 +510,7 @@ public sealed class PolicyThirtyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh32", Questions: 1108, MeasuredCorrect: 1094, MeasuredConfidentlyWrong: 6, Turns: 270, MeasuredCorrectTurns: 256));
+    new("fresh32", Questions: 1108, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 6, Turns: 270, MeasuredCorrectTurns: 256));
 
 /// <summary>
 /// The thirty-third fresh held-out set (tests/eval/policy-*-fresh33-*.jsonl): 1,100 questions (549 信丰, 551 禹州) and
@@ -524,7 +524,7 @@ public sealed class PolicyThirtySecondHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh33", Questions: 1100, MeasuredCorrect: 1083, MeasuredConfidentlyWrong: 4, Turns: 267, MeasuredCorrectTurns: 250));
+    new("fresh33", Questions: 1100, MeasuredCorrect: 1084, MeasuredConfidentlyWrong: 3, Turns: 267, MeasuredCorrectTurns: 250));
 
 /// <summary>
 /// The thirty-fourth fresh held-out set (tests/eval/policy-*-fresh34-*.jsonl): 1,108 questions (552 信丰, 556 禹州) and
@@ -580,7 +580,7 @@ public sealed class PolicyThirtySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh37", Questions: 1108, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 2, Turns: 273, MeasuredCorrectTurns: 267));
+    new("fresh37", Questions: 1108, MeasuredCorrect: 1094, MeasuredConfidentlyWrong: 2, Turns: 273, MeasuredCorrectTurns: 267));
 
 /// <summary>
 /// The thirty-eighth fresh held-out set (tests/eval/policy-*-fresh38-*.jsonl): 1,116 questions (559 信丰, 557 禹州) and
@@ -608,7 +608,7 @@ public sealed class PolicyThirtyEighthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh39", Questions: 1113, MeasuredCorrect: 1098, MeasuredConfidentlyWrong: 1, Turns: 275, MeasuredCorrectTurns: 262));
+    new("fresh39", Questions: 1113, MeasuredCorrect: 1098, MeasuredConfidentlyWrong: 1, Turns: 275, MeasuredCorrectTurns: 263));
 
 /// <summary>
 /// The fortieth fresh held-out set (tests/eval/policy-*-fresh40-*.jsonl): 1,114 questions (556 信丰, 558 禹州) and
@@ -617,12 +617,26 @@ public sealed class PolicyThirtyNinthHeldOutTests(KnowledgeHostFactory factory) 
 /// froze: 1,084 of 1,114 correct (97.3%), 3 clarified, 8 fell back, 19 confidently wrong (1.7%); turns 252 of 269
 /// (93.7%), 8 wrong. The engine shipped before it (72893ab, the thirty-second round's with the bank without the
 /// thirty-ninth set) scored 1,082 / 19 wrong / 253 (6 wrong turns). Issue 12's single-question and turn targets are met
-/// on it; "0 confidently wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
-/// tests/eval/make_labelled_questions.py).
+/// on it; "0 confidently wrong" is NOT. Then it joined the bank and the thirty-fourth round tuned with it
+/// (leave-one-set-out); the bars are the shipped engine's figures on it.
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFortiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh40", Questions: 1114, MeasuredCorrect: 1084, MeasuredConfidentlyWrong: 19, Turns: 269, MeasuredCorrectTurns: 252));
+    new("fresh40", Questions: 1114, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 6, Turns: 269, MeasuredCorrectTurns: 255));
+
+/// <summary>
+/// The forty-first fresh held-out set (tests/eval/policy-*-fresh41-*.jsonl): 1,108 questions (559 信丰, 549 禹州) and
+/// 110 conversations (277 turns), written on 2026-12-08 by two more labellers under the same contract. It judges the
+/// shipped engine (the thirty-fourth round's, 0a95e4b, with the fortieth set in the bank), scored once after it froze:
+/// 1,084 of 1,108 correct (97.8%), 12 clarified, 5 fell back, 7 confidently wrong (0.6%); turns 257 of 277 (92.8%), 10
+/// wrong. The engine shipped before it (f30bb6a, the thirty-third round's with the bank without the fortieth set)
+/// scored 1,082 / 8 wrong / 257 (10 wrong turns). Issue 12's single-question and turn targets are met on it; "0
+/// confidently wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
+/// tests/eval/make_labelled_questions.py).
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyFortyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh41", Questions: 1108, MeasuredCorrect: 1084, MeasuredConfidentlyWrong: 7, Turns: 277, MeasuredCorrectTurns: 257));
 
 /// <summary>
 /// The two guards every held-out set has; each set is a subclass named for it, whose comment tells how the set was
@@ -775,7 +789,14 @@ public sealed class PolicyFortiethHeldOutTests(KnowledgeHostFactory factory) : H
 /// self-declaration entry where the label is 禹州's health entry). The round's rules cost none: a bare 理赔 read as "how
 /// to claim" cost the seventeenth set one ("防贫保理赔多长时间能到账" asks when, and the documents do not say), so only
 /// 咋/怎么/如何理赔 are read so, changed after the freeze. Leave-one-set-out over the fifth to thirty-ninth sets: 36,861 →
-/// 36,892 of 37,761 right (337 → 331 wrong), turns 9,049 → 9,090 of 9,540 (200 → 191 wrong).
+/// 36,892 of 37,761 right (337 → 331 wrong), turns 9,049 → 9,090 of 9,540 (200 → 191 wrong). The thirty-fourth round set
+/// them to the shipped engine's figures again; five fell by one, all from the fortieth set joining the bank (the
+/// thirty-third round's engine with that bank answers them the same): the fifth set's turns ("去哪办" after 信丰's 低保
+/// raise now answers 信丰's 低保 entry where the label is the national one), the seventeenth's and
+/// twenty-second's questions ("找工作和参加技能培训都去哪里登记", "饮水多久监测一次，住房安全多久看一次" now ask which),
+/// the twenty-seventh's with one more wrong ("俺们禹州跟信丰比，就业任务谁家人多" answers 禹州's figure first) and the
+/// thirty-second's questions ("想当监测户，打电话申请可以吗" asks which). Leave-one-set-out over the fifth to fortieth
+/// sets: 37,983 → 37,987 of 38,875 right (344 → 339 wrong), turns 9,347 → 9,348 of 9,809 (202 → 201 wrong).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
