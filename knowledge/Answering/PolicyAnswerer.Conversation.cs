@@ -199,7 +199,8 @@ public sealed partial class PolicyAnswerer
         && WordList.AnyIn(reading.Folded, QuestionReader.OwnHouseholdWords)
         && word.AsSpan().IndexOfAny(NumberChars) < 0;
 
-    private static readonly System.Buffers.SearchValues<char> NumberChars = System.Buffers.SearchValues.Create("0123456789零一二两三四五六七八九十百千万");
+    /// <summary>Digits and numerals: the figures' own <see cref="SmallNumeral"/>, with 零 and the larger units.</summary>
+    private static readonly System.Buffers.SearchValues<char> NumberChars = System.Buffers.SearchValues.Create("0123456789零百千万" + SmallNumeral);
 
     /// <summary>
     /// "出院了咋报销" after 先诊疗后付费, whose answer mentions 报销 in passing: a word of the broader policy (医疗保障, the
