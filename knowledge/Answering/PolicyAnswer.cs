@@ -38,6 +38,12 @@ public sealed record PolicyAnswer(
     /// </summary>
     public string? DeclinedEntryId { get; init; }
 
+    /// <summary>
+    /// The honest reply about a topic that was understood ("关于“临时救助”，…文件里没有写要什么材料"): no entry states what
+    /// was asked, but the reply is to the question, not a failure to read it.
+    /// </summary>
+    public bool IsDetailMissing => Outcome == PolicyOutcome.Fallback && Topic is not null;
+
     /// <summary>Why this answer: one line per decision, for <c>knowledge explain</c> and <c>eval --explain</c>.</summary>
     public IReadOnlyList<string> Why { get; init; } = [];
 }

@@ -6,9 +6,8 @@ namespace AssistBot.Knowledge.Answering;
 /// <summary>Two questions in one message ("贷款要抵押吗，要是逾期了会咋样"): a part for each.</summary>
 public sealed partial class PolicyAnswerer
 {
-    // Not a space: voice input pauses inside one question ("贷款有没有那个 年龄限制啊").
-    private static readonly char[] ClauseBreaks = ['，', ',', '？', '?', '；', ';', '。', '！', '!'];
-    private static readonly System.Buffers.SearchValues<char> ClauseBreakSet = System.Buffers.SearchValues.Create(ClauseBreaks);
+    private static readonly char[] ClauseBreaks = QuestionReader.ClauseBreaks;
+    private static readonly System.Buffers.SearchValues<char> ClauseBreakSet = QuestionReader.ClauseBreakSet;
 
     /// <summary>
     /// Words that make a clause a question rather than the situation told before one ("俺以前有过一回逾期，还能贷不能";

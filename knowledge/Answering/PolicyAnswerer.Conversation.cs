@@ -77,6 +77,30 @@ public sealed partial class PolicyAnswerer
         return false;
     }
 
+    /// <summary>
+    /// The period (过渡期) named with other policies in a message asking whether they go on, when one of its entries says
+    /// of each that it goes on; null otherwise.
+    /// </summary>
+    private static string? PeriodSayingItGoesOn(CountyKnowledge knowledge, QuestionReading reading, IReadOnlyList<string> topics)
+    {
+        if (topics.Count < 2 || !FollowUps.AsksWhetherItGoesOn(reading.Folded)) return null;
+        foreach (var period in topics)
+            if (knowledge.Vocabulary.Topic(period)?.IsPeriod == true
+                && Candidates(knowledge, period).Any(e => topics.All(t => t == period
+                    || reading.Mentions.Any(m => m.Topic == t && NamesFor(knowledge.Vocabulary, m).Any(n => SaysItGoesOn(e, n))))))
+                return period;
+        return null;
+    }
+
+    /// <summary>
+    /// The words an answer may use for what a mention names: the mention's own word, and for a policy's name its other
+    /// names ("小额贷款" asked, "小额信贷" written). People's words stay themselves: 贷 is no name of the loan.
+    /// </summary>
+    private static IEnumerable<string> NamesFor(Vocabulary vocabulary, TopicMention mention) =>
+        mention.Tier != CueTier.Name || vocabulary.Topic(mention.Topic) is not { } topic
+            ? [mention.Cue]
+            : topic.Cues.Where(c => c.Tier == CueTier.Name).Select(c => c.Cue).Prepend(mention.Cue);
+
     private static readonly string[] ContinuesWords = ["继续", "接着", "仍", "延续", "保持", "不急刹车", "不变"];
 
     /// <summary>
@@ -220,6 +244,17 @@ public sealed partial class PolicyAnswerer
     }
 
     /// <summary>
+    /// "申报了多久能批下来" after 监测收入线, whose answer says 申报 in passing: the word's own policy (自主申报), a part of
+    /// the same broader one (防返贫监测), answers the aspect asked (期限) and the entry at hand does not — the word names
+    /// the part asked, not what was just said. Only a sibling: "担保贷款能贷几多" after 创业 is still about its loan.
+    /// </summary>
+    private static bool AsksWhatOnlyTheWordsTopicAnswers(CountyKnowledge home, CountyKnowledge knowledge, QuestionReading reading,
+        IReadOnlyList<string> topics, string talkedOf, PolicyEntry atHand) =>
+        reading.Aspect is { } asked && !reading.AspectIsLoose && !atHand.Aspects.Contains(asked)
+        && home.Vocabulary.Topic(talkedOf)?.Parent is { } parent
+        && topics.Any(t => home.Vocabulary.Topic(t)?.Parent == parent && Candidates(knowledge, t).Any(e => e.Aspects.Contains(asked)));
+
+    /// <summary>
     /// The topics a message names, read against the conversation: the asker's status ("监测户能享受不") names none; after a
     /// period (过渡期) a policy asked whether it goes on is the period's question; a people's word the last answer used
     /// ("能贷好多" after 创业担保贷款) is about what was just said (<c>SpokenOf</c>, for how/where to do it); another
@@ -237,7 +272,8 @@ public sealed partial class PolicyAnswerer
         var goesOnAfterPeriod = topics.Count > 0 && context.LastTopic is { } periodTopic
             && home.Vocabulary.Topic(periodTopic)?.IsPeriod == true && !topics.Contains(periodTopic, StringComparer.Ordinal)
             && reading.Folded.Length <= MaxFollowUpChars && FollowUps.AsksWhetherItGoesOn(reading.Folded)
-            && Candidates(lastKnowledge, periodTopic).Any(e => reading.Mentions.Where(m => topics.Contains(m.Topic)).All(m => SaysItGoesOn(e, m.Cue)));
+            && Candidates(lastKnowledge, periodTopic).Any(e => reading.Mentions.Where(m => topics.Contains(m.Topic))
+                .All(m => NamesFor(home.Vocabulary, m).Any(n => SaysItGoesOn(e, n))));
         if (goesOnAfterPeriod)
         {
             why.Add($"after {context.LastTopic}: whether {string.Join("/", topics)} goes on, which that period's entries say");
@@ -254,12 +290,13 @@ public sealed partial class PolicyAnswerer
             && context.LastTopic is { } talkedOf
             && !topics.Contains(talkedOf, StringComparer.Ordinal) && reading.Folded.Length <= MaxFollowUpChars
             && context.LastEntryId is { } lastId && lastKnowledge.Find(lastId) is { } lastEntry
-            && reading.Mentions.Where(m => topics.Contains(m.Topic)).All(m => InLastAnswer(lastEntry, m.Cue))
+            && reading.Mentions.Where(m => topics.Contains(m.Topic)).All(m => NamesFor(home.Vocabulary, m).Any(n => InLastAnswer(lastEntry, n)))
             // "咋申报" after 监测户分几类: 申报 names the part of 防返贫监测 asked about (自主申报), more than the whole.
             && !topics.Any(t => home.Vocabulary.Topic(t)?.Parent == talkedOf)
             // "俺说的是监测，咋申报": a correction names what is meant, whatever the last answer mentioned.
             && !FollowUps.Corrects(reading.Folded)
-            && !AsksWhatABroaderEntryIsAbout(home, lastKnowledge, reading, topics, talkedOf, lastEntry))
+            && !AsksWhatABroaderEntryIsAbout(home, lastKnowledge, reading, topics, talkedOf, lastEntry)
+            && !AsksWhatOnlyTheWordsTopicAnswers(home, lastKnowledge, reading, topics, talkedOf, lastEntry))
         {
             if (reading.TopicTier == CueTier.Colloquial) spokenOf = lastEntry;
             topics = [];
@@ -272,7 +309,8 @@ public sealed partial class PolicyAnswerer
             // "退出要啥条件" after 防返贫监测 names the part of it asked (风险消除).
             && !topics.Any(t => home.Vocabulary.Topic(t)?.Parent == talkedAbout)
             && OneEntrySpeakingOf(Candidates(lastKnowledge, talkedAbout), reading, topics) is { } speaking
-            && !AsksWhatABroaderEntryIsAbout(home, lastKnowledge, reading, topics, talkedAbout, speaking))
+            && !AsksWhatABroaderEntryIsAbout(home, lastKnowledge, reading, topics, talkedAbout, speaking)
+            && !AsksWhatOnlyTheWordsTopicAnswers(home, lastKnowledge, reading, topics, talkedAbout, speaking))
         {
             why.Add($"«{string.Join("/", reading.Mentions.Select(m => m.Cue))}» after {talkedAbout}: {speaking.Id} of that topic speaks of it");
             return (topics, false, null, speaking);

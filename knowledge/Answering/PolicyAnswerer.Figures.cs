@@ -241,11 +241,11 @@ public sealed partial class PolicyAnswerer
         IReadOnlyList<string> topics, string? aspect, bool inherited, PolicyContext context, List<string> why)
     {
         // "低保申请了多久能批下来" of a topic no entry states a time of: say what is missing in the farmer's terms.
-        if (IsDetailMissing(answer) && answer.Topic is { } missingOf && aspect is "期限" or "时间"
+        if (answer.IsDetailMissing && answer.Topic is { } missingOf && aspect is "期限" or "时间"
             && UnstatedApprovalTime(reading.Folded, "") is not null)
             return DetailMissing(knowledge, missingOf, aspect, why, detail: ApprovalDetail) with { DeclinedEntryId = answer.DeclinedEntryId };
         // "12317打电话要收费吗" read as 限制 (收费吗): say that what it costs is not written, not "有什么限制（担保抵押…）".
-        if (IsDetailMissing(answer) && answer.Topic is { } costOf && aspect is null or "限制" && AskedCost(reading.Folded) is not null
+        if (answer.IsDetailMissing && answer.Topic is { } costOf && aspect is null or "限制" && AskedCost(reading.Folded) is not null
             && !MoneyToldNotAsked(reading.Folded))
             return DetailMissing(knowledge, costOf, aspect, why, detail: CostDetail) with { DeclinedEntryId = answer.DeclinedEntryId };
         if (answer is not { Outcome: PolicyOutcome.Answer, Entries.Count: 1 } || topics.Count == 0) return answer;

@@ -108,7 +108,7 @@ public sealed partial class PolicyAnswerer
         // mistake (keeping every honest reply cost 385 right answers for 40 wrong ones in leave-one-set-out).
         // A sum of money asked in money's words ("驻村干部有补贴没 一个月多少"): an entry of a near aspect (targets such as
         // 2.27万人) does not answer it either, unless it states money.
-        if (IsDetailMissing(answer) && aspect is not null && FirmlyAsked(reading, aspect)
+        if (answer.IsDetailMissing && aspect is not null && FirmlyAsked(reading, aspect)
             && (aspect == "金额标准"
                 ? !StatesMoney(entry.Answer) && (AskedMoneyWord(reading.Folded, MoneyWords) is not null
                     ? !entry.Aspects.Contains(aspect) : !AnswersOrNear(knowledge, entry, aspect))
@@ -119,7 +119,7 @@ public sealed partial class PolicyAnswerer
         }
         // "打12317要收费吗": what the farmer pays, asked of a topic whose entry people asking like this were told says
         // nothing of costs (nor any sum): the honest reply stands, whatever aspect the words were read as.
-        if (IsDetailMissing(answer) && AskedCost(reading.Folded) is { } cost && !MoneyToldNotAsked(reading.Folded)
+        if (answer.IsDetailMissing && AskedCost(reading.Folded) is { } cost && !MoneyToldNotAsked(reading.Folded)
             && LeavesMoneyUnsaid(entry.Answer, cost))
         {
             why.Add($"«{cost}» asked, and the labelled questions most like it lean to {entry.Id}, which says nothing of what it costs: the honest reply stands ({Odds()})");
@@ -127,7 +127,7 @@ public sealed partial class PolicyAnswerer
         }
         // "…集中供养的敬老院在哪": where a place is (or a street address), which the entry people asking like this were told
         // does not give either.
-        if (IsDetailMissing(answer) && (UnstatedPlace(reading.Folded, entry) ?? UnstatedAddress(reading.Folded, entry)) is { } where)
+        if (answer.IsDetailMissing && (UnstatedPlace(reading.Folded, entry) ?? UnstatedAddress(reading.Folded, entry)) is { } where)
         {
             why.Add($"«{where}» asked, and the labelled questions most like it lean to {entry.Id}, which does not say where either: the honest reply stands ({Odds()})");
             return answer;
@@ -202,9 +202,6 @@ public sealed partial class PolicyAnswerer
     private static bool CorrectedAway(QuestionReading reading, IReadOnlyList<string> topics, PolicyEntry entry) =>
         topics.Count > 0 && CorrectionMark(reading.Folded) >= 0 && !entry.Topics.Any(topics.Contains)
         && reading.Mentions.Any(m => !topics.Contains(m.Topic) && entry.Topics.Contains(m.Topic));
-
-    /// <summary>The rules' honest "this detail is not in the documents" about a topic they understood.</summary>
-    private static bool IsDetailMissing(PolicyAnswer answer) => answer.Outcome == PolicyOutcome.Fallback && answer.Topic is not null;
 
     /// <summary>The entry claims the aspect or one the vocabulary calls near it (目标任务 for 金额标准).</summary>
     private static bool AnswersOrNear(CountyKnowledge knowledge, PolicyEntry entry, string aspect) =>

@@ -143,6 +143,14 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         if (speaking is not null)
             return Confident(lastKnowledge, speaking, FollowUpKind.None, context.LastTopic, reading.Aspect, why) with { Reading = reading };
         topics = AskedClauseTopics(question, reading, Corrected(reading, topics, why), why);
+        // "小额信贷到期了，过渡期完了还能接着贷不": whether a policy goes on after the period, asked in one message — what
+        // the period's entry says of it, not the policy's own terms.
+        if (PeriodSayingItGoesOn(knowledge, reading, topics) is { } period)
+        {
+            why.Add($"whether {string.Join("/", topics.Where(t => t != period))} goes on after {period}, which that period's entries say");
+            topics = [period];
+            goesOnAfterPeriod = true;
+        }
         // "我家能申请不，老公车祸瘫了" after 防返贫监测: the accident is the situation; what may be applied for is what was
         // just talked of. A situation word names no policy of its own in a conversation.
         // But "俺爹住院花了好几万，能申请点啥" asks what there is for that situation, whatever was talked of before.
@@ -186,7 +194,9 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         // No policy of its own (a situation or who is asking, "监测户的孩子", is not one).
         var namesNoTopic = topics.Count == 0;
         if (topics.Count == 0 && context.LastTopic is { } lastTopic && (isShort || situationOnly || asksEligibilityOfIt)
-            && (aspect is not null || followUp != FollowUpKind.None || reading.County is not null || reading.YesNo || endsWithNe)
+            && (aspect is not null || followUp != FollowUpKind.None || reading.County is not null || reading.YesNo || endsWithNe
+                // "我那小额贷款到期了还想接着贷" after 过渡期: what the period says of it, asked without a question word.
+                || goesOnAfterPeriod)
             // "补贴几月发" after talking of 驻村干部: the old topic has nothing on it, and 补贴 names some other policy's money,
             // so it is not a follow-up of that topic. "能给几多钱" after 临时救助 names nothing else: it is (and the honest
             // answer is that 临时救助's documents state no sum).
@@ -578,6 +588,13 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
             {
                 why.Add($"«{share}» asked, and {entry.Id} states no share");
                 return DetailMissing(knowledge, topic, aspect, why) with { DeclinedEntryId = entry.Id };
+            }
+            // "孩子上小学报名要带什么材料" of an entry that names no papers: the part of the aspect asked is not in it.
+            if (reading.Mentions.All(m => m.Topic == topic) && SilentOnTheAskedFacet(knowledge, entry, reading, aspect))
+            {
+                var facet = AskedFacets(knowledge, reading, aspect)![0][0];
+                why.Add($"aspect {aspect} asked as «{facet}», which {entry.Id} does not speak of");
+                return DetailMissing(knowledge, topic, aspect, why, detail: facet) with { DeclinedEntryId = entry.Id };
             }
             // Only when the question speaks of this one topic: in "贷款养牛要几年还，奖补几时发" the years are the loan's.
             if (aspect is "期限" or "频次" or "时间" && reading.Mentions.All(m => m.Topic == topic)

@@ -119,10 +119,8 @@ public sealed partial class QuestionReader
         }
         var yesNo = false;
         foreach (var w in _yesNoWords) if (folded.Contains(w, StringComparison.Ordinal)) { yesNo = true; break; }
-        // A closing 吗/不/么 — but not the 么 of 什么/怎么/这么/多么.
-        if (!yesNo && folded.Length > 0 && Array.IndexOf(_yesNoEndings, folded[^1]) >= 0
-            && !(folded[^1] == '么' && folded.Length > 1 && "什怎这那多要".Contains(folded[^2])))
-            yesNo = true;
+        // A closing 吗/不/么, of the message or of a clause ("那俺儿子能贷不，他40").
+        if (!yesNo) yesNo = ClauseEndsYesNo(question);
 
         return new QuestionReading
         {
@@ -261,10 +259,45 @@ public sealed partial class QuestionReader
     /// <summary>The word an age told stands for among the aspect's facets.</summary>
     private const string AgeCue = "年龄";
 
-    /// <summary>An age from 16 to 99 told as "七十了", "65岁", "六十多岁" (not "五十万", "二十多天").</summary>
+    /// <summary>
+    /// An age from 16 to 99 told as "七十了", "65岁", "六十多岁" (not "五十万", "二十多天"), or right after 他/她 ("他40",
+    /// "他四十": a person's number is their age, unless a unit follows).
+    /// </summary>
     [System.Text.RegularExpressions.GeneratedRegex(
-        "(?<![0-9一二两三四五六七八九十百千万])(?:[1-9][0-9]|[二三四五六七八九]十[一二三四五六七八九]?|十[六七八九])多?(?:周岁|岁|了)")]
+        "(?<![0-9一二两三四五六七八九十百千万])(?:[1-9][0-9]|[二三四五六七八九]十[一二三四五六七八九]?|十[六七八九])多?(?:周岁|岁|了)"
+        + "|(?<=[他她])(?:[1-9][0-9]|[二三四五六七八九]十[一二三四五六七八九]?)(?![0-9一二两三四五六七八九十百千万块元个天月年号点分人户亩斤])")]
     private static partial System.Text.RegularExpressions.Regex AgePattern();
+
+    /// <summary>
+    /// What ends a clause of a message ("贷款要抵押吗，逾期了会咋样"). Not a space: voice input pauses inside one question
+    /// ("贷款有没有那个 年龄限制啊").
+    /// </summary>
+    public static readonly char[] ClauseBreaks = ['，', ',', '？', '?', '；', ';', '。', '！', '!'];
+    public static readonly System.Buffers.SearchValues<char> ClauseBreakSet = System.Buffers.SearchValues.Create(ClauseBreaks);
+
+    /// <summary>
+    /// Whether the message or one of its clauses ends in a yes/no particle (吗/不/么 …) — but not the 么 of
+    /// 什么/怎么/这么/多么.
+    /// </summary>
+    private bool ClauseEndsYesNo(string question)
+    {
+        char last = '\0', beforeLast = '\0';
+        foreach (var raw in question)
+        {
+            if (ClauseBreakSet.Contains(raw))
+            {
+                if (IsYesNoEnding(last, beforeLast)) return true;
+                (last, beforeLast) = ('\0', '\0');
+                continue;
+            }
+            var c = CharFolding.Fold(raw);
+            if (c != CharFolding.Separator) (beforeLast, last) = (last, c);
+        }
+        return IsYesNoEnding(last, beforeLast);
+    }
+
+    private bool IsYesNoEnding(char last, char beforeLast) =>
+        last != '\0' && Array.IndexOf(_yesNoEndings, last) >= 0 && !(last == '么' && "什怎这那多要".Contains(beforeLast));
 
     private static System.Text.RegularExpressions.Match? AgeTold(string folded) =>
         AgePattern().Match(folded) is { Success: true } m ? m : null;

@@ -29,6 +29,10 @@ public sealed class UnstatedDetailTests
     [InlineData(TestPacks.Yuzhou, "禹州安置点集体经济收入目标是多少", "一乡一业")]
     // Which quarter: 信丰's plan sets no quarter for 集中排查, and the procedure's time limits (5天, 15天) are no answer.
     [InlineData(TestPacks.Xinfeng, "信丰的集中排查是在哪个季度搞", "5天")]
+    // The papers to bring: 信丰's schooling entry says whom to find (学校或村干部), not what to bring.
+    [InlineData(TestPacks.Xinfeng, "孩子上小学报名要带什么材料？", "六对一")]
+    // The hour of the day: the procedure gives days (15天), no office hours.
+    [InlineData(TestPacks.Xinfeng, "申报监测几点钟去办", "15天")]
     public void The_topic_is_known_but_the_thing_asked_is_not_stated(string pack, string question, string otherFigure)
     {
         var answer = Answerer.Answer(pack, question);
@@ -212,5 +216,14 @@ public sealed class UnstatedDetailTests
 
         Assert.Equal(PolicyOutcome.Answer, answer.Outcome);
         Assert.Equal("yz-health", answer.TopicId);
+    }
+
+    [Fact]
+    public void The_honest_reply_names_the_part_asked_not_the_whole_aspect()
+    {
+        var answer = Answerer.Answer(TestPacks.Xinfeng, "孩子上小学报名要带什么材料？");
+
+        Assert.Contains("没有写要什么材料", answer.Text);
+        Assert.DoesNotContain("找谁", answer.Text);
     }
 }

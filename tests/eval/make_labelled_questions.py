@@ -20,7 +20,7 @@ import yaml
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 PACKS = os.path.join(ROOT, "knowledge", "data", "packs")
-JUDGES = ("fresh41",)
+JUDGES = ("fresh42",)
 PACK_OF = {"xinfeng": "xinfeng-2024", "yuzhou": "yuzhou-2023"}
 NAMES = {"xinfeng": ("信丰",), "yuzhou": ("禹州",)}
 SPECIAL = ("fallback", "clarify")
