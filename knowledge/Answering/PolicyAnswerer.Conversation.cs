@@ -83,23 +83,58 @@ public sealed partial class PolicyAnswerer
     /// </summary>
     private static string? PeriodSayingItGoesOn(CountyKnowledge knowledge, QuestionReading reading, IReadOnlyList<string> topics)
     {
+        // Loops, not lambdas: a lambda capturing the parameters would allocate on every question, before the first check.
         if (topics.Count < 2 || !FollowUps.AsksWhetherItGoesOn(reading.Folded)) return null;
         foreach (var period in topics)
-            if (knowledge.Vocabulary.Topic(period)?.IsPeriod == true
-                && Candidates(knowledge, period).Any(e => topics.All(t => t == period
-                    || reading.Mentions.Any(m => m.Topic == t && NamesFor(knowledge.Vocabulary, m).Any(n => SaysItGoesOn(e, n))))))
-                return period;
+        {
+            if (knowledge.Vocabulary.Topic(period)?.IsPeriod != true) continue;
+            foreach (var entry in Candidates(knowledge, period))
+                if (SaysEachGoesOn(knowledge.Vocabulary, entry, reading, topics, period)) return period;
+        }
         return null;
     }
 
+    private static bool SaysEachGoesOn(Vocabulary vocabulary, PolicyEntry entry, QuestionReading reading, IReadOnlyList<string> topics,
+        string period)
+    {
+        foreach (var topic in topics)
+        {
+            if (topic == period) continue;
+            var said = false;
+            foreach (var mention in reading.Mentions)
+                if (mention.Topic == topic && SaysItGoesOn(vocabulary, entry, mention)) { said = true; break; }
+            if (!said) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The line for <c>explain</c>: a static method, so no closure is allocated on every question.</summary>
+    private static string GoesOnAfterWhy(IReadOnlyList<string> topics, string period) =>
+        $"whether {string.Join("/", topics.Where(t => t != period))} goes on after {period}, which that period's entries say";
+
     /// <summary>
-    /// The words an answer may use for what a mention names: the mention's own word, and for a policy's name its other
-    /// names ("小额贷款" asked, "小额信贷" written). People's words stay themselves: 贷 is no name of the loan.
+    /// The entry says the policy a mention names goes on, by the mention's own word or, for a policy's name, by another of
+    /// its names ("小额贷款" asked, "小额信贷" written). People's words stay themselves: 贷 is no name of the loan.
     /// </summary>
-    private static IEnumerable<string> NamesFor(Vocabulary vocabulary, TopicMention mention) =>
-        mention.Tier != CueTier.Name || vocabulary.Topic(mention.Topic) is not { } topic
-            ? [mention.Cue]
-            : topic.Cues.Where(c => c.Tier == CueTier.Name).Select(c => c.Cue).Prepend(mention.Cue);
+    private static bool SaysItGoesOn(Vocabulary vocabulary, PolicyEntry entry, TopicMention mention)
+    {
+        if (SaysItGoesOn(entry, mention.Cue)) return true;
+        if (mention.Tier != CueTier.Name || vocabulary.Topic(mention.Topic) is not { } topic) return false;
+        foreach (var (name, tier) in topic.Cues)
+            if (tier == CueTier.Name && SaysItGoesOn(entry, name)) return true;
+        return false;
+    }
+
+    /// <summary>The last answer names what a mention names, by its own word or by another name of the policy.</summary>
+    private static bool InLastAnswer(Vocabulary vocabulary, PolicyEntry entry, TopicMention mention)
+    {
+        if (InLastAnswer(entry, mention.Cue)) return true;
+        if (mention.Tier != CueTier.Name || vocabulary.Topic(mention.Topic) is not { } topic) return false;
+        foreach (var (name, tier) in topic.Cues)
+            if (tier == CueTier.Name && (entry.Title.Contains(name, StringComparison.Ordinal) || entry.Answer.Contains(name, StringComparison.Ordinal)))
+                return true;
+        return false;
+    }
 
     private static readonly string[] ContinuesWords = ["继续", "接着", "仍", "延续", "保持", "不急刹车", "不变"];
 
@@ -273,7 +308,7 @@ public sealed partial class PolicyAnswerer
             && home.Vocabulary.Topic(periodTopic)?.IsPeriod == true && !topics.Contains(periodTopic, StringComparer.Ordinal)
             && reading.Folded.Length <= MaxFollowUpChars && FollowUps.AsksWhetherItGoesOn(reading.Folded)
             && Candidates(lastKnowledge, periodTopic).Any(e => reading.Mentions.Where(m => topics.Contains(m.Topic))
-                .All(m => NamesFor(home.Vocabulary, m).Any(n => SaysItGoesOn(e, n))));
+                .All(m => SaysItGoesOn(home.Vocabulary, e, m)));
         if (goesOnAfterPeriod)
         {
             why.Add($"after {context.LastTopic}: whether {string.Join("/", topics)} goes on, which that period's entries say");
@@ -290,7 +325,7 @@ public sealed partial class PolicyAnswerer
             && context.LastTopic is { } talkedOf
             && !topics.Contains(talkedOf, StringComparer.Ordinal) && reading.Folded.Length <= MaxFollowUpChars
             && context.LastEntryId is { } lastId && lastKnowledge.Find(lastId) is { } lastEntry
-            && reading.Mentions.Where(m => topics.Contains(m.Topic)).All(m => NamesFor(home.Vocabulary, m).Any(n => InLastAnswer(lastEntry, n)))
+            && reading.Mentions.Where(m => topics.Contains(m.Topic)).All(m => InLastAnswer(home.Vocabulary, lastEntry, m))
             // "咋申报" after 监测户分几类: 申报 names the part of 防返贫监测 asked about (自主申报), more than the whole.
             && !topics.Any(t => home.Vocabulary.Topic(t)?.Parent == talkedOf)
             // "俺说的是监测，咋申报": a correction names what is meant, whatever the last answer mentioned.

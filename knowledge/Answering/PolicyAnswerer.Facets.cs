@@ -28,15 +28,26 @@ public sealed partial class PolicyAnswerer
     private static List<IReadOnlyList<string>>? AskedFacets(CountyKnowledge knowledge, QuestionReading reading, string aspect)
     {
         if (knowledge.Vocabulary.Aspect(aspect) is not { Facets.Count: > 0 } definition) return null;
+        // Index loops and a cue folded in place: this runs for every answer of an aspect with facets, so nothing is
+        // allocated unless a facet is asked.
         List<IReadOnlyList<string>>? asked = null;
-        foreach (var (a, cue, _) in reading.AspectCues)
+        Span<char> buffer = stackalloc char[32];
+        var cues = reading.AspectCues;
+        for (var c = 0; c < cues.Count; c++)
         {
-            if (a != aspect) continue;
-            var folded = CueMatcher<int>.Fold(cue);
-            foreach (var facet in definition.Facets)
-                if (facet.Contains(folded) && !(asked ??= []).Contains(facet)) asked.Add(facet);
+            var (a, cue, _) = cues[c];
+            if (a != aspect || cue.Length > buffer.Length) continue;
+            var folded = buffer[..CueMatcher<int>.Fold(cue, buffer)];
+            for (var f = 0; f < definition.Facets.Count; f++)
+                if (HasWord(definition.Facets[f], folded) && !(asked ??= []).Contains(definition.Facets[f])) asked.Add(definition.Facets[f]);
         }
         return asked;
+    }
+
+    private static bool HasWord(IReadOnlyList<string> words, ReadOnlySpan<char> word)
+    {
+        for (var i = 0; i < words.Count; i++) if (word.SequenceEqual(words[i])) return true;
+        return false;
     }
 
     private static bool SpeaksOf(CountyKnowledge knowledge, PolicyEntry entry, List<IReadOnlyList<string>> facets)

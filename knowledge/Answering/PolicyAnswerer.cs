@@ -147,7 +147,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
         // the period's entry says of it, not the policy's own terms.
         if (PeriodSayingItGoesOn(knowledge, reading, topics) is { } period)
         {
-            why.Add($"whether {string.Join("/", topics.Where(t => t != period))} goes on after {period}, which that period's entries say");
+            why.Add(GoesOnAfterWhy(topics, period));
             topics = [period];
             goesOnAfterPeriod = true;
         }
@@ -590,7 +590,7 @@ public sealed partial class PolicyAnswerer(Func<KnowledgeSnapshot> snapshot, Ans
                 return DetailMissing(knowledge, topic, aspect, why) with { DeclinedEntryId = entry.Id };
             }
             // "孩子上小学报名要带什么材料" of an entry that names no papers: the part of the aspect asked is not in it.
-            if (reading.Mentions.All(m => m.Topic == topic) && SilentOnTheAskedFacet(knowledge, entry, reading, aspect))
+            if (SilentOnTheAskedFacet(knowledge, entry, reading, aspect) && reading.Mentions.All(m => m.Topic == topic))
             {
                 var facet = AskedFacets(knowledge, reading, aspect)![0][0];
                 why.Add($"aspect {aspect} asked as «{facet}», which {entry.Id} does not speak of");

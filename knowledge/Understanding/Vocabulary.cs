@@ -28,7 +28,14 @@ public sealed class Vocabulary
         Directory = directory;
         TopicIds = topics.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         AspectIds = aspects.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        // Looked up on every question, several times: a dictionary, not a search with a fresh lambda each time. The
+        // first definition of an id wins, as the search did.
+        _topicsById = topics.DistinctBy(t => t.Id).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        _aspectsById = aspects.DistinctBy(a => a.Id).ToDictionary(a => a.Id, StringComparer.Ordinal);
     }
+
+    private readonly Dictionary<string, TopicDefinition> _topicsById;
+    private readonly Dictionary<string, AspectDefinition> _aspectsById;
 
     public IReadOnlyList<TopicDefinition> Topics { get; }
     public IReadOnlyList<AspectDefinition> Aspects { get; }
@@ -49,17 +56,17 @@ public sealed class Vocabulary
 
     public bool IsEmpty => Topics.Count == 0;
 
-    public AspectDefinition? Aspect(string id) => Aspects.FirstOrDefault(a => a.Id == id);
+    public AspectDefinition? Aspect(string? id) => id is not null && _aspectsById.TryGetValue(id, out var aspect) ? aspect : null;
 
-    public TopicDefinition? Topic(string id) => Topics.FirstOrDefault(t => t.Id == id);
+    public TopicDefinition? Topic(string? id) => id is not null && _topicsById.TryGetValue(id, out var topic) ? topic : null;
 
     /// <summary>True when <paramref name="ancestor"/> is a parent (or grand-parent …) of <paramref name="topic"/>.</summary>
     public bool IsWithin(string topic, string ancestor)
     {
-        for (var (t, depth) = (Topics.FirstOrDefault(x => x.Id == topic), 0); t?.Parent is { } parent && depth < 8; depth++)
+        for (var (t, depth) = (Topic(topic), 0); t?.Parent is { } parent && depth < 8; depth++)
         {
             if (parent == ancestor) return true;
-            t = Topics.FirstOrDefault(x => x.Id == parent);
+            t = Topic(parent);
         }
         return false;
     }

@@ -160,7 +160,7 @@ public sealed class PolicySixthHeldOutTests(KnowledgeHostFactory factory) : Held
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh7", Questions: 958, MeasuredCorrect: 948, MeasuredConfidentlyWrong: 7, Turns: 253, MeasuredCorrectTurns: 240));
+    new("fresh7", Questions: 958, MeasuredCorrect: 948, MeasuredConfidentlyWrong: 6, Turns: 253, MeasuredCorrectTurns: 240));
 
 /// <summary>
 /// The eighth fresh held-out set (tests/eval/policy-*-fresh8-*.jsonl): 958 questions and 101 conversations (254 turns),
@@ -190,7 +190,7 @@ public sealed class PolicyEighthHeldOutTests(KnowledgeHostFactory factory) : Hel
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh9", Questions: 956, MeasuredCorrect: 939, MeasuredConfidentlyWrong: 5, Turns: 239, MeasuredCorrectTurns: 232));
+    new("fresh9", Questions: 956, MeasuredCorrect: 940, MeasuredConfidentlyWrong: 4, Turns: 239, MeasuredCorrectTurns: 232));
 
 /// <summary>
 /// The tenth fresh held-out set (tests/eval/policy-*-fresh10-*.jsonl): 1,030 questions (526 信丰, 504 禹州) and 106
@@ -234,7 +234,7 @@ public sealed class PolicyEleventhHeldOutTests(KnowledgeHostFactory factory) : H
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwelfthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh12", Questions: 1071, MeasuredCorrect: 1064, MeasuredConfidentlyWrong: 1, Turns: 268, MeasuredCorrectTurns: 254));
+    new("fresh12", Questions: 1071, MeasuredCorrect: 1065, MeasuredConfidentlyWrong: 0, Turns: 268, MeasuredCorrectTurns: 255));
 
 /// <summary>
 /// The thirteenth fresh held-out set (tests/eval/policy-*-fresh13-*.jsonl): 1,066 questions (548 信丰, 518 禹州) and 117
@@ -262,7 +262,7 @@ public sealed class PolicyThirteenthHeldOutTests(KnowledgeHostFactory factory) :
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFourteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh14", Questions: 1061, MeasuredCorrect: 1045, MeasuredConfidentlyWrong: 7, Turns: 288, MeasuredCorrectTurns: 266));
+    new("fresh14", Questions: 1061, MeasuredCorrect: 1047, MeasuredConfidentlyWrong: 5, Turns: 288, MeasuredCorrectTurns: 266));
 
 /// <summary>
 /// The fifteenth fresh held-out set (tests/eval/policy-*-fresh15-*.jsonl): 1,076 questions (544 信丰, 532 禹州) and 118
@@ -287,7 +287,7 @@ public sealed class PolicyFifteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh16", Questions: 1074, MeasuredCorrect: 1061, MeasuredConfidentlyWrong: 3, Turns: 286, MeasuredCorrectTurns: 271));
+    new("fresh16", Questions: 1074, MeasuredCorrect: 1060, MeasuredConfidentlyWrong: 3, Turns: 286, MeasuredCorrectTurns: 273));
 
 /// <summary>
 /// The seventeenth fresh held-out set (tests/eval/policy-*-fresh17-*.jsonl): 1,118 questions (561 信丰, 557 禹州) and 114
@@ -300,7 +300,7 @@ public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh17", Questions: 1118, MeasuredCorrect: 1090, MeasuredConfidentlyWrong: 8, Turns: 299, MeasuredCorrectTurns: 288));
+    new("fresh17", Questions: 1118, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 8, Turns: 299, MeasuredCorrectTurns: 288));
 
 /// <summary>
 /// The eighteenth fresh held-out set (tests/eval/policy-*-fresh18-*.jsonl): 1,114 questions (557 信丰, 557 禹州) and 117
@@ -313,7 +313,7 @@ public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyEighteenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh18", Questions: 1114, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 302));
+    new("fresh18", Questions: 1114, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 7, Turns: 311, MeasuredCorrectTurns: 304));
 
 /// <summary>
 /// The nineteenth fresh held-out set (tests/eval/policy-*-fresh19-*.jsonl): 1,111 questions (559 信丰, 552 禹州) and 116
@@ -369,7 +369,7 @@ public sealed class PolicyTwentyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh22", Questions: 1106, MeasuredCorrect: 1087, MeasuredConfidentlyWrong: 3, Turns: 278, MeasuredCorrectTurns: 267));
+    new("fresh22", Questions: 1106, MeasuredCorrect: 1089, MeasuredConfidentlyWrong: 3, Turns: 278, MeasuredCorrectTurns: 267));
 
 /// <summary>
 /// The twenty-third fresh held-out set (tests/eval/policy-*-fresh23-*.jsonl): 1,104 questions (547 信丰, 557 禹州) and
@@ -382,7 +382,7 @@ public sealed class PolicyTwentySecondHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh23", Questions: 1104, MeasuredCorrect: 1085, MeasuredConfidentlyWrong: 8, Turns: 274, MeasuredCorrectTurns: 259));
+    new("fresh23", Questions: 1104, MeasuredCorrect: 1086, MeasuredConfidentlyWrong: 8, Turns: 274, MeasuredCorrectTurns: 260));
 
 /// <summary>
 /// The twenty-fourth fresh held-out set (tests/eval/policy-*-fresh24-*.jsonl): 1,106 questions (553 信丰, 553 禹州) and
@@ -395,7 +395,7 @@ public sealed class PolicyTwentyThirdHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh24", Questions: 1106, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 3, Turns: 271, MeasuredCorrectTurns: 260));
+    new("fresh24", Questions: 1106, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 2, Turns: 271, MeasuredCorrectTurns: 260));
 
 /// <summary>
 /// The twenty-fifth fresh held-out set (tests/eval/policy-*-fresh25-*.jsonl): 1,111 questions (553 信丰, 558 禹州) and
@@ -408,7 +408,7 @@ public sealed class PolicyTwentyFourthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh25", Questions: 1111, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 1, Turns: 272, MeasuredCorrectTurns: 255));
+    new("fresh25", Questions: 1111, MeasuredCorrect: 1098, MeasuredConfidentlyWrong: 1, Turns: 272, MeasuredCorrectTurns: 255));
 
 /// <summary>
 /// The twenty-sixth fresh held-out set (tests/eval/policy-*-fresh26-*.jsonl): 1,117 questions (557 信丰, 560 禹州) and
@@ -421,7 +421,7 @@ public sealed class PolicyTwentyFifthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentySixthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh26", Questions: 1117, MeasuredCorrect: 1098, MeasuredConfidentlyWrong: 9, Turns: 273, MeasuredCorrectTurns: 260));
+    new("fresh26", Questions: 1117, MeasuredCorrect: 1099, MeasuredConfidentlyWrong: 8, Turns: 273, MeasuredCorrectTurns: 260));
 
 /// <summary>
 /// The twenty-seventh fresh held-out set (tests/eval/policy-*-fresh27-*.jsonl): 1,107 questions (549 信丰, 558 禹州) and
@@ -469,7 +469,7 @@ public sealed class PolicyTwentyEighthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh29", Questions: 1095, MeasuredCorrect: 1074, MeasuredConfidentlyWrong: 6, Turns: 272, MeasuredCorrectTurns: 252));
+    new("fresh29", Questions: 1095, MeasuredCorrect: 1075, MeasuredConfidentlyWrong: 6, Turns: 272, MeasuredCorrectTurns: 253));
 
 /// <summary>
 /// The thirtieth fresh held-out set (tests/eval/policy-*-fresh30-*.jsonl): 1,111 questions (556 信丰, 555 禹州) and
@@ -483,7 +483,7 @@ public sealed class PolicyTwentyNinthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh30", Questions: 1111, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 4, Turns: 277, MeasuredCorrectTurns: 259));
+    new("fresh30", Questions: 1111, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 4, Turns: 277, MeasuredCorrectTurns: 259));
 
 /// <summary>
 /// The thirty-first fresh held-out set (tests/eval/policy-*-fresh31-*.jsonl): 1,112 questions (558 信丰, 554 禹州) and
@@ -496,7 +496,7 @@ public sealed class PolicyThirtiethHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh31", Questions: 1112, MeasuredCorrect: 1095, MeasuredConfidentlyWrong: 8, Turns: 271, MeasuredCorrectTurns: 259));
+    new("fresh31", Questions: 1112, MeasuredCorrect: 1096, MeasuredConfidentlyWrong: 7, Turns: 271, MeasuredCorrectTurns: 260));
 
 /// <summary>
 /// The thirty-second fresh held-out set (tests/eval/policy-*-fresh32-*.jsonl): 1,108 questions (552 信丰, 556 禹州) and
@@ -510,7 +510,7 @@ public sealed class PolicyThirtyFirstHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh32", Questions: 1108, MeasuredCorrect: 1093, MeasuredConfidentlyWrong: 6, Turns: 270, MeasuredCorrectTurns: 256));
+    new("fresh32", Questions: 1108, MeasuredCorrect: 1094, MeasuredConfidentlyWrong: 6, Turns: 270, MeasuredCorrectTurns: 257));
 
 /// <summary>
 /// The thirty-third fresh held-out set (tests/eval/policy-*-fresh33-*.jsonl): 1,100 questions (549 信丰, 551 禹州) and
@@ -524,7 +524,7 @@ public sealed class PolicyThirtySecondHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyThirdHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh33", Questions: 1100, MeasuredCorrect: 1084, MeasuredConfidentlyWrong: 3, Turns: 267, MeasuredCorrectTurns: 250));
+    new("fresh33", Questions: 1100, MeasuredCorrect: 1085, MeasuredConfidentlyWrong: 3, Turns: 267, MeasuredCorrectTurns: 249));
 
 /// <summary>
 /// The thirty-fourth fresh held-out set (tests/eval/policy-*-fresh34-*.jsonl): 1,108 questions (552 信丰, 556 禹州) and
@@ -580,7 +580,7 @@ public sealed class PolicyThirtySixthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtySeventhHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh37", Questions: 1108, MeasuredCorrect: 1094, MeasuredConfidentlyWrong: 2, Turns: 273, MeasuredCorrectTurns: 267));
+    new("fresh37", Questions: 1108, MeasuredCorrect: 1095, MeasuredConfidentlyWrong: 2, Turns: 273, MeasuredCorrectTurns: 267));
 
 /// <summary>
 /// The thirty-eighth fresh held-out set (tests/eval/policy-*-fresh38-*.jsonl): 1,116 questions (559 信丰, 557 禹州) and
@@ -608,7 +608,7 @@ public sealed class PolicyThirtyEighthHeldOutTests(KnowledgeHostFactory factory)
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyThirtyNinthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh39", Questions: 1113, MeasuredCorrect: 1098, MeasuredConfidentlyWrong: 1, Turns: 275, MeasuredCorrectTurns: 263));
+    new("fresh39", Questions: 1113, MeasuredCorrect: 1098, MeasuredConfidentlyWrong: 1, Turns: 275, MeasuredCorrectTurns: 264));
 
 /// <summary>
 /// The fortieth fresh held-out set (tests/eval/policy-*-fresh40-*.jsonl): 1,114 questions (556 信丰, 558 禹州) and
@@ -631,12 +631,26 @@ public sealed class PolicyFortiethHeldOutTests(KnowledgeHostFactory factory) : H
 /// 1,084 of 1,108 correct (97.8%), 12 clarified, 5 fell back, 7 confidently wrong (0.6%); turns 257 of 277 (92.8%), 10
 /// wrong. The engine shipped before it (f30bb6a, the thirty-third round's with the bank without the fortieth set)
 /// scored 1,082 / 8 wrong / 257 (10 wrong turns). Issue 12's single-question and turn targets are met on it; "0
+/// confidently wrong" is NOT. Then it joined the bank and the thirty-fifth round tuned with it (leave-one-set-out); the
+/// bars are the shipped engine's figures on it.
+/// </summary>
+[Trait("Category", "HeldOut")]
+public sealed class PolicyFortyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh41", Questions: 1108, MeasuredCorrect: 1092, MeasuredConfidentlyWrong: 4, Turns: 277, MeasuredCorrectTurns: 260));
+
+/// <summary>
+/// The forty-second fresh held-out set (tests/eval/policy-*-fresh42-*.jsonl): 1,095 questions (559 信丰, 536 禹州) and
+/// 111 conversations (273 turns), written on 2026-12-08 by two more labellers under the same contract. It judges the
+/// shipped engine (the thirty-fifth round's, da96f69, with the forty-first set in the bank), scored once after it froze:
+/// 1,070 of 1,095 correct (97.7%), 9 clarified, 6 fell back, 10 confidently wrong (0.9%); turns 255 of 273 (93.4%), 9
+/// wrong. The engine shipped before it (c81a958, the thirty-fourth round's with the bank without the forty-first set)
+/// scored 1,069 / 10 wrong / 255 (9 wrong turns). Issue 12's single-question and turn targets are met on it; "0
 /// confidently wrong" is NOT. Do not open, tune on it or add it to the labelled questions (JUDGES in
 /// tests/eval/make_labelled_questions.py).
 /// </summary>
 [Trait("Category", "HeldOut")]
-public sealed class PolicyFortyFirstHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh41", Questions: 1108, MeasuredCorrect: 1084, MeasuredConfidentlyWrong: 7, Turns: 277, MeasuredCorrectTurns: 257));
+public sealed class PolicyFortySecondHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
+    new("fresh42", Questions: 1095, MeasuredCorrect: 1070, MeasuredConfidentlyWrong: 10, Turns: 273, MeasuredCorrectTurns: 255));
 
 /// <summary>
 /// The two guards every held-out set has; each set is a subclass named for it, whose comment tells how the set was
@@ -796,7 +810,13 @@ public sealed class PolicyFortyFirstHeldOutTests(KnowledgeHostFactory factory) :
 /// twenty-second's questions ("找工作和参加技能培训都去哪里登记", "饮水多久监测一次，住房安全多久看一次" now ask which),
 /// the twenty-seventh's with one more wrong ("俺们禹州跟信丰比，就业任务谁家人多" answers 禹州's figure first) and the
 /// thirty-second's questions ("想当监测户，打电话申请可以吗" asks which). Leave-one-set-out over the fifth to fortieth
-/// sets: 37,983 → 37,987 of 38,875 right (344 → 339 wrong), turns 9,347 → 9,348 of 9,809 (202 → 201 wrong).
+/// sets: 37,983 → 37,987 of 38,875 right (344 → 339 wrong), turns 9,347 → 9,348 of 9,809 (202 → 201 wrong). The
+/// thirty-fifth round set them to the shipped engine's figures again; most rose, two fell by one: the sixteenth set's
+/// questions, from the forty-first set joining the bank (the thirty-fourth round's engine with that bank answers it the
+/// same: "涯屋下收入冇几低，但係老公出车祸用了好多钱，算唔算得监测户？" falls back), and the thirty-third set's turns, from
+/// the round's own rule ("自己去村里报要带啥" after 12317: the hotline's entry names no papers, and the labelled
+/// questions then pick it again over the self-declaration entry). Leave-one-set-out over the fifth to forty-first sets:
+/// 39,071 → 39,091 of 39,983 right (348 → 341 wrong), turns 9,606 → 9,617 of 10,086 (210 → 196 wrong).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {
