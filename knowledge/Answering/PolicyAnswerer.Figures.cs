@@ -272,7 +272,9 @@ public sealed partial class PolicyAnswerer
             why.Add($"«{place}» asked, and {entry.Id} does not say where");
             return DetailMissing(knowledge, topics[0], aspect, why, detail: "具体在哪里") with { DeclinedEntryId = entry.Id };
         }
+        // Only a bare "那禹州呢": "禹州是怎么规定在岗时间的" asks in words of its own, not the years asked before.
         if (inherited && reading.County is not null && reading.Aspect is null && aspect is "期限" or "频次"
+            && reading.Rest.Length < MinRestChars
             && context.LastCountAsked is { } carried && UnstatedUnitCount(carried, entry.Answer) is { } count)
         {
             why.Add($"«{count}» asked before, and {entry.Id} states no figure in that unit");

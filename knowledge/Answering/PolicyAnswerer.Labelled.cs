@@ -179,6 +179,13 @@ public sealed partial class PolicyAnswerer
             why.Add($"of {topic}'s entries, the labelled questions most like it lean to {entry.Id}, not clearly enough (log-odds {best.Margin:F1})");
             return answer;
         }
+        // "自己去村里报要带啥" after 12317: the rules read the hotline's entry and found it names no papers. As for a fresh
+        // question (above), the look-alikes do not bring back the entry the rules declined.
+        if (entry.Id == answer.DeclinedEntryId)
+        {
+            why.Add($"of {topic}'s entries, the labelled questions most like it were answered by {entry.Id}, which the rules found does not state what was asked (log-odds {best.Margin:F1})");
+            return answer;
+        }
         why.Add($"of {topic}'s entries, the labelled questions most like it were answered by {entry.Id} (log-odds {best.Margin:F1} over the next)");
         return Learned(knowledge, entry, aspect, why, [topic]) with { Inherited = true };
     }

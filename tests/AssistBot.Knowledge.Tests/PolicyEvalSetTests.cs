@@ -300,7 +300,7 @@ public sealed class PolicySixteenthHeldOutTests(KnowledgeHostFactory factory) : 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicySeventeenthHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh17", Questions: 1118, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 8, Turns: 299, MeasuredCorrectTurns: 288));
+    new("fresh17", Questions: 1118, MeasuredCorrect: 1091, MeasuredConfidentlyWrong: 8, Turns: 299, MeasuredCorrectTurns: 289));
 
 /// <summary>
 /// The eighteenth fresh held-out set (tests/eval/policy-*-fresh18-*.jsonl): 1,114 questions (557 信丰, 557 禹州) and 117
@@ -622,7 +622,7 @@ public sealed class PolicyThirtyNinthHeldOutTests(KnowledgeHostFactory factory) 
 /// </summary>
 [Trait("Category", "HeldOut")]
 public sealed class PolicyFortiethHeldOutTests(KnowledgeHostFactory factory) : HeldOutSetTests(factory,
-    new("fresh40", Questions: 1114, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 6, Turns: 269, MeasuredCorrectTurns: 255));
+    new("fresh40", Questions: 1114, MeasuredCorrect: 1097, MeasuredConfidentlyWrong: 6, Turns: 269, MeasuredCorrectTurns: 256));
 
 /// <summary>
 /// The forty-first fresh held-out set (tests/eval/policy-*-fresh41-*.jsonl): 1,108 questions (559 信丰, 549 禹州) and
@@ -814,9 +814,12 @@ public sealed class PolicyFortySecondHeldOutTests(KnowledgeHostFactory factory) 
 /// thirty-fifth round set them to the shipped engine's figures again; most rose, two fell by one: the sixteenth set's
 /// questions, from the forty-first set joining the bank (the thirty-fourth round's engine with that bank answers it the
 /// same: "涯屋下收入冇几低，但係老公出车祸用了好多钱，算唔算得监测户？" falls back), and the thirty-third set's turns, from
-/// the round's own rule ("自己去村里报要带啥" after 12317: the hotline's entry names no papers, and the labelled
-/// questions then pick it again over the self-declaration entry). Leave-one-set-out over the fifth to forty-first sets:
-/// 39,071 → 39,091 of 39,983 right (348 → 341 wrong), turns 9,606 → 9,617 of 10,086 (210 → 196 wrong).
+/// the round's own rule ("自己去村里报要带啥" after 12317: the hotline's entry names no papers, so the reply is now the
+/// honest one where the label is the self-declaration entry). After the judge scored, two follow-up fixes (the
+/// look-alikes no longer bring back an entry the rules found silent on what was asked; the years asked before hold only
+/// for a bare "那禹州呢") raised the seventeenth and fortieth sets' turns by one and left the forty-second set's figures
+/// as judged. Leave-one-set-out over the fifth to forty-first sets: 39,071 → 39,091 of 39,983 right (348 → 341 wrong),
+/// turns 9,606 → 9,619 of 10,086 (210 → 193 wrong).
 /// </summary>
 public abstract class HeldOutSetTests(KnowledgeHostFactory factory, HeldOutFigures figures) : IClassFixture<KnowledgeHostFactory>
 {

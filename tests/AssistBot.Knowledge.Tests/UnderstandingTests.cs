@@ -1265,4 +1265,27 @@ public sealed class UnderstandingTests
         // A sum is no age.
         Assert.NotEqual("限制", Read(TestPacks.Yuzhou, "他40万能贷不").Aspect);
     }
+
+    [Fact]
+    public void Another_county_asked_in_words_of_its_own_is_not_held_to_the_count_asked_before()
+    {
+        // "多久换" (years) was asked first; "在岗时间" asks 禹州's days in post, which its entry states.
+        var talk = Conversation(TestPacks.Xinfeng, "驻村干部多久换一次", "禹州是怎么规定在岗时间的");
+
+        Assert.Equal(PolicyOutcome.Answer, talk[1].Outcome);
+        Assert.Contains("20个工作日", talk[1].Text);
+        // A bare "那禹州呢" still asks the years, which 禹州's entry does not state.
+        Assert.Equal(PolicyOutcome.Fallback, Conversation(TestPacks.Xinfeng, "驻村干部多久换一次", "那禹州呢")[1].Outcome);
+    }
+
+    [Fact]
+    public void The_look_alikes_do_not_bring_back_an_entry_found_silent_on_what_was_asked()
+    {
+        // The hotline's entry names no papers: the honest reply, not the same entry again because people asking like this
+        // were once answered with it.
+        var talk = Conversation(TestPacks.Yuzhou, "12317能申报监测吗？", "自己去村里报要带啥");
+
+        Assert.NotEqual("nat-12317", talk[1].TopicId);
+        Assert.DoesNotContain("接听时间", talk[1].Text);
+    }
 }
