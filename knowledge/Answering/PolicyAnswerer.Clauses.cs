@@ -6,9 +6,6 @@ namespace AssistBot.Knowledge.Answering;
 /// <summary>Two questions in one message ("贷款要抵押吗，要是逾期了会咋样"): a part for each.</summary>
 public sealed partial class PolicyAnswerer
 {
-    private static readonly char[] ClauseBreaks = QuestionReader.ClauseBreaks;
-    private static readonly System.Buffers.SearchValues<char> ClauseBreakSet = QuestionReader.ClauseBreakSet;
-
     /// <summary>
     /// Words that make a clause a question rather than the situation told before one ("俺以前有过一回逾期，还能贷不能";
     /// "花了好多钱" is a sum spent, not asked: so whole words, not BackOff's question characters).
@@ -29,7 +26,7 @@ public sealed partial class PolicyAnswerer
         // Most messages are one clause: no split, no allocation.
         var trimmed = question.AsSpan().Trim("？?。！! \u3000");
         var spoken = false;
-        if (trimmed.IndexOfAny(ClauseBreakSet) < 0)
+        if (trimmed.IndexOfAny(QuestionReader.ClauseBreakSet) < 0)
         {
             // Voice input: "小额贷款能贷几多 要多久还" is two questions with a pause between. But a pause can fall inside one
             // question too ("贷款有没有那个 年龄限制啊"), so the first part must ask an aspect outright (below).
@@ -41,7 +38,7 @@ public sealed partial class PolicyAnswerer
         }
         var clauses = spoken
             ? trimmed.ToString().Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries)
-            : question.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            : question.Split(QuestionReader.ClauseBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (clauses.Length != 2 || clauses.Any(c => c.Length < MinClauseChars) || !IsAQuestion(question, clauses[0])) return null;
         var current = snapshot();
         if (Knowledge(current, countyPackId) is not { } home) return null;
@@ -104,7 +101,7 @@ public sealed partial class PolicyAnswerer
     private static bool HasClauses(string question)
     {
         var trimmed = question.AsSpan().Trim("？?。！! \u3000");
-        return trimmed.IndexOfAny(ClauseBreakSet) >= 0 || trimmed.IndexOfAny(' ', '\u3000') >= 0;
+        return trimmed.IndexOfAny(QuestionReader.ClauseBreakSet) >= 0 || trimmed.IndexOfAny(' ', '\u3000') >= 0;
     }
 
     /// <summary>
@@ -129,7 +126,7 @@ public sealed partial class PolicyAnswerer
         {
             // Voice input pauses between the situation and the question ("脐橙卖不出去 贷款还不上了 怎么办"): a space ends a
             // clause here too (only topics are placed by it, nothing is answered clause by clause).
-            var end = i == question.Length || ClauseBreakSet.Contains(question[i]) || question[i] is ' ' or '\u3000';
+            var end = i == question.Length || QuestionReader.ClauseBreakSet.Contains(question[i]) || question[i] is ' ' or '\u3000';
             if (!end)
             {
                 clause.Append(question[i]);
